@@ -1,0 +1,5 @@
+import { registerTabStateHandlers } from '@/lib/platform/tab-state';
+
+export default defineBackground(() => {
+  registerTabStateHandlers();
+});

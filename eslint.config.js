@@ -1,0 +1,100 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const extensionApis = ['wxt', 'wxt/*', '#imports', 'wxt/browser', '@webext-core/*', '@wxt-dev/*'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'demo-output/**',
+      'bench-output/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Page text is untrusted: never build markup from strings (STYLE.md, DESIGN.md).
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Build DOM nodes or React text; never markup from strings.' },
+        { property: 'outerHTML', message: 'Build DOM nodes or React text; never markup from strings.' },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Build DOM nodes or React text; never markup from strings.',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never render page text as HTML.',
+        },
+      ],
+    },
+  },
+  {
+    // The house rule of STYLE.md: lib/domain is pure.
+    files: ['lib/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/page/**',
+                '**/ledger/**',
+                '**/platform/**',
+                '@/lib/page/*',
+                '@/lib/ledger/*',
+                '@/lib/platform/*',
+              ],
+              message: 'lib/domain is pure: it imports no page, ledger or platform code.',
+            },
+            { group: extensionApis, message: 'lib/domain is pure: no extension APIs.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'browser',
+        'chrome',
+        'document',
+        'window',
+        'navigator',
+        'localStorage',
+      ],
+    },
+  },
+  {
+    // Page reading touches the DOM it is given, never extension APIs or storage.
+    files: ['lib/page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ledger/**', '**/platform/**', '@/lib/ledger/*', '@/lib/platform/*'],
+              message: 'lib/page reads pages; it does not store or message.',
+            },
+            { group: extensionApis, message: 'lib/page uses no extension APIs: those live in lib/platform.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'browser', 'chrome'],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,109 @@
+import type { PageSnapshot } from '../domain/snapshot';
+
+/**
+ * A diagnostics bundle for a page the reader did not understand: the URL path, the page kind, the read
+ * problems and the page's ARIA/landmark outline. It holds no page text at all, so no names or e-mail
+ * addresses: only tag names, roles, heading levels and counts.
+ */
+export interface Diagnostics {
+  path: string;
+  queryKeys: string[];
+  kind: PageSnapshot['kind'];
+  readStatus: PageSnapshot['readStatus'];
+  readProblems: string[];
+  locale: PageSnapshot['locale'];
+  outline: string[];
+}
+
+const LANDMARK_TAGS = new Set([
+  'MAIN',
+  'NAV',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'UL',
+  'OL',
+  'LI',
+  'FORM',
+  'DIALOG',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'INPUT',
+]);
+const KEPT_ATTRIBUTES = [
+  'aria-level',
+  'aria-rowcount',
+  'aria-setsize',
+  'aria-checked',
+  'aria-selected',
+  'aria-modal',
+  'type',
+];
+const MAX_LINES = 400;
+
+function signature(el: Element): string | undefined {
+  const role = el.getAttribute('role');
+  const tag = el.tagName.toUpperCase();
+  if (!role && !LANDMARK_TAGS.has(tag)) return undefined;
+  const attrs = KEPT_ATTRIBUTES.filter((a) => el.hasAttribute(a)).map(
+    (a) => `${a}=${(el.getAttribute(a) ?? '').slice(0, 12)}`,
+  );
+  return [tag.toLowerCase() + (role ? `[role=${role.slice(0, 20)}]` : ''), ...attrs].join(' ');
+}
+
+export function getOutline(root: Element, skip?: Element): string[] {
+  const lines: string[] = [];
+  const walk = (el: Element, depth: number) => {
+    let previous: string | undefined;
+    let repeats = 0;
+    const flush = () => {
+      if (repeats > 1 && lines.length < MAX_LINES)
+        lines.push(`${'  '.repeat(depth)}… ×${repeats - 1} more alike`);
+      repeats = 0;
+    };
+    for (const child of el.children) {
+      if (child === skip || lines.length >= MAX_LINES) continue;
+      const sig = signature(child);
+      if (sig === undefined) {
+        walk(child, depth);
+        continue;
+      }
+      if (sig === previous) {
+        repeats++;
+        continue;
+      }
+      flush();
+      previous = sig;
+      repeats = 1;
+      lines.push(`${'  '.repeat(depth)}${sig}`);
+      walk(child, depth + 1);
+    }
+    flush();
+  };
+  walk(root, 0);
+  return lines;
+}
+
+const emailLike = /[^\s@]+@[^\s@]+/g;
+
+export function buildDiagnostics(snapshot: PageSnapshot, root: Element, skip?: Element): Diagnostics {
+  const url = new URL(snapshot.url);
+  return {
+    path: url.pathname,
+    queryKeys: [...url.searchParams.keys()],
+    kind: snapshot.kind,
+    readStatus: snapshot.readStatus,
+    // Problems are written by the reader; page text in them (a date, Meta's own notice) is redacted of addresses.
+    readProblems: snapshot.readProblems.map((p) => p.replace(emailLike, '[address]')),
+    locale: snapshot.locale,
+    outline: getOutline(root, skip),
+  };
+}

@@ -1,0 +1,190 @@
+import { cleanDisplayText } from './text';
+
+/**
+ * DOM walking for the readers: roles and structure, never class names. Every function takes a
+ * ParentNode and tolerates any markup.
+ */
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+
+function isHidden(el: Element): boolean {
+  return (
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    SKIP_TAGS.has(el.tagName.toUpperCase())
+  );
+}
+
+/**
+ * The visible text pieces of an element, in document order, one per text node (cleaned, non-empty).
+ * With `stopAtHeadingLevel`, reading stops at the first heading of that level or deeper (a pane's
+ * header ends where its asset groups begin).
+ */
+export function textSegments(root: Element, stopAtHeadingLevel?: number): string[] {
+  const out: string[] = [];
+  let stopped = false;
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const text = cleanDisplayText(child.nodeValue ?? '');
+        if (text) out.push(text);
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (isHidden(el)) continue;
+        if (stopAtHeadingLevel !== undefined && (headingLevel(el) ?? 0) >= stopAtHeadingLevel) {
+          stopped = true;
+          return;
+        }
+        if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') continue;
+        walk(el);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Elements a reader should never look into for page content: navigation, banners, open dialogs. */
+export const CHROME_SELECTOR =
+  'nav, [role="navigation"], [role="banner"], header[role], [role="dialog"], [role="alertdialog"]';
+
+export function isInChrome(el: Element): boolean {
+  return el.closest(CHROME_SELECTOR) !== null;
+}
+
+/** The main content region: role=main, <main>, or the body. */
+export function findMain(root: ParentNode): ParentNode {
+  return root.querySelector('[role="main"], main') ?? (root as Document).body ?? root;
+}
+
+export interface RowSet {
+  rows: Element[];
+  /** How many rows the list says it has (aria-rowcount, aria-setsize), when it says so. */
+  declaredCount?: number;
+  structure: 'grid' | 'table' | 'list' | 'none';
+}
+
+/**
+ * Rows of the main list, whatever its structure: ARIA grid/table rows, <table> rows or list items.
+ * Header rows (column headers only) and rows inside navigation or dialogs are left out.
+ */
+export function findRows(scope: ParentNode, exclude?: Element): RowSet {
+  const usable = (el: Element) => !isInChrome(el) && !(exclude && exclude.contains(el));
+  const ariaRows = [...scope.querySelectorAll('[role="row"]')].filter(
+    (row) => usable(row) && row.querySelector('[role="columnheader"], th') === null,
+  );
+  if (ariaRows.length > 0) {
+    const grid = ariaRows[0]!.closest('[role="grid"], [role="table"], [role="treegrid"]');
+    const declared = Number(grid?.getAttribute('aria-rowcount'));
+    const headerRows = grid ? (grid.querySelectorAll('[role="columnheader"]').length > 0 ? 1 : 0) : 0;
+    return {
+      rows: ariaRows,
+      declaredCount: Number.isFinite(declared) && declared > 0 ? declared - headerRows : undefined,
+      structure: 'grid',
+    };
+  }
+  const tableRows = [...scope.querySelectorAll('tr')].filter(
+    (row) => usable(row) && row.querySelector('td') !== null,
+  );
+  if (tableRows.length > 0) return { rows: tableRows, structure: 'table' };
+  const items = [...scope.querySelectorAll('[role="listitem"], li')].filter(
+    (item) => usable(item) && item.querySelector('[role="listitem"], li') === null,
+  );
+  if (items.length > 0) {
+    const declared = Number(items[0]!.getAttribute('aria-setsize'));
+    return {
+      rows: items,
+      declaredCount: Number.isFinite(declared) && declared > 0 ? declared : undefined,
+      structure: 'list',
+    };
+  }
+  return { rows: [], structure: 'none' };
+}
+
+export function headingLevel(el: Element): number | undefined {
+  const tag = el.tagName.toUpperCase();
+  if (/^H[1-6]$/.test(tag)) return Number(tag[1]);
+  if (el.getAttribute('role') === 'heading') {
+    const level = Number(el.getAttribute('aria-level'));
+    return Number.isFinite(level) && level > 0 ? level : 2;
+  }
+  return undefined;
+}
+
+export const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+export function elementText(el: Element): string {
+  return textSegments(el).join(' ');
+}
+
+/**
+ * The detail pane of the selected person, partner, system user or asset: the largest subtree around its
+ * level-2 heading that does not contain the list. Returns undefined when the page shows no detail pane.
+ */
+export function findDetailPane(scope: ParentNode, list: RowSet): Element | undefined {
+  const explicit = [...scope.querySelectorAll('[role="complementary"], aside')].find((el) => !isInChrome(el));
+  if (explicit) return explicit;
+  const firstRow = list.rows[0];
+  const headings = [...scope.querySelectorAll(HEADING_SELECTOR)].filter(
+    (h) =>
+      headingLevel(h) === 2 &&
+      !isInChrome(h) &&
+      !(firstRow && h.contains(firstRow)) &&
+      !list.rows.some((r) => r.contains(h)),
+  );
+  const heading = headings[0];
+  if (!heading) return undefined;
+  let pane: Element = heading;
+  while (
+    pane.parentElement &&
+    !(firstRow && pane.parentElement.contains(firstRow)) &&
+    pane.parentElement !== scope
+  ) {
+    if (pane.parentElement.matches('[role="main"], main, body')) break;
+    pane = pane.parentElement;
+  }
+  return pane;
+}
+
+export interface SwitchState {
+  label: string;
+  checked: boolean;
+  element: Element;
+}
+
+/** The accessible name of a control: aria-label, aria-labelledby, or its <label>. */
+export function accessibleName(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return cleanDisplayText(label);
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const doc = el.ownerDocument;
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id))
+      .filter((x): x is HTMLElement => x !== null)
+      .map(elementText)
+      .join(' ');
+    if (text) return text;
+  }
+  const wrapping = el.closest('label');
+  if (wrapping) return elementText(wrapping);
+  const id = el.getAttribute('id');
+  if (id) {
+    const byFor = [...el.ownerDocument.querySelectorAll('label')].find((l) => l.getAttribute('for') === id);
+    if (byFor) return elementText(byFor);
+  }
+  return '';
+}
+
+export function isChecked(el: Element): boolean {
+  const aria = el.getAttribute('aria-checked');
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked || aria === 'true';
+  return aria === 'true';
+}
+
+export function inputValue(el: Element): string {
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA'
+    ? (el as HTMLInputElement).value
+    : (el.textContent ?? '');
+}

@@ -1,0 +1,159 @@
+import type { AssetType, PortfolioAccess, TaskKey } from '../domain/snapshot';
+import {
+  actions,
+  allVariants,
+  assetTypeWords,
+  buildIndex,
+  legacyRoles,
+  markers,
+  navigation,
+  portfolioAccess,
+  taskWords,
+  type Variants,
+} from './lexicon';
+import { normalizeText } from './text';
+
+/** Matching page words against the lexicon. Built once; every lookup is on normalised text. */
+
+const accessIndex = buildIndex<Exclude<PortfolioAccess, 'unknown'>>(
+  (Object.keys(portfolioAccess) as (keyof typeof portfolioAccess)[]).map(
+    (key) => [portfolioAccess[key], key] as const,
+  ),
+);
+
+export function matchPortfolioAccess(text: string): Exclude<PortfolioAccess, 'unknown'> | undefined {
+  return accessIndex.get(stripLabel(normalizeText(text)));
+}
+
+const assetTypeIndex = buildIndex<AssetType>(
+  (Object.keys(assetTypeWords) as AssetType[]).map((type) => [assetTypeWords[type], type] as const),
+);
+
+export function matchAssetType(text: string): AssetType | undefined {
+  return assetTypeIndex.get(normalizeText(text));
+}
+
+export type TaskMatch = TaskKey | 'full' | 'full-except-sensitive';
+
+const taskIndexByType = new Map<AssetType, Map<string, TaskMatch>>();
+const anyTaskIndex = new Map<string, TaskMatch>();
+for (const entry of taskWords) {
+  for (const word of allVariants(entry.words)) {
+    for (const type of entry.on) {
+      const index = taskIndexByType.get(type) ?? new Map<string, TaskMatch>();
+      if (!index.has(word)) index.set(word, entry.concept);
+      taskIndexByType.set(type, index);
+    }
+    if (!anyTaskIndex.has(word)) anyTaskIndex.set(word, entry.concept);
+  }
+}
+const legacyIndex = buildIndex(legacyRoles.map((role) => [role.words, role.tasks] as const));
+
+/** A task label on an asset of a known type (or any type when the type is not known). */
+export function matchTask(text: string, type: AssetType | undefined): TaskMatch | undefined {
+  const word = normalizeText(text);
+  return (type ? taskIndexByType.get(type)?.get(word) : undefined) ?? anyTaskIndex.get(word);
+}
+
+/** Legacy roles (Admin, Editor, Moderator, Advertiser, Analyst) as full control or a task set. */
+export function matchLegacyRole(text: string): readonly TaskKey[] | 'full' | undefined {
+  return legacyIndex.get(normalizeText(text));
+}
+
+function makeMatcher(variants: Variants): (text: string) => boolean {
+  const words = new Set(allVariants(variants));
+  return (text) => words.has(stripLabel(normalizeText(text)));
+}
+
+export const isPendingLabel = makeMatcher(markers.pending);
+export const isEmptyStateText = makeMatcher(markers.empty);
+export const isLoadingText = (text: string) => {
+  const word = normalizeText(text).replace(/[.…]+$/, '');
+  return allVariants(markers.loading).includes(word);
+};
+
+const youMarkers = allVariants(markers.you);
+
+/** "(you)" on its own, or at the end of a name ("Anna Berg (you)"): returns the rest of the text. */
+export function splitYouMarker(text: string): { marked: boolean; rest: string } {
+  const normal = normalizeText(text);
+  for (const marker of youMarkers) {
+    if (normal === marker) return { marked: true, rest: '' };
+    if (normal.endsWith(` ${marker}`)) {
+      return {
+        marked: true,
+        rest: text
+          .trim()
+          .slice(0, text.trim().length - marker.length)
+          .trim(),
+      };
+    }
+  }
+  return { marked: false, rest: text };
+}
+
+const temporaryWords = allVariants(markers['temporary-access']).sort((a, b) => b.length - a.length);
+
+/** "Access expires Dec 31, 2026": returns what follows the words, or undefined when it is not such a text. */
+export function stripTemporaryAccess(text: string): string | undefined {
+  const normal = normalizeText(text);
+  for (const word of temporaryWords) {
+    if (normal === word || normal.startsWith(`${word} `) || normal.startsWith(`${word}:`)) {
+      return normal.slice(word.length).replace(/^[:\s]+/, '');
+    }
+  }
+  return undefined;
+}
+
+const deniedWords = allVariants(markers.denied);
+export function isDeniedText(text: string): boolean {
+  const normal = normalizeText(text);
+  return deniedWords.some((word) => normal.startsWith(word));
+}
+
+const businessIdLabels = allVariants(markers['business-id']).sort((a, b) => b.length - a.length);
+
+/** A Business ID or system-user ID shown on its own or after its label ("Business ID: 3228…"). */
+export function readIdText(text: string): string | undefined {
+  let normal = normalizeText(text);
+  for (const label of businessIdLabels) {
+    if (normal.startsWith(label)) {
+      normal = normal.slice(label.length).replace(/^[:\s#]+/, '');
+      break;
+    }
+  }
+  return /^\d{5,20}$/.test(normal) ? normal : undefined;
+}
+
+const emailLabels = allVariants(markers.email);
+const actionWords = new Set(Object.values(actions).flatMap((v) => allVariants(v)));
+const navWords = new Set(Object.values(navigation).flatMap((v) => allVariants(v)));
+
+export function isEmailLabel(text: string): boolean {
+  return emailLabels.includes(stripLabel(normalizeText(text)));
+}
+
+/** Words that are UI furniture, never a principal's name. */
+export function isUiWord(text: string): boolean {
+  const normal = stripLabel(normalizeText(text));
+  return actionWords.has(normal) || navWords.has(normal) || emailLabels.includes(normal);
+}
+
+export const matchesInvitePeople = makeMatcher(actions['invite-people']);
+export const matchesAddPartner = makeMatcher(actions['add-partner']);
+
+export function matchSection(text: string): 'people' | 'partners' | 'system-users' | undefined {
+  const normal = normalizeText(text);
+  if (allVariants(navigation.people).includes(normal)) return 'people';
+  if (allVariants(navigation.partners).includes(normal)) return 'partners';
+  if (allVariants(navigation['system-users']).includes(normal)) return 'system-users';
+  return undefined;
+}
+
+/** "Access: Full control" → "full control"; a trailing colon alone is dropped too. */
+function stripLabel(normal: string): string {
+  const colon = normal.lastIndexOf(':');
+  if (colon === -1) return normal;
+  const after = normal.slice(colon + 1).trim();
+  return after === '' ? normal.slice(0, colon).trim() : after;
+}

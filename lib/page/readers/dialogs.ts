@@ -1,0 +1,141 @@
+import type { Locale, Partner, Person, Principal } from '../../domain/snapshot';
+import { parseDisplayedDate } from '../dates';
+import { accessibleName, elementText, HEADING_SELECTOR, inputValue, isChecked, textSegments } from '../dom';
+import {
+  isEmailLabel,
+  matchPortfolioAccess,
+  matchesAddPartner,
+  readIdText,
+  stripTemporaryAccess,
+} from '../match';
+import { findEmail, isEmail } from '../text';
+import type { ReadOutcome } from '../read';
+import { readAssetSwitches } from './assets';
+
+export function findOpenDialog(root: ParentNode): Element | undefined {
+  const dialogs = [...root.querySelectorAll('[role="dialog"], [role="alertdialog"], dialog[open]')].filter(
+    (d) => !d.hasAttribute('hidden') && d.getAttribute('aria-hidden') !== 'true',
+  );
+  return dialogs.at(-1);
+}
+
+export function dialogTitle(dialog: Element): string {
+  const labelledBy = dialog.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const doc = dialog.ownerDocument;
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id))
+      .filter((x): x is HTMLElement => x !== null)
+      .map(elementText)
+      .join(' ');
+    if (text) return text;
+  }
+  const label = dialog.getAttribute('aria-label');
+  if (label) return label;
+  const heading = dialog.querySelector(HEADING_SELECTOR);
+  return heading ? elementText(heading) : '';
+}
+
+/**
+ * Reads the invite-people or add-partner dialog as it stands: what is entered and chosen on the step that
+ * is showing (e-mail, portfolio access, temporary access end date, assets and tasks, partner Business ID),
+ * or the review summary. Draft principals are not pending: nothing has been sent yet.
+ */
+export function readDialog(
+  kind: 'invite-dialog' | 'add-partner-dialog',
+  root: ParentNode,
+  locale: Locale,
+): ReadOutcome {
+  const dialog = findOpenDialog(root);
+  if (!dialog) return { principals: [], problems: ['The dialog is not open (yet).'] };
+  const problems: string[] = [];
+  const { assets } = readAssetSwitches(dialog);
+  const segments = textSegments(dialog);
+
+  if (kind === 'invite-dialog') {
+    const emails = new Set<string>();
+    for (const input of dialog.querySelectorAll('input')) {
+      const type = input.getAttribute('type');
+      if (type === 'email' || isEmailLabel(accessibleName(input))) {
+        for (const part of inputValue(input).split(/[,;\s]+/)) if (isEmail(part)) emails.add(part);
+      }
+    }
+    for (const segment of segments) {
+      const found = findEmail(segment);
+      if (found) emails.add(found);
+    }
+    let access: Person['portfolioAccess'];
+    for (const radio of dialog.querySelectorAll('[role="radio"], input[type="radio"]')) {
+      if (!isChecked(radio)) continue;
+      access = matchPortfolioAccess(accessibleName(radio) || elementText(radio)) ?? access;
+    }
+    if (!access) {
+      // The review step writes the choice out ("Access: Full control").
+      access = segments.map(matchPortfolioAccess).find((a) => a !== undefined);
+    }
+    let temporaryUntil: string | undefined;
+    let temporaryOn = false;
+    for (const toggle of dialog.querySelectorAll(
+      'input[role="switch"], [role="switch"], input[type="checkbox"]',
+    )) {
+      if (stripTemporaryAccess(accessibleName(toggle)) !== undefined && isChecked(toggle)) temporaryOn = true;
+    }
+    for (const input of dialog.querySelectorAll('input[type="date"], input')) {
+      const name = accessibleName(input);
+      if (input.getAttribute('type') === 'date' || stripTemporaryAccess(name) !== undefined) {
+        const value = inputValue(input);
+        if (value && (input.getAttribute('type') === 'date' || temporaryOn))
+          temporaryUntil = parseDisplayedDate(value, locale) ?? temporaryUntil;
+      }
+    }
+    if (!temporaryUntil) {
+      const time = dialog.querySelector('time[datetime]');
+      const idx = segments.findIndex((s) => stripTemporaryAccess(s) !== undefined);
+      if (idx >= 0) {
+        const rest = stripTemporaryAccess(segments[idx]!) || segments[idx + 1] || '';
+        temporaryUntil = parseDisplayedDate(time?.getAttribute('datetime') ?? rest, locale);
+      }
+    }
+    const invitees = emails.size > 0 ? [...emails] : [undefined];
+    const principals: Principal[] = invitees.map((email) => {
+      const person: Person = {
+        kind: 'person',
+        name: email ?? 'New invitation',
+        pending: false,
+        isCurrentUser: false,
+        assets,
+      };
+      if (email) person.email = email;
+      if (access) person.portfolioAccess = access;
+      if (temporaryUntil) person.temporaryUntil = temporaryUntil;
+      return person;
+    });
+    if (emails.size === 0)
+      problems.push('No e-mail address is entered or shown in the invite dialog on this step.');
+    return { principals, problems };
+  }
+
+  let businessId: string | undefined;
+  for (const input of dialog.querySelectorAll('input')) {
+    const id = readIdText(inputValue(input).replace(/\s/g, ''));
+    if (id) businessId = id;
+  }
+  businessId ??= segments.map(readIdText).find((id) => id !== undefined);
+  const giving = [...dialog.querySelectorAll('[role="radio"], input[type="radio"]')].find((r) =>
+    isChecked(r),
+  );
+  if (giving && !matchesAddPartner(accessibleName(giving) || elementText(giving))) {
+    problems.push('The dialog asks a partner to share their assets; nothing of yours is being shared.');
+  }
+  const partner: Partner = {
+    kind: 'partner',
+    name: businessId ?? 'New partner',
+    pending: false,
+    isCurrentUser: false,
+    assets,
+  };
+  if (businessId) partner.businessId = businessId;
+  if (!businessId) problems.push('No partner Business ID is entered or shown in the dialog on this step.');
+  return { principals: [partner], problems };
+}

@@ -1,0 +1,18 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TabState } from '../domain/messages';
+
+/**
+ * The one protocol between the extension's parts. Payloads are typed `unknown` where they are received
+ * from a content script: the receiver parses them with zod (a content script is untrusted input).
+ */
+export interface ProtocolMap {
+  /** content → background: the latest snapshot of the sender's tab. */
+  reportSnapshot(report: unknown): { ok: true } | { ok: false; error: string };
+  /** panel → background: the state of the panel's own tab. */
+  getTabState(): TabState;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** The long-lived connection over which the background pushes a tab's state to its panel. */
+export const PANEL_PORT = 'scopekeeper-panel';

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { SandboxPortfolio } from '../sandbox/portfolio';
+import { routeSandbox } from '../sandbox/serve';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export function assertPrerequisites(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does).`);
+  }
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless unless a display is there and headless is not forced, with the extension. */
+export async function launchWithExtension(
+  portfolio: SandboxPortfolio,
+  options: { headless?: boolean; extension?: boolean } = {},
+): Promise<Session> {
+  assertPrerequisites();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'scopekeeper-chromium-'));
+  const withExtension = options.extension ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(withExtension
+        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        : []),
+    ],
+  });
+  await routeSandbox(context, portfolio);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const BUSINESS_URL = 'https://business.facebook.com';
+
+/** The panel's frame (the extension page panel.html inside the overlay), once it has loaded. */
+export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page
+      .frames()
+      .find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('The Scopekeeper panel did not appear on the page.');
+}

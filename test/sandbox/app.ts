@@ -1,0 +1,1298 @@
+import type { AssetType, TaskKey } from '../../lib/domain/snapshot';
+import { AtomicStyles } from './atomic';
+import type { SandboxAssignment, SandboxPortfolio } from './portfolio';
+import { sandboxStrings, tasksByAssetType, type SandboxStrings } from './strings';
+
+/**
+ * The Business Settings sandbox: renders a portfolio the way research/meta-business-settings.md §1 and §5
+ * describe Business Settings, and is as unhelpful to a reader as the real thing: generated atomic class
+ * names, div[role=button] controls, no data-testid, rows that arrive late and in batches, SPA navigation
+ * by history.pushState, and three structural list variants.
+ */
+
+type Section =
+  | { kind: 'people' | 'partners' | 'system-users'; selectedId?: string }
+  | { kind: 'asset'; assetType: AssetType; selectedId?: string }
+  | { kind: 'home' };
+
+interface Route {
+  layout: 'latest' | 'classic';
+  section: Section;
+  businessId?: string;
+  modal?: 'invite_people' | 'add_partner';
+}
+
+const latestSections: Record<string, Section> = {
+  business_users: { kind: 'people' },
+  people: { kind: 'people' },
+  partners: { kind: 'partners' },
+  system_users: { kind: 'system-users' },
+  pages: { kind: 'asset', assetType: 'page' },
+  ad_accounts: { kind: 'asset', assetType: 'ad-account' },
+  instagram_account: { kind: 'asset', assetType: 'instagram' },
+  whatsapp_account: { kind: 'asset', assetType: 'whatsapp' },
+  apps: { kind: 'asset', assetType: 'app' },
+  events_dataset_and_pixel: { kind: 'asset', assetType: 'dataset' },
+  product_catalogs: { kind: 'asset', assetType: 'catalog' },
+};
+const classicSections: Record<string, Section> = {
+  people: { kind: 'people' },
+  partners: { kind: 'partners' },
+  'system-users': { kind: 'system-users' },
+  pages: { kind: 'asset', assetType: 'page' },
+  'ad-accounts': { kind: 'asset', assetType: 'ad-account' },
+  'instagram-accounts': { kind: 'asset', assetType: 'instagram' },
+  'whatsapp-business-accounts': { kind: 'asset', assetType: 'whatsapp' },
+  apps: { kind: 'asset', assetType: 'app' },
+  pixels: { kind: 'asset', assetType: 'dataset' },
+  'product-catalogs': { kind: 'asset', assetType: 'catalog' },
+};
+const latestPathOf: Record<string, string> = {
+  people: 'business_users',
+  partners: 'partners',
+  'system-users': 'system_users',
+  page: 'pages',
+  'ad-account': 'ad_accounts',
+  instagram: 'instagram_account',
+  whatsapp: 'whatsapp_account',
+  app: 'apps',
+  dataset: 'events_dataset_and_pixel',
+  catalog: 'product_catalogs',
+};
+const classicPathOf: Record<string, string> = {
+  people: 'people',
+  partners: 'partners',
+  'system-users': 'system-users',
+  page: 'pages',
+  'ad-account': 'ad-accounts',
+  instagram: 'instagram-accounts',
+  whatsapp: 'whatsapp-business-accounts',
+  app: 'apps',
+  dataset: 'pixels',
+  catalog: 'product-catalogs',
+};
+const assetUrlType: Record<AssetType, string> = {
+  page: 'page',
+  'ad-account': 'ad-account',
+  instagram: 'instagram-account',
+  whatsapp: 'whatsapp-business-account',
+  app: 'app',
+  dataset: 'events-dataset-new',
+  catalog: 'catalog',
+};
+
+export function parseSandboxRoute(url: URL): Route {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const businessId = url.searchParams.get('business_id') ?? undefined;
+  const modalParam = url.searchParams.get('modal');
+  const modal = modalParam === 'invite_people' || modalParam === 'add_partner' ? modalParam : undefined;
+  if (parts[0] === 'latest' && parts[1] === 'settings') {
+    const base = parts[2] ? latestSections[parts[2]] : { kind: 'home' as const };
+    const section = base ? { ...base } : { kind: 'home' as const };
+    if (section.kind !== 'home') {
+      section.selectedId =
+        url.searchParams.get('selected_user_id') ??
+        url.searchParams.get('selected_partner_id') ??
+        url.searchParams.get('selected_asset_id') ??
+        undefined;
+    }
+    return { layout: 'latest', section, businessId, modal };
+  }
+  if (parts[0] === 'settings') {
+    const base = parts[1] ? classicSections[parts[1]] : undefined;
+    const section = base ? { ...base } : { kind: 'home' as const };
+    if (section.kind !== 'home' && parts[2]) section.selectedId = parts[2];
+    return { layout: 'classic', section, businessId, modal };
+  }
+  return { layout: 'latest', section: { kind: 'home' }, businessId, modal };
+}
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
+
+interface DialogState {
+  kind: 'invite' | 'partner';
+  step: number;
+  email: string;
+  access: 'full-control' | 'partial';
+  temporary: boolean;
+  until: string;
+  partnerChoice: 'give' | 'ask';
+  partnerId: string;
+  grants: Map<string, { full: boolean; tasks: Set<TaskKey> }>;
+  done: boolean;
+}
+
+export interface SandboxOptions {
+  /** Render everything at once (unit tests), or like the live site: late rows, scroll batches. */
+  mode: 'sync' | 'live';
+}
+
+export class SandboxApp {
+  readonly styles: AtomicStyles;
+  private readonly t: SandboxStrings;
+  private route: Route;
+  private dialog: DialogState | undefined;
+  private mainEl!: HTMLElement;
+  private navEl!: HTMLElement;
+  private dialogHost!: HTMLElement;
+  private renderToken = 0;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly doc: Document,
+    readonly portfolio: SandboxPortfolio,
+    private readonly options: SandboxOptions,
+  ) {
+    this.styles = new AtomicStyles(portfolio.buildSeed);
+    this.t = sandboxStrings[portfolio.locale];
+    this.route = parseSandboxRoute(new URL(doc.location.href));
+  }
+
+  /** Builds the whole page. */
+  start(): void {
+    const { doc } = this;
+    doc.documentElement.lang = this.portfolio.locale;
+    doc.title = `${this.t.businessSettings} | ${this.t.metaBusiness}`;
+    this.styles.mount(doc);
+    doc.body.className = this.styles.cls(
+      'margin:0;font-family:Helvetica,Arial,sans-serif;font-size:15px;color:#1c1e21;background:#f0f2f5',
+    );
+    const root = this.el('div', { id: 'mount_0_0_' + this.styles.cls('x').slice(1, 4) });
+    root.className = this.styles.cls('display:flex;flex-direction:column;height:100vh');
+    root.append(this.renderBanner());
+    const body = this.el('div', { class: 'display:flex;flex:1;min-height:0' });
+    this.navEl = this.el('div', {
+      role: 'navigation',
+      'aria-label': this.t.businessSettings,
+      class: 'width:260px;background:#fff;border-right:1px solid #dadde1;overflow:auto;padding:8px 0',
+    });
+    this.mainEl = this.el('div', {
+      role: 'main',
+      class: 'flex:1;display:flex;min-width:0;min-height:0',
+    });
+    body.append(this.navEl, this.mainEl);
+    root.append(body);
+    this.dialogHost = this.el('div', {});
+    doc.body.replaceChildren(root, this.dialogHost);
+    doc.defaultView?.addEventListener('popstate', () => this.onLocation());
+    this.onLocation();
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Test hook: the invitee accepted (the pending row becomes a normal one). */
+  acceptInvitation(email: string): boolean {
+    const person = this.portfolio.people.find((p) => p.email.toLowerCase() === email.toLowerCase());
+    if (!person || !person.pending) return false;
+    person.pending = false;
+    this.renderMain();
+    return true;
+  }
+
+  /** Test hook: removes a partner (offboarding happened elsewhere). */
+  removePartner(businessId: string): boolean {
+    const before = this.portfolio.partners.length;
+    this.portfolio.partners = this.portfolio.partners.filter((p) => p.businessId !== businessId);
+    this.renderMain();
+    return this.portfolio.partners.length < before;
+  }
+
+  navigate(url: string): void {
+    this.doc.defaultView?.history.pushState({}, '', url);
+    this.onLocation();
+  }
+
+  private onLocation(): void {
+    this.route = parseSandboxRoute(new URL(this.doc.location.href));
+    this.renderNav();
+    this.renderMain();
+    this.syncDialogWithRoute();
+  }
+
+  private later(fn: () => void, ms: number): void {
+    if (this.options.mode === 'sync') {
+      fn();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  // ---------- DOM helpers (text only: names are never parsed as HTML) ----------
+
+  /** Drops the absent children of a conditional list. */
+  private present(...children: Child[]): (Node | string)[] {
+    return children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false);
+  }
+
+  private el(tag: string, attrs: Attrs, ...children: Child[]): HTMLElement {
+    const node = this.doc.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === undefined || value === false) continue;
+      if (key === 'class') node.className = this.styles.cls(String(value));
+      else if (key.startsWith('on') && typeof value === 'function')
+        node.addEventListener(key.slice(2), value);
+      else if (key === 'checked' || key === 'value')
+        (node as HTMLInputElement)[key as 'value'] = value as never;
+      else node.setAttribute(key, value === true ? 'true' : String(value));
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child);
+    }
+    return node;
+  }
+
+  private button(label: string, onClick: () => void, primary = false): HTMLElement {
+    const btn = this.el(
+      'div',
+      {
+        role: 'button',
+        tabindex: 0,
+        class: primary
+          ? 'display:inline-flex;align-items:center;padding:0 12px;height:36px;border-radius:6px;background:#0866ff;color:#fff;font-weight:600;cursor:pointer'
+          : 'display:inline-flex;align-items:center;padding:0 12px;height:36px;border-radius:6px;background:#e4e6eb;color:#050505;font-weight:600;cursor:pointer',
+        onclick: (e) => {
+          e.preventDefault();
+          onClick();
+        },
+        onkeydown: (e) => {
+          if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') onClick();
+        },
+      },
+      this.el('span', {}, label),
+    );
+    return btn;
+  }
+
+  private heading(level: number, text: string, css = 'font-weight:700'): HTMLElement {
+    return this.el('div', { role: 'heading', 'aria-level': level, class: css }, this.el('span', {}, text));
+  }
+
+  private href(kind: string, selectedId?: string, assetType?: AssetType): string {
+    const b = this.portfolio.businessId;
+    if (this.route.layout === 'classic') {
+      return `/settings/${classicPathOf[kind]}${selectedId ? `/${selectedId}` : ''}?business_id=${b}`;
+    }
+    let url = `/latest/settings/${latestPathOf[kind]}?business_id=${b}`;
+    if (selectedId) {
+      if (kind === 'people' || kind === 'system-users') url += `&selected_user_id=${selectedId}`;
+      else if (kind === 'partners') url += `&selected_partner_id=${selectedId}`;
+      else url += `&selected_asset_id=${selectedId}&selected_asset_type=${assetUrlType[assetType ?? 'page']}`;
+    }
+    return url;
+  }
+
+  private link(text: string, url: string, css: string, current = false): HTMLElement {
+    return this.el(
+      'a',
+      {
+        href: url,
+        class: css,
+        'aria-current': current ? 'page' : undefined,
+        onclick: (e) => {
+          e.preventDefault();
+          this.navigate(url);
+        },
+      },
+      text,
+    );
+  }
+
+  // ---------- chrome ----------
+
+  private renderBanner(): HTMLElement {
+    return this.el(
+      'div',
+      {
+        role: 'banner',
+        class:
+          'display:flex;align-items:center;gap:12px;height:56px;padding:0 16px;background:#fff;border-bottom:1px solid #dadde1',
+      },
+      this.el('div', { class: 'width:32px;height:32px;border-radius:50%;background:#0866ff' }),
+      this.el('div', { class: 'font-weight:700;font-size:17px' }, this.t.metaBusiness),
+      this.el('div', { class: 'color:#65676b' }, '›'),
+      this.el('div', { class: 'font-weight:600' }, this.t.businessSettings),
+      this.el('div', { class: 'margin-left:auto;color:#65676b' }, this.portfolio.businessName),
+    );
+  }
+
+  private renderNav(): void {
+    const s = this.route.section;
+    const item = (kind: string, text: string, assetType?: AssetType) => {
+      const active = assetType ? s.kind === 'asset' && s.assetType === assetType : s.kind === kind;
+      return this.el(
+        'div',
+        { role: 'listitem' },
+        this.link(
+          text,
+          this.href(assetType ?? kind),
+          active
+            ? 'display:block;padding:8px 24px;color:#0866ff;background:#ebf5ff;text-decoration:none;font-weight:600'
+            : 'display:block;padding:8px 24px;color:#050505;text-decoration:none;:hover background:#f0f2f5',
+          active,
+        ),
+      );
+    };
+    const group = (title: string, ...items: HTMLElement[]) =>
+      this.el(
+        'div',
+        {},
+        this.el(
+          'div',
+          { class: 'padding:12px 16px 4px;color:#65676b;font-size:13px;font-weight:600' },
+          title,
+        ),
+        this.el('div', { role: 'list' }, ...items),
+      );
+    const assetTypes: AssetType[] = ['page', 'ad-account', 'instagram', 'whatsapp', 'app'];
+    this.navEl.replaceChildren(
+      group(
+        this.t.users,
+        item('people', this.t.people),
+        item('partners', this.t.partners),
+        item('system-users', this.t.systemUsers),
+      ),
+      group(this.t.accounts, ...assetTypes.map((type) => item(type, this.t.assetTypes[type], type))),
+      group(
+        this.t.dataSources,
+        item('catalog', this.t.assetTypes.catalog, 'catalog'),
+        item('dataset', this.t.assetTypes.dataset, 'dataset'),
+      ),
+    );
+  }
+
+  private renderMain(): void {
+    const token = ++this.renderToken;
+    const { section, businessId } = this.route;
+    if (businessId !== this.portfolio.businessId) {
+      // Meta shows this when business_id is missing or not yours (research §5).
+      this.mainEl.replaceChildren(
+        this.el(
+          'div',
+          { class: 'margin:auto;text-align:center;color:#65676b' },
+          this.heading(2, "This content isn't available right now"),
+        ),
+      );
+      return;
+    }
+    if (section.kind === 'home') {
+      this.mainEl.replaceChildren(
+        this.el(
+          'div',
+          { class: 'padding:24px' },
+          this.heading(1, this.t.businessSettings, 'font-size:24px;font-weight:700'),
+        ),
+      );
+      return;
+    }
+    const listCol = this.el('div', {
+      class:
+        'flex:1;min-width:0;display:flex;flex-direction:column;background:#fff;margin:16px;border-radius:8px;overflow:hidden',
+    });
+    const detailCol = this.el('div', {
+      class:
+        'width:420px;background:#fff;margin:16px 16px 16px 0;border-radius:8px;overflow:auto;padding:16px',
+    });
+    this.mainEl.replaceChildren(listCol, detailCol);
+    const title =
+      section.kind === 'asset' ? this.t.assetTypes[section.assetType] : this.sectionTitle(section.kind);
+    const actions: HTMLElement[] = [];
+    if (section.kind === 'people')
+      actions.push(this.button(`+ ${this.t.invitePeople}`, () => this.openDialog('invite'), true));
+    if (section.kind === 'partners')
+      actions.push(this.button(`+ ${this.t.addPartner}`, () => this.openDialog('partner'), true));
+    listCol.append(
+      this.el(
+        'div',
+        { class: 'display:flex;align-items:center;gap:12px;padding:16px;border-bottom:1px solid #dadde1' },
+        this.heading(1, title, 'font-size:20px;font-weight:700'),
+        this.el('div', { class: 'margin-left:auto;display:flex;gap:8px' }, ...actions),
+      ),
+    );
+    if (section.kind === 'people') {
+      listCol.append(
+        this.el(
+          'div',
+          { class: 'padding:8px 16px' },
+          this.el('input', {
+            type: 'search',
+            placeholder: this.t.searchPeople,
+            'aria-label': this.t.searchPeople,
+            class:
+              'width:100%;box-sizing:border-box;height:36px;border-radius:18px;border:none;background:#f0f2f5;padding:0 12px',
+          }),
+        ),
+      );
+    }
+    const scroller = this.el('div', { class: 'flex:1;overflow:auto;min-height:0' });
+    const progress = this.el(
+      'div',
+      {
+        role: 'progressbar',
+        'aria-label': this.t.loading,
+        'aria-busy': 'true',
+        class: 'padding:24px;color:#65676b',
+      },
+      `${this.t.loading}…`,
+    );
+    scroller.append(progress);
+    listCol.append(scroller);
+    detailCol.append(this.el('div', { class: 'color:#65676b' }, this.t.selectPrompt));
+
+    this.later(() => {
+      if (token !== this.renderToken) return;
+      progress.remove();
+      this.renderList(section, scroller);
+      detailCol.replaceChildren(...this.renderDetail(section));
+    }, this.portfolio.rowDelayMs);
+  }
+
+  private sectionTitle(kind: 'people' | 'partners' | 'system-users'): string {
+    return kind === 'people' ? this.t.people : kind === 'partners' ? this.t.partners : this.t.systemUsers;
+  }
+
+  // ---------- lists ----------
+
+  private renderList(section: Exclude<Section, { kind: 'home' }>, scroller: HTMLElement): void {
+    const rows = this.listRows(section);
+    if (rows.length === 0) {
+      scroller.append(
+        this.el(
+          'div',
+          { class: 'padding:24px;color:#65676b' },
+          section.kind === 'partners' ? this.t.noPartners : this.t.noSystemUsers,
+        ),
+      );
+      return;
+    }
+    const variant = this.route.layout === 'classic' ? 'table' : this.portfolio.variant;
+    const list = this.listContainer(
+      variant,
+      rows.length,
+      rows[0]!.cells.map((c) => c.header),
+    );
+    scroller.append(list.root);
+    let rendered = 0;
+    const batch = this.options.mode === 'sync' ? rows.length : this.portfolio.batchSize;
+    const more = () => {
+      const end = Math.min(rows.length, rendered + batch);
+      for (let i = rendered; i < end; i++) list.body.append(this.listRow(variant, rows[i]!, i, rows.length));
+      rendered = end;
+    };
+    more();
+    if (rendered < rows.length) {
+      const onScroll = () => {
+        if (
+          scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 200 &&
+          rendered < rows.length
+        ) {
+          // Later batches arrive asynchronously too, like a paged GraphQL fetch.
+          this.later(more, 60);
+        }
+        if (rendered >= rows.length) scroller.removeEventListener('scroll', onScroll);
+      };
+      scroller.addEventListener('scroll', onScroll);
+    }
+  }
+
+  private listRows(section: Exclude<Section, { kind: 'home' }>): ListRow[] {
+    const t = this.t;
+    const classic = this.route.layout === 'classic';
+    if (section.kind === 'people') {
+      return this.portfolio.people.map((p) => {
+        const you = p.id === this.portfolio.currentUserId;
+        const accessLabel = classic
+          ? p.access === 'full-control'
+            ? t.adminLegacy
+            : t.employeeLegacy
+          : {
+              'full-control': t.fullControl,
+              basic: t.basicAccess,
+              'apps-integrations': t.appsIntegrations,
+              finance: t.finance,
+            }[p.access];
+        return {
+          id: p.id,
+          selected: section.selectedId === p.id,
+          href: this.href('people', p.id),
+          cells: [
+            { header: t.name, content: [this.nameBlock(p.name, you ? t.you : undefined, p.email)] },
+            {
+              header: t.access,
+              content: [
+                this.el('span', {}, accessLabel),
+                p.temporaryUntil
+                  ? this.el(
+                      'div',
+                      { class: 'color:#65676b;font-size:13px' },
+                      `${t.accessExpires} `,
+                      this.dateNode(p.temporaryUntil),
+                    )
+                  : null,
+              ],
+            },
+            {
+              header: t.status,
+              content: [
+                p.pending
+                  ? this.el(
+                      'span',
+                      {
+                        class:
+                          'background:#fff3cd;color:#7a5b00;border-radius:4px;padding:2px 6px;font-size:13px',
+                      },
+                      t.pending,
+                    )
+                  : this.el('span', { class: 'color:#31a24c' }, t.active),
+              ],
+            },
+          ],
+        };
+      });
+    }
+    if (section.kind === 'partners') {
+      return this.portfolio.partners.map((p) => ({
+        id: p.businessId,
+        selected: section.selectedId === p.businessId,
+        href: this.href('partners', p.businessId),
+        cells: [
+          { header: t.name, content: [this.el('div', { class: 'font-weight:600' }, p.name)] },
+          {
+            header: t.businessId,
+            content: [
+              this.portfolio.variant === 'list' && !classic
+                ? this.el('span', {}, `${t.businessId}: ${p.businessId}`)
+                : this.el('span', {}, p.businessId),
+            ],
+          },
+          { header: t.assignedAssets, content: [this.el('span', {}, String(p.assets.length))] },
+        ],
+      }));
+    }
+    if (section.kind === 'system-users') {
+      return this.portfolio.systemUsers.map((u) => ({
+        id: u.id,
+        selected: section.selectedId === u.id,
+        href: this.href('system-users', u.id),
+        cells: [
+          { header: t.name, content: [this.el('div', { class: 'font-weight:600' }, u.name)] },
+          {
+            header: t.access,
+            content: [this.el('span', {}, u.role === 'admin' ? t.systemUserAdmin : t.systemUserEmployee)],
+          },
+          { header: t.idLabel, content: [this.el('span', {}, `${t.idLabel}: ${u.id}`)] },
+        ],
+      }));
+    }
+    if (section.kind !== 'asset') return [];
+    return this.portfolio.assets
+      .filter((a) => a.type === section.assetType)
+      .map((a) => ({
+        id: a.id,
+        selected: section.selectedId === a.id,
+        href: this.href(a.type, a.id, a.type),
+        cells: [
+          { header: t.name, content: [this.el('div', { class: 'font-weight:600' }, a.name)] },
+          {
+            header: t.idLabel,
+            content: [this.el('span', { class: 'color:#65676b' }, `${t.idLabel}: ${a.id}`)],
+          },
+        ],
+      }));
+  }
+
+  private nameBlock(name: string, you: string | undefined, email: string): HTMLElement {
+    return this.el(
+      'div',
+      { class: 'display:flex;flex-direction:column' },
+      this.el(
+        'div',
+        { class: 'font-weight:600' },
+        this.el('span', {}, name),
+        you ? this.el('span', { class: 'color:#65676b;font-weight:400;margin-left:4px' }, you) : null,
+      ),
+      this.el('div', { class: 'color:#65676b;font-size:13px' }, email),
+    );
+  }
+
+  private dateNode(iso: string): HTMLElement {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    const text = new Intl.DateTimeFormat({ en: 'en-US', sv: 'sv-SE', fr: 'fr-FR' }[this.portfolio.locale], {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d)));
+    // The list variant shows only the text; the others carry a machine-readable <time> too.
+    return this.portfolio.variant === 'list'
+      ? this.el('span', {}, text)
+      : this.el('time', { datetime: iso }, text);
+  }
+
+  private listContainer(
+    variant: 'grid' | 'list' | 'table',
+    count: number,
+    headers: string[],
+  ): { root: HTMLElement; body: HTMLElement } {
+    const label =
+      this.route.section.kind === 'asset'
+        ? this.t.assetTypes[this.route.section.assetType]
+        : this.sectionTitle(this.route.section.kind as 'people');
+    if (variant === 'grid') {
+      const body = this.el('div', { role: 'rowgroup' });
+      const root = this.el(
+        'div',
+        { role: 'grid', 'aria-label': label, 'aria-rowcount': count + 1 },
+        this.el(
+          'div',
+          { role: 'rowgroup' },
+          this.el(
+            'div',
+            {
+              role: 'row',
+              'aria-rowindex': 1,
+              class:
+                'display:flex;padding:8px 16px;color:#65676b;font-size:13px;border-bottom:1px solid #dadde1',
+            },
+            ...headers.map((h) => this.el('div', { role: 'columnheader', class: 'flex:1' }, h)),
+          ),
+        ),
+        body,
+      );
+      return { root, body };
+    }
+    if (variant === 'list') {
+      const body = this.el('div', { role: 'list', 'aria-label': label });
+      return { root: body, body };
+    }
+    const body = this.el('tbody', {});
+    const root = this.el(
+      'table',
+      { class: 'width:100%;border-collapse:collapse' },
+      this.el(
+        'thead',
+        {},
+        this.el(
+          'tr',
+          { class: 'text-align:left;color:#65676b;font-size:13px' },
+          ...headers.map((h) => this.el('th', { class: 'padding:8px 16px;font-weight:400' }, h)),
+        ),
+      ),
+      body,
+    );
+    return { root, body };
+  }
+
+  private listRow(
+    variant: 'grid' | 'list' | 'table',
+    row: ListRow,
+    index: number,
+    count: number,
+  ): HTMLElement {
+    const select = () => this.navigate(row.href);
+    const rowCss = row.selected
+      ? 'display:flex;align-items:center;padding:10px 16px;border-bottom:1px solid #f0f2f5;background:#ebf5ff;cursor:pointer'
+      : 'display:flex;align-items:center;padding:10px 16px;border-bottom:1px solid #f0f2f5;cursor:pointer;:hover background:#f5f6f7';
+    if (variant === 'grid') {
+      return this.el(
+        'div',
+        {
+          role: 'row',
+          'aria-rowindex': index + 2,
+          'aria-selected': row.selected ? 'true' : 'false',
+          tabindex: -1,
+          class: rowCss,
+          onclick: select,
+        },
+        ...row.cells.map((c) =>
+          this.el('div', { role: 'gridcell', class: 'flex:1;min-width:0' }, ...c.content),
+        ),
+      );
+    }
+    if (variant === 'list') {
+      return this.el(
+        'div',
+        {
+          role: 'listitem',
+          'aria-setsize': count,
+          'aria-posinset': index + 1,
+          'aria-current': row.selected ? 'true' : undefined,
+        },
+        this.el(
+          'div',
+          { role: 'button', tabindex: 0, class: rowCss, onclick: select },
+          this.el(
+            'div',
+            { class: 'display:flex;flex-wrap:wrap;gap:4px 16px;flex:1' },
+            ...row.cells.map((c) => this.el('div', {}, ...c.content)),
+          ),
+        ),
+      );
+    }
+    return this.el(
+      'tr',
+      {
+        class: row.selected
+          ? 'background:#ebf5ff;cursor:pointer'
+          : 'cursor:pointer;:hover background:#f5f6f7',
+        onclick: select,
+      },
+      ...row.cells.map((c) =>
+        this.el('td', { class: 'padding:10px 16px;border-bottom:1px solid #f0f2f5' }, ...c.content),
+      ),
+    );
+  }
+
+  // ---------- detail pane ----------
+
+  private renderDetail(section: Exclude<Section, { kind: 'home' }>): Node[] {
+    const t = this.t;
+    if (!section.selectedId) return [this.el('div', { class: 'color:#65676b' }, t.selectPrompt)];
+    if (section.kind === 'people') {
+      const p = this.portfolio.people.find((x) => x.id === section.selectedId);
+      if (!p) return [];
+      const you = p.id === this.portfolio.currentUserId;
+      const access = {
+        'full-control': t.fullControl,
+        basic: t.basicAccess,
+        'apps-integrations': t.appsIntegrations,
+        finance: t.finance,
+      }[p.access];
+      return [
+        this.heading(2, p.name, 'font-size:20px;font-weight:700'),
+        you ? this.el('span', { class: 'color:#65676b' }, t.you) : null,
+        this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, p.email),
+        this.el(
+          'div',
+          {},
+          this.el('span', { class: 'font-weight:600' }, `${t.access}: `),
+          this.el('span', {}, access),
+        ),
+        p.pending ? this.el('div', {}, this.el('span', {}, t.pending)) : null,
+        p.temporaryUntil ? this.el('div', {}, `${t.accessExpires} `, this.dateNode(p.temporaryUntil)) : null,
+        ...this.assignmentBlocks(p.assets),
+      ].filter((n): n is HTMLElement => n !== null);
+    }
+    if (section.kind === 'partners') {
+      const p = this.portfolio.partners.find((x) => x.businessId === section.selectedId);
+      if (!p) return [];
+      return [
+        this.heading(2, p.name, 'font-size:20px;font-weight:700'),
+        this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, `${t.businessId}: ${p.businessId}`),
+        ...this.assignmentBlocks(p.assets),
+      ];
+    }
+    if (section.kind === 'system-users') {
+      const u = this.portfolio.systemUsers.find((x) => x.id === section.selectedId);
+      if (!u) return [];
+      return [
+        this.heading(2, u.name, 'font-size:20px;font-weight:700'),
+        this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, `${t.idLabel}: ${u.id}`),
+        this.el(
+          'div',
+          {},
+          this.el('span', {}, u.role === 'admin' ? t.systemUserAdmin : t.systemUserEmployee),
+        ),
+        ...this.assignmentBlocks(u.assets),
+      ];
+    }
+    const asset = this.portfolio.assets.find((a) => a.id === section.selectedId);
+    if (!asset) return [];
+    const holders = (list: { assets: SandboxAssignment[] }[]) =>
+      list.filter((h) => h.assets.some((g) => g.asset === asset.id));
+    const accessText = (g: SandboxAssignment) =>
+      g.full === true
+        ? t.fullControl
+        : g.full === 'except-sensitive'
+          ? t.exceptSensitive
+          : `${t.partialAccess} · ${g.tasks.map((k) => t.tasks[k]).join(', ')}`;
+    const people = holders(this.portfolio.people) as SandboxPortfolio['people'];
+    const partners = holders(this.portfolio.partners) as SandboxPortfolio['partners'];
+    const rowsOf = (items: { title: string; sub: string; grant: SandboxAssignment }[]) => {
+      const variant = this.portfolio.variant === 'list' ? 'list' : 'table';
+      if (variant === 'list') {
+        return this.el(
+          'div',
+          { role: 'list' },
+          ...items.map((i) =>
+            this.el(
+              'div',
+              { role: 'listitem', class: 'padding:8px 0;border-bottom:1px solid #f0f2f5' },
+              this.el('div', { class: 'font-weight:600' }, i.title),
+              this.el('div', { class: 'color:#65676b;font-size:13px' }, i.sub),
+              this.el('div', { class: 'font-size:13px' }, accessText(i.grant)),
+            ),
+          ),
+        );
+      }
+      return this.el(
+        'table',
+        { class: 'width:100%;border-collapse:collapse' },
+        this.el(
+          'tbody',
+          {},
+          ...items.map((i) =>
+            this.el(
+              'tr',
+              {},
+              this.el(
+                'td',
+                { class: 'padding:6px 0' },
+                this.el('div', { class: 'font-weight:600' }, i.title),
+                this.el('div', { class: 'color:#65676b;font-size:13px' }, i.sub),
+              ),
+              this.el('td', { class: 'padding:6px 0;font-size:13px' }, accessText(i.grant)),
+            ),
+          ),
+        ),
+      );
+    };
+    return [
+      this.heading(2, asset.name, 'font-size:20px;font-weight:700'),
+      this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, `${t.idLabel}: ${asset.id}`),
+      this.heading(3, t.people, 'font-weight:700;margin-top:12px'),
+      rowsOf(
+        people.map((p) => ({
+          title: p.name,
+          sub: p.email,
+          grant: p.assets.find((g) => g.asset === asset.id)!,
+        })),
+      ),
+      this.heading(3, t.partners, 'font-weight:700;margin-top:12px'),
+      partners.length
+        ? rowsOf(
+            partners.map((p) => ({
+              title: p.name,
+              sub: `${t.businessId}: ${p.businessId}`,
+              grant: p.assets.find((g) => g.asset === asset.id)!,
+            })),
+          )
+        : this.el('div', { class: 'color:#65676b' }, t.noPartners),
+    ];
+  }
+
+  /** Assets grouped by type, each name a role=heading, each task an input[role=switch] (research §5). */
+  private assignmentBlocks(grants: SandboxAssignment[]): HTMLElement[] {
+    const t = this.t;
+    const blocks: HTMLElement[] = [this.heading(3, t.assignedAssets, 'font-weight:700;margin-top:16px')];
+    const types = [
+      ...new Set(
+        grants.map((g) => this.portfolio.assets.find((a) => a.id === g.asset)?.type).filter(Boolean),
+      ),
+    ] as AssetType[];
+    for (const type of types) {
+      const group = this.el(
+        'div',
+        { class: 'margin-top:12px' },
+        this.heading(3, t.assetTypes[type], 'color:#65676b;font-size:13px;font-weight:600'),
+      );
+      for (const grant of grants) {
+        const asset = this.portfolio.assets.find((a) => a.id === grant.asset);
+        if (!asset || asset.type !== type) continue;
+        group.append(
+          this.el(
+            'div',
+            { class: 'padding:8px 0;border-bottom:1px solid #f0f2f5' },
+            this.heading(4, asset.name, 'font-weight:600'),
+            ...this.switches(type, grant, true),
+          ),
+        );
+      }
+      blocks.push(group);
+    }
+    return blocks;
+  }
+
+  private switches(
+    type: AssetType,
+    grant: { full?: boolean | 'except-sensitive'; tasks: Iterable<TaskKey> },
+    readOnly: boolean,
+    onChange?: (key: TaskKey | 'full', on: boolean) => void,
+  ): HTMLElement[] {
+    const t = this.t;
+    const tasks = new Set(grant.tasks);
+    const full = grant.full === true;
+    const toggle = (label: string, checked: boolean, key: TaskKey | 'full' | 'except') =>
+      this.el(
+        'label',
+        {
+          class: 'display:flex;align-items:center;justify-content:space-between;padding:4px 0;font-size:14px',
+        },
+        this.el('span', {}, label),
+        this.el('input', {
+          type: 'checkbox',
+          role: 'switch',
+          'aria-label': label,
+          checked,
+          'aria-checked': checked ? 'true' : 'false',
+          disabled: readOnly ? 'disabled' : undefined,
+          onchange: (e) =>
+            onChange?.(key === 'except' ? 'full' : key, (e.target as HTMLInputElement).checked),
+        }),
+      );
+    const out = tasksByAssetType[type].map((k) => toggle(t.tasks[k], full || tasks.has(k), k));
+    if (type === 'page' && readOnly)
+      out.push(toggle(t.exceptSensitive, grant.full === 'except-sensitive', 'except'));
+    out.push(toggle(t.full[type], full, 'full'));
+    return out;
+  }
+
+  // ---------- dialogs ----------
+
+  private openDialog(kind: 'invite' | 'partner'): void {
+    const url = new URL(this.doc.location.href);
+    url.searchParams.set('modal', kind === 'invite' ? 'invite_people' : 'add_partner');
+    this.newDialog(kind);
+    this.doc.defaultView?.history.pushState({}, '', url.pathname + url.search);
+    this.renderDialog();
+  }
+
+  private newDialog(kind: 'invite' | 'partner'): void {
+    this.dialog = {
+      kind,
+      step: 0,
+      email: '',
+      access: 'partial',
+      temporary: false,
+      until: '',
+      partnerChoice: 'give',
+      partnerId: '',
+      grants: new Map(),
+      done: false,
+    };
+  }
+
+  private closeDialog(): void {
+    this.dialog = undefined;
+    const url = new URL(this.doc.location.href);
+    if (url.searchParams.has('modal')) {
+      url.searchParams.delete('modal');
+      this.doc.defaultView?.history.pushState({}, '', url.pathname + url.search);
+    }
+    this.renderDialog();
+  }
+
+  private syncDialogWithRoute(): void {
+    const want =
+      this.route.modal === 'invite_people' && this.route.section.kind === 'people'
+        ? 'invite'
+        : this.route.modal === 'add_partner' && this.route.section.kind === 'partners'
+          ? 'partner'
+          : undefined;
+    if (!want) {
+      if (this.dialog) {
+        this.dialog = undefined;
+        this.renderDialog();
+      }
+      return;
+    }
+    if (this.dialog?.kind !== want) this.newDialog(want);
+    this.renderDialog();
+  }
+
+  private renderDialog(): void {
+    const d = this.dialog;
+    if (!d) {
+      this.dialogHost.replaceChildren();
+      return;
+    }
+    const t = this.t;
+    const titleId = `dlg-${this.styles.cls('dialog').slice(1)}`;
+    const title = d.kind === 'invite' ? t.invitePeople : t.addPartner;
+    const body = this.el('div', { class: 'padding:16px;max-height:60vh;overflow:auto' });
+    const footer = this.el('div', {
+      class: 'display:flex;gap:8px;justify-content:flex-end;padding:12px 16px;border-top:1px solid #dadde1',
+    });
+    const go = (step: number) => {
+      d.step = step;
+      this.renderDialog();
+    };
+    footer.append(this.button(t.cancel, () => this.closeDialog()));
+    if (d.step > 0 && !d.done) footer.append(this.button(t.back, () => go(d.step - 1)));
+
+    if (d.kind === 'invite') {
+      if (d.step === 0) {
+        body.append(
+          this.el('label', { class: 'display:block;font-weight:600;margin-bottom:4px' }, t.email),
+          this.el('input', {
+            type: 'email',
+            'aria-label': t.email,
+            value: d.email,
+            class:
+              'width:100%;box-sizing:border-box;height:36px;border:1px solid #ccd0d5;border-radius:6px;padding:0 8px',
+            oninput: (e) => (d.email = (e.target as HTMLInputElement).value),
+          }),
+        );
+        footer.append(this.button(t.next, () => go(1), true));
+      } else if (d.step === 1) {
+        body.append(this.heading(3, t.selectAccessType, 'font-weight:700;margin-bottom:8px'));
+        const radio = (value: 'full-control' | 'partial', label: string) =>
+          this.el(
+            'div',
+            {
+              role: 'radio',
+              tabindex: 0,
+              'aria-checked': d.access === value ? 'true' : 'false',
+              class:
+                'display:flex;gap:8px;align-items:center;padding:8px;border:1px solid #dadde1;border-radius:6px;margin-bottom:8px;cursor:pointer',
+              onclick: () => {
+                d.access = value;
+                this.renderDialog();
+              },
+            },
+            this.el('span', { class: 'width:14px;height:14px;border-radius:50%;border:2px solid #0866ff' }),
+            this.el('span', {}, label),
+          );
+        body.append(
+          ...this.present(
+            this.el(
+              'div',
+              { role: 'radiogroup', 'aria-label': t.selectAccessType },
+              radio('full-control', t.fullControl),
+              radio('partial', t.partialAccess),
+            ),
+            this.el(
+              'label',
+              { class: 'display:flex;justify-content:space-between;align-items:center;margin-top:12px' },
+              this.el('span', {}, t.temporaryAccess),
+              this.el('input', {
+                type: 'checkbox',
+                role: 'switch',
+                'aria-label': t.temporaryAccess,
+                checked: d.temporary,
+                'aria-checked': d.temporary ? 'true' : 'false',
+                onchange: (e) => {
+                  d.temporary = (e.target as HTMLInputElement).checked;
+                  this.renderDialog();
+                },
+              }),
+            ),
+            d.temporary
+              ? this.el('input', {
+                  type: 'date',
+                  'aria-label': t.accessExpires,
+                  value: d.until,
+                  class: 'margin-top:8px;height:32px',
+                  oninput: (e) => (d.until = (e.target as HTMLInputElement).value),
+                  onchange: (e) => (d.until = (e.target as HTMLInputElement).value),
+                })
+              : null,
+          ),
+        );
+        footer.append(this.button(t.next, () => go(2), true));
+      } else if (d.step === 2) {
+        body.append(
+          this.heading(3, t.selectAssets, 'font-weight:700;margin-bottom:8px'),
+          ...this.assetPicker(d),
+        );
+        footer.append(this.button(t.next, () => go(3), true));
+      } else {
+        body.append(
+          ...this.present(
+            this.heading(3, t.review, 'font-weight:700;margin-bottom:8px'),
+            this.el('div', {}, `${t.email}: `, this.el('span', {}, d.email)),
+            this.el(
+              'div',
+              {},
+              `${t.access}: `,
+              this.el('span', {}, d.access === 'full-control' ? t.fullControl : t.partialAccess),
+            ),
+            d.temporary && d.until ? this.el('div', {}, `${t.accessExpires} `, this.dateNode(d.until)) : null,
+            ...this.reviewAssets(d),
+          ),
+        );
+        footer.append(this.button(t.sendRequest, () => this.sendInvite(), true));
+      }
+    } else if (d.done) {
+      body.append(this.heading(3, t.partnerAdded, 'font-weight:700'));
+      footer.replaceChildren(this.button(t.close, () => this.closeDialog(), true));
+    } else if (d.step === 0) {
+      const radio = (value: 'give' | 'ask', label: string) =>
+        this.el(
+          'div',
+          {
+            role: 'radio',
+            tabindex: 0,
+            'aria-checked': d.partnerChoice === value ? 'true' : 'false',
+            class: 'padding:8px;border:1px solid #dadde1;border-radius:6px;margin-bottom:8px;cursor:pointer',
+            onclick: () => {
+              d.partnerChoice = value;
+              this.renderDialog();
+            },
+          },
+          label,
+        );
+      body.append(
+        this.el(
+          'div',
+          { role: 'radiogroup' },
+          radio('give', t.givePartnerAccess),
+          radio('ask', t.askPartnerToShare),
+        ),
+      );
+      footer.append(this.button(t.next, () => go(1), true));
+    } else if (d.step === 1) {
+      body.append(
+        this.el('label', { class: 'display:block;font-weight:600;margin-bottom:4px' }, t.partnerBusinessId),
+        this.el('input', {
+          type: 'text',
+          inputmode: 'numeric',
+          'aria-label': t.partnerBusinessId,
+          placeholder: t.partnerBusinessId,
+          value: d.partnerId,
+          class:
+            'width:100%;box-sizing:border-box;height:36px;border:1px solid #ccd0d5;border-radius:6px;padding:0 8px',
+          oninput: (e) => (d.partnerId = (e.target as HTMLInputElement).value),
+        }),
+      );
+      footer.append(this.button(t.next, () => go(2), true));
+    } else {
+      body.append(
+        this.heading(3, t.assignAssets, 'font-weight:700;margin-bottom:8px'),
+        ...this.assetPicker(d),
+      );
+      footer.append(this.button(t.assign, () => this.assignPartner(), true));
+    }
+
+    const dialog = this.el(
+      'div',
+      {
+        class:
+          'position:fixed;inset:0;background:rgba(0,0,0,0.4);display:flex;align-items:center;justify-content:center;z-index:10',
+      },
+      this.el(
+        'div',
+        {
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-labelledby': titleId,
+          class: 'width:560px;background:#fff;border-radius:8px;box-shadow:0 12px 28px rgba(0,0,0,0.2)',
+        },
+        this.el(
+          'div',
+          { class: 'display:flex;align-items:center;padding:16px;border-bottom:1px solid #dadde1' },
+          this.el(
+            'div',
+            { id: titleId, role: 'heading', 'aria-level': 2, class: 'font-size:20px;font-weight:700' },
+            title,
+          ),
+          this.el(
+            'div',
+            { class: 'margin-left:auto' },
+            this.button('✕', () => this.closeDialog()),
+          ),
+        ),
+        body,
+        footer,
+      ),
+    );
+    dialog.querySelector<HTMLElement>('[role="button"]:last-child')?.setAttribute('aria-label', t.close);
+    this.dialogHost.replaceChildren(dialog);
+  }
+
+  private assetPicker(d: DialogState): HTMLElement[] {
+    const byType = new Map<AssetType, SandboxPortfolio['assets']>();
+    for (const a of this.portfolio.assets) byType.set(a.type, [...(byType.get(a.type) ?? []), a]);
+    const out: HTMLElement[] = [];
+    for (const [type, assets] of byType) {
+      out.push(
+        this.heading(
+          3,
+          this.t.assetTypes[type],
+          'color:#65676b;font-size:13px;font-weight:600;margin-top:8px',
+        ),
+      );
+      for (const asset of assets) {
+        const grant = d.grants.get(asset.id) ?? { full: false, tasks: new Set<TaskKey>() };
+        out.push(
+          this.el(
+            'div',
+            { class: 'padding:6px 0;border-bottom:1px solid #f0f2f5' },
+            this.heading(4, asset.name, 'font-weight:600'),
+            ...this.switches(type, grant, false, (key, on) => {
+              const g = d.grants.get(asset.id) ?? { full: false, tasks: new Set<TaskKey>() };
+              if (key === 'full') g.full = on;
+              else if (on) g.tasks.add(key);
+              else g.tasks.delete(key);
+              d.grants.set(asset.id, g);
+              this.renderDialog();
+            }),
+          ),
+        );
+      }
+    }
+    return out;
+  }
+
+  private reviewAssets(d: DialogState): HTMLElement[] {
+    return [...d.grants.entries()]
+      .filter(([, g]) => g.full || g.tasks.size > 0)
+      .map(([id, g]) => {
+        const asset = this.portfolio.assets.find((a) => a.id === id)!;
+        return this.el(
+          'div',
+          {},
+          this.heading(4, asset.name, 'font-weight:600;margin-top:6px'),
+          this.el(
+            'span',
+            {},
+            g.full ? this.t.full[asset.type] : [...g.tasks].map((k) => this.t.tasks[k]).join(', '),
+          ),
+        );
+      });
+  }
+
+  private grantsOf(d: DialogState): SandboxAssignment[] {
+    return [...d.grants.entries()]
+      .filter(([, g]) => g.full || g.tasks.size > 0)
+      .map(([asset, g]) =>
+        g.full ? { asset, full: true as const, tasks: [] } : { asset, tasks: [...g.tasks] },
+      );
+  }
+
+  private sendInvite(): void {
+    const d = this.dialog!;
+    const email = d.email.trim();
+    if (email) {
+      this.portfolio.people.push({
+        id: String(62_000_000_000_000 + this.portfolio.people.length),
+        name: email,
+        email,
+        access: d.access === 'full-control' ? 'full-control' : 'basic',
+        pending: true,
+        temporaryUntil: d.temporary && d.until ? d.until : undefined,
+        assets: this.grantsOf(d),
+      });
+    }
+    this.closeDialog();
+    this.renderMain();
+  }
+
+  private assignPartner(): void {
+    const d = this.dialog!;
+    const id = d.partnerId.replace(/\D/g, '');
+    if (id) {
+      const existing = this.portfolio.partners.find((p) => p.businessId === id);
+      if (existing) existing.assets.push(...this.grantsOf(d));
+      else this.portfolio.partners.push({ businessId: id, name: `Business ${id}`, assets: this.grantsOf(d) });
+    }
+    d.done = true;
+    this.renderDialog();
+    this.renderMain();
+  }
+}
+
+interface ListRow {
+  id: string;
+  selected: boolean;
+  href: string;
+  cells: { header: string; content: Child[] }[];
+}

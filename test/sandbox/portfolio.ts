@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { assetTypeSchema, isoDateSchema, taskKeySchema } from '../../lib/domain/snapshot';
+
+/**
+ * A portfolio description: the input of the Business Settings sandbox. One JSON document says who is in
+ * the portfolio, what they hold, which invitations are pending, and in which language and markup variant
+ * the sandbox renders it.
+ */
+export const sandboxAssignmentSchema = z.object({
+  asset: z.string(),
+  /** `full` is full control of the asset; `except-sensitive` is "Everything except sensitive actions". */
+  full: z.union([z.literal(true), z.literal('except-sensitive')]).optional(),
+  tasks: z.array(taskKeySchema).default([]),
+});
+
+export const sandboxPortfolioSchema = z.object({
+  businessId: z.string().regex(/^\d{15,16}$/),
+  businessName: z.string(),
+  locale: z.enum(['en', 'sv', 'fr']),
+  /** grid: role=grid rows; list: role=list items; table: a classic <table>. */
+  variant: z.enum(['grid', 'list', 'table']).default('grid'),
+  /** Seed of the generated class names ("per build"). */
+  buildSeed: z.string().default('build-1'),
+  /** How many rows a list renders at first, and per scroll batch. */
+  batchSize: z.number().int().positive().default(40),
+  /** Delay before rows appear after a navigation, in ms. */
+  rowDelayMs: z.number().int().nonnegative().default(250),
+  currentUserId: z.string(),
+  assets: z.array(z.object({ id: z.string().regex(/^\d+$/), type: assetTypeSchema, name: z.string() })),
+  people: z.array(
+    z.object({
+      id: z.string().regex(/^\d+$/),
+      name: z.string(),
+      email: z.string(),
+      access: z.enum(['full-control', 'basic', 'apps-integrations', 'finance']),
+      pending: z.boolean().default(false),
+      temporaryUntil: isoDateSchema.optional(),
+      assets: z.array(sandboxAssignmentSchema).default([]),
+    }),
+  ),
+  partners: z.array(
+    z.object({
+      businessId: z.string().regex(/^\d+$/),
+      name: z.string(),
+      assets: z.array(sandboxAssignmentSchema).default([]),
+    }),
+  ),
+  systemUsers: z.array(
+    z.object({
+      id: z.string().regex(/^\d+$/),
+      name: z.string(),
+      role: z.enum(['admin', 'employee']),
+      assets: z.array(sandboxAssignmentSchema).default([]),
+    }),
+  ),
+});
+export type SandboxPortfolio = z.infer<typeof sandboxPortfolioSchema>;
+export type SandboxPortfolioInput = z.input<typeof sandboxPortfolioSchema>;
+export type SandboxAssignment = z.infer<typeof sandboxAssignmentSchema>;
+export type SandboxPerson = SandboxPortfolio['people'][number];
+export type SandboxPartner = SandboxPortfolio['partners'][number];
+export type SandboxSystemUser = SandboxPortfolio['systemUsers'][number];
+export type SandboxAsset = SandboxPortfolio['assets'][number];

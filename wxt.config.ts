@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
+// alarms and notifications for reminders, and Business Settings only. No tabs, no scripting, no <all_urls>.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Scopekeeper',
+    description:
+      'Least-privilege, time-bound access for Meta business portfolios, shown inside Business Settings. Nothing leaves the browser.',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: ['https://business.facebook.com/*'],
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['panel.html']
+        : [{ resources: ['panel.html'], matches: ['https://business.facebook.com/*'] }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'scopekeeper@scopekeeper.invalid',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
