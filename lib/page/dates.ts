@@ -21,7 +21,12 @@ function iso(year: number, month: number, day: number): string | undefined {
  * "12/31/2026" (en-US). Returns an ISO date, or undefined when the text is not a date it is sure of.
  */
 export function parseDisplayedDate(text: string, locale: string): string | undefined {
-  const normal = normalizeText(text).replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  const normal = normalizeText(text)
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // "until 31 Dec 2026", "t.o.m. 31 dec. 2026", "jusqu'au 31 déc. 2026", "on Dec 31, 2026"
+    .replace(/^(?:until|till|to|on|t\.o\.m\.?|tom|den|jusqu'au|jusqu'à|au|le)\s+/, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(normal);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(normal);
@@ -30,7 +35,7 @@ export function parseDisplayedDate(text: string, locale: string): string | undef
     return locale === 'en' ? iso(Number(m[3]), a, b) : iso(Number(m[3]), b, a);
   }
   // "le 31 déc. 2026", "31 dec. 2026", "31 december 2026"
-  m = /^(?:le |den )?(\d{1,2}) ([\p{L}]+)\.? (\d{4})$/u.exec(normal);
+  m = /^(\d{1,2})(?:er)? ([\p{L}]+)\.? (\d{4})$/u.exec(normal);
   if (m) {
     const month = monthIndex.get(m[2]!);
     return month ? iso(Number(m[3]), month, Number(m[1])) : undefined;

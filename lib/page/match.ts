@@ -98,8 +98,13 @@ const temporaryWords = allVariants(markers['temporary-access']).sort((a, b) => b
 export function stripTemporaryAccess(text: string): string | undefined {
   const normal = normalizeText(text);
   for (const word of temporaryWords) {
-    if (normal === word || normal.startsWith(`${word} `) || normal.startsWith(`${word}:`)) {
-      return normal.slice(word.length).replace(/^[:\s]+/, '');
+    if (
+      normal === word ||
+      normal.startsWith(`${word} `) ||
+      normal.startsWith(`${word}:`) ||
+      normal.startsWith(`${word} ·`)
+    ) {
+      return normal.slice(word.length).replace(/^[:·•\-–\s]+/, '');
     }
   }
   return undefined;

@@ -13,6 +13,7 @@ import {
   findRows,
   HEADING_SELECTOR,
   headingLevel,
+  isInChrome,
   textSegments,
 } from './dom';
 import { lexiconLocales, navigation } from './lexicon';
@@ -246,32 +247,43 @@ function readPrincipalList(
 }
 
 function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale): ReadOutcome {
-  const list = findRows(main);
-  const pane = findDetailPane(main, list);
-  if (!pane) {
-    if (isLoading(main)) return { principals: [], problems: ['The asset list is still loading.'] };
-    return {
-      principals: [],
-      problems: [
-        route.selectedId
-          ? 'The selected asset’s details were not found on the page.'
-          : 'No asset is selected: select one to see who holds it.',
-      ],
-      unreadable: route.selectedId !== undefined && list.rows.length === 0,
-    };
-  }
-  const type = route.assetType ?? 'page';
-  const heading = [...pane.querySelectorAll(HEADING_SELECTOR)].find((h) => headingLevel(h) === 2);
-  const assetName = heading ? elementText(heading) : undefined;
-  if (!assetName)
-    return { principals: [], problems: ['The selected asset has no name heading.'], unreadable: true };
-
-  const sections = [...pane.querySelectorAll(HEADING_SELECTOR)]
-    .map((h) => ({ heading: h, section: matchSection(elementText(h)) }))
+  // The selected asset's details: a name heading, then People / Partners sections listing its holders.
+  const headings = [...main.querySelectorAll(HEADING_SELECTOR)].filter((h) => !isInChrome(h));
+  const sections = headings
+    .map((heading) => ({ heading, section: matchSection(elementText(heading)) }))
     .filter(
       (s): s is { heading: Element; section: 'people' | 'partners' | 'system-users' } =>
         s.section !== undefined,
     );
+  const first = sections[0];
+  if (!first) {
+    if (isLoading(main)) return { principals: [], problems: ['The asset list is still loading.'] };
+    if (!route.selectedId)
+      return { principals: [], problems: ['No asset is selected: select one to see who holds it.'] };
+    return {
+      principals: [],
+      problems: ['The selected asset’s details show no People or Partners section.'],
+      unreadable: true,
+    };
+  }
+  const isNameHeading = (h: Element) =>
+    (headingLevel(h) ?? 9) <= 2 && matchSection(elementText(h)) === undefined;
+  let pane: Element = first.heading;
+  while (
+    pane.parentElement &&
+    ![...pane.parentElement.querySelectorAll(HEADING_SELECTOR)].some(isNameHeading)
+  ) {
+    pane = pane.parentElement;
+  }
+  pane = pane.parentElement ?? pane;
+  const nameHeading = [...pane.querySelectorAll(HEADING_SELECTOR)]
+    .filter((h) => isNameHeading(h) && h.compareDocumentPosition(first.heading) & 4 /* FOLLOWING */)
+    .at(-1);
+  const assetName = nameHeading ? elementText(nameHeading) : undefined;
+  if (!assetName)
+    return { principals: [], problems: ['The selected asset has no name heading.'], unreadable: true };
+
+  const type = route.assetType ?? 'page';
   const rows = findRows(pane).rows;
   const problems: string[] = [];
   const principals: Principal[] = [];
@@ -291,19 +303,11 @@ function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale): Read
       unknownAccess++;
       continue;
     }
-    principal.portfolioAccess = undefined;
     delete principal.portfolioAccess;
     principal.assets = [
       { type, ...(route.selectedId ? { id: route.selectedId } : {}), name: assetName, ...access },
     ];
     principals.push(principal);
-  }
-  if (sections.length === 0) {
-    return {
-      principals,
-      problems: ['The asset’s details show no People or Partners section.'],
-      unreadable: true,
-    };
   }
   if (unknownAccess > 0)
     problems.push(

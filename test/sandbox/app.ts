@@ -1157,6 +1157,12 @@ export class SandboxApp {
     } else {
       body.append(
         this.heading(3, t.assignAssets, 'font-weight:700;margin-bottom:8px'),
+        // Once the ID is validated, the dialog names the partner it is assigning to.
+        this.el(
+          'div',
+          { class: 'color:#65676b;margin-bottom:8px' },
+          `${t.partnerBusinessId}: ${d.partnerId.replace(/\D/g, '')}`,
+        ),
         ...this.assetPicker(d),
       );
       footer.append(this.button(t.assign, () => this.assignPartner(), true));

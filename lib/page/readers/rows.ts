@@ -42,6 +42,20 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
       facts.email ??= findEmail(segment);
       continue;
     }
+    const embedded = findEmail(segment);
+    if (embedded) {
+      // "Nils Holm · nils@byraab.se" or "Nils Holm <nils@byraab.se>" in one piece of text.
+      facts.email ??= embedded;
+      const rest = segment
+        .replace(embedded, '')
+        .replace(/[<>[\]·•|,–—-]/g, ' ')
+        .replace(/\(\s*\)/g, ' ')
+        .trim();
+      const restYou = splitYouMarker(rest);
+      if (restYou.marked) facts.you = true;
+      if (restYou.rest && !facts.name) facts.name = restYou.rest.replace(/\s+/g, ' ').trim();
+      continue;
+    }
     const access = matchPortfolioAccess(segment);
     if (access) {
       facts.access ??= access;
