@@ -84,11 +84,14 @@ function Diagnostics() {
       <span role="status">
         {copied === 'copied' ? ' Copied.' : copied === 'manual' ? ' Select the text below and copy it.' : ''}
       </span>
-      {copied === 'manual' ? <textarea readOnly value={text} aria-label="Diagnostics" /> : null}
-      <p className="empty">
-        The bundle holds the page address without its values, the page kind, what went wrong and the page’s
-        structure. No names or e-mail addresses.
-      </p>
+      <details open={copied === 'manual'}>
+        <summary>What the bundle holds</summary>
+        <p className="empty">
+          The page address without its values, the page kind, what went wrong and the page’s structure (roles
+          and headings, no text). No names or e-mail addresses.
+        </p>
+        <textarea readOnly value={text} aria-label="Diagnostics bundle" />
+      </details>
     </div>
   );
 }

@@ -27,3 +27,34 @@ export const tabStateSchema = z.object({
   receivedAt: z.string().optional(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
+
+export type ParsedReport = { ok: true; report: SnapshotReport } | { ok: false; error: string };
+
+/**
+ * What the background accepts from a content script: a valid report about the page its tab shows, on
+ * business.facebook.com. Everything else is refused with a reason.
+ */
+export function parseSnapshotReport(data: unknown, senderUrl: string | undefined): ParsedReport {
+  const parsed = snapshotReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: `Rejected snapshot: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+    };
+  }
+  const origin = (url: string) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return undefined;
+    }
+  };
+  if (senderUrl !== undefined && origin(senderUrl) !== origin(parsed.data.snapshot.url)) {
+    return { ok: false, error: 'Rejected snapshot: it names another origin than its tab.' };
+  }
+  if (origin(parsed.data.snapshot.url) !== 'https://business.facebook.com') {
+    return { ok: false, error: 'Rejected snapshot: it is not from business.facebook.com.' };
+  }
+  return { ok: true, report: parsed.data };
+}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { snapshotReportSchema, tabStateSchema, type TabState } from '../domain/messages';
+import { parseSnapshotReport, tabStateSchema, type TabState } from '../domain/messages';
 import { onMessage, PANEL_PORT } from './messaging';
 
 /**
@@ -40,15 +40,9 @@ export function registerTabStateHandlers(): void {
   onMessage('reportSnapshot', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { ok: false, error: 'Snapshots are only accepted from a tab.' };
-    const parsed = snapshotReportSchema.safeParse(data);
-    if (!parsed.success)
-      return { ok: false, error: `Rejected snapshot: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-    // The snapshot must be of the page the tab shows: a content script cannot speak for another origin.
-    const senderUrl = sender.tab?.url ?? sender.url;
-    if (senderUrl && new URL(senderUrl).origin !== new URL(parsed.data.snapshot.url).origin) {
-      return { ok: false, error: 'Rejected snapshot: it names another origin than its tab.' };
-    }
-    await saveState(tabId, { ...parsed.data, receivedAt: new Date().toISOString() });
+    const parsed = parseSnapshotReport(data, sender.tab?.url ?? sender.url);
+    if (!parsed.ok) return parsed;
+    await saveState(tabId, { ...parsed.report, receivedAt: new Date().toISOString() });
     return { ok: true };
   });
 

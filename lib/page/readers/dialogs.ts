@@ -55,9 +55,11 @@ export function readDialog(
 
   if (kind === 'invite-dialog') {
     const emails = new Set<string>();
+    let emailFieldShown = false;
     for (const input of dialog.querySelectorAll('input')) {
       const type = input.getAttribute('type');
       if (type === 'email' || isEmailLabel(accessibleName(input))) {
+        emailFieldShown = true;
         for (const part of inputValue(input).split(/[,;\s]+/)) if (isEmail(part)) emails.add(part);
       }
     }
@@ -111,13 +113,17 @@ export function readDialog(
       if (temporaryUntil) person.temporaryUntil = temporaryUntil;
       return person;
     });
-    if (emails.size === 0)
-      problems.push('No e-mail address is entered or shown in the invite dialog on this step.');
+    // An empty e-mail field is a form not filled in yet; a step that shows no address at all is a gap.
+    if (emails.size === 0 && !emailFieldShown)
+      problems.push('This step of the invite dialog does not show who is invited.');
     return { principals, problems };
   }
 
   let businessId: string | undefined;
+  let idFieldShown = false;
   for (const input of dialog.querySelectorAll('input')) {
+    if (input.getAttribute('type') === 'text' || input.getAttribute('inputmode') === 'numeric')
+      idFieldShown = true;
     const id = readIdText(inputValue(input).replace(/\s/g, ''));
     if (id) businessId = id;
   }
@@ -136,6 +142,9 @@ export function readDialog(
     assets,
   };
   if (businessId) partner.businessId = businessId;
-  if (!businessId) problems.push('No partner Business ID is entered or shown in the dialog on this step.');
+  const choosing = dialog.querySelector('[role="radio"], input[type="radio"]') !== null;
+  if (!businessId && !idFieldShown && !choosing) {
+    problems.push('This step of the add-partner dialog does not show the partner’s Business ID.');
+  }
   return { principals: [partner], problems };
 }

@@ -189,3 +189,20 @@ describe('invite people dialog reader on the sandbox', () => {
     });
   }
 });
+
+describe('dialog steps that do not show who is invited', () => {
+  it('reads an empty invite form as ok and a step without the address as partial', () => {
+    const t = sandboxStrings.en;
+    const portfolio = samplePortfolio('en', 'grid');
+    const { doc } = renderSandbox(
+      portfolio,
+      `${B}/latest/settings/business_users?business_id=${portfolio.businessId}&modal=invite_people`,
+    );
+    let snapshot = readPage(doc.location.href, doc);
+    expect(snapshot).toMatchObject({ kind: 'invite-dialog', readStatus: 'ok', readProblems: [] });
+    click(buttonByText(doc, t.next));
+    snapshot = readPage(doc.location.href, doc);
+    expect(snapshot.readStatus).toBe('partial');
+    expect(snapshot.readProblems).toEqual(['This step of the invite dialog does not show who is invited.']);
+  });
+});

@@ -1,0 +1,100 @@
+// npm run demo: opens the Business Settings sandbox in Debian's Chromium with the built extension loaded.
+// With a display it leaves a window to click through; without one it runs headless, walks the main pages
+// and writes screenshots with the panel into demo-output/.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { BUSINESS_URL, launchWithExtension, panelFrame } from '../test/e2e/harness';
+import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
+
+const { values } = parseArgs({
+  options: {
+    locale: { type: 'string', default: 'en' },
+    variant: { type: 'string', default: 'grid' },
+    people: { type: 'string' },
+    headless: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'demo-output' },
+  },
+});
+const locale = values.locale as 'en' | 'sv' | 'fr';
+const variant = values.variant as 'grid' | 'list' | 'table';
+if (!['en', 'sv', 'fr'].includes(locale)) throw new Error(`--locale must be en, sv or fr (got ${locale})`);
+if (!['grid', 'list', 'table'].includes(variant))
+  throw new Error(`--variant must be grid, list or table (got ${variant})`);
+
+const portfolio = values.people
+  ? generatePortfolio({ people: Number(values.people), locale, variant })
+  : samplePortfolio(locale, variant);
+const headless = values.headless || !process.env.DISPLAY;
+const q = `?business_id=${portfolio.businessId}`;
+
+const session = await launchWithExtension(portfolio, { headless });
+const { page } = session;
+
+async function settle(p: Page, kind: string): Promise<void> {
+  const frame = await panelFrame(p);
+  await frame.waitForSelector(`[data-page-kind="${kind}"]`, { timeout: 15_000 });
+  await p.waitForTimeout(600);
+}
+
+if (!headless) {
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  console.log('Chromium is open on the sandbox with Scopekeeper loaded. Close the window to end the demo.');
+  await new Promise<void>((done) => session.context.on('close', () => done()));
+  process.exit(0);
+}
+
+const out = resolve(values.out);
+mkdirSync(out, { recursive: true });
+const shots: string[] = [];
+const shot = async (name: string) => {
+  const file = resolve(out, `${name}.png`);
+  await page.screenshot({ path: file });
+  shots.push(file);
+};
+
+try {
+  const first = portfolio.people[1] ?? portfolio.people[0]!;
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  await settle(page, 'people');
+  await shot('1-people');
+
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}&selected_user_id=${first.id}`);
+  await settle(page, 'people');
+  await shot('2-person-detail');
+
+  // SPA navigation, as an admin would: the nav link, no reload.
+  await page.getByRole('navigation').locator('a').nth(1).click();
+  await settle(page, 'partners');
+  await shot('3-partners');
+
+  const partner = portfolio.partners[0];
+  if (partner) {
+    await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=${partner.businessId}`);
+    await settle(page, 'partners');
+    await shot('4-partner-detail');
+  }
+
+  await page.goto(`${BUSINESS_URL}/settings/system-users${q}`);
+  await settle(page, 'system-users');
+  await shot('5-system-users');
+
+  const asset = portfolio.assets.find((a) => a.type === 'page');
+  if (asset) {
+    await page.goto(
+      `${BUSINESS_URL}/latest/settings/pages${q}&selected_asset_id=${asset.id}&selected_asset_type=page`,
+    );
+    await settle(page, 'asset');
+    await shot('6-page-asset');
+  }
+
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}&modal=invite_people`);
+  await settle(page, 'invite-dialog');
+  await shot('7-invite-dialog');
+} finally {
+  await session.close();
+}
+
+console.log(`Screenshots of the sandbox with the Scopekeeper panel are in ${out}:`);
+for (const file of shots) console.log(`  ${file}`);

@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
+import { BUSINESS_URL, launchWithExtension, panelFrame, type Session } from './harness';
+
+const sample = samplePortfolio('en', 'grid');
+const q = `?business_id=${sample.businessId}`;
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function principals(frame: Frame): Promise<string[]> {
+  return frame
+    .locator('[data-principal]')
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          `${e.getAttribute('data-principal')} ${e.getAttribute('data-portfolio-access')} ${e.getAttribute('data-pending')}`,
+      ),
+    );
+}
+
+async function waitForPanel(page: Page, kind: string, status = 'ok'): Promise<Frame> {
+  const frame = await panelFrame(page);
+  await frame.waitForSelector(`[data-page-kind="${kind}"][data-read-status="${status}"]`, {
+    timeout: 15_000,
+  });
+  return frame;
+}
+
+describe('the built extension in Chromium on the routed sandbox', () => {
+  it('shows the People page’s kind and principals in the panel', async () => {
+    session = await launchWithExtension(sample);
+    await session.page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    const frame = await waitForPanel(session.page, 'people');
+    expect(await principals(frame)).toEqual([
+      'person:anna@sjobod.se full-control false',
+      'person:nils@byraab.se full-control false',
+      'person:maja@sjobod.se basic false',
+      'person:lisa.k@gmail.com basic true',
+      'person:omar@pixelverket.fr apps-integrations false',
+      'person:eve@contractor.example basic false',
+    ]);
+    // The hostile name is shown as text and never ran, on the page or in the panel.
+    expect(
+      await frame.locator('[data-principal="person:eve@contractor.example"] .principal-name').textContent(),
+    ).toContain('<img src=x');
+    expect(
+      await session.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('follows an SPA navigation from People to Partners without a reload', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    await waitForPanel(page, 'people');
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+    await page.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();
+    const frame = await waitForPanel(page, 'partners');
+    expect(page.url()).toBe(`${BUSINESS_URL}/latest/settings/partners${q}`);
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await frame.waitForSelector('[data-principal="partner:3228568050780002"]');
+    expect(await principals(frame)).toEqual([
+      'partner:3228568050780001 unknown false',
+      'partner:3228568050780002 unknown false',
+    ]);
+
+    // Selecting a partner row shows its assets in the pane; the panel counts them.
+    await page.getByRole('row', { name: /Byrå AB/ }).click();
+    await frame.waitForFunction(() =>
+      document
+        .querySelector('[data-principal="partner:3228568050780001"]')
+        ?.textContent?.includes('3 assets'),
+    );
+  });
+
+  it('reads Swedish in the classic layout and the French invite dialog', async () => {
+    session = await launchWithExtension(samplePortfolio('sv', 'table'));
+    await session.page.goto(`${BUSINESS_URL}/settings/people${q}`);
+    let frame = await waitForPanel(session.page, 'people');
+    expect(await principals(frame)).toContain('person:lisa.k@gmail.com basic true');
+    await session.close();
+
+    session = await launchWithExtension(samplePortfolio('fr', 'list'));
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    await waitForPanel(page, 'people');
+    await page.getByRole('button', { name: '+ Inviter des personnes' }).click();
+    frame = await waitForPanel(page, 'invite-dialog', 'ok');
+    expect(await principals(frame)).toEqual(['person-name:New invitation unknown false']);
+    await page.getByRole('dialog').getByRole('textbox', { name: 'E-mail' }).fill('nouvelle@agence.example');
+    await waitForPanel(page, 'invite-dialog', 'ok');
+    await frame.waitForSelector('[data-principal="person:nouvelle@agence.example"]');
+  });
+
+  it('reads a long list as it scrolls in, and says how much it has read', async () => {
+    session = await launchWithExtension(generatePortfolio({ people: 300, batchSize: 40, seed: 3 }));
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
+    const frame = await waitForPanel(page, 'people', 'partial');
+    expect(await frame.locator('[data-principal]').count()).toBe(40);
+    expect(
+      await frame.getByRole('region', { name: 'Reading problems' }).getByRole('listitem').allTextContents(),
+    ).toEqual(['Read 40 of 300 rows; the rest load as the list scrolls.']);
+    for (let i = 0; i < 20; i++) {
+      await page.getByRole('grid').evaluate((grid) => {
+        const scroller = grid.parentElement!;
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      await page.waitForTimeout(150);
+    }
+    await waitForPanel(page, 'people', 'ok');
+    expect(await frame.locator('[data-principal]').count()).toBe(300);
+  });
+
+  it('says plainly when a page is unreadable and offers diagnostics without names', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=999`);
+    const frame = await waitForPanel(page, 'people', 'unreadable');
+    expect(await frame.getByRole('heading', { name: 'Scopekeeper could not read this page' }).count()).toBe(
+      1,
+    );
+    await frame.getByRole('button', { name: 'Copy diagnostics' }).click();
+    await frame.waitForSelector('[role="status"]:has-text("Cop"), [role="status"]:has-text("Select")');
+    // What was copied is also shown, so the admin can see it holds nothing personal.
+    const bundle = await frame.locator('textarea[aria-label="Diagnostics bundle"]').inputValue();
+    const parsed = JSON.parse(bundle) as { path: string; kind: string; outline: string[] };
+    expect(parsed).toMatchObject({
+      path: '/latest/settings/business_users',
+      kind: 'people',
+      readStatus: 'unreadable',
+    });
+    expect(parsed.outline.length).toBeGreaterThan(3);
+    expect(bundle).not.toMatch(/@|Anna|Sjöbod|999/);
+  });
+
+  it('stays silent on pages that are not People, Partners, System users, assets or the dialogs', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_info${q}`);
+    await page.waitForTimeout(1500);
+    expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toEqual([]);
+    expect(await page.locator('scopekeeper-overlay').count()).toBe(0);
+  });
+});
