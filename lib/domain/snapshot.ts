@@ -103,6 +103,7 @@ export const systemUserSchema = z.object({
 });
 export const principalSchema = z.discriminatedUnion('kind', [personSchema, partnerSchema, systemUserSchema]);
 export type Principal = z.infer<typeof principalSchema>;
+export const principalsSchema = z.array(principalSchema).max(20_000);
 export type Person = z.infer<typeof personSchema>;
 export type Partner = z.infer<typeof partnerSchema>;
 export type SystemUser = z.infer<typeof systemUserSchema>;
@@ -123,7 +124,7 @@ export const pageSnapshotSchema = z.object({
   currentUser: z
     .object({ name: z.string().min(1).max(500), email: z.string().email().max(320).optional() })
     .optional(),
-  principals: z.array(principalSchema).max(20_000),
+  principals: principalsSchema,
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 export type Locale = PageSnapshot['locale'];

@@ -6,6 +6,8 @@ import { cleanDisplayText } from './text';
  */
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+const NOT_PLAIN_TEXT =
+  '[hidden], [aria-hidden="true"], script, style, noscript, template, svg, input, textarea, select';
 
 function isHidden(el: Element): boolean {
   return (
@@ -21,6 +23,16 @@ function isHidden(el: Element): boolean {
  * header ends where its asset groups begin).
  */
 export function textSegments(root: Element, stopAtHeadingLevel?: number): string[] {
+  // Fast path for the common row: nothing hidden or skipped inside, no stop: a native text walker.
+  if (stopAtHeadingLevel === undefined && root.querySelector(NOT_PLAIN_TEXT) === null) {
+    const out: string[] = [];
+    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = cleanDisplayText(node.nodeValue ?? '');
+      if (text) out.push(text);
+    }
+    return out;
+  }
   const out: string[] = [];
   let stopped = false;
   const walk = (node: Node) => {
@@ -69,7 +81,11 @@ export interface RowSet {
  * Header rows (column headers only) and rows inside navigation or dialogs are left out.
  */
 export function findRows(scope: ParentNode, exclude?: Element): RowSet {
-  const usable = (el: Element) => !isInChrome(el) && !(exclude && exclude.contains(el));
+  // Chrome (nav, dialogs) inside the scope is found once; rows are then checked against those few.
+  const chrome = [...scope.querySelectorAll(CHROME_SELECTOR)];
+  const scopeInChrome = (scope as Element).closest?.(CHROME_SELECTOR) != null;
+  const usable = (el: Element) =>
+    !scopeInChrome && !chrome.some((c) => c.contains(el)) && !(exclude && exclude.contains(el));
   const ariaRows = [...scope.querySelectorAll('[role="row"]')].filter(
     (row) => usable(row) && row.querySelector('[role="columnheader"], th') === null,
   );

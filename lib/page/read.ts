@@ -1,6 +1,7 @@
 import {
   pageSnapshotSchema,
   principalSchema,
+  principalsSchema,
   type Locale,
   type PageKind,
   type PageSnapshot,
@@ -99,6 +100,9 @@ export function readPage(url: string, root: ParentNode): PageSnapshot {
 
 function readKind(kind: PageKind, route: RouteInfo, root: ParentNode, locale: Locale): ReadOutcome {
   const main = findMain(root);
+  const outcome = readMain(kind, route, root, main, locale);
+  if (outcome.principals.length > 0) return outcome;
+  // Nothing read: say why when Meta's own page says so (access denied, content not available).
   const denied = textSegments(main as Element).find(isDeniedText);
   if (denied) {
     return {
@@ -107,6 +111,16 @@ function readKind(kind: PageKind, route: RouteInfo, root: ParentNode, locale: Lo
       unreadable: true,
     };
   }
+  return outcome;
+}
+
+function readMain(
+  kind: PageKind,
+  route: RouteInfo,
+  root: ParentNode,
+  main: ParentNode,
+  locale: Locale,
+): ReadOutcome {
   switch (kind) {
     case 'people':
     case 'partners':
@@ -141,6 +155,17 @@ function toPrincipal(kind: 'people' | 'partners' | 'system-users', facts: RowFac
   return kind === 'people' ? toPerson(facts) : kind === 'partners' ? toPartner(facts) : toSystemUser(facts);
 }
 
+/**
+ * A row or pane is about a principal only when it shows what identifies one: an e-mail address or an
+ * access level for a person, a Business ID for a partner, a role or an id for a system user. A name alone
+ * could be any heading.
+ */
+function isUnderstood(kind: 'people' | 'partners' | 'system-users', facts: RowFacts): boolean {
+  if (kind === 'people') return facts.email !== undefined || facts.access !== undefined;
+  if (kind === 'partners') return facts.id !== undefined;
+  return facts.access !== undefined || facts.id !== undefined;
+}
+
 function sameSubject(a: Principal, b: Principal): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'person' && b.kind === 'person' && a.email && b.email)
@@ -167,13 +192,7 @@ function readPrincipalList(
     const facts = readRowFacts(row, locale);
     if (facts.unreadableDate)
       problems.push(`An end date could not be read: "${facts.unreadableDate.slice(0, 40)}"`);
-    const understood =
-      kind === 'people'
-        ? facts.email !== undefined || facts.access !== undefined
-        : kind === 'partners'
-          ? facts.id !== undefined
-          : facts.access !== undefined || facts.id !== undefined;
-    const principal = understood ? toPrincipal(kind, facts) : undefined;
+    const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (!principal) {
       notUnderstood++;
       continue;
@@ -220,7 +239,7 @@ function readPrincipalList(
     const { assets, unknownLabels } = readAssetSwitches(pane);
     if (unknownLabels.length > 0)
       problems.push(`${unknownLabels.length} permission switches have labels the reader does not know.`);
-    const fromPane = toPrincipal(kind, facts);
+    const fromPane = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (fromPane) {
       const selected = list.rows.find(
         (row) => row.getAttribute('aria-selected') === 'true' || row.getAttribute('aria-current') === 'true',
@@ -324,20 +343,24 @@ function finish(
   outcome: ReadOutcome,
 ): PageSnapshot {
   const problems = [...outcome.problems];
-  const principals: Principal[] = [];
-  for (const candidate of outcome.principals) {
-    let parsed = principalSchema.safeParse(candidate);
-    if (!parsed.success && candidate.kind === 'person' && candidate.email) {
-      // An address the schema rejects is dropped, not the person: the subject falls back to the name.
-      problems.push('An e-mail address on the page is not a valid address and was left out.');
-      const { email: _dropped, ...rest } = candidate;
-      parsed = principalSchema.safeParse(rest);
+  // Validate the whole list at once; only when that fails, find and drop (or mend) the bad entries.
+  const whole = principalsSchema.safeParse(outcome.principals);
+  const principals: Principal[] = whole.success ? whole.data : [];
+  if (!whole.success) {
+    for (const candidate of outcome.principals) {
+      let parsed = principalSchema.safeParse(candidate);
+      if (!parsed.success && candidate.kind === 'person' && candidate.email) {
+        // An address the schema rejects is dropped, not the person: the subject falls back to the name.
+        problems.push('An e-mail address on the page is not a valid address and was left out.');
+        const { email: _dropped, ...rest } = candidate;
+        parsed = principalSchema.safeParse(rest);
+      }
+      if (parsed.success) principals.push(parsed.data);
+      else
+        problems.push(
+          `A ${candidate.kind} could not be validated: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        );
     }
-    if (parsed.success) principals.push(parsed.data);
-    else
-      problems.push(
-        `A ${candidate.kind} could not be validated: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-      );
   }
   const you = principals.find((p) => p.isCurrentUser && p.kind === 'person');
   const readStatus = outcome.unreadable ? 'unreadable' : problems.length > 0 ? 'partial' : 'ok';
@@ -358,8 +381,8 @@ function finish(
       : {}),
     principals,
   };
-  const parsed = pageSnapshotSchema.safeParse(snapshot);
-  if (parsed.success) return parsed.data;
+  const parsed = pageSnapshotSchema.safeParse({ ...snapshot, principals: [] });
+  if (parsed.success) return { ...parsed.data, principals };
   return {
     kind,
     url: pageSnapshotSchema.shape.url.safeParse(url).success ? url : 'https://business.facebook.com/',

@@ -4,6 +4,19 @@
  * whitespace folded, lower-cased, trimmed.
  */
 export function normalizeText(text: string): string {
+  const cached = normalized.get(text);
+  if (cached !== undefined) return cached;
+  if (normalized.size > 20_000) normalized.clear();
+  const result = normalizeUncached(text);
+  normalized.set(text, result);
+  return result;
+}
+
+// Labels repeat on every row ("Basic access", "Pending"): normalising each distinct text once keeps a
+// 5,000-row read fast. Bounded, so a long session cannot grow it without end.
+const normalized = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2019\u2018\u02bc\u2032]/g, "'")
@@ -16,6 +29,8 @@ export function normalizeText(text: string): string {
 
 /** Display text as read from the page: directional overrides and control characters removed, whitespace folded. */
 export function cleanDisplayText(text: string): string {
+  // Most page text is plain printable ASCII: fold its whitespace without the Unicode work.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/ {2,}/g, ' ').trim();
   return (
     text
       .normalize('NFC')

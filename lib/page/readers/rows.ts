@@ -29,7 +29,6 @@ export interface RowFacts {
 export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: number): RowFacts {
   const facts: RowFacts = { pending: false, you: false };
   const segments = textSegments(el, stopAtHeadingLevel);
-  const timeEl = el.querySelector('time[datetime]');
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const you = splitYouMarker(segment);
@@ -67,7 +66,7 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
     }
     const rest = stripTemporaryAccess(segment);
     if (rest !== undefined) {
-      const datetime = timeEl?.getAttribute('datetime');
+      const datetime = el.querySelector('time[datetime]')?.getAttribute('datetime');
       const fromTime = datetime ? parseDisplayedDate(datetime, locale) : undefined;
       // The date is in the same text or in the next piece (often a <time> or <span>).
       const candidate = rest || segments[i + 1] || '';
