@@ -144,7 +144,7 @@ export function Panel() {
         {snapshot.principals.length === 0 ? (
           <p className="empty">Nobody is listed here.</p>
         ) : (
-          <ul className="principals">
+          <ul className="principals" tabIndex={0} aria-label="Read from this page">
             {snapshot.principals.map((p, i) => (
               <PrincipalItem key={`${getSubjectKey(p)}#${i}`} principal={p} />
             ))}

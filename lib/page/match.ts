@@ -22,7 +22,12 @@ const accessIndex = buildIndex<Exclude<PortfolioAccess, 'unknown'>>(
 );
 
 export function matchPortfolioAccess(text: string): Exclude<PortfolioAccess, 'unknown'> | undefined {
-  return accessIndex.get(stripLabel(normalizeText(text)));
+  const word = stripLabel(normalizeText(text));
+  // "Full control (formerly admin)": the label with a parenthetical note after it.
+  return (
+    accessIndex.get(word) ??
+    (word.endsWith(')') ? accessIndex.get(word.replace(/\s*\([^)]*\)$/, '')) : undefined)
+  );
 }
 
 const assetTypeIndex = buildIndex<AssetType>(
@@ -66,6 +71,8 @@ function makeMatcher(variants: Variants): (text: string) => boolean {
 }
 
 export const isPendingLabel = makeMatcher(markers.pending);
+export const isPendingSection = makeMatcher(markers['pending-section']);
+export const isColumnHeader = makeMatcher(markers.columns);
 export const isEmptyStateText = makeMatcher(markers.empty);
 export const isLoadingText = (text: string) => {
   const word = normalizeText(text).replace(/[.…]+$/, '');

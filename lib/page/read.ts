@@ -19,7 +19,9 @@ import {
 } from './dom';
 import { lexiconLocales, navigation } from './lexicon';
 import {
+  isColumnHeader,
   isDeniedText,
+  isPendingSection,
   isEmptyStateText,
   isLoadingText,
   matchesAddPartner,
@@ -156,6 +158,26 @@ function toPrincipal(kind: 'people' | 'partners' | 'system-users', facts: RowFac
 }
 
 /**
+ * Some layouts list invitations apart, under a heading or in a list labelled "Pending invitations", with
+ * no label on each row. Returns a test for "this row is in such a section" (always false when the page
+ * has none, at no cost per row).
+ */
+function pendingSectionTest(main: ParentNode): (row: Element) => boolean {
+  const labelled = [...main.querySelectorAll('[aria-label]')].filter(
+    (el) => !isInChrome(el) && isPendingSection(el.getAttribute('aria-label') ?? ''),
+  );
+  const headings = [...main.querySelectorAll(HEADING_SELECTOR)].filter((h) => !isInChrome(h));
+  const pendingHeadings = new Set(headings.filter((h) => isPendingSection(elementText(h))));
+  if (labelled.length === 0 && pendingHeadings.size === 0) return () => false;
+  return (row) => {
+    if (labelled.some((el) => el.contains(row))) return true;
+    // The last heading before the row decides which section it is in.
+    const before = headings.filter((h) => h.compareDocumentPosition(row) & 4 /* FOLLOWING */).at(-1);
+    return before !== undefined && pendingHeadings.has(before);
+  };
+}
+
+/**
  * A row or pane is about a principal only when it shows what identifies one: an e-mail address or an
  * access level for a person, a Business ID for a partner, a role or an id for a system user. A name alone
  * could be any heading.
@@ -188,13 +210,16 @@ function readPrincipalList(
   const principals: Principal[] = [];
   let missingAccess = 0;
   let notUnderstood = 0;
+  const inPendingSection = pendingSectionTest(main);
   for (const row of list.rows) {
     const facts = readRowFacts(row, locale);
     if (facts.unreadableDate)
       problems.push(`An end date could not be read: "${facts.unreadableDate.slice(0, 40)}"`);
+    if (inPendingSection(row)) facts.pending = true;
     const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (!principal) {
-      notUnderstood++;
+      // A header row written with ordinary cells ("Name", "Access") is not a principal, nor a problem.
+      if (!textSegments(row).every(isColumnHeader)) notUnderstood++;
       continue;
     }
     if (kind !== 'partners' && !facts.access) missingAccess++;

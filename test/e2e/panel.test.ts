@@ -140,6 +140,28 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     expect(bundle).not.toMatch(/@|Anna|Sjöbod|999/);
   });
 
+  it('collapses to a small tab and is reachable by keyboard', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
+    const frame = await waitForPanel(page, 'partners');
+    const active = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    for (let i = 0; i < 80 && (await active()) !== 'scopekeeper-overlay'; i++)
+      await page.keyboard.press('Tab');
+    expect(await active()).toBe('scopekeeper-overlay');
+    const height = async () => (await page.locator('scopekeeper-overlay').boundingBox())?.height ?? 0;
+    expect(await height()).toBeGreaterThan(300);
+    await page.keyboard.press('Enter');
+    await expect.poll(height).toBeLessThan(60);
+    await page.keyboard.press('Enter');
+    await expect.poll(height).toBeGreaterThan(300);
+    // Further Tabs go into the panel itself: its list of what was read is focusable for scrolling.
+    const focusedInPanel = () => frame.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    for (let i = 0; i < 5 && (await focusedInPanel()) !== 'Read from this page'; i++)
+      await page.keyboard.press('Tab');
+    expect(await focusedInPanel()).toBe('Read from this page');
+  });
+
   it('stays silent on pages that are not People, Partners, System users, assets or the dialogs', async () => {
     session = await launchWithExtension(sample);
     const { page } = session;

@@ -28,7 +28,7 @@ export interface RowFacts {
 /** Reads the text facts of a row or pane: name, e-mail, id, access label, pending, "(you)", end date. */
 export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: number): RowFacts {
   const facts: RowFacts = { pending: false, you: false };
-  const segments = textSegments(el, stopAtHeadingLevel);
+  const segments = textSegments(el, stopAtHeadingLevel).flatMap(splitCombined);
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const you = splitYouMarker(segment);
@@ -39,20 +39,6 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
     }
     if (isEmail(segment) || (isEmailLabel(segment.split(':')[0] ?? '') && findEmail(segment))) {
       facts.email ??= findEmail(segment);
-      continue;
-    }
-    const embedded = findEmail(segment);
-    if (embedded) {
-      // "Nils Holm · nils@byraab.se" or "Nils Holm <nils@byraab.se>" in one piece of text.
-      facts.email ??= embedded;
-      const rest = segment
-        .replace(embedded, '')
-        .replace(/[<>[\]·•|,–—-]/g, ' ')
-        .replace(/\(\s*\)/g, ' ')
-        .trim();
-      const restYou = splitYouMarker(rest);
-      if (restYou.marked) facts.you = true;
-      if (restYou.rest && !facts.name) facts.name = restYou.rest.replace(/\s+/g, ' ').trim();
       continue;
     }
     const access = matchPortfolioAccess(segment);
@@ -127,4 +113,29 @@ export function toSystemUser(facts: RowFacts): SystemUser | undefined {
   if (facts.id) user.id = facts.id;
   if (facts.access) user.portfolioAccess = facts.access;
   return user;
+}
+
+/**
+ * Splits a text that carries several facts at once ("Nils Holm · nils@byraab.se", "Anna Berg
+ * <anna@sjobod.se>", "nils@byraab.se · Partial access") into its pieces.
+ */
+function splitCombined(segment: string): string[] {
+  const pieces = segment.split(/\s+[·•|–—-]\s+|\s*[·•|]\s*/).filter(Boolean);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const email = findEmail(piece);
+    if (!email || piece.trim() === email) {
+      out.push(piece.trim());
+      continue;
+    }
+    const [before = '', after = ''] = piece.split(email);
+    const tidy = (text: string) =>
+      text
+        .replace(/[<>[\],;]/g, ' ')
+        .replace(/\(\s*\)/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (const part of [tidy(before), email, tidy(after)]) if (part) out.push(part);
+  }
+  return out;
 }

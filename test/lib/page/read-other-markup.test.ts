@@ -247,3 +247,48 @@ describe('pages the reader does not understand', () => {
     }
   });
 });
+
+describe('reader on other list layouts', () => {
+  it('skips header rows written with ordinary cells and reads a separate "Pending invitations" table', () => {
+    const { doc } = htmlPage(
+      `<main>
+         <h2>People</h2>
+         <table><tr><td>Name</td><td>Email</td><td>Access</td></tr>
+           <tr><td>Anna Berg (you)</td><td>anna@sjobod.se</td><td>Full control (formerly admin)</td></tr></table>
+         <h2>Pending invitations</h2>
+         <table><tr><td>Name</td><td>Email</td><td>Access</td></tr>
+           <tr><td>lisa.k@gmail.com</td><td>Basic access</td><td><div role="button">Resend invitation</div></td></tr></table>
+       </main>`,
+      people,
+      'en',
+    );
+    const snapshot = readPage(people, doc);
+    expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+    expect(
+      snapshot.principals.map((p) => [getSubjectKey(p), p.portfolioAccess, p.pending, p.isCurrentUser]),
+    ).toEqual([
+      ['person:anna@sjobod.se', 'full-control', false, true],
+      ['person:lisa.k@gmail.com', 'basic', true, false],
+    ]);
+  });
+
+  it('reads invitations in a list labelled as pending', () => {
+    const { doc } = htmlPage(
+      `<main><div role="list" aria-label="Väntande inbjudningar"><div role="listitem">nils@byraab.se · Delvis åtkomst</div></div></main>`,
+      people,
+      'sv',
+    );
+    const snapshot = readPage(people, doc);
+    expect(snapshot.principals).toEqual([
+      {
+        kind: 'person',
+        name: 'nils@byraab.se',
+        email: 'nils@byraab.se',
+        portfolioAccess: 'partial',
+        pending: true,
+        isCurrentUser: false,
+        assets: [],
+      },
+    ]);
+  });
+});
