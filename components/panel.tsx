@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
+import { getSubjectKey, type PageKind, type Principal, type TaskKey } from '@/lib/domain/snapshot';
 import { usePanelStore } from './panel-store';
 
 const kindNames: Record<PageKind, string> = {
@@ -19,6 +19,21 @@ const accessNames: Record<string, string> = {
   'apps-integrations': 'Apps and integrations',
   finance: 'Finance',
   unknown: 'Access not shown',
+};
+
+const taskNames: Record<TaskKey, string> = {
+  content: 'Content',
+  community: 'Community activity',
+  messages: 'Messages and calls',
+  ads: 'Ads',
+  insights: 'Insights',
+  revenue: 'Revenue',
+  campaigns: 'Manage campaigns',
+  performance: 'View performance',
+  mockups: 'Creative Hub mockups',
+  advertise: 'Advertise',
+  use: 'Use dataset',
+  develop: 'Develop app',
 };
 
 const statusNames = { ok: 'Read', partial: 'Partly read', unreadable: 'Not understood' } as const;
@@ -59,6 +74,22 @@ function PrincipalItem({ principal }: { principal: Principal }) {
           </span>
         ) : null}
       </div>
+      {principal.assets.length > 0 ? (
+        <ul className="assets" aria-label="Assets">
+          {principal.assets.map((asset, i) => (
+            <li key={`${asset.type}:${asset.name}:${i}`}>
+              <span className="asset-name">{asset.name}</span>{' '}
+              <span className="asset-access">
+                {asset.access === 'full'
+                  ? 'Full control'
+                  : asset.access === 'full-except-sensitive'
+                    ? 'Everything except sensitive actions'
+                    : `Partial: ${asset.tasks.map((t) => taskNames[t]).join(', ') || 'no tasks'}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }

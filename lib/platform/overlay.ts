@@ -24,7 +24,7 @@ export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
     button { font: inherit; font-weight: 600; border: 1px solid #c9ccd1; border-radius: 16px; padding: 6px 12px;
       background: #fff; color: #1c1e21; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
     button:focus-visible { outline: 3px solid #0866ff; outline-offset: 2px; }
-    iframe { width: 380px; height: min(70vh, 640px); border: 1px solid #c9ccd1; border-radius: 10px; background: #fff;
+    iframe { width: 340px; height: min(60vh, 520px); border: 1px solid #c9ccd1; border-radius: 10px; background: #fff;
       box-shadow: 0 8px 24px rgba(0,0,0,.2); }
     .collapsed iframe { display: none; }
   `;

@@ -272,6 +272,23 @@ export class SandboxApp {
     return btn;
   }
 
+  /** A small action inside a row: its click must not select the row. */
+  private rowAction(label: string, onClick: () => void): HTMLElement {
+    return this.el(
+      'div',
+      {
+        role: 'button',
+        tabindex: 0,
+        class: 'display:inline-block;margin-left:8px;color:#0866ff;font-size:13px;cursor:pointer',
+        onclick: (e) => {
+          e.stopPropagation();
+          onClick();
+        },
+      },
+      label,
+    );
+  }
+
   private heading(level: number, text: string, css = 'font-weight:700'): HTMLElement {
     return this.el('div', { role: 'heading', 'aria-level': level, class: css }, this.el('span', {}, text));
   }
@@ -552,6 +569,13 @@ export class SandboxApp {
                       t.pending,
                     )
                   : this.el('span', { class: 'color:#31a24c' }, t.active),
+                p.pending ? this.rowAction(t.resend, () => undefined) : null,
+                p.pending
+                  ? this.rowAction(t.cancelInvite, () => {
+                      this.portfolio.people = this.portfolio.people.filter((x) => x !== p);
+                      this.renderMain();
+                    })
+                  : null,
               ],
             },
           ],
