@@ -8,6 +8,17 @@ import { routeSandbox } from '../sandbox/serve';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
+/** Flags for Chromium as root on a machine with no network: no sandbox, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function assertPrerequisites(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -38,13 +49,7 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     viewport: { width: 1440, height: 900 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       ...(withExtension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
         : []),

@@ -3,7 +3,7 @@ import { sandboxPortfolioSchema, type SandboxPortfolio, type SandboxPortfolioInp
 import { tasksByAssetType } from './strings';
 
 /** A small deterministic PRNG (mulberry32), so the same seed makes the same portfolio. */
-function makeRandom(seed: number): () => number {
+export function makeRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pageSnapshotSchema } from '@/lib/domain/snapshot';
 import { readPage } from '@/lib/page/read';
 import { htmlPage } from '../../sandbox/dom';
-
-/** A small deterministic PRNG, so a failing case can be replayed from its seed. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { makeRandom } from '../../sandbox/generate';
 
 const tags = [
   'div',
