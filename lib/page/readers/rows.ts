@@ -120,6 +120,7 @@ export function toSystemUser(facts: RowFacts): SystemUser | undefined {
  * <anna@sjobod.se>", "nils@byraab.se · Partial access") into its pieces.
  */
 function splitCombined(segment: string): string[] {
+  if (!/[@·•|–—-]/.test(segment)) return [segment];
   const pieces = segment.split(/\s+[·•|–—-]\s+|\s*[·•|]\s*/).filter(Boolean);
   const out: string[] = [];
   for (const piece of pieces) {
