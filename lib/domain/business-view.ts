@@ -1,0 +1,87 @@
+import { assetKey } from './principals';
+import { getSubjectKey, type PageSnapshot, type Principal } from './snapshot';
+
+/**
+ * What is known about one business across the pages the admin has visited in this session: the People
+ * list, the partners and their assets read on a detail pane, the holders read on an asset page. Findings
+ * are computed on this view, so a partner's assets read on its pane still count on People.
+ */
+export interface BusinessView {
+  businessId: string;
+  principals: Principal[];
+  currentUser?: PageSnapshot['currentUser'];
+  /** The People list was read in full at least once (rules about counts need the whole list). */
+  peopleListComplete: boolean;
+}
+
+const listKindOf = { people: 'person', partners: 'partner', 'system-users': 'system-user' } as const;
+
+function mergePrincipal(known: Principal | undefined, seen: Principal, fromItsList: boolean): Principal {
+  if (!known) return seen;
+  const merged = { ...known, ...seen } as Principal;
+  merged.portfolioAccess = seen.portfolioAccess ?? known.portfolioAccess;
+  merged.pending = fromItsList ? seen.pending : known.pending;
+  merged.temporaryUntil = seen.temporaryUntil ?? known.temporaryUntil;
+  merged.isCurrentUser = seen.isCurrentUser || known.isCurrentUser;
+  if (merged.kind === 'person' && known.kind === 'person')
+    merged.email = seen.kind === 'person' ? (seen.email ?? known.email) : known.email;
+  // A list row shows no assets; only a pane or an asset page does. Keep what was read there.
+  merged.assets = seen.assets.length > 0 ? seen.assets : known.assets;
+  for (const key of Object.keys(merged) as (keyof Principal)[])
+    if (merged[key] === undefined) delete merged[key];
+  return merged;
+}
+
+/** Folds a new snapshot into the business view. Dialogs and unreadable pages change nothing. */
+export function mergeSnapshot(
+  view: BusinessView | undefined,
+  snapshot: PageSnapshot,
+): BusinessView | undefined {
+  if (!snapshot.businessId || snapshot.readStatus === 'unreadable') return view;
+  if (
+    snapshot.kind === 'invite-dialog' ||
+    snapshot.kind === 'add-partner-dialog' ||
+    snapshot.kind === 'other'
+  )
+    return view;
+  const base: BusinessView =
+    view && view.businessId === snapshot.businessId
+      ? view
+      : { businessId: snapshot.businessId, principals: [], peopleListComplete: false };
+  const byKey = new Map(base.principals.map((p) => [getSubjectKey(p), p]));
+  const next: BusinessView = { ...base };
+
+  if (snapshot.kind === 'asset') {
+    const assets = new Set(snapshot.principals.flatMap((p) => p.assets.map(assetKey)));
+    if (snapshot.readStatus === 'ok') {
+      // The page lists every holder of this asset: whoever is not listed no longer holds it.
+      for (const [key, p] of byKey) {
+        const kept = p.assets.filter((a) => !assets.has(assetKey(a)));
+        if (kept.length !== p.assets.length) byKey.set(key, { ...p, assets: kept });
+      }
+    }
+    for (const seen of snapshot.principals) {
+      const key = getSubjectKey(seen);
+      const known = byKey.get(key);
+      const otherAssets = (known?.assets ?? []).filter(
+        (a) => !seen.assets.some((s) => assetKey(s) === assetKey(a)),
+      );
+      byKey.set(key, mergePrincipal(known, { ...seen, assets: [...otherAssets, ...seen.assets] }, false));
+    }
+  } else {
+    const kind = listKindOf[snapshot.kind];
+    const listed = new Set(snapshot.principals.map(getSubjectKey));
+    if (snapshot.readStatus === 'ok') {
+      // A list read in full is the truth for its kind: whoever is gone was removed.
+      for (const [key, p] of byKey) if (p.kind === kind && !listed.has(key)) byKey.delete(key);
+    }
+    for (const seen of snapshot.principals)
+      byKey.set(getSubjectKey(seen), mergePrincipal(byKey.get(getSubjectKey(seen)), seen, true));
+    if (snapshot.kind === 'people') {
+      if (snapshot.currentUser) next.currentUser = snapshot.currentUser;
+      if (snapshot.readStatus === 'ok') next.peopleListComplete = true;
+    }
+  }
+  next.principals = [...byKey.values()];
+  return next;
+}

@@ -1,0 +1,98 @@
+import type { PageSnapshot } from '../snapshot';
+import broadPartnerScope from './broad-partner-scope';
+import expiredAccessPresent from './expired-access-present';
+import expiringSoon from './expiring-soon';
+import fullControlPerson from './full-control-person';
+import inviteFullControl from './invite-full-control';
+import inviteNoExpiry from './invite-no-expiry';
+import noExpiry from './no-expiry';
+import pendingInvite from './pending-invite';
+import publicEmailDomain from './public-email-domain';
+import singleFullControl from './single-full-control';
+import stalePendingInvite from './stale-pending-invite';
+import thirdPartyFullControl from './third-party-full-control';
+import tooManyFullControl from './too-many-full-control';
+import type { Finding, Rule, RuleContext, Severity, UiLocale } from './types';
+import undocumentedThirdParty from './undocumented-third-party';
+import unapprovedPartner from './unapproved-partner';
+
+/** Every rule, by its public id (DESIGN.md "Rules"). */
+export const rules: readonly Rule[] = [
+  thirdPartyFullControl,
+  fullControlPerson,
+  singleFullControl,
+  tooManyFullControl,
+  publicEmailDomain,
+  pendingInvite,
+  stalePendingInvite,
+  undocumentedThirdParty,
+  noExpiry,
+  expiringSoon,
+  expiredAccessPresent,
+  broadPartnerScope,
+  unapprovedPartner,
+  inviteFullControl,
+  inviteNoExpiry,
+];
+
+export const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+export interface Analysis {
+  findings: Finding[];
+  /** Rules that threw: they are isolated, the others still ran. */
+  failedRules: { ruleId: string; error: string }[];
+}
+
+/**
+ * Runs every enabled rule: `page` rules on the business as read across pages, `dialog` rules on the open
+ * dialog (when there is one). A rule that throws is isolated and reported; the others still run.
+ */
+export function analyse(
+  business: PageSnapshot,
+  dialog: PageSnapshot | undefined,
+  context: RuleContext,
+  locale: UiLocale,
+  ruleSet: readonly Rule[] = rules,
+): Analysis {
+  const findings: Finding[] = [];
+  const failedRules: Analysis['failedRules'] = [];
+  const disabled = new Set(context.settings.disabledRules);
+  for (const rule of ruleSet) {
+    if (disabled.has(rule.id)) continue;
+    const snapshot = rule.scope === 'dialog' ? dialog : business;
+    if (!snapshot) continue;
+    try {
+      const text = rule.text[locale];
+      for (const raw of rule.check(snapshot, context)) {
+        findings.push({
+          ruleId: rule.id,
+          severity: rule.severity,
+          subject: raw.subject,
+          subjectName: raw.principal.name,
+          ...(raw.asset
+            ? {
+                asset: {
+                  type: raw.asset.type,
+                  name: raw.asset.name,
+                  ...(raw.asset.id ? { id: raw.asset.id } : {}),
+                },
+              }
+            : {}),
+          message: text.message(raw),
+          why: text.why,
+          fix: text.fix(raw),
+        });
+      }
+    } catch (error) {
+      failedRules.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  return { findings, failedRules };
+}
+
+/** The UI language Scopekeeper speaks: the browser's, when it is one we have; English otherwise. */
+export function pickUiLocale(language: string | undefined): UiLocale {
+  const base = language?.slice(0, 2).toLowerCase();
+  return base === 'sv' || base === 'fr' ? base : 'en';
+}

@@ -1,0 +1,64 @@
+import type { Settings } from '../settings';
+import type { AssetGrant, PageSnapshot, Principal } from '../snapshot';
+
+export type Severity = 'high' | 'medium' | 'low';
+export type UiLocale = 'en' | 'sv' | 'fr';
+export const uiLocales: readonly UiLocale[] = ['en', 'sv', 'fr'];
+
+/** What the ledger knows, as the rules need it (empty until the ledger lands). */
+export interface LedgerFacts {
+  /** Grant records by subject key, with their recorded end date. */
+  grants: ReadonlyMap<string, { endsAt?: string }>;
+  /** When a pending invitation was first seen, by subject key (ISO date-time). */
+  firstSeen: ReadonlyMap<string, string>;
+}
+
+export const emptyLedgerFacts: LedgerFacts = { grants: new Map(), firstSeen: new Map() };
+
+export interface RuleContext {
+  settings: Settings;
+  now: Date;
+  /** The portfolio's own e-mail domains, resolved (settings, else the current user's domain). */
+  ownDomains: readonly string[];
+  ledger: LedgerFacts;
+  /** The People list was read in full: counts over people can be trusted. */
+  peopleListComplete: boolean;
+}
+
+/** One finding before it is put into words: who, what, and the facts the words need. */
+export interface RawFinding {
+  subject: string;
+  principal: Principal;
+  asset?: AssetGrant;
+  facts?: Record<string, string | number>;
+}
+
+export interface RuleText {
+  message(f: RawFinding): string;
+  why: string;
+  fix(f: RawFinding): string;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** `page`: the business as read across pages; `dialog`: an open invite or add-partner dialog. */
+  scope: 'page' | 'dialog';
+  check(snapshot: PageSnapshot, context: RuleContext): RawFinding[];
+  text: Record<UiLocale, RuleText>;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  subject: string;
+  subjectName: string;
+  asset?: { type: AssetGrant['type']; id?: string; name: string };
+  message: string;
+  why: string;
+  fix: string;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The admin's settings (options page). Thresholds default to DESIGN.md's values. Stored with a version;
+ * see lib/platform/settings-item.ts for the storage item and its migrations.
+ */
+export const settingsSchema = z.object({
+  /** The portfolio's own e-mail domains; empty means "the current user's domain" (unless it is a consumer one). */
+  ownDomains: z
+    .array(
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/),
+    )
+    .max(100)
+    .default([]),
+  /** Partner Business IDs the admin has approved; empty means no approved-partner check. */
+  approvedPartnerIds: z
+    .array(z.string().regex(/^\d{5,20}$/))
+    .max(1000)
+    .default([]),
+  maxFullControl: z.number().int().min(1).max(100).default(5),
+  stalePendingDays: z.number().int().min(1).max(365).default(7),
+  maxPartnerAssets: z.number().int().min(1).max(1000).default(5),
+  expiryLeadDays: z.number().int().min(0).max(365).default(7),
+  /** Rule ids switched off by the admin. */
+  disabledRules: z.array(z.string().max(64)).max(100).default([]),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});
