@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TabState } from '@/lib/domain/messages';
+import { tabStateSchema, type TabState } from '@/lib/domain/messages';
 
 /** Mirrors the background's state for the panel's tab. It owns nothing: the background pushes updates. */
 export interface PanelStore {
@@ -10,7 +10,7 @@ export interface PanelStore {
 }
 
 export const usePanelStore = create<PanelStore>((set) => ({
-  state: {},
+  state: tabStateSchema.parse({}),
   connected: false,
   setState: (state) => set({ state }),
   setConnected: (connected) => set({ connected }),

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { getSubjectKey, type PageKind, type Principal, type TaskKey } from '@/lib/domain/snapshot';
+import { sendMessage } from '@/lib/platform/messaging';
+import { Findings } from './findings';
+import { panelText } from './panel-text';
 import { usePanelStore } from './panel-store';
 
 const kindNames: Record<PageKind, string> = {
@@ -135,7 +138,7 @@ export function Panel() {
       <main className="panel">
         <div className="panel-header">
           <div className="panel-title">Scopekeeper</div>
-          <div className="panel-meta">Waiting for the page to settle…</div>
+          <div className="panel-meta">{panelText[state.locale].waiting}</div>
         </div>
       </main>
     );
@@ -170,8 +173,11 @@ export function Panel() {
           <Diagnostics />
         </section>
       ) : null}
+      {snapshot.readStatus !== 'unreadable' ? (
+        <Findings onShow={(subject) => void sendMessage('focusSubject', subject).catch(() => undefined)} />
+      ) : null}
       <section className="section" aria-label="Read from the page">
-        <h2>On this page</h2>
+        <h2>{panelText[state.locale].onThisPage}</h2>
         {snapshot.principals.length === 0 ? (
           <p className="empty">Nobody is listed here.</p>
         ) : (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
+import { assetTypeSchema, pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
 
 /** The diagnostics bundle a content script sends with an unreadable page (no page text in it). */
 export const diagnosticsSchema = z.object({
@@ -20,13 +20,33 @@ export const snapshotReportSchema = z.object({
 });
 export type SnapshotReport = z.infer<typeof snapshotReportSchema>;
 
+export const findingSchema = z.object({
+  ruleId: z.string().max(64),
+  severity: z.enum(['high', 'medium', 'low']),
+  subject: z.string().max(600),
+  subjectName: z.string().max(500),
+  asset: z
+    .object({ type: assetTypeSchema, id: z.string().max(64).optional(), name: z.string().max(500) })
+    .optional(),
+  message: z.string().max(2000),
+  why: z.string().max(2000),
+  fix: z.string().max(2000),
+});
+
 /** background → panel: the state of the panel's tab. */
 export const tabStateSchema = z.object({
   snapshot: pageSnapshotSchema.optional(),
   diagnostics: diagnosticsSchema.optional(),
   receivedAt: z.string().optional(),
+  findings: z.array(findingSchema).max(50_000).default([]),
+  failedRules: z.array(z.object({ ruleId: z.string(), error: z.string() })).default([]),
+  /** The UI language the findings are written in. */
+  locale: z.enum(['en', 'sv', 'fr']).default('en'),
+  /** A subject the panel should open on (a badge or a notification asked for it). */
+  focus: z.object({ subject: z.string(), at: z.number() }).optional(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
+export type TabStateInput = z.input<typeof tabStateSchema>;
 
 export type ParsedReport = { ok: true; report: SnapshotReport } | { ok: false; error: string };
 

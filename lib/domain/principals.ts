@@ -65,14 +65,11 @@ export function isThirdParty(principal: Principal, ownDomains: readonly string[]
   return ownDomains.some((own) => domain === own || domain.endsWith(`.${own}`)) ? 'no' : 'yes';
 }
 
-/** Whether a principal holds any access: portfolio access, or any asset. */
+/** Whether a principal holds any access: portfolio access, any asset, or a partner link. */
 export function holdsAccess(principal: Principal): boolean {
-  if (principal.assets.length > 0) return true;
-  return (
-    principal.kind !== 'partner' &&
-    principal.portfolioAccess !== undefined &&
-    principal.portfolioAccess !== 'unknown'
-  );
+  // A partner is listed in Business Settings only once it has been given something.
+  if (principal.kind === 'partner' || principal.assets.length > 0) return true;
+  return principal.portfolioAccess !== undefined && principal.portfolioAccess !== 'unknown';
 }
 
 export function assetKey(asset: Pick<AssetGrant, 'type' | 'id' | 'name'>): string {

@@ -59,7 +59,7 @@ function signature(el: Element): string | undefined {
   return [tag.toLowerCase() + (role ? `[role=${role.slice(0, 20)}]` : ''), ...attrs].join(' ');
 }
 
-export function getOutline(root: Element, skip?: Element): string[] {
+export function getOutline(root: Element, skip: readonly (Element | undefined)[] = []): string[] {
   const lines: string[] = [];
   const walk = (el: Element, depth: number) => {
     let previous: string | undefined;
@@ -70,7 +70,7 @@ export function getOutline(root: Element, skip?: Element): string[] {
       repeats = 0;
     };
     for (const child of el.children) {
-      if (child === skip || lines.length >= MAX_LINES) continue;
+      if (skip.includes(child) || lines.length >= MAX_LINES) continue;
       const sig = signature(child);
       if (sig === undefined) {
         walk(child, depth);
@@ -94,7 +94,11 @@ export function getOutline(root: Element, skip?: Element): string[] {
 
 const emailLike = /[^\s@]+@[^\s@]+/g;
 
-export function buildDiagnostics(snapshot: PageSnapshot, root: Element, skip?: Element): Diagnostics {
+export function buildDiagnostics(
+  snapshot: PageSnapshot,
+  root: Element,
+  skip: readonly (Element | undefined)[] = [],
+): Diagnostics {
   const url = new URL(snapshot.url);
   return {
     path: url.pathname,

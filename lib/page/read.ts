@@ -1,4 +1,6 @@
+import { assetKey } from '../domain/principals';
 import {
+  getSubjectKey,
   pageSnapshotSchema,
   principalSchema,
   principalsSchema,
@@ -29,14 +31,19 @@ import {
   matchSection,
 } from './match';
 import { readAccessText, readAssetSwitches } from './readers/assets';
-import { dialogTitle, findOpenDialog, readDialog } from './readers/dialogs';
+import { dialogTitle, findOpenDialog, readDialog, type DialogSeen } from './readers/dialogs';
 import { readRowFacts, toPartner, toPerson, toSystemUser, type RowFacts } from './readers/rows';
+import type { Anchor } from './anchors';
 import { getRouteInfo, type RouteInfo } from './routes';
 import { normalizeText } from './text';
 
 /** What a reader found, before it becomes a validated snapshot. */
 export interface ReadOutcome {
   principals: Principal[];
+  /** Where each principal (and its assets, and a dialog's choices) are shown. */
+  anchors?: Anchor[];
+  /** For a dialog: which parts of the draft its current step shows. */
+  dialogSeen?: DialogSeen;
   problems: string[];
   /** true when nothing on the page could be understood. */
   unreadable?: boolean;
@@ -84,19 +91,32 @@ const MAX_PROBLEMS = 20;
  * reported as `unreadable` with reasons, one it reads in part as `partial`.
  */
 export function readPage(url: string, root: ParentNode): PageSnapshot {
+  return readPageWithAnchors(url, root).snapshot;
+}
+
+/** readPage, plus where each subject is shown on the page (for badges and live warnings). */
+export function readPageWithAnchors(
+  url: string,
+  root: ParentNode,
+): { snapshot: PageSnapshot; anchors: Anchor[]; dialogSeen?: DialogSeen } {
   const route = getRouteInfo(url);
   const kind = refinePageKind(route.kind, root);
   let locale: Locale = 'unknown';
   try {
     locale = detectLocale(root);
     const outcome = kind === 'other' ? { principals: [], problems: [] } : readKind(kind, route, root, locale);
-    return finish(url, kind, route, locale, outcome);
+    return {
+      snapshot: finish(url, kind, route, locale, outcome),
+      anchors: outcome.anchors ?? [],
+      ...(outcome.dialogSeen ? { dialogSeen: outcome.dialogSeen } : {}),
+    };
   } catch (error) {
-    return finish(url, kind, route, locale, {
+    const snapshot = finish(url, kind, route, locale, {
       principals: [],
       problems: [`The reader failed on this page: ${error instanceof Error ? error.message : String(error)}`],
       unreadable: true,
     });
+    return { snapshot, anchors: [] };
   }
 }
 
@@ -211,6 +231,8 @@ function readPrincipalList(
   let missingAccess = 0;
   let notUnderstood = 0;
   const inPendingSection = pendingSectionTest(main);
+  const rowPrincipal = new Map<Element, Principal>();
+  let paneTarget: { principal: Principal; headings: Element[]; paneOnly: Element | undefined } | undefined;
   for (const row of list.rows) {
     const facts = readRowFacts(row, locale);
     if (facts.unreadableDate)
@@ -224,6 +246,7 @@ function readPrincipalList(
     }
     if (kind !== 'partners' && !facts.access) missingAccess++;
     principals.push(principal);
+    rowPrincipal.set(row, principal);
   }
 
   if (list.rows.length === 0 && !pane) {
@@ -261,7 +284,7 @@ function readPrincipalList(
     const facts = readRowFacts(pane, locale, 3);
     const paneHeading = [...pane.querySelectorAll(HEADING_SELECTOR)].find((h) => headingLevel(h) === 2);
     if (paneHeading) facts.name = elementText(paneHeading);
-    const { assets, unknownLabels } = readAssetSwitches(pane);
+    const { assets, headings, unknownLabels } = readAssetSwitches(pane);
     if (unknownLabels.length > 0)
       problems.push(`${unknownLabels.length} permission switches have labels the reader does not know.`);
     const fromPane = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
@@ -271,8 +294,9 @@ function readPrincipalList(
       );
       const match =
         principals.find((p) => sameSubject(p, fromPane)) ??
-        (selected ? principals[list.rows.indexOf(selected)] : undefined);
+        (selected ? rowPrincipal.get(selected) : undefined);
       if (match) {
+        paneTarget = { principal: match, headings, paneOnly: undefined };
         match.assets = assets;
         if (match.kind === 'person' && fromPane.kind === 'person') match.email ??= fromPane.email;
         if (match.kind === 'partner' && fromPane.kind === 'partner') match.businessId ??= fromPane.businessId;
@@ -282,12 +306,27 @@ function readPrincipalList(
       } else {
         fromPane.assets = assets;
         principals.push(fromPane);
+        paneTarget = { principal: fromPane, headings, paneOnly: paneHeading ?? pane };
       }
     } else if (route.selectedId) {
       problems.push('The detail pane of the selected item could not be read.');
     }
   }
-  return { principals, problems };
+  // Anchors are keyed by subject once the pane has filled in what the row lacked (an e-mail address).
+  const anchors: Anchor[] = [...rowPrincipal].map(([row, p]) => ({
+    subject: getSubjectKey(p),
+    role: 'row',
+    element: row,
+  }));
+  if (paneTarget) {
+    const subject = getSubjectKey(paneTarget.principal);
+    if (paneTarget.paneOnly) anchors.push({ subject, role: 'row', element: paneTarget.paneOnly });
+    paneTarget.principal.assets.forEach((asset, i) => {
+      const heading = paneTarget!.headings[i];
+      if (heading) anchors.push({ subject, role: 'asset', assetKey: assetKey(asset), element: heading });
+    });
+  }
+  return { principals, problems, anchors };
 }
 
 function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale): ReadOutcome {
@@ -331,6 +370,7 @@ function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale): Read
   const rows = findRows(pane).rows;
   const problems: string[] = [];
   const principals: Principal[] = [];
+  const anchors: Anchor[] = [];
   let unknownAccess = 0;
   for (const row of rows) {
     // The section a row belongs to is the last section heading before it.
@@ -352,12 +392,13 @@ function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale): Read
       { type, ...(route.selectedId ? { id: route.selectedId } : {}), name: assetName, ...access },
     ];
     principals.push(principal);
+    anchors.push({ subject: getSubjectKey(principal), role: 'row', element: row });
   }
   if (unknownAccess > 0)
     problems.push(
       `${unknownAccess} holders of this asset have an access level the reader does not understand.`,
     );
-  return { principals, problems };
+  return { principals, problems, anchors };
 }
 
 function finish(

@@ -1,12 +1,17 @@
 import type { PageSnapshot } from '../domain/snapshot';
 import { buildDiagnostics, type Diagnostics } from './diagnostics';
-import { readPage } from './read';
+import type { Anchor } from './anchors';
+import { mergeDialogDraft, type DialogDraft } from './dialog-draft';
+import { readPageWithAnchors } from './read';
 
 export interface WatchOptions {
   signal: AbortSignal;
-  /** Our own overlay host: changes inside it are not page changes, and it is never read. */
-  ownHost?: () => Element | undefined;
+  /** Our own hosts (panel, badges): changes inside them are not page changes, and they are never read. */
+  ownHosts?: () => (Element | undefined)[];
+  /** A new snapshot (only when it differs from the last one). */
   onRead: (snapshot: PageSnapshot, diagnostics: Diagnostics | undefined) => void;
+  /** Where subjects are shown, after every read (rows re-render even when the snapshot does not change). */
+  onAnchors?: (anchors: Anchor[]) => void;
   /** Quiet time before a read after the last change. */
   settleMs?: number;
   /** A read happens at least this often while the page keeps changing. */
@@ -24,18 +29,25 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt: number | undefined;
   let lastSent = '';
+  let draft: DialogDraft | undefined;
 
   const readNow = () => {
     if (signal.aborted) return;
     clearTimeout(settleTimer);
     settleTimer = undefined;
     firstChangeAt = undefined;
-    const snapshot = readPage(doc.location.href, doc);
+    const read = readPageWithAnchors(doc.location.href, doc);
+    const merged = mergeDialogDraft(draft, read.snapshot, read.dialogSeen);
+    draft = merged.draft;
+    const snapshot = merged.snapshot;
+    options.onAnchors?.(
+      read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
+    );
     const key = JSON.stringify(snapshot);
     if (key === lastSent) return;
     lastSent = key;
     const diagnostics =
-      snapshot.readStatus === 'ok' ? undefined : buildDiagnostics(snapshot, doc.body, options.ownHost?.());
+      snapshot.readStatus === 'ok' ? undefined : buildDiagnostics(snapshot, doc.body, options.ownHosts?.());
     onRead(snapshot, diagnostics);
   };
 
@@ -49,8 +61,9 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
   };
 
   const observer = new MutationObserver((records) => {
-    const host = options.ownHost?.();
-    if (host && records.every((r) => host === r.target || host.contains(r.target))) return;
+    const hosts = (options.ownHosts?.() ?? []).filter((h): h is Element => h !== undefined);
+    if (hosts.length > 0 && records.every((r) => hosts.some((h) => h === r.target || h.contains(r.target))))
+      return;
     schedule();
   });
   observer.observe(doc.documentElement, {
@@ -68,8 +81,15 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
       'aria-hidden',
     ],
   });
-  doc.addEventListener('input', schedule, { capture: true, signal });
-  doc.addEventListener('change', schedule, { capture: true, signal });
+  // What the admin types or toggles in a dialog is read at once: the next click may move the dialog to
+  // a step that no longer shows it. A dialog is small, so this read is cheap; elsewhere input waits.
+  const onInput = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target?.closest?.('[role="dialog"], [role="alertdialog"], dialog')) readNow();
+    else schedule();
+  };
+  doc.addEventListener('input', onInput, { capture: true, signal });
+  doc.addEventListener('change', onInput, { capture: true, signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(settleTimer);

@@ -1,16 +1,25 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { findingSchema } from '../domain/messages';
+import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { watchPage } from '../page/watch';
-import { sendMessage } from './messaging';
+import { onMessage, sendMessage } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
 
 /**
  * The content script's work on one tab: read the page as it settles and changes, send each new snapshot to
- * the background, and show the panel on every page kind but `other`. One AbortSignal tree: the page
- * context's signal, and under it one per location (renewed on SPA navigation).
+ * the background, show the panel on every page kind but `other`, and draw the background's findings as
+ * badges and live warnings. One AbortSignal tree: the page context's signal, and under it one per
+ * location (renewed on SPA navigation).
  */
 export function runContentSession(ctx: ContentScriptContext): void {
   let overlay: Overlay | undefined;
+  let badges: BadgeLayer | undefined;
   let locationController: AbortController | undefined;
+  const ensureBadges = () =>
+    (badges ??= createBadgeLayer(document, ctx.signal, (subject) => {
+      overlay?.expand();
+      void sendMessage('openPanelOn', subject).catch(() => undefined);
+    }));
 
   const start = () => {
     locationController?.abort();
@@ -18,10 +27,13 @@ export function runContentSession(ctx: ContentScriptContext): void {
     const signal = AbortSignal.any([ctx.signal, locationController.signal]);
     watchPage(document, {
       signal,
-      ownHost: () => overlay?.host,
+      ownHosts: () => [overlay?.host, badges?.host],
+      onAnchors: (anchors) => ensureBadges().setAnchors(anchors),
       onRead: (snapshot, diagnostics) => {
-        if (snapshot.kind === 'other') overlay?.setVisible(false);
-        else {
+        if (snapshot.kind === 'other') {
+          overlay?.setVisible(false);
+          badges?.setFindings([]);
+        } else {
           overlay ??= mountOverlay(document, ctx.signal);
           overlay.setVisible(true);
         }
@@ -31,6 +43,19 @@ export function runContentSession(ctx: ContentScriptContext): void {
       },
     });
   };
+
+  const removeFindings = onMessage('showFindings', ({ data }) => {
+    // From our own background, but parsed all the same: nothing unvalidated reaches the page.
+    const parsed = findingSchema.array().safeParse(data);
+    if (parsed.success) ensureBadges().setFindings(parsed.data);
+  });
+  const removeScroll = onMessage('scrollToSubject', ({ data }) =>
+    typeof data === 'string' ? ensureBadges().highlight(data) : false,
+  );
+  ctx.onInvalidated(() => {
+    removeFindings();
+    removeScroll();
+  });
 
   ctx.addEventListener(window, 'wxt:locationchange', () => start());
   start();

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TabState } from '../domain/messages';
+import type { Finding } from '../domain/rules/types';
 
 /**
  * The one protocol between the extension's parts. Payloads are typed `unknown` where they are received
@@ -10,6 +11,13 @@ export interface ProtocolMap {
   reportSnapshot(report: unknown): { ok: true } | { ok: false; error: string };
   /** panel → background: the state of the panel's own tab. */
   getTabState(): TabState;
+  /** background → content: the findings to draw as badges and live warnings. */
+  showFindings(findings: Finding[]): void;
+  /** panel → background → content: scroll the page to a subject's row and highlight it. */
+  focusSubject(subject: unknown): void;
+  scrollToSubject(subject: string): boolean;
+  /** content → background → panel: a badge was clicked; open the panel on that subject. */
+  openPanelOn(subject: unknown): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

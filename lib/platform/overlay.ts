@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 export interface Overlay {
   host: HTMLElement;
   setVisible(visible: boolean): void;
+  /** Opens the panel if it was collapsed. */
+  expand(): void;
   remove(): void;
 }
 
@@ -38,15 +40,12 @@ export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
   iframe.title = 'Scopekeeper';
   iframe.src = browser.runtime.getURL('/panel.html');
   iframe.setAttribute('allow', 'clipboard-write');
-  toggle.addEventListener(
-    'click',
-    () => {
-      const collapsed = frame.classList.toggle('collapsed');
-      toggle.setAttribute('aria-expanded', String(!collapsed));
-      toggle.textContent = collapsed ? 'Scopekeeper ▸' : 'Scopekeeper ▾';
-    },
-    { signal },
-  );
+  const setCollapsed = (collapsed: boolean) => {
+    frame.classList.toggle('collapsed', collapsed);
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.textContent = collapsed ? 'Scopekeeper ▸' : 'Scopekeeper ▾';
+  };
+  toggle.addEventListener('click', () => setCollapsed(!frame.classList.contains('collapsed')), { signal });
   frame.append(toggle, iframe);
   shadow.append(style, frame);
   (doc.body ?? doc.documentElement).append(host);
@@ -55,6 +54,9 @@ export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
     host,
     setVisible(visible) {
       host.style.display = visible ? '' : 'none';
+    },
+    expand() {
+      setCollapsed(false);
     },
     remove() {
       host.remove();

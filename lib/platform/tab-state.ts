@@ -1,39 +1,111 @@
 import { browser } from 'wxt/browser';
-import { parseSnapshotReport, tabStateSchema, type TabState } from '../domain/messages';
-import { onMessage, PANEL_PORT } from './messaging';
+import { mergeSnapshot, type BusinessView } from '../domain/business-view';
+import { parseSnapshotReport, tabStateSchema, type SnapshotReport, type TabState } from '../domain/messages';
+import { resolveOwnDomains } from '../domain/principals';
+import { analyse, pickUiLocale } from '../domain/rules';
+import { emptyLedgerFacts } from '../domain/rules/types';
+import type { Settings } from '../domain/settings';
+import type { PageSnapshot } from '../domain/snapshot';
+import { onMessage, PANEL_PORT, sendMessage } from './messaging';
+import { loadSettings, watchSettings } from './settings';
 
 /**
- * The background's view of each tab: the latest validated snapshot. Kept in memory and mirrored to
- * storage.session, so a service worker that was stopped still knows its tabs when it wakes.
+ * The background's view of each tab and each business: the latest validated snapshot per tab, what is
+ * known about each business across pages, and the findings computed from both. Kept in memory and
+ * mirrored to storage.session, so a service worker that was stopped still knows its tabs when it wakes.
  */
-const states = new Map<number, TabState>();
-const panels = new Map<number, Set<Browser.runtime.Port>>();
-const sessionKey = (tabId: number) => `tab-state:${tabId}`;
-
-async function loadState(tabId: number): Promise<TabState> {
-  const cached = states.get(tabId);
-  if (cached) return cached;
-  try {
-    const stored = await browser.storage.session.get(sessionKey(tabId));
-    const parsed = tabStateSchema.safeParse(stored[sessionKey(tabId)]);
-    if (parsed.success) {
-      states.set(tabId, parsed.data);
-      return parsed.data;
-    }
-  } catch {
-    // storage.session may be missing (older Firefox): memory is enough there.
-  }
-  return {};
+interface TabRecord {
+  report: SnapshotReport;
+  receivedAt: string;
 }
 
-async function saveState(tabId: number, state: TabState): Promise<void> {
-  states.set(tabId, state);
-  for (const port of panels.get(tabId) ?? []) port.postMessage(state);
+const tabs = new Map<number, TabRecord>();
+const views = new Map<string, BusinessView>();
+const focus = new Map<number, { subject: string; at: number }>();
+const panels = new Map<number, Set<Browser.runtime.Port>>();
+let settings: Settings | undefined;
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+const viewKey = (businessId: string) => `business:${businessId}`;
+
+async function currentSettings(): Promise<Settings> {
+  settings ??= (await loadSettings()).settings;
+  return settings;
+}
+
+async function session<T>(key: string): Promise<T | undefined> {
   try {
-    await browser.storage.session.set({ [sessionKey(tabId)]: state });
+    return (await browser.storage.session.get(key))[key] as T | undefined;
   } catch {
-    // See loadState.
+    return undefined; // storage.session may be missing (older Firefox): memory is enough there.
   }
+}
+
+async function persist(key: string, value: unknown): Promise<void> {
+  try {
+    await browser.storage.session.set({ [key]: value });
+  } catch {
+    // See session().
+  }
+}
+
+async function loadTab(tabId: number): Promise<TabRecord | undefined> {
+  const cached = tabs.get(tabId);
+  if (cached) return cached;
+  const stored = await session<TabRecord>(tabKey(tabId));
+  const parsed = stored ? parseSnapshotReport(stored.report, undefined) : undefined;
+  if (!stored || !parsed?.ok) return undefined;
+  const record = { report: parsed.report, receivedAt: stored.receivedAt };
+  tabs.set(tabId, record);
+  const businessId = record.report.snapshot.businessId;
+  if (businessId && !views.has(businessId)) {
+    const view = await session<BusinessView>(viewKey(businessId));
+    if (view) views.set(businessId, view);
+  }
+  return record;
+}
+
+/** The business as known across pages, shaped as a snapshot of the current page. */
+function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined): PageSnapshot {
+  if (!view) return snapshot.kind.endsWith('dialog') ? { ...snapshot, principals: [] } : snapshot;
+  return {
+    ...snapshot,
+    principals: view.principals,
+    ...(view.currentUser ? { currentUser: view.currentUser } : {}),
+  };
+}
+
+async function computeState(tabId: number): Promise<TabState> {
+  const record = await loadTab(tabId);
+  const locale = pickUiLocale(browser.i18n?.getUILanguage?.());
+  if (!record) return tabStateSchema.parse({ locale, focus: focus.get(tabId) });
+  const { snapshot, diagnostics } = record.report;
+  const base = { snapshot, diagnostics, receivedAt: record.receivedAt, locale, focus: focus.get(tabId) };
+  if (snapshot.kind === 'other' || !snapshot.businessId) return tabStateSchema.parse(base);
+  const view = views.get(snapshot.businessId);
+  const s = await currentSettings();
+  const business = businessSnapshot(snapshot, view);
+  const dialog =
+    snapshot.kind === 'invite-dialog' || snapshot.kind === 'add-partner-dialog' ? snapshot : undefined;
+  const { findings, failedRules } = analyse(
+    business,
+    dialog,
+    {
+      settings: s,
+      now: new Date(),
+      ownDomains: resolveOwnDomains(s.ownDomains, view?.currentUser?.email ?? snapshot.currentUser?.email),
+      ledger: emptyLedgerFacts,
+      peopleListComplete: view?.peopleListComplete ?? false,
+    },
+    locale,
+  );
+  return tabStateSchema.parse({ ...base, findings, failedRules });
+}
+
+async function publish(tabId: number): Promise<void> {
+  const state = await computeState(tabId);
+  for (const port of panels.get(tabId) ?? []) port.postMessage(state);
+  await sendMessage('showFindings', state.findings, tabId).catch(() => undefined);
 }
 
 export function registerTabStateHandlers(): void {
@@ -42,13 +114,38 @@ export function registerTabStateHandlers(): void {
     if (tabId === undefined) return { ok: false, error: 'Snapshots are only accepted from a tab.' };
     const parsed = parseSnapshotReport(data, sender.tab?.url ?? sender.url);
     if (!parsed.ok) return parsed;
-    await saveState(tabId, { ...parsed.report, receivedAt: new Date().toISOString() });
+    await loadTab(tabId);
+    const record = { report: parsed.report, receivedAt: new Date().toISOString() };
+    tabs.set(tabId, record);
+    const { snapshot } = parsed.report;
+    if (snapshot.businessId) {
+      const view = mergeSnapshot(views.get(snapshot.businessId), snapshot);
+      if (view) {
+        views.set(snapshot.businessId, view);
+        await persist(viewKey(snapshot.businessId), view);
+      }
+    }
+    await persist(tabKey(tabId), record);
+    await publish(tabId);
     return { ok: true };
   });
 
   onMessage('getTabState', async ({ sender }) => {
     const tabId = sender.tab?.id;
-    return tabId === undefined ? {} : loadState(tabId);
+    return tabId === undefined ? tabStateSchema.parse({}) : computeState(tabId);
+  });
+
+  onMessage('focusSubject', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || typeof data !== 'string' || data.length > 600) return;
+    await sendMessage('scrollToSubject', data, tabId).catch(() => false);
+  });
+
+  onMessage('openPanelOn', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || typeof data !== 'string' || data.length > 600) return;
+    focus.set(tabId, { subject: data, at: Date.now() });
+    await publish(tabId);
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -62,12 +159,19 @@ export function registerTabStateHandlers(): void {
     set.add(port);
     panels.set(tabId, set);
     port.onDisconnect.addListener(() => set.delete(port));
-    void loadState(tabId).then((state) => port.postMessage(state));
+    void computeState(tabId).then((state) => port.postMessage(state));
+  });
+
+  watchSettings((next) => {
+    settings = next;
+    // Changes apply to open tabs at once, without a reload.
+    for (const tabId of tabs.keys()) void publish(tabId);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    states.delete(tabId);
+    tabs.delete(tabId);
     panels.delete(tabId);
-    void browser.storage.session.remove(sessionKey(tabId)).catch(() => undefined);
+    focus.delete(tabId);
+    void browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
   });
 }

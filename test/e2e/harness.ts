@@ -39,7 +39,7 @@ export interface Session {
 /** Debian's Chromium, headless unless a display is there and headless is not forced, with the extension. */
 export async function launchWithExtension(
   portfolio: SandboxPortfolio,
-  options: { headless?: boolean; extension?: boolean } = {},
+  options: { headless?: boolean; extension?: boolean; uiLanguage?: string } = {},
 ): Promise<Session> {
   assertPrerequisites();
   const userDataDir = mkdtempSync(join(tmpdir(), 'scopekeeper-chromium-'));
@@ -48,8 +48,12 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1440, height: 900 },
+    ...(options.uiLanguage
+      ? { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage } }
+      : {}),
     args: [
       ...CHROMIUM_ARGS,
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       ...(withExtension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
         : []),
@@ -80,4 +84,57 @@ export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame>
     await page.waitForTimeout(100);
   }
   throw new Error('The Scopekeeper panel did not appear on the page.');
+}
+
+/** What the badge layer draws, read through the DevTools protocol (its shadow root is closed to the page). */
+export interface DrawnMark {
+  kind: 'badge' | 'callout';
+  subject: string;
+  role: string;
+  severity: string;
+  text: string;
+  visible: boolean;
+}
+
+export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const marks: DrawnMark[] = [];
+    const walk = (node: CdpNode, inBadges: boolean) => {
+      const inside = inBadges || node.nodeName === 'SCOPEKEEPER-BADGES';
+      const attrs = new Map<string, string>();
+      for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
+        attrs.set(node.attributes![i]!, node.attributes![i + 1]!);
+      const cls = attrs.get('class');
+      if (inside && (cls === 'badge' || cls === 'callout')) {
+        marks.push({
+          kind: cls,
+          subject: attrs.get('data-subject') ?? '',
+          role: attrs.get('data-role') ?? '',
+          severity: attrs.get('data-severity') ?? '',
+          text: textOf(node),
+          visible: !/display:\s*none/.test(attrs.get('style') ?? ''),
+        });
+      }
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, inside);
+    };
+    walk(root, false);
+    return marks;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface CdpNode {
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function textOf(node: CdpNode): string {
+  if (node.nodeName === '#text') return node.nodeValue ?? '';
+  return (node.children ?? []).map(textOf).join(' ').trim();
 }

@@ -636,10 +636,10 @@ export class SandboxApp {
   private nameBlock(name: string, you: string | undefined, email: string): HTMLElement {
     return this.el(
       'div',
-      { class: 'display:flex;flex-direction:column' },
+      { class: 'display:flex;flex-direction:column;min-width:0' },
       this.el(
         'div',
-        { class: 'font-weight:600' },
+        { class: 'font-weight:600;overflow-wrap:anywhere' },
         this.el('span', {}, name),
         you ? this.el('span', { class: 'color:#65676b;font-weight:400;margin-left:4px' }, you) : null,
       ),

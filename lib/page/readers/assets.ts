@@ -12,6 +12,8 @@ import { normalizeText } from '../text';
 
 export interface AssetRead {
   assets: AssetGrant[];
+  /** The name heading of each asset, in the same order (where badges and warnings are drawn). */
+  headings: Element[];
   /** Switch labels that matched no task of the lexicon. */
   unknownLabels: string[];
 }
@@ -24,6 +26,7 @@ export interface AssetRead {
 export function readAssetSwitches(scope: Element, fallbackType?: AssetType): AssetRead {
   const unknownLabels: string[] = [];
   const assets: AssetGrant[] = [];
+  const headings: Element[] = [];
   let type: AssetType | undefined = fallbackType;
   let current:
     | {
@@ -33,6 +36,7 @@ export function readAssetSwitches(scope: Element, fallbackType?: AssetType): Ass
         except: boolean;
         tasks: Set<TaskKey>;
         any: boolean;
+        heading: Element;
       }
     | undefined;
   const flush = () => {
@@ -44,6 +48,7 @@ export function readAssetSwitches(scope: Element, fallbackType?: AssetType): Ass
         access,
         tasks: access === 'full' ? [] : [...current.tasks].sort(),
       });
+      headings.push(current.heading);
     }
     current = undefined;
   };
@@ -64,7 +69,15 @@ export function readAssetSwitches(scope: Element, fallbackType?: AssetType): Ass
         // An asset name heading (aria-level 4 in Meta's markup); other headings are section titles.
         if (level >= 4 || type) {
           flush();
-          current = { type, name: text, full: false, except: false, tasks: new Set(), any: false };
+          current = {
+            type,
+            name: text,
+            full: false,
+            except: false,
+            tasks: new Set(),
+            any: false,
+            heading: node,
+          };
         }
       }
       continue;
@@ -83,7 +96,7 @@ export function readAssetSwitches(scope: Element, fallbackType?: AssetType): Ass
     else current.tasks.add(task);
   }
   flush();
-  return { assets, unknownLabels };
+  return { assets, headings, unknownLabels };
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { Locale, Partner, Person, Principal } from '../../domain/snapshot';
+import { assetKey } from '../../domain/principals';
+import { getSubjectKey, type Locale, type Partner, type Person, type Principal } from '../../domain/snapshot';
+import type { Anchor } from '../anchors';
 import { parseDisplayedDate } from '../dates';
 import { accessibleName, elementText, HEADING_SELECTOR, inputValue, isChecked, textSegments } from '../dom';
 import {
@@ -11,6 +13,26 @@ import {
 import { findEmail, isEmail } from '../text';
 import type { ReadOutcome } from '../read';
 import { readAssetSwitches } from './assets';
+import { actions, allVariants, type Variants } from '../lexicon';
+import { normalizeText } from '../text';
+
+/**
+ * Which parts of the draft the dialog shows on its current step. A multi-step dialog shows one part at a
+ * time; what a step does not show is unknown on that step, not unset (see lib/page/dialog-draft.ts).
+ */
+export interface DialogSeen {
+  who: boolean;
+  access: boolean;
+  expiry: boolean;
+  assets: boolean;
+}
+
+function hasButton(dialog: Element, words: Variants): boolean {
+  const wanted = new Set(allVariants(words));
+  return [...dialog.querySelectorAll('button, [role="button"]')].some((b) =>
+    wanted.has(normalizeText(elementText(b))),
+  );
+}
 
 export function findOpenDialog(root: ParentNode): Element | undefined {
   const dialogs = [...root.querySelectorAll('[role="dialog"], [role="alertdialog"], dialog[open]')].filter(
@@ -50,7 +72,21 @@ export function readDialog(
   const dialog = findOpenDialog(root);
   if (!dialog) return { principals: [], problems: ['The dialog is not open (yet).'] };
   const problems: string[] = [];
-  const { assets } = readAssetSwitches(dialog);
+  const { assets, headings } = readAssetSwitches(dialog);
+  // Where the dialog shows each choice: live warnings are drawn next to these.
+  let accessElement: Element | undefined;
+  let expiryElement: Element | undefined;
+  const anchorsFor = (principal: Principal): Anchor[] => {
+    const subject = getSubjectKey(principal);
+    const anchors: Anchor[] = assets.flatMap((asset, i) =>
+      headings[i]
+        ? [{ subject, role: 'asset' as const, assetKey: assetKey(asset), element: headings[i]! }]
+        : [],
+    );
+    if (accessElement) anchors.push({ subject, role: 'portfolio-access', element: accessElement });
+    if (expiryElement) anchors.push({ subject, role: 'expiry', element: expiryElement });
+    return anchors;
+  };
   const segments = textSegments(dialog);
 
   if (kind === 'invite-dialog') {
@@ -71,6 +107,7 @@ export function readDialog(
     for (const radio of dialog.querySelectorAll('[role="radio"], input[type="radio"]')) {
       if (!isChecked(radio)) continue;
       access = matchPortfolioAccess(accessibleName(radio) || elementText(radio)) ?? access;
+      accessElement = radio;
     }
     if (!access) {
       // The review step writes the choice out ("Access: Full control").
@@ -81,7 +118,9 @@ export function readDialog(
     for (const toggle of dialog.querySelectorAll(
       'input[role="switch"], [role="switch"], input[type="checkbox"]',
     )) {
-      if (stripTemporaryAccess(accessibleName(toggle)) !== undefined && isChecked(toggle)) temporaryOn = true;
+      if (stripTemporaryAccess(accessibleName(toggle)) === undefined) continue;
+      expiryElement = toggle.closest('label') ?? toggle;
+      if (isChecked(toggle)) temporaryOn = true;
     }
     for (const input of dialog.querySelectorAll('input[type="date"], input')) {
       const name = accessibleName(input);
@@ -116,7 +155,18 @@ export function readDialog(
     // An empty e-mail field is a form not filled in yet; a step that shows no address at all is a gap.
     if (emails.size === 0 && !emailFieldShown)
       problems.push('This step of the invite dialog does not show who is invited.');
-    return { principals, problems };
+    const final = hasButton(dialog, actions['send-request']);
+    const accessShown =
+      [...dialog.querySelectorAll('[role="radio"], input[type="radio"]')].some(
+        (r) => matchPortfolioAccess(accessibleName(r) || elementText(r)) !== undefined,
+      ) || access !== undefined;
+    const seen: DialogSeen = {
+      who: emailFieldShown || emails.size > 0,
+      access: accessShown || final,
+      expiry: expiryElement !== undefined || temporaryUntil !== undefined || final,
+      assets: headings.length > 0 || final,
+    };
+    return { principals, problems, anchors: principals.flatMap(anchorsFor), dialogSeen: seen };
   }
 
   let businessId: string | undefined;
@@ -146,5 +196,11 @@ export function readDialog(
   if (!businessId && !idFieldShown && !choosing) {
     problems.push('This step of the add-partner dialog does not show the partner’s Business ID.');
   }
-  return { principals: [partner], problems };
+  const seen: DialogSeen = {
+    who: idFieldShown || businessId !== undefined,
+    access: false,
+    expiry: false,
+    assets: headings.length > 0 || hasButton(dialog, actions['assign-assets']),
+  };
+  return { principals: [partner], problems, anchors: anchorsFor(partner), dialogSeen: seen };
 }

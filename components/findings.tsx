@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react';
+import type { Finding } from '@/lib/domain/rules/types';
+import { severityRank } from '@/lib/domain/rules';
+import { panelText } from './panel-text';
+import { usePanelStore } from './panel-store';
+
+interface Group {
+  subject: string;
+  name: string;
+  findings: Finding[];
+}
+
+/** Findings grouped by subject, the group with the most severe finding first. */
+export function groupFindings(findings: readonly Finding[]): Group[] {
+  // Live warnings about an open dialog come first: they are about what is being granted right now.
+  const live = (g: Group) => (g.findings.some((f) => f.ruleId.startsWith('invite-')) ? 0 : 1);
+  const groups = new Map<string, Group>();
+  for (const finding of findings) {
+    const group = groups.get(finding.subject) ?? {
+      subject: finding.subject,
+      name: finding.subjectName,
+      findings: [],
+    };
+    group.findings.push(finding);
+    groups.set(finding.subject, group);
+  }
+  const worst = (g: Group) => Math.min(...g.findings.map((f) => severityRank[f.severity]));
+  for (const group of groups.values())
+    group.findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  return [...groups.values()].sort(
+    (a, b) => live(a) - live(b) || worst(a) - worst(b) || b.findings.length - a.findings.length,
+  );
+}
+
+export function Findings({ onShow }: { onShow: (subject: string) => void }) {
+  const { findings, failedRules, locale, focus } = usePanelStore((s) => s.state);
+  const t = panelText[locale];
+  const refs = useRef(new Map<string, HTMLElement>());
+  useEffect(() => {
+    if (!focus) return;
+    const el = refs.current.get(focus.subject);
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus();
+  }, [focus]);
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return (
+    <section className="section" aria-labelledby="findings-title">
+      <h2 id="findings-title">{t.findings}</h2>
+      <p className="summary" data-summary={`${count('high')}/${count('medium')}/${count('low')}`}>
+        {findings.length === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
+      </p>
+      {failedRules.map((r) => (
+        <p key={r.ruleId} role="alert" className="rule-failed">
+          {t.ruleFailed(r.ruleId)}
+        </p>
+      ))}
+      {groupFindings(findings).map((group) => (
+        <div
+          key={group.subject}
+          className={`group${focus?.subject === group.subject ? ' focused' : ''}`}
+          data-group-subject={group.subject}
+          tabIndex={-1}
+          ref={(el) => {
+            if (el) refs.current.set(group.subject, el);
+            else refs.current.delete(group.subject);
+          }}
+        >
+          <h3 className="group-name">{group.name}</h3>
+          {group.findings.map((f, i) => (
+            <article
+              key={`${f.ruleId}:${f.asset?.name ?? ''}:${i}`}
+              className={`finding severity-${f.severity}`}
+              data-rule-id={f.ruleId}
+              data-severity={f.severity}
+              data-subject={f.subject}
+            >
+              <div className="finding-head">
+                <span className={`sev sev-${f.severity}`}>{t.severity[f.severity]}</span>
+                <span className="rule-id">{f.ruleId}</span>
+              </div>
+              <p className="message">{f.message}</p>
+              <p className="why">
+                <strong>{t.why}: </strong>
+                {f.why}
+              </p>
+              <p className="fix">
+                <strong>{t.fix}: </strong>
+                {f.fix}
+              </p>
+              <button type="button" onClick={() => onShow(f.subject)}>
+                {t.showOnPage}
+              </button>
+            </article>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

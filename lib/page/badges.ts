@@ -1,0 +1,220 @@
+import { assetKey } from '../domain/principals';
+import type { Finding, Severity } from '../domain/rules/types';
+import type { Anchor } from './anchors';
+
+/**
+ * Row badges and live dialog warnings, drawn in one fixed layer inside a closed shadow root. Nothing is
+ * written into Meta's markup, so nothing there shifts, loses clicks or focus; a badge whose row is gone is
+ * simply not drawn. Positions follow rows as the page scrolls and re-renders.
+ */
+export interface BadgeLayer {
+  host: HTMLElement;
+  setAnchors(anchors: readonly Anchor[]): void;
+  setFindings(findings: readonly Finding[]): void;
+  /** Scrolls to a subject's row and outlines it for a moment. Returns false when the row is not on the page. */
+  highlight(subject: string): boolean;
+}
+
+const colours: Record<Severity, string> = { high: '#d93025', medium: '#b45309', low: '#1a73e8' };
+const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+const CSS = `
+  .badge { position: fixed; pointer-events: auto; display: none; min-width: 18px; height: 18px; padding: 0 5px;
+    box-sizing: border-box; border: 2px solid #fff; border-radius: 9px; color: #fff; font: 700 11px/14px system-ui, sans-serif;
+    text-align: center; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.35); }
+  .callout { position: fixed; pointer-events: auto; display: none; width: 260px; box-sizing: border-box; padding: 8px 10px;
+    border-radius: 8px; background: #fff; color: #1c1e21; font: 12px/1.35 system-ui, sans-serif; box-shadow: 0 4px 14px rgba(0,0,0,.25);
+    border-left: 4px solid; }
+  .callout strong { display: block; margin-bottom: 2px; }
+  .highlight { position: fixed; display: none; border: 3px solid #0866ff; border-radius: 6px; box-shadow: 0 0 0 4px rgba(8,102,255,.25); }
+`;
+
+interface Drawn {
+  anchor: Anchor;
+  findings: Finding[];
+  node: HTMLElement;
+  kind: 'badge' | 'callout';
+}
+
+function anchorFor(finding: Finding, anchors: readonly Anchor[]): Anchor | undefined {
+  const mine = anchors.filter((a) => a.subject === finding.subject);
+  if (finding.asset) {
+    const key = assetKey(finding.asset);
+    const onAsset = mine.find((a) => a.role === 'asset' && a.assetKey === key);
+    if (onAsset) return onAsset;
+  }
+  if (finding.ruleId === 'invite-no-expiry') return mine.find((a) => a.role === 'expiry');
+  if (finding.ruleId === 'invite-full-control') return mine.find((a) => a.role === 'portfolio-access');
+  return mine.find((a) => a.role === 'row');
+}
+
+export function createBadgeLayer(
+  doc: Document,
+  signal: AbortSignal,
+  onBadgeClick: (subject: string) => void,
+): BadgeLayer {
+  const host = doc.createElement('scopekeeper-badges');
+  host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483645;';
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const highlightBox = doc.createElement('div');
+  highlightBox.className = 'highlight';
+  shadow.append(style, highlightBox);
+  (doc.body ?? doc.documentElement).append(host);
+
+  let anchors: readonly Anchor[] = [];
+  let findings: readonly Finding[] = [];
+  let drawn: Drawn[] = [];
+  let highlighted: { element: Element; until: number } | undefined;
+  let frame = 0;
+
+  const visibleAt = (anchor: Anchor, x: number, y: number): boolean => {
+    const view = doc.defaultView!;
+    if (x < 0 || y < 0 || x > view.innerWidth || y > view.innerHeight) return false;
+    // Hidden when something else covers the row there: a sticky header, a dialog, the end of a scroller.
+    const hit = doc.elementFromPoint(x, y);
+    return hit !== null && (anchor.element.contains(hit) || hit === host);
+  };
+
+  const layout = () => {
+    frame = 0;
+    const view = doc.defaultView!;
+    for (const item of drawn) {
+      const { element } = item.anchor;
+      if (!element.isConnected) {
+        item.node.style.display = 'none';
+        continue;
+      }
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.bottom < 0 || rect.top > view.innerHeight) {
+        item.node.style.display = 'none';
+        continue;
+      }
+      if (item.kind === 'badge') {
+        const x = Math.max(0, rect.right - 34);
+        const y = rect.top + rect.height / 2 - 9;
+        const show = visibleAt(item.anchor, Math.min(rect.right - 4, x + 9), rect.top + rect.height / 2);
+        item.node.style.display = show ? 'block' : 'none';
+        item.node.style.left = `${x}px`;
+        item.node.style.top = `${y}px`;
+      } else {
+        const box =
+          element.closest('[role="dialog"], [role="alertdialog"], dialog')?.getBoundingClientRect() ?? rect;
+        const roomRight = view.innerWidth - box.right > 276;
+        item.node.style.display = 'block';
+        item.node.style.left = `${roomRight ? box.right + 12 : Math.max(8, rect.left)}px`;
+        item.node.style.top = `${roomRight ? Math.max(8, rect.top - 4) : rect.bottom + 6}px`;
+      }
+    }
+    if (highlighted && highlighted.element.isConnected && Date.now() < highlighted.until) {
+      const rect = highlighted.element.getBoundingClientRect();
+      Object.assign(highlightBox.style, {
+        display: 'block',
+        left: `${rect.left - 3}px`,
+        top: `${rect.top - 3}px`,
+        width: `${rect.width}px`,
+        height: `${rect.height}px`,
+      });
+    } else {
+      highlightBox.style.display = 'none';
+      highlighted = undefined;
+    }
+  };
+
+  const schedule = () => {
+    if (!frame && !signal.aborted) frame = doc.defaultView!.requestAnimationFrame(layout);
+  };
+
+  const render = () => {
+    for (const item of drawn) item.node.remove();
+    const byAnchor = new Map<Anchor, Finding[]>();
+    for (const finding of findings) {
+      const anchor = anchorFor(finding, anchors);
+      if (!anchor) continue;
+      byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), finding]);
+    }
+    drawn = [...byAnchor].map(([anchor, list]) => {
+      list.sort((a, b) => rank[a.severity] - rank[b.severity]);
+      const worst = list[0]!.severity;
+      const dialog =
+        anchor.role === 'portfolio-access' ||
+        anchor.role === 'expiry' ||
+        anchor.element.closest('[role="dialog"]') !== null;
+      let node: HTMLElement;
+      if (dialog) {
+        node = doc.createElement('div');
+        node.className = 'callout';
+        node.setAttribute('role', 'alert');
+        node.style.borderLeftColor = colours[worst];
+        for (const f of list) {
+          const strong = doc.createElement('strong');
+          strong.textContent = f.message;
+          const fix = doc.createElement('div');
+          fix.textContent = f.fix;
+          node.append(strong, fix);
+        }
+        node.dataset.ruleIds = list.map((f) => f.ruleId).join(' ');
+      } else {
+        node = doc.createElement('button');
+        node.className = 'badge';
+        node.setAttribute('type', 'button');
+        node.tabIndex = -1;
+        node.style.background = colours[worst];
+        node.textContent = String(list.length);
+        const name = list[0]!.subjectName;
+        node.setAttribute(
+          'aria-label',
+          `Scopekeeper: ${list.length} finding${list.length === 1 ? '' : 's'} for ${name}, highest ${worst}`,
+        );
+        node.title = list.map((f) => `• ${f.message}`).join('\n');
+        node.addEventListener(
+          'click',
+          (event) => {
+            event.preventDefault();
+            event.stopPropagation();
+            onBadgeClick(anchor.subject);
+          },
+          { signal },
+        );
+      }
+      node.dataset.subject = anchor.subject;
+      node.dataset.role = anchor.role;
+      node.dataset.severity = worst;
+      shadow.append(node);
+      return { anchor, findings: list, node, kind: dialog ? 'callout' : 'badge' };
+    });
+    schedule();
+  };
+
+  const view = doc.defaultView!;
+  view.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+  view.addEventListener('resize', schedule, { passive: true, signal });
+  signal.addEventListener('abort', () => {
+    if (frame) view.cancelAnimationFrame(frame);
+    host.remove();
+  });
+
+  return {
+    host,
+    setAnchors(next) {
+      anchors = next;
+      render();
+    },
+    setFindings(next) {
+      findings = next;
+      render();
+    },
+    highlight(subject) {
+      const row =
+        anchors.find((a) => a.subject === subject && a.role === 'row') ??
+        anchors.find((a) => a.subject === subject);
+      if (!row || !row.element.isConnected) return false;
+      row.element.scrollIntoView({ block: 'center' });
+      highlighted = { element: row.element, until: Date.now() + 2500 };
+      schedule();
+      setTimeout(schedule, 2600);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { storage } from '@wxt-dev/storage';
+import { defaultSettings, settingsSchema, type Settings } from '../domain/settings';
+
+/**
+ * The settings storage item, versioned. Invalid stored data is never silently replaced: it is kept aside
+ * under `local:settings-invalid` and reported, and the defaults are used until the admin saves again.
+ */
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: defaultSettings,
+  version: 1,
+});
+const invalidItem = storage.defineItem<{ at: string; value: unknown; error: string } | null>(
+  'local:settings-invalid',
+  {
+    fallback: null,
+  },
+);
+
+export interface LoadedSettings {
+  settings: Settings;
+  problem?: string;
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const raw = await settingsItem.getValue();
+  const parsed = settingsSchema.safeParse(raw);
+  if (parsed.success) return { settings: parsed.data };
+  const error = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (!(await invalidItem.getValue()))
+    await invalidItem.setValue({ at: new Date().toISOString(), value: raw, error });
+  return {
+    settings: defaultSettings,
+    problem: `The stored settings are not valid (${error}); defaults are in use and the stored copy was kept aside.`,
+  };
+}
+
+export async function saveSettings(
+  input: unknown,
+): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
+  const parsed = settingsSchema.safeParse(input);
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    };
+  await settingsItem.setValue(parsed.data);
+  await invalidItem.removeValue();
+  return { ok: true, settings: parsed.data };
+}
+
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => {
+    const parsed = settingsSchema.safeParse(value);
+    if (parsed.success) onChange(parsed.data);
+  });
+}

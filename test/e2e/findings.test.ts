@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
+import { BUSINESS_URL, drawnMarks, launchWithExtension, panelFrame, type Session } from './harness';
+
+const q = `?business_id=${samplePortfolio().businessId}`;
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function findings(frame: Frame): Promise<string[]> {
+  return frame
+    .locator('[data-rule-id]')
+    .evaluateAll((els) =>
+      els
+        .map(
+          (e) =>
+            `${e.getAttribute('data-subject')} ${e.getAttribute('data-rule-id')} ${e.getAttribute('data-severity')}`,
+        )
+        .sort(),
+    );
+}
+
+async function settled(page: Page, kind: string): Promise<Frame> {
+  const frame = await panelFrame(page);
+  await frame.waitForSelector(`[data-page-kind="${kind}"]`, { timeout: 15_000 });
+  await frame.waitForSelector('[data-summary]');
+  await page.waitForTimeout(700);
+  return frame;
+}
+
+/** What DESIGN.md's rules say about the sample portfolio's People page (own domain: sjobod.se). */
+const peopleFindings = [
+  'person:eve@contractor.example no-expiry medium',
+  'person:eve@contractor.example undocumented-third-party low',
+  'person:lisa.k@gmail.com pending-invite low',
+  'person:lisa.k@gmail.com public-email-domain medium',
+  'person:lisa.k@gmail.com undocumented-third-party low',
+  'person:nils@byraab.se full-control-person medium',
+  'person:nils@byraab.se no-expiry medium',
+  'person:nils@byraab.se third-party-full-control high',
+  'person:nils@byraab.se undocumented-third-party low',
+  'person:omar@pixelverket.fr undocumented-third-party low',
+];
+
+describe('findings in the panel and on the page', () => {
+  for (const [lang, pendingMessage] of [
+    ['en', 'The invitation to Lisa Karlsson (lisa.k@gmail.com) is still pending.'],
+    ['sv', 'Inbjudan till Lisa Karlsson (lisa.k@gmail.com) väntar fortfarande.'],
+    ['fr', 'L’invitation envoyée à Lisa Karlsson (lisa.k@gmail.com) est toujours en attente.'],
+  ] as const) {
+    it(`lists exactly the expected findings for the sample portfolio, in ${lang}`, async () => {
+      session = await launchWithExtension(
+        samplePortfolio(lang, lang === 'sv' ? 'table' : lang === 'fr' ? 'list' : 'grid'),
+        { uiLanguage: lang },
+      );
+      const { page } = session;
+      await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+      const frame = await settled(page, 'people');
+      expect(await findings(frame)).toEqual(peopleFindings);
+      expect(await frame.locator('[data-summary]').getAttribute('data-summary')).toBe('1/4/5');
+      expect(await frame.locator('[data-rule-id="pending-invite"] .message').textContent()).toBe(
+        pendingMessage,
+      );
+    });
+  }
+
+  it('combines what was read on a partner’s pane with People, and puts badges on the right rows', async () => {
+    session = await launchWithExtension(samplePortfolio('en', 'grid'));
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=3228568050780001`);
+    let frame = await settled(page, 'partners');
+    const partnerFindings = (await findings(frame)).filter((f) => f.startsWith('partner:'));
+    expect(partnerFindings).toEqual([
+      'partner:3228568050780001 no-expiry medium',
+      'partner:3228568050780001 third-party-full-control high',
+      'partner:3228568050780001 undocumented-third-party low',
+      'partner:3228568050780002 no-expiry medium',
+      'partner:3228568050780002 undocumented-third-party low',
+    ]);
+    // The asset-level finding is drawn on the asset in the pane, the rest on the row.
+    let marks = await drawnMarks(page);
+    expect(
+      marks
+        .filter((m) => m.subject === 'partner:3228568050780001')
+        .map((m) => [m.role, m.text, m.severity])
+        .sort(),
+    ).toEqual([
+      ['asset', '1', 'high'],
+      ['row', '2', 'medium'],
+    ]);
+
+    // SPA navigation to People: the partner's findings still count, badges follow the new rows.
+    await page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+    frame = await settled(page, 'people');
+    const all = await findings(frame);
+    expect(all).toEqual([...peopleFindings, ...partnerFindings].sort());
+    marks = await drawnMarks(page);
+    expect(
+      marks
+        .filter((m) => m.kind === 'badge')
+        .map((m) => `${m.subject} ${m.text} ${m.severity}`)
+        .sort(),
+    ).toEqual([
+      'person:eve@contractor.example 2 medium',
+      'person:lisa.k@gmail.com 3 medium',
+      'person:nils@byraab.se 4 high',
+      'person:omar@pixelverket.fr 1 low',
+    ]);
+    expect(marks.every((m) => m.visible)).toBe(true);
+
+    // A badge opens the panel on its subject; "Show on page" scrolls to the row.
+    await frame.locator('[data-group-subject="person:lisa.k@gmail.com"] button').first().click();
+    await page.waitForTimeout(300);
+  });
+
+  it('keeps badges on the right rows while a long list scrolls and re-renders', async () => {
+    const portfolio = generatePortfolio({ people: 200, batchSize: 40, seed: 5 });
+    session = await launchWithExtension(portfolio);
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${portfolio.businessId}`);
+    await settled(page, 'people');
+    for (let i = 0; i < 8; i++) {
+      await page.getByRole('grid').evaluate((grid) => {
+        const scroller = grid.parentElement!;
+        scroller.scrollTop += 1500;
+      });
+      await page.waitForTimeout(250);
+    }
+    await page.waitForTimeout(800);
+    const marks = (await drawnMarks(page)).filter((m) => m.kind === 'badge' && m.visible);
+    expect(marks.length).toBeGreaterThan(3);
+    // Every visible badge sits on the row of its own subject.
+    const rowsUnderBadges = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="row"]')]
+        .filter((row) => {
+          const r = row.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        })
+        .map((row) => row.textContent ?? ''),
+    );
+    for (const mark of marks) {
+      const email = mark.subject.replace('person:', '');
+      expect(
+        rowsUnderBadges.some((text) => text.includes(email)),
+        mark.subject,
+      ).toBe(true);
+    }
+  });
+
+  it('warns live in the invite dialog as full control is chosen and cleared', async () => {
+    session = await launchWithExtension(samplePortfolio('en', 'grid'));
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    await settled(page, 'people');
+    await page.getByRole('button', { name: '+ Invite people' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Email' }).fill('new.person@agency.example');
+    await page.getByRole('dialog').getByRole('button', { name: 'Next' }).click();
+    const frame = await panelFrame(page);
+    const live = async () =>
+      (await findings(frame)).filter((f) => f.startsWith('person:new.person@agency.example'));
+    await expect.poll(live).toEqual(['person:new.person@agency.example invite-no-expiry medium']);
+
+    await page.getByRole('radio', { name: 'Full control' }).click();
+    await expect
+      .poll(live)
+      .toEqual([
+        'person:new.person@agency.example invite-full-control high',
+        'person:new.person@agency.example invite-no-expiry medium',
+      ]);
+    await expect
+      .poll(async () =>
+        (await drawnMarks(page))
+          .filter((m) => m.kind === 'callout')
+          .map((m) => `${m.role} ${m.severity}`)
+          .sort(),
+      )
+      .toEqual(['expiry medium', 'portfolio-access high']);
+    const callout = (await drawnMarks(page)).find((m) => m.role === 'portfolio-access')!;
+    expect(callout.text).toContain('Choose “Partial access” instead');
+
+    await page.getByRole('radio', { name: 'Partial access' }).click();
+    await page.getByRole('switch', { name: 'Temporary access' }).check();
+    await page.getByLabel('Access expires').fill('2027-01-31');
+    await expect.poll(live).toEqual([]);
+    await expect.poll(async () => (await drawnMarks(page)).filter((m) => m.kind === 'callout')).toEqual([]);
+  });
+});
