@@ -88,7 +88,8 @@ export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame>
 
 /** What the badge layer draws, read through the DevTools protocol (its shadow root is closed to the page). */
 export interface DrawnMark {
-  kind: 'badge' | 'callout';
+  kind: 'badge' | 'callout' | 'highlight';
+  backendNodeId: number;
   subject: string;
   role: string;
   severity: string;
@@ -107,9 +108,10 @@ export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
       for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
         attrs.set(node.attributes![i]!, node.attributes![i + 1]!);
       const cls = attrs.get('class');
-      if (inside && (cls === 'badge' || cls === 'callout')) {
+      if (inside && (cls === 'badge' || cls === 'callout' || cls === 'highlight')) {
         marks.push({
           kind: cls,
+          backendNodeId: node.backendNodeId,
           subject: attrs.get('data-subject') ?? '',
           role: attrs.get('data-role') ?? '',
           severity: attrs.get('data-severity') ?? '',
@@ -128,6 +130,7 @@ export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
 
 interface CdpNode {
   nodeName: string;
+  backendNodeId: number;
   nodeValue?: string;
   attributes?: string[];
   children?: CdpNode[];
@@ -137,4 +140,24 @@ interface CdpNode {
 function textOf(node: CdpNode): string {
   if (node.nodeName === '#text') return node.nodeValue ?? '';
   return (node.children ?? []).map(textOf).join(' ').trim();
+}
+
+/** Clicks a drawn mark (a badge) where it is on screen, as a person would. */
+export async function clickMark(page: Page, mark: DrawnMark): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: mark.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The extension's id, from its service worker. */
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
 }

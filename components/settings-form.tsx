@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import { rules } from '@/lib/domain/rules';
+import type { Settings } from '@/lib/domain/settings';
+
+interface Props {
+  load: () => Promise<{ settings: Settings; problem?: string }>;
+  save: (input: unknown) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
+}
+
+const lines = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toLowerCase().replace(/^@/, ''))
+    .filter(Boolean);
+
+/** The settings form: own domains, approved partners, thresholds and rules. Saved settings apply to open tabs at once. */
+export function SettingsForm({ load, save }: Props) {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [domains, setDomains] = useState('');
+  const [partners, setPartners] = useState('');
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error' | 'problem'; text: string } | undefined>();
+
+  useEffect(() => {
+    void load().then(({ settings: loaded, problem }) => {
+      setSettings(loaded);
+      setDomains(loaded.ownDomains.join('\n'));
+      setPartners(loaded.approvedPartnerIds.join('\n'));
+      if (problem) setStatus({ kind: 'problem', text: problem });
+    });
+  }, [load]);
+
+  if (!settings) return <main>Loading settings…</main>;
+  const number = (
+    key: 'maxFullControl' | 'stalePendingDays' | 'maxPartnerAssets' | 'expiryLeadDays',
+    label: string,
+    hint: string,
+  ) => (
+    <>
+      <label htmlFor={key}>{label}</label>
+      <input
+        id={key}
+        type="number"
+        min={key === 'expiryLeadDays' ? 0 : 1}
+        value={settings[key]}
+        onChange={(e) => setSettings({ ...settings, [key]: Number(e.target.value) })}
+      />
+      <p className="hint">{hint}</p>
+    </>
+  );
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const result = await save({
+      ...settings,
+      ownDomains: lines(domains),
+      approvedPartnerIds: lines(partners),
+    });
+    if (result.ok) {
+      setSettings(result.settings);
+      setStatus({ kind: 'saved', text: 'Saved. Open Business Settings tabs are updated.' });
+    } else setStatus({ kind: 'error', text: `Not saved: ${result.error}` });
+  };
+
+  return (
+    <main>
+      <h1>Scopekeeper settings</h1>
+      <p className="hint">Stored in this browser only. Nothing is sent anywhere.</p>
+      {status?.kind === 'problem' || status?.kind === 'error' ? <p role="alert">{status.text}</p> : null}
+      <form onSubmit={(e) => void onSubmit(e)}>
+        <h2>Who is a third party</h2>
+        <label htmlFor="ownDomains">Your organisation’s e-mail domains</label>
+        <textarea
+          id="ownDomains"
+          value={domains}
+          onChange={(e) => setDomains(e.target.value)}
+          placeholder="example.com"
+        />
+        <p className="hint">
+          One per line. People with other addresses are third parties. Empty: the domain of the person marked
+          “(you)” in People, unless it is a consumer domain such as gmail.com.
+        </p>
+        <label htmlFor="approvedPartnerIds">Approved partner Business IDs</label>
+        <textarea
+          id="approvedPartnerIds"
+          value={partners}
+          onChange={(e) => setPartners(e.target.value)}
+          placeholder="3228568050780000"
+        />
+        <p className="hint">
+          One per line. When the list is not empty, any other partner with access is flagged.
+        </p>
+
+        <h2>Thresholds</h2>
+        {number(
+          'maxFullControl',
+          'Most people with full control',
+          'More than this raises too-many-full-control (default 5).',
+        )}
+        {number(
+          'stalePendingDays',
+          'Days an invitation may stay pending',
+          'Longer raises stale-pending-invite (default 7).',
+        )}
+        {number(
+          'maxPartnerAssets',
+          'Most assets per partner',
+          'More than this raises broad-partner-scope (default 5).',
+        )}
+        {number('expiryLeadDays', 'Days of warning before an end date', 'Raises expiring-soon (default 7).')}
+
+        <h2>Rules</h2>
+        <table className="rules">
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    id={`rule-${rule.id}`}
+                    checked={!settings.disabledRules.includes(rule.id)}
+                    onChange={(e) =>
+                      setSettings({
+                        ...settings,
+                        disabledRules: e.target.checked
+                          ? settings.disabledRules.filter((id) => id !== rule.id)
+                          : [...settings.disabledRules, rule.id],
+                      })
+                    }
+                  />
+                </td>
+                <td>
+                  <label htmlFor={`rule-${rule.id}`} style={{ margin: 0 }}>
+                    <code>{rule.id}</code> ({rule.severity})
+                  </label>
+                  <span className="hint">{rule.text.en.why}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit">Save</button>
+        {status?.kind === 'saved' ? <span role="status">{status.text}</span> : <span role="status" />}
+      </form>
+    </main>
+  );
+}
