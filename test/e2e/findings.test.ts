@@ -110,11 +110,7 @@ describe('findings in the panel and on the page', () => {
       'person:nils@byraab.se 4 high',
       'person:omar@pixelverket.fr 1 low',
     ]);
-    expect(marks.every((m) => m.visible)).toBe(true);
-
-    // A badge opens the panel on its subject; "Show on page" scrolls to the row.
-    await frame.locator('[data-group-subject="person:lisa.k@gmail.com"] button').first().click();
-    await page.waitForTimeout(300);
+    expect(marks.filter((m) => m.kind === 'badge').every((m) => m.visible)).toBe(true);
   });
 
   it('keeps badges on the right rows while a long list scrolls and re-renders', async () => {
