@@ -5,7 +5,13 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, assertPrerequisites } from '../test/e2e/harness';
+import {
+  BUSINESS_URL,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  assertPrerequisites,
+  launchWithExtension,
+} from '../test/e2e/harness';
 import { generatePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
 
@@ -102,3 +108,104 @@ for (const row of rows) console.log(line(row));
 console.log(
   `\nContent script: ${content.length} bytes, ${gzipSync(content).length} bytes gzip (.output/chrome-mv3/content-scripts/content.js)`,
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Findings on the page: the same People page with and without the extension, side by side.
+// - rows→findings: from the sandbox's mark when the rows are on the page to Scopekeeper's mark when its
+//   findings are drawn (badges), through read → background → rules → content script.
+// - script ms: the page's whole scripting time (DevTools Performance.getMetrics ScriptDuration, all worlds
+//   of the tab, the content script included; the service worker runs in its own process and is not counted).
+// - long tasks: tasks over 50 ms on the page's main thread after the rows were rendered (PerformanceObserver).
+const FINDINGS_RUNS = 3;
+
+interface PageRun {
+  latency?: number;
+  script: number;
+  longTasks: number;
+  longMs: number;
+  findings: boolean;
+}
+
+async function measure(people: number, withExtension: boolean): Promise<PageRun> {
+  const portfolio = generatePortfolio({ people, batchSize: people, rowDelayMs: 300, seed: 21 });
+  const session = await launchWithExtension(portfolio, { extension: withExtension });
+  try {
+    const { page } = session;
+    await page.addInitScript(() => {
+      const w = window as unknown as { __long: { start: number; duration: number }[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${portfolio.businessId}`);
+    await page.waitForFunction(() => performance.getEntriesByName('sandbox:rows-rendered').length > 0, null, {
+      timeout: 60_000,
+    });
+    if (withExtension) {
+      await page.waitForFunction(
+        () => performance.getEntriesByName('scopekeeper:findings-shown').length > 0,
+        null,
+        { timeout: 60_000 },
+      );
+    }
+    await page.waitForTimeout(2000);
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    const result = await page.evaluate(() => {
+      const rows = performance.getEntriesByName('sandbox:rows-rendered')[0]!.startTime;
+      const shown = performance.getEntriesByName('scopekeeper:findings-shown')[0]?.startTime;
+      const long = (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter(
+        (t) => t.start + t.duration >= rows,
+      );
+      return {
+        latency: shown === undefined ? undefined : shown - rows,
+        longTasks: long.length,
+        longMs: long.reduce((a, t) => a + t.duration, 0),
+      };
+    });
+    const script = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+    return { ...result, script, findings: result.latency !== undefined };
+  } finally {
+    await session.close();
+  }
+}
+
+const findingRows: string[][] = [];
+for (const people of sizes) {
+  const base: PageRun[] = [];
+  const ext: PageRun[] = [];
+  for (let i = 0; i < FINDINGS_RUNS; i++) {
+    base.push(await measure(people, false));
+    ext.push(await measure(people, true));
+  }
+  const m = (runs: PageRun[], pick: (r: PageRun) => number) => median(runs.map(pick));
+  findingRows.push([
+    String(people),
+    m(ext, (r) => r.latency ?? NaN).toFixed(0),
+    m(base, (r) => r.script).toFixed(0),
+    m(ext, (r) => r.script).toFixed(0),
+    `${m(base, (r) => r.longTasks)} / ${m(base, (r) => r.longMs).toFixed(0)}`,
+    `${m(ext, (r) => r.longTasks)} / ${m(ext, (r) => r.longMs).toFixed(0)}`,
+  ]);
+}
+const fHeader = [
+  'people',
+  'rows→findings ms',
+  'script ms (no ext)',
+  'script ms (ext)',
+  'long tasks n/ms (no ext)',
+  'long tasks n/ms (ext)',
+];
+const fWidths = fHeader.map((h, i) => Math.max(h.length, ...findingRows.map((r) => r[i]!.length)));
+const fLine = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(fWidths[i]!)).join(' | ')} |`;
+console.log(
+  `\nFindings on a People page in Chromium, without and with the extension (median of ${FINDINGS_RUNS} runs)\n`,
+);
+console.log(fLine(fHeader));
+console.log(`|${fWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of findingRows) console.log(fLine(row));
+console.log('\nlong tasks: tasks over 50 ms after the rows were rendered, count / total ms.');

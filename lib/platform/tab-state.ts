@@ -41,12 +41,20 @@ async function session<T>(key: string): Promise<T | undefined> {
   }
 }
 
-async function persist(key: string, value: unknown): Promise<void> {
-  try {
-    await browser.storage.session.set({ [key]: value });
-  } catch {
-    // See session().
-  }
+// Session mirrors are written a moment after the last change, in one batch: a burst of reads from a
+// 5,000-row page then costs one write, not one per read. Losing the last second to a stopped worker only
+// means the content script's next read fills it in again.
+const pending = new Map<string, unknown>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+function persist(key: string, value: unknown): void {
+  pending.set(key, value);
+  clearTimeout(flushTimer);
+  flushTimer = setTimeout(() => {
+    const batch = Object.fromEntries(pending);
+    pending.clear();
+    browser.storage.session.set(batch).catch(() => undefined); // See session().
+  }, 1000);
 }
 
 async function loadTab(tabId: number): Promise<TabRecord | undefined> {
@@ -78,10 +86,18 @@ function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined
 async function computeState(tabId: number): Promise<TabState> {
   const record = await loadTab(tabId);
   const locale = pickUiLocale(browser.i18n?.getUILanguage?.());
-  if (!record) return tabStateSchema.parse({ locale, focus: focus.get(tabId) });
+  const focused = focus.get(tabId);
+  const empty: TabState = { findings: [], failedRules: [], locale, ...(focused ? { focus: focused } : {}) };
+  if (!record) return empty;
+  // Everything here was validated on the way in or made by our own rules: no second parse is needed.
   const { snapshot, diagnostics } = record.report;
-  const base = { snapshot, diagnostics, receivedAt: record.receivedAt, locale, focus: focus.get(tabId) };
-  if (snapshot.kind === 'other' || !snapshot.businessId) return tabStateSchema.parse(base);
+  const base: TabState = {
+    ...empty,
+    snapshot,
+    receivedAt: record.receivedAt,
+    ...(diagnostics ? { diagnostics } : {}),
+  };
+  if (snapshot.kind === 'other' || !snapshot.businessId) return base;
   const view = views.get(snapshot.businessId);
   const s = await currentSettings();
   const business = businessSnapshot(snapshot, view);
@@ -99,7 +115,7 @@ async function computeState(tabId: number): Promise<TabState> {
     },
     locale,
   );
-  return tabStateSchema.parse({ ...base, findings, failedRules });
+  return { ...base, findings, failedRules };
 }
 
 async function publish(tabId: number): Promise<void> {
@@ -122,10 +138,10 @@ export function registerTabStateHandlers(): void {
       const view = mergeSnapshot(views.get(snapshot.businessId), snapshot);
       if (view) {
         views.set(snapshot.businessId, view);
-        await persist(viewKey(snapshot.businessId), view);
+        persist(viewKey(snapshot.businessId), view);
       }
     }
-    await persist(tabKey(tabId), record);
+    persist(tabKey(tabId), record);
     await publish(tabId);
     return { ok: true };
   });

@@ -58,9 +58,19 @@ describe('findings in the panel and on the page', () => {
         { uiLanguage: lang },
       );
       const { page } = session;
-      await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+      // Swedish in the classic Business Manager layout, English and French in the current one.
+      await page.goto(
+        lang === 'sv'
+          ? `${BUSINESS_URL}/settings/people${q}`
+          : `${BUSINESS_URL}/latest/settings/business_users${q}`,
+      );
       const frame = await settled(page, 'people');
       expect(await findings(frame)).toEqual(peopleFindings);
+      // The hostile name in the sample is text in the findings too, and never ran.
+      expect(
+        await frame.locator('[data-group-subject="person:eve@contractor.example"] .group-name').textContent(),
+      ).toContain('<img src=x');
+      expect(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await frame.locator('[data-summary]').getAttribute('data-summary')).toBe('1/4/5');
       expect(await frame.locator('[data-rule-id="pending-invite"] .message').textContent()).toBe(
         pendingMessage,
