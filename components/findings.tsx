@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Finding } from '@/lib/domain/rules/types';
 import { severityRank } from '@/lib/domain/rules';
+import { getSubjectKey } from '@/lib/domain/snapshot';
 import { panelText } from './panel-text';
 import { usePanelStore } from './panel-store';
 
@@ -11,9 +12,14 @@ interface Group {
 }
 
 /** Findings grouped by subject, the group with the most severe finding first. */
-export function groupFindings(findings: readonly Finding[]): Group[] {
+export function groupFindings(
+  findings: readonly Finding[],
+  onPage: ReadonlySet<string> = new Set(),
+): Group[] {
   // Live warnings about an open dialog come first: they are about what is being granted right now.
-  const live = (g: Group) => (g.findings.some((f) => f.ruleId.startsWith('invite-')) ? 0 : 1);
+  // Then whoever is on the page being looked at, then what was read on other pages of the business.
+  const live = (g: Group) =>
+    g.findings.some((f) => f.ruleId.startsWith('invite-')) ? 0 : onPage.has(g.subject) ? 1 : 2;
   const groups = new Map<string, Group>();
   for (const finding of findings) {
     const group = groups.get(finding.subject) ?? {
@@ -33,7 +39,8 @@ export function groupFindings(findings: readonly Finding[]): Group[] {
 }
 
 export function Findings({ onShow }: { onShow: (subject: string) => void }) {
-  const { findings, failedRules, locale, focus } = usePanelStore((s) => s.state);
+  const { findings, failedRules, locale, focus, snapshot } = usePanelStore((s) => s.state);
+  const onPage = new Set(snapshot?.principals.map(getSubjectKey));
   const t = panelText[locale];
   const refs = useRef(new Map<string, HTMLElement>());
   useEffect(() => {
@@ -54,7 +61,7 @@ export function Findings({ onShow }: { onShow: (subject: string) => void }) {
           {t.ruleFailed(r.ruleId)}
         </p>
       ))}
-      {groupFindings(findings).map((group) => (
+      {groupFindings(findings, onPage).map((group) => (
         <div
           key={group.subject}
           className={`group${focus?.subject === group.subject ? ' focused' : ''}`}
