@@ -1,0 +1,67 @@
+import { canonicalJson, sha256Hex } from './canonical';
+import { GENESIS_HASH, type Decision, type DecisionBody } from './records';
+
+/** hash = SHA-256 of the canonical JSON of the decision without its hash. */
+export async function hashDecision(body: DecisionBody): Promise<string> {
+  const { hash: _ignored, ...rest } = body as DecisionBody & { hash?: string };
+  return sha256Hex(canonicalJson(rest));
+}
+
+/** Seals a decision onto the end of a chain: its prevHash is the chain's head (64 zeros for the first). */
+export async function sealDecision(
+  body: Omit<DecisionBody, 'prevHash'>,
+  head: string | undefined,
+): Promise<Decision> {
+  const withPrev: DecisionBody = { ...body, prevHash: head ?? GENESIS_HASH };
+  return { ...withPrev, hash: await hashDecision(withPrev) };
+}
+
+export type ChainCheck =
+  | { ok: true; head: string | undefined; length: number }
+  | { ok: false; index: number; decisionId: string; reason: string };
+
+/** Verifies one ledger's chain, in order: every hash recomputes and every prevHash names the previous hash. */
+export async function verifyChain(decisions: readonly Decision[]): Promise<ChainCheck> {
+  let previous = GENESIS_HASH;
+  const ledgerId = decisions[0]?.ledgerId;
+  for (const [index, decision] of decisions.entries()) {
+    if (decision.ledgerId !== ledgerId) {
+      return {
+        ok: false,
+        index,
+        decisionId: decision.id,
+        reason: `belongs to ledger ${decision.ledgerId}, not ${ledgerId}`,
+      };
+    }
+    if (decision.prevHash !== previous) {
+      return {
+        ok: false,
+        index,
+        decisionId: decision.id,
+        reason: 'its prevHash does not name the decision before it',
+      };
+    }
+    const expected = await hashDecision(decision);
+    if (expected !== decision.hash) {
+      return {
+        ok: false,
+        index,
+        decisionId: decision.id,
+        reason: 'its content does not match its hash (it was changed)',
+      };
+    }
+    previous = decision.hash;
+  }
+  return { ok: true, head: decisions.length > 0 ? previous : undefined, length: decisions.length };
+}
+
+/** Splits decisions into chains by ledger, keeping each chain's order. */
+export function chainsByLedger(decisions: readonly Decision[]): Map<string, Decision[]> {
+  const chains = new Map<string, Decision[]>();
+  for (const decision of decisions) {
+    const chain = chains.get(decision.ledgerId);
+    if (chain) chain.push(decision);
+    else chains.set(decision.ledgerId, [decision]);
+  }
+  return chains;
+}

@@ -1,0 +1,115 @@
+import { canonicalJson } from './canonical';
+import type { Decision, ExportFile, GrantRecord } from './records';
+
+/**
+ * The interchange file: every grant, and every chain of decisions grouped by ledger, ours first, each in
+ * order; chainHead is the hash of our chain's last decision (null while our chain is empty).
+ */
+export function buildExport(
+  ledgerId: string,
+  grants: readonly GrantRecord[],
+  chains: ReadonlyMap<string, readonly Decision[]>,
+  now: Date,
+): ExportFile {
+  const ours = chains.get(ledgerId) ?? [];
+  const others = [...chains.entries()].filter(([id]) => id !== ledgerId).sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    format: 'scopekeeper-ledger',
+    version: 1,
+    ledgerId,
+    exportedAt: now.toISOString(),
+    grants: [...grants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    decisions: [...ours, ...others.flatMap(([, chain]) => chain)],
+    chainHead: ours.at(-1)?.hash ?? null,
+  };
+}
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start) is
+ * neutralised with a leading apostrophe, then quoted as CSV requires.
+ */
+export function csvCell(value: unknown): string {
+  let text =
+    value === undefined || value === null ? '' : typeof value === 'string' ? value : canonicalJson(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function grantsCsv(grants: readonly GrantRecord[]): string {
+  const header = [
+    'id',
+    'businessId',
+    'subject',
+    'assets',
+    'case',
+    'ticket',
+    'approver',
+    'startsAt',
+    'endsAt',
+    'notes',
+    'createdAt',
+    'updatedAt',
+  ];
+  return csv(
+    header,
+    grants.map((g) => [
+      g.id,
+      g.businessId,
+      g.subject,
+      g.assets
+        .map(
+          (a) =>
+            `${a.name} (${a.type}): ${a.access === 'partial' ? a.tasks.join('+') || 'partial' : a.access}`,
+        )
+        .join('; '),
+      g.case,
+      g.ticket,
+      g.approver,
+      g.startsAt,
+      g.endsAt,
+      g.notes,
+      g.createdAt,
+      g.updatedAt,
+    ]),
+  );
+}
+
+export function decisionsCsv(decisions: readonly Decision[]): string {
+  const header = [
+    'id',
+    'ledgerId',
+    'at',
+    'businessId',
+    'subject',
+    'action',
+    'rationale',
+    'decidedBy',
+    'grantId',
+    'before',
+    'after',
+    'prevHash',
+    'hash',
+  ];
+  return csv(
+    header,
+    decisions.map((d) => [
+      d.id,
+      d.ledgerId,
+      d.at,
+      d.businessId,
+      d.subject,
+      d.action,
+      d.rationale,
+      d.decidedBy,
+      d.grantId,
+      d.before,
+      d.after,
+      d.prevHash,
+      d.hash,
+    ]),
+  );
+}

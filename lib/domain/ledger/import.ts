@@ -1,0 +1,154 @@
+import { canonicalJson } from './canonical';
+import { chainsByLedger, verifyChain } from './chain';
+import { exportFileSchema, type Decision, type ExportFile, type GrantRecord } from './records';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** What the store holds now, as the import needs to see it. */
+export interface LedgerContents {
+  ledgerId: string;
+  grants: ReadonlyMap<string, GrantRecord>;
+  chains: ReadonlyMap<string, readonly Decision[]>;
+}
+
+export interface ImportPlan {
+  file: ExportFile;
+  addGrants: GrantRecord[];
+  identicalGrants: number;
+  /** Grants with an id we already hold and other content: reported, never overwritten. */
+  conflictingGrants: { id: string; subject: string }[];
+  /** New decisions per ledger, each the continuation of what we hold of that chain. */
+  addDecisions: Decision[];
+  knownDecisions: number;
+  ledgers: { ledgerId: string; ours: boolean; adding: number }[];
+}
+
+export type ImportCheck = { ok: true; plan: ImportPlan } | { ok: false; error: string };
+
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }, file: unknown): string {
+  const issue = error.issues[0]!;
+  const [list, index, ...rest] = issue.path;
+  if ((list === 'grants' || list === 'decisions') && typeof index === 'number') {
+    const record = (file as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
+    const which = typeof record?.id === 'string' ? ` ${record.id.slice(0, 60)}` : '';
+    return `${list === 'grants' ? 'Grant' : 'Decision'} #${index + 1}${which}: ${rest.join('.') || 'record'} ${issue.message}`;
+  }
+  return `${issue.path.join('.') || 'The file'}: ${issue.message}`;
+}
+
+/**
+ * Checks a whole import file against what the store holds, before anything is written: size, JSON,
+ * format, every record, unique ids, every chain, and how each chain continues ours. Returns the plan of
+ * what would be added (the preview), or a plain-words error naming the record that is wrong.
+ */
+export async function planImport(
+  text: string,
+  byteLength: number,
+  current: LedgerContents,
+): Promise<ImportCheck> {
+  if (byteLength > MAX_IMPORT_BYTES)
+    return {
+      ok: false,
+      error: `The file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the limit is 50 MB.`,
+    };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      error: 'The file is not complete JSON (it may be truncated or not a Scopekeeper export).',
+    };
+  }
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== 'scopekeeper-ledger'
+  ) {
+    return {
+      ok: false,
+      error: 'This is not a Scopekeeper ledger export (its "format" is not "scopekeeper-ledger").',
+    };
+  }
+  if ((raw as { version?: unknown }).version !== 1) {
+    return {
+      ok: false,
+      error: `This export has version ${String((raw as { version?: unknown }).version)}; this Scopekeeper reads version 1.`,
+    };
+  }
+  const parsed = exportFileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error, raw) };
+  const file = parsed.data;
+
+  const grantIds = new Set<string>();
+  for (const grant of file.grants) {
+    if (grantIds.has(grant.id)) return { ok: false, error: `Grant ${grant.id} appears twice in the file.` };
+    grantIds.add(grant.id);
+  }
+  const decisionIds = new Set<string>();
+  for (const decision of file.decisions) {
+    if (decisionIds.has(decision.id))
+      return { ok: false, error: `Decision ${decision.id} appears twice in the file.` };
+    decisionIds.add(decision.id);
+  }
+
+  const chains = chainsByLedger(file.decisions);
+  // A file lists each ledger's chain as one run: interleaved chains are not in the documented shape.
+  let runs = 0;
+  for (let i = 0; i < file.decisions.length; i++)
+    if (i === 0 || file.decisions[i]!.ledgerId !== file.decisions[i - 1]!.ledgerId) runs++;
+  if (runs !== chains.size)
+    return { ok: false, error: 'The decisions of one ledger are not listed together, in order.' };
+
+  const heldIds = new Set<string>();
+  for (const chain of current.chains.values()) for (const d of chain) heldIds.add(d.id);
+  const addDecisions: Decision[] = [];
+  const ledgers: ImportPlan['ledgers'] = [];
+  let knownDecisions = 0;
+  for (const [ledgerId, chain] of chains) {
+    const check = await verifyChain(chain);
+    if (!check.ok) {
+      return {
+        ok: false,
+        error: `The chain of ledger ${ledgerId} breaks at decision ${check.decisionId} (#${check.index + 1} of that ledger): ${check.reason}. Nothing was imported.`,
+      };
+    }
+    if (ledgerId === file.ledgerId && (check.head ?? null) !== file.chainHead) {
+      return { ok: false, error: 'The file’s chainHead is not the hash of its own ledger’s last decision.' };
+    }
+    const held = current.chains.get(ledgerId) ?? [];
+    const shared = Math.min(held.length, chain.length);
+    for (let i = 0; i < shared; i++) {
+      if (held[i]!.hash !== chain[i]!.hash) {
+        return {
+          ok: false,
+          error: `Conflict: decision #${i + 1} of ledger ${ledgerId} (${chain[i]!.id}) differs from the one already held (${held[i]!.id}). A chain may only be extended, so nothing was imported.`,
+        };
+      }
+    }
+    knownDecisions += shared;
+    const extra = chain.slice(shared);
+    for (const decision of extra) {
+      if (heldIds.has(decision.id))
+        return { ok: false, error: `Decision ${decision.id} is already held in another chain.` };
+    }
+    addDecisions.push(...extra);
+    ledgers.push({ ledgerId, ours: ledgerId === current.ledgerId, adding: extra.length });
+  }
+  if (!file.chainHead && chains.has(file.ledgerId))
+    return { ok: false, error: 'The file’s chainHead is missing.' };
+
+  const addGrants: GrantRecord[] = [];
+  const conflictingGrants: ImportPlan['conflictingGrants'] = [];
+  let identicalGrants = 0;
+  for (const grant of file.grants) {
+    const held = current.grants.get(grant.id);
+    if (!held) addGrants.push(grant);
+    else if (canonicalJson(held) === canonicalJson(grant)) identicalGrants++;
+    else conflictingGrants.push({ id: grant.id, subject: grant.subject });
+  }
+  return {
+    ok: true,
+    plan: { file, addGrants, identicalGrants, conflictingGrants, addDecisions, knownDecisions, ledgers },
+  };
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { sealDecision } from '@/lib/domain/ledger/chain';
+import { buildExport, csvCell, decisionsCsv, grantsCsv } from '@/lib/domain/ledger/export';
+import { MAX_IMPORT_BYTES, planImport, type LedgerContents } from '@/lib/domain/ledger/import';
+import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
+import { chainOf, grant, LEDGER, OTHER_LEDGER } from './fixtures';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+function contents(grants: GrantRecord[], chains: [string, Decision[]][], ledgerId = LEDGER): LedgerContents {
+  return { ledgerId, grants: new Map(grants.map((g) => [g.id, g])), chains: new Map(chains) };
+}
+
+const empty = (ledgerId = OTHER_LEDGER) => contents([], [], ledgerId);
+
+async function fileText(
+  grants: GrantRecord[],
+  chains: [string, Decision[]][],
+  ledgerId = LEDGER,
+): Promise<string> {
+  return JSON.stringify(buildExport(ledgerId, grants, new Map(chains), NOW));
+}
+
+describe('export', () => {
+  it('writes the documented shape: ours first, each chain in order, chainHead = our last hash', async () => {
+    const ours = await chainOf(3);
+    const theirs = await chainOf(2, OTHER_LEDGER);
+    const file = buildExport(
+      LEDGER,
+      [grant('g2'), grant('g1')],
+      new Map([
+        [OTHER_LEDGER, theirs],
+        [LEDGER, ours],
+      ]),
+      NOW,
+    );
+    expect(Object.keys(file)).toEqual([
+      'format',
+      'version',
+      'ledgerId',
+      'exportedAt',
+      'grants',
+      'decisions',
+      'chainHead',
+    ]);
+    expect(file).toMatchObject({
+      format: 'scopekeeper-ledger',
+      version: 1,
+      ledgerId: LEDGER,
+      exportedAt: '2026-11-28T12:00:00.000Z',
+      chainHead: ours[2]!.hash,
+    });
+    expect(file.grants.map((g) => g.id)).toEqual(['g1', 'g2']);
+    expect(file.decisions.map((d) => d.id)).toEqual([...ours, ...theirs].map((d) => d.id));
+    expect(buildExport(LEDGER, [], new Map(), NOW).chainHead).toBeNull();
+  });
+
+  it('neutralises spreadsheet formulas in every CSV cell', () => {
+    for (const evil of ['=HYPERLINK("http://x")', '+1+1', '-2', '@SUM(A1)', '\tx', '\rx']) {
+      expect(csvCell(evil).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+    }
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b "c"')).toBe('"a,b ""c"""');
+    const csv = grantsCsv([grant('g1', { case: '=cmd|/c calc', notes: '@evil' })]);
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,businessId,subject,assets,case,ticket,approver,startsAt,endsAt,notes,createdAt,updatedAt',
+    );
+    expect(csv).toContain(",'=cmd|/c calc,");
+    expect(csv).toContain(",'@evil,");
+  });
+
+  it('writes one CSV row per decision', async () => {
+    const chain = await chainOf(2);
+    const rows = decisionsCsv(chain).trim().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain(chain[0]!.hash);
+  });
+});
+
+describe('import', () => {
+  it('round-trips: an export imports into an empty ledger in full, then again adds nothing', async () => {
+    const ours = await chainOf(3);
+    const text = await fileText([grant('g1')], [[LEDGER, ours]]);
+    const first = await planImport(text, text.length, empty());
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.plan.addGrants.map((g) => g.id)).toEqual(['g1']);
+    expect(first.plan.addDecisions).toEqual(ours);
+    expect(first.plan.ledgers).toEqual([{ ledgerId: LEDGER, ours: false, adding: 3 }]);
+    const again = await planImport(
+      text,
+      text.length,
+      contents([grant('g1')], [[LEDGER, ours]], OTHER_LEDGER),
+    );
+    expect(again).toMatchObject({
+      ok: true,
+      plan: { addGrants: [], identicalGrants: 1, addDecisions: [], knownDecisions: 3 },
+    });
+  });
+
+  it('keeps another installation’s chain beside ours, and accepts an extension of a chain we hold', async () => {
+    const theirs = await chainOf(4, OTHER_LEDGER);
+    const text = await fileText([], [[OTHER_LEDGER, theirs]], OTHER_LEDGER);
+    const ours = await chainOf(2);
+    const result = await planImport(
+      text,
+      text.length,
+      contents(
+        [],
+        [
+          [LEDGER, ours],
+          [OTHER_LEDGER, theirs.slice(0, 2)],
+        ],
+      ),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      plan: {
+        addDecisions: theirs.slice(2),
+        knownDecisions: 2,
+        ledgers: [{ ledgerId: OTHER_LEDGER, ours: false, adding: 2 }],
+      },
+    });
+  });
+
+  it('refuses an export of our own ledger that does not match or extend our chain', async () => {
+    const ours = await chainOf(3);
+    const { hash: _h, prevHash: _p, ...second } = ours[1]!;
+    const other = await sealDecision({ ...second, rationale: 'another decision' }, ours[0]!.hash);
+    const text = await fileText([], [[LEDGER, [ours[0]!, other]]]);
+    const result = await planImport(text, text.length, contents([], [[LEDGER, ours]]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^Conflict: decision #2 of ledger 6f1c2b8e/);
+  });
+
+  it('reports a conflicting grant instead of overwriting it, and adds the rest', async () => {
+    const text = await fileText([grant('g1', { case: 'Another case' }), grant('g2')], []);
+    const result = await planImport(text, text.length, contents([grant('g1')], [], OTHER_LEDGER));
+    expect(result).toMatchObject({
+      ok: true,
+      plan: { conflictingGrants: [{ id: 'g1', subject: 'partner:3228568050780001' }] },
+    });
+    if (result.ok) expect(result.plan.addGrants.map((g) => g.id)).toEqual(['g2']);
+  });
+
+  it('refuses a tampered file, naming the decision that breaks the chain', async () => {
+    const ours = await chainOf(5);
+    const file = JSON.parse(await fileText([], [[LEDGER, ours]]));
+    file.decisions[3].rationale = 'quietly edited';
+    const text = JSON.stringify(file);
+    const result = await planImport(text, text.length, empty());
+    expect(result).toEqual({
+      ok: false,
+      error: `The chain of ledger ${LEDGER} breaks at decision ${ours[3]!.id} (#4 of that ledger): its content does not match its hash (it was changed). Nothing was imported.`,
+    });
+  });
+
+  it.each([
+    ['truncated', (t: string) => t.slice(0, t.length / 2), /not complete JSON/],
+    ['not JSON', () => 'hello', /not complete JSON/],
+    [
+      'another format',
+      () => JSON.stringify({ format: 'other', version: 1 }),
+      /not a Scopekeeper ledger export/,
+    ],
+    [
+      'a future version',
+      (t: string) => t.replace('"version":1', '"version":2'),
+      /version 2; this Scopekeeper reads version 1/,
+    ],
+    [
+      'a grant without a case',
+      (t: string) => t.replace('"case":"Spring campaign",', ''),
+      /^Grant #1 g1: case/,
+    ],
+    [
+      'a decision with a bad hash',
+      (t: string) => t.replace(/"hash":"[0-9a-f]{64}"/, '"hash":"xyz"'),
+      /^Decision #1 .*hash/,
+    ],
+    ['an unknown field', (t: string) => t.replace('"format"', '"extra":1,"format"'), /Unrecognized key/i],
+    [
+      'a wrong chainHead',
+      (t: string) => t.replace(/"chainHead":"[0-9a-f]{64}"/, `"chainHead":"${'1'.repeat(64)}"`),
+      /chainHead/,
+    ],
+  ])('refuses %s with a clear error', async (_label, mangle, error) => {
+    const text = mangle(await fileText([grant('g1')], [[LEDGER, await chainOf(2)]]));
+    const result = await planImport(text, text.length, empty());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+
+  it('refuses a file over 50 MB before reading it', async () => {
+    const result = await planImport('{}', MAX_IMPORT_BYTES + 1, empty());
+    expect(result).toEqual({ ok: false, error: 'The file is 50.0 MB; the limit is 50 MB.' });
+  });
+
+  it('refuses duplicate ids inside one file', async () => {
+    const file = JSON.parse(await fileText([grant('g1')], []));
+    file.grants.push(file.grants[0]);
+    const text = JSON.stringify(file);
+    expect(await planImport(text, text.length, empty())).toEqual({
+      ok: false,
+      error: 'Grant g1 appears twice in the file.',
+    });
+  });
+});
