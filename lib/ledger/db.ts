@@ -1,0 +1,65 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Decision, GrantRecord } from '../domain/ledger/records';
+import type { PageSnapshot } from '../domain/snapshot';
+
+/** A decision as stored: its place in its ledger's chain is `seq` (0, 1, 2, …). */
+export type StoredDecision = Decision & { seq: number };
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** When Scopekeeper first saw a subject pending in a business (makes stale-pending-invite work). */
+export interface SeenRow {
+  businessId: string;
+  subject: string;
+  firstSeenAt: string;
+  pendingSince?: string;
+  lastSeenAt: string;
+}
+
+export interface SnapshotRow {
+  businessId: string;
+  kind: PageSnapshot['kind'];
+  seenAt: string;
+  snapshot: PageSnapshot;
+}
+
+export interface ChecklistRunRow {
+  id: string;
+  businessId: string;
+  subject: string;
+  templateId: string;
+  createdAt: string;
+  steps: { id: string; done: boolean; at?: string; how?: 'evidence' | 'hand' }[];
+}
+
+export type LedgerDb = Dexie & {
+  meta: EntityTable<MetaRow, 'key'>;
+  grants: EntityTable<GrantRecord, 'id'>;
+  decisions: EntityTable<StoredDecision, 'id'>;
+  seen: Table<SeenRow, [string, string]>;
+  snapshots: Table<SnapshotRow, [string, string]>;
+  checklistRuns: EntityTable<ChecklistRunRow, 'id'>;
+};
+
+export const LEDGER_DB_NAME = 'scopekeeper-ledger';
+
+/**
+ * The IndexedDB schema, by version. Each version lists only what it changes; Dexie upgrades an older store
+ * in place. Indexes serve the UIs' queries: by business, by subject, by end date, a chain in order.
+ * A new version must add an upgrade test from a fixture of every earlier version (test/lib/ledger).
+ */
+export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
+  const db = new Dexie(name) as LedgerDb;
+  db.version(1).stores({
+    meta: 'key',
+    grants: 'id, businessId, subject, endsAt, [businessId+subject]',
+    decisions: 'id, [ledgerId+seq], ledgerId, businessId, subject, at',
+    seen: '[businessId+subject], businessId',
+    snapshots: '[businessId+kind], businessId',
+    checklistRuns: 'id, businessId, subject, [businessId+subject]',
+  });
+  return db;
+}

@@ -1,0 +1,236 @@
+import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
+import { buildExport } from '../domain/ledger/export';
+import { planImport, type ImportCheck, type ImportPlan } from '../domain/ledger/import';
+import {
+  decisionSchema,
+  grantRecordSchema,
+  type Decision,
+  type DecisionBody,
+  type GrantRecord,
+} from '../domain/ledger/records';
+import type { LedgerFacts } from '../domain/rules/types';
+import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
+import { openLedgerDb, type LedgerDb, type StoredDecision } from './db';
+
+export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & { id?: string };
+
+/**
+ * The ledger store, used by the background only (the one writer). Every write is one IndexedDB
+ * transaction; appends to the chain are serialised, so writes from many tabs at once lose nothing and
+ * the chain stays linear.
+ */
+export class LedgerStore {
+  readonly db: LedgerDb;
+  private queue: Promise<unknown> = Promise.resolve();
+  private ledgerId: string | undefined;
+
+  constructor(name?: string) {
+    this.db = openLedgerDb(name);
+  }
+
+  /** Runs writes one after another (a promise chain as a mutex). */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** This installation's ledger id, made once. */
+  async getLedgerId(): Promise<string> {
+    if (this.ledgerId) return this.ledgerId;
+    const id = await this.db.transaction('rw', this.db.meta, async () => {
+      const row = await this.db.meta.get('ledgerId');
+      if (typeof row?.value === 'string') return row.value;
+      const made = crypto.randomUUID();
+      await this.db.meta.put({ key: 'ledgerId', value: made });
+      return made;
+    });
+    this.ledgerId = id;
+    return id;
+  }
+
+  async chain(ledgerId: string): Promise<Decision[]> {
+    const rows = await this.db.decisions
+      .where('[ledgerId+seq]')
+      .between([ledgerId, -Infinity], [ledgerId, Infinity])
+      .toArray();
+    return rows.map(({ seq: _seq, ...decision }) => decision);
+  }
+
+  async chains(): Promise<Map<string, Decision[]>> {
+    const ids = (await this.db.decisions.orderBy('ledgerId').uniqueKeys()) as string[];
+    const out = new Map<string, Decision[]>();
+    for (const id of ids) out.set(id, await this.chain(id));
+    return out;
+  }
+
+  /** Appends a decision to our chain and resolves once it is stored (acknowledged). */
+  appendDecision(input: NewDecision): Promise<Decision> {
+    return this.serial(async () => {
+      const ledgerId = await this.getLedgerId();
+      const tail = await this.db.decisions
+        .where('[ledgerId+seq]')
+        .between([ledgerId, -Infinity], [ledgerId, Infinity])
+        .last();
+      const { id, ...rest } = input;
+      const sealed = await sealDecision({ ...rest, id: id ?? crypto.randomUUID(), ledgerId }, tail?.hash);
+      const decision = decisionSchema.parse(sealed);
+      await this.db.transaction('rw', this.db.decisions, async () => {
+        // The chain cannot have moved (appends are serialised); checked anyway, so a second writer fails loudly.
+        const now = await this.db.decisions
+          .where('[ledgerId+seq]')
+          .between([ledgerId, -Infinity], [ledgerId, Infinity])
+          .last();
+        if (now?.hash !== tail?.hash)
+          throw new Error('The decision chain changed while appending; try again.');
+        await this.db.decisions.add({ ...decision, seq: (tail?.seq ?? -1) + 1 });
+      });
+      return decision;
+    });
+  }
+
+  /** Stores a grant record together with the decision that records it, in one transaction. */
+  saveGrant(grant: GrantRecord, decision: NewDecision): Promise<{ grant: GrantRecord; decision: Decision }> {
+    return this.serial(async () => {
+      const valid = grantRecordSchema.parse(grant);
+      const ledgerId = await this.getLedgerId();
+      const tail = await this.db.decisions
+        .where('[ledgerId+seq]')
+        .between([ledgerId, -Infinity], [ledgerId, Infinity])
+        .last();
+      const { id, ...rest } = decision;
+      const sealed = decisionSchema.parse(
+        await sealDecision(
+          { ...rest, id: id ?? crypto.randomUUID(), ledgerId, grantId: valid.id },
+          tail?.hash,
+        ),
+      );
+      await this.db.transaction('rw', this.db.grants, this.db.decisions, async () => {
+        await this.db.grants.put(valid);
+        await this.db.decisions.add({ ...sealed, seq: (tail?.seq ?? -1) + 1 });
+      });
+      return { grant: valid, decision: sealed };
+    });
+  }
+
+  grants(filter: { businessId?: string; subject?: string } = {}): Promise<GrantRecord[]> {
+    if (filter.businessId && filter.subject)
+      return this.db.grants
+        .where('[businessId+subject]')
+        .equals([filter.businessId, filter.subject])
+        .toArray();
+    if (filter.businessId) return this.db.grants.where('businessId').equals(filter.businessId).toArray();
+    if (filter.subject) return this.db.grants.where('subject').equals(filter.subject).toArray();
+    return this.db.grants.toArray();
+  }
+
+  /** Grants whose end date falls on or before a date (the reminders' query). */
+  grantsEndingBy(isoDate: string): Promise<GrantRecord[]> {
+    return this.db.grants.where('endsAt').belowOrEqual(isoDate).toArray();
+  }
+
+  /** Records what a snapshot showed: the latest snapshot per page kind, and first-seen dates. */
+  async recordSnapshot(snapshot: PageSnapshot, now: Date): Promise<void> {
+    const businessId = snapshot.businessId;
+    if (!businessId || snapshot.readStatus === 'unreadable' || snapshot.kind.endsWith('dialog')) return;
+    const at = now.toISOString();
+    await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
+      await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
+      for (const principal of snapshot.principals) {
+        const subject = getSubjectKey(principal);
+        const row = await this.db.seen.get([businessId, subject]);
+        const pendingSince = principal.pending ? (row?.pendingSince ?? at) : undefined;
+        await this.db.seen.put({
+          businessId,
+          subject,
+          firstSeenAt: row?.firstSeenAt ?? at,
+          lastSeenAt: at,
+          ...(pendingSince ? { pendingSince } : {}),
+        });
+      }
+    });
+  }
+
+  /** What the rules need from the ledger for one business. */
+  async ledgerFacts(businessId: string): Promise<LedgerFacts> {
+    const [grants, seen] = await Promise.all([
+      this.db.grants.where('businessId').equals(businessId).toArray(),
+      this.db.seen.where('businessId').equals(businessId).toArray(),
+    ]);
+    const bySubject = new Map<string, { endsAt?: string }>();
+    for (const grant of grants) {
+      const known = bySubject.get(grant.subject);
+      // Several grants for one subject: the latest end date is the one that counts.
+      if (!known || (grant.endsAt && (!known.endsAt || grant.endsAt > known.endsAt)))
+        bySubject.set(grant.subject, grant.endsAt ? { endsAt: grant.endsAt } : {});
+    }
+    const firstSeen = new Map<string, string>();
+    for (const row of seen) if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
+    return { grants: bySubject, firstSeen };
+  }
+
+  async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {
+    const chains = await this.chains();
+    const out: { ledgerId: string; check: ChainCheck }[] = [];
+    for (const [ledgerId, chain] of chains) out.push({ ledgerId, check: await verifyChain(chain) });
+    return out;
+  }
+
+  async exportFile(now: Date) {
+    const ledgerId = await this.getLedgerId();
+    return buildExport(ledgerId, await this.db.grants.toArray(), await this.chains(), now);
+  }
+
+  async planImport(text: string, byteLength: number): Promise<ImportCheck> {
+    const ledgerId = await this.getLedgerId();
+    const grants = new Map((await this.db.grants.toArray()).map((g) => [g.id, g]));
+    return planImport(text, byteLength, { ledgerId, grants, chains: await this.chains() });
+  }
+
+  /** Applies a checked plan in one transaction, after checking again that nothing moved since. */
+  applyImport(text: string, byteLength: number): Promise<ImportCheck> {
+    return this.serial(async () => {
+      const check = await this.planImport(text, byteLength);
+      if (!check.ok) return check;
+      const { plan } = check;
+      await this.db.transaction('rw', this.db.grants, this.db.decisions, async () => {
+        await this.db.grants.bulkAdd(plan.addGrants);
+        const rows: StoredDecision[] = [];
+        const seqs = new Map<string, number>();
+        for (const decision of plan.addDecisions) {
+          let seq = seqs.get(decision.ledgerId);
+          if (seq === undefined) {
+            const tail = await this.db.decisions
+              .where('[ledgerId+seq]')
+              .between([decision.ledgerId, -Infinity], [decision.ledgerId, Infinity])
+              .last();
+            seq = tail?.seq ?? -1;
+          }
+          seq += 1;
+          seqs.set(decision.ledgerId, seq);
+          rows.push({ ...decision, seq });
+        }
+        await this.db.decisions.bulkAdd(rows);
+      });
+      return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
+    });
+  }
+
+  async deleteAll(): Promise<void> {
+    await this.serial(async () => {
+      await this.db.transaction(
+        'rw',
+        ['grants', 'decisions', 'seen', 'snapshots', 'checklistRuns'],
+        async () => {
+          await Promise.all([
+            this.db.grants.clear(),
+            this.db.decisions.clear(),
+            this.db.seen.clear(),
+            this.db.snapshots.clear(),
+            this.db.checklistRuns.clear(),
+          ]);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
+import { grant } from '../domain/ledger/fixtures';
+import { snapshot, person } from '../domain/rules/helpers';
+
+const stores: LedgerStore[] = [];
+function open(name = `ledger-${Math.random()}`): LedgerStore {
+  const store = new LedgerStore(name);
+  stores.push(store);
+  return store;
+}
+afterEach(async () => {
+  for (const store of stores.splice(0)) store.db.close();
+});
+
+const decision = (i: number, extra: Partial<NewDecision> = {}): NewDecision => ({
+  at: `2026-11-28T10:00:${String(i % 60).padStart(2, '0')}.000Z`,
+  businessId: '1203456789012345',
+  subject: 'partner:3228568050780001',
+  action: 'note',
+  rationale: `Note ${i}`,
+  decidedBy: 'anna@sjobod.se',
+  ...extra,
+});
+
+describe('the ledger store', () => {
+  it('makes its ledger id once and keeps it across restarts', async () => {
+    const name = `ledger-${Math.random()}`;
+    const id = await open(name).getLedgerId();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await open(name).getLedgerId()).toBe(id);
+  });
+
+  it('appends decisions from many writers at once into one valid chain, losing none', async () => {
+    const store = open();
+    const written = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => store.appendDecision(decision(i))),
+    );
+    const chain = await store.chain(await store.getLedgerId());
+    expect(chain).toHaveLength(60);
+    expect(new Set(chain.map((d) => d.id))).toEqual(new Set(written.map((d) => d.id)));
+    expect(await store.verify()).toEqual([
+      { ledgerId: await store.getLedgerId(), check: { ok: true, head: chain[59]!.hash, length: 60 } },
+    ]);
+  });
+
+  it('stores a grant with its decision, and gives the rules their facts', async () => {
+    const store = open();
+    const { decision: d } = await store.saveGrant(
+      grant('g1'),
+      decision(1, { action: 'grant', rationale: 'Spring campaign' }),
+    );
+    expect(d.grantId).toBe('g1');
+    const facts = await store.ledgerFacts('1203456789012345');
+    expect(facts.grants.get('partner:3228568050780001')).toEqual({ endsAt: '2027-01-31' });
+    expect(
+      await store.grants({ businessId: '1203456789012345', subject: 'partner:3228568050780001' }),
+    ).toHaveLength(1);
+    expect(await store.grantsEndingBy('2027-02-01')).toHaveLength(1);
+    expect(await store.grantsEndingBy('2027-01-01')).toHaveLength(0);
+  });
+
+  it('remembers since when an invitation has been pending, and forgets once accepted', async () => {
+    const store = open();
+    const lisa = person('Lisa', 'lisa@gmail.com', { pending: true });
+    await store.recordSnapshot(snapshot([lisa]), new Date('2026-11-01T08:00:00Z'));
+    await store.recordSnapshot(snapshot([lisa]), new Date('2026-11-20T08:00:00Z'));
+    expect((await store.ledgerFacts('1203456789012345')).firstSeen.get('person:lisa@gmail.com')).toBe(
+      '2026-11-01T08:00:00.000Z',
+    );
+    await store.recordSnapshot(snapshot([{ ...lisa, pending: false }]), new Date('2026-11-21T08:00:00Z'));
+    expect((await store.ledgerFacts('1203456789012345')).firstSeen.has('person:lisa@gmail.com')).toBe(false);
+  });
+
+  it('exports, imports into another installation beside its own chain, and re-imports without duplicates', async () => {
+    const alice = open();
+    await alice.saveGrant(grant('g1'), decision(1, { action: 'grant' }));
+    await alice.appendDecision(decision(2));
+    const text = JSON.stringify(await alice.exportFile(new Date('2026-11-28T12:00:00Z')));
+
+    const bob = open();
+    await bob.appendDecision(decision(3));
+    const first = await bob.applyImport(text, text.length);
+    expect(first).toMatchObject({
+      ok: true,
+      plan: {
+        addGrants: [{ id: 'g1' }],
+        ledgers: [{ ledgerId: await alice.getLedgerId(), ours: false, adding: 2 }],
+      },
+    });
+    const again = await bob.applyImport(text, text.length);
+    expect(again).toMatchObject({ ok: true, plan: { addGrants: [], identicalGrants: 1, addDecisions: [] } });
+    const chains = await bob.chains();
+    expect([...chains.keys()].sort()).toEqual([await alice.getLedgerId(), await bob.getLedgerId()].sort());
+    expect((await bob.verify()).every((v) => v.check.ok)).toBe(true);
+    // Bob's export carries both chains, his own first.
+    const bobs = await bob.exportFile(new Date());
+    expect(bobs.decisions[0]!.ledgerId).toBe(await bob.getLedgerId());
+    expect(bobs.decisions).toHaveLength(3);
+  });
+
+  it('changes nothing when an import is refused', async () => {
+    const alice = open();
+    for (let i = 0; i < 4; i++) await alice.appendDecision(decision(i));
+    const file = await alice.exportFile(new Date());
+    file.decisions[2]!.rationale = 'edited';
+    const text = JSON.stringify(file);
+    const bob = open();
+    await bob.saveGrant(grant('g9'), decision(9));
+    const before = [await bob.db.grants.count(), await bob.db.decisions.count()];
+    const result = await bob.applyImport(text, text.length);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(file.decisions[2]!.id);
+    expect([await bob.db.grants.count(), await bob.db.decisions.count()]).toEqual(before);
+  });
+
+  it('deletes everything but its ledger id', async () => {
+    const store = open();
+    const id = await store.getLedgerId();
+    await store.saveGrant(grant('g1'), decision(1));
+    await store.deleteAll();
+    expect(await store.db.grants.count()).toBe(0);
+    expect(await store.db.decisions.count()).toBe(0);
+    expect(await store.getLedgerId()).toBe(id);
+  });
+});
