@@ -3,6 +3,7 @@ import type { Finding } from '@/lib/domain/rules/types';
 import { severityRank } from '@/lib/domain/rules';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { panelText } from './panel-text';
+import { AcceptFinding, SubjectLedger, type LedgerApi } from './subject-ledger';
 import { usePanelStore } from './panel-store';
 
 interface Group {
@@ -38,7 +39,7 @@ export function groupFindings(
   );
 }
 
-export function Findings({ onShow }: { onShow: (subject: string) => void }) {
+export function Findings({ onShow, api }: { onShow: (subject: string) => void; api: LedgerApi }) {
   const { findings, failedRules, locale, focus, snapshot } = usePanelStore((s) => s.state);
   const onPage = new Set(snapshot?.principals.map(getSubjectKey));
   const t = panelText[locale];
@@ -49,12 +50,17 @@ export function Findings({ onShow }: { onShow: (subject: string) => void }) {
     el?.scrollIntoView({ block: 'start' });
     el?.focus();
   }, [focus]);
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const open = findings.filter((f) => !f.accepted);
+  const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
+  const acceptedCount = findings.length - open.length;
+  const today = new Date().toISOString().slice(0, 10);
+  const businessId = snapshot?.businessId;
   return (
     <section className="section" aria-labelledby="findings-title">
       <h2 id="findings-title">{t.findings}</h2>
       <p className="summary" data-summary={`${count('high')}/${count('medium')}/${count('low')}`}>
-        {findings.length === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
+        {open.length === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
+        {acceptedCount > 0 ? ` (+${acceptedCount} accepted)` : ''}
       </p>
       {failedRules.map((r) => (
         <p key={r.ruleId} role="alert" className="rule-failed">
@@ -76,10 +82,11 @@ export function Findings({ onShow }: { onShow: (subject: string) => void }) {
           {group.findings.map((f, i) => (
             <article
               key={`${f.ruleId}:${f.asset?.name ?? ''}:${i}`}
-              className={`finding severity-${f.severity}`}
+              className={`finding severity-${f.severity}${f.accepted ? ' accepted' : ''}`}
               data-rule-id={f.ruleId}
               data-severity={f.severity}
               data-subject={f.subject}
+              {...(f.accepted ? { 'data-accepted': 'true' } : {})}
             >
               <div className="finding-head">
                 <span className={`sev sev-${f.severity}`}>{t.severity[f.severity]}</span>
@@ -94,11 +101,40 @@ export function Findings({ onShow }: { onShow: (subject: string) => void }) {
                 <strong>{t.fix}: </strong>
                 {f.fix}
               </p>
-              <button type="button" onClick={() => onShow(f.subject)}>
-                {t.showOnPage}
-              </button>
+              {f.accepted ? <p className="accepted-note">Accepted until {f.accepted.until}.</p> : null}
+              <div className="finding-actions">
+                <button type="button" onClick={() => onShow(f.subject)}>
+                  {t.showOnPage}
+                </button>
+                {!f.accepted && businessId && !f.ruleId.startsWith('invite-') ? (
+                  <AcceptFinding
+                    api={api}
+                    businessId={businessId}
+                    subject={f.subject}
+                    ruleId={f.ruleId}
+                    assetName={f.asset?.name}
+                    today={today}
+                  />
+                ) : null}
+              </div>
             </article>
           ))}
+          {businessId && !group.findings.every((f) => f.ruleId.startsWith('invite-')) ? (
+            <details className="record">
+              <summary>Record</summary>
+              <SubjectLedger
+                api={api}
+                businessId={businessId}
+                subject={group.subject}
+                name={group.name}
+                assets={snapshot?.principals.find((p) => getSubjectKey(p) === group.subject)?.assets ?? []}
+                temporaryUntil={
+                  snapshot?.principals.find((p) => getSubjectKey(p) === group.subject)?.temporaryUntil
+                }
+                today={today}
+              />
+            </details>
+          ) : null}
         </div>
       ))}
     </section>

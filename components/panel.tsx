@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getSubjectKey, type PageKind, type Principal, type TaskKey } from '@/lib/domain/snapshot';
 import { sendMessage } from '@/lib/platform/messaging';
 import { Findings } from './findings';
+import type { LedgerApi } from './subject-ledger';
 import { panelText } from './panel-text';
 import { usePanelStore } from './panel-store';
 
@@ -130,7 +131,7 @@ function Diagnostics() {
   );
 }
 
-export function Panel() {
+export function Panel({ api }: { api: LedgerApi }) {
   const state = usePanelStore((s) => s.state);
   const snapshot = state.snapshot;
   if (!snapshot) {
@@ -174,7 +175,10 @@ export function Panel() {
         </section>
       ) : null}
       {snapshot.readStatus !== 'unreadable' ? (
-        <Findings onShow={(subject) => void sendMessage('focusSubject', subject).catch(() => undefined)} />
+        <Findings
+          api={api}
+          onShow={(subject) => void sendMessage('focusSubject', subject).catch(() => undefined)}
+        />
       ) : null}
       <section className="section" aria-label="Read from the page">
         <h2>{panelText[state.locale].onThisPage}</h2>

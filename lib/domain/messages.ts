@@ -31,6 +31,7 @@ export const findingSchema = z.object({
   message: z.string().max(2000),
   why: z.string().max(2000),
   fix: z.string().max(2000),
+  accepted: z.object({ until: z.string() }).optional(),
 });
 
 /** background → panel: the state of the panel's tab. */

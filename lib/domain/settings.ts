@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
   stalePendingDays: z.number().int().min(1).max(365).default(7),
   maxPartnerAssets: z.number().int().min(1).max(1000).default(5),
   expiryLeadDays: z.number().int().min(0).max(365).default(7),
+  /** The longest a recorded grant may run before it must be extended with a reason (days). */
+  maxGrantDays: z.number().int().min(1).max(3650).default(90),
   /** Rule ids switched off by the admin. */
   disabledRules: z.array(z.string().max(64)).max(100).default([]),
 });

@@ -56,7 +56,8 @@ export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
   db.version(1).stores({
     meta: 'key',
     grants: 'id, businessId, subject, endsAt, [businessId+subject]',
-    decisions: 'id, [ledgerId+seq], ledgerId, businessId, subject, at',
+    decisions:
+      'id, [ledgerId+seq], ledgerId, businessId, subject, at, [businessId+subject], [businessId+action]',
     seen: '[businessId+subject], businessId',
     snapshots: '[businessId+kind], businessId',
     checklistRuns: 'id, businessId, subject, [businessId+subject]',

@@ -113,6 +113,20 @@ export class LedgerStore {
     });
   }
 
+  /** A subject's decisions in one business, in chain order (the panel's history). */
+  async decisionsAbout(businessId: string, subject: string): Promise<Decision[]> {
+    const rows = await this.db.decisions
+      .where('[businessId+subject]')
+      .equals([businessId, subject])
+      .toArray();
+    rows.sort((a, b) => (a.ledgerId === b.ledgerId ? a.seq - b.seq : a.at < b.at ? -1 : 1));
+    return rows.map(({ seq: _seq, ...d }) => d);
+  }
+
+  grant(id: string): Promise<GrantRecord | undefined> {
+    return this.db.grants.get(id);
+  }
+
   grants(filter: { businessId?: string; subject?: string } = {}): Promise<GrantRecord[]> {
     if (filter.businessId && filter.subject)
       return this.db.grants
@@ -166,7 +180,17 @@ export class LedgerStore {
     }
     const firstSeen = new Map<string, string>();
     for (const row of seen) if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
-    return { grants: bySubject, firstSeen };
+    const accepted = new Map<string, string>();
+    const acceptances = await this.db.decisions
+      .where('[businessId+action]')
+      .equals([businessId, 'accept-finding'])
+      .sortBy('at');
+    for (const d of acceptances) {
+      const after = d.after as { ruleId?: unknown; reviewAt?: unknown } | undefined;
+      if (typeof after?.ruleId === 'string' && typeof after.reviewAt === 'string')
+        accepted.set(`${d.subject} ${after.ruleId}`, after.reviewAt);
+    }
+    return { grants: bySubject, firstSeen, accepted };
   }
 
   async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {

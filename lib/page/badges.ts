@@ -220,7 +220,8 @@ export function createBadgeLayer(
       render();
     },
     setFindings(next) {
-      findings = next;
+      // Accepted findings stay in the panel, muted; they get no badge until their review date.
+      findings = next.filter((f) => !f.accepted);
       render();
     },
     highlight(subject) {

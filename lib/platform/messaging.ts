@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TabState } from '../domain/messages';
 import type { Finding } from '../domain/rules/types';
+import type { CommandResult, SubjectRecord } from './ledger-handlers';
 
 /**
  * The one protocol between the extension's parts. Payloads are typed `unknown` where they are received
@@ -18,6 +19,10 @@ export interface ProtocolMap {
   scrollToSubject(subject: string): boolean;
   /** content → background → panel: a badge was clicked; open the panel on that subject. */
   openPanelOn(subject: unknown): void;
+  /** panel → background: what the ledger knows about a subject. */
+  subjectRecord(query: unknown): SubjectRecord;
+  /** panel / options → background: document, extend, revoke, accept a finding. */
+  ledgerCommand(command: unknown): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { mergeSnapshot, type BusinessView } from '../domain/business-view';
 import { parseSnapshotReport, tabStateSchema, type SnapshotReport, type TabState } from '../domain/messages';
-import { resolveOwnDomains } from '../domain/principals';
+import { isThirdParty, resolveOwnDomains } from '../domain/principals';
 import { analyse, pickUiLocale } from '../domain/rules';
-import { emptyLedgerFacts } from '../domain/rules/types';
 import type { Settings } from '../domain/settings';
-import type { PageSnapshot } from '../domain/snapshot';
+import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { onMessage, PANEL_PORT, sendMessage } from './messaging';
+import { ledgerStore, runLedgerCommand, subjectRecord } from './ledger-handlers';
 import { loadSettings, watchSettings } from './settings';
 
 /**
@@ -110,7 +110,7 @@ async function computeState(tabId: number): Promise<TabState> {
       settings: s,
       now: new Date(),
       ownDomains: resolveOwnDomains(s.ownDomains, view?.currentUser?.email ?? snapshot.currentUser?.email),
-      ledger: emptyLedgerFacts,
+      ledger: await ledgerStore().ledgerFacts(snapshot.businessId),
       peopleListComplete: view?.peopleListComplete ?? false,
     },
     locale,
@@ -142,6 +142,10 @@ export function registerTabStateHandlers(): void {
       }
     }
     persist(tabKey(tabId), record);
+    // First-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
+    await ledgerStore()
+      .recordSnapshot(snapshot, new Date())
+      .catch(() => undefined);
     await publish(tabId);
     return { ok: true };
   });
@@ -155,6 +159,38 @@ export function registerTabStateHandlers(): void {
     const tabId = sender.tab?.id;
     if (tabId === undefined || typeof data !== 'string' || data.length > 600) return;
     await sendMessage('scrollToSubject', data, tabId).catch(() => false);
+  });
+
+  // Ledger reads and writes come from our own extension pages only (panel, options), never from a
+  // content script, which reads untrusted pages.
+  const fromExtensionPage = (sender: Browser.runtime.MessageSender) =>
+    sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+
+  onMessage('subjectRecord', async ({ data, sender }) =>
+    fromExtensionPage(sender) ? subjectRecord(data) : { grants: [], decisions: [] },
+  );
+
+  onMessage('ledgerCommand', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender))
+      return { ok: false, error: 'Ledger changes are accepted from Scopekeeper’s own pages only.' };
+    const s = await currentSettings();
+    const businessIdOf = (data as { businessId?: unknown })?.businessId;
+    const view = typeof businessIdOf === 'string' ? views.get(businessIdOf) : undefined;
+    const result = await runLedgerCommand(data, {
+      now: new Date(),
+      decidedBy: view?.currentUser?.email ?? view?.currentUser?.name ?? 'admin',
+      settings: s,
+      isThirdParty: (businessId, subject) => {
+        const v = views.get(businessId);
+        const principal = v?.principals.find((p) => getSubjectKey(p) === subject);
+        if (subject.startsWith('partner')) return true;
+        if (!principal) return false;
+        return isThirdParty(principal, resolveOwnDomains(s.ownDomains, v?.currentUser?.email)) === 'yes';
+      },
+    });
+    // The panel updates at once: every tab is analysed again with the new ledger facts.
+    if (result.ok) for (const id of tabs.keys()) void publish(id);
+    return result;
   });
 
   onMessage('openPanelOn', async ({ data, sender }) => {

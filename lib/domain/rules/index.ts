@@ -81,6 +81,7 @@ export function analyse(
           message: text.message(raw),
           why: text.why,
           fix: text.fix(raw),
+          ...acceptance(context, raw.subject, rule.id),
         });
       }
     } catch (error) {
@@ -89,6 +90,11 @@ export function analyse(
   }
   findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
   return { findings, failedRules };
+}
+
+function acceptance(context: RuleContext, subject: string, ruleId: string): { accepted?: { until: string } } {
+  const until = context.ledger.accepted?.get(`${subject} ${ruleId}`);
+  return until && until >= context.now.toISOString().slice(0, 10) ? { accepted: { until } } : {};
 }
 
 /** The UI language Scopekeeper speaks: the browser's, when it is one we have; English otherwise. */

@@ -11,9 +11,11 @@ export interface LedgerFacts {
   grants: ReadonlyMap<string, { endsAt?: string }>;
   /** When a pending invitation was first seen, by subject key (ISO date-time). */
   firstSeen: ReadonlyMap<string, string>;
+  /** Findings accepted with a recorded decision, by `${subject} ${ruleId}`: the review date. */
+  accepted?: ReadonlyMap<string, string>;
 }
 
-export const emptyLedgerFacts: LedgerFacts = { grants: new Map(), firstSeen: new Map() };
+export const emptyLedgerFacts: LedgerFacts = { grants: new Map(), firstSeen: new Map(), accepted: new Map() };
 
 export interface RuleContext {
   settings: Settings;
@@ -61,4 +63,6 @@ export interface Finding {
   message: string;
   why: string;
   fix: string;
+  /** Accepted with a recorded decision: shown muted until the review date, then it returns. */
+  accepted?: { until: string };
 }

@@ -1,0 +1,151 @@
+import {
+  addDays,
+  checkEndDate,
+  grantFromCommand,
+  ledgerCommandSchema,
+  type LedgerCommand,
+} from '../domain/ledger/commands';
+import type { Decision, GrantRecord } from '../domain/ledger/records';
+import type { Settings } from '../domain/settings';
+import { LedgerStore } from '../ledger/store';
+
+/** The background's one ledger store (the only writer), opened on first use. */
+let store: LedgerStore | undefined;
+export function ledgerStore(): LedgerStore {
+  store ??= new LedgerStore();
+  return store;
+}
+
+export interface SubjectRecord {
+  grants: GrantRecord[];
+  decisions: Decision[];
+}
+
+export type CommandResult = { ok: true; decision: Decision } | { ok: false; error: string };
+
+export interface CommandContext {
+  now: Date;
+  decidedBy: string;
+  settings: Settings;
+  /** Whether the subject is a third party as the rules see it. */
+  isThirdParty: (businessId: string, subject: string) => boolean;
+}
+
+/**
+ * Carries out a ledger command from the panel or the options page. The command was sent by an extension
+ * page; it is parsed all the same, and every rule of the ledger (end date required for third parties,
+ * maximum duration) is checked here, where it cannot be skipped.
+ */
+export async function runLedgerCommand(input: unknown, context: CommandContext): Promise<CommandResult> {
+  const parsed = ledgerCommandSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: issue ? `${issue.path.join('.') || 'command'}: ${issue.message}` : 'Invalid command.',
+    };
+  }
+  const command: LedgerCommand = parsed.data;
+  const s = ledgerStore();
+  const today = context.now.toISOString().slice(0, 10);
+  const base = { at: context.now.toISOString(), decidedBy: context.decidedBy };
+  switch (command.type) {
+    case 'document': {
+      const problem = checkEndDate(
+        command.startsAt,
+        command.endsAt,
+        context.isThirdParty(command.businessId, command.subject),
+        context.settings.maxGrantDays,
+      );
+      if (problem) return { ok: false, error: problem };
+      const grant = grantFromCommand(command, crypto.randomUUID(), context.now);
+      const { decision } = await s.saveGrant(grant, {
+        ...base,
+        businessId: command.businessId,
+        subject: command.subject,
+        action: 'grant',
+        rationale: command.case,
+        after: { assets: grant.assets, startsAt: grant.startsAt, endsAt: grant.endsAt ?? null },
+      });
+      return { ok: true, decision };
+    }
+    case 'extend': {
+      const grant = await s.grant(command.grantId);
+      if (!grant) return { ok: false, error: 'That grant record no longer exists.' };
+      if (grant.endsAt && command.endsAt <= grant.endsAt)
+        return { ok: false, error: `The new end date must be after ${grant.endsAt}.` };
+      const cap = addDays(today, context.settings.maxGrantDays);
+      if (command.endsAt > cap)
+        return {
+          ok: false,
+          error: `An extension may reach at most ${context.settings.maxGrantDays} days from today (${cap}).`,
+        };
+      const updated = { ...grant, endsAt: command.endsAt, updatedAt: context.now.toISOString() };
+      const { decision } = await s.saveGrant(updated, {
+        ...base,
+        businessId: grant.businessId,
+        subject: grant.subject,
+        action: 'extend',
+        rationale: command.rationale,
+        before: { endsAt: grant.endsAt ?? null },
+        after: { endsAt: command.endsAt },
+      });
+      return { ok: true, decision };
+    }
+    case 'revoke': {
+      const grants = await s.grants({ businessId: command.businessId, subject: command.subject });
+      let last: Decision | undefined;
+      for (const grant of grants) {
+        if (grant.endsAt && grant.endsAt <= today) continue;
+        ({ decision: last } = await s.saveGrant(
+          { ...grant, endsAt: today, updatedAt: context.now.toISOString() },
+          {
+            ...base,
+            businessId: command.businessId,
+            subject: command.subject,
+            action: 'revoke',
+            rationale: command.rationale,
+            before: { endsAt: grant.endsAt ?? null },
+            after: { endsAt: today },
+          },
+        ));
+      }
+      last ??= await s.appendDecision({
+        ...base,
+        businessId: command.businessId,
+        subject: command.subject,
+        action: 'revoke',
+        rationale: command.rationale,
+      });
+      return { ok: true, decision: last };
+    }
+    case 'accept-finding': {
+      if (command.reviewAt <= today) return { ok: false, error: 'The review date must be in the future.' };
+      const decision = await s.appendDecision({
+        ...base,
+        businessId: command.businessId,
+        subject: command.subject,
+        action: 'accept-finding',
+        rationale: command.rationale,
+        after: {
+          ruleId: command.ruleId,
+          reviewAt: command.reviewAt,
+          ...(command.assetName ? { assetName: command.assetName } : {}),
+        },
+      });
+      return { ok: true, decision };
+    }
+  }
+}
+
+export async function subjectRecord(input: unknown): Promise<SubjectRecord> {
+  const q = input as { businessId?: unknown; subject?: unknown };
+  if (typeof q?.businessId !== 'string' || typeof q.subject !== 'string' || q.subject.length > 600)
+    return { grants: [], decisions: [] };
+  const s = ledgerStore();
+  const [grants, decisions] = await Promise.all([
+    s.grants({ businessId: q.businessId, subject: q.subject }),
+    s.decisionsAbout(q.businessId, q.subject),
+  ]);
+  return { grants, decisions };
+}

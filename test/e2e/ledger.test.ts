@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { samplePortfolio } from '../sandbox/generate';
+import { BUSINESS_URL, drawnMarks, launchWithExtension, panelFrame, type Session } from './harness';
+
+const sample = samplePortfolio('en', 'grid');
+const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+const rules = (frame: Frame, subject: string) =>
+  frame
+    .locator(`[data-rule-id][data-subject="${subject}"]`)
+    .evaluateAll((els) =>
+      els
+        .map(
+          (e) =>
+            `${e.getAttribute('data-rule-id')}${e.getAttribute('data-accepted') === 'true' ? ' (accepted)' : ''}`,
+        )
+        .sort(),
+    );
+
+describe('the ledger from the panel', () => {
+  it('documents a third party and the ledger rules clear; an accepted finding stays, muted', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(peopleUrl);
+    const frame = await panelFrame(page);
+    await frame.waitForSelector('[data-summary]');
+    const nils = 'person:nils@byraab.se';
+    await expect
+      .poll(() => rules(frame, nils))
+      .toEqual(['full-control-person', 'no-expiry', 'third-party-full-control', 'undocumented-third-party']);
+
+    const group = frame.locator(`[data-group-subject="${nils}"]`);
+    await group.locator('summary', { hasText: 'Record' }).click();
+    await group.getByRole('button', { name: 'Document access' }).click();
+    const form = group.getByRole('form', { name: 'Document access of Nils Holm' });
+    await form.getByLabel('Case or purpose').fill('Spring campaign for the café');
+    await form.getByLabel('Approved by').fill('Anna Berg');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => rules(frame, nils)).toEqual(['full-control-person', 'third-party-full-control']);
+    await expect
+      .poll(async () => (await drawnMarks(page)).find((m) => m.subject === nils && m.kind === 'badge')?.text)
+      .toBe('2');
+
+    // The record and its decision are shown for the subject.
+    await frame.locator(`[data-group-subject="${nils}"] summary`, { hasText: 'Record' }).click();
+    await expect
+      .poll(() => frame.locator(`[data-ledger-subject="${nils}"] .grants`).textContent())
+      .toContain('Spring campaign for the café');
+
+    // Accepting a finding keeps it visible as accepted, and drops it from the badge.
+    const finding = frame.locator(`[data-rule-id="full-control-person"][data-subject="${nils}"]`);
+    await finding.getByRole('button', { name: 'Accept with rationale' }).click();
+    await finding.getByLabel('Rationale').fill('Runs our ads while Anna is on leave');
+    await finding.getByRole('button', { name: 'Accept' }).click();
+    await expect
+      .poll(() => rules(frame, nils))
+      .toEqual(['full-control-person (accepted)', 'third-party-full-control']);
+    await expect
+      .poll(async () => (await drawnMarks(page)).find((m) => m.subject === nils && m.kind === 'badge')?.text)
+      .toBe('1');
+  });
+
+  it('refuses a third-party record without an end date, or beyond the maximum duration', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(peopleUrl);
+    const frame = await panelFrame(page);
+    await frame.waitForSelector('[data-group-subject="person:omar@pixelverket.fr"]');
+    const group = frame.locator('[data-group-subject="person:omar@pixelverket.fr"]');
+    await group.locator('summary', { hasText: 'Record' }).click();
+    await group.getByRole('button', { name: 'Document access' }).click();
+    const form = group.getByRole('form', { name: 'Document access of Omar Haddad' });
+    await form.getByLabel('Case or purpose').fill('Booking app');
+    await form.getByLabel('Ends').fill('');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect
+      .poll(() => group.getByRole('alert').textContent())
+      .toBe('An end date is required for a third party.');
+    await form.getByLabel('Ends').fill('2031-01-01');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect
+      .poll(() => group.getByRole('alert').textContent())
+      .toMatch(/at most 90 days after the start/);
+  });
+});
