@@ -5,6 +5,7 @@ import {
   ledgerCommandSchema,
   type LedgerCommand,
 } from '../domain/ledger/commands';
+import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
 import type { Settings } from '../domain/settings';
 import { LedgerStore } from '../ledger/store';
@@ -148,4 +149,115 @@ export async function subjectRecord(input: unknown): Promise<SubjectRecord> {
     s.decisionsAbout(q.businessId, q.subject),
   ]);
   return { grants, decisions };
+}
+
+export type AdminRequest =
+  | { type: 'export' }
+  | { type: 'export-csv' }
+  | { type: 'verify' }
+  | { type: 'plan-import'; text: string }
+  | { type: 'apply-import'; text: string }
+  | { type: 'delete-all' };
+
+export type AdminResult =
+  | { ok: true; type: 'export'; json: string; fileName: string }
+  | { ok: true; type: 'export-csv'; grants: string; decisions: string }
+  | {
+      ok: true;
+      type: 'verify';
+      ledgers: {
+        ledgerId: string;
+        ours: boolean;
+        ok: boolean;
+        length: number;
+        breakAt?: string;
+        reason?: string;
+      }[];
+    }
+  | { ok: true; type: 'import'; applied: boolean; summary: ImportSummary }
+  | { ok: true; type: 'delete-all' }
+  | { ok: false; error: string };
+
+export interface ImportSummary {
+  addGrants: number;
+  identicalGrants: number;
+  conflictingGrants: { id: string; subject: string }[];
+  addDecisions: number;
+  knownDecisions: number;
+  ledgers: { ledgerId: string; ours: boolean; adding: number }[];
+}
+
+/** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
+export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResult> {
+  const request = input as AdminRequest;
+  const s = ledgerStore();
+  switch (request?.type) {
+    case 'export': {
+      const file = await s.exportFile(now);
+      return {
+        ok: true,
+        type: 'export',
+        json: JSON.stringify(file, null, 2),
+        fileName: `scopekeeper-ledger-${now.toISOString().slice(0, 10)}.json`,
+      };
+    }
+    case 'export-csv': {
+      const file = await s.exportFile(now);
+      return {
+        ok: true,
+        type: 'export-csv',
+        grants: grantsCsv(file.grants),
+        decisions: decisionsCsv(file.decisions),
+      };
+    }
+    case 'verify': {
+      const ours = await s.getLedgerId();
+      const results = await s.verify();
+      return {
+        ok: true,
+        type: 'verify',
+        ledgers: results.map(({ ledgerId, check }) =>
+          check.ok
+            ? { ledgerId, ours: ledgerId === ours, ok: true, length: check.length }
+            : {
+                ledgerId,
+                ours: ledgerId === ours,
+                ok: false,
+                length: check.index,
+                breakAt: check.decisionId,
+                reason: check.reason,
+              },
+        ),
+      };
+    }
+    case 'plan-import':
+    case 'apply-import': {
+      if (typeof request.text !== 'string') return { ok: false, error: 'No file was given.' };
+      const bytes = new TextEncoder().encode(request.text).length;
+      const check =
+        request.type === 'apply-import'
+          ? await s.applyImport(request.text, bytes)
+          : await s.planImport(request.text, bytes);
+      if (!check.ok) return check;
+      const p = check.plan;
+      return {
+        ok: true,
+        type: 'import',
+        applied: request.type === 'apply-import',
+        summary: {
+          addGrants: p.addGrants.length,
+          identicalGrants: p.identicalGrants,
+          conflictingGrants: p.conflictingGrants,
+          addDecisions: p.addDecisions.length,
+          knownDecisions: p.knownDecisions,
+          ledgers: p.ledgers,
+        },
+      };
+    }
+    case 'delete-all':
+      await s.deleteAll();
+      return { ok: true, type: 'delete-all' };
+    default:
+      return { ok: false, error: 'Unknown request.' };
+  }
 }

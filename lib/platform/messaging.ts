@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TabState } from '../domain/messages';
 import type { Finding } from '../domain/rules/types';
-import type { CommandResult, SubjectRecord } from './ledger-handlers';
+import type { AdminResult, CommandResult, SubjectRecord } from './ledger-handlers';
 
 /**
  * The one protocol between the extension's parts. Payloads are typed `unknown` where they are received
@@ -23,6 +23,8 @@ export interface ProtocolMap {
   subjectRecord(query: unknown): SubjectRecord;
   /** panel / options → background: document, extend, revoke, accept a finding. */
   ledgerCommand(command: unknown): CommandResult;
+  /** options → background: export, verify, import, delete. */
+  ledgerAdmin(request: unknown): AdminResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

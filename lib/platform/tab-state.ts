@@ -6,7 +6,7 @@ import { analyse, pickUiLocale } from '../domain/rules';
 import type { Settings } from '../domain/settings';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { onMessage, PANEL_PORT, sendMessage } from './messaging';
-import { ledgerStore, runLedgerCommand, subjectRecord } from './ledger-handlers';
+import { ledgerAdmin, ledgerStore, runLedgerCommand, subjectRecord } from './ledger-handlers';
 import { loadSettings, watchSettings } from './settings';
 
 /**
@@ -190,6 +190,16 @@ export function registerTabStateHandlers(): void {
     });
     // The panel updates at once: every tab is analysed again with the new ledger facts.
     if (result.ok) for (const id of tabs.keys()) void publish(id);
+    return result;
+  });
+
+  onMessage('ledgerAdmin', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender))
+      return { ok: false, error: 'Ledger changes are accepted from Scopekeeper’s own pages only.' };
+    const result = await ledgerAdmin(data, new Date());
+    if (result.ok && (result.type === 'delete-all' || (result.type === 'import' && result.applied))) {
+      for (const id of tabs.keys()) void publish(id);
+    }
     return result;
   });
 
