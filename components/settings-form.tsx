@@ -31,7 +31,13 @@ export function SettingsForm({ load, save }: Props) {
 
   if (!settings) return <main>Loading settings…</main>;
   const number = (
-    key: 'maxFullControl' | 'stalePendingDays' | 'maxPartnerAssets' | 'expiryLeadDays',
+    key:
+      | 'maxFullControl'
+      | 'stalePendingDays'
+      | 'maxPartnerAssets'
+      | 'expiryLeadDays'
+      | 'maxGrantDays'
+      | 'backupReminderDays',
     label: string,
     hint: string,
   ) => (
@@ -40,7 +46,7 @@ export function SettingsForm({ load, save }: Props) {
       <input
         id={key}
         type="number"
-        min={key === 'expiryLeadDays' ? 0 : 1}
+        min={key === 'expiryLeadDays' || key === 'backupReminderDays' ? 0 : 1}
         value={settings[key]}
         onChange={(e) => setSettings({ ...settings, [key]: Number(e.target.value) })}
       />
@@ -107,6 +113,18 @@ export function SettingsForm({ load, save }: Props) {
           'More than this raises broad-partner-scope (default 5).',
         )}
         {number('expiryLeadDays', 'Days of warning before an end date', 'Raises expiring-soon (default 7).')}
+
+        <h2>Ledger</h2>
+        {number(
+          'maxGrantDays',
+          'Longest recorded grant (days)',
+          'An end date may be at most this far after the start; extensions likewise from today (default 90).',
+        )}
+        {number(
+          'backupReminderDays',
+          'Suggest an export every (days)',
+          'A notification suggests exporting the ledger; 0 switches it off (default 30).',
+        )}
 
         <h2>Rules</h2>
         <table className="rules">

@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
   expiryLeadDays: z.number().int().min(0).max(365).default(7),
   /** The longest a recorded grant may run before it must be extended with a reason (days). */
   maxGrantDays: z.number().int().min(1).max(3650).default(90),
+  /** Suggest exporting the ledger this often (days); 0 switches the reminder off. */
+  backupReminderDays: z.number().int().min(0).max(365).default(30),
   /** Rule ids switched off by the admin. */
   disabledRules: z.array(z.string().max(64)).max(100).default([]),
 });

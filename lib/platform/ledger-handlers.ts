@@ -194,6 +194,7 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
   switch (request?.type) {
     case 'export': {
       const file = await s.exportFile(now);
+      await s.db.meta.put({ key: 'lastExportAt', value: now.toISOString() });
       return {
         ok: true,
         type: 'export',

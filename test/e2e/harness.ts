@@ -39,10 +39,11 @@ export interface Session {
 /** Debian's Chromium, headless unless a display is there and headless is not forced, with the extension. */
 export async function launchWithExtension(
   portfolio: SandboxPortfolio,
-  options: { headless?: boolean; extension?: boolean; uiLanguage?: string } = {},
+  options: { headless?: boolean; extension?: boolean; uiLanguage?: string; userDataDir?: string } = {},
 ): Promise<Session> {
   assertPrerequisites();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'scopekeeper-chromium-'));
+  // A given profile folder is kept (a test that restarts the browser on the same profile); a made one is removed.
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'scopekeeper-chromium-'));
   const withExtension = options.extension ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -66,7 +67,7 @@ export async function launchWithExtension(
     page,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

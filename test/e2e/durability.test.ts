@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { samplePortfolio } from '../sandbox/generate';
+import { extensionId, launchWithExtension, type Session } from './harness';
+
+// The options page's own extension API, as the page sees it (not a Node global).
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('durability of the ledger', () => {
+  it('keeps every acknowledged write when the service worker is stopped during a burst, and across a browser restart', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'scopekeeper-profile-'));
+    session = await launchWithExtension(samplePortfolio(), { userDataDir: profile });
+    const { context } = session;
+    const id = await extensionId(context);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+
+    // A burst of 60 writes from the options page, 4 at a time; each is acknowledged only once stored.
+    await options.evaluate(() => {
+      const w = window as unknown as { __acked: number[]; __failed: number; __done: boolean };
+      w.__acked = [];
+      w.__failed = 0;
+      w.__done = false;
+      const send = (i: number) =>
+        chrome.runtime
+          .sendMessage({
+            id: 1000 + i,
+            type: 'ledgerCommand',
+            timestamp: Date.now(),
+            data: {
+              type: 'accept-finding',
+              businessId: '1203456789012345',
+              subject: `person:p${i}@x.example`,
+              ruleId: 'pending-invite',
+              rationale: `burst ${i}`,
+              reviewAt: '2099-01-01',
+            },
+          })
+          .then((r) => ((r as { res?: { ok?: boolean } })?.res?.ok ? w.__acked.push(i) : w.__failed++))
+          .catch(() => w.__failed++);
+      void (async () => {
+        for (let i = 0; i < 60; i += 4) await Promise.all([0, 1, 2, 3].map((k) => send(i + k)));
+        w.__done = true;
+      })();
+    });
+    // Stop the worker in the middle of it.
+    await options.waitForFunction(() => (window as unknown as { __acked: number[] }).__acked.length >= 12);
+    const cdp = await context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.waitForFunction(() => (window as unknown as { __done: boolean }).__done, null, {
+      timeout: 60_000,
+    });
+    const acked = await options.evaluate(() => (window as unknown as { __acked: number[] }).__acked);
+    expect(acked.length).toBeGreaterThan(12);
+
+    const exported = async () => {
+      const r = (await options.evaluate(() =>
+        chrome.runtime.sendMessage({
+          id: 1,
+          type: 'ledgerAdmin',
+          timestamp: Date.now(),
+          data: { type: 'export' },
+        }),
+      )) as {
+        res: { json: string };
+      };
+      return JSON.parse(r.res.json) as { decisions: { rationale: string }[] };
+    };
+    const stored = new Set((await exported()).decisions.map((d) => d.rationale));
+    for (const i of acked) expect(stored.has(`burst ${i}`), `acknowledged write ${i}`).toBe(true);
+
+    const verify = (await options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        id: 2,
+        type: 'ledgerAdmin',
+        timestamp: Date.now(),
+        data: { type: 'verify' },
+      }),
+    )) as {
+      res: { ledgers: { ok: boolean; length: number }[] };
+    };
+    expect(verify.res.ledgers).toEqual([
+      { ledgerId: expect.any(String), ours: true, ok: true, length: stored.size },
+    ]);
+
+    // Closing the browser and starting it again on the same profile (as after an update or a crash)
+    // keeps the store.
+    await session.close();
+    session = await launchWithExtension(samplePortfolio(), { userDataDir: profile });
+    const again = await session.context.newPage();
+    await again.goto(`chrome-extension://${await extensionId(session.context)}/options.html`);
+    const afterReload = (await again.evaluate(() =>
+      chrome.runtime.sendMessage({
+        id: 3,
+        type: 'ledgerAdmin',
+        timestamp: Date.now(),
+        data: { type: 'export' },
+      }),
+    )) as {
+      res: { json: string };
+    };
+    expect(JSON.parse(afterReload.res.json).decisions).toHaveLength(stored.size);
+    await session.close();
+    session = undefined;
+    rmSync(profile, { recursive: true, force: true });
+  });
+});
