@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   addDays,
   checkEndDate,
@@ -151,13 +152,16 @@ export async function subjectRecord(input: unknown): Promise<SubjectRecord> {
   return { grants, decisions };
 }
 
-export type AdminRequest =
-  | { type: 'export' }
-  | { type: 'export-csv' }
-  | { type: 'verify' }
-  | { type: 'plan-import'; text: string }
-  | { type: 'apply-import'; text: string }
-  | { type: 'delete-all' };
+const adminRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export') }),
+  z.object({ type: z.literal('export-csv') }),
+  z.object({ type: z.literal('verify') }),
+  // The text's own size is checked by planImport (50 MB); this only bounds the message.
+  z.object({ type: z.literal('plan-import'), text: z.string().max(60 * 1024 * 1024) }),
+  z.object({ type: z.literal('apply-import'), text: z.string().max(60 * 1024 * 1024) }),
+  z.object({ type: z.literal('delete-all') }),
+]);
+export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
 export type AdminResult =
   | { ok: true; type: 'export'; json: string; fileName: string }
@@ -189,9 +193,11 @@ export interface ImportSummary {
 
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
 export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResult> {
-  const request = input as AdminRequest;
+  const parsed = adminRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Unknown request.' };
+  const request = parsed.data;
   const s = ledgerStore();
-  switch (request?.type) {
+  switch (request.type) {
     case 'export': {
       const file = await s.exportFile(now);
       await s.db.meta.put({ key: 'lastExportAt', value: now.toISOString() });
@@ -233,7 +239,6 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
     }
     case 'plan-import':
     case 'apply-import': {
-      if (typeof request.text !== 'string') return { ok: false, error: 'No file was given.' };
       const bytes = new TextEncoder().encode(request.text).length;
       const check =
         request.type === 'apply-import'
@@ -258,7 +263,5 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
     case 'delete-all':
       await s.deleteAll();
       return { ok: true, type: 'delete-all' };
-    default:
-      return { ok: false, error: 'Unknown request.' };
   }
 }
