@@ -16,6 +16,9 @@ import { generatePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
 
 assertPrerequisites();
+// `npm run bench -- --only reader|findings|ledger` runs one section.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const want = (section: string) => only === undefined || only === section;
 const RUNS = 9;
 const sizes = [50, 500, 5000];
 
@@ -37,77 +40,79 @@ const readerJs = reader.outputFiles[0]!.text;
 const content = readFileSync('.output/chrome-mv3/content-scripts/content.js');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
-const rows: string[][] = [];
-try {
-  for (const people of sizes) {
-    for (const variant of ['grid', 'list', 'table'] as const) {
-      const portfolio = generatePortfolio({ people, variant, batchSize: people, rowDelayMs: 0, seed: 11 });
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await routeSandbox(context, portfolio);
-      const page = await context.newPage();
-      await page.goto(
-        `https://business.facebook.com/latest/settings/business_users?business_id=${portfolio.businessId}`,
-      );
-      await page.waitForFunction(
-        (n) =>
-          document.querySelectorAll(
-            '[role="main"] [role="row"], [role="main"] tbody tr, [role="main"] [role="listitem"]',
-          ).length >= n,
-        people,
-      );
-      await page.addScriptTag({ content: readerJs });
-      const result = await page.evaluate(
-        ({ runs }) => {
-          const read = (
-            globalThis as unknown as {
-              __readPage: (u: string, d: Document) => { principals: unknown[]; readStatus: string };
-            }
-          ).__readPage;
-          const times: number[] = [];
-          let snapshot = read(location.href, document);
-          for (let i = 0; i < runs; i++) {
-            const start = performance.now();
-            snapshot = read(location.href, document);
-            times.push(performance.now() - start);
-          }
-          return { times, principals: snapshot.principals.length, status: snapshot.readStatus };
-        },
-        { runs: RUNS },
-      );
-      if (result.principals !== people || result.status !== 'ok') {
-        throw new Error(
-          `read ${result.principals} of ${people} people (${result.status}) in the ${variant} variant`,
+if (want('reader')) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const rows: string[][] = [];
+  try {
+    for (const people of sizes) {
+      for (const variant of ['grid', 'list', 'table'] as const) {
+        const portfolio = generatePortfolio({ people, variant, batchSize: people, rowDelayMs: 0, seed: 11 });
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        await routeSandbox(context, portfolio);
+        const page = await context.newPage();
+        await page.goto(
+          `https://business.facebook.com/latest/settings/business_users?business_id=${portfolio.businessId}`,
         );
+        await page.waitForFunction(
+          (n) =>
+            document.querySelectorAll(
+              '[role="main"] [role="row"], [role="main"] tbody tr, [role="main"] [role="listitem"]',
+            ).length >= n,
+          people,
+        );
+        await page.addScriptTag({ content: readerJs });
+        const result = await page.evaluate(
+          ({ runs }) => {
+            const read = (
+              globalThis as unknown as {
+                __readPage: (u: string, d: Document) => { principals: unknown[]; readStatus: string };
+              }
+            ).__readPage;
+            const times: number[] = [];
+            let snapshot = read(location.href, document);
+            for (let i = 0; i < runs; i++) {
+              const start = performance.now();
+              snapshot = read(location.href, document);
+              times.push(performance.now() - start);
+            }
+            return { times, principals: snapshot.principals.length, status: snapshot.readStatus };
+          },
+          { runs: RUNS },
+        );
+        if (result.principals !== people || result.status !== 'ok') {
+          throw new Error(
+            `read ${result.principals} of ${people} people (${result.status}) in the ${variant} variant`,
+          );
+        }
+        rows.push([
+          String(people),
+          variant,
+          median(result.times).toFixed(1),
+          Math.min(...result.times).toFixed(1),
+          Math.max(...result.times).toFixed(1),
+        ]);
+        await context.close();
       }
-      rows.push([
-        String(people),
-        variant,
-        median(result.times).toFixed(1),
-        Math.min(...result.times).toFixed(1),
-        Math.max(...result.times).toFixed(1),
-      ]);
-      await context.close();
     }
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
-}
 
-const header = ['people', 'variant', 'median ms', 'min ms', 'max ms'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-console.log(`\nReading a People page in Chromium (${RUNS} runs each, every row rendered)\n`);
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of rows) console.log(line(row));
-console.log(
-  `\nContent script: ${content.length} bytes, ${gzipSync(content).length} bytes gzip (.output/chrome-mv3/content-scripts/content.js)`,
-);
+  const header = ['people', 'variant', 'median ms', 'min ms', 'max ms'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(`\nReading a People page in Chromium (${RUNS} runs each, every row rendered)\n`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log(
+    `\nContent script: ${content.length} bytes, ${gzipSync(content).length} bytes gzip (.output/chrome-mv3/content-scripts/content.js)`,
+  );
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Findings on the page: the same People page with and without the extension, side by side.
@@ -174,38 +179,106 @@ async function measure(people: number, withExtension: boolean): Promise<PageRun>
   }
 }
 
-const findingRows: string[][] = [];
-for (const people of sizes) {
-  const base: PageRun[] = [];
-  const ext: PageRun[] = [];
-  for (let i = 0; i < FINDINGS_RUNS; i++) {
-    base.push(await measure(people, false));
-    ext.push(await measure(people, true));
+if (want('findings')) {
+  const findingRows: string[][] = [];
+  for (const people of sizes) {
+    const base: PageRun[] = [];
+    const ext: PageRun[] = [];
+    for (let i = 0; i < FINDINGS_RUNS; i++) {
+      base.push(await measure(people, false));
+      ext.push(await measure(people, true));
+    }
+    const m = (runs: PageRun[], pick: (r: PageRun) => number) => median(runs.map(pick));
+    findingRows.push([
+      String(people),
+      m(ext, (r) => r.latency ?? NaN).toFixed(0),
+      m(base, (r) => r.script).toFixed(0),
+      m(ext, (r) => r.script).toFixed(0),
+      `${m(base, (r) => r.longTasks)} / ${m(base, (r) => r.longMs).toFixed(0)}`,
+      `${m(ext, (r) => r.longTasks)} / ${m(ext, (r) => r.longMs).toFixed(0)}`,
+    ]);
   }
-  const m = (runs: PageRun[], pick: (r: PageRun) => number) => median(runs.map(pick));
-  findingRows.push([
-    String(people),
-    m(ext, (r) => r.latency ?? NaN).toFixed(0),
-    m(base, (r) => r.script).toFixed(0),
-    m(ext, (r) => r.script).toFixed(0),
-    `${m(base, (r) => r.longTasks)} / ${m(base, (r) => r.longMs).toFixed(0)}`,
-    `${m(ext, (r) => r.longTasks)} / ${m(ext, (r) => r.longMs).toFixed(0)}`,
-  ]);
+  const fHeader = [
+    'people',
+    'rows→findings ms',
+    'script ms (no ext)',
+    'script ms (ext)',
+    'long tasks n/ms (no ext)',
+    'long tasks n/ms (ext)',
+  ];
+  const fWidths = fHeader.map((h, i) => Math.max(h.length, ...findingRows.map((r) => r[i]!.length)));
+  const fLine = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(fWidths[i]!)).join(' | ')} |`;
+  console.log(
+    `\nFindings on a People page in Chromium, without and with the extension (median of ${FINDINGS_RUNS} runs)\n`,
+  );
+  console.log(fLine(fHeader));
+  console.log(`|${fWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of findingRows) console.log(fLine(row));
+  console.log('\nlong tasks: tasks over 50 ms after the rows were rendered, count / total ms.');
 }
-const fHeader = [
-  'people',
-  'rows→findings ms',
-  'script ms (no ext)',
-  'script ms (ext)',
-  'long tasks n/ms (no ext)',
-  'long tasks n/ms (ext)',
-];
-const fWidths = fHeader.map((h, i) => Math.max(h.length, ...findingRows.map((r) => r[i]!.length)));
-const fLine = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(fWidths[i]!)).join(' | ')} |`;
-console.log(
-  `\nFindings on a People page in Chromium, without and with the extension (median of ${FINDINGS_RUNS} runs)\n`,
-);
-console.log(fLine(fHeader));
-console.log(`|${fWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of findingRows) console.log(fLine(row));
-console.log('\nlong tasks: tasks over 50 ms after the rows were rendered, count / total ms.');
+
+// ---------------------------------------------------------------------------------------------------
+// The ledger in Chromium (IndexedDB through Dexie, SHA-256 through Web Crypto): the store is seeded
+// with 1,000, 10,000 and 100,000 chained decisions, then timed: one append (mean of 200), the rules'
+// facts for a business, one subject's history, reading the whole chain; export and import of the largest.
+const ledgerBundle = await build({
+  entryPoints: ['scripts/bench/ledger-page.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'chrome120',
+  minify: true,
+  logLevel: 'silent',
+});
+if (want('ledger')) {
+  const ledgerSizes = [1000, 10_000, 100_000];
+  const session = await launchWithExtension(generatePortfolio({ people: 5 }), { extension: false });
+  try {
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
+    await page.addScriptTag({ content: ledgerBundle.outputFiles[0]!.text });
+    const rows = (await page.evaluate(
+      ({ sizes: s }) =>
+        (
+          globalThis as unknown as { __benchLedger: (s: number[], a: number) => Promise<unknown> }
+        ).__benchLedger(s, 200),
+      { sizes: ledgerSizes },
+    )) as {
+      size: number;
+      appendMs: number;
+      factsMs: number;
+      factsCachedMs: number;
+      historyMs: number;
+      chainMs: number;
+      exportMs?: number;
+      importMs?: number;
+      fileMb?: number;
+    }[];
+    const header = [
+      'decisions',
+      'append ms/decision',
+      'rule facts ms (first / again)',
+      'subject history ms',
+      'whole chain ms',
+    ];
+    const table = rows.map((r) => [
+      r.size.toLocaleString('en'),
+      r.appendMs.toFixed(2),
+      `${r.factsMs.toFixed(1)} / ${r.factsCachedMs.toFixed(1)}`,
+      r.historyMs.toFixed(1),
+      r.chainMs.toFixed(0),
+    ]);
+    const w = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+    const l = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(w[i]!)).join(' | ')} |`;
+    console.log('\nThe ledger in Chromium (IndexedDB, Web Crypto)\n');
+    console.log(l(header));
+    console.log(`|${w.map((x) => '-'.repeat(x + 2)).join('|')}|`);
+    for (const row of table) console.log(l(row));
+    const largest = rows.at(-1)!;
+    console.log(
+      `\nExport of ${largest.size.toLocaleString('en')} decisions: ${largest.exportMs!.toFixed(0)} ms (${largest.fileMb!.toFixed(1)} MB); import into an empty ledger, every hash verified: ${largest.importMs!.toFixed(0)} ms.`,
+    );
+  } finally {
+    await session.close();
+  }
+}

@@ -22,6 +22,8 @@ export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & {
 export class LedgerStore {
   readonly db: LedgerDb;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What the rules need from grants and decisions, per business; dropped on every ledger write. */
+  private recordFacts = new Map<string, Promise<Pick<LedgerFacts, 'grants' | 'accepted'>>>();
   private ledgerId: string | undefined;
 
   constructor(name?: string) {
@@ -30,7 +32,8 @@ export class LedgerStore {
 
   /** Runs writes one after another (a promise chain as a mutex). */
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
+    this.recordFacts.clear();
+    const next = this.queue.then(work, work).finally(() => this.recordFacts.clear());
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -167,19 +170,30 @@ export class LedgerStore {
 
   /** What the rules need from the ledger for one business. */
   async ledgerFacts(businessId: string): Promise<LedgerFacts> {
-    const [grants, seen] = await Promise.all([
-      this.db.grants.where('businessId').equals(businessId).toArray(),
+    let records = this.recordFacts.get(businessId);
+    if (!records) {
+      records = this.readRecordFacts(businessId);
+      this.recordFacts.set(businessId, records);
+    }
+    const [{ grants, accepted }, seen] = await Promise.all([
+      records,
       this.db.seen.where('businessId').equals(businessId).toArray(),
     ]);
+    const firstSeen = new Map<string, string>();
+    for (const row of seen) if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
+    return { grants, firstSeen, accepted };
+  }
+
+  private async readRecordFacts(businessId: string): Promise<Pick<LedgerFacts, 'grants' | 'accepted'>> {
+    const grants = await this.db.grants.where('businessId').equals(businessId).toArray();
     const bySubject = new Map<string, { endsAt?: string }>();
     for (const grant of grants) {
       const known = bySubject.get(grant.subject);
       // Several grants for one subject: the latest end date is the one that counts.
-      if (!known || (grant.endsAt && (!known.endsAt || grant.endsAt > known.endsAt)))
+      if (!known || (grant.endsAt && (!known.endsAt || grant.endsAt > known.endsAt))) {
         bySubject.set(grant.subject, grant.endsAt ? { endsAt: grant.endsAt } : {});
+      }
     }
-    const firstSeen = new Map<string, string>();
-    for (const row of seen) if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
     const accepted = new Map<string, string>();
     const acceptances = await this.db.decisions
       .where('[businessId+action]')
@@ -187,10 +201,11 @@ export class LedgerStore {
       .sortBy('at');
     for (const d of acceptances) {
       const after = d.after as { ruleId?: unknown; reviewAt?: unknown } | undefined;
-      if (typeof after?.ruleId === 'string' && typeof after.reviewAt === 'string')
+      if (typeof after?.ruleId === 'string' && typeof after.reviewAt === 'string') {
         accepted.set(`${d.subject} ${after.ruleId}`, after.reviewAt);
+      }
     }
-    return { grants: bySubject, firstSeen, accepted };
+    return { grants: bySubject, accepted };
   }
 
   async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {

@@ -20,37 +20,45 @@ export type ChainCheck =
   | { ok: true; head: string | undefined; length: number }
   | { ok: false; index: number; decisionId: string; reason: string };
 
-/** Verifies one ledger's chain, in order: every hash recomputes and every prevHash names the previous hash. */
+/**
+ * Verifies one ledger's chain, in order: every hash recomputes and every prevHash names the previous hash.
+ * Hashes are computed in parallel batches (Web Crypto is asynchronous); the links are checked in order.
+ */
 export async function verifyChain(decisions: readonly Decision[]): Promise<ChainCheck> {
   let previous = GENESIS_HASH;
   const ledgerId = decisions[0]?.ledgerId;
-  for (const [index, decision] of decisions.entries()) {
-    if (decision.ledgerId !== ledgerId) {
-      return {
-        ok: false,
-        index,
-        decisionId: decision.id,
-        reason: `belongs to ledger ${decision.ledgerId}, not ${ledgerId}`,
-      };
+  const BATCH = 512;
+  for (let start = 0; start < decisions.length; start += BATCH) {
+    const batch = decisions.slice(start, start + BATCH);
+    const expected = await Promise.all(batch.map((d) => hashDecision(d)));
+    for (const [offset, decision] of batch.entries()) {
+      const index = start + offset;
+      if (decision.ledgerId !== ledgerId) {
+        return {
+          ok: false,
+          index,
+          decisionId: decision.id,
+          reason: `belongs to ledger ${decision.ledgerId}, not ${ledgerId}`,
+        };
+      }
+      if (decision.prevHash !== previous) {
+        return {
+          ok: false,
+          index,
+          decisionId: decision.id,
+          reason: 'its prevHash does not name the decision before it',
+        };
+      }
+      if (expected[offset] !== decision.hash) {
+        return {
+          ok: false,
+          index,
+          decisionId: decision.id,
+          reason: 'its content does not match its hash (it was changed)',
+        };
+      }
+      previous = decision.hash;
     }
-    if (decision.prevHash !== previous) {
-      return {
-        ok: false,
-        index,
-        decisionId: decision.id,
-        reason: 'its prevHash does not name the decision before it',
-      };
-    }
-    const expected = await hashDecision(decision);
-    if (expected !== decision.hash) {
-      return {
-        ok: false,
-        index,
-        decisionId: decision.id,
-        reason: 'its content does not match its hash (it was changed)',
-      };
-    }
-    previous = decision.hash;
   }
   return { ok: true, head: decisions.length > 0 ? previous : undefined, length: decisions.length };
 }

@@ -1,0 +1,98 @@
+// Bundled into a page by scripts/bench.ts: times the ledger store in the browser (IndexedDB, Web Crypto).
+import { sealDecision } from '../../lib/domain/ledger/chain';
+import type { Decision } from '../../lib/domain/ledger/records';
+import type { StoredDecision } from '../../lib/ledger/db';
+import { LedgerStore } from '../../lib/ledger/store';
+
+const B = '1203456789012345';
+
+async function seed(store: LedgerStore, n: number): Promise<void> {
+  const ledgerId = await store.getLedgerId();
+  let head: string | undefined;
+  let batch: StoredDecision[] = [];
+  for (let i = 0; i < n; i++) {
+    const d: Decision = await sealDecision(
+      {
+        id: `seed-${i}`,
+        ledgerId,
+        at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        businessId: B,
+        subject: `person:p${i % 500}@agency.example`,
+        action: i % 7 === 0 ? 'accept-finding' : 'note',
+        rationale: `Decision ${i} about the spring campaign`,
+        decidedBy: 'anna@sjobod.se',
+        ...(i % 7 === 0 ? { after: { ruleId: 'pending-invite', reviewAt: '2099-01-01' } } : {}),
+      },
+      head,
+    );
+    head = d.hash;
+    batch.push({ ...d, seq: i });
+    if (batch.length === 5000) {
+      await store.db.decisions.bulkAdd(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await store.db.decisions.bulkAdd(batch);
+}
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+export async function benchLedger(sizes: number[], appends: number) {
+  const rows: {
+    size: number;
+    appendMs: number;
+    factsMs: number;
+    factsCachedMs: number;
+    historyMs: number;
+    chainMs: number;
+    exportMs?: number;
+    importMs?: number;
+    fileMb?: number;
+  }[] = [];
+  for (const size of sizes) {
+    const store = new LedgerStore(`bench-${size}-${Date.now()}`);
+    await seed(store, size);
+    const [appendTotal] = await time(async () => {
+      for (let i = 0; i < appends; i++) {
+        await store.appendDecision({
+          at: new Date().toISOString(),
+          businessId: B,
+          subject: 'partner:3228568050780001',
+          action: 'note',
+          rationale: `bench ${i}`,
+          decidedBy: 'anna@sjobod.se',
+        });
+      }
+    });
+    const [factsMs] = await time(() => store.ledgerFacts(B));
+    // Later snapshots of the same business reuse the grants and acceptances until the next ledger write.
+    const [factsCachedMs] = await time(() => store.ledgerFacts(B));
+    const [historyMs] = await time(() => store.decisionsAbout(B, 'person:p7@agency.example'));
+    const [chainMs] = await time(async () => store.chain(await store.getLedgerId()));
+    const row: (typeof rows)[number] = {
+      size,
+      appendMs: appendTotal / appends,
+      factsMs,
+      factsCachedMs,
+      historyMs,
+      chainMs,
+    };
+    if (size === sizes.at(-1)) {
+      const [exportMs, text] = await time(async () => JSON.stringify(await store.exportFile(new Date())));
+      const target = new LedgerStore(`bench-import-${Date.now()}`);
+      const [importMs, result] = await time(() => target.applyImport(text, text.length));
+      if (!result.ok) throw new Error(result.error);
+      Object.assign(row, { exportMs, importMs, fileMb: text.length / 1024 / 1024 });
+      target.db.close();
+    }
+    rows.push(row);
+    store.db.close();
+  }
+  return rows;
+}
+
+(globalThis as unknown as { __benchLedger: typeof benchLedger }).__benchLedger = benchLedger;
