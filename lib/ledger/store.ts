@@ -10,7 +10,7 @@ import {
 } from '../domain/ledger/records';
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
-import { openLedgerDb, type LedgerDb, type StoredDecision } from './db';
+import { openLedgerDb, type LedgerDb, type SeenRow, type StoredDecision } from './db';
 
 export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & { id?: string };
 
@@ -151,20 +151,28 @@ export class LedgerStore {
     const businessId = snapshot.businessId;
     if (!businessId || snapshot.readStatus === 'unreadable' || snapshot.kind.endsWith('dialog')) return;
     const at = now.toISOString();
+    const subjects = snapshot.principals.map((p) => ({ subject: getSubjectKey(p), pending: p.pending }));
     await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
       await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
-      for (const principal of snapshot.principals) {
-        const subject = getSubjectKey(principal);
-        const row = await this.db.seen.get([businessId, subject]);
-        const pendingSince = principal.pending ? (row?.pendingSince ?? at) : undefined;
-        await this.db.seen.put({
+      // One read and one write for the whole list; only rows that are new or whose pending state changed
+      // are written (a 5,000-row page read again writes nothing).
+      const rows = await this.db.seen.bulkGet(
+        subjects.map((s) => [businessId, s.subject] as [string, string]),
+      );
+      const changed: SeenRow[] = [];
+      subjects.forEach(({ subject, pending }, i) => {
+        const row = rows[i];
+        if (row && Boolean(row.pendingSince) === pending) return;
+        const pendingSince = pending ? (row?.pendingSince ?? at) : undefined;
+        changed.push({
           businessId,
           subject,
           firstSeenAt: row?.firstSeenAt ?? at,
           lastSeenAt: at,
           ...(pendingSince ? { pendingSince } : {}),
         });
-      }
+      });
+      if (changed.length > 0) await this.db.seen.bulkPut(changed);
     });
   }
 

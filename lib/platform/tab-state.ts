@@ -142,11 +142,12 @@ export function registerTabStateHandlers(): void {
       }
     }
     persist(tabKey(tabId), record);
-    // First-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
+    await publish(tabId);
+    // Then first-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
+    // Off the path to the findings: a subject seen pending for the first time is never stale yet.
     await ledgerStore()
       .recordSnapshot(snapshot, new Date())
       .catch(() => undefined);
-    await publish(tabId);
     return { ok: true };
   });
 
