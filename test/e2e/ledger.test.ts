@@ -67,6 +67,40 @@ describe('the ledger from the panel', () => {
       .toBe('1');
   });
 
+  it('raises expiring-soon from a recorded end date, and expired-access-present after a recorded revocation', async () => {
+    session = await launchWithExtension(sample);
+    const { page } = session;
+    await page.goto(peopleUrl);
+    const frame = await panelFrame(page);
+    const omar = 'person:omar@pixelverket.fr';
+    await frame.waitForSelector(`[data-group-subject="${omar}"]`);
+    const group = frame.locator(`[data-group-subject="${omar}"]`);
+    await group.locator('summary', { hasText: 'Record' }).click();
+    await group.getByRole('button', { name: 'Document access' }).click();
+    const form = group.getByRole('form', { name: 'Document access of Omar Haddad' });
+    await form.getByLabel('Case or purpose').fill('Booking app integration');
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Ends').fill(inThreeDays);
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => rules(frame, omar)).toEqual(['expiring-soon']);
+
+    const again = frame.locator(`[data-group-subject="${omar}"]`);
+    if (!(await again.locator('details.record').evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await again.locator('summary', { hasText: 'Record' }).click();
+    }
+    await again.getByRole('button', { name: 'Record revocation' }).click();
+    await again
+      .getByRole('form', { name: 'Record revocation of Omar Haddad' })
+      .getByLabel('Rationale')
+      .fill('Integration delivered');
+    await again
+      .getByRole('form', { name: 'Record revocation of Omar Haddad' })
+      .getByRole('button', { name: 'Record revocation' })
+      .click();
+    // The page still shows Omar: the access recorded as ended is still there.
+    await expect.poll(() => rules(frame, omar)).toEqual(['expired-access-present']);
+  });
+
   it('refuses a third-party record without an end date, or beyond the maximum duration', async () => {
     session = await launchWithExtension(sample);
     const { page } = session;

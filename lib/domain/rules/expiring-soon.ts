@@ -14,8 +14,10 @@ export default defineRule({
       const subject = getSubjectKey(principal);
       const endsAt = context.ledger.grants.get(subject)?.endsAt;
       if (!endsAt) return [];
-      const days = Math.ceil((Date.parse(endsAt) - context.now.getTime()) / DAY);
-      return days >= 0 && days <= context.settings.expiryLeadDays
+      // An end date is the day the access stops (from its start): once there, it is expired, not expiring.
+      const left = Date.parse(endsAt) - context.now.getTime();
+      const days = Math.ceil(left / DAY);
+      return left > 0 && days <= context.settings.expiryLeadDays
         ? [{ subject, principal, facts: { endsAt: endsAt.slice(0, 10), days } }]
         : [];
     });

@@ -16,6 +16,8 @@ describe('expiring-soon', () => {
   it('does not raise further ahead, after the date, or without a record', () => {
     expect(run(rule, snapshot([me, omar]), ending('2027-01-15'))).toEqual([]);
     expect(run(rule, snapshot([me, omar]), ending('2026-11-01'))).toEqual([]);
+    // The end date is the day access stops: on that day it is expired (expired-access-present), not expiring.
+    expect(run(rule, snapshot([me, omar]), ending('2026-11-28'))).toEqual([]);
     expect(run(rule, snapshot([me, omar]))).toEqual([]);
   });
 });
