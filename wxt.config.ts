@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 // The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
-// alarms and notifications for reminders, and Business Settings only. No tabs, no scripting, no <all_urls>.
+// alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({

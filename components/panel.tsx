@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { getSubjectKey, type PageKind, type Principal, type TaskKey } from '@/lib/domain/snapshot';
+import { words } from '@/lib/domain/rules/words';
+import type { UiLocale } from '@/lib/domain/rules/types';
+import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
 import { sendMessage } from '@/lib/platform/messaging';
 import { Findings } from './findings';
 import type { LedgerApi } from './subject-ledger';
@@ -25,24 +27,9 @@ const accessNames: Record<string, string> = {
   unknown: 'Access not shown',
 };
 
-const taskNames: Record<TaskKey, string> = {
-  content: 'Content',
-  community: 'Community activity',
-  messages: 'Messages and calls',
-  ads: 'Ads',
-  insights: 'Insights',
-  revenue: 'Revenue',
-  campaigns: 'Manage campaigns',
-  performance: 'View performance',
-  mockups: 'Creative Hub mockups',
-  advertise: 'Advertise',
-  use: 'Use dataset',
-  develop: 'Develop app',
-};
-
 const statusNames = { ok: 'Read', partial: 'Partly read', unreadable: 'Not understood' } as const;
 
-function PrincipalItem({ principal }: { principal: Principal }) {
+function PrincipalItem({ principal, locale }: { principal: Principal; locale: UiLocale }) {
   const subject = getSubjectKey(principal);
   const sub =
     principal.kind === 'person'
@@ -88,7 +75,7 @@ function PrincipalItem({ principal }: { principal: Principal }) {
                   ? 'Full control'
                   : asset.access === 'full-except-sensitive'
                     ? 'Everything except sensitive actions'
-                    : `Partial: ${asset.tasks.map((t) => taskNames[t]).join(', ') || 'no tasks'}`}
+                    : `Partial: ${asset.tasks.map((t) => words[locale].tasks[t]).join(', ') || 'no tasks'}`}
               </span>
             </li>
           ))}
@@ -187,7 +174,7 @@ export function Panel({ api }: { api: LedgerApi }) {
         ) : (
           <ul className="principals" tabIndex={0} aria-label="Read from this page">
             {snapshot.principals.map((p, i) => (
-              <PrincipalItem key={`${getSubjectKey(p)}#${i}`} principal={p} />
+              <PrincipalItem key={`${getSubjectKey(p)}#${i}`} principal={p} locale={state.locale} />
             ))}
           </ul>
         )}

@@ -14,6 +14,7 @@ import {
 } from '../test/e2e/harness';
 import { generatePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
+import type { LedgerBenchRow } from './bench/ledger-page';
 
 assertPrerequisites();
 // `npm run bench -- --only reader|findings|ledger` runs one section.
@@ -243,17 +244,7 @@ if (want('ledger')) {
           globalThis as unknown as { __benchLedger: (s: number[], a: number) => Promise<unknown> }
         ).__benchLedger(s, 200),
       { sizes: ledgerSizes },
-    )) as {
-      size: number;
-      appendMs: number;
-      factsMs: number;
-      factsCachedMs: number;
-      historyMs: number;
-      chainMs: number;
-      exportMs?: number;
-      importMs?: number;
-      fileMb?: number;
-    }[];
+    )) as LedgerBenchRow[];
     const header = [
       'decisions',
       'append ms/decision',

@@ -41,18 +41,20 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
+export interface LedgerBenchRow {
+  size: number;
+  appendMs: number;
+  factsMs: number;
+  factsCachedMs: number;
+  historyMs: number;
+  chainMs: number;
+  exportMs?: number;
+  importMs?: number;
+  fileMb?: number;
+}
+
 export async function benchLedger(sizes: number[], appends: number) {
-  const rows: {
-    size: number;
-    appendMs: number;
-    factsMs: number;
-    factsCachedMs: number;
-    historyMs: number;
-    chainMs: number;
-    exportMs?: number;
-    importMs?: number;
-    fileMb?: number;
-  }[] = [];
+  const rows: LedgerBenchRow[] = [];
   for (const size of sizes) {
     const store = new LedgerStore(`bench-${size}-${Date.now()}`);
     await seed(store, size);
