@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
-import { extensionId, launchWithExtension, type Session } from './harness';
+import { EXTENSION_DIR, extensionId, launchWithExtension, type Session } from './harness';
 
 // The options page's own extension API, as the page sees it (not a Node global).
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -17,7 +17,13 @@ afterEach(async () => {
 describe('durability of the ledger', () => {
   it('keeps every acknowledged write when the service worker is stopped during a burst, and across a browser restart', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'scopekeeper-profile-'));
-    session = await launchWithExtension(samplePortfolio(), { userDataDir: profile });
+    // A copy of the build at a fixed place, so that a later version of it is the same extension.
+    const extensionDir = join(profile, 'extension');
+    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+    session = await launchWithExtension(samplePortfolio(), {
+      userDataDir: join(profile, 'chromium'),
+      extensionDir,
+    });
     const { context } = session;
     const id = await extensionId(context);
     const options = await context.newPage();
@@ -92,10 +98,13 @@ describe('durability of the ledger', () => {
       { ledgerId: expect.any(String), ours: true, ok: true, length: stored.size },
     ]);
 
-    // Closing the browser and starting it again on the same profile (as after an update or a crash)
-    // keeps the store.
+    // The browser closes and starts again on the same profile with the same extension (as after a crash or
+    // an update restart): the store is still there.
     await session.close();
-    session = await launchWithExtension(samplePortfolio(), { userDataDir: profile });
+    session = await launchWithExtension(samplePortfolio(), {
+      userDataDir: join(profile, 'chromium'),
+      extensionDir,
+    });
     const again = await session.context.newPage();
     await again.goto(`chrome-extension://${await extensionId(session.context)}/options.html`);
     const afterReload = (await again.evaluate(() =>

@@ -39,7 +39,13 @@ export interface Session {
 /** Debian's Chromium, headless unless a display is there and headless is not forced, with the extension. */
 export async function launchWithExtension(
   portfolio: SandboxPortfolio,
-  options: { headless?: boolean; extension?: boolean; uiLanguage?: string; userDataDir?: string } = {},
+  options: {
+    headless?: boolean;
+    extension?: boolean;
+    uiLanguage?: string;
+    userDataDir?: string;
+    extensionDir?: string;
+  } = {},
 ): Promise<Session> {
   assertPrerequisites();
   // A given profile folder is kept (a test that restarts the browser on the same profile); a made one is removed.
