@@ -47,7 +47,6 @@ export const tabStateSchema = z.object({
   focus: z.object({ subject: z.string(), at: z.number() }).optional(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
-export type TabStateInput = z.input<typeof tabStateSchema>;
 
 export type ParsedReport = { ok: true; report: SnapshotReport } | { ok: false; error: string };
 

@@ -162,12 +162,6 @@ export function findDetailPane(scope: ParentNode, list: RowSet): Element | undef
   return pane;
 }
 
-export interface SwitchState {
-  label: string;
-  checked: boolean;
-  element: Element;
-}
-
 /** The accessible name of a control: aria-label, aria-labelledby, or its <label>. */
 export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');

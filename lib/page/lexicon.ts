@@ -1,4 +1,4 @@
-import type { AssetType, PageKind, PortfolioAccess, TaskKey } from '../domain/snapshot';
+import type { AssetType, PortfolioAccess, TaskKey } from '../domain/snapshot';
 import { normalizeText } from './text';
 
 /**
@@ -360,13 +360,6 @@ export const actions = {
   cancel: { en: ['Cancel'], sv: ['Avbryt'], fr: ['Annuler'] },
   close: { en: ['Close'], sv: ['Stäng'], fr: ['Fermer'] },
 } satisfies Record<string, Variants>;
-
-/** Which page section a heading or nav word names. */
-export const sectionWords: Partial<Record<PageKind, Variants>> = {
-  people: navigation.people,
-  partners: navigation.partners,
-  'system-users': navigation['system-users'],
-};
 
 /** Month names for dates written out on the page ("31 déc. 2026", "Dec 31, 2026", "31 december 2026"). */
 export const monthWords: Record<LexiconLocale, readonly (readonly string[])[]> = {

@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, drawnMarks, launchWithExtension, panelFrame, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  drawnMarks,
+  launchWithExtension,
+  panelFindings,
+  panelFrame,
+  settledPanel,
+  type Session,
+} from './harness';
+
+const findings = async (frame: Frame): Promise<string[]> =>
+  (await panelFindings(frame)).map((f) => `${f.subject} ${f.ruleId} ${f.severity}`).sort();
+const settled = settledPanel;
 
 const q = `?business_id=${samplePortfolio().businessId}`;
 
@@ -10,27 +22,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-async function findings(frame: Frame): Promise<string[]> {
-  return frame
-    .locator('[data-rule-id]')
-    .evaluateAll((els) =>
-      els
-        .map(
-          (e) =>
-            `${e.getAttribute('data-subject')} ${e.getAttribute('data-rule-id')} ${e.getAttribute('data-severity')}`,
-        )
-        .sort(),
-    );
-}
-
-async function settled(page: Page, kind: string): Promise<Frame> {
-  const frame = await panelFrame(page);
-  await frame.waitForSelector(`[data-page-kind="${kind}"]`, { timeout: 15_000 });
-  await frame.waitForSelector('[data-summary]');
-  await page.waitForTimeout(700);
-  return frame;
-}
 
 /** What DESIGN.md's rules say about the sample portfolio's People page (own domain: sjobod.se). */
 const peopleFindings = [

@@ -168,3 +168,31 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
 }
+
+/** The findings the panel lists, as its data attributes say (DESIGN.md "The panel contract"). */
+export interface PanelFinding {
+  subject: string;
+  ruleId: string;
+  severity: string;
+  accepted: boolean;
+}
+
+export function panelFindings(frame: Frame): Promise<PanelFinding[]> {
+  return frame.locator('[data-rule-id]').evaluateAll((els) =>
+    els.map((e) => ({
+      subject: e.getAttribute('data-subject') ?? '',
+      ruleId: e.getAttribute('data-rule-id') ?? '',
+      severity: e.getAttribute('data-severity') ?? '',
+      accepted: e.getAttribute('data-accepted') === 'true',
+    })),
+  );
+}
+
+/** The panel once its findings are shown (and, given a kind, once it shows that page kind). */
+export async function settledPanel(page: Page, kind?: string): Promise<Frame> {
+  const frame = await panelFrame(page);
+  if (kind) await frame.waitForSelector(`[data-page-kind="${kind}"]`, { timeout: 15_000 });
+  await frame.waitForSelector('[data-summary]', { timeout: 15_000 });
+  await page.waitForTimeout(700);
+  return frame;
+}

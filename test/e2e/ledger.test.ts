@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, drawnMarks, launchWithExtension, panelFrame, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  drawnMarks,
+  launchWithExtension,
+  panelFrame,
+  type Session,
+  panelFindings,
+} from './harness';
 
 const sample = samplePortfolio('en', 'grid');
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
@@ -12,17 +19,11 @@ afterEach(async () => {
   session = undefined;
 });
 
-const rules = (frame: Frame, subject: string) =>
-  frame
-    .locator(`[data-rule-id][data-subject="${subject}"]`)
-    .evaluateAll((els) =>
-      els
-        .map(
-          (e) =>
-            `${e.getAttribute('data-rule-id')}${e.getAttribute('data-accepted') === 'true' ? ' (accepted)' : ''}`,
-        )
-        .sort(),
-    );
+const rules = async (frame: Frame, subject: string): Promise<string[]> =>
+  (await panelFindings(frame))
+    .filter((f) => f.subject === subject)
+    .map((f) => `${f.ruleId}${f.accepted ? ' (accepted)' : ''}`)
+    .sort();
 
 describe('the ledger from the panel', () => {
   it('documents a third party and the ledger rules clear; an accepted finding stays, muted', async () => {

@@ -7,9 +7,14 @@ import {
   drawnMarks,
   extensionId,
   launchWithExtension,
-  panelFrame,
   type Session,
+  panelFindings,
+  settledPanel,
 } from './harness';
+
+const ruleIds = async (frame: Frame): Promise<string[]> =>
+  (await panelFindings(frame)).map((f) => `${f.subject} ${f.ruleId}`);
+const settled = (page: Page) => settledPanel(page);
 
 const sample = samplePortfolio('en', 'grid');
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
@@ -19,21 +24,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-async function ruleIds(frame: Frame): Promise<string[]> {
-  return frame
-    .locator('[data-rule-id]')
-    .evaluateAll((els) =>
-      els.map((e) => `${e.getAttribute('data-subject')} ${e.getAttribute('data-rule-id')}`),
-    );
-}
-
-async function settled(page: Page): Promise<Frame> {
-  const frame = await panelFrame(page);
-  await frame.waitForSelector('[data-summary]', { timeout: 15_000 });
-  await page.waitForTimeout(600);
-  return frame;
-}
 
 const rowRects = (page: Page) =>
   page.evaluate(() =>
