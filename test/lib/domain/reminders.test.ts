@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dueItems,
   dueReminders,
   localToUtc,
   nextReminderAt,
@@ -31,7 +32,7 @@ function replay(
   const notified = new Set<string>();
   const heard: string[] = [];
   for (const at of instants) {
-    for (const r of dueReminders(grants, reviews, settings, new Date(at), notified)) {
+    for (const r of dueReminders({ grants: grants, reviews: reviews }, settings, new Date(at), notified)) {
       heard.push(`${at.slice(0, 10)} ${r.step}`);
       notified.add(r.key);
       r.supersedes.forEach((k) => notified.add(k));
@@ -70,8 +71,7 @@ describe('reminders', () => {
       '2027-01-31T14:00:00.000Z',
     );
     const due = dueReminders(
-      [grant('2027-03-28')],
-      [],
+      { grants: [grant('2027-03-28')], reviews: [] },
       stockholm,
       new Date('2027-03-28T07:00:00Z'),
       new Set(),
@@ -79,8 +79,7 @@ describe('reminders', () => {
     expect(due.map((r) => [r.step, r.dueAt])).toEqual([['day-of', '2027-03-28T07:00:00.000Z']]);
     expect(
       dueReminders(
-        [grant('2027-03-28')],
-        [],
+        { grants: [grant('2027-03-28')], reviews: [] },
         stockholm,
         new Date('2027-03-28T06:59:59Z'),
         new Set(['grant:g1:2027-03-28:lead-7', 'grant:g1:2027-03-28:lead-1']),
@@ -104,14 +103,20 @@ describe('reminders', () => {
       ),
     ).toEqual([]);
     const notified = new Set<string>(
-      dueReminders([grant('2027-01-31')], [], stockholm, new Date('2027-02-10T12:00:00Z'), new Set()).flatMap(
-        (r) => [r.key, ...r.supersedes],
-      ),
+      dueReminders(
+        { grants: [grant('2027-01-31')], reviews: [] },
+        stockholm,
+        new Date('2027-02-10T12:00:00Z'),
+        new Set(),
+      ).flatMap((r) => [r.key, ...r.supersedes]),
     );
     expect(
-      dueReminders([grant('2027-03-31')], [], stockholm, new Date('2027-03-24T12:00:00Z'), notified).map(
-        (r) => r.step,
-      ),
+      dueReminders(
+        { grants: [grant('2027-03-31')], reviews: [] },
+        stockholm,
+        new Date('2027-03-24T12:00:00Z'),
+        notified,
+      ).map((r) => r.step),
     ).toEqual(['lead-7']);
   });
 
@@ -128,8 +133,95 @@ describe('reminders', () => {
 
   it('knows when the next reminder falls due, for the alarm', () => {
     expect(
-      nextReminderAt([grant('2027-01-31')], [], stockholm, new Date('2027-01-01T00:00:00Z'), new Set()),
+      nextReminderAt(
+        { grants: [grant('2027-01-31')], reviews: [] },
+        stockholm,
+        new Date('2027-01-01T00:00:00Z'),
+        new Set(),
+      ),
     ).toBe('2027-01-24T08:00:00.000Z');
-    expect(nextReminderAt([], [], stockholm, new Date('2027-01-01T00:00:00Z'), new Set())).toBeUndefined();
+    expect(
+      nextReminderAt({ grants: [], reviews: [] }, stockholm, new Date('2027-01-01T00:00:00Z'), new Set()),
+    ).toBeUndefined();
+  });
+});
+
+describe('snoozes, rechecks and what is due now', () => {
+  const notifyAll = (
+    input: Parameters<typeof dueReminders>[0],
+    at: string,
+    notified: Set<string>,
+  ): string[] =>
+    dueReminders(input, stockholm, new Date(at), notified).map((r) => {
+      notified.add(r.key);
+      r.supersedes.forEach((k) => notified.add(k));
+      return r.step;
+    });
+
+  it('a snoozed grant is quiet until the snooze ends, then reminds once about where it stands', () => {
+    const notified = new Set<string>();
+    const input = { grants: [grant('2027-01-31')], reviews: [] };
+    expect(notifyAll(input, '2027-01-30T09:30:00Z', notified)).toEqual(['lead-1']);
+    // Snoozed for a day from 10:00 UTC on the 30th: nothing on the day itself before the snooze ends.
+    const snoozed = { ...input, snoozes: new Map([['grant:g1', '2027-01-31T10:00:00.000Z']]) };
+    expect(notifyAll(snoozed, '2027-01-31T09:00:00Z', notified)).toEqual([]);
+    expect(dueItems(snoozed, stockholm, new Date('2027-01-31T09:00:00Z'))).toEqual([]);
+    expect(notifyAll(snoozed, '2027-01-31T10:00:01Z', notified)).toEqual([
+      'snoozed-2027-01-31T10:00:00.000Z',
+    ]);
+    expect(notifyAll(snoozed, '2027-01-31T15:00:00Z', notified)).toEqual([]);
+    // The next day's overdue step is a new step: it reminds again.
+    expect(notifyAll(snoozed, '2027-02-01T08:30:00Z', notified)).toEqual(['overdue-2027-02-01']);
+  });
+
+  it('the alarm wakes at the end of a snooze and skips steps the snooze covers', () => {
+    const input = {
+      grants: [grant('2027-01-31')],
+      reviews: [],
+      snoozes: new Map([['grant:g1', '2027-01-30T12:00:00.000Z']]),
+    };
+    const notified = new Set(['grant:g1:2027-01-31:lead-7']);
+    const plain = { grants: input.grants, reviews: [] };
+    expect(nextReminderAt(plain, stockholm, new Date('2027-01-29T00:00:00Z'), notified)).toBe(
+      '2027-01-30T08:00:00.000Z',
+    );
+    // The lead-1 step (Jan 30, 08:00 UTC) falls inside the snooze: the snooze's end comes instead.
+    expect(nextReminderAt(input, stockholm, new Date('2027-01-29T00:00:00Z'), notified)).toBe(
+      '2027-01-30T12:00:00.000Z',
+    );
+  });
+
+  it('an offboarding recheck is due on its date and counts as due until it is done', () => {
+    const input = {
+      grants: [],
+      reviews: [],
+      rechecks: [{ runId: 'r1', businessId: 'b1', subject: 'partner:9', dueDate: '2027-01-08' }],
+    };
+    const notified = new Set<string>();
+    expect(notifyAll(input, '2027-01-08T07:00:00Z', notified)).toEqual([]);
+    expect(notifyAll(input, '2027-01-08T08:00:00Z', notified)).toEqual(['recheck']);
+    expect(notifyAll(input, '2027-01-09T08:00:00Z', notified)).toEqual([]);
+    expect(dueItems(input, stockholm, new Date('2027-01-09T08:00:00Z'))).toEqual([
+      expect.objectContaining({ kind: 'recheck', runId: 'r1', subject: 'partner:9' }),
+    ]);
+  });
+
+  it('the badge counts grants within their lead time or overdue and due reviews, once each', () => {
+    const input = {
+      grants: [
+        grant('2027-01-31'),
+        grant('2027-01-20', { id: 'g2' }),
+        grant('2027-03-01', { id: 'g3' }),
+        grant('2027-01-25', { id: 'g4', revoked: true }),
+        { id: 'g5', businessId: 'b1', subject: 'person:a@b.se' },
+      ],
+      reviews: [{ businessId: 'b1', since: '2026-12-01T10:00:00Z' }],
+    };
+    const items = dueItems(input, stockholm, new Date('2027-01-26T12:00:00Z'));
+    expect(items.map((i) => [i.group, i.kind])).toEqual([
+      ['grant:g2', 'overdue'],
+      ['grant:g1', 'expiry'],
+      ['review:b1', 'review'],
+    ]);
   });
 });

@@ -1,0 +1,221 @@
+import type { GrantRecord } from '../ledger/records';
+import { assetKey } from '../principals';
+import { getSubjectKey, type AssetGrant, type Principal } from '../snapshot';
+import type { ChecklistRun } from './runs';
+import { templates, type EvidenceKind } from './templates';
+
+/** One list page as last read: who it showed, and whether it was read in full (only then is absence proof). */
+export interface ListRead {
+  seenAt: string;
+  complete: boolean;
+  principals: readonly Principal[];
+}
+
+/** What is known about one business when a snapshot arrives: the page reads and the ledger's records. */
+export interface BusinessEvidence {
+  now: Date;
+  lists: Partial<Record<'people' | 'partners' | 'system-users', ListRead>>;
+  /** The latest asset page read (who holds that asset). */
+  assetPage?: ListRead;
+  /** Principals as known across pages, with the assets read on detail panes and asset pages. */
+  known: readonly Principal[];
+  /** The business's grant records. */
+  grants: readonly GrantRecord[];
+  lastExportAt?: string;
+  /** The latest decision recorded for the business. */
+  lastDecisionAt?: string;
+}
+
+const WEEK = 7 * 86_400_000;
+const accessRank: Record<AssetGrant['access'], number> = { partial: 0, 'full-except-sensitive': 1, full: 2 };
+
+function find(evidence: BusinessEvidence, subject: string): Principal | undefined {
+  const known = evidence.known.find((p) => getSubjectKey(p) === subject);
+  if (known) return known;
+  for (const list of Object.values(evidence.lists)) {
+    const seen = list?.principals.find((p) => getSubjectKey(p) === subject);
+    if (seen) return seen;
+  }
+  return undefined;
+}
+
+/** The access on the page is within what the record says was granted (asset by asset, task by task). */
+function covered(asset: AssetGrant, recorded: readonly AssetGrant[]): boolean {
+  const match = recorded.find((r) =>
+    r.id && asset.id ? r.id === asset.id : assetKey(r) === assetKey(asset) || r.name === asset.name,
+  );
+  if (!match) return false;
+  if (accessRank[asset.access] > accessRank[match.access]) return false;
+  if (asset.access !== 'partial' || match.access !== 'partial') return true;
+  return asset.tasks.every((task) => match.tasks.includes(task));
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+function currentGrants(evidence: BusinessEvidence, subject: string): GrantRecord[] {
+  const day = today(evidence.now);
+  return evidence.grants.filter((g) => g.subject === subject && (!g.endsAt || g.endsAt >= day));
+}
+
+/** Whether a list read in full after `since` lists none of the subjects (undefined: no proof either way). */
+function absentFrom(list: ListRead | undefined, subjects: readonly string[], since: string): boolean {
+  if (!list || !list.complete || list.seenAt < since) return false;
+  const listed = new Set(list.principals.map(getSubjectKey));
+  return subjects.every((s) => !listed.has(s));
+}
+
+const relatedOf = (run: ChecklistRun, prefix: string) => run.related.filter((s) => s.startsWith(prefix));
+
+/** The removal of an offboarding, as shown by lists read in full after `since`. */
+function removalShown(run: ChecklistRun, evidence: BusinessEvidence, since: string): boolean {
+  const people = relatedOf(run, 'person');
+  const systemUsers = relatedOf(run, 'system-user');
+  return (
+    absentFrom(evidence.lists.partners, [run.subject], since) &&
+    (people.length === 0 || absentFrom(evidence.lists.people, people, since)) &&
+    (systemUsers.length === 0 || absentFrom(evidence.lists['system-users'], systemUsers, since))
+  );
+}
+
+/** Checks one kind of evidence; returns what was seen, in plain words, or undefined. */
+function check(
+  kind: EvidenceKind,
+  run: ChecklistRun,
+  evidence: BusinessEvidence,
+  doneAt: (stepId: string) => string | undefined,
+): string | undefined {
+  const principal = () => find(evidence, run.subject);
+  switch (kind) {
+    case 'case-recorded':
+      return run.case ? 'The case was recorded when the checklist started.' : undefined;
+    case 'business-id-known':
+      return /^partner:\d{5,20}$/.test(run.subject) ? `Business ID ${run.subject.slice(8)}.` : undefined;
+    case 'listed-pending': {
+      const p = principal();
+      if (!p) return undefined;
+      return p.pending ? 'Listed as pending on People.' : 'Listed on People (the invitation was accepted).';
+    }
+    case 'listed-accepted': {
+      const list = evidence.lists.people?.principals.find((p) => getSubjectKey(p) === run.subject);
+      return list && !list.pending ? 'Listed on People without “pending”.' : undefined;
+    }
+    case 'least-role': {
+      const p = principal();
+      if (!p || p.portfolioAccess === 'full-control' || p.assets.some((a) => a.access === 'full'))
+        return undefined;
+      if (p.kind === 'person' && !p.portfolioAccess) return undefined;
+      if (p.kind !== 'person' && p.assets.length === 0) return undefined;
+      return p.assets.length > 0
+        ? `No full control on ${p.assets.length} asset(s).`
+        : 'Listed without full control of the business.';
+    }
+    case 'holds-assets': {
+      const p = principal();
+      return p && p.assets.length > 0 ? `Holds ${p.assets.map((a) => a.name).join(', ')}.` : undefined;
+    }
+    case 'matches-record': {
+      const p = principal();
+      const recorded = currentGrants(evidence, run.subject).flatMap((g) => g.assets);
+      if (!p || p.assets.length === 0 || recorded.length === 0) return undefined;
+      return p.assets.every((a) => covered(a, recorded))
+        ? `The ${p.assets.length} asset(s) shown match the record.`
+        : undefined;
+    }
+    case 'record-with-end-date': {
+      const grant = currentGrants(evidence, run.subject).find((g) => g.endsAt);
+      return grant ? `Recorded until ${grant.endsAt}.` : undefined;
+    }
+    case 'partner-absent':
+      return absentFrom(evidence.lists.partners, [run.subject], run.createdAt)
+        ? 'No longer listed on Partners.'
+        : undefined;
+    case 'people-absent': {
+      const people = relatedOf(run, 'person');
+      return people.length > 0 && absentFrom(evidence.lists.people, people, run.createdAt)
+        ? `None of the ${people.length} person(s) is listed on People.`
+        : undefined;
+    }
+    case 'system-users-absent': {
+      const users = relatedOf(run, 'system-user');
+      return users.length > 0 && absentFrom(evidence.lists['system-users'], users, run.createdAt)
+        ? `None of the ${users.length} system user(s) is listed.`
+        : undefined;
+    }
+    case 'asset-roles-absent': {
+      if (!removalShown(run, evidence, run.createdAt)) return undefined;
+      const everyone = [run.subject, ...run.related];
+      const holds = evidence.known.some((p) => everyone.includes(getSubjectKey(p)) && p.assets.length > 0);
+      const page = evidence.assetPage;
+      const onAssetPage =
+        page?.complete && page.seenAt >= run.createdAt
+          ? page.principals.some((p) => everyone.includes(getSubjectKey(p)))
+          : false;
+      return holds || onAssetPage ? undefined : 'No asset role of theirs is shown any more.';
+    }
+    case 'removal-verified':
+      return removalShown(run, evidence, run.createdAt)
+        ? 'The lists read in full show none of them.'
+        : undefined;
+    case 'removal-verified-again': {
+      const verified = doneAt('verify-removal');
+      if (!verified) return undefined;
+      const weekLater = new Date(Date.parse(verified) + WEEK).toISOString();
+      return evidence.now.toISOString() >= weekLater && removalShown(run, evidence, weekLater)
+        ? 'A week later the lists still show none of them.'
+        : undefined;
+    }
+    case 'export-since-start':
+      return evidence.lastExportAt && evidence.lastExportAt >= run.createdAt
+        ? `Ledger exported ${evidence.lastExportAt.slice(0, 10)}.`
+        : undefined;
+    case 'end-dates-set':
+      return evidence.grants.length > 0 && evidence.grants.every((g) => g.endsAt)
+        ? `All ${evidence.grants.length} recorded grant(s) have an end date.`
+        : undefined;
+    case 'decision-since-start':
+      return evidence.lastDecisionAt && evidence.lastDecisionAt > run.createdAt
+        ? 'Decisions were recorded during the review.'
+        : undefined;
+  }
+}
+
+/**
+ * Ticks every open step of a run whose evidence is shown (in template order, so a later step may rely on an
+ * earlier one ticked in the same pass). Ticks are never taken back by evidence: only the admin unticks.
+ * Returns the run unchanged (the same object) when nothing was ticked.
+ */
+export function applyEvidence(run: ChecklistRun, evidence: BusinessEvidence): ChecklistRun {
+  if (run.status !== 'open') return run;
+  const template = templates[run.templateId];
+  const steps = run.steps.map((s) => ({ ...s }));
+  const doneAt = (id: string) => steps.find((s) => s.id === id && s.done)?.at;
+  let changed = false;
+  for (const state of steps) {
+    const kind = template.steps.find((s) => s.id === state.id)?.evidence;
+    if (state.done || !kind) continue;
+    const seen = check(kind, run, evidence, doneAt);
+    if (!seen) continue;
+    Object.assign(state, { done: true, at: evidence.now.toISOString(), how: 'evidence', evidence: seen });
+    changed = true;
+  }
+  return changed ? { ...run, steps } : run;
+}
+
+/** A partner's likely people, to offer when offboarding: e-mail domains that spell the partner's name. */
+export function suggestRelated(partnerName: string, known: readonly Principal[]): string[] {
+  const flat = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  const name = flat(partnerName);
+  if (name.length < 3) return [];
+  return known
+    .filter((p) => {
+      if (p.kind !== 'person' || !p.email) return false;
+      const label = flat(p.email.split('@')[1]?.split('.')[0] ?? '');
+      return label.length >= 3 && (name.includes(label) || label.includes(name));
+    })
+    .map(getSubjectKey);
+}

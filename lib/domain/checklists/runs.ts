@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { templates, templateIds, type TemplateId } from './templates';
+
+/**
+ * A checklist run: one template followed for one subject of one business, stored in the ledger. Every
+ * tick records when and how (evidence read from the page or the ledger, or by hand), so the run itself
+ * is a record of how the onboarding or offboarding went.
+ */
+export const stepStateSchema = z.object({
+  id: z.string().min(1).max(64),
+  done: z.boolean(),
+  at: z.string().datetime().optional(),
+  how: z.enum(['evidence', 'hand']).optional(),
+  /** What was seen, in plain words (for evidence ticks). */
+  evidence: z.string().max(500).optional(),
+});
+export type StepState = z.infer<typeof stepStateSchema>;
+
+const subjectKey = z.string().min(1).max(600);
+
+export const checklistRunSchema = z.object({
+  id: z.string().min(1).max(100),
+  businessId: z.string().regex(/^\d{1,20}$/),
+  templateId: z.enum(templateIds),
+  /** `person:<email>`, `partner:<Business ID>`, or `business:<id>` for a periodic review. */
+  subject: subjectKey,
+  subjectName: z.string().max(500).optional(),
+  case: z.string().max(2000).optional(),
+  /** Offboarding: the partner's people and system users to remove with it (subject keys). */
+  related: z.array(subjectKey).max(200).default([]),
+  createdAt: z.string().datetime(),
+  status: z.enum(['open', 'finished']),
+  finishedAt: z.string().datetime().optional(),
+  steps: z.array(stepStateSchema).max(50),
+});
+export type ChecklistRun = z.infer<typeof checklistRunSchema>;
+
+const emailSchema = z.string().trim().toLowerCase().email().max(320);
+const partnerIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5,20}$/, 'a partner’s Business ID is 5 to 20 digits');
+
+/** What the panel and the popup may ask for: start, tick, untick, finish, discard (validated on receipt). */
+export const checklistCommandSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    businessId: z.string().regex(/^\d{1,20}$/),
+    templateId: z.enum(templateIds),
+    /** An e-mail address, a partner Business ID, or a subject key read from the page. */
+    who: z.string().trim().max(600).optional(),
+    subjectName: z.string().max(500).optional(),
+    case: z.string().trim().max(2000).optional(),
+    related: z.array(subjectKey).max(200).optional(),
+  }),
+  z.object({
+    type: z.literal('tick'),
+    runId: z.string().min(1).max(100),
+    stepId: z.string().max(64),
+    done: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('finish'),
+    runId: z.string().min(1).max(100),
+    rationale: z.string().trim().max(10_000).optional(),
+  }),
+  z.object({ type: z.literal('discard'), runId: z.string().min(1).max(100) }),
+]);
+export type ChecklistCommand = z.infer<typeof checklistCommandSchema>;
+
+/**
+ * The subject of a new run from what the admin typed or clicked: an e-mail makes a person, digits make a
+ * partner, a subject key is taken as it is. A periodic review is about the whole business.
+ */
+export function parseWho(
+  templateId: TemplateId,
+  businessId: string,
+  who: string | undefined,
+): { ok: true; subject: string } | { ok: false; error: string } {
+  const kind = templates[templateId].subjectKind;
+  if (kind === 'business') return { ok: true, subject: `business:${businessId}` };
+  const text = (who ?? '').trim();
+  if (kind === 'person') {
+    const email = emailSchema.safeParse(text.replace(/^person:/, ''));
+    return email.success
+      ? { ok: true, subject: `person:${email.data}` }
+      : { ok: false, error: 'Enter the e-mail address the invitation goes to.' };
+  }
+  const id = partnerIdSchema.safeParse(text.replace(/^partner:/, ''));
+  return id.success
+    ? { ok: true, subject: `partner:${id.data}` }
+    : { ok: false, error: 'Enter the partner’s Business ID (5 to 20 digits).' };
+}
+
+/** A new run: every step open, but the case ticks itself when it was given at the start. */
+export function createRun(input: {
+  id: string;
+  businessId: string;
+  templateId: TemplateId;
+  subject: string;
+  subjectName?: string;
+  case?: string;
+  related?: string[];
+  now: Date;
+}): ChecklistRun {
+  return checklistRunSchema.parse({
+    id: input.id,
+    businessId: input.businessId,
+    templateId: input.templateId,
+    subject: input.subject,
+    ...(input.subjectName ? { subjectName: input.subjectName } : {}),
+    ...(input.case ? { case: input.case } : {}),
+    related: input.related ?? [],
+    createdAt: input.now.toISOString(),
+    status: 'open',
+    steps: templates[input.templateId].steps.map((s) => ({ id: s.id, done: false })),
+  });
+}
+
+/** Ticks or unticks one step by hand (recording when); a finished run no longer changes. */
+export function tickByHand(
+  run: ChecklistRun,
+  stepId: string,
+  done: boolean,
+  now: Date,
+): ChecklistRun | undefined {
+  if (run.status !== 'open' || !run.steps.some((s) => s.id === stepId)) return undefined;
+  return {
+    ...run,
+    steps: run.steps.map((s) =>
+      s.id !== stepId
+        ? s
+        : done
+          ? { id: s.id, done: true, at: now.toISOString(), how: 'hand' }
+          : { id: s.id, done: false },
+    ),
+  };
+}
+
+/** The steps still open; a run can be finished when there are none. */
+export function openSteps(run: ChecklistRun): string[] {
+  return run.steps.filter((s) => !s.done).map((s) => s.id);
+}
