@@ -3,6 +3,7 @@ import type { Finding } from '@/lib/domain/rules/types';
 import { severityRank } from '@/lib/domain/rules';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { panelText } from './panel-text';
+import { StartChecklist, type ChecklistApi } from './checklists';
 import { AcceptFinding, SubjectLedger, type LedgerApi } from './subject-ledger';
 import { usePanelStore } from './panel-store';
 
@@ -39,8 +40,14 @@ export function groupFindings(
   );
 }
 
-export function Findings({ onShow, api }: { onShow: (subject: string) => void; api: LedgerApi }) {
-  const { findings, failedRules, locale, focus, snapshot } = usePanelStore((s) => s.state);
+export function Findings({
+  onShow,
+  api,
+}: {
+  onShow: (subject: string) => void;
+  api: LedgerApi & ChecklistApi;
+}) {
+  const { findings, failedRules, locale, focus, snapshot, runs } = usePanelStore((s) => s.state);
   const onPage = new Set(snapshot?.principals.map(getSubjectKey));
   const t = panelText[locale];
   const refs = useRef(new Map<string, HTMLElement>());
@@ -79,6 +86,16 @@ export function Findings({ onShow, api }: { onShow: (subject: string) => void; a
           }}
         >
           <h3 className="group-name">{group.name}</h3>
+          {businessId ? (
+            <StartChecklist
+              businessId={businessId}
+              subject={group.subject}
+              name={group.name}
+              locale={locale}
+              api={api}
+              runs={runs}
+            />
+          ) : null}
           {group.findings.map((f, i) => (
             <article
               key={`${f.ruleId}:${f.asset?.name ?? ''}:${i}`}

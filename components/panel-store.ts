@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { tabStateSchema, type TabState } from '@/lib/domain/messages';
+import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
 
 /** Mirrors the background's state for the panel's tab. It owns nothing: the background pushes updates. */
 export interface PanelStore {

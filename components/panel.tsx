@@ -3,7 +3,9 @@ import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/rules/types';
 import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
 import { sendMessage } from '@/lib/platform/messaging';
+import { StartChecklist, type ChecklistApi } from './checklists';
 import { Findings } from './findings';
+import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import type { LedgerApi } from './subject-ledger';
 import { panelText } from './panel-text';
 import { usePanelStore } from './panel-store';
@@ -29,8 +31,19 @@ const accessNames: Record<string, string> = {
 
 const statusNames = { ok: 'Read', partial: 'Partly read', unreadable: 'Not understood' } as const;
 
-function PrincipalItem({ principal, locale }: { principal: Principal; locale: UiLocale }) {
+function PrincipalItem({
+  principal,
+  locale,
+  api,
+  businessId,
+}: {
+  principal: Principal;
+  locale: UiLocale;
+  api: ChecklistApi;
+  businessId?: string;
+}) {
   const subject = getSubjectKey(principal);
+  const runs = usePanelStore((s) => s.state.runs);
   const sub =
     principal.kind === 'person'
       ? principal.email
@@ -65,6 +78,16 @@ function PrincipalItem({ principal, locale }: { principal: Principal; locale: Ui
           </span>
         ) : null}
       </div>
+      {businessId && !principal.isCurrentUser ? (
+        <StartChecklist
+          businessId={businessId}
+          subject={subject}
+          name={principal.name}
+          locale={locale}
+          api={api}
+          runs={runs}
+        />
+      ) : null}
       {principal.assets.length > 0 ? (
         <ul className="assets" aria-label="Assets">
           {principal.assets.map((asset, i) => (
@@ -118,7 +141,7 @@ function Diagnostics() {
   );
 }
 
-export function Panel({ api }: { api: LedgerApi }) {
+export function Panel({ api }: { api: LedgerApi & ChecklistApi }) {
   const state = usePanelStore((s) => s.state);
   const snapshot = state.snapshot;
   if (!snapshot) {
@@ -161,12 +184,15 @@ export function Panel({ api }: { api: LedgerApi }) {
           <Diagnostics />
         </section>
       ) : null}
+      <FocusSection api={api} />
+      <DueSection api={api} />
       {snapshot.readStatus !== 'unreadable' ? (
         <Findings
           api={api}
           onShow={(subject) => void sendMessage('focusSubject', subject).catch(() => undefined)}
         />
       ) : null}
+      <ChecklistsSection api={api} />
       <section className="section" aria-label="Read from the page">
         <h2>{panelText[state.locale].onThisPage}</h2>
         {snapshot.principals.length === 0 ? (
@@ -174,7 +200,13 @@ export function Panel({ api }: { api: LedgerApi }) {
         ) : (
           <ul className="principals" tabIndex={0} aria-label="Read from this page">
             {snapshot.principals.map((p, i) => (
-              <PrincipalItem key={`${getSubjectKey(p)}#${i}`} principal={p} locale={state.locale} />
+              <PrincipalItem
+                key={`${getSubjectKey(p)}#${i}`}
+                principal={p}
+                locale={state.locale}
+                api={api}
+                {...(snapshot.businessId ? { businessId: snapshot.businessId } : {})}
+              />
             ))}
           </ul>
         )}

@@ -18,6 +18,7 @@ export function SettingsForm({ load, save }: Props) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [domains, setDomains] = useState('');
   const [partners, setPartners] = useState('');
+  const [leadDays, setLeadDays] = useState('');
   const [status, setStatus] = useState<{ kind: 'saved' | 'error' | 'problem'; text: string } | undefined>();
 
   useEffect(() => {
@@ -25,6 +26,7 @@ export function SettingsForm({ load, save }: Props) {
       setSettings(loaded);
       setDomains(loaded.ownDomains.join('\n'));
       setPartners(loaded.approvedPartnerIds.join('\n'));
+      setLeadDays(loaded.reminderLeadDays.join(', '));
       if (problem) setStatus({ kind: 'problem', text: problem });
     });
   }, [load]);
@@ -37,7 +39,9 @@ export function SettingsForm({ load, save }: Props) {
       | 'maxPartnerAssets'
       | 'expiryLeadDays'
       | 'maxGrantDays'
-      | 'backupReminderDays',
+      | 'backupReminderDays'
+      | 'reviewEveryDays'
+      | 'reminderHour',
     label: string,
     hint: string,
   ) => (
@@ -46,7 +50,9 @@ export function SettingsForm({ load, save }: Props) {
       <input
         id={key}
         type="number"
-        min={key === 'expiryLeadDays' || key === 'backupReminderDays' ? 0 : 1}
+        min={
+          ['expiryLeadDays', 'backupReminderDays', 'reviewEveryDays', 'reminderHour'].includes(key) ? 0 : 1
+        }
         value={settings[key]}
         onChange={(e) => setSettings({ ...settings, [key]: Number(e.target.value) })}
       />
@@ -60,6 +66,7 @@ export function SettingsForm({ load, save }: Props) {
       ...settings,
       ownDomains: lines(domains),
       approvedPartnerIds: lines(partners),
+      reminderLeadDays: lines(leadDays).map(Number),
     });
     if (result.ok) {
       setSettings(result.settings);
@@ -113,6 +120,19 @@ export function SettingsForm({ load, save }: Props) {
           'More than this raises broad-partner-scope (default 5).',
         )}
         {number('expiryLeadDays', 'Days of warning before an end date', 'Raises expiring-soon (default 7).')}
+
+        <h2>Reminders</h2>
+        <label htmlFor="reminderLeadDays">Remind before an end date (days)</label>
+        <input id="reminderLeadDays" value={leadDays} onChange={(e) => setLeadDays(e.target.value)} />
+        <p className="hint">
+          Up to five, separated by commas (default 7, 1). Then on the day, and every day while overdue.
+        </p>
+        {number(
+          'reviewEveryDays',
+          'Review each business every (days)',
+          'A reminder to review who holds what; 0 switches it off (default 30).',
+        )}
+        {number('reminderHour', 'Remind at (hour, local time)', 'From 0 to 23 (default 9).')}
 
         <h2>Ledger</h2>
         {number(

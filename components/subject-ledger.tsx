@@ -21,14 +21,25 @@ interface Props {
   /** The page shows an end date (temporary access): the record starts from it. */
   temporaryUntil?: string;
   today: string;
+  /** Open with a form showing (a notification's "Extend…" or "Start offboarding"). */
+  initialForm?: 'extend' | 'revoke';
 }
 
 type Form = 'document' | 'extend' | 'revoke' | undefined;
 
 /** What the ledger knows about one subject, and the actions that add to it (each appends a decision). */
-export function SubjectLedger({ api, businessId, subject, name, assets, temporaryUntil, today }: Props) {
+export function SubjectLedger({
+  api,
+  businessId,
+  subject,
+  name,
+  assets,
+  temporaryUntil,
+  today,
+  initialForm,
+}: Props) {
   const [data, setData] = useState<{ grants: GrantRecord[]; decisions: Decision[] } | undefined>();
-  const [form, setForm] = useState<Form>();
+  const [form, setForm] = useState<Form>(initialForm);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   const load = useCallback(
     () => api.record({ businessId, subject }).then(setData),

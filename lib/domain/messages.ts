@@ -34,20 +34,6 @@ export const findingSchema = z.object({
   accepted: z.object({ until: z.string() }).optional(),
 });
 
-/** background → panel: the state of the panel's tab. */
-export const tabStateSchema = z.object({
-  snapshot: pageSnapshotSchema.optional(),
-  diagnostics: diagnosticsSchema.optional(),
-  receivedAt: z.string().optional(),
-  findings: z.array(findingSchema).max(50_000).default([]),
-  failedRules: z.array(z.object({ ruleId: z.string(), error: z.string() })).default([]),
-  /** The UI language the findings are written in. */
-  locale: z.enum(['en', 'sv', 'fr']).default('en'),
-  /** A subject the panel should open on (a badge or a notification asked for it). */
-  focus: z.object({ subject: z.string(), at: z.number() }).optional(),
-});
-export type TabState = z.infer<typeof tabStateSchema>;
-
 export type ParsedReport = { ok: true; report: SnapshotReport } | { ok: false; error: string };
 
 /**

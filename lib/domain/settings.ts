@@ -26,6 +26,12 @@ export const settingsSchema = z.object({
   expiryLeadDays: z.number().int().min(0).max(365).default(7),
   /** The longest a recorded grant may run before it must be extended with a reason (days). */
   maxGrantDays: z.number().int().min(1).max(3650).default(90),
+  /** Remind this many days before a recorded end date (then on the day, then daily while overdue). */
+  reminderLeadDays: z.array(z.number().int().min(1).max(365)).max(5).default([7, 1]),
+  /** Remind to review each business's access this often (days); 0 switches it off. */
+  reviewEveryDays: z.number().int().min(0).max(365).default(30),
+  /** The local hour at which reminders fall due. */
+  reminderHour: z.number().int().min(0).max(23).default(9),
   /** Suggest exporting the ledger this often (days); 0 switches the reminder off. */
   backupReminderDays: z.number().int().min(0).max(365).default(30),
   /** Rule ids switched off by the admin. */

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ChecklistRun } from '../domain/checklists/runs';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
 import type { PageSnapshot } from '../domain/snapshot';
 
@@ -26,14 +27,8 @@ export interface SnapshotRow {
   snapshot: PageSnapshot;
 }
 
-export interface ChecklistRunRow {
-  id: string;
-  businessId: string;
-  subject: string;
-  templateId: string;
-  createdAt: string;
-  steps: { id: string; done: boolean; at?: string; how?: 'evidence' | 'hand' }[];
-}
+/** A checklist run as stored (lib/domain/checklists/runs.ts; validated when read). */
+export type ChecklistRunRow = ChecklistRun;
 
 export type LedgerDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
 import { buildExport } from '../domain/ledger/export';
 import { planImport, type ImportCheck, type ImportPlan } from '../domain/ledger/import';
@@ -11,6 +13,15 @@ import {
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openLedgerDb, type LedgerDb, type SeenRow, type StoredDecision } from './db';
+
+/** What the reminders remember: the steps already notified, and snoozes by reminder group. */
+export const reminderStateSchema = z.object({
+  notified: z.array(z.string().max(300)).max(100_000).default([]),
+  snoozes: z.record(z.string().max(300), z.string().datetime()).default({}),
+  /** Per business: since when the review cadence counts (first seen, then the last finished review). */
+  reviewSince: z.record(z.string().max(20), z.string().datetime()).default({}),
+});
+export type ReminderState = z.infer<typeof reminderStateSchema>;
 
 export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & { id?: string };
 
@@ -214,6 +225,57 @@ export class LedgerStore {
       }
     }
     return { grants: bySubject, accepted };
+  }
+
+  /** Checklist runs, newest first; a stored run that fails its schema is reported, never returned half-read. */
+  async runs(filter: { businessId?: string; subject?: string } = {}): Promise<ChecklistRun[]> {
+    const rows =
+      filter.businessId && filter.subject
+        ? await this.db.checklistRuns
+            .where('[businessId+subject]')
+            .equals([filter.businessId, filter.subject])
+            .toArray()
+        : filter.businessId
+          ? await this.db.checklistRuns.where('businessId').equals(filter.businessId).toArray()
+          : await this.db.checklistRuns.toArray();
+    const runs: ChecklistRun[] = [];
+    for (const row of rows) {
+      const parsed = checklistRunSchema.safeParse(row);
+      if (parsed.success) runs.push(parsed.data);
+      else console.warn(`Scopekeeper: checklist run ${String(row.id)} is not valid and was left out.`);
+    }
+    return runs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  }
+
+  async run(id: string): Promise<ChecklistRun | undefined> {
+    const row = await this.db.checklistRuns.get(id);
+    const parsed = row ? checklistRunSchema.safeParse(row) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  }
+
+  /** Stores runs (validated); used for starts, ticks and evidence, all through the one writer. */
+  saveRuns(runs: readonly ChecklistRun[]): Promise<void> {
+    return this.serial(async () => {
+      const valid = runs.map((r) => checklistRunSchema.parse(r));
+      await this.db.checklistRuns.bulkPut(valid);
+    });
+  }
+
+  deleteRun(id: string): Promise<void> {
+    return this.serial(() => this.db.checklistRuns.delete(id));
+  }
+
+  /** The reminders' memory (kept in the ledger, so it survives restarts). Invalid state is kept aside. */
+  async reminderState(): Promise<ReminderState> {
+    const row = await this.db.meta.get('reminders');
+    const parsed = reminderStateSchema.safeParse(row?.value ?? {});
+    if (parsed.success) return parsed.data;
+    await this.db.meta.put({ key: `reminders.invalid.${Date.now()}`, value: row?.value });
+    return reminderStateSchema.parse({});
+  }
+
+  async saveReminderState(state: ReminderState): Promise<void> {
+    await this.db.meta.put({ key: 'reminders', value: reminderStateSchema.parse(state) });
   }
 
   async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {

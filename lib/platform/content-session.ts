@@ -52,9 +52,16 @@ export function runContentSession(ctx: ContentScriptContext): void {
   const removeScroll = onMessage('scrollToSubject', ({ data }) =>
     typeof data === 'string' ? ensureBadges().highlight(data) : false,
   );
+  const removeReveal = onMessage('revealPanel', ({ data }) => {
+    if (typeof data !== 'string' || !overlay) return false;
+    overlay.expand();
+    ensureBadges().highlight(data);
+    return true;
+  });
   ctx.onInvalidated(() => {
     removeFindings();
     removeScroll();
+    removeReveal();
   });
 
   ctx.addEventListener(window, 'wxt:locationchange', () => start());

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { TabState } from '../domain/messages';
+import type { PopupState, TabState } from '../domain/ui-state';
+import type { ChecklistResult } from './checklists';
 import type { Finding } from '../domain/rules/types';
 import type { AdminResult, CommandResult, SubjectRecord } from './ledger-handlers';
 
@@ -25,6 +26,16 @@ export interface ProtocolMap {
   ledgerCommand(command: unknown): CommandResult;
   /** options → background: export, verify, import, delete. */
   ledgerAdmin(request: unknown): AdminResult;
+  /** panel / popup → background: start, tick, finish or discard a checklist run. */
+  checklistCommand(command: unknown): ChecklistResult;
+  /** popup → background: runs and due items, for the business of a tab (its id) if given. */
+  popupState(query: unknown): PopupState;
+  /** popup / panel → background: open the page of a due item (`{ group }`) or a business (`{ businessId }`). */
+  openTarget(target: unknown): boolean;
+  /** panel → background: quiet a reminder group for 1 or 7 days. */
+  snooze(request: unknown): { ok: boolean };
+  /** background → content: open the collapsed panel and highlight a subject (a notification was clicked). */
+  revealPanel(subject: string): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

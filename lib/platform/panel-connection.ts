@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { usePanelStore } from '@/components/panel-store';
-import { tabStateSchema } from '../domain/messages';
+import { tabStateSchema } from '../domain/ui-state';
 import { PANEL_PORT } from './messaging';
 
 /** Connects the panel to the background and keeps its store in step; reconnects when the worker restarts. */

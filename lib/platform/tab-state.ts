@@ -1,12 +1,30 @@
 import { browser } from 'wxt/browser';
 import { mergeSnapshot, type BusinessView } from '../domain/business-view';
-import { parseSnapshotReport, tabStateSchema, type SnapshotReport, type TabState } from '../domain/messages';
+import { parseSnapshotReport, type SnapshotReport } from '../domain/messages';
+import { tabStateSchema, type TabState } from '../domain/ui-state';
 import { isThirdParty, resolveOwnDomains } from '../domain/principals';
 import { analyse, pickUiLocale } from '../domain/rules';
 import type { Settings } from '../domain/settings';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
+import { z } from 'zod';
+import { runChecklistCommand, updateRunsFromEvidence } from './checklists';
+import { forgetTab, getFocus, onFocusChange, openBusinessSettings, revealIfPending, setFocus } from './focus';
 import { onMessage, PANEL_PORT, sendMessage } from './messaging';
-import { ledgerAdmin, ledgerStore, runLedgerCommand, subjectRecord } from './ledger-handlers';
+import {
+  ledgerAdmin,
+  ledgerStore,
+  runLedgerCommand,
+  subjectRecord,
+  type CommandContext,
+} from './ledger-handlers';
+import {
+  currentDue,
+  noteBusinessSeen,
+  onDueChange,
+  openReminderGroup,
+  refreshReminders,
+  snooze,
+} from './reminders';
 import { loadSettings, watchSettings } from './settings';
 
 /**
@@ -21,7 +39,6 @@ interface TabRecord {
 
 const tabs = new Map<number, TabRecord>();
 const views = new Map<string, BusinessView>();
-const focus = new Map<number, { subject: string; at: number }>();
 const panels = new Map<number, Set<Browser.runtime.Port>>();
 let settings: Settings | undefined;
 
@@ -86,8 +103,15 @@ function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined
 async function computeState(tabId: number): Promise<TabState> {
   const record = await loadTab(tabId);
   const locale = pickUiLocale(browser.i18n?.getUILanguage?.());
-  const focused = focus.get(tabId);
-  const empty: TabState = { findings: [], failedRules: [], locale, ...(focused ? { focus: focused } : {}) };
+  const focused = getFocus(tabId);
+  const empty: TabState = {
+    findings: [],
+    failedRules: [],
+    locale,
+    runs: [],
+    due: [],
+    ...(focused ? { focus: focused } : {}),
+  };
   if (!record) return empty;
   // Everything here was validated on the way in or made by our own rules: no second parse is needed.
   const { snapshot, diagnostics } = record.report;
@@ -115,8 +139,52 @@ async function computeState(tabId: number): Promise<TabState> {
     },
     locale,
   );
-  return { ...base, findings, failedRules };
+  const runs = (await ledgerStore().runs({ businessId: snapshot.businessId })).sort(
+    (a, b) => Number(a.status === 'finished') - Number(b.status === 'finished'),
+  );
+  return { ...base, findings, failedRules, runs: runs.slice(0, 50), due: currentDue(snapshot.businessId) };
 }
+
+/** Publishes to every tab showing a business (after its ledger records or checklists changed). */
+function publishBusiness(businessId?: string): void {
+  for (const [id, record] of tabs)
+    if (!businessId || record.report.snapshot.businessId === businessId) void publish(id);
+}
+
+/** What a ledger or checklist command needs to know about the admin and the business. */
+async function commandContext(businessId: unknown): Promise<CommandContext> {
+  const s = await currentSettings();
+  const view = typeof businessId === 'string' ? views.get(businessId) : undefined;
+  return {
+    now: new Date(),
+    decidedBy: view?.currentUser?.email ?? view?.currentUser?.name ?? 'admin',
+    settings: s,
+    isThirdParty: (b, subject) => {
+      const v = views.get(b);
+      const principal = v?.principals.find((p) => getSubjectKey(p) === subject);
+      if (subject.startsWith('partner')) return true;
+      if (!principal) return false;
+      return isThirdParty(principal, resolveOwnDomains(s.ownDomains, v?.currentUser?.email)) === 'yes';
+    },
+  };
+}
+
+const openTargetSchema = z.union([
+  z.object({
+    group: z.string().min(1).max(300),
+    action: z.enum(['extend', 'offboard', 'review']).optional(),
+  }),
+  z.object({
+    businessId: z.string().regex(/^\d{1,20}$/),
+    subject: z.string().min(1).max(600).optional(),
+    action: z.enum(['extend', 'offboard', 'review']).optional(),
+  }),
+]);
+const snoozeSchema = z.object({
+  group: z.string().min(1).max(300),
+  days: z.union([z.literal(1), z.literal(7)]),
+});
+const popupQuerySchema = z.object({ tabId: z.number().int().nonnegative().optional() });
 
 async function publish(tabId: number): Promise<void> {
   const state = await computeState(tabId);
@@ -145,9 +213,18 @@ export function registerTabStateHandlers(): void {
     await publish(tabId);
     // Then first-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
     // Off the path to the findings: a subject seen pending for the first time is never stale yet.
+    const now = new Date();
     await ledgerStore()
-      .recordSnapshot(snapshot, new Date())
+      .recordSnapshot(snapshot, now)
       .catch(() => undefined);
+    void revealIfPending(tabId);
+    if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
+      const businessId = snapshot.businessId;
+      await noteBusinessSeen(businessId, now).catch(() => undefined);
+      // Checklist steps that this page proves tick themselves.
+      const changed = await updateRunsFromEvidence(businessId, views.get(businessId), now).catch(() => false);
+      if (changed) publishBusiness(businessId);
+    }
     return { ok: true };
   });
 
@@ -174,23 +251,16 @@ export function registerTabStateHandlers(): void {
   onMessage('ledgerCommand', async ({ data, sender }) => {
     if (!fromExtensionPage(sender))
       return { ok: false, error: 'Ledger changes are accepted from Scopekeeper’s own pages only.' };
-    const s = await currentSettings();
     const businessIdOf = (data as { businessId?: unknown })?.businessId;
-    const view = typeof businessIdOf === 'string' ? views.get(businessIdOf) : undefined;
-    const result = await runLedgerCommand(data, {
-      now: new Date(),
-      decidedBy: view?.currentUser?.email ?? view?.currentUser?.name ?? 'admin',
-      settings: s,
-      isThirdParty: (businessId, subject) => {
-        const v = views.get(businessId);
-        const principal = v?.principals.find((p) => getSubjectKey(p) === subject);
-        if (subject.startsWith('partner')) return true;
-        if (!principal) return false;
-        return isThirdParty(principal, resolveOwnDomains(s.ownDomains, v?.currentUser?.email)) === 'yes';
-      },
-    });
-    // The panel updates at once: every tab is analysed again with the new ledger facts.
-    if (result.ok) for (const id of tabs.keys()) void publish(id);
+    const result = await runLedgerCommand(data, await commandContext(businessIdOf));
+    if (result.ok) {
+      // The panel updates at once: every tab is analysed again with the new ledger facts, checklist steps
+      // that a record proves tick themselves, and the reminders follow the new end dates.
+      const businessId = result.decision.businessId;
+      await updateRunsFromEvidence(businessId, views.get(businessId), new Date()).catch(() => false);
+      publishBusiness();
+      void refreshReminders();
+    }
     return result;
   });
 
@@ -199,7 +269,14 @@ export function registerTabStateHandlers(): void {
       return { ok: false, error: 'Ledger changes are accepted from Scopekeeper’s own pages only.' };
     const result = await ledgerAdmin(data, new Date());
     if (result.ok && (result.type === 'delete-all' || (result.type === 'import' && result.applied))) {
-      for (const id of tabs.keys()) void publish(id);
+      publishBusiness();
+      void refreshReminders();
+    }
+    if (result.ok && result.type === 'export') {
+      // An export is the evidence of a periodic review's first step.
+      for (const businessId of views.keys())
+        await updateRunsFromEvidence(businessId, views.get(businessId), new Date()).catch(() => false);
+      publishBusiness();
     }
     return result;
   });
@@ -207,9 +284,61 @@ export function registerTabStateHandlers(): void {
   onMessage('openPanelOn', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || typeof data !== 'string' || data.length > 600) return;
-    focus.set(tabId, { subject: data, at: Date.now() });
-    await publish(tabId);
+    setFocus(tabId, data);
   });
+
+  onMessage('checklistCommand', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender))
+      return { ok: false, error: 'Checklists are changed from Scopekeeper’s own pages only.' };
+    const businessIdOf = (data as { businessId?: unknown })?.businessId;
+    const result = await runChecklistCommand(data, {
+      ...(await commandContext(businessIdOf)),
+      view: (businessId) => views.get(businessId),
+    });
+    if (result.ok) publishBusiness(result.run?.businessId);
+    return result;
+  });
+
+  onMessage('popupState', async ({ data, sender }) => {
+    const locale = pickUiLocale(browser.i18n?.getUILanguage?.());
+    if (!fromExtensionPage(sender)) return { businesses: [], runs: [], due: [], locale };
+    const query = popupQuerySchema.safeParse(data ?? {});
+    const tabId = query.success ? query.data.tabId : undefined;
+    const record = tabId === undefined ? undefined : await loadTab(tabId);
+    const businessId = record?.report.snapshot.businessId;
+    const state = await ledgerStore().reminderState();
+    const runs = (await ledgerStore().runs(businessId ? { businessId } : {})).filter(
+      (r) => r.status === 'open',
+    );
+    return {
+      ...(businessId ? { businessId } : {}),
+      businesses: [...new Set([...Object.keys(state.reviewSince), ...views.keys()])],
+      runs,
+      due: currentDue(),
+      locale,
+    };
+  });
+
+  onMessage('openTarget', async ({ data, sender }) => {
+    const parsed = openTargetSchema.safeParse(data);
+    if (!fromExtensionPage(sender) || !parsed.success) return false;
+    const target = parsed.data;
+    const tabId =
+      'group' in target
+        ? await openReminderGroup(target.group, target.action)
+        : await openBusinessSettings(target);
+    return tabId !== undefined;
+  });
+
+  onMessage('snooze', async ({ data, sender }) => {
+    const parsed = snoozeSchema.safeParse(data);
+    if (!fromExtensionPage(sender) || !parsed.success) return { ok: false };
+    await snooze(parsed.data.group, parsed.data.days, new Date());
+    return { ok: true };
+  });
+
+  onFocusChange((tabId) => void publish(tabId));
+  onDueChange(() => publishBusiness());
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PANEL_PORT) return;
@@ -227,14 +356,15 @@ export function registerTabStateHandlers(): void {
 
   watchSettings((next) => {
     settings = next;
-    // Changes apply to open tabs at once, without a reload.
+    // Changes apply to open tabs at once, without a reload; the reminders follow new lead days or hour.
     for (const tabId of tabs.keys()) void publish(tabId);
+    void refreshReminders();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.delete(tabId);
     panels.delete(tabId);
-    focus.delete(tabId);
+    forgetTab(tabId);
     void browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
   });
 }

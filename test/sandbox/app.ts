@@ -193,6 +193,16 @@ export class SandboxApp {
     return true;
   }
 
+  /** Test hook: removes a person (offboarding happened elsewhere). */
+  removePerson(email: string): boolean {
+    const before = this.portfolio.people.length;
+    this.portfolio.people = this.portfolio.people.filter(
+      (p) => p.email.toLowerCase() !== email.toLowerCase(),
+    );
+    this.renderMain();
+    return this.portfolio.people.length < before;
+  }
+
   /** Test hook: removes a partner (offboarding happened elsewhere). */
   removePartner(businessId: string): boolean {
     const before = this.portfolio.partners.length;

@@ -1,4 +1,3 @@
-import type { GrantRecord } from '../ledger/records';
 import { assetKey } from '../principals';
 import { getSubjectKey, type AssetGrant, type Principal } from '../snapshot';
 import type { ChecklistRun } from './runs';
@@ -11,6 +10,13 @@ export interface ListRead {
   principals: readonly Principal[];
 }
 
+/** A grant record as the checks need it (lib/domain/ledger/records.ts GrantRecord fits). */
+export interface RecordedGrant {
+  subject: string;
+  endsAt?: string;
+  assets: readonly AssetGrant[];
+}
+
 /** What is known about one business when a snapshot arrives: the page reads and the ledger's records. */
 export interface BusinessEvidence {
   now: Date;
@@ -20,7 +26,7 @@ export interface BusinessEvidence {
   /** Principals as known across pages, with the assets read on detail panes and asset pages. */
   known: readonly Principal[];
   /** The business's grant records. */
-  grants: readonly GrantRecord[];
+  grants: readonly RecordedGrant[];
   lastExportAt?: string;
   /** The latest decision recorded for the business. */
   lastDecisionAt?: string;
@@ -52,7 +58,7 @@ function covered(asset: AssetGrant, recorded: readonly AssetGrant[]): boolean {
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-function currentGrants(evidence: BusinessEvidence, subject: string): GrantRecord[] {
+function currentGrants(evidence: BusinessEvidence, subject: string): RecordedGrant[] {
   const day = today(evidence.now);
   return evidence.grants.filter((g) => g.subject === subject && (!g.endsAt || g.endsAt >= day));
 }

@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { openSteps, type ChecklistRun } from '@/lib/domain/checklists/runs';
+import { templates, type TemplateId } from '@/lib/domain/checklists/templates';
+import type { DueItemView } from '@/lib/domain/ui-state';
+import type { UiLocale } from '@/lib/domain/rules/types';
+import { checklistText } from './checklist-text';
+
+type Result = { ok: true; run?: ChecklistRun } | { ok: false; error: string };
+
+/** What checklist UIs ask the background (through messages; they own nothing). */
+export interface ChecklistApi {
+  checklist(command: unknown): Promise<Result>;
+  snooze(request: { group: string; days: 1 | 7 }): Promise<{ ok: boolean }>;
+  open(target: { group: string } | { businessId: string; subject?: string }): Promise<boolean>;
+}
+
+/** One run: its steps with `data-step-id` / `data-done`, each ticked by evidence or with one click. */
+export function RunView({ run, locale, api }: { run: ChecklistRun; locale: UiLocale; api: ChecklistApi }) {
+  const t = checklistText[locale];
+  const [error, setError] = useState<string | undefined>();
+  const template = templates[run.templateId];
+  const send = async (command: unknown) => {
+    const result = await api.checklist(command);
+    setError(result.ok ? undefined : result.error);
+  };
+  const left = openSteps(run).length;
+  const who =
+    run.subjectName && !run.subject.endsWith(run.subjectName)
+      ? run.subjectName
+      : run.subject.replace(/^\w+(-\w+)?:/, '');
+  return (
+    <div
+      className="run"
+      data-run-id={run.id}
+      data-template-id={run.templateId}
+      data-run-subject={run.subject}
+      data-status={run.status}
+    >
+      <div className="run-title">
+        {template.title[locale]} · {who}
+      </div>
+      {run.case ? <div className="run-case">{run.case}</div> : null}
+      {run.related.length > 0 ? (
+        <div className="run-related">
+          {t.alsoRemoving}: {run.related.map((s) => s.replace(/^[\w-]+:/, '')).join(', ')}
+        </div>
+      ) : null}
+      <ol className="steps">
+        {run.steps.map((state) => {
+          const step = template.steps.find((s) => s.id === state.id);
+          if (!step) return null;
+          const text = step.text[locale];
+          return (
+            <li key={state.id} className="step" data-step-id={state.id} data-done={String(state.done)}>
+              <button
+                type="button"
+                className="tick"
+                role="checkbox"
+                aria-checked={state.done}
+                aria-label={state.done ? t.untick(text.title) : t.tick(text.title)}
+                disabled={run.status !== 'open'}
+                onClick={() =>
+                  void send({ type: 'tick', runId: run.id, stepId: state.id, done: !state.done })
+                }
+              >
+                {state.done ? '✓' : ''}
+              </button>
+              <div>
+                <div className="step-title">{text.title}</div>
+                <div className="step-hint">{text.hint}</div>
+                {state.done && state.at ? (
+                  <div className="step-how" data-how={state.how} title={state.evidence}>
+                    {state.at.slice(0, 16).replace('T', ' ')} ·{' '}
+                    {state.how === 'evidence' ? t.byEvidence : t.byHand}
+                    {state.evidence ? ` · ${state.evidence}` : ''}
+                  </div>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {run.status === 'open' ? (
+        <div className="run-actions">
+          <span className="hint">{t.stepsLeft(left)}</span>
+          <button
+            type="button"
+            disabled={left > 0}
+            onClick={() => void send({ type: 'finish', runId: run.id })}
+          >
+            {t.finish}
+          </button>
+          <button type="button" onClick={() => void send({ type: 'discard', runId: run.id })}>
+            {t.discard}
+          </button>
+        </div>
+      ) : (
+        <div className="hint">
+          {t.finished} {run.finishedAt?.slice(0, 10)}
+        </div>
+      )}
+      {error ? <p role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+/** One-click starts for a subject read from the page (or a finding about it). */
+export function StartChecklist({
+  businessId,
+  subject,
+  name,
+  locale,
+  api,
+  runs,
+}: {
+  businessId: string;
+  subject: string;
+  name: string;
+  locale: UiLocale;
+  api: ChecklistApi;
+  runs: readonly ChecklistRun[];
+}) {
+  const t = checklistText[locale];
+  const [error, setError] = useState<string | undefined>();
+  const open = (id: TemplateId) =>
+    runs.some((r) => r.subject === subject && r.templateId === id && r.status === 'open');
+  const start = async (templateId: TemplateId) => {
+    const result = await api.checklist({
+      type: 'start',
+      businessId,
+      templateId,
+      who: subject,
+      subjectName: name,
+    });
+    setError(result.ok ? undefined : result.error);
+  };
+  const buttons: { id: TemplateId; label: string }[] = subject.startsWith('partner:')
+    ? [
+        { id: 'offboard-partner', label: t.startOffboarding },
+        { id: 'onboard-partner', label: t.onboardingChecklist },
+      ]
+    : subject.startsWith('person:')
+      ? [{ id: 'onboard-person', label: t.onboardingChecklist }]
+      : [];
+  if (buttons.length === 0) return null;
+  return (
+    <span className="start-checklist">
+      {buttons
+        .filter((b) => !open(b.id))
+        .map((b) => (
+          <button key={b.id} type="button" data-start={b.id} onClick={() => void start(b.id)}>
+            {b.label}
+          </button>
+        ))}
+      {error ? <span role="alert">{error}</span> : null}
+    </span>
+  );
+}
+
+/** Items due or overdue, each with a link to its page and snoozes (1 day, 1 week). */
+export function DueList({
+  items,
+  locale,
+  api,
+  snoozable,
+}: {
+  items: readonly DueItemView[];
+  locale: UiLocale;
+  api: ChecklistApi;
+  snoozable: boolean;
+}) {
+  const t = checklistText[locale];
+  if (items.length === 0) return <p className="empty">{t.nothingDue}</p>;
+  return (
+    <ul className="due">
+      {items.map((item) => (
+        <li key={item.group} data-due-group={item.group} data-due-kind={item.kind}>
+          <div>
+            <strong>{item.label ?? t.forBusiness(item.businessId)}</strong> ·{' '}
+            {t.dueKind[item.kind](item.endsAt ?? '')}
+          </div>
+          <div className="due-actions">
+            <button type="button" onClick={() => void api.open({ group: item.group })}>
+              {t.open}
+            </button>
+            {snoozable ? (
+              <>
+                <button type="button" onClick={() => void api.snooze({ group: item.group, days: 1 })}>
+                  {t.snoozeDay}
+                </button>
+                <button type="button" onClick={() => void api.snooze({ group: item.group, days: 7 })}>
+                  {t.snoozeWeek}
+                </button>
+              </>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PopupState } from '@/lib/domain/ui-state';
+import { popupStateSchema } from '@/lib/domain/ui-state';
+import { checklistText } from './checklist-text';
+import { DueList, RunView, type ChecklistApi } from './checklists';
+
+export interface PopupApi extends ChecklistApi {
+  state(): Promise<PopupState>;
+}
+
+const POLL_MS = 1500;
+
+/**
+ * The toolbar popup: the checklists in progress for the current tab's business, a one-click start of an
+ * onboarding (an e-mail makes a person's checklist, a Business ID a partner's), and what is due, with links.
+ * Away from Business Settings it shows every business's open runs and due items.
+ */
+export function Popup({ api }: { api: PopupApi }) {
+  const [state, setState] = useState<PopupState | undefined>();
+  const [chosen, setChosen] = useState<string>('');
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
+  const load = useCallback(async () => {
+    const parsed = popupStateSchema.safeParse(await api.state());
+    if (parsed.success) setState(parsed.data);
+  }, [api]);
+  useEffect(() => {
+    void load();
+    // The background pushes nothing to a popup: it asks again while open, so evidence ticks show up.
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+  if (!state) return <main className="popup panel">…</main>;
+  const t = checklistText[state.locale];
+  const businessId = state.businessId ?? (chosen || state.businesses[0]);
+
+  const start = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const who = String(data.get('who') ?? '').trim();
+    const result = await api.checklist({
+      type: 'start',
+      businessId: String(data.get('businessId') ?? businessId ?? ''),
+      templateId: who.includes('@') ? 'onboard-person' : 'onboard-partner',
+      who,
+      case: String(data.get('case') ?? ''),
+    });
+    setOutcome(result.ok ? { ok: true, text: '✓' } : { ok: false, text: result.error });
+    if (result.ok) form.reset();
+    await load();
+  };
+
+  return (
+    <main className="popup panel" data-popup-business={state.businessId ?? ''}>
+      <div className="panel-header">
+        <div className="panel-title">Scopekeeper</div>
+        <div className="panel-meta">
+          {state.businessId ? t.forBusiness(state.businessId) : t.notOnBusinessSettings}
+        </div>
+      </div>
+
+      <section className="section" aria-labelledby="start-title">
+        <h2 id="start-title">{t.startOnboarding}</h2>
+        <form aria-label={t.startOnboarding} onSubmit={(e) => void start(e)}>
+          {state.businessId ? (
+            <input type="hidden" name="businessId" value={state.businessId} />
+          ) : (
+            <label>
+              {t.business}
+              {state.businesses.length > 0 ? (
+                <select name="businessId" value={businessId} onChange={(e) => setChosen(e.target.value)}>
+                  {state.businesses.map((b) => (
+                    <option key={b} value={b}>
+                      {b}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input name="businessId" inputMode="numeric" required />
+              )}
+            </label>
+          )}
+          <label>
+            {t.who}
+            <input name="who" required placeholder="name@agency.example · 3228568050780000" />
+          </label>
+          <label>
+            {t.case}
+            <input name="case" required />
+          </label>
+          <button type="submit">{t.startOnboarding}</button>
+          {outcome ? <p role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
+        </form>
+      </section>
+
+      <section className="section" aria-labelledby="runs-title">
+        <h2 id="runs-title">{t.checklists}</h2>
+        {state.runs.length === 0 ? <p className="empty">{t.noRuns}</p> : null}
+        {state.runs.map((run) => (
+          <RunView
+            key={run.id}
+            run={run}
+            locale={state.locale}
+            api={{
+              ...api,
+              checklist: async (c) => {
+                const r = await api.checklist(c);
+                await load();
+                return r;
+              },
+            }}
+          />
+        ))}
+      </section>
+
+      <section className="section" aria-labelledby="due-title">
+        <h2 id="due-title">{t.due}</h2>
+        <DueList items={state.due} locale={state.locale} api={api} snoozable={false} />
+      </section>
+
+      <section className="section">
+        {businessId ? (
+          <button type="button" data-open-business={businessId} onClick={() => void api.open({ businessId })}>
+            {t.openBusinessSettings}
+          </button>
+        ) : (
+          <a href="https://business.facebook.com/latest/settings" target="_blank" rel="noreferrer">
+            {t.openBusinessSettings}
+          </a>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,167 @@
+import type { UiLocale } from './rules/types';
+import type { Principal } from './snapshot';
+
+/**
+ * The words of a reminder notification, in the admin's language: who (name and e-mail, or partner and
+ * Business ID), which assets, which business, and the end date.
+ */
+export interface ReminderFacts {
+  kind: 'expiry' | 'overdue' | 'review' | 'recheck';
+  /** The admin's local date today, and the recorded end date (expiry and overdue). */
+  today: string;
+  endsAt?: string;
+  who?: string;
+  assets?: readonly string[];
+  business: string;
+}
+
+export interface ReminderText {
+  title: string;
+  message: string;
+  /** The notification's buttons, in order: extend, start offboarding. */
+  buttons: { extend: string; offboard: string };
+}
+
+const DAY = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+/** How a subject is named in a reminder: from what was read on the page, else from its key. */
+export function describeSubject(subject: string, principal?: Principal, name?: string): string {
+  const [kind, ...rest] = subject.split(':');
+  const id = rest.join(':');
+  const shown = principal?.name ?? name;
+  if (kind === 'person') return shown && shown !== id ? `${shown} (${id})` : id;
+  if (kind === 'partner') return shown ? `${shown} (Business ID ${id})` : `Business ID ${id}`;
+  if (kind === 'system-user') return shown ?? `System user ${id}`;
+  return shown ?? subject;
+}
+
+const list = (items: readonly string[] | undefined, none: string) =>
+  items && items.length > 0
+    ? items.length > 3
+      ? `${items.slice(0, 3).join(', ')} +${items.length - 3}`
+      : items.join(', ')
+    : none;
+
+const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
+  en: (f) => {
+    const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
+    const who = f.who ?? 'Someone';
+    const assets = list(f.assets, 'no assets recorded');
+    const buttons = { extend: 'Extend…', offboard: 'Start offboarding' };
+    switch (f.kind) {
+      case 'expiry':
+        return {
+          title:
+            left <= 0
+              ? `Access ends today: ${who}`
+              : left === 1
+                ? `Access ends tomorrow: ${who}`
+                : `Access ends in ${left} days: ${who}`,
+          message: `${assets} · ${f.business} · ends ${f.endsAt}. Extend it with a reason, or offboard.`,
+          buttons,
+        };
+      case 'overdue':
+        return {
+          title: `Access ended ${-left} day${left === -1 ? '' : 's'} ago: ${who}`,
+          message: `${assets} · ${f.business} · ended ${f.endsAt}. Remove the access, or record an extension.`,
+          buttons,
+        };
+      case 'review':
+        return {
+          title: `Time to review access: ${f.business}`,
+          message: 'Who holds what, and is it still needed? Start the periodic review checklist.',
+          buttons,
+        };
+      case 'recheck':
+        return {
+          title: `Check the offboarding again: ${who}`,
+          message: `${f.business}: a week has passed. Confirm that nothing of theirs is back.`,
+          buttons,
+        };
+    }
+  },
+  sv: (f) => {
+    const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
+    const who = f.who ?? 'Någon';
+    const assets = list(f.assets, 'inga tillgångar dokumenterade');
+    const buttons = { extend: 'Förläng…', offboard: 'Avsluta åtkomst' };
+    switch (f.kind) {
+      case 'expiry':
+        return {
+          title:
+            left <= 0
+              ? `Åtkomsten upphör i dag: ${who}`
+              : left === 1
+                ? `Åtkomsten upphör i morgon: ${who}`
+                : `Åtkomsten upphör om ${left} dagar: ${who}`,
+          message: `${assets} · ${f.business} · upphör ${f.endsAt}. Förläng med en motivering, eller avsluta.`,
+          buttons,
+        };
+      case 'overdue':
+        return {
+          title: `Åtkomsten upphörde för ${-left} dag${left === -1 ? '' : 'ar'} sedan: ${who}`,
+          message: `${assets} · ${f.business} · upphörde ${f.endsAt}. Ta bort åtkomsten eller dokumentera en förlängning.`,
+          buttons,
+        };
+      case 'review':
+        return {
+          title: `Dags att granska åtkomsten: ${f.business}`,
+          message: 'Vem har vad, och behövs det fortfarande? Starta checklistan för periodisk granskning.',
+          buttons,
+        };
+      case 'recheck':
+        return {
+          title: `Kontrollera avslutet igen: ${who}`,
+          message: `${f.business}: en vecka har gått. Bekräfta att inget av deras har kommit tillbaka.`,
+          buttons,
+        };
+    }
+  },
+  fr: (f) => {
+    const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
+    const who = f.who ?? 'Quelqu’un';
+    const assets = list(f.assets, 'aucune ressource enregistrée');
+    const buttons = { extend: 'Prolonger…', offboard: 'Lancer le retrait' };
+    switch (f.kind) {
+      case 'expiry':
+        return {
+          title:
+            left <= 0
+              ? `L’accès prend fin aujourd’hui : ${who}`
+              : left === 1
+                ? `L’accès prend fin demain : ${who}`
+                : `L’accès prend fin dans ${left} jours : ${who}`,
+          message: `${assets} · ${f.business} · fin le ${f.endsAt}. Prolongez-le avec un motif, ou retirez-le.`,
+          buttons,
+        };
+      case 'overdue':
+        return {
+          title: `L’accès a pris fin il y a ${-left} jour${left === -1 ? '' : 's'} : ${who}`,
+          message: `${assets} · ${f.business} · fini le ${f.endsAt}. Retirez l’accès ou enregistrez une prolongation.`,
+          buttons,
+        };
+      case 'review':
+        return {
+          title: `Il est temps de revoir les accès : ${f.business}`,
+          message: 'Qui détient quoi, et est-ce encore utile ? Lancez la liste de revue périodique.',
+          buttons,
+        };
+      case 'recheck':
+        return {
+          title: `Revérifier le retrait : ${who}`,
+          message: `${f.business} : une semaine a passé. Vérifiez que rien ne leur a été rendu.`,
+          buttons,
+        };
+    }
+  },
+};
+
+export function reminderText(locale: UiLocale, facts: ReminderFacts): ReminderText {
+  return texts[locale](facts);
+}
+
+export function businessLabel(locale: UiLocale, businessId: string): string {
+  return { en: 'business', sv: 'företag', fr: 'entreprise' }[locale] + ` ${businessId}`;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { checklistRunSchema } from './checklists/runs';
+import { diagnosticsSchema, findingSchema } from './messages';
+import { pageSnapshotSchema } from './snapshot';
+
+/**
+ * What the background sends to the extension's own pages (panel, popup). Kept apart from messages.ts,
+ * which the content script bundles: the checklist templates and their words stay out of every page.
+ */
+/** An item due or overdue (lib/domain/reminders.ts DueItem), as the panel and the popup receive it. */
+export const dueItemSchema = z.object({
+  group: z.string().max(300),
+  kind: z.enum(['expiry', 'overdue', 'review', 'recheck']),
+  businessId: z.string().max(20),
+  grantId: z.string().max(100).optional(),
+  subject: z.string().max(600).optional(),
+  endsAt: z.string().max(10).optional(),
+  runId: z.string().max(100).optional(),
+  dueAt: z.string(),
+  /** Who or what it is about, in words (name and e-mail, partner and Business ID). */
+  label: z.string().max(1000).optional(),
+});
+export type DueItemView = z.infer<typeof dueItemSchema>;
+
+/** background → panel: the state of the panel's tab. */
+export const tabStateSchema = z.object({
+  snapshot: pageSnapshotSchema.optional(),
+  diagnostics: diagnosticsSchema.optional(),
+  receivedAt: z.string().optional(),
+  findings: z.array(findingSchema).max(50_000).default([]),
+  failedRules: z.array(z.object({ ruleId: z.string(), error: z.string() })).default([]),
+  /** The UI language the findings are written in. */
+  locale: z.enum(['en', 'sv', 'fr']).default('en'),
+  /** A subject the panel should open on (a badge or a notification asked for it). */
+  focus: z
+    .object({
+      subject: z.string(),
+      at: z.number(),
+      /** What the admin came to do: a notification's "Extend…" or "Start offboarding", or a due review. */
+      action: z.enum(['extend', 'offboard', 'review']).optional(),
+    })
+    .optional(),
+  /** The checklist runs of this business, open ones first. */
+  runs: z.array(checklistRunSchema).max(1000).default([]),
+  /** What is due or overdue in this business (reminder groups the panel can snooze). */
+  due: z.array(dueItemSchema).max(10_000).default([]),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+/** background → popup: the runs and due items it shows, for the current tab's business if there is one. */
+export const popupStateSchema = z.object({
+  /** The business of the active tab, when it is a Business Settings page. */
+  businessId: z.string().max(20).optional(),
+  /** Businesses Scopekeeper has seen (to start a checklist away from Business Settings). */
+  businesses: z.array(z.string().max(20)).max(1000).default([]),
+  runs: z.array(checklistRunSchema).max(1000).default([]),
+  due: z.array(dueItemSchema).max(10_000).default([]),
+  locale: z.enum(['en', 'sv', 'fr']).default('en'),
+});
+export type PopupState = z.infer<typeof popupStateSchema>;
