@@ -74,10 +74,12 @@ export async function openBusinessSettings(target: {
 }): Promise<number | undefined> {
   const url = businessSettingsUrl(target.businessId, target.subject);
   const page = pageOf(target.subject);
-  const open = await browser.tabs.query({ url: 'https://business.facebook.com/*' });
+  // Every tab, filtered here: without the "tabs" permission only Business Settings tabs show their URL.
+  const open = await browser.tabs.query({});
   const ofBusiness = open.filter((t) => {
     try {
-      return t.url !== undefined && new URL(t.url).searchParams.get('business_id') === target.businessId;
+      if (!t.url?.startsWith('https://business.facebook.com/')) return false;
+      return new URL(t.url).searchParams.get('business_id') === target.businessId;
     } catch {
       return false;
     }

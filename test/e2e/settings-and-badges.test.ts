@@ -77,7 +77,11 @@ describe('settings and badges', () => {
     await clickMark(page, nils);
     await frame.waitForSelector('[data-group-subject="person:nils@byraab.se"].focused');
 
-    await frame.locator('[data-group-subject="person:lisa.k@gmail.com"] button').first().click();
+    await frame
+      .locator('[data-group-subject="person:lisa.k@gmail.com"]')
+      .getByRole('button', { name: 'Show on page' })
+      .first()
+      .click();
     await expect
       .poll(async () => (await drawnMarks(page)).filter((m) => m.kind === 'highlight' && m.visible).length)
       .toBe(1);
