@@ -12,7 +12,7 @@ import {
 // The extension's own API, as its pages and worker see it (not a Node global).
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
+  notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> };
   action: { getBadgeText(details: object): Promise<string> };
 };
 
@@ -89,5 +89,82 @@ describe('reminders', () => {
     await panel.locator('[data-due-kind="expiry"]').getByRole('button', { name: 'Snooze 1 day' }).click();
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await expect.poll(() => panel.locator('[data-due-kind]').count()).toBe(0);
+  });
+
+  it('“Start offboarding” on a partner’s reminder opens Partners with the offboarding started; a restarted worker does not notify again', async () => {
+    session = await launchWithExtension(sample);
+    const { page, context } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
+    await settledPanel(page, 'partners');
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    const ends = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const reply = (await options.evaluate(
+      (endsAt) =>
+        chrome.runtime.sendMessage({
+          id: 1,
+          type: 'ledgerCommand',
+          timestamp: Date.now(),
+          data: {
+            type: 'document',
+            businessId: '1203456789012345',
+            subject: 'partner:3228568050780002',
+            assets: [],
+            case: 'Instagram ads',
+            startsAt: new Date().toISOString().slice(0, 10),
+            endsAt,
+          },
+        }),
+      ends,
+    )) as { res: { ok: boolean; decision: { grantId: string } } };
+    expect(reply.res.ok).toBe(true);
+    const notification = `scopekeeper-reminder:grant:${reply.res.decision.grantId}`;
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await expect
+      .poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())))
+      .toEqual([notification]);
+
+    // What the notification's second button does.
+    await options.evaluate(
+      (group) =>
+        chrome.runtime.sendMessage({
+          id: 2,
+          type: 'openTarget',
+          timestamp: Date.now(),
+          data: { group, action: 'offboard' },
+        }),
+      notification.replace('scopekeeper-reminder:', ''),
+    );
+    const panel = await settledPanel(page, 'partners');
+    await panel.waitForSelector('[data-focus-action="offboard"]');
+    await panel.waitForSelector(
+      '[data-run-subject="partner:3228568050780002"][data-template-id="offboard-partner"] [data-step-id="verify-removal"][data-done="false"]',
+    );
+
+    // The notification is dismissed; the worker is stopped and wakes again: the step is not notified twice.
+    await worker.evaluate((id) => chrome.notifications.clear(id), notification);
+    await worker.evaluate(() => ((self as unknown as { __before: boolean }).__before = true));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.reload();
+    const awake = await (async () => {
+      for (let i = 0; i < 50; i++) {
+        const w = context.serviceWorkers().find((sw) => sw.url().includes('background.js'));
+        if (w) {
+          try {
+            // A new worker: the marker set on the stopped one is gone.
+            if (await w.evaluate(() => !(self as unknown as { __before?: boolean }).__before)) return w;
+          } catch {
+            /* the old handle of the stopped worker */
+          }
+        }
+        await options.waitForTimeout(200);
+      }
+      throw new Error('The service worker did not wake up.');
+    })();
+    await expect.poll(() => awake.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await options.waitForTimeout(1500);
+    expect(await awake.evaluate(() => chrome.notifications.getAll())).toEqual({});
   });
 });
