@@ -186,13 +186,15 @@ export function Panel({ api }: { api: LedgerApi & ChecklistApi }) {
       ) : null}
       <FocusSection api={api} />
       <DueSection api={api} />
+      {/* A checklist in progress is what the admin is working on: it comes before the findings. */}
+      {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection api={api} /> : null}
       {snapshot.readStatus !== 'unreadable' ? (
         <Findings
           api={api}
           onShow={(subject) => void sendMessage('focusSubject', subject).catch(() => undefined)}
         />
       ) : null}
-      <ChecklistsSection api={api} />
+      {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection api={api} />}
       <section className="section" aria-label="Read from the page">
         <h2>{panelText[state.locale].onThisPage}</h2>
         {snapshot.principals.length === 0 ? (

@@ -45,7 +45,7 @@ export function Popup({ api }: { api: PopupApi }) {
       who,
       case: String(data.get('case') ?? ''),
     });
-    setOutcome(result.ok ? { ok: true, text: '✓' } : { ok: false, text: result.error });
+    setOutcome(result.ok ? { ok: true, text: t.started } : { ok: false, text: result.error });
     if (result.ok) form.reset();
     await load();
   };

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { BUSINESS_URL, launchWithExtension, panelFrame } from '../test/e2e/harness';
+import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
 
 const { values } = parseArgs({
@@ -92,6 +92,47 @@ try {
   await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}&modal=invite_people`);
   await settle(page, 'invite-dialog');
   await shot('7-invite-dialog');
+
+  // Onboarding a contractor with the popup: start the checklist, send the invitation, watch steps tick.
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.goto(`chrome-extension://${await extensionId(session.context)}/popup.html`);
+  await page.bringToFront();
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  await settle(page, 'people');
+  await popup.reload();
+  const email = 'lena@studio.example';
+  const start = popup.locator('form').first();
+  await start.locator('input[name="who"]').fill(email);
+  await start.locator('input[name="case"]').fill('Christmas menu photos');
+  await start.locator('button[type="submit"]').click();
+  await popup.waitForSelector(`[data-run-subject="person:${email}"]`);
+  await popup.screenshot({ path: resolve(out, '8-popup-onboarding.png') });
+  shots.push(resolve(out, '8-popup-onboarding.png'));
+
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}&modal=invite_people`);
+  await settle(page, 'invite-dialog');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').first().fill(email);
+  await dialog.locator('[role="button"]').last().click();
+  await page.getByRole('radio').last().click();
+  await page.getByRole('switch').first().check();
+  await page
+    .locator('input[type="date"]')
+    .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await dialog.locator('[role="button"]').last().click();
+  await dialog.getByRole('switch').first().check();
+  await dialog.locator('[role="button"]').last().click();
+  await dialog.locator('[role="button"]').last().click();
+  const frame = await panelFrame(page);
+  await frame.waitForSelector(
+    `[data-run-subject="person:${email}"] [data-step-id="send-invite"][data-done="true"]`,
+    {
+      timeout: 15_000,
+    },
+  );
+  await page.waitForTimeout(600);
+  await shot('9-checklist-ticked-by-the-page');
 } finally {
   await session.close();
 }
