@@ -35,7 +35,7 @@ type Sandbox = {
 };
 
 describe('checklists', () => {
-  it('onboards a contractor from the popup; the page ticks send-invite, confirm-delivery, then confirm-acceptance', async () => {
+  it('onboards a contractor from the popup: the page ticks every step, from send-invite to verify-access, and finishing records it', async () => {
     session = await launchWithExtension(sample);
     const { page, context } = session;
     await page.goto(peopleUrl);
@@ -112,6 +112,29 @@ describe('checklists', () => {
     ).toBe('hand');
     await tick.click();
     await expect.poll(() => steps(frame, subject).then((s) => s['verify-access'])).toBe(false);
+
+    // Her detail pane shows what she holds; documenting it (with the end date) proves the rest.
+    await page.getByRole('grid').getByText(email).first().click();
+    const pane = await settledPanel(page, 'people');
+    const group = pane.locator(`[data-group-subject="${subject}"]`);
+    await group.locator('summary', { hasText: 'Record' }).click();
+    await group.getByRole('button', { name: 'Document access' }).click();
+    const record = group.getByRole('form', { name: `Document access of ${email}` });
+    await record.getByLabel('Case or purpose').fill('Christmas menu photos');
+    await record.getByLabel('Ends').fill(ends);
+    await record.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => doneSteps(pane, subject)).toHaveLength(9);
+    expect(
+      await pane
+        .locator(`[data-run-subject="${subject}"] [data-step-id] [data-how]`)
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-how'))),
+    ).toEqual(Array(9).fill('evidence'));
+
+    // Finishing records it in the ledger.
+    await pane.locator(`[data-run-subject="${subject}"]`).getByRole('button', { name: 'Finish' }).click();
+    await expect
+      .poll(() => pane.locator(`[data-run-subject="${subject}"]`).getAttribute('data-status'))
+      .toBe('finished');
   });
 
   it('offboards an agency from the panel: removal is verified when the partner and its people are gone', async () => {

@@ -39,6 +39,10 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
     }
     if (isEmail(segment) || (isEmailLabel(segment.split(':')[0] ?? '') && findEmail(segment))) {
       facts.email ??= findEmail(segment);
+      // A row or pane that leads with the address shows it as the name: someone invited by e-mail whose
+      // name Meta does not know yet. Without this, the next free text (a status such as "Active") would
+      // be taken for the name.
+      if (i === 0 && isEmail(segment)) facts.name ??= segment;
       continue;
     }
     const access = matchPortfolioAccess(segment);

@@ -13,6 +13,26 @@ const people = `${B}/latest/settings/business_users?business_id=1203456789012345
  * the sandbox's own structure.
  */
 describe('reader on other markup', () => {
+  it('takes the address as the name of someone invited by e-mail, not the status after it', () => {
+    const { doc } = htmlPage(
+      `<nav><ul><li><a href="#">People</a></li><li><a href="#">Partners</a></li></ul></nav>
+       <main>
+         <h1>People</h1>
+         <ul>
+           <li><p>Anna Berg (you)</p><p>anna@sjobod.se</p><p>Full control</p><p>Active</p></li>
+           <li><p>lena@studio.example</p><p>lena@studio.example</p><p>Basic access</p><p>Active</p></li>
+         </ul>
+       </main>`,
+      people,
+      'en-GB',
+    );
+    const snapshot = readPage(people, doc);
+    expect(snapshot.principals.map((p) => [p.name, getSubjectKey(p)])).toEqual([
+      ['Anna Berg', 'person:anna@sjobod.se'],
+      ['lena@studio.example', 'person:lena@studio.example'],
+    ]);
+  });
+
   it('reads a <ul> People list with name and e-mail in one text, legacy labels and inline markers', () => {
     const { doc } = htmlPage(
       `<nav><ul><li><a href="#">People</a></li><li><a href="#">Partners</a></li></ul></nav>
