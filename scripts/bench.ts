@@ -15,9 +15,10 @@ import {
 import { generatePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
 import type { LedgerBenchRow } from './bench/ledger-page';
+import type { RemindersBenchRow } from './bench/reminders-page';
 
 assertPrerequisites();
-// `npm run bench -- --only reader|findings|ledger` runs one section.
+// `npm run bench -- --only reader|findings|ledger|reminders` runs one section.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const want = (section: string) => only === undefined || only === section;
 const RUNS = 9;
@@ -269,6 +270,50 @@ if (want('ledger')) {
     console.log(
       `\nExport of ${largest.size.toLocaleString('en')} decisions: ${largest.exportMs!.toFixed(0)} ms (${largest.fileMb!.toFixed(1)} MB); import into an empty ledger, every hash verified: ${largest.importMs!.toFixed(0)} ms.`,
     );
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reminders and checklists in Chromium: what is due over 1,000 to 10,000 grants (each notification
+// check and each alarm), and the evidence check of 5 open runs against a stored People list of the same
+// size (what runs per snapshot of a business with open checklists).
+if (want('reminders')) {
+  const bundle = await build({
+    entryPoints: ['scripts/bench/reminders-page.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'silent',
+  });
+  const session = await launchWithExtension(generatePortfolio({ people: 5 }), { extension: false });
+  try {
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const rows = (await page.evaluate(
+      (sizes) =>
+        (globalThis as unknown as { __benchReminders: (s: number[]) => Promise<unknown> }).__benchReminders(
+          sizes,
+        ),
+      [1000, 5000, 10_000],
+    )) as RemindersBenchRow[];
+    const header = ['grants / people', 'due now ms', 'next alarm ms', 'evidence per snapshot ms'];
+    const table = rows.map((r) => [
+      r.size.toLocaleString('en'),
+      r.dueMs.toFixed(1),
+      r.nextMs.toFixed(1),
+      r.evidenceMs.toFixed(1),
+    ]);
+    const w = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+    const l = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(w[i]!)).join(' | ')} |`;
+    console.log('\nReminders and checklists in Chromium (median of 5)\n');
+    console.log(l(header));
+    console.log(`|${w.map((x) => '-'.repeat(x + 2)).join('|')}|`);
+    for (const row of table) console.log(l(row));
   } finally {
     await session.close();
   }

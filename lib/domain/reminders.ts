@@ -74,22 +74,25 @@ export const defaultReminderSettings: ReminderSettings = {
 
 const DAY = 86_400_000;
 
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** The offset of a time zone at an instant, in minutes east of UTC. */
 function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(
     get('year'),
@@ -116,87 +119,134 @@ export function localDate(instant: number, timeZone: string): string {
   return new Date(instant + offsetMinutes(instant, timeZone) * 60_000).toISOString().slice(0, 10);
 }
 
-/** Every reminder step of a grant, a business and a recheck up to `until` (inclusive), in time order. */
-function stepsUntil(input: ReminderInput, settings: ReminderSettings, until: number): Step[] {
-  const out: Step[] = [];
-  const at = (date: string) => new Date(localToUtc(date, settings.hour, settings.timeZone)).toISOString();
+type Step = Omit<Reminder, 'supersedes'> & { group: string };
+
+/**
+ * One grant, business review or recheck: its steps near an instant. A grant that is overdue has one step
+ * a day for ever and a business one review every period, so the steps are never listed in full: `near`
+ * gives the few around the instant, enough for the latest one at or before it and the next ones after it.
+ */
+interface Group {
+  group: string;
+  near(instant: number): Step[];
+}
+
+function groupsOf(input: ReminderInput, settings: ReminderSettings): Group[] {
+  const { hour, timeZone } = settings;
+  // Days are counted as whole days since 1970-01-01. Many grants share end dates and every group asks
+  // about the same instants: each date, due instant and local day is worked out once.
+  const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
+  const dates = new Map<number, string>();
+  const date = (day: number) => {
+    let iso = dates.get(day);
+    if (iso === undefined) {
+      iso = new Date(day * DAY).toISOString().slice(0, 10);
+      dates.set(day, iso);
+    }
+    return iso;
+  };
+  const dues = new Map<number, string>();
+  const at = (day: number) => {
+    let iso = dues.get(day);
+    if (iso === undefined) {
+      iso = new Date(localToUtc(date(day), hour, timeZone)).toISOString();
+      dues.set(day, iso);
+    }
+    return iso;
+  };
+  const days = new Map<number, number>();
+  const dayOf = (instant: number) => {
+    let day = days.get(instant);
+    if (day === undefined) {
+      day = dayNumber(localDate(instant, timeZone));
+      days.set(instant, day);
+    }
+    return day;
+  };
+  const leads = [...new Set(settings.leadDays)].filter((d) => d > 0).sort((a, b) => b - a);
+  const out: Group[] = [];
   for (const grant of input.grants) {
     if (!grant.endsAt || grant.revoked) continue;
-    const base = {
-      group: `grant:${grant.id}`,
-      businessId: grant.businessId,
-      grantId: grant.id,
-      subject: grant.subject,
-      endsAt: grant.endsAt,
-    };
-    for (const lead of [...new Set(settings.leadDays)].sort((a, b) => b - a)) {
-      if (lead <= 0) continue;
-      out.push({
-        ...base,
-        key: `grant:${grant.id}:${grant.endsAt}:lead-${lead}`,
-        kind: 'expiry',
-        step: `lead-${lead}`,
-        dueAt: at(addDays(grant.endsAt, -lead)),
-      });
-    }
-    out.push({
-      ...base,
-      key: `grant:${grant.id}:${grant.endsAt}:day-of`,
-      kind: 'expiry',
-      step: 'day-of',
-      dueAt: at(grant.endsAt),
+    const { id, businessId, subject, endsAt } = grant;
+    const group = `grant:${id}`;
+    const end = dayNumber(endsAt);
+    if (!Number.isFinite(end)) continue;
+    const step = (kind: Step['kind'], name: ReminderStep, day: number): Step => ({
+      group,
+      key: `${group}:${endsAt}:${name}`,
+      kind,
+      step: name,
+      dueAt: at(day),
+      businessId,
+      grantId: id,
+      subject,
+      endsAt,
     });
-    // Daily while overdue: one step per local day after the end date, up to now.
-    for (
-      let day = addDays(grant.endsAt, 1);
-      localToUtc(day, settings.hour, settings.timeZone) <= until;
-      day = addDays(day, 1)
-    ) {
-      out.push({
-        ...base,
-        key: `grant:${grant.id}:${grant.endsAt}:overdue-${day}`,
-        kind: 'overdue',
-        step: `overdue-${day}`,
-        dueAt: at(day),
-      });
-    }
+    const fixed: Step[] = leads.map((lead) => step('expiry', `lead-${lead}`, end - lead));
+    fixed.push(step('expiry', 'day-of', end));
+    out.push({
+      group,
+      near(instant) {
+        // Daily while overdue: the local day before the instant's, that day and the next.
+        const from = Math.max(end + 1, dayOf(instant) - 1);
+        const steps = [...fixed];
+        for (let day = from; day <= from + 2; day++) steps.push(step('overdue', `overdue-${date(day)}`, day));
+        return steps;
+      },
+    });
   }
-  for (const review of input.reviews) {
-    if (settings.reviewEveryDays <= 0) continue;
-    const from = localDate(Date.parse(review.since), settings.timeZone);
-    for (let n = 1; ; n++) {
-      const day = addDays(from, n * settings.reviewEveryDays);
-      const due = localToUtc(day, settings.hour, settings.timeZone);
-      if (due > until) break;
+  if (settings.reviewEveryDays > 0) {
+    const every = settings.reviewEveryDays;
+    for (const review of input.reviews) {
+      const from = dayNumber(localDate(Date.parse(review.since), timeZone));
+      if (!Number.isFinite(from)) continue;
+      const group = `review:${review.businessId}`;
       out.push({
-        group: `review:${review.businessId}`,
-        key: `review:${review.businessId}:${day}`,
-        kind: 'review',
-        step: `review-${day}`,
-        dueAt: new Date(due).toISOString(),
-        businessId: review.businessId,
+        group,
+        near(instant) {
+          // The period before the instant's local day, that one and the next two.
+          const first = Math.max(1, Math.floor((dayOf(instant) - from) / every) - 1);
+          const steps: Step[] = [];
+          for (let k = first; k <= first + 3; k++) {
+            const day = date(from + k * every);
+            steps.push({
+              group,
+              key: `${group}:${day}`,
+              kind: 'review',
+              step: `review-${day}`,
+              dueAt: at(from + k * every),
+              businessId: review.businessId,
+            });
+          }
+          return steps;
+        },
       });
     }
   }
   for (const recheck of input.rechecks ?? []) {
-    out.push({
+    const step: Step = {
       group: `recheck:${recheck.runId}`,
       key: `recheck:${recheck.runId}`,
       kind: 'recheck',
       step: 'recheck',
-      dueAt: at(recheck.dueDate),
+      dueAt: at(dayNumber(recheck.dueDate)),
       businessId: recheck.businessId,
       subject: recheck.subject,
       runId: recheck.runId,
-    });
+    };
+    out.push({ group: step.group, near: () => [step] });
   }
-  return out.filter((r) => Date.parse(r.dueAt) <= until).sort(byDueAt);
+  return out;
 }
 
-type Step = Omit<Reminder, 'supersedes'> & { group: string };
-
-const byDueAt = (a: { dueAt: string }, b: { dueAt: string }) =>
-  a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0;
+/** The latest step of a group due at or before an instant. */
+function latestAt(group: Group, instant: number): Step | undefined {
+  let latest: Step | undefined;
+  for (const step of group.near(instant)) {
+    if (Date.parse(step.dueAt) <= instant && (!latest || step.dueAt > latest.dueAt)) latest = step;
+  }
+  return latest;
+}
 
 /** Whether a group is snoozed at an instant. */
 function snoozedAt(input: ReminderInput, group: string, instant: number): boolean {
@@ -209,10 +259,14 @@ const strip = ({ group: _group, ...reminder }: Step, supersedes: string[] = []):
   supersedes,
 });
 
+const byDueAt = (a: { dueAt: string }, b: { dueAt: string }) =>
+  a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0;
+
 /**
- * The reminders due at `now` that were not notified yet. Of the steps of one grant that fell due while the
- * browser was closed, only the latest is returned: the admin hears once, about where things stand now.
- * A snoozed group stays quiet until its snooze ends, then reminds once more about where it stands.
+ * The reminders due at `now` that were not notified yet, one per grant, business or recheck: the latest
+ * step that fell due. Steps that fell due while the browser was closed are not replayed: the admin hears
+ * once, about where things stand now. A snoozed group stays quiet until its snooze ends, then reminds once
+ * more about where it stands.
  */
 export function dueReminders(
   input: ReminderInput,
@@ -221,23 +275,47 @@ export function dueReminders(
   notified: ReadonlySet<string>,
 ): Reminder[] {
   const instant = now.getTime();
-  const steps = stepsUntil(input, settings, instant).filter((r) => !snoozedAt(input, r.group, instant));
-  const candidates: Step[] = steps.filter((r) => !notified.has(r.key));
-  // A snooze that ended: one reminder at its end about the latest step it covered.
-  for (const [group, until] of input.snoozes ?? []) {
-    if (Date.parse(until) > instant) continue;
-    const covered = steps.filter((r) => r.group === group && r.dueAt <= until).at(-1);
-    const key = `${group}:snoozed-${until}`;
-    if (covered && !notified.has(key))
-      candidates.push({ ...covered, key, step: `snoozed-${until}`, dueAt: until });
+  const out: Reminder[] = [];
+  for (const group of groupsOf(input, settings)) {
+    if (snoozedAt(input, group.group, instant)) continue;
+    const candidates: Step[] = [];
+    const latest = latestAt(group, instant);
+    if (latest && !notified.has(latest.key)) candidates.push(latest);
+    // A snooze that ended: one reminder at its end about the latest step it covered.
+    const until = input.snoozes?.get(group.group);
+    const key = `${group.group}:snoozed-${until}`;
+    if (until !== undefined && !notified.has(key)) {
+      const covered = latestAt(group, Date.parse(until));
+      if (covered) candidates.push({ ...covered, key, step: `snoozed-${until}`, dueAt: until });
+    }
+    if (candidates.length === 0) continue;
+    candidates.sort(byDueAt);
+    const chosen = candidates.at(-1)!;
+    out.push(
+      strip(
+        chosen,
+        candidates.slice(0, -1).map((c) => c.key),
+      ),
+    );
   }
-  candidates.sort(byDueAt);
-  const latest = new Map<string, Reminder>();
-  for (const step of candidates) {
-    const before = latest.get(step.group);
-    latest.set(step.group, strip(step, before ? [...before.supersedes, before.key] : []));
+  return out.sort(byDueAt);
+}
+
+/**
+ * The keys worth remembering as notified at `now`: the latest step of every group and the end of every
+ * snooze. Older keys can never be due again, so the platform forgets them and its memory stays as small
+ * as the ledger.
+ */
+export function liveKeys(input: ReminderInput, settings: ReminderSettings, now: Date): Set<string> {
+  const instant = now.getTime();
+  const keys = new Set<string>();
+  for (const group of groupsOf(input, settings)) {
+    const latest = latestAt(group, instant);
+    if (latest) keys.add(latest.key);
+    const until = input.snoozes?.get(group.group);
+    if (until !== undefined) keys.add(`${group.group}:snoozed-${until}`);
   }
-  return [...latest.values()].sort(byDueAt);
+  return keys;
 }
 
 /** When the next not-yet-notified reminder falls due (for the alarm), or undefined when none will. */
@@ -248,13 +326,22 @@ export function nextReminderAt(
   notified: ReadonlySet<string>,
 ): string | undefined {
   const instant = now.getTime();
-  const horizon = instant + 400 * DAY;
-  const times = stepsUntil(input, settings, horizon)
-    .filter((r) => Date.parse(r.dueAt) > instant && !notified.has(r.key))
-    .filter((r) => !snoozedAt(input, r.group, Date.parse(r.dueAt)))
-    .map((r) => r.dueAt);
-  for (const until of input.snoozes?.values() ?? []) if (Date.parse(until) > instant) times.push(until);
-  return times.sort()[0];
+  let next: string | undefined;
+  const consider = (at: string) => {
+    if (next === undefined || at < next) next = at;
+  };
+  for (const group of groupsOf(input, settings)) {
+    const until = input.snoozes?.get(group.group);
+    if (until !== undefined && Date.parse(until) > instant) {
+      // Quiet until the snooze ends, which is itself the next reminder of the group.
+      consider(until);
+      continue;
+    }
+    for (const step of group.near(instant)) {
+      if (Date.parse(step.dueAt) > instant && !notified.has(step.key)) consider(step.dueAt);
+    }
+  }
+  return next;
 }
 
 /** An item that is due or overdue now (the toolbar badge counts them; the popup lists them). */
@@ -277,13 +364,15 @@ const urgency: Record<DueItem['kind'], number> = { overdue: 0, recheck: 1, expir
  */
 export function dueItems(input: ReminderInput, settings: ReminderSettings, now: Date): DueItem[] {
   const instant = now.getTime();
-  const latest = new Map<string, Step>();
-  for (const step of stepsUntil(input, settings, instant)) {
-    if (!snoozedAt(input, step.group, instant)) latest.set(step.group, step);
+  const out: DueItem[] = [];
+  for (const group of groupsOf(input, settings)) {
+    if (snoozedAt(input, group.group, instant)) continue;
+    const latest = latestAt(group, instant);
+    if (!latest) continue;
+    const { key: _key, step: _step, ...item } = latest;
+    out.push(item);
   }
-  return [...latest.values()]
-    .map(({ key: _key, step: _step, ...item }) => item)
-    .sort(
-      (a, b) => urgency[a.kind] - urgency[b.kind] || (a.endsAt ?? a.dueAt).localeCompare(b.endsAt ?? b.dueAt),
-    );
+  return out.sort(
+    (a, b) => urgency[a.kind] - urgency[b.kind] || (a.endsAt ?? a.dueAt).localeCompare(b.endsAt ?? b.dueAt),
+  );
 }

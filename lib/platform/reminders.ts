@@ -6,6 +6,7 @@ import { businessLabel, describeSubject, reminderText } from '../domain/reminder
 import {
   dueItems,
   dueReminders,
+  liveKeys,
   localDate,
   nextReminderAt,
   type Reminder,
@@ -196,7 +197,13 @@ async function refresh(now: Date): Promise<RefreshReport> {
   const snoozes = Object.fromEntries(
     Object.entries(state.snoozes).filter(([group, until]) => !notified.has(`${group}:snoozed-${until}`)),
   );
-  await store.saveReminderState({ ...state, notified: [...notified].slice(-20_000), snoozes });
+  // Only the latest step of each grant, business and recheck can matter again: forget the rest.
+  const live = liveKeys(input, settings, now);
+  await store.saveReminderState({
+    ...state,
+    notified: [...notified].filter((key) => live.has(key)),
+    snoozes,
+  });
 
   lastDue = items.map((item) => {
     const run = item.runId ? runs.find((r) => r.id === item.runId) : undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dueItems,
   dueReminders,
+  liveKeys,
   localToUtc,
   nextReminderAt,
   type ReminderGrant,
@@ -129,6 +130,56 @@ describe('reminders', () => {
       reviews,
     );
     expect(heard).toEqual(['2026-12-01 review-2026-12-01', '2026-12-31 review-2026-12-31']);
+  });
+
+  it('a grant overdue for years and a business reviewed long ago still remind once a day and once a period', () => {
+    const input = {
+      grants: [grant('2024-01-31')],
+      reviews: [{ businessId: 'b1', since: '2020-01-01T10:00:00Z' }],
+    };
+    const heard = replay(
+      input.grants,
+      ['2027-02-03T12:00:00Z', '2027-02-03T18:00:00Z', '2027-02-04T07:59:00Z', '2027-02-04T08:00:00Z'],
+      stockholm,
+      input.reviews,
+    );
+    // 2020-01-01 + 86 × 30 days = 2027-01-24: the latest review step, and the next is 30 days later.
+    expect(heard).toEqual([
+      '2027-02-03 review-2027-01-24',
+      '2027-02-03 overdue-2027-02-03',
+      '2027-02-04 overdue-2027-02-04',
+    ]);
+    expect(nextReminderAt(input, stockholm, new Date('2027-02-04T08:00:00Z'), new Set())).toBe(
+      '2027-02-05T08:00:00.000Z',
+    );
+    expect(
+      nextReminderAt(
+        { grants: [], reviews: input.reviews },
+        stockholm,
+        new Date('2027-02-04T08:00:00Z'),
+        new Set(),
+      ),
+    ).toBe('2027-02-23T08:00:00.000Z');
+    // On the review day itself, before 09:00, the latest step is still the one before.
+    const reviewsOnly = { grants: [], reviews: input.reviews };
+    expect(dueItems(reviewsOnly, stockholm, new Date('2027-02-23T07:59:00Z'))).toEqual([
+      expect.objectContaining({ kind: 'review', dueAt: '2027-01-24T08:00:00.000Z' }),
+    ]);
+    expect(dueItems(reviewsOnly, stockholm, new Date('2027-02-23T08:00:00Z'))).toEqual([
+      expect.objectContaining({ kind: 'review', dueAt: '2027-02-23T08:00:00.000Z' }),
+    ]);
+  });
+
+  it('only the latest step of each group is worth remembering as notified', () => {
+    const input = {
+      grants: [grant('2027-01-31'), grant('2027-06-30', { id: 'g2' })],
+      reviews: [],
+      snoozes: new Map([['grant:g2', '2027-02-01T00:00:00.000Z']]),
+    };
+    expect([...liveKeys(input, stockholm, new Date('2027-02-03T12:00:00Z'))].sort()).toEqual([
+      'grant:g1:2027-01-31:overdue-2027-02-03',
+      'grant:g2:snoozed-2027-02-01T00:00:00.000Z',
+    ]);
   });
 
   it('knows when the next reminder falls due, for the alarm', () => {

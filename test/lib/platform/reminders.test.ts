@@ -117,6 +117,11 @@ describe('reminders in the background', () => {
     expect(created()[`scopekeeper-reminder:grant:${grantId}`]?.title).toBe(
       'Access ended 8 days ago: Nils Holm (nils@byraab.se)',
     );
+    // The next day's step replaces it in what is remembered: the memory does not grow day by day.
+    await refreshReminders(new Date('2026-11-29T12:00:00Z'));
+    expect((await ledgerStore().reminderState()).notified).toEqual([
+      `grant:${grantId}:2026-11-20:overdue-2026-11-29`,
+    ]);
     const revoked = await runLedgerCommand(
       { type: 'revoke', businessId: B, subject: 'person:nils@byraab.se', rationale: 'Campaign over' },
       at('2026-11-28T13:00:00Z'),
