@@ -103,7 +103,8 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     const { page } = session;
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
     const frame = await waitForPanel(page, 'people', 'partial');
-    expect(await frame.locator('[data-principal]').count()).toBe(40);
+    // The first batch may still be arriving when the first partial read is shown: wait for all 40 of it.
+    await expect.poll(() => frame.locator('[data-principal]').count(), { timeout: 10_000 }).toBe(40);
     expect(
       await frame.getByRole('region', { name: 'Reading problems' }).getByRole('listitem').allTextContents(),
     ).toEqual(['Read 40 of 300 rows; the rest load as the list scrolls.']);
