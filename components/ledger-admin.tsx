@@ -25,6 +25,16 @@ function describe(summary: ImportSummary): string {
     parts.push(`${ledger.ours ? 'your ledger' : `ledger ${ledger.ledgerId}`}: ${ledger.adding} new`);
   for (const conflict of summary.conflictingGrants)
     parts.push(`grant ${conflict.id} (${conflict.subject}) differs from yours and is left as it is`);
+  if (summary.addRuns > 0 || summary.identicalRuns > 0)
+    parts.push(
+      `${summary.addRuns} checklist${summary.addRuns === 1 ? '' : 's'} to add, ${summary.identicalRuns} already held`,
+    );
+  for (const conflict of summary.conflictingRuns)
+    parts.push(
+      conflict.reason === 'differs'
+        ? `checklist ${conflict.id} (${conflict.subject}) differs from yours and is left as it is`
+        : `checklist ${conflict.id} (${conflict.subject}) is not added: the same checklist is already open here`,
+    );
   return parts.join('; ') + '.';
 }
 

@@ -287,13 +287,14 @@ export class LedgerStore {
 
   async exportFile(now: Date) {
     const ledgerId = await this.getLedgerId();
-    return buildExport(ledgerId, await this.db.grants.toArray(), await this.chains(), now);
+    return buildExport(ledgerId, await this.db.grants.toArray(), await this.chains(), now, await this.runs());
   }
 
   async planImport(text: string, byteLength: number): Promise<ImportCheck> {
     const ledgerId = await this.getLedgerId();
     const grants = new Map((await this.db.grants.toArray()).map((g) => [g.id, g]));
-    return planImport(text, byteLength, { ledgerId, grants, chains: await this.chains() });
+    const runs = new Map((await this.runs()).map((r) => [r.id, r]));
+    return planImport(text, byteLength, { ledgerId, grants, chains: await this.chains(), runs });
   }
 
   /** Applies a checked plan in one transaction, after checking again that nothing moved since. */
@@ -302,8 +303,9 @@ export class LedgerStore {
       const check = await this.planImport(text, byteLength);
       if (!check.ok) return check;
       const { plan } = check;
-      await this.db.transaction('rw', this.db.grants, this.db.decisions, async () => {
+      await this.db.transaction('rw', this.db.grants, this.db.decisions, this.db.checklistRuns, async () => {
         await this.db.grants.bulkAdd(plan.addGrants);
+        await this.db.checklistRuns.bulkAdd(plan.addRuns);
         const rows: StoredDecision[] = [];
         const seqs = new Map<string, number>();
         for (const decision of plan.addDecisions) {

@@ -189,6 +189,9 @@ export interface ImportSummary {
   addDecisions: number;
   knownDecisions: number;
   ledgers: { ledgerId: string; ours: boolean; adding: number }[];
+  addRuns: number;
+  identicalRuns: number;
+  conflictingRuns: { id: string; subject: string; reason: 'differs' | 'open-here' }[];
 }
 
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
@@ -257,6 +260,9 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
           addDecisions: p.addDecisions.length,
           knownDecisions: p.knownDecisions,
           ledgers: p.ledgers,
+          addRuns: p.addRuns.length,
+          identicalRuns: p.identicalRuns,
+          conflictingRuns: p.conflictingRuns,
         },
       };
     }

@@ -102,7 +102,9 @@ describe('ledger files on the options page', () => {
       'grants',
       'decisions',
       'chainHead',
+      'checklistRuns',
     ]);
+    expect(file.checklistRuns).toEqual([]);
     expect(file.grants).toHaveLength(1);
     expect(file.decisions).toHaveLength(1);
     expect(file.chainHead).toBe(file.decisions[0].hash);

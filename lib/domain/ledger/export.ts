@@ -1,15 +1,18 @@
 import { canonicalJson } from './canonical';
+import type { ChecklistRun } from '../checklists/runs';
 import type { Decision, ExportFile, GrantRecord } from './records';
 
 /**
  * The interchange file: every grant, and every chain of decisions grouped by ledger, ours first, each in
- * order; chainHead is the hash of our chain's last decision (null while our chain is empty).
+ * order; chainHead is the hash of our chain's last decision (null while our chain is empty); then every
+ * checklist run.
  */
 export function buildExport(
   ledgerId: string,
   grants: readonly GrantRecord[],
   chains: ReadonlyMap<string, readonly Decision[]>,
   now: Date,
+  runs: readonly ChecklistRun[] = [],
 ): ExportFile {
   const ours = chains.get(ledgerId) ?? [];
   const others = [...chains.entries()].filter(([id]) => id !== ledgerId).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -21,6 +24,7 @@ export function buildExport(
     grants: [...grants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     decisions: [...ours, ...others.flatMap(([, chain]) => chain)],
     chainHead: ours.at(-1)?.hash ?? null,
+    checklistRuns: [...runs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
 

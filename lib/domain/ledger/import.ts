@@ -1,3 +1,4 @@
+import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
 import { chainsByLedger, verifyChain } from './chain';
 import { exportFileSchema, type Decision, type ExportFile, type GrantRecord } from './records';
@@ -9,6 +10,7 @@ export interface LedgerContents {
   ledgerId: string;
   grants: ReadonlyMap<string, GrantRecord>;
   chains: ReadonlyMap<string, readonly Decision[]>;
+  runs?: ReadonlyMap<string, ChecklistRun>;
 }
 
 export interface ImportPlan {
@@ -21,6 +23,13 @@ export interface ImportPlan {
   addDecisions: Decision[];
   knownDecisions: number;
   ledgers: { ledgerId: string; ours: boolean; adding: number }[];
+  addRuns: ChecklistRun[];
+  identicalRuns: number;
+  /**
+   * Runs with an id we already hold and other content, or open for a subject that already has an open
+   * run of the same checklist here: reported, never overwritten (ours is the one being worked on).
+   */
+  conflictingRuns: { id: string; subject: string; reason: 'differs' | 'open-here' }[];
 }
 
 export type ImportCheck = { ok: true; plan: ImportPlan } | { ok: false; error: string };
@@ -28,10 +37,15 @@ export type ImportCheck = { ok: true; plan: ImportPlan } | { ok: false; error: s
 function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }, file: unknown): string {
   const issue = error.issues[0]!;
   const [list, index, ...rest] = issue.path;
-  if ((list === 'grants' || list === 'decisions') && typeof index === 'number') {
+  const names: Record<string, string> = {
+    grants: 'Grant',
+    decisions: 'Decision',
+    checklistRuns: 'Checklist run',
+  };
+  if (typeof list === 'string' && names[list] && typeof index === 'number') {
     const record = (file as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
     const which = typeof record?.id === 'string' ? ` ${record.id.slice(0, 60)}` : '';
-    return `${list === 'grants' ? 'Grant' : 'Decision'} #${index + 1}${which}: ${rest.join('.') || 'record'} ${issue.message}`;
+    return `${names[list]} #${index + 1}${which}: ${rest.join('.') || 'record'} ${issue.message}`;
   }
   return `${issue.path.join('.') || 'The file'}: ${issue.message}`;
 }
@@ -92,6 +106,12 @@ export async function planImport(
     decisionIds.add(decision.id);
   }
 
+  const runIds = new Set<string>();
+  for (const run of file.checklistRuns) {
+    if (runIds.has(run.id)) return { ok: false, error: `Checklist run ${run.id} appears twice in the file.` };
+    runIds.add(run.id);
+  }
+
   const chains = chainsByLedger(file.decisions);
   // A file lists each ledger's chain as one run: interleaved chains are not in the documented shape.
   let runs = 0;
@@ -147,8 +167,38 @@ export async function planImport(
     else if (canonicalJson(held) === canonicalJson(grant)) identicalGrants++;
     else conflictingGrants.push({ id: grant.id, subject: grant.subject });
   }
+  const addRuns: ChecklistRun[] = [];
+  const conflictingRuns: ImportPlan['conflictingRuns'] = [];
+  let identicalRuns = 0;
+  const held = current.runs ?? new Map<string, ChecklistRun>();
+  const openHere = new Set<string>();
+  const openKey = (r: ChecklistRun) => `${r.businessId} ${r.templateId} ${r.subject}`;
+  for (const run of held.values()) if (run.status === 'open') openHere.add(openKey(run));
+  for (const run of file.checklistRuns) {
+    const mine = held.get(run.id);
+    if (mine) {
+      if (canonicalJson(mine) === canonicalJson(run)) identicalRuns++;
+      else conflictingRuns.push({ id: run.id, subject: run.subject, reason: 'differs' });
+    } else if (run.status === 'open' && openHere.has(openKey(run))) {
+      conflictingRuns.push({ id: run.id, subject: run.subject, reason: 'open-here' });
+    } else {
+      addRuns.push(run);
+      if (run.status === 'open') openHere.add(openKey(run));
+    }
+  }
   return {
     ok: true,
-    plan: { file, addGrants, identicalGrants, conflictingGrants, addDecisions, knownDecisions, ledgers },
+    plan: {
+      file,
+      addGrants,
+      identicalGrants,
+      conflictingGrants,
+      addDecisions,
+      knownDecisions,
+      ledgers,
+      addRuns,
+      identicalRuns,
+      conflictingRuns,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistRunSchema } from '../checklists/runs';
 import { assetAccessSchema, assetTypeSchema, isoDateSchema, taskKeySchema } from '../snapshot';
 
 /** The ledger's records (DESIGN.md "The ledger"); these shapes are also the interchange format. */
@@ -76,6 +77,8 @@ export const exportFileSchema = z
     grants: z.array(grantRecordSchema),
     decisions: z.array(decisionSchema),
     chainHead: z.union([hash, z.null()]),
+    /** Checklist runs, open and finished (files from before checklists have none). */
+    checklistRuns: z.array(checklistRunSchema).max(100_000).default([]),
   })
   .strict();
 export type ExportFile = z.infer<typeof exportFileSchema>;

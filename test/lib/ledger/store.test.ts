@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRun } from '@/lib/domain/checklists/runs';
 import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
 import { grant } from '../domain/ledger/fixtures';
 import { snapshot, person } from '../domain/rules/helpers';
@@ -98,6 +99,26 @@ describe('the ledger store', () => {
     const bobs = await bob.exportFile(new Date());
     expect(bobs.decisions[0]!.ledgerId).toBe(await bob.getLedgerId());
     expect(bobs.decisions).toHaveLength(3);
+  });
+
+  it('carries checklist runs from one installation to another', async () => {
+    const alice = open();
+    const run = createRun({
+      id: 'run-1',
+      businessId: '1203456789012345',
+      templateId: 'offboard-partner',
+      subject: 'partner:3228568050780001',
+      now: new Date('2026-11-28T12:00:00Z'),
+    });
+    await alice.saveRuns([run]);
+    const text = JSON.stringify(await alice.exportFile(new Date('2026-11-28T12:00:00Z')));
+    const bob = open();
+    expect(await bob.applyImport(text, text.length)).toMatchObject({ ok: true, plan: { addRuns: [run] } });
+    expect(await bob.runs()).toEqual([run]);
+    expect(await bob.applyImport(text, text.length)).toMatchObject({
+      ok: true,
+      plan: { addRuns: [], identicalRuns: 1 },
+    });
   });
 
   it('changes nothing when an import is refused', async () => {

@@ -3,6 +3,7 @@ import { sealDecision } from '@/lib/domain/ledger/chain';
 import { buildExport, csvCell, decisionsCsv, grantsCsv } from '@/lib/domain/ledger/export';
 import { MAX_IMPORT_BYTES, planImport, type LedgerContents } from '@/lib/domain/ledger/import';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
+import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { chainOf, grant, LEDGER, OTHER_LEDGER } from './fixtures';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -42,6 +43,7 @@ describe('export', () => {
       'grants',
       'decisions',
       'chainHead',
+      'checklistRuns',
     ]);
     expect(file).toMatchObject({
       format: 'scopekeeper-ledger',
@@ -203,6 +205,67 @@ describe('import', () => {
     expect(await planImport(text, text.length, empty())).toEqual({
       ok: false,
       error: 'Grant g1 appears twice in the file.',
+    });
+  });
+
+  describe('checklist runs', () => {
+    const B = '1203456789012345';
+    const run = (id: string, subject = 'person:lena@studio.example'): ChecklistRun =>
+      createRun({ id, businessId: B, templateId: 'onboard-person', subject, case: 'Menu photos', now: NOW });
+    const withRuns = async (runs: ChecklistRun[]) =>
+      JSON.stringify(buildExport(LEDGER, [], new Map(), NOW, runs));
+    const holding = (runs: ChecklistRun[]): LedgerContents => ({
+      ...empty(),
+      runs: new Map(runs.map((r) => [r.id, r])),
+    });
+
+    it('travel with the export and come back in full, open or finished, ticks and all', async () => {
+      const ticked = tickByHand(run('r1'), 'set-end-date', true, NOW)!;
+      const finished: ChecklistRun = { ...run('r2', 'person:omar@pixelverket.fr'), status: 'finished' };
+      const text = await withRuns([finished, ticked]);
+      const check = await planImport(text, text.length, empty());
+      expect(check.ok && check.plan.addRuns).toEqual([ticked, finished]);
+      const again = await planImport(text, text.length, holding([ticked, finished]));
+      expect(again).toMatchObject({ ok: true, plan: { addRuns: [], identicalRuns: 2, conflictingRuns: [] } });
+    });
+
+    it('never overwrite the run being worked on here, and never open a second run of one checklist', async () => {
+      const mine = tickByHand(run('r1'), 'set-end-date', true, NOW)!;
+      const text = await withRuns([run('r1'), run('r9')]);
+      const check = await planImport(text, text.length, holding([mine]));
+      expect(check).toMatchObject({
+        ok: true,
+        plan: {
+          addRuns: [],
+          conflictingRuns: [
+            { id: 'r1', subject: 'person:lena@studio.example', reason: 'differs' },
+            { id: 'r9', subject: 'person:lena@studio.example', reason: 'open-here' },
+          ],
+        },
+      });
+    });
+
+    it('an export from before checklists imports as one without runs; a broken run is named', async () => {
+      const old = JSON.parse(await withRuns([]));
+      delete old.checklistRuns;
+      const oldText = JSON.stringify(old);
+      expect(await planImport(oldText, oldText.length, empty())).toMatchObject({
+        ok: true,
+        plan: { addRuns: [], identicalRuns: 0 },
+      });
+      const broken = JSON.parse(await withRuns([run('r1')]));
+      broken.checklistRuns[0].templateId = 'onboard-everyone';
+      const brokenText = JSON.stringify(broken);
+      const result = await planImport(brokenText, brokenText.length, empty());
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/^Checklist run #1 r1: templateId /);
+      const twice = JSON.parse(await withRuns([run('r1')]));
+      twice.checklistRuns.push(twice.checklistRuns[0]);
+      const twiceText = JSON.stringify(twice);
+      expect(await planImport(twiceText, twiceText.length, empty())).toEqual({
+        ok: false,
+        error: 'Checklist run r1 appears twice in the file.',
+      });
     });
   });
 });
