@@ -165,3 +165,24 @@ export function reminderText(locale: UiLocale, facts: ReminderFacts): ReminderTe
 export function businessLabel(locale: UiLocale, businessId: string): string {
   return { en: 'business', sv: 'företag', fr: 'entreprise' }[locale] + ` ${businessId}`;
 }
+
+/** The monthly suggestion to export the ledger (a notification, and a line in the popup's due list). */
+export function backupText(locale: UiLocale): { title: string; message: string } {
+  return {
+    en: {
+      title: 'Export your Scopekeeper ledger',
+      message:
+        'Your grant records and decisions live only in this browser. Export a copy from Scopekeeper’s settings.',
+    },
+    sv: {
+      title: 'Exportera din Scopekeeper-liggare',
+      message:
+        'Dina åtkomstposter och beslut finns bara i den här webbläsaren. Exportera en kopia från Scopekeepers inställningar.',
+    },
+    fr: {
+      title: 'Exportez votre registre Scopekeeper',
+      message:
+        'Vos fiches d’accès et vos décisions ne sont gardées que dans ce navigateur. Exportez-en une copie depuis les paramètres de Scopekeeper.',
+    },
+  }[locale];
+}

@@ -10,7 +10,8 @@ import { pageSnapshotSchema } from './snapshot';
 /** An item due or overdue (lib/domain/reminders.ts DueItem), as the panel and the popup receive it. */
 export const dueItemSchema = z.object({
   group: z.string().max(300),
-  kind: z.enum(['expiry', 'overdue', 'review', 'recheck']),
+  /** `backup`: the ledger's monthly export (no business; its businessId is empty). */
+  kind: z.enum(['expiry', 'overdue', 'review', 'recheck', 'backup']),
   businessId: z.string().max(20),
   grantId: z.string().max(100).optional(),
   subject: z.string().max(600).optional(),

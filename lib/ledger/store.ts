@@ -278,6 +278,18 @@ export class LedgerStore {
     await this.db.meta.put({ key: 'reminders', value: reminderStateSchema.parse(state) });
   }
 
+  /**
+   * Reads, changes and writes the reminders' memory in one transaction: a check that ran meanwhile (a
+   * snooze, a finished review) is never written over with what was read before it.
+   */
+  updateReminderState(change: (state: ReminderState) => ReminderState): Promise<ReminderState> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const next = reminderStateSchema.parse(change(await this.reminderState()));
+      await this.db.meta.put({ key: 'reminders', value: next });
+      return next;
+    });
+  }
+
   async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {
     const chains = await this.chains();
     const out: { ledgerId: string; check: ChainCheck }[] = [];

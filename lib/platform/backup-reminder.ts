@@ -1,32 +1,45 @@
 import { browser } from 'wxt/browser';
-import { isBackupDue } from '../domain/ledger/backup';
+import { backupDueAt, isBackupDue } from '../domain/ledger/backup';
+import { backupText } from '../domain/reminder-text';
+import { pickUiLocale } from '../domain/rules';
 import { ledgerStore } from './ledger-handlers';
 import { loadSettings } from './settings';
 
 const ALARM = 'scopekeeper-backup-check';
 const NOTIFICATION = 'scopekeeper-backup';
 
-/** Checks once a day whether to suggest an export (monthly by default; Settings › backup reminder). */
-export async function checkBackupReminder(now = new Date()): Promise<boolean> {
+/** What the backup reminder is computed from: the setting, the oldest record and the last export. */
+async function backupInput() {
   const { settings } = await loadSettings();
   const store = ledgerStore();
   const meta = async (key: string) => (await store.db.meta.get(key))?.value as string | undefined;
-  const hasData = (await store.db.grants.count()) + (await store.db.decisions.count()) > 0;
-  const due = isBackupDue({
-    hasData,
+  const first = await store.db.decisions.orderBy('at').first();
+  const lastExportAt = await meta('lastExportAt');
+  const lastRemindedAt = await meta('lastBackupReminderAt');
+  return {
     everyDays: settings.backupReminderDays,
-    now,
-    lastExportAt: await meta('lastExportAt'),
-    lastRemindedAt: await meta('lastBackupReminderAt'),
-  });
-  if (!due) return false;
-  await store.db.meta.put({ key: 'lastBackupReminderAt', value: now.toISOString() });
+    ...(first ? { firstDataAt: first.at } : {}),
+    ...(lastExportAt ? { lastExportAt } : {}),
+    ...(lastRemindedAt ? { lastRemindedAt } : {}),
+  };
+}
+
+/** When an export is due now: the instant it fell due (the popup lists it, the badge counts it). */
+export async function backupDueSince(now: Date): Promise<string | undefined> {
+  const due = backupDueAt(await backupInput());
+  return due && Date.parse(due) <= now.getTime() ? due : undefined;
+}
+
+/** Checks once a day whether to suggest an export (monthly by default; Settings › backup reminder). */
+export async function checkBackupReminder(now = new Date()): Promise<boolean> {
+  if (!isBackupDue({ ...(await backupInput()), now })) return false;
+  await ledgerStore().db.meta.put({ key: 'lastBackupReminderAt', value: now.toISOString() });
+  const text = backupText(pickUiLocale(browser.i18n?.getUILanguage?.()));
   await browser.notifications.create(NOTIFICATION, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Export your Scopekeeper ledger',
-    message:
-      'Your grant records and decisions live only in this browser. Export a copy from Scopekeeper’s settings.',
+    title: text.title,
+    message: text.message,
   });
   return true;
 }

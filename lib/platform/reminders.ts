@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ChecklistRun } from '../domain/checklists/runs';
 import { addDays } from '../domain/ledger/commands';
 import type { DueItemView } from '../domain/ui-state';
-import { businessLabel, describeSubject, reminderText } from '../domain/reminder-text';
+import { backupText, businessLabel, describeSubject, reminderText } from '../domain/reminder-text';
 import {
   dueItems,
   dueReminders,
@@ -16,6 +16,7 @@ import {
 import { pickUiLocale } from '../domain/rules';
 import { getSubjectKey, type Principal } from '../domain/snapshot';
 import type { ReminderState } from '../ledger/store';
+import { backupDueSince } from './backup-reminder';
 import { openBusinessSettings, type FocusAction } from './focus';
 import { ledgerStore } from './ledger-handlers';
 import { loadSettings } from './settings';
@@ -34,6 +35,8 @@ const MAX_AT_ONCE = 3;
 
 let queue: Promise<unknown> = Promise.resolve();
 let lastDue: DueItemView[] = [];
+/** The due item of the monthly ledger export (not a reminder group of any business). */
+const BACKUP_GROUP = 'backup';
 const dueListeners = new Set<() => void>();
 
 /** What is due now, as computed by the last refresh (the panel and the popup read it). */
@@ -193,19 +196,22 @@ async function refresh(now: Date): Promise<RefreshReport> {
     notified.add(reminder.key);
     for (const key of reminder.supersedes) notified.add(key);
   }
-  // Snoozes that ended and were notified are done with.
-  const snoozes = Object.fromEntries(
-    Object.entries(state.snoozes).filter(([group, until]) => !notified.has(`${group}:snoozed-${until}`)),
-  );
   // Only the latest step of each grant, business and recheck can matter again: forget the rest.
+  // Snoozes that ended and were notified are done with.
   const live = liveKeys(input, settings, now);
-  await store.saveReminderState({
-    ...state,
-    notified: [...notified].filter((key) => live.has(key)),
-    snoozes,
+  const saved = await store.updateReminderState((current) => {
+    const keys = new Set([...current.notified, ...notified]);
+    return {
+      ...current,
+      notified: [...keys].filter((key) => live.has(key)),
+      snoozes: Object.fromEntries(
+        Object.entries(current.snoozes).filter(([group, until]) => !keys.has(`${group}:snoozed-${until}`)),
+      ),
+    };
   });
+  const snoozes = saved.snoozes;
 
-  lastDue = items.map((item) => {
+  const views: DueItemView[] = items.map((item) => {
     const run = item.runId ? runs.find((r) => r.id === item.runId) : undefined;
     const subject = item.subject ?? run?.subject;
     return {
@@ -215,9 +221,21 @@ async function refresh(now: Date): Promise<RefreshReport> {
         : {}),
     };
   });
+  // The monthly export of the ledger is due too (its notification comes from backup-reminder.ts).
+  const backupSince = await backupDueSince(now);
+  if (backupSince) {
+    views.push({
+      group: BACKUP_GROUP,
+      kind: 'backup',
+      businessId: '',
+      dueAt: backupSince,
+      label: backupText(pickUiLocale(browser.i18n?.getUILanguage?.())).title,
+    });
+  }
+  lastDue = views;
   for (const listener of dueListeners) listener();
   const action = browser.action ?? browser.browserAction;
-  await action?.setBadgeText({ text: items.length > 0 ? String(items.length) : '' });
+  await action?.setBadgeText({ text: views.length > 0 ? String(views.length) : '' });
   await action?.setBadgeBackgroundColor?.({
     color: items.some((i) => i.kind === 'overdue') ? '#c62828' : '#8a5a00',
   });
@@ -230,7 +248,7 @@ async function refresh(now: Date): Promise<RefreshReport> {
   );
   if (next) await browser.alarms.create(ALARM, { when: Math.max(Date.parse(next), now.getTime() + 1000) });
   else await browser.alarms.clear(ALARM);
-  return { notified: due.map((d) => d.key), badge: items.length, ...(next ? { next } : {}) };
+  return { notified: due.map((d) => d.key), badge: views.length, ...(next ? { next } : {}) };
 }
 
 /** Checks what is due, notifies it, updates the badge and sets the next alarm (one at a time). */
@@ -246,30 +264,28 @@ export function refreshReminders(now = new Date()): Promise<RefreshReport> {
 /** The review cadence of a business counts from when it was first seen, then from its last review. */
 export async function noteBusinessSeen(businessId: string, now: Date): Promise<void> {
   const store = ledgerStore();
-  const state = await store.reminderState();
-  if (state.reviewSince[businessId]) return;
-  await store.saveReminderState({
-    ...state,
-    reviewSince: { ...state.reviewSince, [businessId]: now.toISOString() },
+  let added = false;
+  await store.updateReminderState((state) => {
+    if (state.reviewSince[businessId]) return state;
+    added = true;
+    return { ...state, reviewSince: { ...state.reviewSince, [businessId]: now.toISOString() } };
   });
-  void refreshReminders(now);
+  if (added) void refreshReminders(now);
 }
 
 export async function noteReviewDone(businessId: string, now: Date): Promise<void> {
   const store = ledgerStore();
-  const state = await store.reminderState();
-  await store.saveReminderState({
+  await store.updateReminderState((state) => ({
     ...state,
     reviewSince: { ...state.reviewSince, [businessId]: now.toISOString() },
-  });
+  }));
 }
 
 /** Quiets a reminder group for a day or a week; it reminds again when the snooze ends. */
 export async function snooze(group: string, days: number, now: Date): Promise<void> {
   const store = ledgerStore();
-  const state = await store.reminderState();
   const until = new Date(now.getTime() + days * 86_400_000).toISOString();
-  await store.saveReminderState({ ...state, snoozes: { ...state.snoozes, [group]: until } });
+  await store.updateReminderState((state) => ({ ...state, snoozes: { ...state.snoozes, [group]: until } }));
   await browser.notifications.clear(`${REMINDER_PREFIX}${group}`).catch(() => false);
   await refreshReminders(now);
 }
@@ -293,6 +309,10 @@ export async function openReminderGroup(group: string, action?: FocusAction): Pr
     return run ? openBusinessSettings({ businessId: run.businessId, subject: run.subject }) : undefined;
   }
   if (kind === 'review') return openBusinessSettings({ businessId: id, action: 'review' });
+  if (group === BACKUP_GROUP) {
+    await browser.runtime.openOptionsPage();
+    return undefined;
+  }
   const first = lastDue[0];
   return first ? openReminderGroup(first.group) : undefined;
 }

@@ -277,6 +277,8 @@ export function registerTabStateHandlers(): void {
       for (const businessId of views.keys())
         await updateRunsFromEvidence(businessId, views.get(businessId), new Date()).catch(() => false);
       publishBusiness();
+      // The export is no longer due.
+      void refreshReminders();
     }
     return result;
   });

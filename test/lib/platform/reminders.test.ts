@@ -6,7 +6,13 @@ import type { PageSnapshot } from '@/lib/domain/snapshot';
 import { runChecklistCommand } from '@/lib/platform/checklists';
 import { getFocus } from '@/lib/platform/focus';
 import { ledgerStore, runLedgerCommand, type CommandContext } from '@/lib/platform/ledger-handlers';
-import { currentDue, refreshReminders, setupReminders, snooze } from '@/lib/platform/reminders';
+import {
+  currentDue,
+  noteReviewDone,
+  refreshReminders,
+  setupReminders,
+  snooze,
+} from '@/lib/platform/reminders';
 
 const B = '1203456789012345';
 const at = (iso: string): CommandContext => ({
@@ -197,5 +203,21 @@ describe('reminders in the background', () => {
     expect((await fakeBrowser.tabs.query({})).filter((t) => t.url?.includes('business_users'))).toHaveLength(
       1,
     );
+  });
+
+  it('a review finished or a snooze made while a check runs is not written over by that check', async () => {
+    const store = ledgerStore();
+    await store.saveReminderState({
+      notified: [],
+      snoozes: {},
+      reviewSince: { [B]: '2026-10-01T10:00:00.000Z' },
+    });
+    await documentNils('2026-11-20');
+    const now = new Date('2026-11-28T12:00:00Z');
+    const checks = [refreshReminders(now), refreshReminders(now)];
+    await Promise.all([noteReviewDone(B, now), snooze('grant:other', 1, now), ...checks]);
+    const state = await store.reminderState();
+    expect(state.reviewSince[B]).toBe(now.toISOString());
+    expect(state.snoozes['grant:other']).toBe('2026-11-29T12:00:00.000Z');
   });
 });
