@@ -22,6 +22,16 @@ assertPrerequisites();
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const want = (section: string) => only === undefined || only === section;
 const RUNS = 9;
+
+/** Prints a titled Markdown table, numbers right-aligned. */
+function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
 const sizes = [50, 500, 5000];
 
 const reader = await build({
@@ -104,13 +114,11 @@ if (want('reader')) {
     await browser.close();
   }
 
-  const header = ['people', 'variant', 'median ms', 'min ms', 'max ms'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-  console.log(`\nReading a People page in Chromium (${RUNS} runs each, every row rendered)\n`);
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(
+    `Reading a People page in Chromium (${RUNS} runs each, every row rendered)`,
+    ['people', 'variant', 'median ms', 'min ms', 'max ms'],
+    rows,
+  );
   console.log(
     `\nContent script: ${content.length} bytes, ${gzipSync(content).length} bytes gzip (.output/chrome-mv3/content-scripts/content.js)`,
   );
@@ -208,14 +216,11 @@ if (want('findings')) {
     'long tasks n/ms (no ext)',
     'long tasks n/ms (ext)',
   ];
-  const fWidths = fHeader.map((h, i) => Math.max(h.length, ...findingRows.map((r) => r[i]!.length)));
-  const fLine = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(fWidths[i]!)).join(' | ')} |`;
-  console.log(
-    `\nFindings on a People page in Chromium, without and with the extension (median of ${FINDINGS_RUNS} runs)\n`,
+  printTable(
+    `Findings on a People page in Chromium, without and with the extension (median of ${FINDINGS_RUNS} runs)`,
+    fHeader,
+    findingRows,
   );
-  console.log(fLine(fHeader));
-  console.log(`|${fWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of findingRows) console.log(fLine(row));
   console.log('\nlong tasks: tasks over 50 ms after the rows were rendered, count / total ms.');
 }
 
@@ -260,12 +265,7 @@ if (want('ledger')) {
       r.historyMs.toFixed(1),
       r.chainMs.toFixed(0),
     ]);
-    const w = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-    const l = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(w[i]!)).join(' | ')} |`;
-    console.log('\nThe ledger in Chromium (IndexedDB, Web Crypto)\n');
-    console.log(l(header));
-    console.log(`|${w.map((x) => '-'.repeat(x + 2)).join('|')}|`);
-    for (const row of table) console.log(l(row));
+    printTable('The ledger in Chromium (IndexedDB, Web Crypto)', header, table);
     const largest = rows.at(-1)!;
     console.log(
       `\nExport of ${largest.size.toLocaleString('en')} decisions: ${largest.exportMs!.toFixed(0)} ms (${largest.fileMb!.toFixed(1)} MB); import into an empty ledger, every hash verified: ${largest.importMs!.toFixed(0)} ms.`,
@@ -308,12 +308,7 @@ if (want('reminders')) {
       r.nextMs.toFixed(1),
       r.evidenceMs.toFixed(1),
     ]);
-    const w = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-    const l = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(w[i]!)).join(' | ')} |`;
-    console.log('\nReminders and checklists in Chromium (median of 5)\n');
-    console.log(l(header));
-    console.log(`|${w.map((x) => '-'.repeat(x + 2)).join('|')}|`);
-    for (const row of table) console.log(l(row));
+    printTable('Reminders and checklists in Chromium (median of 5)', header, table);
   } finally {
     await session.close();
   }

@@ -131,38 +131,25 @@ interface Group {
   near(instant: number): Step[];
 }
 
+/** A function of one key that works each key out once. */
+function memo<K, V>(work: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (known.has(key)) return known.get(key)!;
+    const value = work(key);
+    known.set(key, value);
+    return value;
+  };
+}
+
 function groupsOf(input: ReminderInput, settings: ReminderSettings): Group[] {
   const { hour, timeZone } = settings;
   // Days are counted as whole days since 1970-01-01. Many grants share end dates and every group asks
   // about the same instants: each date, due instant and local day is worked out once.
   const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
-  const dates = new Map<number, string>();
-  const date = (day: number) => {
-    let iso = dates.get(day);
-    if (iso === undefined) {
-      iso = new Date(day * DAY).toISOString().slice(0, 10);
-      dates.set(day, iso);
-    }
-    return iso;
-  };
-  const dues = new Map<number, string>();
-  const at = (day: number) => {
-    let iso = dues.get(day);
-    if (iso === undefined) {
-      iso = new Date(localToUtc(date(day), hour, timeZone)).toISOString();
-      dues.set(day, iso);
-    }
-    return iso;
-  };
-  const days = new Map<number, number>();
-  const dayOf = (instant: number) => {
-    let day = days.get(instant);
-    if (day === undefined) {
-      day = dayNumber(localDate(instant, timeZone));
-      days.set(instant, day);
-    }
-    return day;
-  };
+  const date = memo((day: number) => new Date(day * DAY).toISOString().slice(0, 10));
+  const at = memo((day: number) => new Date(localToUtc(date(day), hour, timeZone)).toISOString());
+  const dayOf = memo((instant: number) => dayNumber(localDate(instant, timeZone)));
   const leads = [...new Set(settings.leadDays)].filter((d) => d > 0).sort((a, b) => b - a);
   const out: Group[] = [];
   for (const grant of input.grants) {
