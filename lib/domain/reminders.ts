@@ -185,8 +185,9 @@ function groupsOf(input: ReminderInput, settings: ReminderSettings): Group[] {
   if (settings.reviewEveryDays > 0) {
     const every = settings.reviewEveryDays;
     for (const review of input.reviews) {
-      const from = dayNumber(localDate(Date.parse(review.since), timeZone));
-      if (!Number.isFinite(from)) continue;
+      const since = Date.parse(review.since);
+      if (!Number.isFinite(since)) continue;
+      const from = dayNumber(localDate(since, timeZone));
       const group = `review:${review.businessId}`;
       out.push({
         group,
@@ -211,12 +212,14 @@ function groupsOf(input: ReminderInput, settings: ReminderSettings): Group[] {
     }
   }
   for (const recheck of input.rechecks ?? []) {
+    const due = dayNumber(recheck.dueDate);
+    if (!Number.isFinite(due)) continue;
     const step: Step = {
       group: `recheck:${recheck.runId}`,
       key: `recheck:${recheck.runId}`,
       kind: 'recheck',
       step: 'recheck',
-      dueAt: at(dayNumber(recheck.dueDate)),
+      dueAt: at(due),
       businessId: recheck.businessId,
       subject: recheck.subject,
       runId: recheck.runId,

@@ -182,6 +182,19 @@ describe('reminders', () => {
     ]);
   });
 
+  it('passes over a date it cannot read rather than fail every other reminder', () => {
+    const input = {
+      grants: [grant('2027-13-45'), grant('2027-01-31', { id: 'g2' })],
+      reviews: [{ businessId: 'b1', since: 'yesterday' }],
+      rechecks: [{ runId: 'r1', businessId: 'b1', subject: 'partner:9', dueDate: 'soon' }],
+    };
+    const now = new Date('2027-01-30T12:00:00Z');
+    expect(dueReminders(input, stockholm, now, new Set()).map((r) => r.key)).toEqual([
+      'grant:g2:2027-01-31:lead-1',
+    ]);
+    expect(nextReminderAt(input, stockholm, now, new Set())).toBe('2027-01-31T08:00:00.000Z');
+  });
+
   it('knows when the next reminder falls due, for the alarm', () => {
     expect(
       nextReminderAt(
