@@ -34,20 +34,25 @@ function printTable(title: string, header: string[], rows: string[][]): void {
 }
 const sizes = [50, 500, 5000];
 
-const reader = await build({
-  stdin: {
-    contents: "import { readPage } from './lib/page/read';\n(globalThis as any).__readPage = readPage;",
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  write: false,
-  format: 'iife',
-  target: 'chrome120',
-  minify: true,
-  logLevel: 'silent',
+/** Bundles code to run inside a bench page (one script, for `page.addScriptTag`). */
+async function pageBundle(entry: { stdin: string } | { file: string }): Promise<string> {
+  const result = await build({
+    ...('stdin' in entry
+      ? { stdin: { contents: entry.stdin, resolveDir: process.cwd(), loader: 'ts' as const } }
+      : { entryPoints: [entry.file] }),
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+const readerJs = await pageBundle({
+  stdin: "import { readPage } from './lib/page/read';\n(globalThis as any).__readPage = readPage;",
 });
-const readerJs = reader.outputFiles[0]!.text;
 
 const content = readFileSync('.output/chrome-mv3/content-scripts/content.js');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -228,22 +233,14 @@ if (want('findings')) {
 // The ledger in Chromium (IndexedDB through Dexie, SHA-256 through Web Crypto): the store is seeded
 // with 1,000, 10,000 and 100,000 chained decisions, then timed: one append (mean of 200), the rules'
 // facts for a business, one subject's history, reading the whole chain; export and import of the largest.
-const ledgerBundle = await build({
-  entryPoints: ['scripts/bench/ledger-page.ts'],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  target: 'chrome120',
-  minify: true,
-  logLevel: 'silent',
-});
 if (want('ledger')) {
+  const ledgerJs = await pageBundle({ file: 'scripts/bench/ledger-page.ts' });
   const ledgerSizes = [1000, 10_000, 100_000];
   const session = await launchWithExtension(generatePortfolio({ people: 5 }), { extension: false });
   try {
     const { page } = session;
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
-    await page.addScriptTag({ content: ledgerBundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: ledgerJs });
     const rows = (await page.evaluate(
       ({ sizes: s }) =>
         (
@@ -280,20 +277,12 @@ if (want('ledger')) {
 // check and each alarm), and the evidence check of 5 open runs against a stored People list of the same
 // size (what runs per snapshot of a business with open checklists).
 if (want('reminders')) {
-  const bundle = await build({
-    entryPoints: ['scripts/bench/reminders-page.ts'],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    minify: true,
-    logLevel: 'silent',
-  });
+  const remindersJs = await pageBundle({ file: 'scripts/bench/reminders-page.ts' });
   const session = await launchWithExtension(generatePortfolio({ people: 5 }), { extension: false });
   try {
     const { page } = session;
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: remindersJs });
     const rows = (await page.evaluate(
       (sizes) =>
         (globalThis as unknown as { __benchReminders: (s: number[]) => Promise<unknown> }).__benchReminders(
