@@ -175,6 +175,36 @@ async function refresh(now: Date): Promise<RefreshReport> {
   const items = dueItems(input, settings, now);
   const names = await namesOf([...due, ...items].map((d) => d.businessId));
 
+  // The badge, the panel and the popup first: they say what is due, the notifications follow.
+  const views: DueItemView[] = items.map((item) => {
+    const run = item.runId ? runs.find((r) => r.id === item.runId) : undefined;
+    const subject = item.subject ?? run?.subject;
+    return {
+      ...item,
+      ...(subject
+        ? { label: describeSubject(subject, names.get(`${item.businessId} ${subject}`), run?.subjectName) }
+        : {}),
+    };
+  });
+  // The monthly export of the ledger is due too (its notification comes from backup-reminder.ts).
+  const backupSince = await backupDueSince(now);
+  if (backupSince) {
+    views.push({
+      group: BACKUP_GROUP,
+      kind: 'backup',
+      businessId: '',
+      dueAt: backupSince,
+      label: backupText(pickUiLocale(browser.i18n?.getUILanguage?.())).title,
+    });
+  }
+  lastDue = views;
+  for (const listener of dueListeners) listener();
+  const action = browser.action ?? browser.browserAction;
+  await action?.setBadgeText({ text: views.length > 0 ? String(views.length) : '' });
+  await action?.setBadgeBackgroundColor?.({
+    color: items.some((i) => i.kind === 'overdue') ? '#c62828' : '#8a5a00',
+  });
+
   for (const reminder of due.slice(0, MAX_AT_ONCE)) await notify(reminder, names, runs, now);
   if (due.length > MAX_AT_ONCE) {
     const locale = pickUiLocale(browser.i18n?.getUILanguage?.());
@@ -210,35 +240,6 @@ async function refresh(now: Date): Promise<RefreshReport> {
     };
   });
   const snoozes = saved.snoozes;
-
-  const views: DueItemView[] = items.map((item) => {
-    const run = item.runId ? runs.find((r) => r.id === item.runId) : undefined;
-    const subject = item.subject ?? run?.subject;
-    return {
-      ...item,
-      ...(subject
-        ? { label: describeSubject(subject, names.get(`${item.businessId} ${subject}`), run?.subjectName) }
-        : {}),
-    };
-  });
-  // The monthly export of the ledger is due too (its notification comes from backup-reminder.ts).
-  const backupSince = await backupDueSince(now);
-  if (backupSince) {
-    views.push({
-      group: BACKUP_GROUP,
-      kind: 'backup',
-      businessId: '',
-      dueAt: backupSince,
-      label: backupText(pickUiLocale(browser.i18n?.getUILanguage?.())).title,
-    });
-  }
-  lastDue = views;
-  for (const listener of dueListeners) listener();
-  const action = browser.action ?? browser.browserAction;
-  await action?.setBadgeText({ text: views.length > 0 ? String(views.length) : '' });
-  await action?.setBadgeBackgroundColor?.({
-    color: items.some((i) => i.kind === 'overdue') ? '#c62828' : '#8a5a00',
-  });
 
   const next = nextReminderAt(
     { ...input, snoozes: new Map(Object.entries(snoozes)) },

@@ -47,7 +47,7 @@ describe('reminders', () => {
     await expect
       .poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())))
       .toEqual([expect.stringMatching(/^scopekeeper-reminder:grant:/)]);
-    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
     // The panel lists it as due, with snoozes.
     await frame.waitForSelector('[data-due-kind="expiry"]');
     expect(await frame.locator('[data-due-kind="expiry"] strong').textContent()).toBe(
