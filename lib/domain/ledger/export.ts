@@ -2,6 +2,8 @@ import { canonicalJson } from './canonical';
 import type { ChecklistRun } from '../checklists/runs';
 import type { Decision, ExportFile, GrantRecord } from './records';
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * The interchange file: every grant, and every chain of decisions grouped by ledger, ours first, each in
  * order; chainHead is the hash of our chain's last decision (null while our chain is empty); then every
@@ -21,10 +23,10 @@ export function buildExport(
     version: 1,
     ledgerId,
     exportedAt: now.toISOString(),
-    grants: [...grants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    grants: [...grants].sort(byId),
     decisions: [...ours, ...others.flatMap(([, chain]) => chain)],
     chainHead: ours.at(-1)?.hash ?? null,
-    checklistRuns: [...runs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    checklistRuns: [...runs].sort(byId),
   };
 }
 

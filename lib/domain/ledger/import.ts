@@ -34,6 +34,15 @@ export interface ImportPlan {
 
 export type ImportCheck = { ok: true; plan: ImportPlan } | { ok: false; error: string };
 
+function firstRepeatedId(records: readonly { id: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const { id } of records) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
 function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }, file: unknown): string {
   const issue = error.issues[0]!;
   const [list, index, ...rest] = issue.path;
@@ -94,22 +103,13 @@ export async function planImport(
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error, raw) };
   const file = parsed.data;
 
-  const grantIds = new Set<string>();
-  for (const grant of file.grants) {
-    if (grantIds.has(grant.id)) return { ok: false, error: `Grant ${grant.id} appears twice in the file.` };
-    grantIds.add(grant.id);
-  }
-  const decisionIds = new Set<string>();
-  for (const decision of file.decisions) {
-    if (decisionIds.has(decision.id))
-      return { ok: false, error: `Decision ${decision.id} appears twice in the file.` };
-    decisionIds.add(decision.id);
-  }
-
-  const runIds = new Set<string>();
-  for (const run of file.checklistRuns) {
-    if (runIds.has(run.id)) return { ok: false, error: `Checklist run ${run.id} appears twice in the file.` };
-    runIds.add(run.id);
+  for (const [list, name] of [
+    [file.grants, 'Grant'],
+    [file.decisions, 'Decision'],
+    [file.checklistRuns, 'Checklist run'],
+  ] as const) {
+    const twice = firstRepeatedId(list);
+    if (twice !== undefined) return { ok: false, error: `${name} ${twice} appears twice in the file.` };
   }
 
   const chains = chainsByLedger(file.decisions);
