@@ -48,10 +48,14 @@ export default tseslint.config(
         {
           patterns: [
             {
+              // Relative paths out of lib/domain (one or two levels up), and the alias.
               group: [
-                '**/page/**',
-                '**/ledger/**',
-                '**/platform/**',
+                '../page/*',
+                '../../page/*',
+                '../ledger/*',
+                '../../ledger/*',
+                '../platform/*',
+                '../../platform/*',
                 '@/lib/page/*',
                 '@/lib/ledger/*',
                 '@/lib/platform/*',

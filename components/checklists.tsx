@@ -1,28 +1,29 @@
 import { useState } from 'react';
 import { openSteps, type ChecklistRun } from '@/lib/domain/checklists/runs';
-import { templates, type TemplateId } from '@/lib/domain/checklists/templates';
+import { subjectKindOf, templates, templatesFor, type TemplateId } from '@/lib/domain/checklists/templates';
+import type { UiLocale } from '@/lib/domain/locales';
+import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';
-import type { UiLocale } from '@/lib/domain/rules/types';
+import { problemText, useApi } from './api';
 import { checklistText } from './checklist-text';
 
-type Result = { ok: true; run?: ChecklistRun } | { ok: false; error: string };
-
-/** What checklist UIs ask the background (through messages; they own nothing). */
-export interface ChecklistApi {
-  checklist(command: unknown): Promise<Result>;
-  snooze(request: { group: string; days: 1 | 7 }): Promise<{ ok: boolean }>;
-  open(target: { group: string } | { businessId: string; subject?: string }): Promise<boolean>;
+/** Sends a checklist command and says what went wrong, if anything, in the admin's words. */
+function useChecklistCommand(locale: UiLocale) {
+  const { ask } = useApi();
+  const [error, setError] = useState<string | undefined>();
+  const send = async (command: RequestOf<'checklistCommand'>) => {
+    const reply = await ask('checklistCommand', command);
+    setError(reply.ok ? undefined : problemText(locale, reply.error));
+    return reply;
+  };
+  return { send, error };
 }
 
 /** One run: its steps with `data-step-id` / `data-done`, each ticked by evidence or with one click. */
-export function RunView({ run, locale, api }: { run: ChecklistRun; locale: UiLocale; api: ChecklistApi }) {
+export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }) {
   const t = checklistText[locale];
-  const [error, setError] = useState<string | undefined>();
+  const { send, error } = useChecklistCommand(locale);
   const template = templates[run.templateId];
-  const send = async (command: unknown) => {
-    const result = await api.checklist(command);
-    setError(result.ok ? undefined : result.error);
-  };
   const left = openSteps(run).length;
   const who =
     run.subjectName && !run.subject.endsWith(run.subjectName)
@@ -110,37 +111,28 @@ export function StartChecklist({
   subject,
   name,
   locale,
-  api,
   runs,
 }: {
   businessId: string;
   subject: string;
   name: string;
   locale: UiLocale;
-  api: ChecklistApi;
   runs: readonly ChecklistRun[];
 }) {
   const t = checklistText[locale];
-  const [error, setError] = useState<string | undefined>();
+  const { send, error } = useChecklistCommand(locale);
   const open = (id: TemplateId) =>
     runs.some((r) => r.subject === subject && r.templateId === id && r.status === 'open');
-  const start = async (templateId: TemplateId) => {
-    const result = await api.checklist({
-      type: 'start',
-      businessId,
-      templateId,
-      who: subject,
-      subjectName: name,
-    });
-    setError(result.ok ? undefined : result.error);
-  };
-  const buttons: { id: TemplateId; label: string }[] = subject.startsWith('partner:')
-    ? [
-        { id: 'offboard-partner', label: t.startOffboarding },
-        { id: 'onboard-partner', label: t.onboardingChecklist },
-      ]
-    : subject.startsWith('person:')
-      ? [{ id: 'onboard-person', label: t.onboardingChecklist }]
+  const start = (templateId: TemplateId) =>
+    send({ type: 'start', businessId, templateId, who: subject, subjectName: name });
+  // The templates say what they are for and whom: offboarding first, then onboarding.
+  const kind = subjectKindOf(subject);
+  const buttons: { id: TemplateId; label: string }[] =
+    kind === 'person' || kind === 'partner'
+      ? [
+          ...templatesFor('offboard', kind).map((x) => ({ id: x.id, label: t.startOffboarding })),
+          ...templatesFor('onboard', kind).map((x) => ({ id: x.id, label: t.onboardingChecklist })),
+        ]
       : [];
   if (buttons.length === 0) return null;
   return (
@@ -161,15 +153,14 @@ export function StartChecklist({
 export function DueList({
   items,
   locale,
-  api,
   snoozable,
 }: {
   items: readonly DueItemView[];
   locale: UiLocale;
-  api: ChecklistApi;
   snoozable: boolean;
 }) {
   const t = checklistText[locale];
+  const { ask } = useApi();
   if (items.length === 0) return <p className="empty">{t.nothingDue}</p>;
   return (
     <ul className="due">
@@ -180,15 +171,15 @@ export function DueList({
             {t.dueKind[item.kind](item.endsAt ?? '')}
           </div>
           <div className="due-actions">
-            <button type="button" onClick={() => void api.open({ group: item.group })}>
+            <button type="button" onClick={() => void ask('openTarget', { group: item.group })}>
               {t.open}
             </button>
             {snoozable ? (
               <>
-                <button type="button" onClick={() => void api.snooze({ group: item.group, days: 1 })}>
+                <button type="button" onClick={() => void ask('snooze', { group: item.group, days: 1 })}>
                   {t.snoozeDay}
                 </button>
-                <button type="button" onClick={() => void api.snooze({ group: item.group, days: 7 })}>
+                <button type="button" onClick={() => void ask('snooze', { group: item.group, days: 7 })}>
                   {t.snoozeWeek}
                 </button>
               </>

@@ -3,8 +3,9 @@ import type { Finding } from '@/lib/domain/rules/types';
 import { severityRank } from '@/lib/domain/rules';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { panelText } from './panel-text';
-import { StartChecklist, type ChecklistApi } from './checklists';
-import { AcceptFinding, SubjectLedger, type LedgerApi } from './subject-ledger';
+import { useApi } from './api';
+import { StartChecklist } from './checklists';
+import { AcceptFinding, SubjectLedger } from './subject-ledger';
 import { usePanelStore } from './panel-store';
 
 interface Group {
@@ -40,13 +41,9 @@ export function groupFindings(
   );
 }
 
-export function Findings({
-  onShow,
-  api,
-}: {
-  onShow: (subject: string) => void;
-  api: LedgerApi & ChecklistApi;
-}) {
+export function Findings() {
+  const { ask } = useApi();
+  const onShow = (subject: string) => void ask('focusSubject', subject);
   const { findings, failedRules, locale, focus, snapshot, runs } = usePanelStore((s) => s.state);
   const onPage = new Set(snapshot?.principals.map(getSubjectKey));
   const t = panelText[locale];
@@ -92,7 +89,6 @@ export function Findings({
               subject={group.subject}
               name={group.name}
               locale={locale}
-              api={api}
               runs={runs}
             />
           ) : null}
@@ -125,7 +121,6 @@ export function Findings({
                 </button>
                 {!f.accepted && businessId && !f.ruleId.startsWith('invite-') ? (
                   <AcceptFinding
-                    api={api}
                     businessId={businessId}
                     subject={f.subject}
                     ruleId={f.ruleId}
@@ -140,7 +135,6 @@ export function Findings({
             <details className="record">
               <summary>Record</summary>
               <SubjectLedger
-                api={api}
                 businessId={businessId}
                 subject={group.subject}
                 name={group.name}

@@ -1,9 +1,14 @@
 import { useState } from 'react';
-import type { AdminResult, ImportSummary } from '@/lib/platform/ledger-handlers';
+import type { AdminRequest, AdminResult, ImportSummary } from '@/lib/domain/ledger/admin';
+import { pickUiLocale } from '@/lib/domain/locales';
+import type { Problem } from '@/lib/domain/problems';
+import { catalogue } from '@/lib/domain/i18n';
+import { problemText, useApi } from './api';
 
-interface Props {
-  admin: (request: unknown) => Promise<AdminResult>;
-}
+type AdminReply = { ok: true; value: AdminResult } | { ok: false; error: Problem };
+// The options page speaks the browser's language; its own words follow in the catalogue.
+const locale = pickUiLocale(typeof navigator === 'undefined' ? undefined : navigator.language);
+const errorText = (r: AdminReply) => (r.ok ? 'Unexpected answer.' : problemText(locale, r.error));
 
 type Outcome = { ok: boolean; text: string } | undefined;
 
@@ -39,7 +44,9 @@ function describe(summary: ImportSummary): string {
 }
 
 /** Export, verify, import and delete the ledger (options page). Every outcome is said in plain words. */
-export function LedgerAdmin({ admin }: Props) {
+export function LedgerAdmin() {
+  const { ask } = useApi();
+  const admin = (request: AdminRequest): Promise<AdminReply> => ask('ledgerAdmin', request);
   const [outcome, setOutcome] = useState<Outcome>();
   const [pending, setPending] = useState<
     { name: string; text: string; summary: ImportSummary } | undefined
@@ -49,21 +56,22 @@ export function LedgerAdmin({ admin }: Props) {
 
   const exportJson = async () => {
     const r = await admin({ type: 'export' });
-    if (r.ok && r.type === 'export') {
-      download(r.fileName, r.json, 'application/json');
-      setOutcome({ ok: true, text: `Exported to ${r.fileName}.` });
-      return r.json;
+    if (r.ok && r.value.type === 'export') {
+      const { fileName, json } = r.value;
+      download(fileName, json, 'application/json');
+      setOutcome({ ok: true, text: `Exported to ${fileName}.` });
+      return json;
     }
-    setOutcome({ ok: false, text: r.ok ? 'Export failed.' : r.error });
+    setOutcome({ ok: false, text: errorText(r) });
     return undefined;
   };
   const exportCsv = async () => {
     const r = await admin({ type: 'export-csv' });
-    if (r.ok && r.type === 'export-csv') {
-      download('scopekeeper-grants.csv', r.grants, 'text/csv');
-      download('scopekeeper-decisions.csv', r.decisions, 'text/csv');
+    if (r.ok && r.value.type === 'export-csv') {
+      download('scopekeeper-grants.csv', r.value.grants, 'text/csv');
+      download('scopekeeper-decisions.csv', r.value.decisions, 'text/csv');
       setOutcome({ ok: true, text: 'Exported scopekeeper-grants.csv and scopekeeper-decisions.csv.' });
-    } else setOutcome({ ok: false, text: r.ok ? 'Export failed.' : r.error });
+    } else setOutcome({ ok: false, text: errorText(r) });
   };
   const onFile = async (file: File | undefined) => {
     setPending(undefined);
@@ -77,25 +85,25 @@ export function LedgerAdmin({ admin }: Props) {
     }
     const text = await file.text();
     const r = await admin({ type: 'plan-import', text });
-    if (r.ok && r.type === 'import') {
-      setPending({ name: file.name, text, summary: r.summary });
+    if (r.ok && r.value.type === 'import') {
+      setPending({ name: file.name, text, summary: r.value.summary });
       setOutcome(undefined);
     } else
       setOutcome({
         ok: false,
-        text: `${file.name} was not imported: ${r.ok ? 'unexpected answer' : r.error}`,
+        text: `${file.name} was not imported: ${errorText(r)}`,
       });
   };
   const apply = async () => {
     if (!pending) return;
     const r = await admin({ type: 'apply-import', text: pending.text });
     setPending(undefined);
-    if (r.ok && r.type === 'import')
-      setOutcome({ ok: true, text: `Imported ${pending.name}: ${describe(r.summary)}` });
+    if (r.ok && r.value.type === 'import')
+      setOutcome({ ok: true, text: `Imported ${pending.name}: ${describe(r.value.summary)}` });
     else
       setOutcome({
         ok: false,
-        text: `${pending.name} was not imported: ${r.ok ? 'unexpected answer' : r.error}`,
+        text: `${pending.name} was not imported: ${errorText(r)}`,
       });
   };
 
@@ -116,9 +124,9 @@ export function LedgerAdmin({ admin }: Props) {
         type="button"
         onClick={() =>
           void admin({ type: 'verify' }).then((r) =>
-            r.ok && r.type === 'verify'
-              ? setVerify(r.ledgers)
-              : setOutcome({ ok: false, text: r.ok ? '' : r.error }),
+            r.ok && r.value.type === 'verify'
+              ? setVerify(r.value.ledgers)
+              : setOutcome({ ok: false, text: errorText(r) }),
           )
         }
       >
@@ -132,7 +140,7 @@ export function LedgerAdmin({ admin }: Props) {
               {l.ours ? 'Your ledger' : `Ledger ${l.ledgerId}`}:{' '}
               {l.ok
                 ? `${l.length} decisions, intact.`
-                : `breaks at decision ${l.breakAt} (#${l.length + 1}): ${l.reason}.`}
+                : `breaks at decision ${l.breakAt} (#${l.length + 1}): ${l.reason ? catalogue(locale).chainBreak[l.reason] : ''}.`}
             </li>
           ))}
         </ul>
@@ -177,7 +185,9 @@ export function LedgerAdmin({ admin }: Props) {
               void admin({ type: 'delete-all' }).then((r) => {
                 setConfirmDelete(false);
                 setOutcome(
-                  r.ok ? { ok: true, text: 'All ledger data was deleted.' } : { ok: false, text: r.error },
+                  r.ok
+                    ? { ok: true, text: 'All ledger data was deleted.' }
+                    : { ok: false, text: errorText(r) },
                 );
               })
             }

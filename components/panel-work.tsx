@@ -1,33 +1,61 @@
 import { useEffect, useRef } from 'react';
+import { subjectKindOf, templatesFor } from '@/lib/domain/checklists/templates';
 import { getSubjectKey } from '@/lib/domain/snapshot';
+import { useApi } from './api';
 import { checklistText } from './checklist-text';
-import { DueList, RunView, type ChecklistApi } from './checklists';
+import { DueList, RunView } from './checklists';
 import { usePanelStore } from './panel-store';
-import { SubjectLedger, type LedgerApi } from './subject-ledger';
+import { SubjectLedger } from './subject-ledger';
 
-type Api = LedgerApi & ChecklistApi;
+/** The review template (the whole business is its subject). */
+const reviewTemplate = () => templatesFor('review', 'business')[0];
+
+/** The review button, unless a review of the business is already open. */
+function StartReview({ businessId }: { businessId: string }) {
+  const { ask } = useApi();
+  const { runs, locale } = usePanelStore((s) => s.state);
+  const template = reviewTemplate();
+  if (!template || runs.some((r) => r.templateId === template.id && r.status === 'open')) return null;
+  return (
+    <button
+      type="button"
+      data-start={template.id}
+      onClick={() => void ask('checklistCommand', { type: 'start', businessId, templateId: template.id })}
+    >
+      {checklistText[locale].startReview}
+    </button>
+  );
+}
 
 /**
  * What the admin came to do when a notification or the popup opened this page: extend a grant, offboard a
  * subject, or review the business. Shown first; the checklists and due items follow.
  */
-export function FocusSection({ api }: { api: Api }) {
+export function FocusSection() {
+  const { ask } = useApi();
   const { focus, snapshot, locale, runs, due, findings } = usePanelStore((s) => s.state);
   const t = checklistText[locale];
   const started = useRef<number | undefined>(undefined);
   const businessId = snapshot?.businessId;
   const subject = focus?.subject;
-  const isPartner = subject?.startsWith('partner:') ?? false;
+  const kind = subject ? subjectKindOf(subject) : undefined;
+  // The offboarding template for this kind of subject, when there is one (a partner's).
+  const offboarding = kind ? templatesFor('offboard', kind)[0] : undefined;
   const hasRun = runs.some(
-    (r) => r.subject === subject && r.templateId === 'offboard-partner' && r.status === 'open',
+    (r) => r.subject === subject && r.templateId === offboarding?.id && r.status === 'open',
   );
   useEffect(() => {
-    // "Start offboarding" on a partner's notification starts the checklist once per click.
-    if (!focus || focus.action !== 'offboard' || !isPartner || !businessId || hasRun) return;
+    // "Start offboarding" on a notification starts the checklist once per click.
+    if (!focus || focus.action !== 'offboard' || !offboarding || !businessId || hasRun) return;
     if (started.current === focus.at) return;
     started.current = focus.at;
-    void api.checklist({ type: 'start', businessId, templateId: 'offboard-partner', who: focus.subject });
-  }, [focus, isPartner, businessId, hasRun, api]);
+    void ask('checklistCommand', {
+      type: 'start',
+      businessId,
+      templateId: offboarding.id,
+      who: focus.subject,
+    });
+  }, [focus, offboarding, businessId, hasRun, ask]);
   if (!focus?.action || !businessId || !subject) return null;
   const principal = snapshot?.principals.find((p) => getSubjectKey(p) === subject);
   const name =
@@ -42,24 +70,15 @@ export function FocusSection({ api }: { api: Api }) {
         <>
           <h2>{t.startReview}</h2>
           <p>{t.reviewHere}</p>
-          {runs.some((r) => r.templateId === 'periodic-review' && r.status === 'open') ? null : (
-            <button
-              type="button"
-              data-start="periodic-review"
-              onClick={() => void api.checklist({ type: 'start', businessId, templateId: 'periodic-review' })}
-            >
-              {t.startReview}
-            </button>
-          )}
+          <StartReview businessId={businessId} />
         </>
       ) : (
         <>
           <h2>{name}</h2>
           <p>{focus.action === 'extend' ? t.extendHere : t.revokeHere}</p>
-          {focus.action === 'offboard' && isPartner ? null : (
+          {focus.action === 'offboard' && offboarding ? null : (
             <SubjectLedger
               key={focus.at}
-              api={api}
               businessId={businessId}
               subject={subject}
               name={name}
@@ -74,19 +93,19 @@ export function FocusSection({ api }: { api: Api }) {
   );
 }
 
-export function DueSection({ api }: { api: Api }) {
+export function DueSection() {
   const { due, locale } = usePanelStore((s) => s.state);
   if (due.length === 0) return null;
   return (
     <section className="section" aria-label={checklistText[locale].due}>
       <h2>{checklistText[locale].due}</h2>
-      <DueList items={due} locale={locale} api={api} snoozable />
+      <DueList items={due} locale={locale} snoozable />
     </section>
   );
 }
 
 /** The business's checklists: the subject in focus first, then the other open runs, then finished ones. */
-export function ChecklistsSection({ api }: { api: Api }) {
+export function ChecklistsSection() {
   const { runs, locale, focus, snapshot } = usePanelStore((s) => s.state);
   const t = checklistText[locale];
   const businessId = snapshot?.businessId;
@@ -101,17 +120,9 @@ export function ChecklistsSection({ api }: { api: Api }) {
       <h2 id="checklists-title">{t.checklists}</h2>
       {ordered.length === 0 ? <p className="empty">{t.noRuns}</p> : null}
       {ordered.map((run) => (
-        <RunView key={run.id} run={run} locale={locale} api={api} />
+        <RunView key={run.id} run={run} locale={locale} />
       ))}
-      {runs.some((r) => r.templateId === 'periodic-review' && r.status === 'open') ? null : (
-        <button
-          type="button"
-          data-start="periodic-review"
-          onClick={() => void api.checklist({ type: 'start', businessId, templateId: 'periodic-review' })}
-        >
-          {t.startReview}
-        </button>
-      )}
+      <StartReview businessId={businessId} />
     </section>
   );
 }

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { words } from '@/lib/domain/rules/words';
-import type { UiLocale } from '@/lib/domain/rules/types';
+import type { UiLocale } from '@/lib/domain/locales';
 import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
-import { sendMessage } from '@/lib/platform/messaging';
-import { StartChecklist, type ChecklistApi } from './checklists';
+import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
-import type { LedgerApi } from './subject-ledger';
 import { panelText } from './panel-text';
 import { usePanelStore } from './panel-store';
 
@@ -34,12 +32,10 @@ const statusNames = { ok: 'Read', partial: 'Partly read', unreadable: 'Not under
 function PrincipalItem({
   principal,
   locale,
-  api,
   businessId,
 }: {
   principal: Principal;
   locale: UiLocale;
-  api: ChecklistApi;
   businessId?: string;
 }) {
   const subject = getSubjectKey(principal);
@@ -84,7 +80,6 @@ function PrincipalItem({
           subject={subject}
           name={principal.name}
           locale={locale}
-          api={api}
           runs={runs}
         />
       ) : null}
@@ -141,7 +136,7 @@ function Diagnostics() {
   );
 }
 
-export function Panel({ api }: { api: LedgerApi & ChecklistApi }) {
+export function Panel() {
   const state = usePanelStore((s) => s.state);
   const snapshot = state.snapshot;
   if (!snapshot) {
@@ -184,17 +179,12 @@ export function Panel({ api }: { api: LedgerApi & ChecklistApi }) {
           <Diagnostics />
         </section>
       ) : null}
-      <FocusSection api={api} />
-      <DueSection api={api} />
+      <FocusSection />
+      <DueSection />
       {/* A checklist in progress is what the admin is working on: it comes before the findings. */}
-      {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection api={api} /> : null}
-      {snapshot.readStatus !== 'unreadable' ? (
-        <Findings
-          api={api}
-          onShow={(subject) => void sendMessage('focusSubject', subject).catch(() => undefined)}
-        />
-      ) : null}
-      {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection api={api} />}
+      {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection /> : null}
+      {snapshot.readStatus !== 'unreadable' ? <Findings /> : null}
+      {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection />}
       <section className="section" aria-label="Read from the page">
         <h2>{panelText[state.locale].onThisPage}</h2>
         {snapshot.principals.length === 0 ? (
@@ -206,7 +196,6 @@ export function Panel({ api }: { api: LedgerApi & ChecklistApi }) {
                 key={`${getSubjectKey(p)}#${i}`}
                 principal={p}
                 locale={state.locale}
-                api={api}
                 {...(snapshot.businessId ? { businessId: snapshot.businessId } : {})}
               />
             ))}

@@ -1,12 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { templatesFor } from '@/lib/domain/checklists/templates';
 import type { PopupState } from '@/lib/domain/ui-state';
-import { popupStateSchema } from '@/lib/domain/ui-state';
+import { ApiProvider, problemText, useApi, type Api } from './api';
 import { checklistText } from './checklist-text';
-import { DueList, RunView, type ChecklistApi } from './checklists';
-
-export interface PopupApi extends ChecklistApi {
-  state(): Promise<PopupState>;
-}
+import { DueList, RunView } from './checklists';
 
 const POLL_MS = 1500;
 
@@ -15,14 +12,28 @@ const POLL_MS = 1500;
  * onboarding (an e-mail makes a person's checklist, a Business ID a partner's), and what is due, with links.
  * Away from Business Settings it shows every business's open runs and due items.
  */
-export function Popup({ api }: { api: PopupApi }) {
+export function Popup({ tabId }: { tabId: number | undefined }) {
+  const api = useApi();
+  const { ask } = api;
   const [state, setState] = useState<PopupState | undefined>();
   const [chosen, setChosen] = useState<string>('');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   const load = useCallback(async () => {
-    const parsed = popupStateSchema.safeParse(await api.state());
-    if (parsed.success) setState(parsed.data);
-  }, [api]);
+    const reply = await ask('popupState', tabId === undefined ? {} : { tabId });
+    if (reply.ok) setState(reply.value);
+  }, [ask, tabId]);
+  // A command from the popup reloads its state at once (the background pushes nothing to a popup).
+  const reloading = useMemo<Api>(
+    () => ({
+      ...api,
+      ask: async (name, data) => {
+        const reply = await ask(name, data);
+        await load();
+        return reply;
+      },
+    }),
+    [api, ask, load],
+  );
   useEffect(() => {
     void load();
     // The background pushes nothing to a popup: it asks again while open, so evidence ticks show up.
@@ -38,14 +49,21 @@ export function Popup({ api }: { api: PopupApi }) {
     const form = event.currentTarget;
     const data = new FormData(form);
     const who = String(data.get('who') ?? '').trim();
-    const result = await api.checklist({
+    // An e-mail address makes a person's onboarding, a Business ID a partner's: the templates say which.
+    const template = templatesFor('onboard', who.includes('@') ? 'person' : 'partner')[0];
+    if (!template) return;
+    const result = await ask('checklistCommand', {
       type: 'start',
       businessId: String(data.get('businessId') ?? businessId ?? ''),
-      templateId: who.includes('@') ? 'onboard-person' : 'onboard-partner',
+      templateId: template.id,
       who,
       case: String(data.get('case') ?? ''),
     });
-    setOutcome(result.ok ? { ok: true, text: t.started } : { ok: false, text: result.error });
+    setOutcome(
+      result.ok
+        ? { ok: true, text: t.started }
+        : { ok: false, text: problemText(state.locale, result.error) },
+    );
     if (result.ok) form.reset();
     await load();
   };
@@ -96,31 +114,25 @@ export function Popup({ api }: { api: PopupApi }) {
       <section className="section" aria-labelledby="runs-title">
         <h2 id="runs-title">{t.checklists}</h2>
         {state.runs.length === 0 ? <p className="empty">{t.noRuns}</p> : null}
-        {state.runs.map((run) => (
-          <RunView
-            key={run.id}
-            run={run}
-            locale={state.locale}
-            api={{
-              ...api,
-              checklist: async (c) => {
-                const r = await api.checklist(c);
-                await load();
-                return r;
-              },
-            }}
-          />
-        ))}
+        <ApiProvider api={reloading}>
+          {state.runs.map((run) => (
+            <RunView key={run.id} run={run} locale={state.locale} />
+          ))}
+        </ApiProvider>
       </section>
 
       <section className="section" aria-labelledby="due-title">
         <h2 id="due-title">{t.due}</h2>
-        <DueList items={state.due} locale={state.locale} api={api} snoozable={false} />
+        <DueList items={state.due} locale={state.locale} snoozable={false} />
       </section>
 
       <section className="section">
         {businessId ? (
-          <button type="button" data-open-business={businessId} onClick={() => void api.open({ businessId })}>
+          <button
+            type="button"
+            data-open-business={businessId}
+            onClick={() => void ask('openTarget', { businessId })}
+          >
             {t.openBusinessSettings}
           </button>
         ) : (

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react';
 import { rules } from '@/lib/domain/rules';
 import type { Settings } from '@/lib/domain/settings';
-
-interface Props {
-  load: () => Promise<{ settings: Settings; problem?: string }>;
-  save: (input: unknown) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
-}
+import { useApi } from './api';
 
 const lines = (text: string) =>
   text
@@ -14,7 +10,10 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** The settings form: own domains, approved partners, thresholds and rules. Saved settings apply to open tabs at once. */
-export function SettingsForm({ load, save }: Props) {
+export function SettingsForm() {
+  const api = useApi();
+  if (!api.settings) throw new Error('The settings form needs the settings API.');
+  const { load, save } = api.settings;
   const [settings, setSettings] = useState<Settings | undefined>();
   const [domains, setDomains] = useState('');
   const [partners, setPartners] = useState('');

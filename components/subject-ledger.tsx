@@ -1,18 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
 import { addDays } from '@/lib/domain/ledger/commands';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
+import type { RequestOf } from '@/lib/domain/protocol';
 import type { AssetGrant } from '@/lib/domain/snapshot';
+import { problemText, useApi } from './api';
+import { usePanelStore } from './panel-store';
 
-export interface LedgerApi {
-  record(query: {
-    businessId: string;
-    subject: string;
-  }): Promise<{ grants: GrantRecord[]; decisions: Decision[] }>;
-  command(command: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
+type Command = RequestOf<'ledgerCommand'>;
+
+/** A form's fields by name, blank ones left out (so an empty optional field is absent, not ""). */
+function formFields(event: React.FormEvent<HTMLFormElement>): Record<string, string | undefined> {
+  event.preventDefault();
+  const entries = Object.fromEntries(new FormData(event.currentTarget).entries()) as Record<string, string>;
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v.trim() !== ''));
+}
+
+/** Sends a ledger command; says what went wrong in the admin's words. */
+function useLedgerCommand() {
+  const { ask } = useApi();
+  const locale = usePanelStore((s) => s.state.locale);
+  return async (command: Command): Promise<{ ok: boolean; text?: string }> => {
+    const reply = await ask('ledgerCommand', command);
+    return reply.ok ? { ok: true } : { ok: false, text: problemText(locale, reply.error) };
+  };
 }
 
 interface Props {
-  api: LedgerApi;
   businessId: string;
   subject: string;
   name: string;
@@ -29,7 +42,6 @@ type Form = 'document' | 'extend' | 'revoke' | undefined;
 
 /** What the ledger knows about one subject, and the actions that add to it (each appends a decision). */
 export function SubjectLedger({
-  api,
   businessId,
   subject,
   name,
@@ -38,29 +50,26 @@ export function SubjectLedger({
   today,
   initialForm,
 }: Props) {
+  const { ask } = useApi();
+  const command = useLedgerCommand();
   const [data, setData] = useState<{ grants: GrantRecord[]; decisions: Decision[] } | undefined>();
   const [form, setForm] = useState<Form>(initialForm);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
-  const load = useCallback(
-    () => api.record({ businessId, subject }).then(setData),
-    [api, businessId, subject],
-  );
+  const load = useCallback(async () => {
+    const reply = await ask('subjectRecord', { businessId, subject });
+    setData(reply.ok ? reply.value : { grants: [], decisions: [] });
+  }, [ask, businessId, subject]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  const submit = async (command: Record<string, unknown>, done: string) => {
-    const result = await api.command(command);
-    setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error });
+  const submit = async (request: Command, done: string) => {
+    const result = await command(request);
+    setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.text ?? '' });
     if (result.ok) {
       setForm(undefined);
       await load();
     }
-  };
-  const fields = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const entries = Object.fromEntries(new FormData(event.currentTarget).entries()) as Record<string, string>;
-    return Object.fromEntries(Object.entries(entries).filter(([, v]) => v.trim() !== ''));
   };
   if (!data) return <p className="empty">Loading the record…</p>;
   const current = data.grants.filter((g) => !g.endsAt || g.endsAt >= today);
@@ -98,8 +107,22 @@ export function SubjectLedger({
           className="ledger-form"
           aria-label={`Document access of ${name}`}
           onSubmit={(e) => {
-            const f = fields(e);
-            void submit({ type: 'document', businessId, subject, assets, ...f }, 'Access documented.');
+            const f = formFields(e);
+            void submit(
+              {
+                type: 'document',
+                businessId,
+                subject,
+                assets,
+                case: f.case ?? '',
+                startsAt: f.startsAt ?? today,
+                ...(f.ticket ? { ticket: f.ticket } : {}),
+                ...(f.approver ? { approver: f.approver } : {}),
+                ...(f.endsAt ? { endsAt: f.endsAt } : {}),
+                ...(f.notes ? { notes: f.notes } : {}),
+              },
+              'Access documented.',
+            );
           }}
         >
           <label>
@@ -131,8 +154,16 @@ export function SubjectLedger({
           className="ledger-form"
           aria-label={`Extend access of ${name}`}
           onSubmit={(e) => {
-            const f = fields(e);
-            void submit({ type: 'extend', grantId: current[0]!.id, ...f }, 'Extended.');
+            const f = formFields(e);
+            void submit(
+              {
+                type: 'extend',
+                grantId: current[0]!.id,
+                endsAt: f.endsAt ?? '',
+                rationale: f.rationale ?? '',
+              },
+              'Extended.',
+            );
           }}
         >
           <label>
@@ -155,8 +186,11 @@ export function SubjectLedger({
           className="ledger-form"
           aria-label={`Record revocation of ${name}`}
           onSubmit={(e) => {
-            const f = fields(e);
-            void submit({ type: 'revoke', businessId, subject, ...f }, 'Revocation recorded.');
+            const f = formFields(e);
+            void submit(
+              { type: 'revoke', businessId, subject, rationale: f.rationale ?? '' },
+              'Revocation recorded.',
+            );
           }}
         >
           <label>
@@ -184,20 +218,19 @@ export function SubjectLedger({
 
 /** "Accept with rationale": the finding stays visible as accepted until the review date. */
 export function AcceptFinding({
-  api,
   businessId,
   subject,
   ruleId,
   assetName,
   today,
 }: {
-  api: LedgerApi;
   businessId: string;
   subject: string;
   ruleId: string;
   assetName?: string;
   today: string;
 }) {
+  const command = useLedgerCommand();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | undefined>();
   if (!open)
@@ -211,19 +244,16 @@ export function AcceptFinding({
       className="ledger-form"
       aria-label={`Accept ${ruleId}`}
       onSubmit={(e) => {
-        e.preventDefault();
-        const f = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
-        void api
-          .command({
-            type: 'accept-finding',
-            businessId,
-            subject,
-            ruleId,
-            ...(assetName ? { assetName } : {}),
-            rationale: f.rationale,
-            reviewAt: f.reviewAt,
-          })
-          .then((r) => (r.ok ? setOpen(false) : setError(r.error)));
+        const f = formFields(e);
+        void command({
+          type: 'accept-finding',
+          businessId,
+          subject,
+          ruleId,
+          ...(assetName ? { assetName } : {}),
+          rationale: f.rationale ?? '',
+          reviewAt: f.reviewAt ?? '',
+        }).then((r) => (r.ok ? setOpen(false) : setError(r.text)));
       }}
     >
       <label>

@@ -1,9 +1,20 @@
-import { setupBackupReminder } from '@/lib/platform/backup-reminder';
+import { registerChecklistHandlers } from '@/lib/platform/handlers/checklists';
+import { registerLedgerHandlers } from '@/lib/platform/handlers/ledger';
+import { registerNavigationHandlers } from '@/lib/platform/handlers/navigation';
+import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
+import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
+import { registerTabs } from '@/lib/platform/handlers/tabs';
+import { createHub } from '@/lib/platform/hub';
 import { setupReminders } from '@/lib/platform/reminders';
-import { registerTabStateHandlers } from '@/lib/platform/tab-state';
 
 export default defineBackground(() => {
-  registerTabStateHandlers();
-  setupBackupReminder();
-  setupReminders();
+  const hub = createHub();
+  registerSnapshotHandlers(hub);
+  registerLedgerHandlers(hub);
+  registerChecklistHandlers(hub);
+  registerPopupHandlers(hub);
+  registerNavigationHandlers(hub);
+  registerTabs(hub);
+  setupReminders(hub);
+  hub.router.listen();
 });

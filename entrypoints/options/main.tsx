@@ -1,14 +1,15 @@
 import { createRoot } from 'react-dom/client';
+import { ApiProvider } from '@/components/api';
 import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
-import { sendMessage } from '@/lib/platform/messaging';
+import { ask } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
 
 createRoot(document.getElementById('root')!).render(
-  <>
-    <SettingsForm load={loadSettings} save={saveSettings} />
+  <ApiProvider api={{ ask, settings: { load: loadSettings, save: saveSettings } }}>
+    <SettingsForm />
     <main>
-      <LedgerAdmin admin={(request) => sendMessage('ledgerAdmin', request)} />
+      <LedgerAdmin />
     </main>
-  </>,
+  </ApiProvider>,
 );

@@ -1,17 +1,16 @@
 import { createRoot } from 'react-dom/client';
+import { ApiProvider } from '@/components/api';
 import { Panel } from '@/components/panel';
-import type { ChecklistApi } from '@/components/checklists';
-import type { LedgerApi } from '@/components/subject-ledger';
-import { sendMessage } from '@/lib/platform/messaging';
-import { connectPanelStore } from '@/lib/platform/panel-connection';
+import { usePanelStore } from '@/components/panel-store';
+import { ask } from '@/lib/platform/page-api';
+import { connectPanel } from '@/lib/platform/panel-connection';
 
-const api: LedgerApi & ChecklistApi = {
-  record: (query) => sendMessage('subjectRecord', query),
-  command: (command) => sendMessage('ledgerCommand', command),
-  checklist: (command) => sendMessage('checklistCommand', command),
-  snooze: (request) => sendMessage('snooze', request),
-  open: (target) => sendMessage('openTarget', target),
-};
-
-connectPanelStore();
-createRoot(document.getElementById('root')!).render(<Panel api={api} />);
+connectPanel({
+  onState: (state) => usePanelStore.getState().setState(state),
+  onConnected: (connected) => usePanelStore.getState().setConnected(connected),
+});
+createRoot(document.getElementById('root')!).render(
+  <ApiProvider api={{ ask }}>
+    <Panel />
+  </ApiProvider>,
+);

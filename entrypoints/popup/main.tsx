@@ -1,14 +1,13 @@
 import '../panel/style.css';
 import { createRoot } from 'react-dom/client';
-import { Popup, type PopupApi } from '@/components/popup';
-import { activeTabId } from '@/lib/platform/active-tab';
-import { sendMessage } from '@/lib/platform/messaging';
+import { ApiProvider } from '@/components/api';
+import { Popup } from '@/components/popup';
+import { activeTabId, ask } from '@/lib/platform/page-api';
 
-const api: PopupApi = {
-  state: async () => sendMessage('popupState', { tabId: await activeTabId() }),
-  checklist: (command) => sendMessage('checklistCommand', command),
-  snooze: (request) => sendMessage('snooze', request),
-  open: (target) => sendMessage('openTarget', target),
-};
-
-createRoot(document.getElementById('root')!).render(<Popup api={api} />);
+void activeTabId().then((tabId) =>
+  createRoot(document.getElementById('root')!).render(
+    <ApiProvider api={{ ask }}>
+      <Popup tabId={tabId} />
+    </ApiProvider>,
+  ),
+);

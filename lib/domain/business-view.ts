@@ -1,18 +1,26 @@
+import { z } from 'zod';
 import { assetKey } from './principals';
-import { getSubjectKey, type PageSnapshot, type Principal } from './snapshot';
+import {
+  getSubjectKey,
+  pageSnapshotSchema,
+  principalsSchema,
+  type PageSnapshot,
+  type Principal,
+} from './snapshot';
 
 /**
  * What is known about one business across the pages the admin has visited in this session: the People
  * list, the partners and their assets read on a detail pane, the holders read on an asset page. Findings
  * are computed on this view, so a partner's assets read on its pane still count on People.
  */
-export interface BusinessView {
-  businessId: string;
-  principals: Principal[];
-  currentUser?: PageSnapshot['currentUser'];
+export const businessViewSchema = z.object({
+  businessId: z.string().regex(/^\d{1,20}$/),
+  principals: principalsSchema,
+  currentUser: pageSnapshotSchema.shape.currentUser,
   /** The People list was read in full at least once (rules about counts need the whole list). */
-  peopleListComplete: boolean;
-}
+  peopleListComplete: z.boolean(),
+});
+export type BusinessView = z.infer<typeof businessViewSchema>;
 
 const listKindOf = { people: 'person', partners: 'partner', 'system-users': 'system-user' } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, invalidRequest, type Outcome } from './problems';
 import { assetTypeSchema, pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
 
 /** The diagnostics bundle a content script sends with an unreadable page (no page text in it). */
@@ -34,7 +35,7 @@ export const findingSchema = z.object({
   accepted: z.object({ until: z.string() }).optional(),
 });
 
-export type ParsedReport = { ok: true; report: SnapshotReport } | { ok: false; error: string };
+export type ParsedReport = Outcome<{ report: SnapshotReport }>;
 
 /**
  * What the background accepts from a content script: a valid report about the page its tab shows, on
@@ -42,13 +43,7 @@ export type ParsedReport = { ok: true; report: SnapshotReport } | { ok: false; e
  */
 export function parseSnapshotReport(data: unknown, senderUrl: string | undefined): ParsedReport {
   const parsed = snapshotReportSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      error: `Rejected snapshot: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
-    };
-  }
+  if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
   const origin = (url: string) => {
     try {
       return new URL(url).origin;
@@ -57,10 +52,10 @@ export function parseSnapshotReport(data: unknown, senderUrl: string | undefined
     }
   };
   if (senderUrl !== undefined && origin(senderUrl) !== origin(parsed.data.snapshot.url)) {
-    return { ok: false, error: 'Rejected snapshot: it names another origin than its tab.' };
+    return fail('snapshot-other-origin');
   }
   if (origin(parsed.data.snapshot.url) !== 'https://business.facebook.com') {
-    return { ok: false, error: 'Rejected snapshot: it is not from business.facebook.com.' };
+    return fail('snapshot-not-business');
   }
   return { ok: true, report: parsed.data };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checklistRunSchema } from './checklists/runs';
 import { diagnosticsSchema, findingSchema } from './messages';
 import { pageSnapshotSchema } from './snapshot';
+import { uiLocaleSchema } from './locales';
 
 /**
  * What the background sends to the extension's own pages (panel, popup). Kept apart from messages.ts,
@@ -23,6 +24,10 @@ export const dueItemSchema = z.object({
 });
 export type DueItemView = z.infer<typeof dueItemSchema>;
 
+export const focusActionSchema = z.enum(['extend', 'offboard', 'review']);
+/** What the admin came to do: a notification's "Extend…" or "Start offboarding", or a due review. */
+export type FocusAction = z.infer<typeof focusActionSchema>;
+
 /** background → panel: the state of the panel's tab. */
 export const tabStateSchema = z.object({
   snapshot: pageSnapshotSchema.optional(),
@@ -31,14 +36,13 @@ export const tabStateSchema = z.object({
   findings: z.array(findingSchema).max(50_000).default([]),
   failedRules: z.array(z.object({ ruleId: z.string(), error: z.string() })).default([]),
   /** The UI language the findings are written in. */
-  locale: z.enum(['en', 'sv', 'fr']).default('en'),
+  locale: uiLocaleSchema.default('en'),
   /** A subject the panel should open on (a badge or a notification asked for it). */
   focus: z
     .object({
       subject: z.string(),
       at: z.number(),
-      /** What the admin came to do: a notification's "Extend…" or "Start offboarding", or a due review. */
-      action: z.enum(['extend', 'offboard', 'review']).optional(),
+      action: focusActionSchema.optional(),
     })
     .optional(),
   /** The checklist runs of this business, open ones first. */
@@ -56,6 +60,6 @@ export const popupStateSchema = z.object({
   businesses: z.array(z.string().max(20)).max(1000).default([]),
   runs: z.array(checklistRunSchema).max(1000).default([]),
   due: z.array(dueItemSchema).max(10_000).default([]),
-  locale: z.enum(['en', 'sv', 'fr']).default('en'),
+  locale: uiLocaleSchema.default('en'),
 });
 export type PopupState = z.infer<typeof popupStateSchema>;

@@ -12,7 +12,7 @@ import {
 } from '../domain/ledger/records';
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
-import { openLedgerDb, type LedgerDb, type SeenRow, type StoredDecision } from './db';
+import { openLedgerDb, type LedgerDb, type SeenRow, type SnapshotRow, type StoredDecision } from './db';
 
 /** What the reminders remember: the steps already notified, and snoozes by reminder group. */
 export const reminderStateSchema = z.object({
@@ -23,6 +23,9 @@ export const reminderStateSchema = z.object({
 });
 export type ReminderState = z.infer<typeof reminderStateSchema>;
 
+/** The moments the store remembers by name (meta rows holding an ISO date-time). */
+export type TimeKey = 'lastExportAt' | 'lastBackupReminderAt';
+
 export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & { id?: string };
 
 /**
@@ -31,14 +34,19 @@ export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & {
  * the chain stays linear.
  */
 export class LedgerStore {
-  readonly db: LedgerDb;
+  /** The tables are the store's own: other code asks through the named queries below. */
+  private readonly db: LedgerDb;
   private queue: Promise<unknown> = Promise.resolve();
   /** What the rules need from grants and decisions, per business; dropped on every ledger write. */
   private recordFacts = new Map<string, Promise<Pick<LedgerFacts, 'grants' | 'accepted'>>>();
   private ledgerId: string | undefined;
 
-  constructor(name?: string) {
-    this.db = openLedgerDb(name);
+  constructor(db: LedgerDb | string = openLedgerDb()) {
+    this.db = typeof db === 'string' ? openLedgerDb(db) : db;
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   /** Runs writes one after another (a promise chain as a mutex). */
@@ -288,6 +296,58 @@ export class LedgerStore {
       await this.db.meta.put({ key: 'reminders', value: next });
       return next;
     });
+  }
+
+  /** The latest snapshot of each page kind read in a business (lists, asset page). */
+  async latestSnapshots(businessId: string): Promise<SnapshotRow[]> {
+    return this.db.snapshots.where('businessId').equals(businessId).toArray();
+  }
+
+  latestSnapshot(businessId: string, kind: PageSnapshot['kind']): Promise<SnapshotRow | undefined> {
+    return this.db.snapshots.get([businessId, kind]);
+  }
+
+  /** The revocations recorded in a business, oldest first. */
+  async revocations(businessId: string): Promise<Decision[]> {
+    const rows = await this.db.decisions
+      .where('[businessId+action]')
+      .equals([businessId, 'revoke'])
+      .sortBy('at');
+    return rows.map(({ seq: _seq, ...d }) => d);
+  }
+
+  /** When the latest decision about a business was made (any ledger). */
+  async lastDecisionAt(businessId: string): Promise<string | undefined> {
+    let last: string | undefined;
+    await this.db.decisions
+      .where('businessId')
+      .equals(businessId)
+      .each((d) => {
+        if (!last || d.at > last) last = d.at;
+      });
+    return last;
+  }
+
+  /** When the oldest decision was made (the backup reminder counts from it). */
+  async firstDecisionAt(): Promise<string | undefined> {
+    return (await this.db.decisions.orderBy('at').first())?.at;
+  }
+
+  /** A moment the store remembers: the last export, the last backup reminder. */
+  async getTime(key: TimeKey): Promise<string | undefined> {
+    const value = (await this.db.meta.get(key))?.value;
+    return typeof value === 'string' && Number.isFinite(Date.parse(value)) ? value : undefined;
+  }
+
+  async setTime(key: TimeKey, at: Date): Promise<void> {
+    await this.db.meta.put({ key, value: at.toISOString() });
+  }
+
+  /** Every grant, decision, run, snapshot, first-seen date and remembered value: a clean store (tests). */
+  async clearEverything(): Promise<void> {
+    await this.deleteAll();
+    await this.db.meta.clear();
+    this.ledgerId = undefined;
   }
 
   async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {

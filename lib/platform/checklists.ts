@@ -1,4 +1,3 @@
-import type { BusinessView } from '../domain/business-view';
 import {
   applyEvidence,
   suggestRelated,
@@ -6,29 +5,34 @@ import {
   type ListRead,
 } from '../domain/checklists/evidence';
 import {
-  checklistCommandSchema,
   createRun,
   openSteps,
   parseWho,
   tickByHand,
+  type ChecklistCommand,
   type ChecklistRun,
 } from '../domain/checklists/runs';
-import { templates } from '../domain/checklists/templates';
+import { templates, type TemplateId } from '../domain/checklists/templates';
+import { fail, type Outcome } from '../domain/problems';
 import { getSubjectKey } from '../domain/snapshot';
-import { ledgerStore, runLedgerCommand, type CommandContext } from './ledger-handlers';
-import { noteReviewDone, refreshReminders } from './reminders';
+import type { Hub } from './hub';
+import { runLedgerCommand, type CommandContext } from './ledger';
 
-export type ChecklistResult = { ok: true; run?: ChecklistRun } | { ok: false; error: string };
+export type ChecklistResult = Outcome<{ run?: ChecklistRun }>;
+
+/** Whether any of these templates has a step that the business's latest decision proves. */
+const needsDecisions = (ids: readonly TemplateId[]) =>
+  ids.some((id) => templates[id].steps.some((s) => s.evidence === 'decision-since-start'));
 
 /** What the page reads and the ledger hold about one business, as the evidence checks need them. */
 async function evidenceFor(
+  hub: Hub,
   businessId: string,
-  view: BusinessView | undefined,
   now: Date,
-  needsDecisions: boolean,
+  withDecisions: boolean,
 ): Promise<BusinessEvidence> {
-  const store = ledgerStore();
-  const rows = await store.db.snapshots.where('businessId').equals(businessId).toArray();
+  const { store } = hub;
+  const rows = await store.latestSnapshots(businessId);
   const read = (kind: string): ListRead | undefined => {
     const row = rows.find((r) => r.kind === kind);
     return row
@@ -45,24 +49,15 @@ async function evidenceFor(
     if (list) lists[kind] = list;
   }
   const assetPage = read('asset');
-  const lastExportAt = (await store.db.meta.get('lastExportAt'))?.value;
-  let lastDecisionAt: string | undefined;
-  if (needsDecisions) {
-    // Only a periodic review asks; its business's decisions are read through the business index.
-    await store.db.decisions
-      .where('businessId')
-      .equals(businessId)
-      .each((d) => {
-        if (!lastDecisionAt || d.at > lastDecisionAt) lastDecisionAt = d.at;
-      });
-  }
+  const lastExportAt = await store.getTime('lastExportAt');
+  const lastDecisionAt = withDecisions ? await store.lastDecisionAt(businessId) : undefined;
   return {
     now,
     lists,
     ...(assetPage ? { assetPage } : {}),
-    known: view?.principals ?? [],
+    known: hub.cache.view(businessId)?.principals ?? [],
     grants: await store.grants({ businessId }),
-    ...(typeof lastExportAt === 'string' ? { lastExportAt } : {}),
+    ...(lastExportAt ? { lastExportAt } : {}),
     ...(lastDecisionAt ? { lastDecisionAt } : {}),
   };
 }
@@ -71,58 +66,42 @@ async function evidenceFor(
  * Checks the open runs of a business against what is now known (after a snapshot or a ledger change) and
  * stores the steps that ticked themselves. Returns whether anything changed.
  */
-export async function updateRunsFromEvidence(
-  businessId: string,
-  view: BusinessView | undefined,
-  now: Date,
-): Promise<boolean> {
-  const store = ledgerStore();
-  const open = (await store.runs({ businessId })).filter((r) => r.status === 'open');
+export async function updateRunsFromEvidence(hub: Hub, businessId: string, now: Date): Promise<boolean> {
+  const open = (await hub.store.runs({ businessId })).filter((r) => r.status === 'open');
   if (open.length === 0) return false;
-  const evidence = await evidenceFor(
-    businessId,
-    view,
-    now,
-    open.some((r) => r.templateId === 'periodic-review'),
-  );
+  const evidence = await evidenceFor(hub, businessId, now, needsDecisions(open.map((r) => r.templateId)));
   const changed = open.map((run) => applyEvidence(run, evidence)).filter((run, i) => run !== open[i]);
   if (changed.length === 0) return false;
-  await store.saveRuns(changed);
-  // A verified removal schedules its recheck a week later.
-  void refreshReminders(now);
+  await hub.store.saveRuns(changed);
+  // A verified removal schedules its recheck (the template's follow-up).
+  void hub.reminders.check(now);
+  hub.publisher.invalidateBusiness(businessId);
   return true;
 }
 
-/** Starts, ticks, finishes or discards a run (from the panel or the popup; parsed here all the same). */
+/** Starts, ticks, finishes or discards a run (from the panel or the popup; parsed by the router). */
 export async function runChecklistCommand(
-  input: unknown,
-  context: CommandContext & { view: (businessId: string) => BusinessView | undefined },
+  hub: Hub,
+  command: ChecklistCommand,
+  context: CommandContext,
 ): Promise<ChecklistResult> {
-  const parsed = checklistCommandSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      error: issue ? `${issue.path.join('.') || 'command'}: ${issue.message}` : 'Invalid.',
-    };
-  }
-  const command = parsed.data;
-  const store = ledgerStore();
+  const { store } = hub;
   const now = context.now;
   switch (command.type) {
     case 'start': {
+      const template = templates[command.templateId];
       const who = parseWho(command.templateId, command.businessId, command.who);
       if (!who.ok) return who;
       const existing = (await store.runs({ businessId: command.businessId, subject: who.subject })).find(
         (r) => r.templateId === command.templateId && r.status === 'open',
       );
       if (existing) return { ok: true, run: existing };
-      const view = context.view(command.businessId);
+      const view = hub.cache.view(command.businessId);
       const principal = view?.principals.find((p) => getSubjectKey(p) === who.subject);
       let related = command.related ?? [];
-      if (!command.related && command.templateId === 'offboard-partner' && principal) {
-        // The partner's people, from this session's view and the last People list read (any session).
-        const people = await store.db.snapshots.get([command.businessId, 'people']);
+      if (!command.related && template.suggestsRelated && principal) {
+        // The subject's people, from this session's view and the last People list read (any session).
+        const people = await store.latestSnapshot(command.businessId, 'people');
         related = [
           ...new Set(
             suggestRelated(principal.name, [
@@ -145,30 +124,31 @@ export async function runChecklistCommand(
       });
       await store.saveRuns([run]);
       // What the page already shows counts at once (an invitation sent before the checklist started).
-      await updateRunsFromEvidence(command.businessId, view, now);
+      await updateRunsFromEvidence(hub, command.businessId, now);
       return { ok: true, run: (await store.run(run.id)) ?? run };
     }
     case 'tick': {
       const run = await store.run(command.runId);
-      if (!run) return { ok: false, error: 'That checklist no longer exists.' };
+      if (!run) return fail('run-missing');
       const next = tickByHand(run, command.stepId, command.done, now);
-      if (!next) return { ok: false, error: 'That step cannot change (the checklist is finished).' };
+      if (!next) return fail('run-closed');
       await store.saveRuns([next]);
-      void refreshReminders(now);
+      void hub.reminders.check(now);
       return { ok: true, run: next };
     }
     case 'finish': {
       const run = await store.run(command.runId);
-      if (!run) return { ok: false, error: 'That checklist no longer exists.' };
-      if (run.status !== 'open') return { ok: false, error: 'That checklist is already finished.' };
+      if (!run) return fail('run-missing');
+      if (run.status !== 'open') return fail('run-already-finished');
       const left = openSteps(run);
-      if (left.length > 0) return { ok: false, error: `Steps still open: ${left.join(', ')}.` };
+      if (left.length > 0) return fail('steps-open', { steps: left.join(', ') });
       const template = templates[run.templateId];
       const rationale = command.rationale || `${template.title.en} finished.`;
-      if (run.templateId === 'offboard-partner') {
-        // Offboarding ends the records of the partner and its people: recorded as revocations.
+      if (template.onFinish === 'revoke-subject-and-related') {
+        // Offboarding ends the records of the subject and its people: recorded as revocations.
         for (const subject of [run.subject, ...run.related]) {
           const result = await runLedgerCommand(
+            store,
             { type: 'revoke', businessId: run.businessId, subject, rationale },
             context,
           );
@@ -190,16 +170,17 @@ export async function runChecklistCommand(
       });
       const finished: ChecklistRun = { ...run, status: 'finished', finishedAt: now.toISOString() };
       await store.saveRuns([finished]);
-      if (run.templateId === 'periodic-review') await noteReviewDone(run.businessId, now);
-      void refreshReminders(now);
+      if (template.onFinish === 'restart-review-cadence')
+        await hub.reminders.noteReviewDone(run.businessId, now);
+      void hub.reminders.check(now);
       return { ok: true, run: finished };
     }
     case 'discard': {
       const run = await store.run(command.runId);
-      if (!run) return { ok: false, error: 'That checklist no longer exists.' };
-      if (run.status !== 'open') return { ok: false, error: 'A finished checklist is part of the record.' };
+      if (!run) return fail('run-missing');
+      if (run.status !== 'open') return fail('run-is-record');
       await store.deleteRun(run.id);
-      void refreshReminders(now);
+      void hub.reminders.check(now);
       return { ok: true };
     }
   }

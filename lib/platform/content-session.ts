@@ -1,5 +1,5 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findingSchema } from '../domain/messages';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { watchPage } from '../page/watch';
 import { onMessage, sendMessage } from './messaging';
@@ -37,17 +37,17 @@ export function runContentSession(ctx: ContentScriptContext): void {
           overlay ??= mountOverlay(document, ctx.signal);
           overlay.setVisible(true);
         }
-        sendMessage('reportSnapshot', { snapshot, diagnostics }).catch(() => {
+        sendMessage('reportSnapshot', { snapshot, ...(diagnostics ? { diagnostics } : {}) }).catch(() => {
           // The background is restarting or the extension was updated: the next change sends again.
         });
       },
     });
   };
 
-  const removeFindings = onMessage('showFindings', ({ data }) => {
-    // From our own background, but parsed all the same: nothing unvalidated reaches the page.
-    const parsed = findingSchema.array().safeParse(data);
-    if (parsed.success) ensureBadges().setFindings(parsed.data);
+  const removeFindings = onMessage('showFindings', ({ data, sender }) => {
+    // Only our own background can send to a tab (a page cannot); the shape is checked all the same,
+    // without zod, which stays out of the page.
+    if (sender.id === browser.runtime.id && Array.isArray(data)) ensureBadges().setFindings(data);
   });
   const removeScroll = onMessage('scrollToSubject', ({ data }) =>
     typeof data === 'string' ? ensureBadges().highlight(data) : false,

@@ -1,19 +1,24 @@
 import { browser } from 'wxt/browser';
-import { usePanelStore } from '@/components/panel-store';
-import { tabStateSchema } from '../domain/ui-state';
+import { tabStateSchema, type TabState } from '../domain/ui-state';
 import { PANEL_PORT } from './messaging';
 
-/** Connects the panel to the background and keeps its store in step; reconnects when the worker restarts. */
-export function connectPanelStore(): void {
+/**
+ * Connects the panel to the background and hands each state it pushes (parsed) to the given callbacks;
+ * reconnects when the worker restarts. Knows nothing of the panel's components or store.
+ */
+export function connectPanel(callbacks: {
+  onState: (state: TabState) => void;
+  onConnected: (connected: boolean) => void;
+}): void {
   const connect = () => {
     const port = browser.runtime.connect({ name: PANEL_PORT });
-    usePanelStore.getState().setConnected(true);
+    callbacks.onConnected(true);
     port.onMessage.addListener((message: unknown) => {
       const parsed = tabStateSchema.safeParse(message);
-      if (parsed.success) usePanelStore.getState().setState(parsed.data);
+      if (parsed.success) callbacks.onState(parsed.data);
     });
     port.onDisconnect.addListener(() => {
-      usePanelStore.getState().setConnected(false);
+      callbacks.onConnected(false);
       setTimeout(connect, 500);
     });
   };

@@ -84,7 +84,7 @@ export async function benchReminders(sizes: number[]): Promise<RemindersBenchRow
     // What the background does per snapshot of a business with open runs (lib/platform/checklists.ts).
     const evidenceMs = await timed(async () => {
       const open = (await store.runs({ businessId: B })).filter((r) => r.status === 'open');
-      const stored = await store.db.snapshots.where('businessId').equals(B).toArray();
+      const stored = await store.latestSnapshots(B);
       const people = stored.find((r) => r.kind === 'people')!;
       const list: ListRead = {
         seenAt: people.seenAt,
@@ -100,7 +100,7 @@ export async function benchReminders(sizes: number[]): Promise<RemindersBenchRow
       for (const run of open) applyEvidence(run, evidence);
     });
     rows.push({ size, dueMs, nextMs, evidenceMs });
-    store.db.close();
+    store.close();
   }
   return rows;
 }

@@ -77,9 +77,9 @@ describe('durability of the ledger', () => {
           data: { type: 'export' },
         }),
       )) as {
-        res: { json: string };
+        res: { value: { json: string } };
       };
-      return JSON.parse(r.res.json) as { decisions: { rationale: string }[] };
+      return JSON.parse(r.res.value.json) as { decisions: { rationale: string }[] };
     };
     const stored = new Set((await exported()).decisions.map((d) => d.rationale));
     for (const i of acked) expect(stored.has(`burst ${i}`), `acknowledged write ${i}`).toBe(true);
@@ -92,9 +92,9 @@ describe('durability of the ledger', () => {
         data: { type: 'verify' },
       }),
     )) as {
-      res: { ledgers: { ok: boolean; length: number }[] };
+      res: { value: { ledgers: { ok: boolean; length: number }[] } };
     };
-    expect(verify.res.ledgers).toEqual([
+    expect(verify.res.value.ledgers).toEqual([
       { ledgerId: expect.any(String), ours: true, ok: true, length: stored.size },
     ]);
 
@@ -115,9 +115,9 @@ describe('durability of the ledger', () => {
         data: { type: 'export' },
       }),
     )) as {
-      res: { json: string };
+      res: { value: { json: string } };
     };
-    expect(JSON.parse(afterReload.res.json).decisions).toHaveLength(stored.size);
+    expect(JSON.parse(afterReload.res.value.json).decisions).toHaveLength(stored.size);
     await session.close();
     session = undefined;
     rmSync(profile, { recursive: true, force: true });

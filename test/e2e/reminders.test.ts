@@ -116,9 +116,9 @@ describe('reminders', () => {
           },
         }),
       ends,
-    )) as { res: { ok: boolean; decision: { grantId: string } } };
+    )) as { res: { ok: boolean; value: { decision: { grantId: string } } } };
     expect(reply.res.ok).toBe(true);
-    const notification = `scopekeeper-reminder:grant:${reply.res.decision.grantId}`;
+    const notification = `scopekeeper-reminder:grant:${reply.res.value.decision.grantId}`;
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await expect
       .poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())))

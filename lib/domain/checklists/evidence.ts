@@ -32,7 +32,7 @@ export interface BusinessEvidence {
   lastDecisionAt?: string;
 }
 
-const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
 const accessRank: Record<AssetGrant['access'], number> = { partial: 0, 'full-except-sensitive': 1, full: 2 };
 
 function find(evidence: BusinessEvidence, subject: string): Principal | undefined {
@@ -86,6 +86,7 @@ function removalShown(run: ChecklistRun, evidence: BusinessEvidence, since: stri
 /** Checks one kind of evidence; returns what was seen, in plain words, or undefined. */
 function check(
   kind: EvidenceKind,
+  stepId: string,
   run: ChecklistRun,
   evidence: BusinessEvidence,
   doneAt: (stepId: string) => string | undefined,
@@ -163,9 +164,11 @@ function check(
         ? 'The lists read in full show none of them.'
         : undefined;
     case 'removal-verified-again': {
-      const verified = doneAt('verify-removal');
-      if (!verified) return undefined;
-      const weekLater = new Date(Date.parse(verified) + WEEK).toISOString();
+      // The template's follow-up says which step this one waits for, and how long.
+      const followUp = templates[run.templateId].followUps?.find((f) => f.step === stepId);
+      const verified = followUp && doneAt(followUp.after);
+      if (!followUp || !verified) return undefined;
+      const weekLater = new Date(Date.parse(verified) + followUp.days * DAY).toISOString();
       return evidence.now.toISOString() >= weekLater && removalShown(run, evidence, weekLater)
         ? 'A week later the lists still show none of them.'
         : undefined;
@@ -199,7 +202,7 @@ export function applyEvidence(run: ChecklistRun, evidence: BusinessEvidence): Ch
   for (const state of steps) {
     const kind = template.steps.find((s) => s.id === state.id)?.evidence;
     if (state.done || !kind) continue;
-    const seen = check(kind, run, evidence, doneAt);
+    const seen = check(kind, state.id, run, evidence, doneAt);
     if (!seen) continue;
     Object.assign(state, { done: true, at: evidence.now.toISOString(), how: 'evidence', evidence: seen });
     changed = true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, type Outcome } from '../problems';
 import { templates, templateIds, type TemplateId } from './templates';
 
 /**
@@ -76,20 +77,16 @@ export function parseWho(
   templateId: TemplateId,
   businessId: string,
   who: string | undefined,
-): { ok: true; subject: string } | { ok: false; error: string } {
+): Outcome<{ subject: string }> {
   const kind = templates[templateId].subjectKind;
   if (kind === 'business') return { ok: true, subject: `business:${businessId}` };
   const text = (who ?? '').trim();
   if (kind === 'person') {
     const email = emailSchema.safeParse(text.replace(/^person:/, ''));
-    return email.success
-      ? { ok: true, subject: `person:${email.data}` }
-      : { ok: false, error: 'Enter the e-mail address the invitation goes to.' };
+    return email.success ? { ok: true, subject: `person:${email.data}` } : fail('who-email');
   }
   const id = partnerIdSchema.safeParse(text.replace(/^partner:/, ''));
-  return id.success
-    ? { ok: true, subject: `partner:${id.data}` }
-    : { ok: false, error: 'Enter the partner’s Business ID (5 to 20 digits).' };
+  return id.success ? { ok: true, subject: `partner:${id.data}` } : fail('who-business-id');
 }
 
 /** A new run: every step open, but the case ticks itself when it was given at the start. */

@@ -43,10 +43,30 @@ export interface TemplateStep {
   text: Record<UiLocale, StepText>;
 }
 
+/** What finishing a run records in the ledger besides its note. */
+export type FinishEffect =
+  /** The subject and the people and system users named with it are recorded as revoked. */
+  | 'revoke-subject-and-related'
+  /** The business's review cadence starts again from now. */
+  | 'restart-review-cadence';
+
+/** A step due some days after another was ticked (a reminder is scheduled for it). */
+export interface FollowUp {
+  step: string;
+  after: string;
+  days: number;
+}
+
 export interface Template {
   id: TemplateId;
+  /** What the template is for: the panel and the popup offer it by purpose and subject kind. */
+  purpose: 'onboard' | 'offboard' | 'review';
   /** Who the run is about: a person's e-mail, a partner's Business ID, or the whole business. */
   subjectKind: 'person' | 'partner' | 'business';
+  /** At the start, propose the people whose e-mail domain spells the subject's name (to remove with it). */
+  suggestsRelated?: boolean;
+  onFinish?: FinishEffect;
+  followUps?: readonly FollowUp[];
   title: Record<UiLocale, string>;
   steps: TemplateStep[];
 }
@@ -117,6 +137,7 @@ const scheduleReview = step(
 
 const onboardPerson: Template = {
   id: 'onboard-person',
+  purpose: 'onboard',
   subjectKind: 'person',
   title: {
     en: 'Onboard a person',
@@ -171,6 +192,7 @@ const onboardPerson: Template = {
 
 const onboardPartner: Template = {
   id: 'onboard-partner',
+  purpose: 'onboard',
   subjectKind: 'partner',
   title: { en: 'Onboard a partner', sv: 'Ge en partner åtkomst', fr: 'Intégrer un partenaire' },
   steps: [
@@ -221,7 +243,11 @@ const onboardPartner: Template = {
 
 const offboardPartner: Template = {
   id: 'offboard-partner',
+  purpose: 'offboard',
   subjectKind: 'partner',
+  suggestsRelated: true,
+  onFinish: 'revoke-subject-and-related',
+  followUps: [{ step: 'recheck-in-a-week', after: 'verify-removal', days: 7 }],
   title: { en: 'Offboard a partner', sv: 'Avsluta en partners åtkomst', fr: 'Retirer un partenaire' },
   steps: [
     step(
@@ -290,7 +316,9 @@ const offboardPartner: Template = {
 
 const periodicReview: Template = {
   id: 'periodic-review',
+  purpose: 'review',
   subjectKind: 'business',
+  onFinish: 'restart-review-cadence',
   title: {
     en: 'Periodic access review',
     sv: 'Periodisk åtkomstgranskning',
@@ -357,3 +385,18 @@ export const templates: Record<TemplateId, Template> = {
   'offboard-partner': offboardPartner,
   'periodic-review': periodicReview,
 };
+
+/** The templates of a purpose for a subject kind (what the panel and the popup offer). */
+export function templatesFor(purpose: Template['purpose'], subjectKind: Template['subjectKind']): Template[] {
+  return templateIds
+    .map((id) => templates[id])
+    .filter((t) => t.purpose === purpose && t.subjectKind === subjectKind);
+}
+
+/** The kind of subject a subject key names (`person:…`, `partner:…`, `business:…`), if a template has one. */
+export function subjectKindOf(subject: string): Template['subjectKind'] | undefined {
+  if (subject.startsWith('person:')) return 'person';
+  if (subject.startsWith('partner:')) return 'partner';
+  if (subject.startsWith('business:')) return 'business';
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Hex } from './canonical';
+import type { ChainBreak } from './admin';
 import { GENESIS_HASH, type Decision, type DecisionBody } from './records';
 
 /** hash = SHA-256 of the canonical JSON of the decision without its hash. */
@@ -18,7 +19,7 @@ export async function sealDecision(
 
 export type ChainCheck =
   | { ok: true; head: string | undefined; length: number }
-  | { ok: false; index: number; decisionId: string; reason: string };
+  | { ok: false; index: number; decisionId: string; reason: ChainBreak };
 
 /**
  * Verifies one ledger's chain, in order: every hash recomputes and every prevHash names the previous hash.
@@ -38,7 +39,7 @@ export async function verifyChain(decisions: readonly Decision[]): Promise<Chain
           ok: false,
           index,
           decisionId: decision.id,
-          reason: `belongs to ledger ${decision.ledgerId}, not ${ledgerId}`,
+          reason: 'other-ledger',
         };
       }
       if (decision.prevHash !== previous) {
@@ -46,7 +47,7 @@ export async function verifyChain(decisions: readonly Decision[]): Promise<Chain
           ok: false,
           index,
           decisionId: decision.id,
-          reason: 'its prevHash does not name the decision before it',
+          reason: 'prev-hash',
         };
       }
       if (expected[offset] !== decision.hash) {
@@ -54,7 +55,7 @@ export async function verifyChain(decisions: readonly Decision[]): Promise<Chain
           ok: false,
           index,
           decisionId: decision.id,
-          reason: 'its content does not match its hash (it was changed)',
+          reason: 'hash',
         };
       }
       previous = decision.hash;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../snapshot';
 import { grantAssetSchema, type GrantRecord } from './records';
+import { problem, type Problem } from '../problems';
 
 /** What the panel and options page may ask the background to do with the ledger (validated on receipt). */
 const businessId = z.string().regex(/^\d{1,20}$/);
@@ -50,18 +51,18 @@ export function addDays(isoDate: string, days: number): string {
 
 /**
  * The end date rules of the ledger: required for a third party; never before the start; at most the
- * maximum duration after the start (default 90 days). Returns the problem in plain words, or undefined.
+ * maximum duration after the start (default 90 days). Returns the problem, or undefined.
  */
 export function checkEndDate(
   startsAt: string,
   endsAt: string | undefined,
   thirdParty: boolean,
   maxDays: number,
-): string | undefined {
-  if (!endsAt) return thirdParty ? 'An end date is required for a third party.' : undefined;
-  if (endsAt < startsAt) return 'The end date is before the start date.';
+): Problem | undefined {
+  if (!endsAt) return thirdParty ? problem('end-date-required') : undefined;
+  if (endsAt < startsAt) return problem('end-before-start');
   const cap = addDays(startsAt, maxDays);
-  if (endsAt > cap) return `The end date may be at most ${maxDays} days after the start (${cap}).`;
+  if (endsAt > cap) return problem('end-beyond-max', { days: maxDays, date: cap });
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
 import { chainsByLedger, verifyChain } from './chain';
 import { exportFileSchema, type Decision, type ExportFile, type GrantRecord } from './records';
+import { fail, type Outcome, type Problem } from '../problems';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -32,7 +33,7 @@ export interface ImportPlan {
   conflictingRuns: { id: string; subject: string; reason: 'differs' | 'open-here' }[];
 }
 
-export type ImportCheck = { ok: true; plan: ImportPlan } | { ok: false; error: string };
+export type ImportCheck = Outcome<{ plan: ImportPlan }>;
 
 function firstRepeatedId(records: readonly { id: string }[]): string | undefined {
   const seen = new Set<string>();
@@ -43,21 +44,29 @@ function firstRepeatedId(records: readonly { id: string }[]): string | undefined
   return undefined;
 }
 
-function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }, file: unknown): string {
+const recordLists = ['grants', 'decisions', 'checklistRuns'] as const;
+
+/** The first thing wrong in a file, as the record (list, number, id) and field it is in. */
+function describeIssue(
+  error: { issues: readonly { path: PropertyKey[]; code: string }[] },
+  file: unknown,
+): ImportFailure {
   const issue = error.issues[0]!;
   const [list, index, ...rest] = issue.path;
-  const names: Record<string, string> = {
-    grants: 'Grant',
-    decisions: 'Decision',
-    checklistRuns: 'Checklist run',
-  };
-  if (typeof list === 'string' && names[list] && typeof index === 'number') {
+  const field = rest.map(String).join('.') || '-';
+  if (typeof list === 'string' && recordLists.includes(list as never) && typeof index === 'number') {
     const record = (file as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
-    const which = typeof record?.id === 'string' ? ` ${record.id.slice(0, 60)}` : '';
-    return `${names[list]} #${index + 1}${which}: ${rest.join('.') || 'record'} ${issue.message}`;
+    return fail('import-invalid-record', {
+      list,
+      number: index + 1,
+      id: typeof record?.id === 'string' ? record.id.slice(0, 60) : '-',
+      field,
+      issue: issue.code,
+    });
   }
-  return `${issue.path.join('.') || 'The file'}: ${issue.message}`;
+  return fail('import-invalid-file', { field: issue.path.map(String).join('.') || '-', issue: issue.code });
 }
+type ImportFailure = { ok: false; error: Problem };
 
 /**
  * Checks a whole import file against what the store holds, before anything is written: size, JSON,
@@ -70,46 +79,30 @@ export async function planImport(
   current: LedgerContents,
 ): Promise<ImportCheck> {
   if (byteLength > MAX_IMPORT_BYTES)
-    return {
-      ok: false,
-      error: `The file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the limit is 50 MB.`,
-    };
+    return fail('import-too-large', { megabytes: (byteLength / 1024 / 1024).toFixed(1), limit: 50 });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      error: 'The file is not complete JSON (it may be truncated or not a Scopekeeper export).',
-    };
+    return fail('import-not-json');
   }
   if (
     typeof raw !== 'object' ||
     raw === null ||
     (raw as { format?: unknown }).format !== 'scopekeeper-ledger'
   ) {
-    return {
-      ok: false,
-      error: 'This is not a Scopekeeper ledger export (its "format" is not "scopekeeper-ledger").',
-    };
+    return fail('import-not-export');
   }
   if ((raw as { version?: unknown }).version !== 1) {
-    return {
-      ok: false,
-      error: `This export has version ${String((raw as { version?: unknown }).version)}; this Scopekeeper reads version 1.`,
-    };
+    return fail('import-version', { version: String((raw as { version?: unknown }).version).slice(0, 40) });
   }
   const parsed = exportFileSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error, raw) };
+  if (!parsed.success) return describeIssue(parsed.error, raw);
   const file = parsed.data;
 
-  for (const [list, name] of [
-    [file.grants, 'Grant'],
-    [file.decisions, 'Decision'],
-    [file.checklistRuns, 'Checklist run'],
-  ] as const) {
-    const twice = firstRepeatedId(list);
-    if (twice !== undefined) return { ok: false, error: `${name} ${twice} appears twice in the file.` };
+  for (const list of recordLists) {
+    const twice = firstRepeatedId(file[list]);
+    if (twice !== undefined) return fail('import-repeated-id', { list, id: twice });
   }
 
   const chains = chainsByLedger(file.decisions);
@@ -117,8 +110,7 @@ export async function planImport(
   let runs = 0;
   for (let i = 0; i < file.decisions.length; i++)
     if (i === 0 || file.decisions[i]!.ledgerId !== file.decisions[i - 1]!.ledgerId) runs++;
-  if (runs !== chains.size)
-    return { ok: false, error: 'The decisions of one ledger are not listed together, in order.' };
+  if (runs !== chains.size) return fail('import-chains-interleaved');
 
   const heldIds = new Set<string>();
   for (const chain of current.chains.values()) for (const d of chain) heldIds.add(d.id);
@@ -128,35 +120,37 @@ export async function planImport(
   for (const [ledgerId, chain] of chains) {
     const check = await verifyChain(chain);
     if (!check.ok) {
-      return {
-        ok: false,
-        error: `The chain of ledger ${ledgerId} breaks at decision ${check.decisionId} (#${check.index + 1} of that ledger): ${check.reason}. Nothing was imported.`,
-      };
+      return fail('import-chain-broken', {
+        ledgerId,
+        id: check.decisionId,
+        number: check.index + 1,
+        reason: check.reason,
+      });
     }
     if (ledgerId === file.ledgerId && (check.head ?? null) !== file.chainHead) {
-      return { ok: false, error: 'The file’s chainHead is not the hash of its own ledger’s last decision.' };
+      return fail('import-chain-head-wrong');
     }
     const held = current.chains.get(ledgerId) ?? [];
     const shared = Math.min(held.length, chain.length);
     for (let i = 0; i < shared; i++) {
       if (held[i]!.hash !== chain[i]!.hash) {
-        return {
-          ok: false,
-          error: `Conflict: decision #${i + 1} of ledger ${ledgerId} (${chain[i]!.id}) differs from the one already held (${held[i]!.id}). A chain may only be extended, so nothing was imported.`,
-        };
+        return fail('import-chain-conflict', {
+          number: i + 1,
+          ledgerId,
+          id: chain[i]!.id,
+          held: held[i]!.id,
+        });
       }
     }
     knownDecisions += shared;
     const extra = chain.slice(shared);
     for (const decision of extra) {
-      if (heldIds.has(decision.id))
-        return { ok: false, error: `Decision ${decision.id} is already held in another chain.` };
+      if (heldIds.has(decision.id)) return fail('import-decision-elsewhere', { id: decision.id });
     }
     addDecisions.push(...extra);
     ledgers.push({ ledgerId, ours: ledgerId === current.ledgerId, adding: extra.length });
   }
-  if (!file.chainHead && chains.has(file.ledgerId))
-    return { ok: false, error: 'The file’s chainHead is missing.' };
+  if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
 
   const addGrants: GrantRecord[] = [];
   const conflictingGrants: ImportPlan['conflictingGrants'] = [];

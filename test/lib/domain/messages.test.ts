@@ -65,7 +65,7 @@ describe('parseSnapshotReport (what the background accepts from a content script
       { snapshot: { ...snapshot, url: 'https://evil.example/latest/settings/business_users' } },
       snapshot.url,
     );
-    expect(result).toEqual({ ok: false, error: 'Rejected snapshot: it names another origin than its tab.' });
+    expect(result).toEqual({ ok: false, error: { code: 'snapshot-other-origin' } });
   });
 
   it('rejects a snapshot from a tab that is not on business.facebook.com', () => {

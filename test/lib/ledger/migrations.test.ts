@@ -71,6 +71,6 @@ describe('ledger store versions', () => {
       decidedBy: 'anna@sjobod.se',
     });
     expect(d.prevHash).toBe('0'.repeat(64));
-    store.db.close();
+    store.close();
   });
 });

@@ -1,14 +1,12 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BusinessView } from '@/lib/domain/business-view';
-import { defaultSettings } from '@/lib/domain/settings';
-import type { PageSnapshot, Principal } from '@/lib/domain/snapshot';
+import type { Principal } from '@/lib/domain/snapshot';
+import { openLedgerDb } from '@/lib/ledger/db';
 import { runChecklistCommand, updateRunsFromEvidence } from '@/lib/platform/checklists';
-import { ledgerStore, runLedgerCommand } from '@/lib/platform/ledger-handlers';
-import { refreshReminders } from '@/lib/platform/reminders';
+import { runLedgerCommand } from '@/lib/platform/ledger';
+import { B, contextAt, listSnapshot as list, refusal, testHub, type TestHub } from './test-hub';
 
-const B = '1203456789012345';
 const pixel: Principal = {
   kind: 'partner',
   name: 'Pixelverket SARL',
@@ -26,71 +24,67 @@ const omar: Principal = {
   isCurrentUser: false,
   assets: [],
 };
-const view: BusinessView = { businessId: B, principals: [pixel, omar], peopleListComplete: true };
-const context = (now: string) => ({
-  now: new Date(now),
-  decidedBy: 'anna@sjobod.se',
-  settings: defaultSettings,
-  isThirdParty: () => true,
-  view: (id: string) => (id === B ? view : undefined),
-});
-const list = (kind: 'people' | 'partners', principals: Principal[]): PageSnapshot => ({
-  kind,
-  businessId: B,
-  url: `https://business.facebook.com/latest/settings/${kind === 'people' ? 'business_users' : 'partners'}?business_id=${B}`,
-  locale: 'en',
-  readStatus: 'ok',
-  readProblems: [],
-  principals,
-});
 
 describe('checklist commands in the background', () => {
-  beforeEach(async () => {
+  let t: TestHub;
+  /** The admin has both lists open in tab 1: the background knows Pixelverket and Omar. */
+  const showsPixelAndOmar = async () => {
+    await t.showPage(list('partners', [pixel]));
+    await t.showPage(list('people', [omar]));
+  };
+  /** Both lists read again with nobody on them: the background's view of the business follows. */
+  const showsNobody = async () => {
+    await t.showPage(list('partners', []));
+    await t.showPage(list('people', []));
+  };
+
+  beforeEach(() => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
-    await ledgerStore().deleteAll();
-    await ledgerStore().db.meta.clear();
+    t = testHub({ now: '2026-11-28T10:00:00Z' });
   });
+  afterEach(() => t.close());
 
   it('refuses malformed commands and unknown subjects with a reason', async () => {
-    expect(await runChecklistCommand({ type: 'start' }, context('2026-11-28T10:00:00Z'))).toMatchObject({
-      ok: false,
-    });
+    expect(await t.ask('checklistCommand', { type: 'start' })).toMatchObject({ ok: false });
     expect(
-      await runChecklistCommand(
-        { type: 'start', businessId: B, templateId: 'onboard-person', who: 'not an e-mail' },
-        context('2026-11-28T10:00:00Z'),
+      refusal(
+        await t.ask('checklistCommand', {
+          type: 'start',
+          businessId: B,
+          templateId: 'onboard-person',
+          who: 'not an e-mail',
+        }),
       ),
-    ).toEqual({ ok: false, error: 'Enter the e-mail address the invitation goes to.' });
+    ).toBe('Enter the e-mail address the invitation goes to.');
     expect(
-      await runChecklistCommand(
-        { type: 'tick', runId: 'nope', stepId: 'x', done: true },
-        context('2026-11-28T10:00:00Z'),
-      ),
-    ).toEqual({ ok: false, error: 'That checklist no longer exists.' });
+      refusal(await t.ask('checklistCommand', { type: 'tick', runId: 'nope', stepId: 'x', done: true })),
+    ).toBe('That checklist no longer exists.');
   });
 
   it('starts one run per subject and template, names the partner’s people, and survives in the ledger', async () => {
+    await showsPixelAndOmar();
     const start = {
       type: 'start',
       businessId: B,
       templateId: 'offboard-partner',
       who: 'partner:3228568050780002',
-    };
-    const first = await runChecklistCommand(start, context('2026-11-28T10:00:00Z'));
-    const again = await runChecklistCommand(start, context('2026-11-28T10:01:00Z'));
+    } as const;
+    const first = await runChecklistCommand(t.hub, start, contextAt('2026-11-28T10:00:00Z'));
+    const again = await runChecklistCommand(t.hub, start, contextAt('2026-11-28T10:01:00Z'));
     expect(first).toMatchObject({
       ok: true,
       run: { subjectName: 'Pixelverket SARL', related: ['person:omar@pixelverket.fr'], status: 'open' },
     });
     expect(again.ok && first.ok && again.run?.id).toBe(first.ok && first.run?.id);
-    expect(await ledgerStore().runs({ businessId: B })).toHaveLength(1);
+    expect(await t.store.runs({ businessId: B })).toHaveLength(1);
   });
 
   it('ticks an offboarding from the lists, reminds to check again a week later, and finishing records revocations', async () => {
-    const store = ledgerStore();
+    const { hub, store } = t;
     await runLedgerCommand(
+      store,
       {
         type: 'document',
         businessId: B,
@@ -100,19 +94,20 @@ describe('checklist commands in the background', () => {
         startsAt: '2026-11-01',
         endsAt: '2026-12-31',
       },
-      context('2026-11-01T10:00:00Z'),
+      contextAt('2026-11-01T10:00:00Z'),
     );
+    await showsPixelAndOmar();
     const started = await runChecklistCommand(
+      hub,
       { type: 'start', businessId: B, templateId: 'offboard-partner', who: '3228568050780002' },
-      context('2026-11-28T10:00:00Z'),
+      contextAt('2026-11-28T10:00:00Z'),
     );
     if (!started.ok || !started.run) throw new Error('not started');
     const runId = started.run.id;
     await store.recordSnapshot(list('partners', []), new Date('2026-11-28T11:00:00Z'));
     await store.recordSnapshot(list('people', []), new Date('2026-11-28T11:00:00Z'));
-    expect(
-      await updateRunsFromEvidence(B, { ...view, principals: [] }, new Date('2026-11-28T11:00:00Z')),
-    ).toBe(true);
+    await showsNobody();
+    expect(await updateRunsFromEvidence(hub, B, new Date('2026-11-28T11:00:00Z'))).toBe(true);
     const run = await store.run(runId);
     expect(run?.steps.filter((s) => s.done).map((s) => `${s.id}:${s.how}`)).toEqual([
       'remove-partner-link:evidence',
@@ -121,33 +116,37 @@ describe('checklist commands in the background', () => {
       'verify-removal:evidence',
     ]);
     // Nothing new to see: nothing is written.
-    expect(
-      await updateRunsFromEvidence(B, { ...view, principals: [] }, new Date('2026-11-28T11:05:00Z')),
-    ).toBe(false);
+    expect(await updateRunsFromEvidence(hub, B, new Date('2026-11-28T11:05:00Z'))).toBe(false);
 
     // A week later the recheck reminds (09:00 in the admin's time zone; UTC here).
     vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
       timeZone: 'UTC',
     } as Intl.ResolvedDateTimeFormatOptions);
-    expect((await refreshReminders(new Date('2026-12-05T08:59:00Z'))).notified).not.toContain(
+    expect((await hub.reminders.check(new Date('2026-12-05T08:59:00Z'))).notified).not.toContain(
       `recheck:${runId}`,
     );
-    expect((await refreshReminders(new Date('2026-12-05T09:00:00Z'))).notified).toContain(`recheck:${runId}`);
+    expect((await hub.reminders.check(new Date('2026-12-05T09:00:00Z'))).notified).toContain(
+      `recheck:${runId}`,
+    );
 
     // Finishing needs every step.
-    expect(await runChecklistCommand({ type: 'finish', runId }, context('2026-12-05T10:00:00Z'))).toEqual({
-      ok: false,
-      error: 'Steps still open: remove-system-users, document-decision, recheck-in-a-week.',
-    });
+    expect(
+      refusal(await runChecklistCommand(hub, { type: 'finish', runId }, contextAt('2026-12-05T10:00:00Z'))),
+    ).toBe('Steps still open: remove-system-users, document-decision, recheck-in-a-week.');
     // Lists read again a full week after the removal was verified.
     await store.recordSnapshot(list('partners', []), new Date('2026-12-05T12:00:00Z'));
     await store.recordSnapshot(list('people', []), new Date('2026-12-05T12:00:00Z'));
-    await updateRunsFromEvidence(B, { ...view, principals: [] }, new Date('2026-12-05T12:00:00Z'));
+    await updateRunsFromEvidence(hub, B, new Date('2026-12-05T12:00:00Z'));
     for (const stepId of ['remove-system-users', 'document-decision'])
-      await runChecklistCommand({ type: 'tick', runId, stepId, done: true }, context('2026-12-05T12:01:00Z'));
+      await runChecklistCommand(
+        hub,
+        { type: 'tick', runId, stepId, done: true },
+        contextAt('2026-12-05T12:01:00Z'),
+      );
     const finished = await runChecklistCommand(
+      hub,
       { type: 'finish', runId, rationale: 'Agency contract ended' },
-      context('2026-12-05T12:02:00Z'),
+      contextAt('2026-12-05T12:02:00Z'),
     );
     expect(finished).toMatchObject({ ok: true, run: { status: 'finished' } });
     const decisions = await store.decisionsAbout(B, 'partner:3228568050780002');
@@ -156,28 +155,30 @@ describe('checklist commands in the background', () => {
     // A finished run no longer changes, and cannot be discarded.
     expect(
       await runChecklistCommand(
+        hub,
         { type: 'tick', runId, stepId: 'document-decision', done: false },
-        context('2026-12-06T10:00:00Z'),
+        contextAt('2026-12-06T10:00:00Z'),
       ),
     ).toMatchObject({ ok: false });
-    expect(await runChecklistCommand({ type: 'discard', runId }, context('2026-12-06T10:00:00Z'))).toEqual({
-      ok: false,
-      error: 'A finished checklist is part of the record.',
-    });
+    expect(
+      refusal(await runChecklistCommand(hub, { type: 'discard', runId }, contextAt('2026-12-06T10:00:00Z'))),
+    ).toBe('A finished checklist is part of the record.');
   });
 
   it('leaves out a stored run that is not valid instead of reading it half', async () => {
-    const store = ledgerStore();
     const started = await runChecklistCommand(
+      t.hub,
       { type: 'start', businessId: B, templateId: 'periodic-review' },
-      context('2026-11-28T10:00:00Z'),
+      contextAt('2026-11-28T10:00:00Z'),
     );
     expect(started.ok).toBe(true);
-    await store.db.checklistRuns.put({ id: 'broken', businessId: B } as never);
+    const db = openLedgerDb(t.dbName);
+    await db.checklistRuns.put({ id: 'broken', businessId: B } as never);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const runs = await store.runs({ businessId: B });
+    const runs = await t.store.runs({ businessId: B });
     expect(runs.map((r) => r.templateId)).toEqual(['periodic-review']);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('broken'));
-    expect(await store.db.checklistRuns.get('broken')).toBeDefined();
+    expect(await db.checklistRuns.get('broken')).toBeDefined();
+    db.close();
   });
 });

@@ -61,13 +61,13 @@ describe('the decision chain', () => {
       ok: false,
       index: 2,
       decisionId: chain[2]!.id,
-      reason: expect.stringMatching(/changed/),
+      reason: 'hash',
     });
     expect(await verifyChain([chain[0]!, chain[2]!, chain[1]!])).toMatchObject({ ok: false, index: 1 });
     expect(await verifyChain(chain.slice(1))).toMatchObject({
       ok: false,
       index: 0,
-      reason: expect.stringMatching(/prevHash/),
+      reason: 'prev-hash',
     });
   });
 });

@@ -5,6 +5,12 @@ import { MAX_IMPORT_BYTES, planImport, type LedgerContents } from '@/lib/domain/
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { chainOf, grant, LEDGER, OTHER_LEDGER } from './fixtures';
+import { describeProblem } from '@/lib/domain/i18n';
+import type { Problem } from '@/lib/domain/problems';
+
+/** A refusal as the admin reads it in English (the file's problem, in words). */
+const english = <T extends object>(r: ({ ok: true } & T) | { ok: false; error: Problem }) =>
+  r.ok ? r : { ok: false, error: describeProblem('en', r.error) };
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
@@ -132,7 +138,8 @@ describe('import', () => {
     const text = await fileText([], [[LEDGER, [ours[0]!, other]]]);
     const result = await planImport(text, text.length, contents([], [[LEDGER, ours]]));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/^Conflict: decision #2 of ledger 6f1c2b8e/);
+    if (!result.ok)
+      expect(describeProblem('en', result.error)).toMatch(/^Conflict: decision #2 of ledger 6f1c2b8e/);
   });
 
   it('reports a conflicting grant instead of overwriting it, and adds the rest', async () => {
@@ -151,7 +158,7 @@ describe('import', () => {
     file.decisions[3].rationale = 'quietly edited';
     const text = JSON.stringify(file);
     const result = await planImport(text, text.length, empty());
-    expect(result).toEqual({
+    expect(english(result)).toEqual({
       ok: false,
       error: `The chain of ledger ${LEDGER} breaks at decision ${ours[3]!.id} (#4 of that ledger): its content does not match its hash (it was changed). Nothing was imported.`,
     });
@@ -190,19 +197,19 @@ describe('import', () => {
     const text = mangle(await fileText([grant('g1')], [[LEDGER, await chainOf(2)]]));
     const result = await planImport(text, text.length, empty());
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(error);
+    if (!result.ok) expect(describeProblem('en', result.error)).toMatch(error);
   });
 
   it('refuses a file over 50 MB before reading it', async () => {
     const result = await planImport('{}', MAX_IMPORT_BYTES + 1, empty());
-    expect(result).toEqual({ ok: false, error: 'The file is 50.0 MB; the limit is 50 MB.' });
+    expect(english(result)).toEqual({ ok: false, error: 'The file is 50.0 MB; the limit is 50 MB.' });
   });
 
   it('refuses duplicate ids inside one file', async () => {
     const file = JSON.parse(await fileText([grant('g1')], []));
     file.grants.push(file.grants[0]);
     const text = JSON.stringify(file);
-    expect(await planImport(text, text.length, empty())).toEqual({
+    expect(english(await planImport(text, text.length, empty()))).toEqual({
       ok: false,
       error: 'Grant g1 appears twice in the file.',
     });
@@ -258,11 +265,12 @@ describe('import', () => {
       const brokenText = JSON.stringify(broken);
       const result = await planImport(brokenText, brokenText.length, empty());
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/^Checklist run #1 r1: templateId /);
+      if (!result.ok)
+        expect(describeProblem('en', result.error)).toMatch(/^Checklist run #1 r1: templateId /);
       const twice = JSON.parse(await withRuns([run('r1')]));
       twice.checklistRuns.push(twice.checklistRuns[0]);
       const twiceText = JSON.stringify(twice);
-      expect(await planImport(twiceText, twiceText.length, empty())).toEqual({
+      expect(english(await planImport(twiceText, twiceText.length, empty()))).toEqual({
         ok: false,
         error: 'Checklist run r1 appears twice in the file.',
       });

@@ -1,29 +1,17 @@
-import { z } from 'zod';
-import {
-  addDays,
-  checkEndDate,
-  grantFromCommand,
-  ledgerCommandSchema,
-  type LedgerCommand,
-} from '../domain/ledger/commands';
+import type { AdminRequest, AdminResult } from '../domain/ledger/admin';
+import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
 import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
+import { fail, type Outcome } from '../domain/problems';
 import type { Settings } from '../domain/settings';
-import { LedgerStore } from '../ledger/store';
-
-/** The background's one ledger store (the only writer), opened on first use. */
-let store: LedgerStore | undefined;
-export function ledgerStore(): LedgerStore {
-  store ??= new LedgerStore();
-  return store;
-}
+import type { LedgerStore } from '../ledger/store';
 
 export interface SubjectRecord {
   grants: GrantRecord[];
   decisions: Decision[];
 }
 
-export type CommandResult = { ok: true; decision: Decision } | { ok: false; error: string };
+export type CommandResult = Outcome<{ decision: Decision }>;
 
 export interface CommandContext {
   now: Date;
@@ -34,21 +22,15 @@ export interface CommandContext {
 }
 
 /**
- * Carries out a ledger command from the panel or the options page. The command was sent by an extension
- * page; it is parsed all the same, and every rule of the ledger (end date required for third parties,
- * maximum duration) is checked here, where it cannot be skipped.
+ * Carries out a ledger command from the panel or the options page (parsed by the router). Every rule of
+ * the ledger (end date required for third parties, maximum duration) is checked here, where it cannot be
+ * skipped.
  */
-export async function runLedgerCommand(input: unknown, context: CommandContext): Promise<CommandResult> {
-  const parsed = ledgerCommandSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      error: issue ? `${issue.path.join('.') || 'command'}: ${issue.message}` : 'Invalid command.',
-    };
-  }
-  const command: LedgerCommand = parsed.data;
-  const s = ledgerStore();
+export async function runLedgerCommand(
+  s: LedgerStore,
+  command: LedgerCommand,
+  context: CommandContext,
+): Promise<CommandResult> {
   const today = context.now.toISOString().slice(0, 10);
   const base = { at: context.now.toISOString(), decidedBy: context.decidedBy };
   switch (command.type) {
@@ -73,15 +55,12 @@ export async function runLedgerCommand(input: unknown, context: CommandContext):
     }
     case 'extend': {
       const grant = await s.grant(command.grantId);
-      if (!grant) return { ok: false, error: 'That grant record no longer exists.' };
+      if (!grant) return fail('grant-missing');
       if (grant.endsAt && command.endsAt <= grant.endsAt)
-        return { ok: false, error: `The new end date must be after ${grant.endsAt}.` };
+        return fail('extend-not-later', { date: grant.endsAt });
       const cap = addDays(today, context.settings.maxGrantDays);
       if (command.endsAt > cap)
-        return {
-          ok: false,
-          error: `An extension may reach at most ${context.settings.maxGrantDays} days from today (${cap}).`,
-        };
+        return fail('extend-beyond-max', { days: context.settings.maxGrantDays, date: cap });
       const updated = { ...grant, endsAt: command.endsAt, updatedAt: context.now.toISOString() };
       const { decision } = await s.saveGrant(updated, {
         ...base,
@@ -122,7 +101,7 @@ export async function runLedgerCommand(input: unknown, context: CommandContext):
       return { ok: true, decision: last };
     }
     case 'accept-finding': {
-      if (command.reviewAt <= today) return { ok: false, error: 'The review date must be in the future.' };
+      if (command.reviewAt <= today) return fail('review-date-past');
       const decision = await s.appendDecision({
         ...base,
         businessId: command.businessId,
@@ -140,91 +119,46 @@ export async function runLedgerCommand(input: unknown, context: CommandContext):
   }
 }
 
-export async function subjectRecord(input: unknown): Promise<SubjectRecord> {
-  const q = input as { businessId?: unknown; subject?: unknown };
-  if (typeof q?.businessId !== 'string' || typeof q.subject !== 'string' || q.subject.length > 600)
-    return { grants: [], decisions: [] };
-  const s = ledgerStore();
+export async function subjectRecord(
+  s: LedgerStore,
+  query: { businessId: string; subject: string },
+): Promise<SubjectRecord> {
   const [grants, decisions] = await Promise.all([
-    s.grants({ businessId: q.businessId, subject: q.subject }),
-    s.decisionsAbout(q.businessId, q.subject),
+    s.grants(query),
+    s.decisionsAbout(query.businessId, query.subject),
   ]);
   return { grants, decisions };
 }
 
-const adminRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('export') }),
-  z.object({ type: z.literal('export-csv') }),
-  z.object({ type: z.literal('verify') }),
-  // The text's own size is checked by planImport (50 MB); this only bounds the message.
-  z.object({ type: z.literal('plan-import'), text: z.string().max(60 * 1024 * 1024) }),
-  z.object({ type: z.literal('apply-import'), text: z.string().max(60 * 1024 * 1024) }),
-  z.object({ type: z.literal('delete-all') }),
-]);
-export type AdminRequest = z.infer<typeof adminRequestSchema>;
-
-export type AdminResult =
-  | { ok: true; type: 'export'; json: string; fileName: string }
-  | { ok: true; type: 'export-csv'; grants: string; decisions: string }
-  | {
-      ok: true;
-      type: 'verify';
-      ledgers: {
-        ledgerId: string;
-        ours: boolean;
-        ok: boolean;
-        length: number;
-        breakAt?: string;
-        reason?: string;
-      }[];
-    }
-  | { ok: true; type: 'import'; applied: boolean; summary: ImportSummary }
-  | { ok: true; type: 'delete-all' }
-  | { ok: false; error: string };
-
-export interface ImportSummary {
-  addGrants: number;
-  identicalGrants: number;
-  conflictingGrants: { id: string; subject: string }[];
-  addDecisions: number;
-  knownDecisions: number;
-  ledgers: { ledgerId: string; ours: boolean; adding: number }[];
-  addRuns: number;
-  identicalRuns: number;
-  conflictingRuns: { id: string; subject: string; reason: 'differs' | 'open-here' }[];
-}
-
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
-export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResult> {
-  const parsed = adminRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Unknown request.' };
-  const request = parsed.data;
-  const s = ledgerStore();
+export async function ledgerAdmin(
+  s: LedgerStore,
+  request: AdminRequest,
+  now: Date,
+): Promise<Outcome<{ result: AdminResult }>> {
+  const done = (result: AdminResult) => ({ ok: true as const, result });
   switch (request.type) {
     case 'export': {
       const file = await s.exportFile(now);
-      await s.db.meta.put({ key: 'lastExportAt', value: now.toISOString() });
-      return {
-        ok: true,
+      await s.setTime('lastExportAt', now);
+      return done({
         type: 'export',
         json: JSON.stringify(file, null, 2),
         fileName: `scopekeeper-ledger-${now.toISOString().slice(0, 10)}.json`,
-      };
+      });
     }
     case 'export-csv': {
       const file = await s.exportFile(now);
-      return {
-        ok: true,
+      return done({
         type: 'export-csv',
         grants: grantsCsv(file.grants),
         decisions: decisionsCsv(file.decisions),
-      };
+      });
     }
     case 'verify': {
       const ours = await s.getLedgerId();
       const results = await s.verify();
-      return {
-        ok: true,
+      return done({
         type: 'verify',
         ledgers: results.map(({ ledgerId, check }) =>
           check.ok
@@ -238,7 +172,7 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
                 reason: check.reason,
               },
         ),
-      };
+      });
     }
     case 'plan-import':
     case 'apply-import': {
@@ -249,8 +183,7 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
           : await s.planImport(request.text, bytes);
       if (!check.ok) return check;
       const p = check.plan;
-      return {
-        ok: true,
+      return done({
         type: 'import',
         applied: request.type === 'apply-import',
         summary: {
@@ -264,10 +197,10 @@ export async function ledgerAdmin(input: unknown, now: Date): Promise<AdminResul
           identicalRuns: p.identicalRuns,
           conflictingRuns: p.conflictingRuns,
         },
-      };
+      });
     }
     case 'delete-all':
       await s.deleteAll();
-      return { ok: true, type: 'delete-all' };
+      return done({ type: 'delete-all' });
   }
 }

@@ -1,0 +1,35 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { UiLocale } from '@/lib/domain/locales';
+import { describeProblem } from '@/lib/domain/i18n';
+import type { Problem } from '@/lib/domain/problems';
+import type { MessagesFrom, Reply, RequestOf } from '@/lib/domain/protocol';
+import type { Settings } from '@/lib/domain/settings';
+
+/**
+ * What the extension's pages may ask the background, typed by the protocol (lib/domain/protocol.ts): a
+ * request with a misspelt or missing field does not compile. Given to components through React context by
+ * each entrypoint; components own nothing and never reach the ledger or the browser themselves.
+ */
+export interface Api {
+  ask<N extends MessagesFrom<'page'>>(name: N, data: RequestOf<N>): Promise<Reply<N>>;
+  /** The options page's settings (extension storage). */
+  settings?: {
+    load(): Promise<{ settings: Settings; problem?: string }>;
+    save(input: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
+  };
+}
+
+const ApiContext = createContext<Api | undefined>(undefined);
+
+export function ApiProvider({ api, children }: { api: Api; children: ReactNode }) {
+  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
+}
+
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi() outside <ApiProvider>: the entrypoint gives the API.');
+  return api;
+}
+
+/** A problem in the admin's words (the catalogue of their language). */
+export const problemText = (locale: UiLocale, problem: Problem) => describeProblem(locale, problem);

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The one kind of error Scopekeeper's parts send each other: a code with the facts its sentence needs.
+ * Words are chosen only where the problem is shown, in the admin's language (lib/domain/i18n); no code
+ * matches sentences. Every code has a sentence in every UI language (a test holds it).
+ */
+export const problemCodes = [
+  // Any message
+  'invalid-request',
+  'sender-not-allowed',
+  'unknown-message',
+  'internal',
+  // Snapshots
+  'snapshot-no-tab',
+  'snapshot-other-origin',
+  'snapshot-not-business',
+  // Ledger commands
+  'grant-missing',
+  'end-date-required',
+  'end-before-start',
+  'end-beyond-max',
+  'extend-not-later',
+  'extend-beyond-max',
+  'review-date-past',
+  // Checklists
+  'who-email',
+  'who-business-id',
+  'run-missing',
+  'run-closed',
+  'run-already-finished',
+  'run-is-record',
+  'steps-open',
+  // Import
+  'import-too-large',
+  'import-not-json',
+  'import-not-export',
+  'import-version',
+  'import-invalid-record',
+  'import-invalid-file',
+  'import-repeated-id',
+  'import-chains-interleaved',
+  'import-chain-broken',
+  'import-chain-head-wrong',
+  'import-chain-head-missing',
+  'import-chain-conflict',
+  'import-decision-elsewhere',
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];
+
+const factValue = z.union([z.string().max(2000), z.number()]);
+export const problemSchema = z.object({
+  code: z.enum(problemCodes),
+  facts: z.record(z.string().max(64), factValue).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+export type ProblemFacts = Record<string, string | number>;
+
+export function problem(code: ProblemCode, facts?: ProblemFacts): Problem {
+  return facts ? { code, facts } : { code };
+}
+
+/** A result that either carries what was asked for, or one problem. */
+export type Outcome<T extends object = object> = ({ ok: true } & T) | { ok: false; error: Problem };
+
+export const fail = (code: ProblemCode, facts?: ProblemFacts): { ok: false; error: Problem } => ({
+  ok: false,
+  error: problem(code, facts),
+});
+
+/** The first zod issue of a refused request, as facts (the field's path and zod's issue code). */
+export function invalidRequest(error: { issues: readonly { path: PropertyKey[]; code: string }[] }): Problem {
+  const issue = error.issues[0];
+  return problem('invalid-request', {
+    field: issue?.path.map(String).join('.') || '-',
+    issue: issue?.code ?? 'invalid',
+  });
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
+import { adminRequestSchema, adminResultSchema } from './ledger/admin';
+import { ledgerCommandSchema } from './ledger/commands';
+import { decisionSchema, grantRecordSchema } from './ledger/records';
+import { findingSchema, snapshotReportSchema } from './messages';
+import { problemSchema, type Problem } from './problems';
+import { focusActionSchema, popupStateSchema } from './ui-state';
+
+/**
+ * The one protocol between Scopekeeper's parts (DESIGN.md "Messages"). Every message names its request and
+ * result schemas and who may send it: `content` (a content script in a Business Settings tab, which reads an
+ * untrusted page), `page` (one of Scopekeeper's own extension pages: panel, popup, options) or `both`.
+ * Sender and handler types and the UIs' API derive from this table (lib/platform/messaging.ts,
+ * lib/platform/router.ts, components/api.tsx), so a misspelt field is a compile error, and one router
+ * parses every request, checks its sender and turns any refusal into one `Problem`.
+ *
+ * The content script imports this module for its types only (`import type`): zod stays out of the page.
+ */
+export type SenderKind = 'content' | 'page' | 'both';
+
+interface Definition {
+  from: SenderKind;
+  request: z.ZodType;
+  result: z.ZodType;
+}
+function define<const F extends SenderKind, R extends z.ZodType, S extends z.ZodType>(
+  from: F,
+  request: R,
+  result: S,
+): { from: F; request: R; result: S } & Definition {
+  return { from, request, result };
+}
+
+const subjectKey = z.string().min(1).max(600);
+const businessId = z.string().regex(/^\d{1,20}$/);
+const none = z.object({});
+
+export const protocol = {
+  /** content → background: what the page of the sender's tab shows now. */
+  reportSnapshot: define('content', snapshotReportSchema, none),
+  /** content → background → panel: a badge was clicked; open the panel on that subject. */
+  openPanelOn: define('content', subjectKey, none),
+  /** panel → background → content: scroll the page to a subject's row and highlight it. */
+  focusSubject: define('page', subjectKey, z.object({ shown: z.boolean() })),
+  /** panel → background: what the ledger knows about a subject. */
+  subjectRecord: define(
+    'page',
+    z.object({ businessId, subject: subjectKey }),
+    z.object({ grants: z.array(grantRecordSchema), decisions: z.array(decisionSchema) }),
+  ),
+  /** panel → background: document, extend, revoke, accept a finding. */
+  ledgerCommand: define('page', ledgerCommandSchema, z.object({ decision: decisionSchema })),
+  /** options → background: export, verify, import, delete. */
+  ledgerAdmin: define('page', adminRequestSchema, adminResultSchema),
+  /** panel / popup → background: start, tick, finish or discard a checklist run. */
+  checklistCommand: define('page', checklistCommandSchema, z.object({ run: checklistRunSchema.optional() })),
+  /** popup → background: runs and due items, for the business of a tab (its id) if given. */
+  popupState: define(
+    'page',
+    z.object({ tabId: z.number().int().nonnegative().optional() }),
+    popupStateSchema,
+  ),
+  /** popup / panel → background: open the page of a due item (`group`) or of a business. */
+  openTarget: define(
+    'page',
+    z.union([
+      z.object({ group: z.string().min(1).max(300), action: focusActionSchema.optional() }),
+      z.object({ businessId, subject: subjectKey.optional(), action: focusActionSchema.optional() }),
+    ]),
+    z.object({ opened: z.boolean() }),
+  ),
+  /** panel → background: quiet a reminder group for 1 or 7 days. */
+  snooze: define(
+    'page',
+    z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) }),
+    none,
+  ),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+/** What a sender writes (before defaults and trimming). */
+export type RequestOf<N extends MessageName> = z.input<Protocol[N]['request']>;
+/** What a handler receives, parsed. */
+export type ParsedRequestOf<N extends MessageName> = z.output<Protocol[N]['request']>;
+export type ResultOf<N extends MessageName> = z.output<Protocol[N]['result']>;
+/** Every answer: what was asked for, or one problem. */
+export type Reply<N extends MessageName> = { ok: true; value: ResultOf<N> } | { ok: false; error: Problem };
+export type MessagesFrom<K extends 'content' | 'page'> = {
+  [N in MessageName]: Protocol[N]['from'] extends K | 'both' ? N : never;
+}[MessageName];
+
+/** Parses a reply as its message's result schema says (extension pages check what comes back, too). */
+export function parseReply<N extends MessageName>(name: N, raw: unknown): Reply<N> {
+  const envelope = z
+    .union([
+      z.object({ ok: z.literal(true), value: protocol[name].result }),
+      z.object({ ok: z.literal(false), error: problemSchema }),
+    ])
+    .safeParse(raw);
+  if (envelope.success) return envelope.data as Reply<N>;
+  return { ok: false, error: { code: 'internal', facts: { message: `unexpected answer to ${name}` } } };
+}
+
+/**
+ * background → content: what the background asks of a tab's content script. From our own background only
+ * (a page cannot send these), so the content script checks their shape without zod.
+ */
+export interface ContentProtocol {
+  /** The findings to draw as badges and live warnings. */
+  showFindings(findings: z.output<typeof findingSchema>[]): void;
+  /** Scroll to a subject's row and highlight it; whether it was found. */
+  scrollToSubject(subject: string): boolean;
+  /** Open the collapsed panel and highlight a subject (a notification or a due item was clicked). */
+  revealPanel(subject: string): boolean;
+}

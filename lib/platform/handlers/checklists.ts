@@ -1,0 +1,20 @@
+import type { Hub } from '../hub';
+import { runChecklistCommand } from '../checklists';
+import { ok } from '../router';
+import { commandContext } from './context';
+
+/** Start, tick, finish and discard checklist runs (panel and popup). */
+export function registerChecklistHandlers(hub: Hub): void {
+  hub.router.handle('checklistCommand', (command) =>
+    hub.publisher.during(async () => {
+      const businessId = command.type === 'start' ? command.businessId : undefined;
+      const context = await commandContext(hub, businessId);
+      const result = await runChecklistCommand(hub, command, context);
+      if (!result.ok) return result;
+      const business = result.run?.businessId;
+      if (business) hub.publisher.invalidateBusiness(business);
+      else hub.publisher.invalidateAll();
+      return ok<'checklistCommand'>(result.run ? { run: result.run } : {});
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+import type { Hub } from '../hub';
+import { updateRunsFromEvidence } from '../checklists';
+import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
+import { ok } from '../router';
+import { commandContext } from './context';
+
+/** The ledger's messages: a subject's record, the panel's commands, the options page's tasks. */
+export function registerLedgerHandlers(hub: Hub): void {
+  const { router, store, publisher } = hub;
+
+  router.handle('subjectRecord', async (query) => ok<'subjectRecord'>(await subjectRecord(store, query)));
+
+  router.handle('ledgerCommand', (command) =>
+    publisher.during(async () => {
+      const businessId = 'businessId' in command ? command.businessId : undefined;
+      const result = await runLedgerCommand(store, command, await commandContext(hub, businessId));
+      if (!result.ok) return result;
+      // The panel updates at once: every tab of the business is analysed again with the new ledger facts,
+      // checklist steps that a record proves tick themselves, and the reminders follow the new end dates.
+      const decided = result.decision.businessId;
+      await updateRunsFromEvidence(hub, decided, hub.clock()).catch(() => false);
+      publisher.invalidateBusiness(decided);
+      void hub.reminders.check();
+      return ok<'ledgerCommand'>({ decision: result.decision });
+    }),
+  );
+
+  router.handle('ledgerAdmin', (request) =>
+    publisher.during(async () => {
+      const outcome = await ledgerAdmin(store, request, hub.clock());
+      if (!outcome.ok) return outcome;
+      const { result } = outcome;
+      if (result.type === 'delete-all' || (result.type === 'import' && result.applied)) {
+        publisher.invalidateAll();
+        void hub.reminders.check();
+      }
+      if (result.type === 'export') {
+        // An export is the evidence of a periodic review's first step, and the export is no longer due.
+        for (const businessId of hub.cache.businessIds())
+          await updateRunsFromEvidence(hub, businessId, hub.clock()).catch(() => false);
+        void hub.reminders.check();
+      }
+      return ok<'ledgerAdmin'>(result);
+    }),
+  );
+}

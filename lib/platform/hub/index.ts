@@ -1,0 +1,76 @@
+import { browser as realBrowser } from 'wxt/browser';
+import { pickUiLocale, type UiLocale } from '../../domain/locales';
+import type { Settings } from '../../domain/settings';
+import { LedgerStore } from '../../ledger/store';
+import { sendMessage } from '../messaging';
+import { Reminders } from '../reminders';
+import { Router } from '../router';
+import { loadSettings, watchSettings } from '../settings';
+import type { HubDeps, ToTab } from './deps';
+import { FocusMap } from './focus';
+import { PanelPorts } from './panel-ports';
+import { Publisher } from './publisher';
+import { TabCache } from './tab-cache';
+import { computeTabState } from './tab-state';
+
+export type { HubDeps, ToTab } from './deps';
+
+/**
+ * The background, in rooms: the router (every message in), the tab cache (what each tab and business
+ * shows), the publisher (one coalesced publish per tab), the panel ports, the focus of each panel, and the
+ * reminders. Handlers are registered on it by `registerX(hub)` calls in entrypoints/background.ts.
+ */
+export interface Hub extends HubDeps {
+  router: Router;
+  cache: TabCache;
+  publisher: Publisher;
+  ports: PanelPorts;
+  focus: FocusMap;
+  reminders: Reminders;
+  /** The admin's language (the browser's, when Scopekeeper speaks it). */
+  locale(): UiLocale;
+  /** The settings, read once and then kept up to date by the settings watch. */
+  currentSettings(): Promise<Settings>;
+  setSettings(settings: Settings): void;
+}
+
+const realToTab: ToTab = async (tabId, name, data) => {
+  try {
+    return (await sendMessage(name, data as never, tabId)) as never;
+  } catch {
+    return undefined; // No content script there (loading, or another site): nothing to draw.
+  }
+};
+
+export function createHub(overrides: Partial<HubDeps> = {}): Hub {
+  const deps: HubDeps = {
+    store: overrides.store ?? new LedgerStore(),
+    clock: overrides.clock ?? (() => new Date()),
+    browser: overrides.browser ?? realBrowser,
+    toTab: overrides.toTab ?? realToTab,
+    settings: overrides.settings ?? {
+      load: async () => (await loadSettings()).settings,
+      watch: watchSettings,
+    },
+  };
+  let settings: Settings | undefined;
+  const cache = new TabCache(deps.browser.storage?.session);
+  const hub = { ...deps, router: new Router(), cache } as Hub;
+  hub.locale = () => pickUiLocale(deps.browser.i18n?.getUILanguage?.());
+  hub.currentSettings = async () => (settings ??= await deps.settings.load());
+  hub.setSettings = (next) => {
+    settings = next;
+  };
+  hub.ports = new PanelPorts();
+  hub.publisher = new Publisher(
+    async (tabId) => {
+      const state = await computeTabState(hub, tabId);
+      hub.ports.deliver(tabId, state);
+      await deps.toTab(tabId, 'showFindings', state.findings);
+    },
+    (businessId) => cache.tabsOf(businessId),
+  );
+  hub.focus = new FocusMap(deps.toTab, (tabId) => hub.publisher.invalidate(tabId));
+  hub.reminders = new Reminders(hub);
+  return hub;
+}

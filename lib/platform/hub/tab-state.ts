@@ -1,0 +1,70 @@
+import type { BusinessView } from '../../domain/business-view';
+import { resolveOwnDomains } from '../../domain/principals';
+import { analyse } from '../../domain/rules';
+import type { PageSnapshot } from '../../domain/snapshot';
+import type { TabState } from '../../domain/ui-state';
+import type { Hub } from './index';
+
+/** The business as known across pages, shaped as a snapshot of the current page. */
+function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined): PageSnapshot {
+  if (!view) return snapshot.kind.endsWith('dialog') ? { ...snapshot, principals: [] } : snapshot;
+  return {
+    ...snapshot,
+    principals: view.principals,
+    ...(view.currentUser ? { currentUser: view.currentUser } : {}),
+  };
+}
+
+const isDialog = (snapshot: PageSnapshot) =>
+  snapshot.kind === 'invite-dialog' || snapshot.kind === 'add-partner-dialog';
+
+/** What a tab's panel shows: the page as read, the findings on its business, its runs and due items. */
+export async function computeTabState(hub: Hub, tabId: number): Promise<TabState> {
+  const record = await hub.cache.tab(tabId);
+  const focused = hub.focus.get(tabId);
+  const empty: TabState = {
+    findings: [],
+    failedRules: [],
+    locale: hub.locale(),
+    runs: [],
+    due: [],
+    ...(focused ? { focus: focused } : {}),
+  };
+  if (!record) return empty;
+  // Everything here was validated on the way in or made by our own rules: no second parse is needed.
+  const { snapshot, diagnostics } = record.report;
+  const base: TabState = {
+    ...empty,
+    snapshot,
+    receivedAt: record.receivedAt,
+    ...(diagnostics ? { diagnostics } : {}),
+  };
+  if (snapshot.kind === 'other' || !snapshot.businessId) return base;
+  const view = hub.cache.view(snapshot.businessId);
+  const settings = await hub.currentSettings();
+  const { findings, failedRules } = analyse(
+    businessSnapshot(snapshot, view),
+    isDialog(snapshot) ? snapshot : undefined,
+    {
+      settings,
+      now: hub.clock(),
+      ownDomains: resolveOwnDomains(
+        settings.ownDomains,
+        view?.currentUser?.email ?? snapshot.currentUser?.email,
+      ),
+      ledger: await hub.store.ledgerFacts(snapshot.businessId),
+      peopleListComplete: view?.peopleListComplete ?? false,
+    },
+    base.locale,
+  );
+  const runs = (await hub.store.runs({ businessId: snapshot.businessId })).sort(
+    (a, b) => Number(a.status === 'finished') - Number(b.status === 'finished'),
+  );
+  return {
+    ...base,
+    findings,
+    failedRules,
+    runs: runs.slice(0, 50),
+    due: hub.reminders.currentDue(snapshot.businessId),
+  };
+}

@@ -1,0 +1,105 @@
+import { browser } from 'wxt/browser';
+import { fail, invalidRequest, problem } from '../domain/problems';
+import {
+  protocol,
+  type MessageName,
+  type ParsedRequestOf,
+  type Reply,
+  type ResultOf,
+  type SenderKind,
+} from '../domain/protocol';
+import { onMessage } from './messaging';
+
+/** Who sent a message, as far as the browser says: a content script of a tab, one of our pages, or other. */
+export interface Sender {
+  kind: 'content' | 'page' | 'other';
+  tabId?: number;
+  url?: string;
+}
+
+export type Handler<N extends MessageName> = (
+  data: ParsedRequestOf<N>,
+  sender: Sender,
+) => Promise<Reply<N>> | Reply<N>;
+
+export const ok = <N extends MessageName>(value: ResultOf<N>): Reply<N> => ({ ok: true, value });
+
+const BUSINESS_ORIGIN = 'https://business.facebook.com';
+
+/**
+ * Classifies a browser message sender. A content script runs in a Business Settings tab (its URL is on
+ * business.facebook.com); an extension page has our own origin (the panel is one too, inside a tab).
+ */
+export function classifySender(
+  sender: { id?: string; url?: string; tab?: { id?: number } },
+  extensionBase: string,
+  extensionId: string,
+): Sender {
+  const base = {
+    ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+    ...(sender.url ? { url: sender.url } : {}),
+  };
+  if (sender.id !== extensionId || !sender.url) return { kind: 'other', ...base };
+  if (sender.url.startsWith(extensionBase)) return { kind: 'page', ...base };
+  let origin: string | undefined;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    origin = undefined;
+  }
+  return origin === BUSINESS_ORIGIN && sender.tab?.id !== undefined
+    ? { kind: 'content', ...base }
+    : { kind: 'other', ...base };
+}
+
+/**
+ * The background's one entrance: each message is parsed with its request schema and its sender checked
+ * against the protocol before a handler sees it; every refusal is one `Problem`. Independent of the
+ * browser, so unit tests dispatch to it directly.
+ */
+export class Router {
+  private handlers = new Map<MessageName, Handler<MessageName>>();
+
+  handle<N extends MessageName>(name: N, handler: Handler<N>): void {
+    if (this.handlers.has(name)) throw new Error(`A handler for ${name} is already registered.`);
+    this.handlers.set(name, handler as unknown as Handler<MessageName>);
+  }
+
+  has(name: MessageName): boolean {
+    return this.handlers.has(name);
+  }
+
+  async dispatch<N extends MessageName>(name: N, data: unknown, sender: Sender): Promise<Reply<N>> {
+    const definition = protocol[name];
+    const handler = this.handlers.get(name);
+    if (!definition || !handler) return fail('unknown-message', { message: String(name) });
+    const from = definition.from as SenderKind;
+    if (sender.kind === 'other' || (from !== 'both' && from !== sender.kind))
+      return fail('sender-not-allowed', { message: name });
+    const parsed = definition.request.safeParse(data);
+    if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
+    try {
+      return (await handler(parsed.data as ParsedRequestOf<MessageName>, sender)) as Reply<N>;
+    } catch (error) {
+      console.error(`Scopekeeper: ${name} failed`, error);
+      return {
+        ok: false,
+        error: problem('internal', {
+          message: error instanceof Error ? error.message.slice(0, 500) : 'failed',
+        }),
+      };
+    }
+  }
+
+  /** Connects the router to the browser's messages (the background's entrypoint calls it once). */
+  listen(): void {
+    const base = browser.runtime.getURL('/');
+    for (const name of this.handlers.keys()) {
+      onMessage(
+        name,
+        ({ data, sender }) =>
+          this.dispatch(name, data, classifySender(sender, base, browser.runtime.id)) as never,
+      );
+    }
+  }
+}

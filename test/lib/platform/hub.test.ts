@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Principal } from '@/lib/domain/snapshot';
+import type { TabState } from '@/lib/domain/ui-state';
+import type { PanelPort } from '@/lib/platform/hub/panel-ports';
+import { B, listSnapshot, testHub, type TestHub } from './test-hub';
+
+const agency: Principal = {
+  kind: 'partner',
+  name: 'Byrå AB',
+  businessId: '3228568050780001',
+  pending: false,
+  isCurrentUser: false,
+  assets: [{ type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] }],
+};
+const anna: Principal = {
+  kind: 'person',
+  name: 'Anna Berg',
+  email: 'anna@sjobod.se',
+  portfolioAccess: 'full-control',
+  pending: false,
+  isCurrentUser: true,
+  assets: [],
+};
+
+/** A panel connected to a tab: what the background pushed to it, in order. */
+function panelOn(t: TestHub, tabId: number): TabState[] {
+  const received: TabState[] = [];
+  const port: PanelPort = {
+    postMessage: (state) => received.push(state as TabState),
+    onDisconnect: { addListener: () => undefined },
+  };
+  t.hub.ports.add(tabId, port);
+  return received;
+}
+
+const findingsSentTo = (t: TestHub, tabId: number) =>
+  t.sent.filter((s) => s.tabId === tabId && s.name === 'showFindings');
+
+describe('the background hub, without a browser', () => {
+  let t: TestHub;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-GB');
+    t = testHub({ now: '2026-11-28T12:00:00.000Z' });
+  });
+  afterEach(() => t.close());
+
+  it('turns a snapshot from a content script into findings, published once to the panel and the page', async () => {
+    const panel = panelOn(t, 7);
+    const partners = listSnapshot('partners', [agency]);
+    const reply = await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(7, partners.url));
+    expect(reply).toEqual({ ok: true, value: {} });
+    await t.hub.publisher.settled();
+
+    expect(panel).toHaveLength(1);
+    expect(panel[0]!.snapshot?.kind).toBe('partners');
+    const rules = panel[0]!.findings
+      .filter((f) => f.subject === 'partner:3228568050780001')
+      .map((f) => f.ruleId);
+    expect(rules).toContain('third-party-full-control');
+    expect(rules).toContain('undocumented-third-party');
+    const badges = findingsSentTo(t, 7);
+    expect(badges).toHaveLength(1);
+    expect(badges[0]!.data).toEqual(panel[0]!.findings);
+  });
+
+  it('refuses what a content script may not send, and snapshots from a page or of another site', async () => {
+    const partners = listSnapshot('partners', [agency]);
+    expect(
+      await t.ask(
+        'ledgerCommand',
+        { type: 'revoke', businessId: B, subject: 'x', rationale: 'r' },
+        t.contentSender(7),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'sender-not-allowed' } });
+    expect(await t.ask('reportSnapshot', { snapshot: partners }, t.pageSender(7))).toMatchObject({
+      ok: false,
+      error: { code: 'sender-not-allowed' },
+    });
+    expect(
+      await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(7, 'https://example.com/')),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'snapshot-other-origin' },
+    });
+    expect(
+      await t.ask('reportSnapshot', { snapshot: { ...partners, principals: 'nobody' } }, t.contentSender(7)),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', facts: { field: 'snapshot.principals' } },
+    });
+    await t.hub.publisher.settled();
+    expect(findingsSentTo(t, 7)).toHaveLength(0);
+  });
+
+  it('publishes a ledger command once to each tab of its business, and not to other businesses', async () => {
+    const people = listSnapshot('people', [anna]);
+    const partners = listSnapshot('partners', [agency]);
+    const elsewhere = { ...partners, businessId: '999000111', url: partners.url.replace(B, '999000111') };
+    await t.ask('reportSnapshot', { snapshot: people }, t.contentSender(1, people.url));
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(2, partners.url));
+    await t.ask('reportSnapshot', { snapshot: elsewhere }, t.contentSender(3, elsewhere.url));
+    await t.hub.publisher.settled();
+    const panels = [1, 2, 3].map((tabId) => panelOn(t, tabId));
+    t.sent.length = 0;
+
+    const reply = await t.ask('ledgerCommand', {
+      type: 'document',
+      businessId: B,
+      subject: 'partner:3228568050780001',
+      assets: [],
+      case: 'Spring campaign',
+      startsAt: '2026-11-28',
+      endsAt: '2026-12-31',
+    });
+    expect(reply.ok).toBe(true);
+    await t.hub.publisher.settled();
+
+    expect(panels.map((p) => p.length)).toEqual([1, 1, 0]);
+    expect([1, 2, 3].map((tabId) => findingsSentTo(t, tabId).length)).toEqual([1, 1, 0]);
+    // The new grant record is in the findings at once: the agency is documented now.
+    expect(panels[1]![0]!.findings.map((f) => f.ruleId)).not.toContain('undocumented-third-party');
+  });
+
+  it('coalesces many invalidations of a tab in one task into one publish', async () => {
+    const partners = listSnapshot('partners', [agency]);
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(4, partners.url));
+    await t.hub.publisher.settled();
+    const panel = panelOn(t, 4);
+    t.hub.publisher.invalidate(4);
+    t.hub.publisher.invalidateBusiness(B);
+    t.hub.publisher.invalidateAll();
+    t.hub.focus.set(4, 'partner:3228568050780001');
+    await t.hub.publisher.settled();
+    expect(panel).toHaveLength(1);
+    expect(panel[0]!.focus?.subject).toBe('partner:3228568050780001');
+  });
+});
