@@ -1,5 +1,5 @@
 import { getSubjectKey, type PageSnapshot, type Principal } from '../domain/snapshot';
-import type { DialogSeen } from './readers/dialogs';
+import type { DialogSeen } from './read-outcome';
 
 /**
  * The invite and add-partner dialogs show one step at a time: the e-mail on the first, the access on the

@@ -11,21 +11,10 @@ import {
   stripTemporaryAccess,
 } from '../match';
 import { findEmail, isEmail } from '../text';
-import type { ReadOutcome } from '../read';
+import type { DialogSeen, ReadOutcome } from '../read-outcome';
 import { readAssetSwitches } from './assets';
 import { actions, allVariants, type Variants } from '../lexicon';
 import { normalizeText } from '../text';
-
-/**
- * Which parts of the draft the dialog shows on its current step. A multi-step dialog shows one part at a
- * time; what a step does not show is unknown on that step, not unset (see lib/page/dialog-draft.ts).
- */
-export interface DialogSeen {
-  who: boolean;
-  access: boolean;
-  expiry: boolean;
-  assets: boolean;
-}
 
 function hasButton(dialog: Element, words: Variants): boolean {
   const wanted = new Set(allVariants(words));
