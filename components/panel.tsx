@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/rules/types';
+import { describeReadProblem } from '@/lib/domain/read-problems';
 import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
 import { sendMessage } from '@/lib/platform/messaging';
 import { StartChecklist, type ChecklistApi } from './checklists';
@@ -178,7 +179,7 @@ export function Panel({ api }: { api: LedgerApi & ChecklistApi }) {
           </p>
           <ul className="problems">
             {snapshot.readProblems.map((problem, i) => (
-              <li key={i}>{problem}</li>
+              <li key={i}>{describeReadProblem(state.locale, problem)}</li>
             ))}
           </ul>
           <Diagnostics />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readProblemSchema } from './read-problems';
 import { assetTypeSchema, pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
 
 /** The diagnostics bundle a content script sends with an unreadable page (no page text in it). */
@@ -7,7 +8,8 @@ export const diagnosticsSchema = z.object({
   queryKeys: z.array(z.string().max(100)).max(50),
   kind: pageKindSchema,
   readStatus: readStatusSchema,
-  readProblems: z.array(z.string().max(500)).max(100),
+  // The same problems as the snapshot's, their string facts bounded by the problem schema.
+  readProblems: z.array(readProblemSchema).max(100),
   locale: z.enum(['en', 'sv', 'fr', 'unknown']),
   outline: z.array(z.string().max(300)).max(500),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readProblemSchema } from './read-problems';
 
 // Extension pages and content scripts forbid eval: zod must not even probe for `new Function`
 // (strict CSPs report the probe as a violation).
@@ -120,7 +121,7 @@ export const pageSnapshotSchema = z.object({
   url: z.string().url().max(4096),
   locale: z.enum(['en', 'sv', 'fr', 'unknown']),
   readStatus: readStatusSchema,
-  readProblems: z.array(z.string().max(500)).max(100),
+  readProblems: z.array(readProblemSchema).max(100),
   currentUser: z
     .object({ name: z.string().min(1).max(500), email: z.string().email().max(320).optional() })
     .optional(),

@@ -1,3 +1,4 @@
+import type { ReadProblem } from '../domain/read-problems';
 import type { Principal } from '../domain/snapshot';
 import type { Anchor } from './anchors';
 
@@ -22,7 +23,7 @@ export interface ReadOutcome {
   anchors?: Anchor[];
   /** For a dialog: which parts of the draft its current step shows. */
   dialogSeen?: DialogSeen;
-  problems: string[];
+  problems: ReadProblem[];
   /** true when nothing on the page could be understood. */
   unreadable?: boolean;
 }

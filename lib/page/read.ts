@@ -1,3 +1,4 @@
+import { readProblem } from '../domain/read-problems';
 import {
   pageSnapshotSchema,
   principalSchema,
@@ -82,7 +83,9 @@ export function readPageWithAnchors(
   } catch (error) {
     const snapshot = finish(url, kind, route, locale, {
       principals: [],
-      problems: [`The reader failed on this page: ${error instanceof Error ? error.message : String(error)}`],
+      problems: [
+        readProblem('reader-failed', { error: error instanceof Error ? error.message : String(error) }),
+      ],
       unreadable: true,
     });
     return { snapshot, anchors: [] };
@@ -98,7 +101,7 @@ function readKind(kind: PageKind, route: RouteInfo, root: ParentNode, locale: Lo
   if (denied) {
     return {
       principals: [],
-      problems: [`Business Settings shows no data here: "${denied.slice(0, 80)}"`],
+      problems: [readProblem('access-denied', { notice: denied.slice(0, 80) })],
       unreadable: true,
     };
   }
@@ -143,14 +146,17 @@ function finish(
       let parsed = principalSchema.safeParse(candidate);
       if (!parsed.success && candidate.kind === 'person' && candidate.email) {
         // An address the schema rejects is dropped, not the person: the subject falls back to the name.
-        problems.push('An e-mail address on the page is not a valid address and was left out.');
+        problems.push(readProblem('invalid-email'));
         const { email: _dropped, ...rest } = candidate;
         parsed = principalSchema.safeParse(rest);
       }
       if (parsed.success) principals.push(parsed.data);
       else
         problems.push(
-          `A ${candidate.kind} could not be validated: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+          readProblem('principal-invalid', {
+            kind: candidate.kind,
+            issue: parsed.error.issues[0]?.message ?? 'invalid',
+          }),
         );
     }
   }
@@ -162,7 +168,7 @@ function finish(
     url,
     locale,
     readStatus,
-    readProblems: problems.slice(0, MAX_PROBLEMS).map((p) => p.slice(0, 500)),
+    readProblems: problems.slice(0, MAX_PROBLEMS),
     ...(you
       ? {
           currentUser: {
@@ -180,7 +186,7 @@ function finish(
     url: pageSnapshotSchema.shape.url.safeParse(url).success ? url : 'https://business.facebook.com/',
     locale,
     readStatus: 'unreadable',
-    readProblems: [`The snapshot did not validate: ${parsed.error.issues[0]?.message ?? 'invalid'}`],
+    readProblems: [readProblem('snapshot-invalid', { issue: parsed.error.issues[0]?.message ?? 'invalid' })],
     principals: [],
   };
 }

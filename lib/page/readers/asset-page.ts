@@ -1,3 +1,4 @@
+import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import { elementText, findRows, HEADING_SELECTOR, headingLevel, isInChrome, textSegments } from '../dom';
@@ -23,12 +24,11 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
     );
   const first = sections[0];
   if (!first) {
-    if (isLoading(main)) return { principals: [], problems: ['The asset list is still loading.'] };
-    if (!route.selectedId)
-      return { principals: [], problems: ['No asset is selected: select one to see who holds it.'] };
+    if (isLoading(main)) return { principals: [], problems: [readProblem('asset-list-loading')] };
+    if (!route.selectedId) return { principals: [], problems: [readProblem('no-asset-selected')] };
     return {
       principals: [],
-      problems: ['The selected asset’s details show no People or Partners section.'],
+      problems: [readProblem('asset-no-sections')],
       unreadable: true,
     };
   }
@@ -46,12 +46,11 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
     .filter((h) => isNameHeading(h) && h.compareDocumentPosition(first.heading) & 4 /* FOLLOWING */)
     .at(-1);
   const assetName = nameHeading ? elementText(nameHeading) : undefined;
-  if (!assetName)
-    return { principals: [], problems: ['The selected asset has no name heading.'], unreadable: true };
+  if (!assetName) return { principals: [], problems: [readProblem('asset-no-name')], unreadable: true };
 
   const type = route.assetType ?? 'page';
   const rows = findRows(pane).rows;
-  const problems: string[] = [];
+  const problems: ReadProblem[] = [];
   const principals: Principal[] = [];
   const anchors: Anchor[] = [];
   let unknownAccess = 0;
@@ -77,9 +76,6 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
     principals.push(principal);
     anchors.push({ subject: getSubjectKey(principal), role: 'row', element: row });
   }
-  if (unknownAccess > 0)
-    problems.push(
-      `${unknownAccess} holders of this asset have an access level the reader does not understand.`,
-    );
+  if (unknownAccess > 0) problems.push(readProblem('asset-access-unknown', { count: unknownAccess }));
   return { principals, problems, anchors };
 }

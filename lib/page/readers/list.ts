@@ -1,4 +1,5 @@
 import { assetKey } from '../../domain/principals';
+import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import {
@@ -17,12 +18,6 @@ import { normalizeText } from '../text';
 import { readAssetSwitches } from './assets';
 import { hasEmptyState, isLoading } from './page-state';
 import { readRowFacts, toPrincipal, type RowFacts } from './rows';
-
-const sectionNames: Record<'people' | 'partners' | 'system-users', string> = {
-  people: 'people',
-  partners: 'partners',
-  'system-users': 'system users',
-};
 
 /**
  * Some layouts list invitations apart, under a heading or in a list labelled "Pending invitations", with
@@ -75,7 +70,7 @@ export function readPrincipalList(
   main: ParentNode,
   locale: Locale,
 ): ReadOutcome {
-  const problems: string[] = [];
+  const problems: ReadProblem[] = [];
   const list = findRows(main);
   const pane = findDetailPane(main, list);
   const principals: Principal[] = [];
@@ -87,7 +82,7 @@ export function readPrincipalList(
   for (const row of list.rows) {
     const facts = readRowFacts(row, locale);
     if (facts.unreadableDate)
-      problems.push(`An end date could not be read: "${facts.unreadableDate.slice(0, 40)}"`);
+      problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));
     if (inPendingSection(row)) facts.pending = true;
     const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (!principal) {
@@ -101,34 +96,27 @@ export function readPrincipalList(
   }
 
   if (list.rows.length === 0 && !pane) {
-    if (isLoading(main))
-      return { principals, problems: [`The list of ${sectionNames[kind]} is still loading.`] };
+    if (isLoading(main)) return { principals, problems: [readProblem('list-loading', { section: kind })] };
     if (kind !== 'people' && hasEmptyState(main)) return { principals, problems };
     return {
       principals,
-      problems: [
-        `Found no list of ${sectionNames[kind]} on this page (no grid, table or list rows in the main region).`,
-      ],
+      problems: [readProblem('no-list', { section: kind })],
       unreadable: true,
     };
   }
   if (list.rows.length > 0 && principals.length === 0) {
     return {
       principals,
-      problems: [
-        `Found ${list.rows.length} rows but understood none of them: no e-mail address, Business ID or access level in English, Swedish or French.`,
-      ],
+      problems: [readProblem('no-rows-understood', { total: list.rows.length })],
       unreadable: true,
     };
   }
   if (notUnderstood > 0)
-    problems.push(`${notUnderstood} of ${list.rows.length} rows could not be understood and were left out.`);
+    problems.push(readProblem('rows-not-understood', { count: notUnderstood, total: list.rows.length }));
   if (missingAccess > 0)
-    problems.push(`${missingAccess} ${sectionNames[kind]} have no access level the reader understands.`);
+    problems.push(readProblem('no-access-level', { count: missingAccess, section: kind }));
   if (list.declaredCount !== undefined && list.declaredCount > list.rows.length) {
-    problems.push(
-      `Read ${list.rows.length} of ${list.declaredCount} rows; the rest load as the list scrolls.`,
-    );
+    problems.push(readProblem('list-partly-loaded', { count: list.rows.length, total: list.declaredCount }));
   }
 
   if (pane) {
@@ -137,7 +125,7 @@ export function readPrincipalList(
     if (paneHeading) facts.name = elementText(paneHeading);
     const { assets, headings, unknownLabels } = readAssetSwitches(pane);
     if (unknownLabels.length > 0)
-      problems.push(`${unknownLabels.length} permission switches have labels the reader does not know.`);
+      problems.push(readProblem('unknown-switch-labels', { count: unknownLabels.length }));
     const fromPane = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (fromPane) {
       const selected = list.rows.find(
@@ -160,7 +148,7 @@ export function readPrincipalList(
         paneTarget = { principal: fromPane, headings, paneOnly: paneHeading ?? pane };
       }
     } else if (route.selectedId) {
-      problems.push('The detail pane of the selected item could not be read.');
+      problems.push(readProblem('detail-pane-unreadable'));
     }
   }
   // Anchors are keyed by subject once the pane has filled in what the row lacked (an e-mail address).
