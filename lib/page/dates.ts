@@ -1,8 +1,9 @@
-import { lexiconLocales, monthWords } from './lexicon';
+import { pageLocales } from '../domain/locales';
+import { monthWords } from './lexicon';
 import { normalizeText } from './text';
 
 const monthIndex = new Map<string, number>();
-for (const locale of lexiconLocales) {
+for (const locale of pageLocales) {
   monthWords[locale].forEach((names, i) => {
     for (const name of names) if (!monthIndex.has(name)) monthIndex.set(name, i + 1);
   });

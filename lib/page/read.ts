@@ -10,7 +10,8 @@ import {
 } from '../domain/snapshot';
 import type { Anchor } from './anchors';
 import { findMain, textSegments } from './dom';
-import { lexiconLocales, navigation } from './lexicon';
+import { pageLocales } from '../domain/locales';
+import { navigation } from './lexicon';
 import { isDeniedText, matchesAddPartner, matchesInvitePeople } from './match';
 import type { DialogSeen, ReadOutcome } from './read-outcome';
 import { readAssetPage } from './readers/asset-page';
@@ -36,13 +37,14 @@ export function refinePageKind(kind: PageKind, root: ParentNode): PageKind {
 export function detectLocale(root: ParentNode): Locale {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const lang = doc.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase();
-  if (lang === 'en' || lang === 'sv' || lang === 'fr') return lang;
+  const declared = pageLocales.find((l) => l === lang);
+  if (declared) return declared;
   // No usable lang attribute: count navigation words of each language.
   const nav = root.querySelector('nav, [role="navigation"]') ?? findMain(root);
   const words = new Set(textSegments(nav as Element).map(normalizeText));
   let best: Locale = 'unknown';
   let bestScore = 0;
-  for (const locale of lexiconLocales) {
+  for (const locale of pageLocales) {
     const score = Object.values(navigation).filter((v) =>
       v[locale].some((w) => words.has(normalizeText(w))),
     ).length;

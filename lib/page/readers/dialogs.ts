@@ -189,7 +189,8 @@ export function readDialog(
     who: idFieldShown || businessId !== undefined,
     access: false,
     expiry: false,
-    assets: headings.length > 0 || hasButton(dialog, actions['assign-assets']),
+    assets:
+      headings.length > 0 || hasButton(dialog, actions['assign-assets']) || hasButton(dialog, actions.assign),
   };
   return { principals: [partner], problems, anchors: anchorsFor(partner), dialogSeen: seen };
 }
