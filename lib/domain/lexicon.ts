@@ -364,6 +364,26 @@ export const actions = {
   close: { en: ['Close'], sv: ['Stäng'], fr: ['Fermer'] },
 } satisfies Record<string, Variants>;
 
+/**
+ * How Business Settings writes a date around its numbers (lib/page/dates.ts holds only the parsing):
+ * the words that may lead it ("until 31 Dec 2026", "t.o.m. 31 dec. 2026", "jusqu'au 31 déc. 2026"),
+ * a day's ordinal suffix ("1er mars") and which comes first in an all-numeric date ("12/31/2026" in
+ * en-US, "31/12/2026" in sv and fr).
+ */
+export const dateWords: {
+  leads: Variants;
+  ordinals: Variants;
+  numericOrder: Record<PageLocale, 'month-day' | 'day-month'>;
+} = {
+  leads: {
+    en: ['until', 'till', 'to', 'on'],
+    sv: ['t.o.m.', 't.o.m', 'tom', 'till', 'den'],
+    fr: ["jusqu'au", "jusqu'à", 'au', 'le'],
+  },
+  ordinals: { en: [], sv: [], fr: ['er'] },
+  numericOrder: { en: 'month-day', sv: 'day-month', fr: 'day-month' },
+};
+
 /** Month names for dates written out on the page ("31 déc. 2026", "Dec 31, 2026", "31 december 2026"). */
 export const monthWords: Record<PageLocale, readonly (readonly string[])[]> = {
   en: [
