@@ -2,39 +2,6 @@ import { z } from 'zod';
 import type { UiLocale } from './locales';
 
 /**
- * What the reader could not read on a page, as a code with facts: the reader says what happened, and
- * only the screen turns it into words (describeReadProblem), in the admin's language. Nothing matches
- * on the wording, so the wording can change without breaking anything.
- */
-export const readProblemCodes = [
-  'reader-failed',
-  'access-denied',
-  'list-loading',
-  'no-list',
-  'no-rows-understood',
-  'rows-not-understood',
-  'no-access-level',
-  'list-partly-loaded',
-  'unknown-switch-labels',
-  'detail-pane-unreadable',
-  'end-date-unreadable',
-  'asset-list-loading',
-  'no-asset-selected',
-  'asset-no-sections',
-  'asset-no-name',
-  'asset-access-unknown',
-  'invalid-email',
-  'principal-invalid',
-  'snapshot-invalid',
-  'dialog-not-open',
-  'dialog-missing-invitee',
-  'dialog-partner-shares-to-you',
-  'dialog-missing-business-id',
-] as const;
-export const readProblemCodeSchema = z.enum(readProblemCodes);
-export type ReadProblemCode = z.infer<typeof readProblemCodeSchema>;
-
-/**
  * The facts a problem may carry. `sample`, `notice`, `error` and `issue` can hold page text (an end date
  * as shown, Meta's own notice) or an error message: the diagnostics bundle redacts addresses from them.
  */
@@ -50,22 +17,14 @@ export const readProblemFactNames = [
 ] as const;
 type FactName = (typeof readProblemFactNames)[number];
 
-/** The longest string fact: a problem is a short note, never a copy of the page. */
-export const READ_PROBLEM_FACT_MAX = 300;
-
-export const readProblemSchema = z.object({
-  code: readProblemCodeSchema,
-  facts: z
-    .partialRecord(
-      z.enum(readProblemFactNames),
-      z.union([z.string().max(READ_PROBLEM_FACT_MAX), z.number().int().nonnegative()]),
-    )
-    .optional(),
-});
-export type ReadProblem = z.infer<typeof readProblemSchema>;
-type Facts = NonNullable<ReadProblem['facts']>;
-
-/** Which facts each code carries; `readProblem` holds the reader to it. */
+/**
+ * What the reader could not read on a page, as a code with facts: the reader says what happened, and
+ * only the screen turns it into words (describeReadProblem), in the admin's language. Nothing matches
+ * on the wording, so the wording can change without breaking anything.
+ *
+ * Every code, with the facts it carries: the one list of codes (the schema's enum derives from it), and
+ * what `readProblem` holds the reader to.
+ */
 export const readProblemFacts = {
   'reader-failed': ['error'],
   'access-denied': ['notice'],
@@ -90,7 +49,25 @@ export const readProblemFacts = {
   'dialog-missing-invitee': [],
   'dialog-partner-shares-to-you': [],
   'dialog-missing-business-id': [],
-} as const satisfies Record<ReadProblemCode, readonly FactName[]>;
+} as const satisfies Record<string, readonly FactName[]>;
+export type ReadProblemCode = keyof typeof readProblemFacts;
+export const readProblemCodes = Object.keys(readProblemFacts) as [ReadProblemCode, ...ReadProblemCode[]];
+export const readProblemCodeSchema = z.enum(readProblemCodes);
+
+/** The longest string fact: a problem is a short note, never a copy of the page. */
+export const READ_PROBLEM_FACT_MAX = 300;
+
+export const readProblemSchema = z.object({
+  code: readProblemCodeSchema,
+  facts: z
+    .partialRecord(
+      z.enum(readProblemFactNames),
+      z.union([z.string().max(READ_PROBLEM_FACT_MAX), z.number().int().nonnegative()]),
+    )
+    .optional(),
+});
+export type ReadProblem = z.infer<typeof readProblemSchema>;
+type Facts = NonNullable<ReadProblem['facts']>;
 
 export type ReadProblemFacts<C extends ReadProblemCode> = Record<
   (typeof readProblemFacts)[C][number],
