@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/locales';
+import { describeReadProblem } from '@/lib/domain/read-problems';
 import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
 import { StartChecklist } from './checklists';
 import { Findings } from './findings';
@@ -173,7 +174,7 @@ export function Panel() {
           </p>
           <ul className="problems">
             {snapshot.readProblems.map((problem, i) => (
-              <li key={i}>{problem}</li>
+              <li key={i}>{describeReadProblem(state.locale, problem)}</li>
             ))}
           </ul>
           <Diagnostics />

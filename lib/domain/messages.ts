@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { snapshotLocaleSchema } from './locales';
 import { fail, invalidRequest, type Outcome } from './problems';
+import { readProblemSchema } from './read-problems';
 import { assetTypeSchema, pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
 
 /** The diagnostics bundle a content script sends with an unreadable page (no page text in it). */
@@ -8,8 +10,9 @@ export const diagnosticsSchema = z.object({
   queryKeys: z.array(z.string().max(100)).max(50),
   kind: pageKindSchema,
   readStatus: readStatusSchema,
-  readProblems: z.array(z.string().max(500)).max(100),
-  locale: z.enum(['en', 'sv', 'fr', 'unknown']),
+  // The same problems as the snapshot's, their string facts bounded by the problem schema.
+  readProblems: z.array(readProblemSchema).max(100),
+  locale: snapshotLocaleSchema,
   outline: z.array(z.string().max(300)).max(500),
 });
 export type DiagnosticsBundle = z.infer<typeof diagnosticsSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { snapshotLocaleSchema } from './locales';
+import { readProblemSchema } from './read-problems';
 
 // Extension pages and content scripts forbid eval: zod must not even probe for `new Function`
 // (strict CSPs report the probe as a violation).
@@ -118,9 +120,9 @@ export const pageSnapshotSchema = z.object({
     .regex(/^\d{1,20}$/)
     .optional(),
   url: z.string().url().max(4096),
-  locale: z.enum(['en', 'sv', 'fr', 'unknown']),
+  locale: snapshotLocaleSchema,
   readStatus: readStatusSchema,
-  readProblems: z.array(z.string().max(500)).max(100),
+  readProblems: z.array(readProblemSchema).max(100),
   currentUser: z
     .object({ name: z.string().min(1).max(500), email: z.string().email().max(320).optional() })
     .optional(),

@@ -1,3 +1,4 @@
+import type { ReadProblem } from '../domain/read-problems';
 import type { PageSnapshot } from '../domain/snapshot';
 
 /**
@@ -10,7 +11,7 @@ export interface Diagnostics {
   queryKeys: string[];
   kind: PageSnapshot['kind'];
   readStatus: PageSnapshot['readStatus'];
-  readProblems: string[];
+  readProblems: ReadProblem[];
   locale: PageSnapshot['locale'];
   outline: string[];
 }
@@ -94,6 +95,17 @@ export function getOutline(root: Element, skip: readonly (Element | undefined)[]
 
 const emailLike = /[^\s@]+@[^\s@]+/g;
 
+function redactProblem(problem: ReadProblem): ReadProblem {
+  if (!problem.facts) return problem;
+  const facts = Object.fromEntries(
+    Object.entries(problem.facts).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value.replace(emailLike, '[address]') : value,
+    ]),
+  );
+  return { ...problem, facts };
+}
+
 export function buildDiagnostics(
   snapshot: PageSnapshot,
   root: Element,
@@ -105,8 +117,8 @@ export function buildDiagnostics(
     queryKeys: [...url.searchParams.keys()],
     kind: snapshot.kind,
     readStatus: snapshot.readStatus,
-    // Problems are written by the reader; page text in them (a date, Meta's own notice) is redacted of addresses.
-    readProblems: snapshot.readProblems.map((p) => p.replace(emailLike, '[address]')),
+    // Problems are codes with facts; page text in their facts (a date, Meta's own notice) is redacted of addresses.
+    readProblems: snapshot.readProblems.map(redactProblem),
     locale: snapshot.locale,
     outline: getOutline(root, skip),
   };

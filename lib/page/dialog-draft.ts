@@ -1,5 +1,6 @@
+import type { ReadProblemCode } from '../domain/read-problems';
 import { getSubjectKey, type PageSnapshot, type Principal } from '../domain/snapshot';
-import type { DialogSeen } from './readers/dialogs';
+import type { DialogSeen } from './read-outcome';
 
 /**
  * The invite and add-partner dialogs show one step at a time: the e-mail on the first, the access on the
@@ -11,7 +12,11 @@ export interface DialogDraft {
   principal: Principal;
 }
 
-const MISSING_WHO = /does not show (who is invited|the partner’s Business ID)/;
+/** A step that does not show who is invited: the draft remembers who, so it is not a problem then. */
+const MISSING_WHO: ReadonlySet<ReadProblemCode> = new Set([
+  'dialog-missing-invitee',
+  'dialog-missing-business-id',
+]);
 
 export function mergeDialogDraft(
   previous: DialogDraft | undefined,
@@ -40,7 +45,7 @@ export function mergeDialogDraft(
 
   let { readProblems, readStatus } = snapshot;
   if (!seen.who && getSubjectKey(merged) !== getSubjectKey(current)) {
-    readProblems = readProblems.filter((p) => !MISSING_WHO.test(p));
+    readProblems = readProblems.filter((p) => !MISSING_WHO.has(p.code));
     if (readProblems.length === 0 && readStatus === 'partial') readStatus = 'ok';
   }
   return {

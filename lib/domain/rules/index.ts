@@ -97,8 +97,4 @@ function acceptance(context: RuleContext, subject: string, ruleId: string): { ac
   return until && until >= context.now.toISOString().slice(0, 10) ? { accepted: { until } } : {};
 }
 
-/** The UI language Scopekeeper speaks: the browser's, when it is one we have; English otherwise. */
-export function pickUiLocale(language: string | undefined): UiLocale {
-  const base = language?.slice(0, 2).toLowerCase();
-  return base === 'sv' || base === 'fr' ? base : 'en';
-}
+export { pickUiLocale } from '../locales';

@@ -2,8 +2,10 @@ import type { Settings } from '../settings';
 import type { AssetGrant, PageSnapshot, Principal } from '../snapshot';
 
 export type Severity = 'high' | 'medium' | 'low';
-export type UiLocale = 'en' | 'sv' | 'fr';
-export const uiLocales: readonly UiLocale[] = ['en', 'sv', 'fr'];
+import type { UiLocale } from '../locales';
+
+// The list of languages is declared once, in lib/domain/locales.ts.
+export { uiLocales, type UiLocale } from '../locales';
 
 /** What the ledger knows, as the rules need it (empty until the ledger lands). */
 export interface LedgerFacts {

@@ -1,9 +1,26 @@
-import type { AssetGrant, AssetType, Principal, TaskKey } from '../snapshot';
-import type { UiLocale } from './types';
+import {
+  actions,
+  assetTypeWords,
+  markers,
+  navigation,
+  portfolioAccess,
+  taskWords,
+  type Variants,
+} from '../lexicon';
+import type { UiLocale } from '../locales';
+import {
+  assetTypes,
+  taskKeys,
+  type AssetGrant,
+  type AssetType,
+  type Principal,
+  type TaskKey,
+} from '../snapshot';
 
 /**
- * The Business Settings words the messages use, per UI language, as LEXICON.md gives them: fixes name
- * the exact places and switches the admin will see.
+ * The Business Settings words the messages use, per UI language: fixes name the exact places and
+ * switches the admin will see. Meta's own words come from the lexicon (lib/domain/lexicon.ts), so each is
+ * written once; only the words of our sentences (a list's "and", an asset with its article) are here.
  */
 interface Words {
   settings: string;
@@ -27,184 +44,89 @@ interface Words {
   tasks: Record<TaskKey, string>;
 }
 
-const en: Words = {
-  settings: 'Business settings',
-  users: 'Users',
-  people: 'People',
-  partners: 'Partners',
-  systemUsers: 'System users',
-  fullControl: 'Full control',
-  partialAccess: 'Partial access',
-  basicAccess: 'Basic access',
-  temporaryAccess: 'Temporary access',
-  sendRequest: 'Send request',
-  assign: 'Assign',
-  remove: 'Remove',
-  cancelInvite: 'Cancel invitation',
-  resend: 'Resend invitation',
-  and: 'and',
-  assetTypes: {
-    page: 'Pages',
-    'ad-account': 'Ad accounts',
-    catalog: 'Catalogs',
-    dataset: 'Datasets',
-    instagram: 'Instagram accounts',
-    whatsapp: 'WhatsApp accounts',
-    app: 'Apps',
-  },
-  assetTypeSingular: {
-    page: 'Page',
-    'ad-account': 'ad account',
-    catalog: 'catalog',
-    dataset: 'dataset',
-    instagram: 'Instagram account',
-    whatsapp: 'WhatsApp account',
-    app: 'app',
-  },
-  full: {
-    page: 'Everything',
-    instagram: 'Everything',
-    'ad-account': 'Manage ad accounts',
-    catalog: 'Manage catalog',
-    dataset: 'Manage dataset',
-    app: 'Manage app',
-    whatsapp: 'Full control',
-  },
-  tasks: {
-    content: 'Content',
-    community: 'Community activity',
-    messages: 'Messages and calls',
-    ads: 'Ads',
-    insights: 'Insights',
-    revenue: 'Revenue',
-    campaigns: 'Manage campaigns',
-    performance: 'View performance',
-    mockups: 'Manage Creative Hub mockups',
-    advertise: 'Advertise',
-    use: 'Use dataset',
-    develop: 'Develop app',
-  },
-};
+/**
+ * Meta's word for a concept, as the messages quote it: the lexicon's first variant, with the typographic
+ * apostrophe (the reader folds both kinds; the screen shows ’).
+ */
+function metaWord(variants: Variants, locale: UiLocale): string {
+  return variants[locale][0]!.replace(/'/g, '’');
+}
 
-const sv: Words = {
-  settings: 'Företagsinställningar',
-  users: 'Användare',
-  people: 'Personer',
-  partners: 'Partner',
-  systemUsers: 'Systemanvändare',
-  fullControl: 'Fullständig kontroll',
-  partialAccess: 'Delvis åtkomst',
-  basicAccess: 'Grundläggande åtkomst',
-  temporaryAccess: 'Tillfällig åtkomst',
-  sendRequest: 'Skicka förfrågan',
-  assign: 'Tilldela',
-  remove: 'Ta bort',
-  cancelInvite: 'Avbryt inbjudan',
-  resend: 'Skicka inbjudan igen',
-  and: 'och',
-  assetTypes: {
-    page: 'Sidor',
-    'ad-account': 'Annonskonton',
-    catalog: 'Kataloger',
-    dataset: 'Dataset',
-    instagram: 'Instagramkonton',
-    whatsapp: 'WhatsApp-konton',
-    app: 'Appar',
-  },
-  assetTypeSingular: {
-    page: 'sidan',
-    'ad-account': 'annonskontot',
-    catalog: 'katalogen',
-    dataset: 'datasetet',
-    instagram: 'Instagramkontot',
-    whatsapp: 'WhatsApp-kontot',
-    app: 'appen',
-  },
-  full: {
-    page: 'Allt',
-    instagram: 'Allt',
-    'ad-account': 'Hantera annonskonton',
-    catalog: 'Hantera katalog',
-    dataset: 'Hantera dataset',
-    app: 'Hantera app',
-    whatsapp: 'Fullständig kontroll',
-  },
-  tasks: {
-    content: 'Innehåll',
-    community: 'Communityaktivitet',
-    messages: 'Meddelanden och samtal',
-    ads: 'Annonser',
-    insights: 'Statistik',
-    revenue: 'Intäkter',
-    campaigns: 'Hantera kampanjer',
-    performance: 'Visa resultat',
-    mockups: 'Hantera modeller i Creative Hub',
-    advertise: 'Annonsera',
-    use: 'Använd dataset',
-    develop: 'Utveckla app',
-  },
-};
+/** The lexicon's task label of a concept (on an asset type, for full control, which differs by type). */
+function taskVariants(concept: TaskKey | 'full', type?: AssetType): Variants {
+  const entry = taskWords.find((t) => t.concept === concept && (type === undefined || t.on.includes(type)));
+  if (!entry) throw new Error(`The lexicon has no task label for ${concept}${type ? ` on ${type}` : ''}.`);
+  return entry.words;
+}
 
-const fr: Words = {
-  settings: 'Paramètres de l’entreprise',
-  users: 'Utilisateurs',
-  people: 'Personnes',
-  partners: 'Partenaires',
-  systemUsers: 'Utilisateurs système',
-  fullControl: 'Contrôle total',
-  partialAccess: 'Accès partiel',
-  basicAccess: 'Accès de base',
-  temporaryAccess: 'Accès temporaire',
-  sendRequest: 'Envoyer la demande',
-  assign: 'Attribuer',
-  remove: 'Supprimer',
-  cancelInvite: 'Annuler l’invitation',
-  resend: 'Renvoyer l’invitation',
-  and: 'et',
-  assetTypes: {
-    page: 'Pages',
-    'ad-account': 'Comptes publicitaires',
-    catalog: 'Catalogues',
-    dataset: 'Ensembles de données',
-    instagram: 'Comptes Instagram',
-    whatsapp: 'Comptes WhatsApp',
-    app: 'Applications',
-  },
-  assetTypeSingular: {
-    page: 'la Page',
-    'ad-account': 'le compte publicitaire',
-    catalog: 'le catalogue',
-    dataset: 'l’ensemble de données',
-    instagram: 'le compte Instagram',
-    whatsapp: 'le compte WhatsApp',
-    app: 'l’application',
-  },
-  full: {
-    page: 'Tout',
-    instagram: 'Tout',
-    'ad-account': 'Gérer les comptes publicitaires',
-    catalog: 'Gérer le catalogue',
-    dataset: 'Gérer l’ensemble de données',
-    app: 'Gérer l’application',
-    whatsapp: 'Contrôle total',
-  },
-  tasks: {
-    content: 'Contenu',
-    community: 'Activité de la communauté',
-    messages: 'Messages et appels',
-    ads: 'Publicités',
-    insights: 'Statistiques',
-    revenue: 'Revenus',
-    campaigns: 'Gérer les campagnes',
-    performance: 'Voir les performances',
-    mockups: 'Gérer les maquettes Creative Hub',
-    advertise: 'Faire de la publicité',
-    use: 'Utiliser l’ensemble de données',
-    develop: 'Développer l’application',
-  },
-};
+function record<K extends string>(keys: readonly K[], value: (key: K) => string): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, string>;
+}
 
-export const words: Record<UiLocale, Words> = { en, sv, fr };
+type OwnWords = Pick<Words, 'and' | 'assetTypeSingular'>;
+
+function wordsOf(locale: UiLocale, own: OwnWords): Words {
+  const meta = (variants: Variants) => metaWord(variants, locale);
+  return {
+    settings: meta(navigation['business-settings']),
+    users: meta(navigation.users),
+    people: meta(navigation.people),
+    partners: meta(navigation.partners),
+    systemUsers: meta(navigation['system-users']),
+    fullControl: meta(portfolioAccess['full-control']),
+    partialAccess: meta(portfolioAccess.partial),
+    basicAccess: meta(portfolioAccess.basic),
+    temporaryAccess: meta(markers['temporary-access']),
+    sendRequest: meta(actions['send-request']),
+    assign: meta(actions.assign),
+    remove: meta(actions.remove),
+    cancelInvite: meta(actions['cancel-invite']),
+    resend: meta(actions.resend),
+    assetTypes: record(assetTypes, (type) => meta(assetTypeWords[type])),
+    full: record(assetTypes, (type) => meta(taskVariants('full', type))),
+    tasks: record(taskKeys, (task) => meta(taskVariants(task))),
+    ...own,
+  };
+}
+
+export const words: Record<UiLocale, Words> = {
+  en: wordsOf('en', {
+    and: 'and',
+    assetTypeSingular: {
+      page: 'Page',
+      'ad-account': 'ad account',
+      catalog: 'catalog',
+      dataset: 'dataset',
+      instagram: 'Instagram account',
+      whatsapp: 'WhatsApp account',
+      app: 'app',
+    },
+  }),
+  sv: wordsOf('sv', {
+    and: 'och',
+    assetTypeSingular: {
+      page: 'sidan',
+      'ad-account': 'annonskontot',
+      catalog: 'katalogen',
+      dataset: 'datasetet',
+      instagram: 'Instagramkontot',
+      whatsapp: 'WhatsApp-kontot',
+      app: 'appen',
+    },
+  }),
+  fr: wordsOf('fr', {
+    and: 'et',
+    assetTypeSingular: {
+      page: 'la Page',
+      'ad-account': 'le compte publicitaire',
+      catalog: 'le catalogue',
+      dataset: 'l’ensemble de données',
+      instagram: 'le compte Instagram',
+      whatsapp: 'le compte WhatsApp',
+      app: 'l’application',
+    },
+  }),
+};
 
 /** "A, B and C" in the language. */
 export function list(locale: UiLocale, items: readonly string[]): string {

@@ -1,4 +1,5 @@
 import { assetKey } from '../../domain/principals';
+import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Partner, type Person, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import { parseDisplayedDate } from '../dates';
@@ -11,21 +12,10 @@ import {
   stripTemporaryAccess,
 } from '../match';
 import { findEmail, isEmail } from '../text';
-import type { ReadOutcome } from '../read';
+import type { DialogSeen, ReadOutcome } from '../read-outcome';
 import { readAssetSwitches } from './assets';
 import { actions, allVariants, type Variants } from '../lexicon';
 import { normalizeText } from '../text';
-
-/**
- * Which parts of the draft the dialog shows on its current step. A multi-step dialog shows one part at a
- * time; what a step does not show is unknown on that step, not unset (see lib/page/dialog-draft.ts).
- */
-export interface DialogSeen {
-  who: boolean;
-  access: boolean;
-  expiry: boolean;
-  assets: boolean;
-}
 
 function hasButton(dialog: Element, words: Variants): boolean {
   const wanted = new Set(allVariants(words));
@@ -70,8 +60,8 @@ export function readDialog(
   locale: Locale,
 ): ReadOutcome {
   const dialog = findOpenDialog(root);
-  if (!dialog) return { principals: [], problems: ['The dialog is not open (yet).'] };
-  const problems: string[] = [];
+  if (!dialog) return { principals: [], problems: [readProblem('dialog-not-open')] };
+  const problems: ReadProblem[] = [];
   const { assets, headings } = readAssetSwitches(dialog);
   // Where the dialog shows each choice: live warnings are drawn next to these.
   let accessElement: Element | undefined;
@@ -153,8 +143,7 @@ export function readDialog(
       return person;
     });
     // An empty e-mail field is a form not filled in yet; a step that shows no address at all is a gap.
-    if (emails.size === 0 && !emailFieldShown)
-      problems.push('This step of the invite dialog does not show who is invited.');
+    if (emails.size === 0 && !emailFieldShown) problems.push(readProblem('dialog-missing-invitee'));
     const final = hasButton(dialog, actions['send-request']);
     const accessShown =
       [...dialog.querySelectorAll('[role="radio"], input[type="radio"]')].some(
@@ -182,7 +171,7 @@ export function readDialog(
     isChecked(r),
   );
   if (giving && !matchesAddPartner(accessibleName(giving) || elementText(giving))) {
-    problems.push('The dialog asks a partner to share their assets; nothing of yours is being shared.');
+    problems.push(readProblem('dialog-partner-shares-to-you'));
   }
   const partner: Partner = {
     kind: 'partner',
@@ -194,13 +183,14 @@ export function readDialog(
   if (businessId) partner.businessId = businessId;
   const choosing = dialog.querySelector('[role="radio"], input[type="radio"]') !== null;
   if (!businessId && !idFieldShown && !choosing) {
-    problems.push('This step of the add-partner dialog does not show the partner’s Business ID.');
+    problems.push(readProblem('dialog-missing-business-id'));
   }
   const seen: DialogSeen = {
     who: idFieldShown || businessId !== undefined,
     access: false,
     expiry: false,
-    assets: headings.length > 0 || hasButton(dialog, actions['assign-assets']),
+    assets:
+      headings.length > 0 || hasButton(dialog, actions['assign-assets']) || hasButton(dialog, actions.assign),
   };
   return { principals: [partner], problems, anchors: anchorsFor(partner), dialogSeen: seen };
 }

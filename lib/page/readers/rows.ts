@@ -1,4 +1,4 @@
-import type { Partner, Person, PortfolioAccess, SystemUser } from '../../domain/snapshot';
+import type { Partner, Person, PortfolioAccess, Principal, SystemUser } from '../../domain/snapshot';
 import { parseDisplayedDate } from '../dates';
 import { textSegments } from '../dom';
 import {
@@ -117,6 +117,14 @@ export function toSystemUser(facts: RowFacts): SystemUser | undefined {
   if (facts.id) user.id = facts.id;
   if (facts.access) user.portfolioAccess = facts.access;
   return user;
+}
+
+/** A row's facts as the principal the section lists. */
+export function toPrincipal(
+  kind: 'people' | 'partners' | 'system-users',
+  facts: RowFacts,
+): Principal | undefined {
+  return kind === 'people' ? toPerson(facts) : kind === 'partners' ? toPartner(facts) : toSystemUser(facts);
 }
 
 /**

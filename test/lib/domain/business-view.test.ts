@@ -38,7 +38,7 @@ describe('mergeSnapshot (what is known about a business across pages)', () => {
     view = mergeSnapshot(view, {
       ...snapshot([me], 'people'),
       readStatus: 'partial',
-      readProblems: ['Read 1 of 2 rows'],
+      readProblems: [{ code: 'list-partly-loaded', facts: { count: 1, total: 2 } }],
     });
     expect(view!.principals).toHaveLength(2);
   });

@@ -26,7 +26,7 @@ describe('mergeDialogDraft', () => {
       {
         ...step({ ...anonymous(), portfolioAccess: 'full-control' }),
         readStatus: 'partial',
-        readProblems: ['This step of the invite dialog does not show who is invited.'],
+        readProblems: [{ code: 'dialog-missing-invitee' }],
       },
       {
         who: false,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { pageLocales } from '@/lib/domain/locales';
 import type { AssetType } from '@/lib/domain/snapshot';
 import {
   actions,
   assetTypeWords,
   legacyRoles,
-  lexiconLocales,
   markers,
   navigation,
   portfolioAccess,
@@ -28,7 +28,7 @@ describe('the lexicon', () => {
   it('has every concept in English, Swedish and French', () => {
     for (const [group, concepts] of Object.entries(groups)) {
       for (const [concept, variants] of Object.entries(concepts)) {
-        for (const locale of lexiconLocales)
+        for (const locale of pageLocales)
           expect(variants[locale].length, `${group}.${concept}.${locale}`).toBeGreaterThan(0);
       }
     }
@@ -37,7 +37,7 @@ describe('the lexicon', () => {
   it('gives each portfolio-access word one meaning', () => {
     const seen = new Map<string, string>();
     for (const [level, variants] of Object.entries(portfolioAccess)) {
-      for (const locale of lexiconLocales) {
+      for (const locale of pageLocales) {
         for (const word of variants[locale]) {
           const key = normalizeText(word);
           expect(seen.get(key) ?? level, `${word} is both ${seen.get(key)} and ${level}`).toBe(level);
@@ -53,7 +53,7 @@ describe('the lexicon', () => {
     for (const type of types) {
       const seen = new Map<string, string>();
       for (const entry of taskWords.filter((t) => t.on.includes(type))) {
-        for (const locale of lexiconLocales) {
+        for (const locale of pageLocales) {
           for (const word of entry.words[locale]) {
             const key = normalizeText(word);
             expect(seen.get(key) ?? entry.concept, `${type}: ${word}`).toBe(entry.concept);

@@ -46,7 +46,7 @@ describe('asset page reader on the sandbox', () => {
         const url = `${B}/latest/settings/pages?business_id=${portfolio.businessId}&selected_asset_id=100200300400501&selected_asset_type=page`;
         const { doc } = renderSandbox(portfolio, url);
         const snapshot = readPage(doc.location.href, doc);
-        expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+        expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
         expect(snapshot.kind).toBe('asset');
         const page = { type: 'page', id: '100200300400501', name: 'Sjöbod Café' } as const;
         expect(snapshot.principals.map((p) => [getSubjectKey(p), p.assets])).toEqual([
@@ -68,7 +68,7 @@ describe('asset page reader on the sandbox', () => {
         `${B}/settings/ad-accounts/100200300400502?business_id=${portfolio.businessId}`,
       );
       const snapshot = readPage(doc.location.href, doc);
-      expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+      expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
       expect(
         snapshot.principals.map((p) => [getSubjectKey(p), p.assets[0]?.access, p.assets[0]?.tasks]),
       ).toEqual([
@@ -86,7 +86,7 @@ describe('asset page reader on the sandbox', () => {
     );
     const snapshot = readPage(doc.location.href, doc);
     expect(snapshot.readStatus).toBe('partial');
-    expect(snapshot.readProblems[0]).toMatch(/No asset is selected/);
+    expect(snapshot.readProblems[0]).toEqual({ code: 'no-asset-selected' });
   });
 });
 
@@ -137,7 +137,7 @@ describe('invite people dialog reader on the sandbox', () => {
 
       click(buttonByText(doc, t.next));
       snapshot = readPage(doc.location.href, doc);
-      expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+      expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
       expect(snapshot.principals[0]).toMatchObject({
         email: 'new.person@agency.example',
         portfolioAccess: 'full-control',
@@ -203,6 +203,6 @@ describe('dialog steps that do not show who is invited', () => {
     click(buttonByText(doc, t.next));
     snapshot = readPage(doc.location.href, doc);
     expect(snapshot.readStatus).toBe('partial');
-    expect(snapshot.readProblems).toEqual(['This step of the invite dialog does not show who is invited.']);
+    expect(snapshot.readProblems).toEqual([{ code: 'dialog-missing-invitee' }]);
   });
 });

@@ -49,7 +49,7 @@ describe('reader on other markup', () => {
       'en-GB',
     );
     const snapshot = readPage(people, doc);
-    expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+    expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
     expect(snapshot.principals).toEqual([
       {
         kind: 'person',
@@ -118,7 +118,7 @@ describe('reader on other markup', () => {
     );
     const snapshot = readPage(people, doc);
     expect(snapshot.locale).toBe('sv');
-    expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+    expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
     expect(
       snapshot.principals.map((p) => [getSubjectKey(p), p.portfolioAccess, p.pending, p.isCurrentUser]),
     ).toEqual([
@@ -144,7 +144,7 @@ describe('reader on other markup', () => {
       'fr',
     );
     const snapshot = readPage(partners, doc);
-    expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+    expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
     expect(snapshot.principals.map(getSubjectKey)).toEqual([
       'partner:3228568050780001',
       'partner:3228568050780002',
@@ -162,7 +162,7 @@ describe('reader on other markup', () => {
       'fr',
     );
     const assetSnapshot = readPage(asset, page.doc);
-    expect(assetSnapshot.readStatus, assetSnapshot.readProblems.join('; ')).toBe('ok');
+    expect(assetSnapshot.readStatus, JSON.stringify(assetSnapshot.readProblems)).toBe('ok');
     expect(
       assetSnapshot.principals.map((p) => [getSubjectKey(p), p.assets[0]?.access, p.assets[0]?.tasks]),
     ).toEqual([
@@ -183,7 +183,7 @@ describe('reader on other markup', () => {
     );
     const snapshot = readPage(people, doc);
     expect(snapshot.readStatus).toBe('partial');
-    expect(snapshot.readProblems).toEqual(['Read 1 of 5000 rows; the rest load as the list scrolls.']);
+    expect(snapshot.readProblems).toEqual([{ code: 'list-partly-loaded', facts: { count: 1, total: 5000 } }]);
   });
 
   it('keeps hostile names as text: markup, scripts, direction overrides and control characters', () => {
@@ -208,14 +208,14 @@ describe('pages the reader does not understand', () => {
     const snapshot = readPage(doc.location.href, doc);
     expect(snapshot.readStatus).toBe('unreadable');
     expect(snapshot.principals).toEqual([]);
-    expect(snapshot.readProblems[0]).toMatch(/understood none/);
+    expect(snapshot.readProblems[0]).toEqual({ code: 'no-rows-understood', facts: { total: 2 } });
   });
 
   it('reports a page without any list as unreadable', () => {
     const { doc } = htmlPage(`<main><div><div>Something new from Meta</div></div></main>`, people, 'en');
     const snapshot = readPage(people, doc);
     expect(snapshot).toMatchObject({ readStatus: 'unreadable', principals: [] });
-    expect(snapshot.readProblems[0]).toMatch(/Found no list of people/);
+    expect(snapshot.readProblems[0]).toEqual({ code: 'no-list', facts: { section: 'people' } });
   });
 
   it('reports Meta’s "content isn’t available" page as unreadable', () => {
@@ -223,7 +223,7 @@ describe('pages the reader does not understand', () => {
     const { doc } = renderSandbox(portfolio, `${B}/latest/settings/business_users?business_id=999`);
     const snapshot = readPage(doc.location.href, doc);
     expect(snapshot.readStatus).toBe('unreadable');
-    expect(snapshot.readProblems[0]).toMatch(/shows no data/);
+    expect(snapshot.readProblems[0]).toMatchObject({ code: 'access-denied' });
   });
 
   it('reports a row with an access label it does not know as partial, and keeps the rest', () => {
@@ -238,7 +238,9 @@ describe('pages the reader does not understand', () => {
     label.textContent = 'Superuser';
     const snapshot = readPage(doc.location.href, doc);
     expect(snapshot.readStatus).toBe('partial');
-    expect(snapshot.readProblems).toEqual(['1 people have no access level the reader understands.']);
+    expect(snapshot.readProblems).toEqual([
+      { code: 'no-access-level', facts: { count: 1, section: 'people' } },
+    ]);
     expect(
       snapshot.principals.find((p) => getSubjectKey(p) === 'person:maja@sjobod.se')?.portfolioAccess,
     ).toBeUndefined();
@@ -254,7 +256,9 @@ describe('pages the reader does not understand', () => {
     const snapshot = {
       ...readPage(doc.location.href, doc),
       readStatus: 'unreadable' as const,
-      readProblems: ['Could not read nils@byraab.se'],
+      readProblems: [
+        { code: 'end-date-unreadable' as const, facts: { sample: 'Could not read nils@byraab.se' } },
+      ],
     };
     const diagnostics = buildDiagnostics(snapshot, doc.body);
     const text = JSON.stringify(diagnostics);
@@ -283,7 +287,7 @@ describe('reader on other list layouts', () => {
       'en',
     );
     const snapshot = readPage(people, doc);
-    expect(snapshot.readStatus, snapshot.readProblems.join('; ')).toBe('ok');
+    expect(snapshot.readStatus, JSON.stringify(snapshot.readProblems)).toBe('ok');
     expect(
       snapshot.principals.map((p) => [getSubjectKey(p), p.portfolioAccess, p.pending, p.isCurrentUser]),
     ).toEqual([
