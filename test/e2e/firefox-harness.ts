@@ -5,10 +5,10 @@ import { buildSandbox } from '../sandbox/build';
 import type { SandboxPortfolio } from '../sandbox/portfolio';
 import { getSandboxAnswer } from '../sandbox/serve';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
 
-export function assertFirefoxPrerequisites(): void {
+function assertFirefoxPrerequisites(): void {
   if (!existsSync(FIREFOX)) {
     throw new Error(
       `Firefox not found at ${FIREFOX}. Install Debian's: apt-get install -y firefox-esr (or set FIREFOX_PATH).`,
@@ -70,17 +70,6 @@ async function findPanelFrame(page: Page): Promise<Frame | undefined> {
     if (href.startsWith('moz-extension://') && new URL(href).pathname === '/panel.html') return frame;
   }
   return undefined;
-}
-
-/** The panel's frame, once it has loaded. */
-export async function firefoxPanelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const frame = await findPanelFrame(page);
-    if (frame) return frame;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('The Scopekeeper panel did not appear on the page.');
 }
 
 /** What the panel shows, as its data attributes say (DESIGN.md "The panel contract"). */

@@ -6,16 +6,10 @@ import { BUSINESS_URL } from './harness';
 const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 
-// The sample portfolio as the Chromium tests see it (panel.test.ts, findings.test.ts): the same facts in Firefox.
-const people = [
-  'person:anna@sjobod.se full-control false',
-  'person:nils@byraab.se full-control false',
-  'person:maja@sjobod.se basic false',
-  'person:lisa.k@gmail.com basic true',
-  'person:omar@pixelverket.fr apps-integrations false',
-  'person:eve@contractor.example basic false',
-];
-const partners = ['partner:3228568050780001 unknown false', 'partner:3228568050780002 unknown false'];
+// The principals are the sandbox portfolio's own; the findings are what the Chromium tests expect of it
+// (findings.test.ts): the same facts in Firefox.
+const people = sample.people.map((p) => `person:${p.email} ${p.access} ${p.pending}`);
+const partners = sample.partners.map((p) => `partner:${p.businessId} unknown false`);
 const peopleFindings = [
   'person:eve@contractor.example no-expiry medium',
   'person:eve@contractor.example undocumented-third-party low',
