@@ -5,9 +5,10 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
-    name: 'Scopekeeper',
-    description:
-      'Least-privilege, time-bound access for Meta business portfolios, shown inside Business Settings. Nothing leaves the browser.',
+    // Localised from public/_locales/<language>/messages.json (the browser's language; English otherwise).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://business.facebook.com/*'],
     web_accessible_resources:

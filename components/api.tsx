@@ -3,7 +3,7 @@ import type { UiLocale } from '@/lib/domain/locales';
 import { describeProblem } from '@/lib/domain/i18n';
 import type { Problem } from '@/lib/domain/problems';
 import type { MessagesFrom, Reply, RequestOf } from '@/lib/domain/protocol';
-import type { Settings } from '@/lib/domain/settings';
+import type { Settings, SettingsProblem } from '@/lib/domain/settings';
 
 /**
  * What the extension's pages may ask the background, typed by the protocol (lib/domain/protocol.ts): a
@@ -11,11 +11,13 @@ import type { Settings } from '@/lib/domain/settings';
  * each entrypoint; components own nothing and never reach the ledger or the browser themselves.
  */
 export interface Api {
+  /** The admin's language (the browser's, when Scopekeeper speaks it). */
+  locale: UiLocale;
   ask<N extends MessagesFrom<'page'>>(name: N, data: RequestOf<N>): Promise<Reply<N>>;
   /** The options page's settings (extension storage). */
   settings?: {
-    load(): Promise<{ settings: Settings; problem?: string }>;
-    save(input: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
+    load(): Promise<{ settings: Settings; problem?: SettingsProblem }>;
+    save(input: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; error: SettingsProblem }>;
   };
 }
 

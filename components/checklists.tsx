@@ -5,7 +5,7 @@ import type { UiLocale } from '@/lib/domain/locales';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';
 import { problemText, useApi } from './api';
-import { checklistText } from './checklist-text';
+import { catalogue } from '@/lib/domain/i18n';
 
 /** Sends a checklist command and says what went wrong, if anything, in the admin's words. */
 function useChecklistCommand(locale: UiLocale) {
@@ -21,7 +21,7 @@ function useChecklistCommand(locale: UiLocale) {
 
 /** One run: its steps with `data-step-id` / `data-done`, each ticked by evidence or with one click. */
 export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }) {
-  const t = checklistText[locale];
+  const t = catalogue(locale).checklists;
   const { send, error } = useChecklistCommand(locale);
   const template = templates[run.templateId];
   const left = openSteps(run).length;
@@ -119,7 +119,7 @@ export function StartChecklist({
   locale: UiLocale;
   runs: readonly ChecklistRun[];
 }) {
-  const t = checklistText[locale];
+  const t = catalogue(locale).checklists;
   const { send, error } = useChecklistCommand(locale);
   const open = (id: TemplateId) =>
     runs.some((r) => r.subject === subject && r.templateId === id && r.status === 'open');
@@ -159,7 +159,7 @@ export function DueList({
   locale: UiLocale;
   snoozable: boolean;
 }) {
-  const t = checklistText[locale];
+  const t = catalogue(locale).checklists;
   const { ask } = useApi();
   if (items.length === 0) return <p className="empty">{t.nothingDue}</p>;
   return (

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Finding } from '@/lib/domain/rules/types';
 import { severityRank } from '@/lib/domain/rules';
 import { getSubjectKey } from '@/lib/domain/snapshot';
-import { panelText } from './panel-text';
+import { catalogue } from '@/lib/domain/i18n';
 import { useApi } from './api';
 import { StartChecklist } from './checklists';
 import { AcceptFinding, SubjectLedger } from './subject-ledger';
@@ -46,7 +46,7 @@ export function Findings() {
   const onShow = (subject: string) => void ask('focusSubject', subject);
   const { findings, failedRules, locale, focus, snapshot, runs } = usePanelStore((s) => s.state);
   const onPage = new Set(snapshot?.principals.map(getSubjectKey));
-  const t = panelText[locale];
+  const t = catalogue(locale).panel;
   const refs = useRef(new Map<string, HTMLElement>());
   useEffect(() => {
     if (!focus) return;
@@ -64,7 +64,7 @@ export function Findings() {
       <h2 id="findings-title">{t.findings}</h2>
       <p className="summary" data-summary={`${count('high')}/${count('medium')}/${count('low')}`}>
         {open.length === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
-        {acceptedCount > 0 ? ` (+${acceptedCount} accepted)` : ''}
+        {acceptedCount > 0 ? t.accepted(acceptedCount) : ''}
       </p>
       {failedRules.map((r) => (
         <p key={r.ruleId} role="alert" className="rule-failed">
@@ -114,7 +114,7 @@ export function Findings() {
                 <strong>{t.fix}: </strong>
                 {f.fix}
               </p>
-              {f.accepted ? <p className="accepted-note">Accepted until {f.accepted.until}.</p> : null}
+              {f.accepted ? <p className="accepted-note">{t.acceptedUntil(f.accepted.until)}</p> : null}
               <div className="finding-actions">
                 <button type="button" onClick={() => onShow(f.subject)}>
                   {t.showOnPage}
@@ -133,7 +133,7 @@ export function Findings() {
           ))}
           {businessId && !group.findings.every((f) => f.ruleId.startsWith('invite-')) ? (
             <details className="record">
-              <summary>Record</summary>
+              <summary>{t.record}</summary>
               <SubjectLedger
                 businessId={businessId}
                 subject={group.subject}

@@ -1,16 +1,12 @@
 import { useState } from 'react';
+import { catalogue, type Catalogue } from '@/lib/domain/i18n';
 import type { AdminRequest, AdminResult, ImportSummary } from '@/lib/domain/ledger/admin';
-import { pickUiLocale } from '@/lib/domain/locales';
 import type { Problem } from '@/lib/domain/problems';
-import { catalogue } from '@/lib/domain/i18n';
 import { problemText, useApi } from './api';
 
 type AdminReply = { ok: true; value: AdminResult } | { ok: false; error: Problem };
-// The options page speaks the browser's language; its own words follow in the catalogue.
-const locale = pickUiLocale(typeof navigator === 'undefined' ? undefined : navigator.language);
-const errorText = (r: AdminReply) => (r.ok ? 'Unexpected answer.' : problemText(locale, r.error));
-
 type Outcome = { ok: boolean; text: string } | undefined;
+type Words = Catalogue['ledgerAdmin'];
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -21,32 +17,33 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function describe(summary: ImportSummary): string {
+/** What an import adds, skips and leaves alone, in the admin's words. */
+function describe(t: Words['summary'], summary: ImportSummary): string {
   const parts = [
-    `${summary.addGrants} grant record${summary.addGrants === 1 ? '' : 's'} and ${summary.addDecisions} decision${summary.addDecisions === 1 ? '' : 's'} to add`,
-    `${summary.identicalGrants} identical grant${summary.identicalGrants === 1 ? '' : 's'} and ${summary.knownDecisions} known decision${summary.knownDecisions === 1 ? '' : 's'} skipped`,
+    t.toAdd(summary.addGrants, summary.addDecisions),
+    t.skipped(summary.identicalGrants, summary.knownDecisions),
   ];
   for (const ledger of summary.ledgers)
-    parts.push(`${ledger.ours ? 'your ledger' : `ledger ${ledger.ledgerId}`}: ${ledger.adding} new`);
-  for (const conflict of summary.conflictingGrants)
-    parts.push(`grant ${conflict.id} (${conflict.subject}) differs from yours and is left as it is`);
+    parts.push(t.ledger(ledger.ours ? t.yourLedger : t.otherLedger(ledger.ledgerId), ledger.adding));
+  for (const conflict of summary.conflictingGrants) parts.push(t.grantDiffers(conflict.id, conflict.subject));
   if (summary.addRuns > 0 || summary.identicalRuns > 0)
-    parts.push(
-      `${summary.addRuns} checklist${summary.addRuns === 1 ? '' : 's'} to add, ${summary.identicalRuns} already held`,
-    );
+    parts.push(t.runs(summary.addRuns, summary.identicalRuns));
   for (const conflict of summary.conflictingRuns)
     parts.push(
       conflict.reason === 'differs'
-        ? `checklist ${conflict.id} (${conflict.subject}) differs from yours and is left as it is`
-        : `checklist ${conflict.id} (${conflict.subject}) is not added: the same checklist is already open here`,
+        ? t.runDiffers(conflict.id, conflict.subject)
+        : t.runOpenHere(conflict.id, conflict.subject),
     );
-  return parts.join('; ') + '.';
+  return t.join(parts);
 }
 
 /** Export, verify, import and delete the ledger (options page). Every outcome is said in plain words. */
 export function LedgerAdmin() {
-  const { ask } = useApi();
+  const { ask, locale } = useApi();
+  const words = catalogue(locale);
+  const t = words.ledgerAdmin;
   const admin = (request: AdminRequest): Promise<AdminReply> => ask('ledgerAdmin', request);
+  const errorText = (r: AdminReply) => (r.ok ? t.unexpected : problemText(locale, r.error));
   const [outcome, setOutcome] = useState<Outcome>();
   const [pending, setPending] = useState<
     { name: string; text: string; summary: ImportSummary } | undefined
@@ -59,7 +56,7 @@ export function LedgerAdmin() {
     if (r.ok && r.value.type === 'export') {
       const { fileName, json } = r.value;
       download(fileName, json, 'application/json');
-      setOutcome({ ok: true, text: `Exported to ${fileName}.` });
+      setOutcome({ ok: true, text: t.exported(fileName) });
       return json;
     }
     setOutcome({ ok: false, text: errorText(r) });
@@ -70,17 +67,14 @@ export function LedgerAdmin() {
     if (r.ok && r.value.type === 'export-csv') {
       download('scopekeeper-grants.csv', r.value.grants, 'text/csv');
       download('scopekeeper-decisions.csv', r.value.decisions, 'text/csv');
-      setOutcome({ ok: true, text: 'Exported scopekeeper-grants.csv and scopekeeper-decisions.csv.' });
+      setOutcome({ ok: true, text: t.exportedCsv });
     } else setOutcome({ ok: false, text: errorText(r) });
   };
   const onFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
     if (file.size > 50 * 1024 * 1024) {
-      setOutcome({
-        ok: false,
-        text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 50 MB. Nothing was imported.`,
-      });
+      setOutcome({ ok: false, text: t.tooLarge(file.name, (file.size / 1024 / 1024).toFixed(1)) });
       return;
     }
     const text = await file.text();
@@ -88,37 +82,26 @@ export function LedgerAdmin() {
     if (r.ok && r.value.type === 'import') {
       setPending({ name: file.name, text, summary: r.value.summary });
       setOutcome(undefined);
-    } else
-      setOutcome({
-        ok: false,
-        text: `${file.name} was not imported: ${errorText(r)}`,
-      });
+    } else setOutcome({ ok: false, text: t.notImported(file.name, errorText(r)) });
   };
   const apply = async () => {
     if (!pending) return;
     const r = await admin({ type: 'apply-import', text: pending.text });
     setPending(undefined);
     if (r.ok && r.value.type === 'import')
-      setOutcome({ ok: true, text: `Imported ${pending.name}: ${describe(r.value.summary)}` });
-    else
-      setOutcome({
-        ok: false,
-        text: `${pending.name} was not imported: ${errorText(r)}`,
-      });
+      setOutcome({ ok: true, text: t.imported(pending.name, describe(t.summary, r.value.summary)) });
+    else setOutcome({ ok: false, text: t.notImported(pending.name, errorText(r)) });
   };
 
   return (
     <section aria-labelledby="ledger-title">
-      <h2 id="ledger-title">Ledger</h2>
-      <p className="hint">
-        Grant records and decisions are kept in this browser. Export them for an auditor or to share with
-        another admin.
-      </p>
+      <h2 id="ledger-title">{t.title}</h2>
+      <p className="hint">{t.intro}</p>
       <button type="button" onClick={() => void exportJson()}>
-        Export
+        {t.export}
       </button>{' '}
       <button type="button" onClick={() => void exportCsv()}>
-        Export CSV
+        {t.exportCsv}
       </button>{' '}
       <button
         type="button"
@@ -130,22 +113,22 @@ export function LedgerAdmin() {
           )
         }
       >
-        Verify chain
+        {t.verify}
       </button>
       {verify ? (
-        <ul aria-label="Chain check">
-          {verify.length === 0 ? <li>No decisions yet.</li> : null}
+        <ul aria-label={t.chainCheck}>
+          {verify.length === 0 ? <li>{t.noDecisions}</li> : null}
           {verify.map((l) => (
             <li key={l.ledgerId} data-chain-ok={String(l.ok)}>
-              {l.ours ? 'Your ledger' : `Ledger ${l.ledgerId}`}:{' '}
+              {l.ours ? t.yourLedger : t.otherLedger(l.ledgerId)}:{' '}
               {l.ok
-                ? `${l.length} decisions, intact.`
-                : `breaks at decision ${l.breakAt} (#${l.length + 1}): ${l.reason ? catalogue(locale).chainBreak[l.reason] : ''}.`}
+                ? t.intact(l.length)
+                : t.breaksAt(l.breakAt ?? '', l.length + 1, l.reason ? words.chainBreak[l.reason] : '')}
             </li>
           ))}
         </ul>
       ) : null}
-      <label htmlFor="import-file">Import a ledger export</label>
+      <label htmlFor="import-file">{t.importLabel}</label>
       <input
         id="import-file"
         type="file"
@@ -153,49 +136,40 @@ export function LedgerAdmin() {
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
       {pending ? (
-        <div className="preview" aria-label="Import preview">
-          <p>
-            {pending.name}: {describe(pending.summary)}
-          </p>
+        <div className="preview" aria-label={t.previewLabel}>
+          <p>{t.preview(pending.name, describe(t.summary, pending.summary))}</p>
           <button type="button" onClick={() => void apply()}>
-            Import
+            {t.import}
           </button>{' '}
           <button type="button" onClick={() => setPending(undefined)}>
-            Cancel
+            {t.cancel}
           </button>
         </div>
       ) : null}
-      <h2>Delete all data</h2>
+      <h2>{t.deleteTitle}</h2>
       {!confirmDelete ? (
         <button type="button" onClick={() => setConfirmDelete(true)}>
-          Delete all data…
+          {t.deleteAsk}
         </button>
       ) : (
-        <div role="group" aria-label="Confirm deletion">
-          <p>
-            This deletes every grant record, decision, checklist and first-seen date in this browser. Export
-            first to keep a copy.
-          </p>
+        <div role="group" aria-label={t.confirmLabel}>
+          <p>{t.deleteWarning}</p>
           <button type="button" onClick={() => void exportJson()}>
-            Export first
+            {t.exportFirst}
           </button>{' '}
           <button
             type="button"
             onClick={() =>
               void admin({ type: 'delete-all' }).then((r) => {
                 setConfirmDelete(false);
-                setOutcome(
-                  r.ok
-                    ? { ok: true, text: 'All ledger data was deleted.' }
-                    : { ok: false, text: errorText(r) },
-                );
+                setOutcome(r.ok ? { ok: true, text: t.deleted } : { ok: false, text: errorText(r) });
               })
             }
           >
-            Delete everything
+            {t.deleteEverything}
           </button>{' '}
           <button type="button" onClick={() => setConfirmDelete(false)}>
-            Keep my data
+            {t.keep}
           </button>
         </div>
       )}

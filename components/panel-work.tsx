@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { subjectKindOf, templatesFor } from '@/lib/domain/checklists/templates';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { useApi } from './api';
-import { checklistText } from './checklist-text';
+import { catalogue } from '@/lib/domain/i18n';
 import { DueList, RunView } from './checklists';
 import { usePanelStore } from './panel-store';
 import { SubjectLedger } from './subject-ledger';
@@ -22,7 +22,7 @@ function StartReview({ businessId }: { businessId: string }) {
       data-start={template.id}
       onClick={() => void ask('checklistCommand', { type: 'start', businessId, templateId: template.id })}
     >
-      {checklistText[locale].startReview}
+      {catalogue(locale).checklists.startReview}
     </button>
   );
 }
@@ -34,7 +34,7 @@ function StartReview({ businessId }: { businessId: string }) {
 export function FocusSection() {
   const { ask } = useApi();
   const { focus, snapshot, locale, runs, due, findings } = usePanelStore((s) => s.state);
-  const t = checklistText[locale];
+  const t = catalogue(locale).checklists;
   const started = useRef<number | undefined>(undefined);
   const businessId = snapshot?.businessId;
   const subject = focus?.subject;
@@ -65,7 +65,11 @@ export function FocusSection() {
     subject.replace(/^[\w-]+:/, '');
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <section className="section focus" aria-label="Requested" data-focus-action={focus.action}>
+    <section
+      className="section focus"
+      aria-label={catalogue(locale).panel.requested}
+      data-focus-action={focus.action}
+    >
       {focus.action === 'review' ? (
         <>
           <h2>{t.startReview}</h2>
@@ -97,8 +101,8 @@ export function DueSection() {
   const { due, locale } = usePanelStore((s) => s.state);
   if (due.length === 0) return null;
   return (
-    <section className="section" aria-label={checklistText[locale].due}>
-      <h2>{checklistText[locale].due}</h2>
+    <section className="section" aria-label={catalogue(locale).checklists.due}>
+      <h2>{catalogue(locale).checklists.due}</h2>
       <DueList items={due} locale={locale} snoozable />
     </section>
   );
@@ -107,7 +111,7 @@ export function DueSection() {
 /** The business's checklists: the subject in focus first, then the other open runs, then finished ones. */
 export function ChecklistsSection() {
   const { runs, locale, focus, snapshot } = usePanelStore((s) => s.state);
-  const t = checklistText[locale];
+  const t = catalogue(locale).checklists;
   const businessId = snapshot?.businessId;
   if (!businessId) return null;
   const ordered = [...runs].sort(

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { navigation, portfolioAccess } from '@/lib/domain/lexicon';
 import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import { describeReadProblem } from '@/lib/domain/read-problems';
@@ -6,29 +7,21 @@ import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snaps
 import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
-import { panelText } from './panel-text';
+import { catalogue } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 
-const kindNames: Record<PageKind, string> = {
-  people: 'People',
-  partners: 'Partners',
-  'system-users': 'System users',
-  asset: 'Asset',
-  'invite-dialog': 'Invite people dialog',
-  'add-partner-dialog': 'Add partner dialog',
-  other: 'Other page',
-};
+/** A page kind's name: Meta's own for its lists (the lexicon), ours for the rest. */
+function kindName(locale: UiLocale, kind: PageKind): string {
+  if (kind === 'people' || kind === 'partners' || kind === 'system-users')
+    return navigation[kind][locale][0]!;
+  return catalogue(locale).panel.pageKinds[kind];
+}
 
-const accessNames: Record<string, string> = {
-  'full-control': 'Full control',
-  partial: 'Partial access',
-  basic: 'Basic access',
-  'apps-integrations': 'Apps and integrations',
-  finance: 'Finance',
-  unknown: 'Access not shown',
-};
-
-const statusNames = { ok: 'Read', partial: 'Partly read', unreadable: 'Not understood' } as const;
+/** A portfolio access level in Meta's words for the admin's language (the lexicon's first variant). */
+function accessName(locale: UiLocale, access: Principal['portfolioAccess']): string {
+  if (!access || access === 'unknown') return catalogue(locale).panel.accessNotShown;
+  return portfolioAccess[access][locale][0]!;
+}
 
 function PrincipalItem({
   principal,
@@ -41,12 +34,13 @@ function PrincipalItem({
 }) {
   const subject = getSubjectKey(principal);
   const runs = usePanelStore((s) => s.state.runs);
+  const t = catalogue(locale).panel;
   const sub =
     principal.kind === 'person'
       ? principal.email
       : principal.kind === 'partner'
-        ? principal.businessId && `Business ID ${principal.businessId}`
-        : principal.id && `ID ${principal.id}`;
+        ? principal.businessId && t.businessId(principal.businessId)
+        : principal.id && t.systemUserId(principal.id);
   return (
     <li
       className="principal"
@@ -57,22 +51,18 @@ function PrincipalItem({
       {/* Names are page text: rendered as React text, never as markup. */}
       <div className="principal-name">
         {principal.name}
-        {principal.isCurrentUser ? ' (you)' : ''}
+        {principal.isCurrentUser ? t.you : ''}
       </div>
       {sub ? <div className="principal-sub">{sub}</div> : null}
       <div>
-        <span className="tag">
-          {principal.kind === 'person' ? 'Person' : principal.kind === 'partner' ? 'Partner' : 'System user'}
-        </span>
+        <span className="tag">{t.kinds[principal.kind]}</span>
         {principal.portfolioAccess ? (
-          <span className="tag">{accessNames[principal.portfolioAccess]}</span>
+          <span className="tag">{accessName(locale, principal.portfolioAccess)}</span>
         ) : null}
-        {principal.pending ? <span className="tag">Pending</span> : null}
-        {principal.temporaryUntil ? <span className="tag">Until {principal.temporaryUntil}</span> : null}
+        {principal.pending ? <span className="tag">{t.pending}</span> : null}
+        {principal.temporaryUntil ? <span className="tag">{t.until(principal.temporaryUntil)}</span> : null}
         {principal.assets.length > 0 ? (
-          <span className="tag">
-            {principal.assets.length} asset{principal.assets.length === 1 ? '' : 's'}
-          </span>
+          <span className="tag">{t.assetCount(principal.assets.length)}</span>
         ) : null}
       </div>
       {businessId && !principal.isCurrentUser ? (
@@ -85,16 +75,18 @@ function PrincipalItem({
         />
       ) : null}
       {principal.assets.length > 0 ? (
-        <ul className="assets" aria-label="Assets">
+        <ul className="assets" aria-label={t.assets}>
           {principal.assets.map((asset, i) => (
             <li key={`${asset.type}:${asset.name}:${i}`}>
               <span className="asset-name">{asset.name}</span>{' '}
               <span className="asset-access">
                 {asset.access === 'full'
-                  ? 'Full control'
+                  ? words[locale].fullControl
                   : asset.access === 'full-except-sensitive'
-                    ? 'Everything except sensitive actions'
-                    : `Partial: ${asset.tasks.map((t) => words[locale].tasks[t]).join(', ') || 'no tasks'}`}
+                    ? t.fullExceptSensitive
+                    : t.partialTasks(
+                        asset.tasks.map((task) => words[locale].tasks[task]).join(', ') || t.noTasks,
+                      )}
               </span>
             </li>
           ))}
@@ -106,6 +98,7 @@ function PrincipalItem({
 
 function Diagnostics() {
   const diagnostics = usePanelStore((s) => s.state.diagnostics);
+  const t = catalogue(usePanelStore((s) => s.state.locale)).panel;
   const [copied, setCopied] = useState<'idle' | 'copied' | 'manual'>('idle');
   if (!diagnostics) return null;
   const text = JSON.stringify(diagnostics, null, 2);
@@ -120,18 +113,13 @@ function Diagnostics() {
   return (
     <div>
       <button type="button" onClick={() => void copy()}>
-        Copy diagnostics
+        {t.copyDiagnostics}
       </button>
-      <span role="status">
-        {copied === 'copied' ? ' Copied.' : copied === 'manual' ? ' Select the text below and copy it.' : ''}
-      </span>
+      <span role="status">{copied === 'copied' ? t.copied : copied === 'manual' ? t.copyByHand : ''}</span>
       <details open={copied === 'manual'}>
-        <summary>What the bundle holds</summary>
-        <p className="empty">
-          The page address without its values, the page kind, what went wrong and the page’s structure (roles
-          and headings, no text). No names or e-mail addresses.
-        </p>
-        <textarea readOnly value={text} aria-label="Diagnostics bundle" />
+        <summary>{t.bundleSummary}</summary>
+        <p className="empty">{t.bundleText}</p>
+        <textarea readOnly value={text} aria-label={t.bundleLabel} />
       </details>
     </div>
   );
@@ -140,12 +128,13 @@ function Diagnostics() {
 export function Panel() {
   const state = usePanelStore((s) => s.state);
   const snapshot = state.snapshot;
+  const t = catalogue(state.locale).panel;
   if (!snapshot) {
     return (
       <main className="panel">
         <div className="panel-header">
           <div className="panel-title">Scopekeeper</div>
-          <div className="panel-meta">{panelText[state.locale].waiting}</div>
+          <div className="panel-meta">{t.waiting}</div>
         </div>
       </main>
     );
@@ -153,25 +142,17 @@ export function Panel() {
   return (
     <main className="panel">
       <div className="panel-header" data-page-kind={snapshot.kind} data-read-status={snapshot.readStatus}>
-        <div className="panel-title">Scopekeeper · {kindNames[snapshot.kind]}</div>
+        <div className="panel-title">Scopekeeper · {kindName(state.locale, snapshot.kind)}</div>
         <div className="panel-meta">
-          <span className={`status status-${snapshot.readStatus}`}>{statusNames[snapshot.readStatus]}</span>
-          <span>{snapshot.principals.length} read</span>
-          {snapshot.businessId ? <span>Business {snapshot.businessId}</span> : null}
+          <span className={`status status-${snapshot.readStatus}`}>{t.status[snapshot.readStatus]}</span>
+          <span>{t.readCount(snapshot.principals.length)}</span>
+          {snapshot.businessId ? <span>{t.business(snapshot.businessId)}</span> : null}
         </div>
       </div>
       {snapshot.readStatus !== 'ok' ? (
-        <section className="section" aria-label="Reading problems">
-          <h2>
-            {snapshot.readStatus === 'unreadable'
-              ? 'Scopekeeper could not read this page'
-              : 'Part of this page could not be read'}
-          </h2>
-          <p>
-            {snapshot.readStatus === 'unreadable'
-              ? 'The page does not look the way Scopekeeper expects, so it shows nothing rather than guess. Your access is unchanged.'
-              : 'What is listed below was read; the rest was left out rather than guessed.'}
-          </p>
+        <section className="section" aria-label={t.problemsLabel}>
+          <h2>{snapshot.readStatus === 'unreadable' ? t.unreadableTitle : t.partialTitle}</h2>
+          <p>{snapshot.readStatus === 'unreadable' ? t.unreadableText : t.partialText}</p>
           <ul className="problems">
             {snapshot.readProblems.map((problem, i) => (
               <li key={i}>{describeReadProblem(state.locale, problem)}</li>
@@ -186,12 +167,12 @@ export function Panel() {
       {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection /> : null}
       {snapshot.readStatus !== 'unreadable' ? <Findings /> : null}
       {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection />}
-      <section className="section" aria-label="Read from the page">
-        <h2>{panelText[state.locale].onThisPage}</h2>
+      <section className="section" aria-label={t.readFromPage}>
+        <h2>{t.onThisPage}</h2>
         {snapshot.principals.length === 0 ? (
-          <p className="empty">Nobody is listed here.</p>
+          <p className="empty">{t.nobody}</p>
         ) : (
-          <ul className="principals" tabIndex={0} aria-label="Read from this page">
+          <ul className="principals" tabIndex={0} aria-label={t.readFromPage}>
             {snapshot.principals.map((p, i) => (
               <PrincipalItem
                 key={`${getSubjectKey(p)}#${i}`}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { templatesFor } from '@/lib/domain/checklists/templates';
 import type { PopupState } from '@/lib/domain/ui-state';
 import { ApiProvider, problemText, useApi, type Api } from './api';
-import { checklistText } from './checklist-text';
+import { catalogue } from '@/lib/domain/i18n';
 import { DueList, RunView } from './checklists';
 
 const POLL_MS = 1500;
@@ -41,7 +41,7 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
     return () => clearInterval(timer);
   }, [load]);
   if (!state) return <main className="popup panel">…</main>;
-  const t = checklistText[state.locale];
+  const t = catalogue(state.locale).checklists;
   const businessId = state.businessId ?? (chosen || state.businesses[0]);
 
   const start = async (event: React.FormEvent<HTMLFormElement>) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { catalogue, type Catalogue } from '@/lib/domain/i18n';
 import { rules } from '@/lib/domain/rules';
-import type { Settings } from '@/lib/domain/settings';
+import type { Settings, SettingsProblem } from '@/lib/domain/settings';
 import { useApi } from './api';
 
 const lines = (text: string) =>
@@ -9,11 +10,39 @@ const lines = (text: string) =>
     .map((s) => s.trim().toLowerCase().replace(/^@/, ''))
     .filter(Boolean);
 
+type NumberKey =
+  | 'maxFullControl'
+  | 'stalePendingDays'
+  | 'maxPartnerAssets'
+  | 'expiryLeadDays'
+  | 'maxGrantDays'
+  | 'backupReminderDays'
+  | 'reviewEveryDays'
+  | 'reminderHour';
+/** Settings where 0 is allowed (it switches a reminder off, or is midnight). */
+const zeroAllowed: readonly NumberKey[] = [
+  'expiryLeadDays',
+  'backupReminderDays',
+  'reviewEveryDays',
+  'reminderHour',
+];
+
+type Words = Catalogue['options'];
+/** The fields of a settings problem by their labels on this page (the key where a field has none). */
+const fieldNames = (t: Words, problem: SettingsProblem) =>
+  problem.fields
+    .map((field) => {
+      const label = (t as Record<string, unknown>)[field];
+      return typeof label === 'string' ? label : field;
+    })
+    .join(', ');
+
 /** The settings form: own domains, approved partners, thresholds and rules. Saved settings apply to open tabs at once. */
 export function SettingsForm() {
   const api = useApi();
   if (!api.settings) throw new Error('The settings form needs the settings API.');
   const { load, save } = api.settings;
+  const t = catalogue(api.locale).options;
   const [settings, setSettings] = useState<Settings | undefined>();
   const [domains, setDomains] = useState('');
   const [partners, setPartners] = useState('');
@@ -26,36 +55,22 @@ export function SettingsForm() {
       setDomains(loaded.ownDomains.join('\n'));
       setPartners(loaded.approvedPartnerIds.join('\n'));
       setLeadDays(loaded.reminderLeadDays.join(', '));
-      if (problem) setStatus({ kind: 'problem', text: problem });
+      if (problem) setStatus({ kind: 'problem', text: t.storedInvalid(fieldNames(t, problem)) });
     });
-  }, [load]);
+  }, [load, t]);
 
-  if (!settings) return <main>Loading settings…</main>;
-  const number = (
-    key:
-      | 'maxFullControl'
-      | 'stalePendingDays'
-      | 'maxPartnerAssets'
-      | 'expiryLeadDays'
-      | 'maxGrantDays'
-      | 'backupReminderDays'
-      | 'reviewEveryDays'
-      | 'reminderHour',
-    label: string,
-    hint: string,
-  ) => (
+  if (!settings) return <main>{t.loading}</main>;
+  const number = (key: NumberKey) => (
     <>
-      <label htmlFor={key}>{label}</label>
+      <label htmlFor={key}>{t[key]}</label>
       <input
         id={key}
         type="number"
-        min={
-          ['expiryLeadDays', 'backupReminderDays', 'reviewEveryDays', 'reminderHour'].includes(key) ? 0 : 1
-        }
+        min={zeroAllowed.includes(key) ? 0 : 1}
         value={settings[key]}
         onChange={(e) => setSettings({ ...settings, [key]: Number(e.target.value) })}
       />
-      <p className="hint">{hint}</p>
+      <p className="hint">{t[`${key}Hint`]}</p>
     </>
   );
 
@@ -69,83 +84,52 @@ export function SettingsForm() {
     });
     if (result.ok) {
       setSettings(result.settings);
-      setStatus({ kind: 'saved', text: 'Saved. Open Business Settings tabs are updated.' });
-    } else setStatus({ kind: 'error', text: `Not saved: ${result.error}` });
+      setStatus({ kind: 'saved', text: t.saved });
+    } else setStatus({ kind: 'error', text: t.notSaved(fieldNames(t, result.error)) });
   };
 
   return (
     <main>
-      <h1>Scopekeeper settings</h1>
-      <p className="hint">Stored in this browser only. Nothing is sent anywhere.</p>
+      <h1>{t.title}</h1>
+      <p className="hint">{t.localOnly}</p>
       {status?.kind === 'problem' || status?.kind === 'error' ? <p role="alert">{status.text}</p> : null}
       <form onSubmit={(e) => void onSubmit(e)}>
-        <h2>Who is a third party</h2>
-        <label htmlFor="ownDomains">Your organisation’s e-mail domains</label>
+        <h2>{t.thirdParty}</h2>
+        <label htmlFor="ownDomains">{t.ownDomains}</label>
         <textarea
           id="ownDomains"
           value={domains}
           onChange={(e) => setDomains(e.target.value)}
           placeholder="example.com"
         />
-        <p className="hint">
-          One per line. People with other addresses are third parties. Empty: the domain of the person marked
-          “(you)” in People, unless it is a consumer domain such as gmail.com.
-        </p>
-        <label htmlFor="approvedPartnerIds">Approved partner Business IDs</label>
+        <p className="hint">{t.ownDomainsHint}</p>
+        <label htmlFor="approvedPartnerIds">{t.approvedPartnerIds}</label>
         <textarea
           id="approvedPartnerIds"
           value={partners}
           onChange={(e) => setPartners(e.target.value)}
           placeholder="3228568050780000"
         />
-        <p className="hint">
-          One per line. When the list is not empty, any other partner with access is flagged.
-        </p>
+        <p className="hint">{t.approvedPartnerIdsHint}</p>
 
-        <h2>Thresholds</h2>
-        {number(
-          'maxFullControl',
-          'Most people with full control',
-          'More than this raises too-many-full-control (default 5).',
-        )}
-        {number(
-          'stalePendingDays',
-          'Days an invitation may stay pending',
-          'Longer raises stale-pending-invite (default 7).',
-        )}
-        {number(
-          'maxPartnerAssets',
-          'Most assets per partner',
-          'More than this raises broad-partner-scope (default 5).',
-        )}
-        {number('expiryLeadDays', 'Days of warning before an end date', 'Raises expiring-soon (default 7).')}
+        <h2>{t.thresholds}</h2>
+        {number('maxFullControl')}
+        {number('stalePendingDays')}
+        {number('maxPartnerAssets')}
+        {number('expiryLeadDays')}
 
-        <h2>Reminders</h2>
-        <label htmlFor="reminderLeadDays">Remind before an end date (days)</label>
+        <h2>{t.reminders}</h2>
+        <label htmlFor="reminderLeadDays">{t.reminderLeadDays}</label>
         <input id="reminderLeadDays" value={leadDays} onChange={(e) => setLeadDays(e.target.value)} />
-        <p className="hint">
-          Up to five, separated by commas (default 7, 1). Then on the day, and every day while overdue.
-        </p>
-        {number(
-          'reviewEveryDays',
-          'Review each business every (days)',
-          'A reminder to review who holds what; 0 switches it off (default 30).',
-        )}
-        {number('reminderHour', 'Remind at (hour, local time)', 'From 0 to 23 (default 9).')}
+        <p className="hint">{t.reminderLeadDaysHint}</p>
+        {number('reviewEveryDays')}
+        {number('reminderHour')}
 
-        <h2>Ledger</h2>
-        {number(
-          'maxGrantDays',
-          'Longest recorded grant (days)',
-          'An end date may be at most this far after the start; extensions likewise from today (default 90).',
-        )}
-        {number(
-          'backupReminderDays',
-          'Suggest an export every (days)',
-          'A notification suggests exporting the ledger; 0 switches it off (default 30).',
-        )}
+        <h2>{t.ledger}</h2>
+        {number('maxGrantDays')}
+        {number('backupReminderDays')}
 
-        <h2>Rules</h2>
+        <h2>{t.rules}</h2>
         <table className="rules">
           <tbody>
             {rules.map((rule) => (
@@ -167,15 +151,15 @@ export function SettingsForm() {
                 </td>
                 <td>
                   <label htmlFor={`rule-${rule.id}`} style={{ margin: 0 }}>
-                    <code>{rule.id}</code> ({rule.severity})
+                    <code>{rule.id}</code> ({t.severity[rule.severity]})
                   </label>
-                  <span className="hint">{rule.text.en.why}</span>
+                  <span className="hint">{rule.text[api.locale].why}</span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <button type="submit">Save</button>
+        <button type="submit">{t.save}</button>
         {status?.kind === 'saved' ? <span role="status">{status.text}</span> : <span role="status" />}
       </form>
     </main>

@@ -3,6 +3,7 @@ import { addDays } from '@/lib/domain/ledger/commands';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { AssetGrant } from '@/lib/domain/snapshot';
+import { catalogue } from '@/lib/domain/i18n';
 import { problemText, useApi } from './api';
 import { usePanelStore } from './panel-store';
 
@@ -52,6 +53,7 @@ export function SubjectLedger({
 }: Props) {
   const { ask } = useApi();
   const command = useLedgerCommand();
+  const t = catalogue(usePanelStore((s) => s.state.locale)).ledger;
   const [data, setData] = useState<{ grants: GrantRecord[]; decisions: Decision[] } | undefined>();
   const [form, setForm] = useState<Form>(initialForm);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
@@ -71,19 +73,19 @@ export function SubjectLedger({
       await load();
     }
   };
-  if (!data) return <p className="empty">Loading the record…</p>;
+  if (!data) return <p className="empty">{t.loading}</p>;
   const current = data.grants.filter((g) => !g.endsAt || g.endsAt >= today);
 
   return (
     <div className="ledger" data-ledger-subject={subject}>
       {data.grants.length === 0 ? (
-        <p className="empty">No record of why {name} has access.</p>
+        <p className="empty">{t.noRecord(name)}</p>
       ) : (
         <ul className="grants">
           {data.grants.map((g) => (
             <li key={g.id} data-grant-id={g.id}>
               <strong>{g.case}</strong>
-              {g.approver ? ` · approved by ${g.approver}` : ''} · {g.startsAt} → {g.endsAt ?? 'no end date'}
+              {g.approver ? t.approvedBy(g.approver) : ''} · {g.startsAt} → {g.endsAt ?? t.noEndDate}
               {g.ticket ? ` · ${g.ticket}` : ''}
             </li>
           ))}
@@ -91,21 +93,21 @@ export function SubjectLedger({
       )}
       <div className="ledger-actions">
         <button type="button" onClick={() => setForm(form === 'document' ? undefined : 'document')}>
-          Document access
+          {t.documentAccess}
         </button>
         {current.length > 0 ? (
           <button type="button" onClick={() => setForm(form === 'extend' ? undefined : 'extend')}>
-            Extend
+            {t.extend}
           </button>
         ) : null}
         <button type="button" onClick={() => setForm(form === 'revoke' ? undefined : 'revoke')}>
-          Record revocation
+          {t.recordRevocation}
         </button>
       </div>
       {form === 'document' ? (
         <form
           className="ledger-form"
-          aria-label={`Document access of ${name}`}
+          aria-label={t.documentOf(name)}
           onSubmit={(e) => {
             const f = formFields(e);
             void submit(
@@ -121,38 +123,38 @@ export function SubjectLedger({
                 ...(f.endsAt ? { endsAt: f.endsAt } : {}),
                 ...(f.notes ? { notes: f.notes } : {}),
               },
-              'Access documented.',
+              t.documented,
             );
           }}
         >
           <label>
-            Case or purpose <input name="case" required />
+            {t.case} <input name="case" required />
           </label>
           <label>
-            Ticket <input name="ticket" />
+            {t.ticket} <input name="ticket" />
           </label>
           <label>
-            Approved by <input name="approver" />
+            {t.approver} <input name="approver" />
           </label>
           <label>
-            Starts <input name="startsAt" type="date" defaultValue={today} required />
+            {t.starts} <input name="startsAt" type="date" defaultValue={today} required />
           </label>
           <label>
-            Ends <input name="endsAt" type="date" defaultValue={temporaryUntil ?? addDays(today, 30)} />
+            {t.ends} <input name="endsAt" type="date" defaultValue={temporaryUntil ?? addDays(today, 30)} />
           </label>
           <label>
-            Notes <textarea name="notes" />
+            {t.notes} <textarea name="notes" />
           </label>
           <p className="hint">
-            Assets as granted: {assets.length ? assets.map((a) => a.name).join(', ') : 'none read yet'}.
+            {t.assetsGranted(assets.length ? assets.map((a) => a.name).join(', ') : t.noAssetsRead)}
           </p>
-          <button type="submit">Save record</button>
+          <button type="submit">{t.save}</button>
         </form>
       ) : null}
       {form === 'extend' && current[0] ? (
         <form
           className="ledger-form"
-          aria-label={`Extend access of ${name}`}
+          aria-label={t.extendOf(name)}
           onSubmit={(e) => {
             const f = formFields(e);
             void submit(
@@ -162,12 +164,12 @@ export function SubjectLedger({
                 endsAt: f.endsAt ?? '',
                 rationale: f.rationale ?? '',
               },
-              'Extended.',
+              t.extended,
             );
           }}
         >
           <label>
-            New end date{' '}
+            {t.newEndDate}{' '}
             <input
               name="endsAt"
               type="date"
@@ -176,37 +178,34 @@ export function SubjectLedger({
             />
           </label>
           <label>
-            Rationale <input name="rationale" required />
+            {t.rationale} <input name="rationale" required />
           </label>
-          <button type="submit">Extend</button>
+          <button type="submit">{t.extend}</button>
         </form>
       ) : null}
       {form === 'revoke' ? (
         <form
           className="ledger-form"
-          aria-label={`Record revocation of ${name}`}
+          aria-label={t.revokeOf(name)}
           onSubmit={(e) => {
             const f = formFields(e);
-            void submit(
-              { type: 'revoke', businessId, subject, rationale: f.rationale ?? '' },
-              'Revocation recorded.',
-            );
+            void submit({ type: 'revoke', businessId, subject, rationale: f.rationale ?? '' }, t.revoked);
           }}
         >
           <label>
-            Rationale <input name="rationale" required />
+            {t.rationale} <input name="rationale" required />
           </label>
-          <button type="submit">Record revocation</button>
+          <button type="submit">{t.recordRevocation}</button>
         </form>
       ) : null}
       {outcome ? <p role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
       {data.decisions.length > 0 ? (
         <details className="history">
-          <summary>Decisions ({data.decisions.length})</summary>
+          <summary>{t.decisions(data.decisions.length)}</summary>
           <ol>
             {data.decisions.map((d) => (
               <li key={d.id} data-action={d.action}>
-                {d.at.slice(0, 10)} · {d.action} · {d.rationale} · {d.decidedBy}
+                {d.at.slice(0, 10)} · {t.actions[d.action]} · {d.rationale} · {d.decidedBy}
               </li>
             ))}
           </ol>
@@ -231,18 +230,19 @@ export function AcceptFinding({
   today: string;
 }) {
   const command = useLedgerCommand();
+  const t = catalogue(usePanelStore((s) => s.state.locale)).ledger;
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | undefined>();
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        Accept with rationale
+        {t.acceptWithRationale}
       </button>
     );
   return (
     <form
       className="ledger-form"
-      aria-label={`Accept ${ruleId}`}
+      aria-label={t.acceptLabel(ruleId)}
       onSubmit={(e) => {
         const f = formFields(e);
         void command({
@@ -257,12 +257,12 @@ export function AcceptFinding({
       }}
     >
       <label>
-        Rationale <input name="rationale" required />
+        {t.rationale} <input name="rationale" required />
       </label>
       <label>
-        Review on <input name="reviewAt" type="date" required defaultValue={addDays(today, 30)} />
+        {t.reviewOn} <input name="reviewAt" type="date" required defaultValue={addDays(today, 30)} />
       </label>
-      <button type="submit">Accept</button>
+      <button type="submit">{t.accept}</button>
       {error ? <p role="alert">{error}</p> : null}
     </form>
   );

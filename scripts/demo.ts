@@ -29,7 +29,8 @@ const portfolio = values.people
 const headless = values.headless || !process.env.DISPLAY;
 const q = `?business_id=${portfolio.businessId}`;
 
-const session = await launchWithExtension(portfolio, { headless });
+// The browser speaks the portfolio's language too: the sandbox's pages and Scopekeeper's screens alike.
+const session = await launchWithExtension(portfolio, { headless, uiLanguage: locale });
 const { page } = session;
 
 async function settle(p: Page, kind: string): Promise<void> {

@@ -2,11 +2,14 @@ import '../panel/style.css';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
 import { Popup } from '@/components/popup';
-import { activeTabId, ask } from '@/lib/platform/page-api';
+import { activeTabId, ask, uiLocale } from '@/lib/platform/page-api';
+
+const locale = uiLocale();
+document.documentElement.lang = locale;
 
 void activeTabId().then((tabId) =>
   createRoot(document.getElementById('root')!).render(
-    <ApiProvider api={{ ask }}>
+    <ApiProvider api={{ ask, locale }}>
       <Popup tabId={tabId} />
     </ApiProvider>,
   ),

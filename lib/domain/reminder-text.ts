@@ -1,4 +1,5 @@
-import type { UiLocale } from './rules/types';
+import { catalogue } from './i18n';
+import type { UiLocale } from './locales';
 import type { Principal } from './snapshot';
 
 /**
@@ -27,13 +28,19 @@ const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** How a subject is named in a reminder: from what was read on the page, else from its key. */
-export function describeSubject(subject: string, principal?: Principal, name?: string): string {
+export function describeSubject(
+  locale: UiLocale,
+  subject: string,
+  principal?: Principal,
+  name?: string,
+): string {
   const [kind, ...rest] = subject.split(':');
   const id = rest.join(':');
   const shown = principal?.name ?? name;
+  const t = catalogue(locale).subjects;
   if (kind === 'person') return shown && shown !== id ? `${shown} (${id})` : id;
-  if (kind === 'partner') return shown ? `${shown} (Business ID ${id})` : `Business ID ${id}`;
-  if (kind === 'system-user') return shown ?? `System user ${id}`;
+  if (kind === 'partner') return shown ? `${shown} (${t.businessId(id)})` : t.businessId(id);
+  if (kind === 'system-user') return shown ?? t.systemUser(id);
   return shown ?? subject;
 }
 

@@ -40,3 +40,12 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** Which settings are not valid (their keys), as the options page says it in the admin's words. */
+export interface SettingsProblem {
+  fields: string[];
+}
+
+export function settingsProblem(error: { issues: readonly { path: PropertyKey[] }[] }): SettingsProblem {
+  return { fields: [...new Set(error.issues.map((i) => String(i.path[0] ?? '-')))] };
+}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { pickUiLocale, type UiLocale } from '../domain/locales';
 import { parseReply, type MessagesFrom, type Reply, type RequestOf } from '../domain/protocol';
 import { sendMessage } from './messaging';
 
@@ -24,4 +25,9 @@ export const ask: Ask = async (name, data) => {
 export async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** The admin's language on Scopekeeper's pages: the browser's, when Scopekeeper speaks it. */
+export function uiLocale(): UiLocale {
+  return pickUiLocale(browser.i18n?.getUILanguage?.());
 }

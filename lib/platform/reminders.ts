@@ -152,7 +152,12 @@ export class Reminders {
       ...(reminder.endsAt ? { endsAt: reminder.endsAt } : {}),
       ...(subject
         ? {
-            who: describeSubject(subject, names.get(`${reminder.businessId} ${subject}`), run?.subjectName),
+            who: describeSubject(
+              locale,
+              subject,
+              names.get(`${reminder.businessId} ${subject}`),
+              run?.subjectName,
+            ),
           }
         : {}),
       assets: grant?.assets.map((a) => a.name) ?? [],
@@ -215,7 +220,14 @@ export class Reminders {
       return {
         ...item,
         ...(subject
-          ? { label: describeSubject(subject, names.get(`${item.businessId} ${subject}`), run?.subjectName) }
+          ? {
+              label: describeSubject(
+                locale,
+                subject,
+                names.get(`${item.businessId} ${subject}`),
+                run?.subjectName,
+              ),
+            }
           : {}),
       };
     });

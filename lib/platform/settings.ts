@@ -1,5 +1,11 @@
 import { storage } from '@wxt-dev/storage';
-import { defaultSettings, settingsSchema, type Settings } from '../domain/settings';
+import {
+  defaultSettings,
+  settingsProblem,
+  settingsSchema,
+  type Settings,
+  type SettingsProblem,
+} from '../domain/settings';
 
 /**
  * The settings storage item, versioned. Invalid stored data is never silently replaced: it is kept aside
@@ -18,7 +24,8 @@ const invalidItem = storage.defineItem<{ at: string; value: unknown; error: stri
 
 export interface LoadedSettings {
   settings: Settings;
-  problem?: string;
+  /** The stored settings were not valid: which fields (the defaults are in use, the copy kept aside). */
+  problem?: SettingsProblem;
 }
 
 export async function loadSettings(): Promise<LoadedSettings> {
@@ -28,21 +35,14 @@ export async function loadSettings(): Promise<LoadedSettings> {
   const error = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   if (!(await invalidItem.getValue()))
     await invalidItem.setValue({ at: new Date().toISOString(), value: raw, error });
-  return {
-    settings: defaultSettings,
-    problem: `The stored settings are not valid (${error}); defaults are in use and the stored copy was kept aside.`,
-  };
+  return { settings: defaultSettings, problem: settingsProblem(parsed.error) };
 }
 
 export async function saveSettings(
   input: unknown,
-): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
+): Promise<{ ok: true; settings: Settings } | { ok: false; error: SettingsProblem }> {
   const parsed = settingsSchema.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    };
+  if (!parsed.success) return { ok: false, error: settingsProblem(parsed.error) };
   await settingsItem.setValue(parsed.data);
   await invalidItem.removeValue();
   return { ok: true, settings: parsed.data };

@@ -1,8 +1,8 @@
 import type { UiLocale } from '../locales';
 import type { Problem } from '../problems';
-import { en } from './en';
-import { fr } from './fr';
-import { sv } from './sv';
+import { en } from './en/index';
+import { fr } from './fr/index';
+import { sv } from './sv/index';
 
 /** The shape every language's catalogue has: English's. A missing or extra key fails the build. */
 export type Catalogue = typeof en;

@@ -1,4 +1,7 @@
-import type { ProblemCode } from '../problems';
+import type { ProblemCode } from '../../problems';
+import { screens } from './screens';
+
+export type Screens = typeof screens;
 
 type Facts = Record<string, string | number | undefined>;
 // Facts are shown as they are; zod's issue codes read as words (`unrecognized_keys`: `unrecognized keys`).
@@ -75,4 +78,5 @@ export const en = {
     moreTitle: (n: number) => `${n} more reminders`,
     moreMessage: 'Open Scopekeeper from the toolbar to see everything that is due.',
   },
+  ...screens,
 };

@@ -1,4 +1,5 @@
-import type { Catalogue } from './index';
+import type { Catalogue } from '../index';
+import { screens } from './screens';
 
 type Facts = Record<string, string | number | undefined>;
 // Facts are shown as they are; zod's issue codes read as words (`unrecognized_keys`: `unrecognized keys`).
@@ -73,4 +74,5 @@ export const fr: Catalogue = {
     moreTitle: (n) => `${n} autres rappels`,
     moreMessage: 'Ouvrez Scopekeeper depuis la barre d’outils pour voir tout ce qui arrive à échéance.',
   },
+  ...screens,
 };

@@ -1,4 +1,5 @@
-import type { Catalogue } from './index';
+import type { Catalogue } from '../index';
+import { screens } from './screens';
 
 type Facts = Record<string, string | number | undefined>;
 // Facts are shown as they are; zod's issue codes read as words (`unrecognized_keys`: `unrecognized keys`).
@@ -68,4 +69,5 @@ export const sv: Catalogue = {
     moreTitle: (n) => `${n} påminnelser till`,
     moreMessage: 'Öppna Scopekeeper i verktygsfältet för att se allt som förfaller.',
   },
+  ...screens,
 };

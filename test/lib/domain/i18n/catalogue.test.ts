@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogue, describeProblem } from '@/lib/domain/i18n';
+import { uiLocales } from '@/lib/domain/locales';
+import { problemCodes } from '@/lib/domain/problems';
+import { wordsOf } from './sentences';
+
+/** Keys whose words are the same in every language (names, codes, numbers and a few loan words). */
+const sameEverywhere = new Set([
+  'Scopekeeper',
+  'Partner',
+  'Notes',
+  'Ticket',
+  'Export CSV',
+  'Exportera CSV',
+  'Person',
+  'ID ',
+  'Open',
+  'note',
+]);
+
+describe('the catalogues of Scopekeeper’s words', () => {
+  it('say every problem in every language, with its facts, and never in English outside English', () => {
+    for (const code of problemCodes) {
+      const facts = { field: 'case', issue: 'invalid_type', date: '2027-01-31', days: 90, id: 'd1' };
+      const en = describeProblem('en', { code, facts });
+      expect(en.length).toBeGreaterThan(10);
+      for (const locale of uiLocales.filter((l) => l !== 'en'))
+        expect(describeProblem(locale, { code, facts }), `${code} in ${locale}`).not.toBe(en);
+    }
+  });
+
+  it('translate every sentence of English (a copy left in English is a missing translation)', () => {
+    const flat = (value: unknown, path = ''): [string, unknown][] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => flat(v, path ? `${path}.${k}` : k))
+        : [[path, value]];
+    const english = new Map(flat(catalogue('en')));
+    for (const locale of uiLocales.filter((l) => l !== 'en')) {
+      const copies = flat(catalogue(locale)).filter(([path, value]) => {
+        const en = english.get(path);
+        const [mine, theirs] = [wordsOf(value).join('|'), wordsOf(en).join('|')];
+        return (
+          mine === theirs &&
+          !wordsOf(value).every((w) => sameEverywhere.has(w.trim()) || !/\p{L}{3}/u.test(w))
+        );
+      });
+      expect(copies.map(([path]) => `${locale}: ${path}`)).toEqual([]);
+    }
+  });
+
+  it('localise the manifest’s name and description in every language, with the same keys', () => {
+    const read = (locale: string) =>
+      JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
+    const en = read('en');
+    for (const locale of uiLocales) {
+      const messages = read(locale);
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
+      for (const entry of Object.values(messages)) expect(entry.message.trim()).not.toBe('');
+      if (locale !== 'en') expect(messages.extDescription!.message).not.toBe(en.extDescription!.message);
+    }
+  });
+});
