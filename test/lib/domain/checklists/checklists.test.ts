@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvidence, suggestRelated, type BusinessEvidence } from '@/lib/domain/checklists/evidence';
-import { createRun, openSteps, parseWho, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
+import {
+  checklistRunSchema,
+  createRun,
+  openSteps,
+  parseWho,
+  tickByHand,
+  type ChecklistRun,
+} from '@/lib/domain/checklists/runs';
 import { templates, templateIds } from '@/lib/domain/checklists/templates';
 import type { GrantRecord } from '@/lib/domain/ledger/records';
 import { uiLocales } from '@/lib/domain/rules/types';
 import type { Principal } from '@/lib/domain/snapshot';
+import { legacyRun } from './legacy-run';
 
 const ids = (id: keyof typeof templates) => templates[id].steps.map((s) => s.id);
 const t0 = new Date('2026-11-28T10:00:00Z');
@@ -266,6 +274,26 @@ describe('evidence ticks steps by itself', () => {
     const run2 = applyEvidence(onboarding, evidence({ known: [moreTasks], grants: [grant(subject)] }));
     expect(done(run2)['verify-access']).toBeUndefined();
     expect(seen(run2)['set-end-date']).toEqual(endDate);
+  });
+
+  it('an older run keeps the English sentences of its ticks; new ticks get codes', () => {
+    expect(checklistRunSchema.parse(structuredClone(legacyRun))).toEqual(legacyRun);
+    const accepted = person(email, { portfolioAccess: 'basic' });
+    const after = applyEvidence(
+      legacyRun,
+      evidence({
+        now: new Date('2026-11-20T10:00:00Z'),
+        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [accepted] } },
+      }),
+    );
+    expect(seen(after)).toEqual({
+      'define-case': 'The case was recorded when the checklist started.',
+      'least-role': 'Listed without full control of the business.',
+      'send-invite': 'Listed as pending on People.',
+      'confirm-delivery': 'Listed as pending on People.',
+      'confirm-acceptance': { code: 'listed-accepted' },
+    });
+    expect(checklistRunSchema.parse(after)).toEqual(after);
   });
 
   it('onboarding a partner: its Business ID, its assets without full control', () => {
