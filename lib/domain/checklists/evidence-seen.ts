@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedFactsSchema } from '../coded-facts';
 
 /** The facts evidence may carry: counts, a date, a Business ID, the names of assets. */
 export const evidenceFactNames = ['count', 'date', 'businessId', 'assets'] as const;
@@ -38,15 +39,7 @@ export const evidenceCodes = Object.keys(evidenceFacts) as [EvidenceCode, ...Evi
 /** The longest string fact (a list of asset names is cut to it, so a run always validates). */
 export const EVIDENCE_FACT_MAX = 400;
 
-export const evidenceSeenSchema = z.object({
-  code: z.enum(evidenceCodes),
-  facts: z
-    .partialRecord(
-      z.enum(evidenceFactNames),
-      z.union([z.string().max(EVIDENCE_FACT_MAX), z.number().int().nonnegative()]),
-    )
-    .optional(),
-});
+export const evidenceSeenSchema = codedFactsSchema(evidenceCodes, evidenceFactNames, EVIDENCE_FACT_MAX);
 export type EvidenceSeen = z.infer<typeof evidenceSeenSchema>;
 export type EvidenceFacts = NonNullable<EvidenceSeen['facts']>;
 
