@@ -63,6 +63,10 @@ const done = (run: ChecklistRun) =>
 /** What each step ticked by evidence saw: its code and facts. */
 const seen = (run: ChecklistRun) =>
   Object.fromEntries(run.steps.filter((s) => s.how === 'evidence').map((s) => [s.id, s.evidence]));
+/** The People list, read in full (by default 3 minutes after the start). */
+const onPeople = (principals: Principal[], at = later(3)) => ({
+  people: { seenAt: at.toISOString(), complete: true, principals },
+});
 const endDate = { code: 'record-with-end-date', facts: { date: '2027-01-31' } };
 
 describe('checklist templates', () => {
@@ -189,12 +193,7 @@ describe('evidence ticks steps by itself', () => {
     expect(applyEvidence(noCase, evidence({}))).toBe(noCase);
 
     const pending = person(email, { pending: true, portfolioAccess: 'basic' });
-    const sent = applyEvidence(
-      onboarding,
-      evidence({
-        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [pending] } },
-      }),
-    );
+    const sent = applyEvidence(onboarding, evidence({ lists: onPeople([pending]) }));
     expect(done(sent)).toEqual({
       'define-case': 'evidence',
       'least-role': 'evidence',
@@ -216,7 +215,7 @@ describe('evidence ticks steps by itself', () => {
       sent,
       evidence({
         now: later(60),
-        lists: { people: { seenAt: later(59).toISOString(), complete: true, principals: [accepted] } },
+        lists: onPeople([accepted], later(59)),
         known: [accepted],
         grants: [grant(subject)],
       }),
@@ -235,12 +234,7 @@ describe('evidence ticks steps by itself', () => {
       evidence: { code: 'listed-pending' },
     });
     // Accepted before Scopekeeper saw it pending: the invitation was sent all the same.
-    const acceptedFirst = applyEvidence(
-      onboarding,
-      evidence({
-        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [accepted] } },
-      }),
-    );
+    const acceptedFirst = applyEvidence(onboarding, evidence({ lists: onPeople([accepted]) }));
     expect(seen(acceptedFirst)).toMatchObject({
       'least-role': { code: 'least-role-assets', facts: { count: 1 } },
       'send-invite': { code: 'listed-accepted-already' },
@@ -256,7 +250,7 @@ describe('evidence ticks steps by itself', () => {
     const run = applyEvidence(
       onboarding,
       evidence({
-        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [full] } },
+        lists: onPeople([full]),
         known: [full],
         grants: [grant(subject, { endsAt: undefined })],
       }),
@@ -283,7 +277,7 @@ describe('evidence ticks steps by itself', () => {
       legacyRun,
       evidence({
         now: new Date('2026-11-20T10:00:00Z'),
-        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [accepted] } },
+        lists: onPeople([accepted]),
       }),
     );
     expect(seen(after)).toEqual({
