@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { openSteps, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { subjectKindOf, templates, templatesFor, type TemplateId } from '@/lib/domain/checklists/templates';
+import { describeEvidence } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';
@@ -70,10 +71,14 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
                 <div className="step-title">{text.title}</div>
                 <div className="step-hint">{text.hint}</div>
                 {state.done && state.at ? (
-                  <div className="step-how" data-how={state.how} title={state.evidence}>
+                  <div
+                    className="step-how"
+                    data-how={state.how}
+                    title={state.evidence && describeEvidence(locale, state.evidence)}
+                  >
                     {state.at.slice(0, 16).replace('T', ' ')} ·{' '}
                     {state.how === 'evidence' ? t.byEvidence : t.byHand}
-                    {state.evidence ? ` · ${state.evidence}` : ''}
+                    {state.evidence ? ` · ${describeEvidence(locale, state.evidence)}` : ''}
                   </div>
                 ) : null}
               </div>

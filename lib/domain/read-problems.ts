@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedFactsSchema } from './coded-facts';
 import type { UiLocale } from './locales';
 
 /**
@@ -57,15 +58,11 @@ export const readProblemCodeSchema = z.enum(readProblemCodes);
 /** The longest string fact: a problem is a short note, never a copy of the page. */
 export const READ_PROBLEM_FACT_MAX = 300;
 
-export const readProblemSchema = z.object({
-  code: readProblemCodeSchema,
-  facts: z
-    .partialRecord(
-      z.enum(readProblemFactNames),
-      z.union([z.string().max(READ_PROBLEM_FACT_MAX), z.number().int().nonnegative()]),
-    )
-    .optional(),
-});
+export const readProblemSchema = codedFactsSchema(
+  readProblemCodes,
+  readProblemFactNames,
+  READ_PROBLEM_FACT_MAX,
+);
 export type ReadProblem = z.infer<typeof readProblemSchema>;
 type Facts = NonNullable<ReadProblem['facts']>;
 

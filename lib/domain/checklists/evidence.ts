@@ -1,5 +1,6 @@
 import { assetKey } from '../principals';
 import { getSubjectKey, type AssetGrant, type Principal } from '../snapshot';
+import { evidenceSeen, type EvidenceSeen } from './evidence-seen';
 import type { ChecklistRun } from './runs';
 import { templates, type EvidenceKind } from './templates';
 
@@ -83,28 +84,30 @@ function removalShown(run: ChecklistRun, evidence: BusinessEvidence, since: stri
   );
 }
 
-/** Checks one kind of evidence; returns what was seen, in plain words, or undefined. */
+/** Checks one kind of evidence; returns what was seen, as a code with facts, or undefined. */
 function check(
   kind: EvidenceKind,
   stepId: string,
   run: ChecklistRun,
   evidence: BusinessEvidence,
   doneAt: (stepId: string) => string | undefined,
-): string | undefined {
+): EvidenceSeen | undefined {
   const principal = () => find(evidence, run.subject);
   switch (kind) {
     case 'case-recorded':
-      return run.case ? 'The case was recorded when the checklist started.' : undefined;
+      return run.case ? evidenceSeen('case-recorded') : undefined;
     case 'business-id-known':
-      return /^partner:\d{5,20}$/.test(run.subject) ? `Business ID ${run.subject.slice(8)}.` : undefined;
+      return /^partner:\d{5,20}$/.test(run.subject)
+        ? evidenceSeen('business-id-known', { businessId: run.subject.slice(8) })
+        : undefined;
     case 'listed-pending': {
       const p = principal();
       if (!p) return undefined;
-      return p.pending ? 'Listed as pending on People.' : 'Listed on People (the invitation was accepted).';
+      return evidenceSeen(p.pending ? 'listed-pending' : 'listed-accepted-already');
     }
     case 'listed-accepted': {
       const list = evidence.lists.people?.principals.find((p) => getSubjectKey(p) === run.subject);
-      return list && !list.pending ? 'Listed on People without “pending”.' : undefined;
+      return list && !list.pending ? evidenceSeen('listed-accepted') : undefined;
     }
     case 'least-role': {
       const p = principal();
@@ -113,39 +116,41 @@ function check(
       if (p.kind === 'person' && !p.portfolioAccess) return undefined;
       if (p.kind !== 'person' && p.assets.length === 0) return undefined;
       return p.assets.length > 0
-        ? `No full control on ${p.assets.length} asset(s).`
-        : 'Listed without full control of the business.';
+        ? evidenceSeen('least-role-assets', { count: p.assets.length })
+        : evidenceSeen('least-role-business');
     }
     case 'holds-assets': {
       const p = principal();
-      return p && p.assets.length > 0 ? `Holds ${p.assets.map((a) => a.name).join(', ')}.` : undefined;
+      return p && p.assets.length > 0
+        ? evidenceSeen('holds-assets', { assets: p.assets.map((a) => a.name).join(', ') })
+        : undefined;
     }
     case 'matches-record': {
       const p = principal();
       const recorded = currentGrants(evidence, run.subject).flatMap((g) => g.assets);
       if (!p || p.assets.length === 0 || recorded.length === 0) return undefined;
       return p.assets.every((a) => covered(a, recorded))
-        ? `The ${p.assets.length} asset(s) shown match the record.`
+        ? evidenceSeen('matches-record', { count: p.assets.length })
         : undefined;
     }
     case 'record-with-end-date': {
       const grant = currentGrants(evidence, run.subject).find((g) => g.endsAt);
-      return grant ? `Recorded until ${grant.endsAt}.` : undefined;
+      return grant?.endsAt ? evidenceSeen('record-with-end-date', { date: grant.endsAt }) : undefined;
     }
     case 'partner-absent':
       return absentFrom(evidence.lists.partners, [run.subject], run.createdAt)
-        ? 'No longer listed on Partners.'
+        ? evidenceSeen('partner-absent')
         : undefined;
     case 'people-absent': {
       const people = relatedOf(run, 'person');
       return people.length > 0 && absentFrom(evidence.lists.people, people, run.createdAt)
-        ? `None of the ${people.length} person(s) is listed on People.`
+        ? evidenceSeen('people-absent', { count: people.length })
         : undefined;
     }
     case 'system-users-absent': {
       const users = relatedOf(run, 'system-user');
       return users.length > 0 && absentFrom(evidence.lists['system-users'], users, run.createdAt)
-        ? `None of the ${users.length} system user(s) is listed.`
+        ? evidenceSeen('system-users-absent', { count: users.length })
         : undefined;
     }
     case 'asset-roles-absent': {
@@ -157,12 +162,10 @@ function check(
         page?.complete && page.seenAt >= run.createdAt
           ? page.principals.some((p) => everyone.includes(getSubjectKey(p)))
           : false;
-      return holds || onAssetPage ? undefined : 'No asset role of theirs is shown any more.';
+      return holds || onAssetPage ? undefined : evidenceSeen('asset-roles-absent');
     }
     case 'removal-verified':
-      return removalShown(run, evidence, run.createdAt)
-        ? 'The lists read in full show none of them.'
-        : undefined;
+      return removalShown(run, evidence, run.createdAt) ? evidenceSeen('removal-verified') : undefined;
     case 'removal-verified-again': {
       // The template's follow-up says which step this one waits for, and how long.
       const followUp = templates[run.templateId].followUps?.find((f) => f.step === stepId);
@@ -170,20 +173,20 @@ function check(
       if (!followUp || !verified) return undefined;
       const weekLater = new Date(Date.parse(verified) + followUp.days * DAY).toISOString();
       return evidence.now.toISOString() >= weekLater && removalShown(run, evidence, weekLater)
-        ? 'A week later the lists still show none of them.'
+        ? evidenceSeen('removal-verified-again')
         : undefined;
     }
     case 'export-since-start':
       return evidence.lastExportAt && evidence.lastExportAt >= run.createdAt
-        ? `Ledger exported ${evidence.lastExportAt.slice(0, 10)}.`
+        ? evidenceSeen('export-since-start', { date: evidence.lastExportAt.slice(0, 10) })
         : undefined;
     case 'end-dates-set':
       return evidence.grants.length > 0 && evidence.grants.every((g) => g.endsAt)
-        ? `All ${evidence.grants.length} recorded grant(s) have an end date.`
+        ? evidenceSeen('end-dates-set', { count: evidence.grants.length })
         : undefined;
     case 'decision-since-start':
       return evidence.lastDecisionAt && evidence.lastDecisionAt > run.createdAt
-        ? 'Decisions were recorded during the review.'
+        ? evidenceSeen('decision-since-start')
         : undefined;
   }
 }

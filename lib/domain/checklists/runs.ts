@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, type Outcome } from '../problems';
+import { stepEvidenceSchema } from './evidence-seen';
 import { templates, templateIds, type TemplateId } from './templates';
 
 /**
@@ -12,8 +13,8 @@ export const stepStateSchema = z.object({
   done: z.boolean(),
   at: z.string().datetime().optional(),
   how: z.enum(['evidence', 'hand']).optional(),
-  /** What was seen, in plain words (for evidence ticks). */
-  evidence: z.string().max(500).optional(),
+  /** What was seen (for evidence ticks): a code with facts, or the English sentence of an older tick. */
+  evidence: stepEvidenceSchema.optional(),
 });
 export type StepState = z.infer<typeof stepStateSchema>;
 

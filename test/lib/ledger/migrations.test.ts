@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { LedgerStore } from '@/lib/ledger/store';
+import { legacyRun } from '../domain/checklists/legacy-run';
 
 /**
  * Fixtures of every stored shape the ledger has had, written as that version wrote them, then opened by
@@ -33,6 +34,8 @@ const v1 = {
         updatedAt: '2026-11-01T09:00:00.000Z',
       },
     ],
+    // Evidence ticks of version 1 hold English sentences; later ticks hold codes with facts.
+    checklistRuns: [legacyRun],
     seen: [
       {
         businessId: '1203456789012345',
@@ -54,6 +57,7 @@ describe('ledger store versions', () => {
     await old.table('meta').bulkAdd(v1.rows.meta);
     await old.table('grants').bulkAdd(v1.rows.grants);
     await old.table('seen').bulkAdd(v1.rows.seen);
+    await old.table('checklistRuns').bulkAdd(v1.rows.checklistRuns);
     old.close();
 
     const store = new LedgerStore(name);
@@ -61,6 +65,8 @@ describe('ledger store versions', () => {
     const facts = await store.ledgerFacts('1203456789012345');
     expect(facts.grants.get('partner:3228568050780001')).toEqual({ endsAt: '2027-01-31' });
     expect(facts.firstSeen.get('person:lisa@gmail.com')).toBe('2026-11-01T08:00:00.000Z');
+    expect(await store.runs()).toEqual([legacyRun]);
+    expect((await store.exportFile(new Date('2026-11-28T12:00:00Z'))).checklistRuns).toEqual([legacyRun]);
     // And it goes on: the next decision starts our chain.
     const d = await store.appendDecision({
       at: '2026-11-28T12:00:00.000Z',

@@ -1,3 +1,4 @@
+import type { EvidenceCode } from '../../checklists/evidence-seen';
 import type { ProblemCode } from '../../problems';
 import { screens } from './screens';
 
@@ -24,6 +25,30 @@ const listName: Record<string, string> = {
   checklistRuns: 'Checklist run',
 };
 type ProblemText = Record<ProblemCode, (facts?: Facts) => string>;
+export type EvidenceText = Record<EvidenceCode, (facts?: Facts) => string>;
+
+/** What a checklist step's evidence showed (lib/domain/checklists/evidence-seen.ts). */
+const evidence: EvidenceText = {
+  'case-recorded': () => 'The case was recorded when the checklist started.',
+  'business-id-known': (x) => `Business ID ${f(x, 'businessId')}.`,
+  'listed-pending': () => 'Listed as pending on People.',
+  'listed-accepted-already': () => 'Listed on People (the invitation was accepted).',
+  'listed-accepted': () => 'Listed on People without “pending”.',
+  'least-role-assets': (x) => `No full control on ${f(x, 'count')} asset(s).`,
+  'least-role-business': () => 'Listed without full control of the business.',
+  'holds-assets': (x) => `Holds ${f(x, 'assets')}.`,
+  'matches-record': (x) => `The ${f(x, 'count')} asset(s) shown match the record.`,
+  'record-with-end-date': (x) => `Recorded until ${f(x, 'date')}.`,
+  'partner-absent': () => 'No longer listed on Partners.',
+  'people-absent': (x) => `None of the ${f(x, 'count')} person(s) is listed on People.`,
+  'system-users-absent': (x) => `None of the ${f(x, 'count')} system user(s) is listed.`,
+  'asset-roles-absent': () => 'No asset role of theirs is shown any more.',
+  'removal-verified': () => 'The lists read in full show none of them.',
+  'removal-verified-again': () => 'A week later the lists still show none of them.',
+  'export-since-start': (x) => `Ledger exported ${f(x, 'date')}.`,
+  'end-dates-set': (x) => `All ${f(x, 'count')} recorded grant(s) have an end date.`,
+  'decision-since-start': () => 'Decisions were recorded during the review.',
+};
 
 export const en = {
   problems: {
@@ -74,6 +99,7 @@ export const en = {
     'import-decision-elsewhere': (x) => `Decision ${f(x, 'id')} is already held in another chain.`,
   } as ProblemText,
   chainBreak,
+  evidence,
   notifications: {
     moreTitle: (n: number) => `${n} more reminders`,
     moreMessage: 'Open Scopekeeper from the toolbar to see everything that is due.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../index';
+import type { EvidenceText } from '../en/index';
 import { screens } from './screens';
 
 type Facts = Record<string, string | number | undefined>;
@@ -14,6 +15,28 @@ const chainBreak = {
   'other-ledger': 'elle appartient à un autre registre',
   'prev-hash': 'son prevHash ne désigne pas la décision précédente',
   hash: 'son contenu ne correspond pas à son hash (elle a été modifiée)',
+};
+// Counts go at the end or in brackets, so that one wording fits one and many.
+const evidence: EvidenceText = {
+  'case-recorded': () => 'Le besoin a été noté au démarrage de la liste de contrôle.',
+  'business-id-known': (x) => `ID d’entreprise ${f(x, 'businessId')}.`,
+  'listed-pending': () => 'Apparaît en attente dans Personnes.',
+  'listed-accepted-already': () => 'Apparaît dans Personnes (l’invitation a été acceptée).',
+  'listed-accepted': () => 'Apparaît dans Personnes sans « en attente ».',
+  'least-role-assets': (x) => `Ressources sans contrôle total : ${f(x, 'count')}.`,
+  'least-role-business': () => 'Apparaît sans contrôle total de l’entreprise.',
+  'holds-assets': (x) => `A accès à ${f(x, 'assets')}.`,
+  'matches-record': (x) => `Les ressources affichées correspondent à l’enregistrement (${f(x, 'count')}).`,
+  'record-with-end-date': (x) => `Enregistré jusqu’au ${f(x, 'date')}.`,
+  'partner-absent': () => 'N’apparaît plus dans Partenaires.',
+  'people-absent': (x) => `Aucune des personnes désignées n’apparaît dans Personnes (${f(x, 'count')}).`,
+  'system-users-absent': (x) => `Aucun des utilisateurs système désignés n’apparaît plus (${f(x, 'count')}).`,
+  'asset-roles-absent': () => 'Plus aucun de leurs rôles sur des ressources n’apparaît.',
+  'removal-verified': () => 'Les listes, lues en entier, n’en montrent aucun.',
+  'removal-verified-again': () => 'Une semaine plus tard, les listes n’en montrent toujours aucun.',
+  'export-since-start': (x) => `Registre exporté le ${f(x, 'date')}.`,
+  'end-dates-set': (x) => `Tous les accès enregistrés ont une date de fin (${f(x, 'count')}).`,
+  'decision-since-start': () => 'Des décisions ont été enregistrées pendant la revue.',
 };
 
 /** Scopekeeper's own words in French (see en.ts). */
@@ -70,6 +93,7 @@ export const fr: Catalogue = {
     'import-decision-elsewhere': (x) => `La décision ${f(x, 'id')} figure déjà dans une autre chaîne.`,
   },
   chainBreak,
+  evidence,
   notifications: {
     moreTitle: (n) => `${n} autres rappels`,
     moreMessage: 'Ouvrez Scopekeeper depuis la barre d’outils pour voir tout ce qui arrive à échéance.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../index';
+import type { EvidenceText } from '../en/index';
 import { screens } from './screens';
 
 type Facts = Record<string, string | number | undefined>;
@@ -14,6 +15,28 @@ const chainBreak = {
   'other-ledger': 'det tillhör en annan liggare',
   'prev-hash': 'dess prevHash pekar inte på beslutet före',
   hash: 'innehållet stämmer inte med dess hash (det har ändrats)',
+};
+// Counts go at the end or in brackets, so that one wording fits one and many.
+const evidence: EvidenceText = {
+  'case-recorded': () => 'Ärendet dokumenterades när checklistan startades.',
+  'business-id-known': (x) => `Företags-ID ${f(x, 'businessId')}.`,
+  'listed-pending': () => 'Visas som väntande under Personer.',
+  'listed-accepted-already': () => 'Visas under Personer (inbjudan har accepterats).',
+  'listed-accepted': () => 'Visas under Personer utan ”väntande”.',
+  'least-role-assets': (x) => `Tillgångar utan full kontroll: ${f(x, 'count')}.`,
+  'least-role-business': () => 'Visas utan full kontroll över företaget.',
+  'holds-assets': (x) => `Har åtkomst till ${f(x, 'assets')}.`,
+  'matches-record': (x) => `Tillgångarna som visas stämmer med posten (${f(x, 'count')}).`,
+  'record-with-end-date': (x) => `Dokumenterad till ${f(x, 'date')}.`,
+  'partner-absent': () => 'Visas inte längre under Partner.',
+  'people-absent': (x) => `Ingen av de namngivna personerna visas under Personer (${f(x, 'count')}).`,
+  'system-users-absent': (x) => `Ingen av de namngivna systemanvändarna visas längre (${f(x, 'count')}).`,
+  'asset-roles-absent': () => 'Ingen av deras roller för tillgångar visas längre.',
+  'removal-verified': () => 'Listorna, lästa i sin helhet, visar ingen av dem.',
+  'removal-verified-again': () => 'En vecka senare visar listorna fortfarande ingen av dem.',
+  'export-since-start': (x) => `Liggaren exporterades ${f(x, 'date')}.`,
+  'end-dates-set': (x) => `Alla dokumenterade åtkomster har ett slutdatum (${f(x, 'count')}).`,
+  'decision-since-start': () => 'Beslut registrerades under granskningen.',
 };
 
 /** Scopekeeper's own words in Swedish (see en.ts). */
@@ -65,6 +88,7 @@ export const sv: Catalogue = {
     'import-decision-elsewhere': (x) => `Beslutet ${f(x, 'id')} finns redan i en annan kedja.`,
   },
   chainBreak,
+  evidence,
   notifications: {
     moreTitle: (n) => `${n} påminnelser till`,
     moreMessage: 'Öppna Scopekeeper i verktygsfältet för att se allt som förfaller.',

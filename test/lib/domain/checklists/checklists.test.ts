@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvidence, suggestRelated, type BusinessEvidence } from '@/lib/domain/checklists/evidence';
-import { createRun, openSteps, parseWho, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
+import {
+  checklistRunSchema,
+  createRun,
+  openSteps,
+  parseWho,
+  tickByHand,
+  type ChecklistRun,
+} from '@/lib/domain/checklists/runs';
 import { templates, templateIds } from '@/lib/domain/checklists/templates';
 import type { GrantRecord } from '@/lib/domain/ledger/records';
 import { uiLocales } from '@/lib/domain/rules/types';
 import type { Principal } from '@/lib/domain/snapshot';
+import { legacyRun } from './legacy-run';
 
 const ids = (id: keyof typeof templates) => templates[id].steps.map((s) => s.id);
 const t0 = new Date('2026-11-28T10:00:00Z');
@@ -52,6 +60,14 @@ const grant = (subject: string, extra: Partial<GrantRecord> = {}): GrantRecord =
 });
 const done = (run: ChecklistRun) =>
   Object.fromEntries(run.steps.filter((s) => s.done).map((s) => [s.id, s.how]));
+/** What each step ticked by evidence saw: its code and facts. */
+const seen = (run: ChecklistRun) =>
+  Object.fromEntries(run.steps.filter((s) => s.how === 'evidence').map((s) => [s.id, s.evidence]));
+/** The People list, read in full (by default 3 minutes after the start). */
+const onPeople = (principals: Principal[], at = later(3)) => ({
+  people: { seenAt: at.toISOString(), complete: true, principals },
+});
+const endDate = { code: 'record-with-end-date', facts: { date: '2027-01-31' } };
 
 describe('checklist templates', () => {
   it('have the stable step ids of the issue, in order', () => {
@@ -169,25 +185,27 @@ describe('evidence ticks steps by itself', () => {
   });
 
   it('onboarding a person: case, invitation pending, acceptance, record, access matching the record', () => {
-    expect(done(applyEvidence(onboarding, evidence({})))).toEqual({ 'define-case': 'evidence' });
+    expect(seen(applyEvidence(onboarding, evidence({})))).toEqual({
+      'define-case': { code: 'case-recorded' },
+    });
     // Nothing on the page yet about this e-mail: the run stays as it is.
     const noCase = { ...onboarding, case: undefined };
     expect(applyEvidence(noCase, evidence({}))).toBe(noCase);
 
     const pending = person(email, { pending: true, portfolioAccess: 'basic' });
-    const sent = applyEvidence(
-      onboarding,
-      evidence({
-        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [pending] } },
-      }),
-    );
+    const sent = applyEvidence(onboarding, evidence({ lists: onPeople([pending]) }));
     expect(done(sent)).toEqual({
       'define-case': 'evidence',
       'least-role': 'evidence',
       'send-invite': 'evidence',
       'confirm-delivery': 'evidence',
     });
-    expect(sent.steps.find((s) => s.id === 'send-invite')?.evidence).toBe('Listed as pending on People.');
+    expect(seen(sent)).toEqual({
+      'define-case': { code: 'case-recorded' },
+      'least-role': { code: 'least-role-business' },
+      'send-invite': { code: 'listed-pending' },
+      'confirm-delivery': { code: 'listed-pending' },
+    });
 
     const accepted = person(email, {
       portfolioAccess: 'basic',
@@ -197,14 +215,31 @@ describe('evidence ticks steps by itself', () => {
       sent,
       evidence({
         now: later(60),
-        lists: { people: { seenAt: later(59).toISOString(), complete: true, principals: [accepted] } },
+        lists: onPeople([accepted], later(59)),
         known: [accepted],
         grants: [grant(subject)],
       }),
     );
     expect(openSteps(after)).toEqual([]);
-    // Earlier ticks keep their time.
-    expect(after.steps.find((s) => s.id === 'send-invite')?.at).toBe(later(5).toISOString());
+    expect(seen(after)).toMatchObject({
+      'set-end-date': endDate,
+      'confirm-acceptance': { code: 'listed-accepted' },
+      'verify-access': { code: 'matches-record', facts: { count: 1 } },
+      'document-decision': endDate,
+      'schedule-review': endDate,
+    });
+    // Earlier ticks keep their time and what was seen then.
+    expect(after.steps.find((s) => s.id === 'send-invite')).toMatchObject({
+      at: later(5).toISOString(),
+      evidence: { code: 'listed-pending' },
+    });
+    // Accepted before Scopekeeper saw it pending: the invitation was sent all the same.
+    const acceptedFirst = applyEvidence(onboarding, evidence({ lists: onPeople([accepted]) }));
+    expect(seen(acceptedFirst)).toMatchObject({
+      'least-role': { code: 'least-role-assets', facts: { count: 1 } },
+      'send-invite': { code: 'listed-accepted-already' },
+      'confirm-acceptance': { code: 'listed-accepted' },
+    });
   });
 
   it('does not tick what the page contradicts: full control, more access than recorded, no end date', () => {
@@ -215,7 +250,7 @@ describe('evidence ticks steps by itself', () => {
     const run = applyEvidence(
       onboarding,
       evidence({
-        lists: { people: { seenAt: later(3).toISOString(), complete: true, principals: [full] } },
+        lists: onPeople([full]),
         known: [full],
         grants: [grant(subject, { endsAt: undefined })],
       }),
@@ -232,7 +267,49 @@ describe('evidence ticks steps by itself', () => {
     });
     const run2 = applyEvidence(onboarding, evidence({ known: [moreTasks], grants: [grant(subject)] }));
     expect(done(run2)['verify-access']).toBeUndefined();
-    expect(done(run2)['set-end-date']).toBe('evidence');
+    expect(seen(run2)['set-end-date']).toEqual(endDate);
+  });
+
+  it('an older run keeps the English sentences of its ticks; new ticks get codes', () => {
+    expect(checklistRunSchema.parse(structuredClone(legacyRun))).toEqual(legacyRun);
+    const accepted = person(email, { portfolioAccess: 'basic' });
+    const after = applyEvidence(
+      legacyRun,
+      evidence({
+        now: new Date('2026-11-20T10:00:00Z'),
+        lists: onPeople([accepted]),
+      }),
+    );
+    expect(seen(after)).toEqual({
+      'define-case': 'The case was recorded when the checklist started.',
+      'least-role': 'Listed without full control of the business.',
+      'send-invite': 'Listed as pending on People.',
+      'confirm-delivery': 'Listed as pending on People.',
+      'confirm-acceptance': { code: 'listed-accepted' },
+    });
+    expect(checklistRunSchema.parse(after)).toEqual(after);
+  });
+
+  it('onboarding a partner: its Business ID, its assets without full control', () => {
+    const id = '3228568050780001';
+    const run = createRun({
+      id: 'r4',
+      businessId: '1203456789012345',
+      templateId: 'onboard-partner',
+      subject: `partner:${id}`,
+      now: t0,
+    });
+    const shared = partner(id, {
+      assets: [
+        { type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] },
+        { type: 'ad-account', name: 'Sjöbod Ads', access: 'full-except-sensitive', tasks: [] },
+      ],
+    });
+    expect(seen(applyEvidence(run, evidence({ known: [shared] })))).toEqual({
+      'get-business-id': { code: 'business-id-known', facts: { businessId: id } },
+      'least-role': { code: 'least-role-assets', facts: { count: 2 } },
+      'share-assets': { code: 'holds-assets', facts: { assets: 'Sjöbod Café, Sjöbod Ads' } },
+    });
   });
 
   it('offboarding a partner: removal shown by lists read in full after the start, and again a week later', () => {
@@ -269,11 +346,24 @@ describe('evidence ticks steps by itself', () => {
       },
     });
     const removed = applyEvidence(run, gone);
-    expect(done(removed)).toEqual({
-      'remove-partner-link': 'evidence',
-      'remove-people': 'evidence',
-      'remove-asset-roles': 'evidence',
-      'verify-removal': 'evidence',
+    expect(seen(removed)).toEqual({
+      'remove-partner-link': { code: 'partner-absent' },
+      'remove-people': { code: 'people-absent', facts: { count: 1 } },
+      'remove-asset-roles': { code: 'asset-roles-absent' },
+      'verify-removal': { code: 'removal-verified' },
+    });
+    // System users named with it: gone from their list, read in full.
+    const withSystemUser = { ...run, related: [nils, 'system-user:61550000000001'] };
+    const usersGone = applyEvidence(withSystemUser, {
+      ...gone,
+      lists: {
+        ...gone.lists,
+        'system-users': { seenAt: later(9).toISOString(), complete: true, principals: [] },
+      },
+    });
+    expect(seen(usersGone)['remove-system-users']).toEqual({
+      code: 'system-users-absent',
+      facts: { count: 1 },
     });
     // Still listed somewhere: no verification.
     const stillThere = applyEvidence(run, {
@@ -303,7 +393,7 @@ describe('evidence ticks steps by itself', () => {
         people: { ...gone.lists.people!, seenAt: week(8).toISOString() },
       },
     });
-    expect(done(eightDays)['recheck-in-a-week']).toBe('evidence');
+    expect(seen(eightDays)['recheck-in-a-week']).toEqual({ code: 'removal-verified-again' });
   });
 
   it('periodic review: export, end dates and decisions since the start', () => {
@@ -323,7 +413,7 @@ describe('evidence ticks steps by itself', () => {
       ),
     ).toEqual({});
     expect(
-      done(
+      seen(
         applyEvidence(
           run,
           evidence({
@@ -334,9 +424,9 @@ describe('evidence ticks steps by itself', () => {
         ),
       ),
     ).toEqual({
-      'export-report': 'evidence',
-      'confirm-end-dates': 'evidence',
-      'document-decisions': 'evidence',
+      'export-report': { code: 'export-since-start', facts: { date: '2026-11-28' } },
+      'confirm-end-dates': { code: 'end-dates-set', facts: { count: 1 } },
+      'document-decisions': { code: 'decision-since-start' },
     });
   });
 });

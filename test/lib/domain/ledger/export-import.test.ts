@@ -5,7 +5,8 @@ import { MAX_IMPORT_BYTES, planImport, type LedgerContents } from '@/lib/domain/
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { chainOf, grant, LEDGER, OTHER_LEDGER } from './fixtures';
-import { describeProblem } from '@/lib/domain/i18n';
+import { describeEvidence, describeProblem } from '@/lib/domain/i18n';
+import { legacyRun } from '../checklists/legacy-run';
 import type { Problem } from '@/lib/domain/problems';
 
 /** A refusal as the admin reads it in English (the file's problem, in words). */
@@ -234,6 +235,23 @@ describe('import', () => {
       expect(check.ok && check.plan.addRuns).toEqual([ticked, finished]);
       const again = await planImport(text, text.length, holding([ticked, finished]));
       expect(again).toMatchObject({ ok: true, plan: { addRuns: [], identicalRuns: 2, conflictingRuns: [] } });
+    });
+
+    it('an older run, its evidence still English sentences, imports, exports and imports again unchanged', async () => {
+      const file = JSON.parse(await withRuns([]));
+      file.checklistRuns = [structuredClone(legacyRun)];
+      const oldText = JSON.stringify(file);
+      const check = await planImport(oldText, oldText.length, empty());
+      expect(check.ok && check.plan.addRuns).toEqual([legacyRun]);
+      const imported = check.ok ? check.plan.addRuns[0]! : legacyRun;
+      // Shown as it was seen, whatever the language.
+      expect(describeEvidence('fr', imported.steps[3]!.evidence!)).toBe('Listed as pending on People.');
+      const text = await withRuns([imported]);
+      expect(JSON.parse(text).checklistRuns).toEqual([legacyRun]);
+      expect(await planImport(text, text.length, holding([legacyRun]))).toMatchObject({
+        ok: true,
+        plan: { addRuns: [], identicalRuns: 1, conflictingRuns: [] },
+      });
     });
 
     it('never overwrite the run being worked on here, and never open a second run of one checklist', async () => {
