@@ -1,4 +1,4 @@
-import type { Catalogue } from './index';
+import type { Catalogue } from './shape';
 
 type Facts = Record<string, string | number | undefined>;
 // Facts are shown as they are; zod's issue codes read as words (`unrecognized_keys`: `unrecognized keys`).

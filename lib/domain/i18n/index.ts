@@ -3,9 +3,7 @@ import type { Problem } from '../problems';
 import { en } from './en';
 import { fr } from './fr';
 import { sv } from './sv';
-
-/** The shape every language's catalogue has: English's. A missing or extra key fails the build. */
-export type Catalogue = typeof en;
+import type { Catalogue } from './shape';
 
 const catalogues: Record<UiLocale, Catalogue> = { en, sv, fr };
 
