@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import scopekeeper from './eslint-rules/index.js';
 
 const extensionApis = ['wxt', 'wxt/*', '#imports', 'wxt/browser', '@webext-core/*', '@wxt-dev/*'];
 
@@ -97,7 +98,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    // Issue 9: no import cycles, type-only ones included.
+    files: ['{lib,components,entrypoints,scripts,test}/**/*.{ts,tsx,mts,js,mjs}'],
+    plugins: { scopekeeper },
+    rules: { 'scopekeeper/no-import-cycles': 'error' },
+  },
+  {
+    // Known cycles, all through `import type { Hub } from './hub'` (hub/index.ts imports these files
+    // back). lib/platform is being reworked in another branch: give `Hub` a module of its own there, then
+    // delete this block. Until then they warn, so they stay in sight without failing the lint.
+    files: [
+      'lib/platform/hub/index.ts',
+      'lib/platform/hub/tab-state.ts',
+      'lib/platform/navigation.ts',
+      'lib/platform/reminders.ts',
+    ],
+    rules: { 'scopekeeper/no-import-cycles': 'warn' },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}', 'eslint-rules/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-properties': 'off' },
   },
