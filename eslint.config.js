@@ -98,6 +98,25 @@ export default tseslint.config(
     },
   },
   {
+    // Components get their API through React context and their types from lib/domain (issue 9).
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // The alias and relative paths at any depth; lib/domain/ledger stays allowed.
+              group: ['**/lib/ledger', '**/lib/ledger/**', '**/lib/platform', '**/lib/platform/**'],
+              message:
+                'components import no ledger or platform code: their API comes through React context (components/api.tsx), their types from lib/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Issue 9: no import cycles, type-only ones included.
     files: ['{lib,components,entrypoints,scripts,test}/**/*.{ts,tsx,mts,js,mjs}'],
     plugins: { scopekeeper },

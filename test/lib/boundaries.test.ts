@@ -59,6 +59,27 @@ describe('import boundaries', () => {
     ).toContain('no-restricted-syntax');
   });
 
+  it('keeps ledger and platform code out of components: their API comes through React context', async () => {
+    expect(
+      await lint(
+        'components/probe.tsx',
+        "import { ask } from '@/lib/platform/page-api';\nexport const x = ask;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await lint(
+        'components/probe.tsx',
+        "import { LedgerStore } from '../lib/ledger/store';\nexport const x = LedgerStore;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await lint(
+        'components/probe.tsx',
+        "import type { MessageName } from '@/lib/domain/protocol';\nexport type X = MessageName;\n",
+      ),
+    ).toEqual([]);
+  });
+
   describe('import cycles, type-only ones included', () => {
     // Real files on disk: the rule follows imports through the files themselves, as it does in the repo.
     let dir = '';
