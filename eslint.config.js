@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import scopekeeper from './eslint-rules/index.js';
 
 const extensionApis = ['wxt', 'wxt/*', '#imports', 'wxt/browser', '@webext-core/*', '@wxt-dev/*'];
 
@@ -97,7 +98,32 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    // Components get their API through React context and their types from lib/domain (issue 9).
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // The alias and relative paths at any depth; lib/domain/ledger stays allowed.
+              group: ['**/lib/ledger', '**/lib/ledger/**', '**/lib/platform', '**/lib/platform/**'],
+              message:
+                'components import no ledger or platform code: their API comes through React context (components/api.tsx), their types from lib/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Issue 9: no import cycles, type-only ones included.
+    files: ['{lib,components,entrypoints,scripts,test}/**/*.{ts,tsx,mts,js,mjs}'],
+    plugins: { scopekeeper },
+    rules: { 'scopekeeper/no-import-cycles': 'error' },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}', 'eslint-rules/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-properties': 'off' },
   },

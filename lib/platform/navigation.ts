@@ -1,5 +1,11 @@
 import type { FocusAction } from '../domain/ui-state';
-import type { Hub } from './hub';
+import type { HubDeps } from './hub/deps';
+import type { FocusMap } from './hub/focus';
+
+/** What opening a page needs: the browser's tabs and the panels' focus. */
+export interface NavigationDeps extends Pick<HubDeps, 'browser'> {
+  focus: FocusMap;
+}
 
 const pageOf = (subject: string | undefined) =>
   subject?.startsWith('partner')
@@ -23,7 +29,7 @@ export interface Target {
  * same business on that page is reused as it is; another tab of the business is moved there; else a new
  * tab opens. Needs no "tabs" permission: the host permission shows the URLs of Business Settings tabs only.
  */
-export async function openBusinessSettings(hub: Hub, target: Target): Promise<number | undefined> {
+export async function openBusinessSettings(hub: NavigationDeps, target: Target): Promise<number | undefined> {
   const { browser } = hub;
   const url = businessSettingsUrl(target.businessId, target.subject);
   const page = pageOf(target.subject);

@@ -18,7 +18,17 @@ import type { ReminderState } from '../ledger/store';
 import { templates } from '../domain/checklists/templates';
 import { catalogue } from '../domain/i18n';
 import type { UiLocale } from '../domain/locales';
-import type { Hub } from './hub';
+import type { Settings } from '../domain/settings';
+import type { HubDeps } from './hub/deps';
+import type { Publisher } from './hub/publisher';
+import type { NavigationDeps } from './navigation';
+
+/** What the reminders work with (the hub has all of it; a test may give less). */
+export interface ReminderDeps extends Pick<HubDeps, 'store' | 'browser' | 'clock'>, NavigationDeps {
+  publisher: Pick<Publisher, 'invalidateBusiness'>;
+  locale(): UiLocale;
+  currentSettings(): Promise<Settings>;
+}
 import { openBusinessSettings } from './navigation';
 
 /**
@@ -51,7 +61,7 @@ export class Reminders {
   private queue: Promise<unknown> = Promise.resolve();
   private lastDue: DueItemView[] = [];
 
-  constructor(private readonly hub: Hub) {}
+  constructor(private readonly hub: ReminderDeps) {}
 
   /** Keeps what is due and republishes the tabs of the businesses whose due items changed (only those). */
   private publishChanges(views: DueItemView[]): void {
@@ -383,7 +393,7 @@ function recheckOf(run: ChecklistRun): { after: string; days: number } | undefin
 }
 
 /** Alarms and notification clicks; the first check runs at once (what fell due while closed). */
-export function setupReminders(hub: Hub): void {
+export function setupReminders(hub: ReminderDeps & { reminders: Reminders }): void {
   const { browser } = hub;
   void browser.alarms.create(HOURLY, { periodInMinutes: 60 });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -4,9 +4,9 @@ import type { Problem } from '../problems';
 import { en } from './en/index';
 import { fr } from './fr/index';
 import { sv } from './sv/index';
+import type { Catalogue } from './shape';
 
-/** The shape every language's catalogue has: English's. A missing or extra key fails the build. */
-export type Catalogue = typeof en;
+export type { Catalogue } from './shape';
 
 const catalogues: Record<UiLocale, Catalogue> = { en, sv, fr };
 

@@ -2,8 +2,21 @@ import type { BusinessView } from '../../domain/business-view';
 import { resolveOwnDomains } from '../../domain/principals';
 import { analyse } from '../../domain/rules';
 import type { PageSnapshot } from '../../domain/snapshot';
-import type { TabState } from '../../domain/ui-state';
-import type { Hub } from './index';
+import type { UiLocale } from '../../domain/locales';
+import type { Settings } from '../../domain/settings';
+import type { DueItemView, TabState } from '../../domain/ui-state';
+import type { HubDeps } from './deps';
+import type { FocusMap } from './focus';
+import type { TabCache } from './tab-cache';
+
+/** What a tab's state is computed from (the hub has all of it). */
+export interface TabStateDeps extends Pick<HubDeps, 'store' | 'clock'> {
+  cache: TabCache;
+  focus: FocusMap;
+  reminders: { currentDue(businessId?: string): DueItemView[] };
+  locale(): UiLocale;
+  currentSettings(): Promise<Settings>;
+}
 
 /** The business as known across pages, shaped as a snapshot of the current page. */
 function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined): PageSnapshot {
@@ -19,7 +32,7 @@ const isDialog = (snapshot: PageSnapshot) =>
   snapshot.kind === 'invite-dialog' || snapshot.kind === 'add-partner-dialog';
 
 /** What a tab's panel shows: the page as read, the findings on its business, its runs and due items. */
-export async function computeTabState(hub: Hub, tabId: number): Promise<TabState> {
+export async function computeTabState(hub: TabStateDeps, tabId: number): Promise<TabState> {
   const record = await hub.cache.tab(tabId);
   const focused = hub.focus.get(tabId);
   const empty: TabState = {

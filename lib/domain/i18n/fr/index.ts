@@ -1,5 +1,5 @@
-import type { Catalogue } from '../index';
 import type { EvidenceText } from '../en/index';
+import type { Catalogue } from '../shape';
 import { screens } from './screens';
 
 type Facts = Record<string, string | number | undefined>;
