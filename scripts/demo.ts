@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { uiLocales, type UiLocale } from '../lib/domain/locales';
 import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
 
@@ -17,9 +18,10 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'demo-output' },
   },
 });
-const locale = values.locale as 'en' | 'sv' | 'fr';
+const locale = values.locale as UiLocale;
 const variant = values.variant as 'grid' | 'list' | 'table';
-if (!['en', 'sv', 'fr'].includes(locale)) throw new Error(`--locale must be en, sv or fr (got ${locale})`);
+if (!uiLocales.includes(locale))
+  throw new Error(`--locale must be one of ${uiLocales.join(', ')} (got ${locale})`);
 if (!['grid', 'list', 'table'].includes(variant))
   throw new Error(`--variant must be grid, list or table (got ${variant})`);
 

@@ -13,6 +13,7 @@ import {
   type ChecklistRun,
 } from '../domain/checklists/runs';
 import { templates, type TemplateId } from '../domain/checklists/templates';
+import { catalogue } from '../domain/i18n';
 import { fail, type Outcome } from '../domain/problems';
 import { getSubjectKey } from '../domain/snapshot';
 import type { Hub } from './hub';
@@ -143,7 +144,10 @@ export async function runChecklistCommand(
       const left = openSteps(run);
       if (left.length > 0) return fail('steps-open', { steps: left.join(', ') });
       const template = templates[run.templateId];
-      const rationale = command.rationale || `${template.title.en} finished.`;
+      // Written in the admin's language: the decision is part of the record they read.
+      const locale = hub.locale();
+      const rationale =
+        command.rationale || catalogue(locale).checklists.finishedRationale(template.title[locale]);
       if (template.onFinish === 'revoke-subject-and-related') {
         // Offboarding ends the records of the subject and its people: recorded as revocations.
         for (const subject of [run.subject, ...run.related]) {

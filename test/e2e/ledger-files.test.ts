@@ -141,7 +141,7 @@ describe('ledger files on the options page', () => {
     await options.getByRole('button', { name: 'Verify chain' }).click();
     const chains = await options.getByRole('list', { name: 'Chain check' }).locator('li').allTextContents();
     expect(chains.sort()).toEqual(
-      [`Ledger ${bob.ledgerId}: 2 decisions, intact.`, 'Your ledger: 1 decisions, intact.'].sort(),
+      [`Ledger ${bob.ledgerId}: 2 decisions, intact.`, 'Your ledger: 1 decision, intact.'].sort(),
     );
 
     // Bob's record of the partner counts at once: its undocumented finding is gone from the panel.

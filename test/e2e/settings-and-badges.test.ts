@@ -59,7 +59,9 @@ describe('settings and badges', () => {
     // A bad value is refused with a reason, and nothing is saved.
     await options.getByLabel('Your organisation’s e-mail domains').fill('not_a_domain');
     await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('alert').textContent()).toContain('Not saved: ownDomains.0');
+    await expect
+      .poll(() => options.getByRole('alert').textContent())
+      .toContain('Not saved: these fields are not valid: Your organisation’s e-mail domains.');
     await options.reload();
     await expect
       .poll(() => options.getByLabel('Your organisation’s e-mail domains').inputValue())

@@ -14,9 +14,18 @@ export function catalogue(locale: UiLocale): Catalogue {
   return catalogues[locale];
 }
 
-/** A problem in the admin's words. */
+/**
+ * A problem in the admin's words. A refused field is named by its label on the form (the field's key
+ * when it has none).
+ */
 export function describeProblem(locale: UiLocale, problem: Problem): string {
-  return catalogues[locale].problems[problem.code](problem.facts);
+  const words = catalogues[locale];
+  const field = problem.facts?.field;
+  if (problem.code === 'invalid-request' && typeof field === 'string') {
+    const label = words.fields[field.split('.')[0] as keyof Catalogue['fields']];
+    if (label) return words.problems[problem.code]({ ...problem.facts, field: label });
+  }
+  return words.problems[problem.code](problem.facts);
 }
 
 /** What a step's evidence showed, in the admin's words; an older tick's English sentence is shown as it was. */

@@ -98,6 +98,7 @@ export const screens = {
     accept: 'Accept',
   },
   checklists: {
+    finishedRationale: (title: string) => `${title} finished.`,
     checklists: 'Checklists',
     due: 'Due now',
     nothingDue: 'Nothing is due.',
@@ -232,6 +233,18 @@ export const screens = {
       join: (parts: readonly string[]) => `${parts.join('; ')}.`,
     },
   },
+  fields: {
+    case: 'Case or purpose',
+    rationale: 'Rationale',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    reviewAt: 'Review on',
+    ticket: 'Ticket',
+    approver: 'Approved by',
+    notes: 'Notes',
+    who: 'E-mail or partner Business ID',
+    businessId: 'Business ID',
+  } as Partial<Record<string, string>>,
   subjects: {
     businessId: (id: string) => `Business ID ${id}`,
     systemUser: (id: string) => `System user ${id}`,

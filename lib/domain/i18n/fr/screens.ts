@@ -95,6 +95,7 @@ export const screens: Screens = {
     accept: 'Accepter',
   },
   checklists: {
+    finishedRationale: (title) => `${title} : terminée.`,
     checklists: 'Listes de contrôle',
     due: 'À traiter',
     nothingDue: 'Rien n’arrive à échéance.',
@@ -226,6 +227,18 @@ export const screens: Screens = {
         `la liste ${id} (${subject}) n’est pas ajoutée : la même liste est déjà en cours ici`,
       join: (parts) => `${parts.join(' ; ')}.`,
     },
+  },
+  fields: {
+    case: 'Besoin ou objet',
+    rationale: 'Motif',
+    startsAt: 'Début',
+    endsAt: 'Fin',
+    reviewAt: 'Revoir le',
+    ticket: 'Ticket',
+    approver: 'Approuvé par',
+    notes: 'Notes',
+    who: 'E-mail ou ID d’entreprise du partenaire',
+    businessId: 'ID d’entreprise',
   },
   subjects: {
     businessId: (id) => `ID d’entreprise ${id}`,

@@ -95,6 +95,7 @@ export const screens: Screens = {
     accept: 'Godta',
   },
   checklists: {
+    finishedRationale: (title) => `${title}: avslutad.`,
     checklists: 'Checklistor',
     due: 'Förfaller nu',
     nothingDue: 'Inget förfaller.',
@@ -227,6 +228,18 @@ export const screens: Screens = {
         `checklistan ${id} (${subject}) läggs inte till: samma checklista pågår redan här`,
       join: (parts) => `${parts.join('; ')}.`,
     },
+  },
+  fields: {
+    case: 'Ärende eller syfte',
+    rationale: 'Motivering',
+    startsAt: 'Börjar',
+    endsAt: 'Slutar',
+    reviewAt: 'Granska den',
+    ticket: 'Ärendenummer',
+    approver: 'Godkänt av',
+    notes: 'Anteckningar',
+    who: 'E-post eller partnerns företags-ID',
+    businessId: 'Företags-ID',
   },
   subjects: {
     businessId: (id) => `företags-ID ${id}`,
