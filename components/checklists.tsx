@@ -44,7 +44,8 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
       {run.case ? <div className="run-case">{run.case}</div> : null}
       {run.related.length > 0 ? (
         <div className="run-related">
-          {t.alsoRemoving}: {run.related.map((s) => s.replace(/^[\w-]+:/, '')).join(', ')}
+          {catalogue(locale).panel.label(t.alsoRemoving)}
+          {run.related.map((s) => s.replace(/^[\w-]+:/, '')).join(', ')}
         </div>
       ) : null}
       <ol className="steps">

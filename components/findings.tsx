@@ -107,11 +107,11 @@ export function Findings() {
               </div>
               <p className="message">{f.message}</p>
               <p className="why">
-                <strong>{t.why}: </strong>
+                <strong>{t.label(t.why)}</strong>
                 {f.why}
               </p>
               <p className="fix">
-                <strong>{t.fix}: </strong>
+                <strong>{t.label(t.fix)}</strong>
                 {f.fix}
               </p>
               {f.accepted ? <p className="accepted-note">{t.acceptedUntil(f.accepted.until)}</p> : null}

@@ -4,10 +4,11 @@ import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import { describeReadProblem } from '@/lib/domain/read-problems';
 import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
+import { useApi } from './api';
 import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 
 /** A page kind's name: Meta's own for its lists (the lexicon), ours for the rest. */
@@ -50,7 +51,7 @@ function PrincipalItem({
     >
       {/* Names are page text: rendered as React text, never as markup. */}
       <div className="principal-name">
-        {principal.name}
+        {displayName(locale, principal)}
         {principal.isCurrentUser ? t.you : ''}
       </div>
       {sub ? <div className="principal-sub">{sub}</div> : null}
@@ -128,7 +129,9 @@ function Diagnostics() {
 export function Panel() {
   const state = usePanelStore((s) => s.state);
   const snapshot = state.snapshot;
-  const t = catalogue(state.locale).panel;
+  // Before the background's first state arrives, the page's own idea of the language.
+  const { locale } = useApi();
+  const t = catalogue(snapshot ? state.locale : locale).panel;
   if (!snapshot) {
     return (
       <main className="panel">

@@ -100,7 +100,7 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
           )}
           <label>
             {t.who}
-            <input name="who" required placeholder="name@agency.example · 3228568050780000" />
+            <input name="who" required placeholder={t.whoPlaceholder} />
           </label>
           <label>
             {t.case}

@@ -25,6 +25,13 @@ if (!uiLocales.includes(locale))
 if (!['grid', 'list', 'table'].includes(variant))
   throw new Error(`--variant must be grid, list or table (got ${variant})`);
 
+/** What the admin types as the contractor's case, in their own language. */
+const demoCase: Record<UiLocale, string> = {
+  en: 'Christmas menu photos',
+  sv: 'Bilder till julmenyn',
+  fr: 'Photos du menu de Noël',
+};
+
 const portfolio = values.people
   ? generatePortfolio({ people: Number(values.people), locale, variant })
   : samplePortfolio(locale, variant);
@@ -107,7 +114,7 @@ try {
   const email = 'lena@studio.example';
   const start = popup.locator('form').first();
   await start.locator('input[name="who"]').fill(email);
-  await start.locator('input[name="case"]').fill('Christmas menu photos');
+  await start.locator('input[name="case"]').fill(demoCase[locale]);
   await start.locator('button[type="submit"]').click();
   await popup.waitForSelector(`[data-run-subject="person:${email}"]`);
   await popup.screenshot({ path: resolve(out, '8-popup-onboarding.png') });

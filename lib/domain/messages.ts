@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { snapshotLocaleSchema } from './locales';
-import { fail, invalidRequest, type Outcome } from './problems';
+import { invalidRequest, problem, type Outcome, type Problem } from './problems';
 import { readProblemSchema } from './read-problems';
 import { assetTypeSchema, pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
 
@@ -47,18 +47,26 @@ export type ParsedReport = Outcome<{ report: SnapshotReport }>;
 export function parseSnapshotReport(data: unknown, senderUrl: string | undefined): ParsedReport {
   const parsed = snapshotReportSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
-  const origin = (url: string) => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return undefined;
-    }
-  };
-  if (senderUrl !== undefined && origin(senderUrl) !== origin(parsed.data.snapshot.url)) {
-    return fail('snapshot-other-origin');
+  const refused = checkSnapshotOrigin(parsed.data, senderUrl);
+  return refused ? { ok: false, error: refused } : { ok: true, report: parsed.data };
+}
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
   }
-  if (origin(parsed.data.snapshot.url) !== 'https://business.facebook.com') {
-    return fail('snapshot-not-business');
-  }
-  return { ok: true, report: parsed.data };
+};
+
+/** A parsed report is about the page of its own tab, on business.facebook.com; else the problem. */
+export function checkSnapshotOrigin(
+  report: SnapshotReport,
+  senderUrl: string | undefined,
+): Problem | undefined {
+  if (senderUrl !== undefined && originOf(senderUrl) !== originOf(report.snapshot.url))
+    return problem('snapshot-other-origin');
+  if (originOf(report.snapshot.url) !== 'https://business.facebook.com')
+    return problem('snapshot-not-business');
+  return undefined;
 }

@@ -132,6 +132,12 @@ export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 export type Locale = PageSnapshot['locale'];
 
 /**
+ * The name the invite dialog's reader gives an invitee whose e-mail is not typed yet: a stable key
+ * (`person-name:New invitation`), shown on screen in the admin's words (`displayName`).
+ */
+export const DRAFT_INVITEE_NAME = 'New invitation';
+
+/**
  * The stable id of a principal across visits and in every record (DESIGN.md "Subject key").
  */
 export function getSubjectKey(principal: Principal): string {

@@ -245,7 +245,9 @@ export class LedgerStore {
             .toArray()
         : filter.businessId
           ? await this.db.checklistRuns.where('businessId').equals(filter.businessId).toArray()
-          : await this.db.checklistRuns.toArray();
+          : filter.subject
+            ? await this.db.checklistRuns.where('subject').equals(filter.subject).toArray()
+            : await this.db.checklistRuns.toArray();
     const runs: ChecklistRun[] = [];
     for (const row of rows) {
       const parsed = checklistRunSchema.safeParse(row);

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { Finding } from '../domain/rules/types';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { watchPage } from '../page/watch';
-import { onMessage, sendMessage } from './messaging';
+import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
 
 /**
@@ -18,7 +19,7 @@ export function runContentSession(ctx: ContentScriptContext): void {
   const ensureBadges = () =>
     (badges ??= createBadgeLayer(document, ctx.signal, (subject) => {
       overlay?.expand();
-      void sendMessage('openPanelOn', subject).catch(() => undefined);
+      void sendFromContent('openPanelOn', subject).catch(() => undefined);
     }));
 
   const start = () => {
@@ -37,7 +38,7 @@ export function runContentSession(ctx: ContentScriptContext): void {
           overlay ??= mountOverlay(document, ctx.signal);
           overlay.setVisible(true);
         }
-        sendMessage('reportSnapshot', { snapshot, ...(diagnostics ? { diagnostics } : {}) }).catch(() => {
+        sendFromContent('reportSnapshot', { snapshot, ...(diagnostics ? { diagnostics } : {}) }).catch(() => {
           // The background is restarting or the extension was updated: the next change sends again.
         });
       },
@@ -47,7 +48,8 @@ export function runContentSession(ctx: ContentScriptContext): void {
   const removeFindings = onMessage('showFindings', ({ data, sender }) => {
     // Only our own background can send to a tab (a page cannot); the shape is checked all the same,
     // without zod, which stays out of the page.
-    if (sender.id === browser.runtime.id && Array.isArray(data)) ensureBadges().setFindings(data);
+    if (sender.id === browser.runtime.id && Array.isArray(data) && data.every(isFinding))
+      ensureBadges().setFindings(data);
   });
   const removeScroll = onMessage('scrollToSubject', ({ data }) =>
     typeof data === 'string' ? ensureBadges().highlight(data) : false,
@@ -66,4 +68,21 @@ export function runContentSession(ctx: ContentScriptContext): void {
 
   ctx.addEventListener(window, 'wxt:locationchange', () => start());
   start();
+}
+
+const severities = new Set(['high', 'medium', 'low']);
+
+/** The shape the badges draw from, checked by hand (zod stays out of the page). */
+function isFinding(value: unknown): value is Finding {
+  const f = value as Partial<Record<keyof Finding, unknown>> | null;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.ruleId === 'string' &&
+    typeof f.subject === 'string' &&
+    typeof f.subjectName === 'string' &&
+    typeof f.message === 'string' &&
+    typeof f.severity === 'string' &&
+    severities.has(f.severity)
+  );
 }

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ContentProtocol, MessageName, Reply, RequestOf } from '../domain/protocol';
+import type { ContentProtocol, MessageName, MessagesFrom, Reply, RequestOf } from '../domain/protocol';
 
 /**
  * The wire under the protocol (lib/domain/protocol.ts): @webext-core/messaging, typed from the protocol
@@ -12,6 +12,10 @@ const wire = defineExtensionMessaging<Wire>();
 
 export const sendMessage = wire.sendMessage;
 export const onMessage = wire.onMessage;
+
+/** What a content script may send: only the messages the protocol gives content scripts. */
+export const sendFromContent = <N extends MessagesFrom<'content'>>(name: N, data: RequestOf<N>) =>
+  (wire.sendMessage as (name: N, data: RequestOf<N>) => Promise<Reply<N>>)(name, data);
 
 /** The long-lived connection over which the background pushes a tab's state to its panel. */
 export const PANEL_PORT = 'scopekeeper-panel';

@@ -75,7 +75,9 @@ export class Reminders {
     const after = byBusiness(views);
     this.lastDue = views;
     for (const businessId of new Set([...before.keys(), ...after.keys()]))
-      if (before.get(businessId) !== after.get(businessId)) this.hub.publisher.invalidateBusiness(businessId);
+      // '' is the export of the ledger, no business's: the popup asks for it, no tab shows it.
+      if (businessId && before.get(businessId) !== after.get(businessId))
+        this.hub.publisher.invalidateBusiness(businessId);
   }
 
   /** What is due now, as computed by the last refresh (the panel and the popup read it). */
@@ -396,11 +398,17 @@ function recheckOf(run: ChecklistRun): { after: string; days: number } | undefin
 export function setupReminders(hub: ReminderDeps & { reminders: Reminders }): void {
   const { browser } = hub;
   void browser.alarms.create(HOURLY, { periodInMinutes: 60 });
+  // The backup reminder had its own daily alarm and notification before it joined the reminders.
+  void browser.alarms.clear('scopekeeper-backup-check');
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM || alarm.name === HOURLY) void hub.reminders.check();
   });
   const groupOf = (id: string) =>
-    id.startsWith(REMINDER_PREFIX) ? id.slice(REMINDER_PREFIX.length) : undefined;
+    id.startsWith(REMINDER_PREFIX)
+      ? id.slice(REMINDER_PREFIX.length)
+      : id === 'scopekeeper-backup'
+        ? BACKUP_GROUP
+        : undefined;
   browser.notifications.onClicked.addListener((id) => {
     const group = groupOf(id);
     if (!group) return;

@@ -31,7 +31,7 @@ const BUSINESS_ORIGIN = 'https://business.facebook.com';
  * business.facebook.com); an extension page has our own origin (the panel is one too, inside a tab).
  */
 export function classifySender(
-  sender: { id?: string; url?: string; tab?: { id?: number } },
+  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
   extensionBase: string,
   extensionId: string,
 ): Sender {
@@ -47,7 +47,8 @@ export function classifySender(
   } catch {
     origin = undefined;
   }
-  return origin === BUSINESS_ORIGIN && sender.tab?.id !== undefined
+  // Our content script runs in the top frame only (no allFrames): a frame's sender is someone else.
+  return origin === BUSINESS_ORIGIN && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0
     ? { kind: 'content', ...base }
     : { kind: 'other', ...base };
 }

@@ -98,10 +98,13 @@ const setEndDate = step(
   'set-end-date',
   'record-with-end-date',
   t('Set an end date', 'Document the access in Scopekeeper with an end date (at most the maximum duration).'),
-  t('Ange ett slutdatum', 'Dokumentera åtkomsten i Scopekeeper med ett slutdatum (högst maxlängden).'),
+  t(
+    'Ange ett slutdatum',
+    'Dokumentera åtkomsten i Scopekeeper med ett slutdatum (inom den längsta tillåtna tiden).',
+  ),
   t(
     'Fixer une date de fin',
-    'Documentez l’accès dans Scopekeeper avec une date de fin (durée maximale au plus).',
+    'Documentez l’accès dans Scopekeeper avec une date de fin (dans la limite de la durée maximale).',
   ),
 );
 const verifyAccess = step(

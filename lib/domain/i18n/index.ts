@@ -1,6 +1,7 @@
 import { isLegacyEvidence, type StepEvidence } from '../checklists/evidence-seen';
 import type { UiLocale } from '../locales';
 import type { Problem } from '../problems';
+import { DRAFT_INVITEE_NAME, type Principal } from '../snapshot';
 import { en } from './en/index';
 import { fr } from './fr/index';
 import { sv } from './sv/index';
@@ -12,6 +13,16 @@ const catalogues: Record<UiLocale, Catalogue> = { en, sv, fr };
 
 export function catalogue(locale: UiLocale): Catalogue {
   return catalogues[locale];
+}
+
+/** A principal's name as the panel shows it: the page's, or ours for an invitee not typed in yet. */
+export function displayName(
+  locale: UiLocale,
+  principal: Pick<Principal, 'name'> & { email?: string },
+): string {
+  return principal.name === DRAFT_INVITEE_NAME && !principal.email
+    ? catalogues[locale].panel.newInvitation
+    : principal.name;
 }
 
 /**

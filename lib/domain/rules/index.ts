@@ -1,3 +1,4 @@
+import { displayName } from '../i18n';
 import type { PageSnapshot } from '../snapshot';
 import broadPartnerScope from './broad-partner-scope';
 import expiredAccessPresent from './expired-access-present';
@@ -68,7 +69,7 @@ export function analyse(
           ruleId: rule.id,
           severity: rule.severity,
           subject: raw.subject,
-          subjectName: raw.principal.name,
+          subjectName: displayName(locale, raw.principal),
           ...(raw.asset
             ? {
                 asset: {

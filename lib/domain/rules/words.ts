@@ -135,7 +135,8 @@ export function list(locale: UiLocale, items: readonly string[]): string {
 }
 
 export function quoted(locale: UiLocale, text: string): string {
-  return locale === 'fr' ? `« ${text} »` : locale === 'sv' ? `”${text}”` : `“${text}”`;
+  // French quotes hold their text with no-break spaces, so a closing » never starts a line.
+  return locale === 'fr' ? `«\u00a0${text}\u00a0»` : locale === 'sv' ? `”${text}”` : `“${text}”`;
 }
 
 /** Where a principal is managed: "Business settings › Users › People". */

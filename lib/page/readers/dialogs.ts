@@ -1,6 +1,13 @@
 import { assetKey } from '../../domain/principals';
 import { readProblem, type ReadProblem } from '../../domain/read-problems';
-import { getSubjectKey, type Locale, type Partner, type Person, type Principal } from '../../domain/snapshot';
+import {
+  DRAFT_INVITEE_NAME,
+  getSubjectKey,
+  type Locale,
+  type Partner,
+  type Person,
+  type Principal,
+} from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import { parseDisplayedDate } from '../dates';
 import { accessibleName, elementText, HEADING_SELECTOR, inputValue, isChecked, textSegments } from '../dom';
@@ -132,7 +139,7 @@ export function readDialog(
     const principals: Principal[] = invitees.map((email) => {
       const person: Person = {
         kind: 'person',
-        name: email ?? 'New invitation',
+        name: email ?? DRAFT_INVITEE_NAME,
         pending: false,
         isCurrentUser: false,
         assets,

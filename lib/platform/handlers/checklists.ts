@@ -7,7 +7,9 @@ import { commandContext } from './context';
 export function registerChecklistHandlers(hub: Hub): void {
   hub.router.handle('checklistCommand', (command) =>
     hub.publisher.during(async () => {
-      const businessId = command.type === 'start' ? command.businessId : undefined;
+      // The admin who decides is the one signed in to the run's business.
+      const businessId =
+        command.type === 'start' ? command.businessId : (await hub.store.run(command.runId))?.businessId;
       const context = await commandContext(hub, businessId);
       const result = await runChecklistCommand(hub, command, context);
       if (!result.ok) return result;

@@ -12,7 +12,9 @@ export function registerLedgerHandlers(hub: Hub): void {
 
   router.handle('ledgerCommand', (command) =>
     publisher.during(async () => {
-      const businessId = 'businessId' in command ? command.businessId : undefined;
+      // The admin who decides is the one signed in to that business (an extension names its grant's).
+      const businessId =
+        'businessId' in command ? command.businessId : (await store.grant(command.grantId))?.businessId;
       const result = await runLedgerCommand(store, command, await commandContext(hub, businessId));
       if (!result.ok) return result;
       // The panel updates at once: every tab of the business is analysed again with the new ledger facts,
@@ -36,7 +38,9 @@ export function registerLedgerHandlers(hub: Hub): void {
       }
       if (result.type === 'export') {
         // An export is the evidence of a periodic review's first step, and the export is no longer due.
-        for (const businessId of hub.cache.businessIds())
+        // Every business with an open checklist, read from the ledger (the worker may have restarted).
+        const open = (await store.runs()).filter((r) => r.status === 'open');
+        for (const businessId of new Set(open.map((r) => r.businessId)))
           await updateRunsFromEvidence(hub, businessId, hub.clock()).catch(() => false);
         void hub.reminders.check();
       }

@@ -9,7 +9,10 @@ export function registerPopupHandlers(hub: Hub): void {
     const record = tabId === undefined ? undefined : await cache.tab(tabId);
     const businessId = record?.report.snapshot.businessId;
     const state = await store.reminderState();
-    const runs = (await store.runs(businessId ? { businessId } : {})).filter((r) => r.status === 'open');
+    // The reply's schema holds at most 1,000 runs: the newest are shown.
+    const runs = (await store.runs(businessId ? { businessId } : {}))
+      .filter((r) => r.status === 'open')
+      .slice(0, 1000);
     return ok<'popupState'>({
       ...(businessId ? { businessId } : {}),
       businesses: [...new Set([...Object.keys(state.reviewSince), ...cache.businessIds()])],

@@ -1,4 +1,4 @@
-import { parseSnapshotReport } from '../../domain/messages';
+import { checkSnapshotOrigin } from '../../domain/messages';
 import { fail } from '../../domain/problems';
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
@@ -13,15 +13,15 @@ export function registerSnapshotHandlers(hub: Hub): void {
   router.handle('reportSnapshot', async (report, sender) => {
     const tabId = sender.tabId;
     if (tabId === undefined) return fail('snapshot-no-tab');
-    // The schema was checked by the router; the origin of the page must be the sender's own.
-    const parsed = parseSnapshotReport(report, sender.url);
-    if (!parsed.ok) return { ok: false, error: parsed.error };
+    // The router parsed it; the page must be the sender's own, on business.facebook.com.
+    const refused = checkSnapshotOrigin(report, sender.url);
+    if (refused) return { ok: false, error: refused };
     const now = hub.clock();
-    await cache.setTab(tabId, { report: parsed.report, receivedAt: now.toISOString() });
+    await cache.setTab(tabId, { report, receivedAt: now.toISOString() });
     publisher.invalidate(tabId);
     // Then first-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
     // Off the path to the findings: a subject seen pending for the first time is never stale yet.
-    const { snapshot } = parsed.report;
+    const { snapshot } = report;
     await store.recordSnapshot(snapshot, now).catch(() => undefined);
     void hub.focus.revealIfPending(tabId);
     if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {

@@ -1,6 +1,5 @@
 import { PANEL_PORT } from '../messaging';
 import type { Hub } from '../hub';
-import { computeTabState } from '../hub/tab-state';
 
 /**
  * The tabs' lifecycle: a panel connects (and gets its tab's state at once), a tab closes (forgotten), the
@@ -17,7 +16,8 @@ export function registerTabs(hub: Hub): void {
       return;
     }
     hub.ports.add(tabId, port);
-    void computeTabState(hub, tabId).then((state) => port.postMessage(state));
+    // Through the publisher, so a state computed earlier never arrives after a newer one.
+    hub.publisher.invalidate(tabId);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -57,7 +57,11 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
   const cache = new TabCache(deps.browser.storage?.session);
   const hub = { ...deps, router: new Router(), cache } as Hub;
   hub.locale = () => pickUiLocale(deps.browser.i18n?.getUILanguage?.());
-  hub.currentSettings = async () => (settings ??= await deps.settings.load());
+  hub.currentSettings = async () => {
+    const loaded = settings ?? (await deps.settings.load());
+    // A change the watch delivered while this was loading is newer: it wins.
+    return (settings ??= loaded);
+  };
   hub.setSettings = (next) => {
     settings = next;
   };

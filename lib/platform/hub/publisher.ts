@@ -48,7 +48,11 @@ export class Publisher {
     if (this.timer !== undefined || this.holds > 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.running = this.running.then(() => this.flush());
+      // A command started since this was armed: it publishes when it is done (`during`'s finally).
+      if (this.holds > 0) return;
+      this.running = this.running
+        .then(() => this.flush())
+        .catch((e) => console.error('Scopekeeper: publish', e));
     }, 0);
   }
 
@@ -63,7 +67,7 @@ export class Publisher {
 
   /** Resolves when every invalidation made so far has been published. */
   async settled(): Promise<void> {
-    while (this.timer !== undefined || ((this.dirty.size > 0 || this.all) && this.holds === 0)) {
+    while (this.timer !== undefined || this.holds > 0 || this.dirty.size > 0 || this.all) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await this.running;
     }

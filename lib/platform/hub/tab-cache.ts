@@ -25,6 +25,8 @@ export class TabCache {
   private tabs = new Map<number, TabRecord>();
   private views = new Map<string, BusinessView>();
   private pending = new Map<string, unknown>();
+  /** Tabs closed while one of their reads was waiting: what that read brings back is dropped. */
+  private closed = new Set<number>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly session: SessionArea | undefined) {}
@@ -59,27 +61,36 @@ export class TabCache {
       { report?: unknown; receivedAt?: unknown } | undefined;
     const parsed = stored ? parseSnapshotReport(stored.report, undefined) : undefined;
     if (!parsed?.ok || typeof stored?.receivedAt !== 'string') return undefined;
+    if (this.closed.has(tabId)) return undefined;
     const record = { report: parsed.report, receivedAt: stored.receivedAt };
     this.tabs.set(tabId, record);
     const businessId = record.report.snapshot.businessId;
-    if (businessId && !this.views.has(businessId)) {
-      const view = businessViewSchema.safeParse(await this.fromSession(viewKey(businessId)));
-      if (view.success) this.views.set(businessId, view.data);
-    }
+    if (businessId) await this.loadView(businessId);
     return record;
+  }
+
+  /** A business's view from the session mirror (validated), when memory has none (a restarted worker). */
+  private async loadView(businessId: string): Promise<void> {
+    if (this.views.has(businessId)) return;
+    const view = businessViewSchema.safeParse(await this.fromSession(viewKey(businessId)));
+    if (view.success && !this.views.has(businessId)) this.views.set(businessId, view.data);
   }
 
   /** Keeps a tab's new snapshot and folds it into its business's view. */
   async setTab(tabId: number, record: TabRecord): Promise<void> {
+    this.closed.delete(tabId); // a tab id the browser reuses is a new tab
     await this.tab(tabId); // the business view of a restarted worker comes back first
+    const businessId = record.report.snapshot.businessId;
+    // A new tab of a business known before the restart: what was known comes back before it is merged.
+    if (businessId) await this.loadView(businessId);
+    if (this.closed.has(tabId)) return;
     this.tabs.set(tabId, record);
     this.persist(tabKey(tabId), record);
-    const { snapshot } = record.report;
-    if (!snapshot.businessId) return;
-    const view = mergeSnapshot(this.views.get(snapshot.businessId), snapshot);
+    if (!businessId) return;
+    const view = mergeSnapshot(this.views.get(businessId), record.report.snapshot);
     if (view) {
-      this.views.set(snapshot.businessId, view);
-      this.persist(viewKey(snapshot.businessId), view);
+      this.views.set(businessId, view);
+      this.persist(viewKey(businessId), view);
     }
   }
 
@@ -99,6 +110,7 @@ export class TabCache {
   }
 
   forget(tabId: number): void {
+    this.closed.add(tabId);
     this.tabs.delete(tabId);
     this.pending.delete(tabKey(tabId));
     void this.session?.remove(tabKey(tabId)).catch(() => undefined);

@@ -6,6 +6,8 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const screens = {
   panel: {
+    newInvitation: 'New invitation',
+    label: (text: string) => `${text}: `,
     findings: 'Findings',
     clean: 'Nothing to fix here: no finding on what Scopekeeper has read of this business.',
     summary: (h: number, m: number, l: number) => `${h} high · ${m} medium · ${l} low`,
@@ -128,6 +130,7 @@ export const screens = {
       backup: () => 'export a copy from the settings',
     },
     who: 'E-mail or partner Business ID',
+    whoPlaceholder: 'name@agency.example · 3228568050780000',
     case: 'Case or purpose',
     business: 'Business ID',
     openBusinessSettings: 'Open Business Settings',
@@ -161,12 +164,12 @@ export const screens = {
     reminders: 'Reminders',
     reminderLeadDays: 'Remind before an end date (days)',
     reminderLeadDaysHint:
-      'Up to five, separated by commas (default 7, 1). Then on the day, and every day while overdue.',
+      'Up to five, separated by commas (default 7 and 1). Then on the day, and every day while overdue.',
     reviewEveryDays: 'Review each business every (days)',
     reviewEveryDaysHint: 'A reminder to review who holds what; 0 switches it off (default 30).',
     reminderHour: 'Remind at (hour, local time)',
     reminderHourHint: 'From 0 to 23 (default 9).',
-    ledger: 'Ledger',
+    ledger: 'Ledger settings',
     maxGrantDays: 'Longest recorded grant (days)',
     maxGrantDaysHint:
       'An end date may be at most this far after the start; extensions likewise from today (default 90).',

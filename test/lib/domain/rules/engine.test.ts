@@ -105,7 +105,7 @@ describe('analyse', () => {
         .sort(),
     ).toEqual(['invite-full-control', 'invite-no-expiry']);
     expect(withDialog.findings.find((f) => f.ruleId === 'invite-full-control')!.message).toBe(
-      'Cette invitation donne le « Contrôle total » de tout le portefeuille business.',
+      'Cette invitation donne le «\u00a0Contrôle total\u00a0» de tout le portefeuille business.',
     );
   });
 
