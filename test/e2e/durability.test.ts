@@ -1,18 +1,15 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import { EXTENSION_DIR, extensionId, launchWithExtension, type Session } from './harness';
+import { sessionPerTest } from './sessions';
 
 // The options page's own extension API, as the page sees it (not a Node global).
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 describe('durability of the ledger', () => {
   it('keeps every acknowledged write when the service worker is stopped during a burst, and across a browser restart', async () => {
@@ -20,11 +17,12 @@ describe('durability of the ledger', () => {
     // A copy of the build at a fixed place, so that a later version of it is the same extension.
     const extensionDir = join(profile, 'extension');
     cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-    session = await launchWithExtension(samplePortfolio(), {
-      userDataDir: join(profile, 'chromium'),
-      extensionDir,
-    });
-    const { context } = session;
+    const { context } = await sessions.open(
+      launchWithExtension(samplePortfolio(), {
+        userDataDir: join(profile, 'chromium'),
+        extensionDir,
+      }),
+    );
     const id = await extensionId(context);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
@@ -100,11 +98,13 @@ describe('durability of the ledger', () => {
 
     // The browser closes and starts again on the same profile with the same extension (as after a crash or
     // an update restart): the store is still there.
-    await session.close();
-    session = await launchWithExtension(samplePortfolio(), {
-      userDataDir: join(profile, 'chromium'),
-      extensionDir,
-    });
+    await sessions.close();
+    const session = await sessions.open(
+      launchWithExtension(samplePortfolio(), {
+        userDataDir: join(profile, 'chromium'),
+        extensionDir,
+      }),
+    );
     const again = await session.context.newPage();
     await again.goto(`chrome-extension://${await extensionId(session.context)}/options.html`);
     const afterReload = (await again.evaluate(() =>
@@ -118,8 +118,7 @@ describe('durability of the ledger', () => {
       res: { value: { json: string } };
     };
     expect(JSON.parse(afterReload.res.value.json).decisions).toHaveLength(stored.size);
-    await session.close();
-    session = undefined;
+    await sessions.close();
     rmSync(profile, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
 import {
@@ -11,6 +11,7 @@ import {
   type Session,
 } from './harness';
 import { samplePartnerFindings, samplePeopleFindings } from './sample-findings';
+import { sessionPerTest } from './sessions';
 
 const findings = async (frame: Frame): Promise<string[]> =>
   (await panelFindings(frame)).map((f) => `${f.subject} ${f.ruleId} ${f.severity}`).sort();
@@ -18,11 +19,7 @@ const settled = settledPanel;
 
 const q = `?business_id=${samplePortfolio().businessId}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 describe('findings in the panel and on the page', () => {
   for (const [lang, pendingMessage] of [
@@ -31,11 +28,12 @@ describe('findings in the panel and on the page', () => {
     ['fr', 'L’invitation envoyée à Lisa Karlsson (lisa.k@gmail.com) est toujours en attente.'],
   ] as const) {
     it(`lists exactly the expected findings for the sample portfolio, in ${lang}`, async () => {
-      session = await launchWithExtension(
-        samplePortfolio(lang, lang === 'sv' ? 'table' : lang === 'fr' ? 'list' : 'grid'),
-        { uiLanguage: lang },
+      const { page } = await sessions.open(
+        launchWithExtension(
+          samplePortfolio(lang, lang === 'sv' ? 'table' : lang === 'fr' ? 'list' : 'grid'),
+          { uiLanguage: lang },
+        ),
       );
-      const { page } = session;
       // Swedish in the classic Business Manager layout, English and French in the current one.
       await page.goto(
         lang === 'sv'
@@ -57,8 +55,7 @@ describe('findings in the panel and on the page', () => {
   }
 
   it('combines what was read on a partner’s pane with People, and puts badges on the right rows', async () => {
-    session = await launchWithExtension(samplePortfolio('en', 'grid'));
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(samplePortfolio('en', 'grid')));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=3228568050780001`);
     let frame = await settled(page, 'partners');
     const partnerFindings = (await findings(frame)).filter((f) => f.startsWith('partner:'));
@@ -97,8 +94,7 @@ describe('findings in the panel and on the page', () => {
 
   it('keeps badges on the right rows while a long list scrolls and re-renders', async () => {
     const portfolio = generatePortfolio({ people: 200, batchSize: 40, seed: 5 });
-    session = await launchWithExtension(portfolio);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(portfolio));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${portfolio.businessId}`);
     await settled(page, 'people');
     for (let i = 0; i < 8; i++) {
@@ -130,8 +126,7 @@ describe('findings in the panel and on the page', () => {
   });
 
   it('warns live in the invite dialog as full control is chosen and cleared', async () => {
-    session = await launchWithExtension(samplePortfolio('en', 'grid'));
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(samplePortfolio('en', 'grid')));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     await settled(page, 'people');
     await page.getByRole('button', { name: '+ Invite people' }).click();

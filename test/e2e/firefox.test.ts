@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import { launchFirefoxWithExtension, readFirefoxPanel, type FirefoxSession } from './firefox-harness';
 import { BUSINESS_URL } from './harness';
 import { samplePartnerFindings, samplePeopleFindings } from './sample-findings';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
@@ -12,16 +13,11 @@ const q = `?business_id=${sample.businessId}`;
 const people = sample.people.map((p) => `person:${p.email} ${p.access} ${p.pending}`);
 const partners = sample.partners.map((p) => `partner:${p.businessId} unknown false`);
 
-let session: FirefoxSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<FirefoxSession>();
 
 describe('the built extension in Firefox ESR on the routed sandbox', () => {
   it('shows the panel contract on Partners and, after an SPA navigation, on People', async () => {
-    session = await launchFirefoxWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchFirefoxWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=3228568050780001`);
     await expect
       .poll(() => readFirefoxPanel(page), { timeout: 20_000, interval: 200 })

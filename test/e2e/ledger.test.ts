@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
 import {
@@ -9,15 +9,12 @@ import {
   type Session,
   panelFindings,
 } from './harness';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 const rules = async (frame: Frame, subject: string): Promise<string[]> =>
   (await panelFindings(frame))
@@ -27,8 +24,7 @@ const rules = async (frame: Frame, subject: string): Promise<string[]> =>
 
 describe('the ledger from the panel', () => {
   it('documents a third party and the ledger rules clear; an accepted finding stays, muted', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     await frame.waitForSelector('[data-summary]');
@@ -69,8 +65,7 @@ describe('the ledger from the panel', () => {
   });
 
   it('raises expiring-soon from a recorded end date, and expired-access-present after a recorded revocation', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     const omar = 'person:omar@pixelverket.fr';
@@ -103,8 +98,7 @@ describe('the ledger from the panel', () => {
   });
 
   it('refuses a third-party record without an end date, or beyond the maximum duration', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     await frame.waitForSelector('[data-group-subject="person:omar@pixelverket.fr"]');

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import {
   BUSINESS_URL,
@@ -8,6 +8,7 @@ import {
   settledPanel,
   type Session,
 } from './harness';
+import { sessionPerTest } from './sessions';
 
 // The extension's own API, as its pages and worker see it (not a Node global).
 declare const chrome: {
@@ -20,16 +21,11 @@ const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 const nils = 'person:nils@byraab.se';
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 describe('reminders', () => {
   it('a grant ending tomorrow notifies and counts on the badge; its due item opens the right page on the subject', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     const frame = await settledPanel(page, 'people');
 
@@ -92,8 +88,7 @@ describe('reminders', () => {
   });
 
   it('“Start offboarding” on a partner’s reminder opens Partners with the offboarding started; a restarted worker does not notify again', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
     await settledPanel(page, 'partners');
     const options = await context.newPage();
