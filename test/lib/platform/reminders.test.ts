@@ -4,18 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runChecklistCommand } from '@/lib/platform/checklists';
 import { runLedgerCommand } from '@/lib/platform/ledger';
 import { setupReminders } from '@/lib/platform/reminders';
+import { person } from '../domain/rules/helpers';
 import { B, contextAt as at, listSnapshot, refusal, testHub, type TestHub } from './test-hub';
 
 const people = listSnapshot('people', [
-  {
-    kind: 'person',
-    name: 'Nils Holm',
-    email: 'nils@byraab.se',
-    portfolioAccess: 'full-control',
-    pending: false,
-    isCurrentUser: false,
-    assets: [],
-  },
+  person('Nils Holm', 'nils@byraab.se', { portfolioAccess: 'full-control' }),
 ]);
 
 const created = () =>
