@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openLedgerDb } from '@/lib/ledger/db';
 import { runChecklistCommand, updateRunsFromEvidence } from '@/lib/platform/checklists';
 import { runLedgerCommand } from '@/lib/platform/ledger';
 import { partner, person } from '../domain/rules/helpers';
-import { B, contextAt, listSnapshot as list, refusal, testHub, type TestHub } from './test-hub';
+import { B, contextAt, listSnapshot as list, refusal, freshTestHub, type TestHub } from './test-hub';
 
 const pixel = partner('Pixelverket SARL', '3228568050780002', [
   { type: 'instagram', name: '@sjobodcafe', access: 'partial', tasks: ['ads'] },
@@ -26,10 +25,7 @@ describe('checklist commands in the background', () => {
   };
 
   beforeEach(() => {
-    fakeBrowser.reset();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
-    t = testHub({ now: '2026-11-28T10:00:00Z' });
+    t = freshTestHub('2026-11-28T10:00:00Z', 'en');
   });
   afterEach(() => t.close());
 
