@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, extensionId, launchWithExtension, settledPanel, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  extensionId,
+  launchWithExtension,
+  openDocumentForm,
+  settledPanel,
+  type Session,
+} from './harness';
 import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
@@ -112,10 +119,7 @@ describe('checklists', () => {
     // Her detail pane shows what she holds; documenting it (with the end date) proves the rest.
     await page.getByRole('grid').getByText(email).first().click();
     const pane = await settledPanel(page, 'people');
-    const group = pane.locator(`[data-group-subject="${subject}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const record = group.getByRole('form', { name: `Document access of ${email}` });
+    const { form: record } = await openDocumentForm(pane, subject, email);
     await record.getByLabel('Case or purpose').fill('Christmas menu photos');
     await record.getByLabel('Ends').fill(ends);
     await record.getByRole('button', { name: 'Save record' }).click();

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import type { SandboxPortfolio } from '../sandbox/portfolio';
 import { routeSandbox } from '../sandbox/serve';
 
@@ -195,4 +195,19 @@ export async function settledPanel(page: Page, kind?: string): Promise<Frame> {
   await frame.waitForSelector('[data-summary]', { timeout: 15_000 });
   await page.waitForTimeout(700);
   return frame;
+}
+
+/**
+ * Opens a subject's Record in the panel and its “Document access” form (named for `name`, as the panel
+ * names the subject): the subject's group and the form.
+ */
+export async function openDocumentForm(
+  panel: Frame,
+  subject: string,
+  name: string,
+): Promise<{ group: Locator; form: Locator }> {
+  const group = panel.locator(`[data-group-subject="${subject}"]`);
+  await group.locator('summary', { hasText: 'Record' }).click();
+  await group.getByRole('button', { name: 'Document access' }).click();
+  return { group, form: group.getByRole('form', { name: `Document access of ${name}` }) };
 }

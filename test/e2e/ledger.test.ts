@@ -5,6 +5,7 @@ import {
   BUSINESS_URL,
   drawnMarks,
   launchWithExtension,
+  openDocumentForm,
   panelFrame,
   type Session,
   panelFindings,
@@ -33,10 +34,7 @@ describe('the ledger from the panel', () => {
       .poll(() => rules(frame, nils))
       .toEqual(['full-control-person', 'no-expiry', 'third-party-full-control', 'undocumented-third-party']);
 
-    const group = frame.locator(`[data-group-subject="${nils}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Nils Holm' });
+    const { form } = await openDocumentForm(frame, nils, 'Nils Holm');
     await form.getByLabel('Case or purpose').fill('Spring campaign for the café');
     await form.getByLabel('Approved by').fill('Anna Berg');
     await form.getByRole('button', { name: 'Save record' }).click();
@@ -70,10 +68,7 @@ describe('the ledger from the panel', () => {
     const frame = await panelFrame(page);
     const omar = 'person:omar@pixelverket.fr';
     await frame.waitForSelector(`[data-group-subject="${omar}"]`);
-    const group = frame.locator(`[data-group-subject="${omar}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Omar Haddad' });
+    const { form } = await openDocumentForm(frame, omar, 'Omar Haddad');
     await form.getByLabel('Case or purpose').fill('Booking app integration');
     const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Ends').fill(inThreeDays);
@@ -102,10 +97,7 @@ describe('the ledger from the panel', () => {
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     await frame.waitForSelector('[data-group-subject="person:omar@pixelverket.fr"]');
-    const group = frame.locator('[data-group-subject="person:omar@pixelverket.fr"]');
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Omar Haddad' });
+    const { group, form } = await openDocumentForm(frame, 'person:omar@pixelverket.fr', 'Omar Haddad');
     await form.getByLabel('Case or purpose').fill('Booking app');
     await form.getByLabel('Ends').fill('');
     await form.getByRole('button', { name: 'Save record' }).click();

@@ -4,6 +4,7 @@ import {
   BUSINESS_URL,
   extensionId,
   launchWithExtension,
+  openDocumentForm,
   panelFrame,
   settledPanel,
   type Session,
@@ -30,10 +31,7 @@ describe('reminders', () => {
     const frame = await settledPanel(page, 'people');
 
     // Document Nils's access, ending tomorrow.
-    const group = frame.locator(`[data-group-subject="${nils}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Nils Holm' });
+    const { form } = await openDocumentForm(frame, nils, 'Nils Holm');
     await form.getByLabel('Case or purpose').fill('Spring campaign');
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Ends').fill(tomorrow);
