@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
-import { EXTENSION_DIR, extensionId, launchWithExtension, type Session } from './harness';
+import { askBackground, EXTENSION_DIR, extensionId, launchWithExtension, type Session } from './harness';
 import { sessionPerTest } from './sessions';
 
 // The options page's own extension API, as the page sees it (not a Node global).
@@ -67,14 +67,7 @@ describe('durability of the ledger', () => {
     expect(acked.length).toBeGreaterThan(12);
 
     const exported = async () => {
-      const r = (await options.evaluate(() =>
-        chrome.runtime.sendMessage({
-          id: 1,
-          type: 'ledgerAdmin',
-          timestamp: Date.now(),
-          data: { type: 'export' },
-        }),
-      )) as {
+      const r = (await askBackground(options, 1, 'ledgerAdmin', { type: 'export' })) as {
         res: { value: { json: string } };
       };
       return JSON.parse(r.res.value.json) as { decisions: { rationale: string }[] };
@@ -82,14 +75,7 @@ describe('durability of the ledger', () => {
     const stored = new Set((await exported()).decisions.map((d) => d.rationale));
     for (const i of acked) expect(stored.has(`burst ${i}`), `acknowledged write ${i}`).toBe(true);
 
-    const verify = (await options.evaluate(() =>
-      chrome.runtime.sendMessage({
-        id: 2,
-        type: 'ledgerAdmin',
-        timestamp: Date.now(),
-        data: { type: 'verify' },
-      }),
-    )) as {
+    const verify = (await askBackground(options, 2, 'ledgerAdmin', { type: 'verify' })) as {
       res: { value: { ledgers: { ok: boolean; length: number }[] } };
     };
     expect(verify.res.value.ledgers).toEqual([
@@ -107,14 +93,7 @@ describe('durability of the ledger', () => {
     );
     const again = await session.context.newPage();
     await again.goto(`chrome-extension://${await extensionId(session.context)}/options.html`);
-    const afterReload = (await again.evaluate(() =>
-      chrome.runtime.sendMessage({
-        id: 3,
-        type: 'ledgerAdmin',
-        timestamp: Date.now(),
-        data: { type: 'export' },
-      }),
-    )) as {
+    const afterReload = (await askBackground(again, 3, 'ledgerAdmin', { type: 'export' })) as {
       res: { value: { json: string } };
     };
     expect(JSON.parse(afterReload.res.value.json).decisions).toHaveLength(stored.size);

@@ -169,6 +169,26 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+// An extension page's own API, as the page sees it (not a Node global).
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/**
+ * Sends a message of the protocol (lib/domain/protocol.ts) to the background from one of the extension's
+ * pages (options.html, popup.html), in @webext-core/messaging's envelope: the background's reply.
+ */
+export function askBackground(page: Page, id: number, type: string, data: unknown): Promise<unknown> {
+  return page.evaluate(
+    (message) =>
+      chrome.runtime.sendMessage({
+        id: message.id,
+        type: message.type,
+        timestamp: Date.now(),
+        data: message.data,
+      }),
+    { id, type, data },
+  );
+}
+
 /** The findings the panel lists, as its data attributes say (DESIGN.md "The panel contract"). */
 export interface PanelFinding {
   subject: string;
