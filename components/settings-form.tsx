@@ -19,6 +19,7 @@ type NumberKey =
   | 'backupReminderDays'
   | 'reviewEveryDays'
   | 'reminderHour';
+type ListKey = 'ownDomains' | 'approvedPartnerIds';
 /** Settings where 0 is allowed (it switches a reminder off, or is midnight). */
 const zeroAllowed: readonly NumberKey[] = [
   'expiryLeadDays',
@@ -74,6 +75,15 @@ export function SettingsForm() {
     </>
   );
 
+  /** A list of values, one a line (commas and spaces separate them too). */
+  const list = (key: ListKey, text: string, setText: (text: string) => void, placeholder: string) => (
+    <>
+      <label htmlFor={key}>{t[key]}</label>
+      <textarea id={key} value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
+      <p className="hint">{t[`${key}Hint`]}</p>
+    </>
+  );
+
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     const result = await save({
@@ -95,22 +105,8 @@ export function SettingsForm() {
       {status?.kind === 'problem' || status?.kind === 'error' ? <p role="alert">{status.text}</p> : null}
       <form onSubmit={(e) => void onSubmit(e)}>
         <h2>{t.thirdParty}</h2>
-        <label htmlFor="ownDomains">{t.ownDomains}</label>
-        <textarea
-          id="ownDomains"
-          value={domains}
-          onChange={(e) => setDomains(e.target.value)}
-          placeholder="example.com"
-        />
-        <p className="hint">{t.ownDomainsHint}</p>
-        <label htmlFor="approvedPartnerIds">{t.approvedPartnerIds}</label>
-        <textarea
-          id="approvedPartnerIds"
-          value={partners}
-          onChange={(e) => setPartners(e.target.value)}
-          placeholder="3228568050780000"
-        />
-        <p className="hint">{t.approvedPartnerIdsHint}</p>
+        {list('ownDomains', domains, setDomains, 'example.com')}
+        {list('approvedPartnerIds', partners, setPartners, '3228568050780000')}
 
         <h2>{t.thresholds}</h2>
         {number('maxFullControl')}

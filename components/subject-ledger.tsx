@@ -9,11 +9,39 @@ import { usePanelStore } from './panel-store';
 
 type Command = RequestOf<'ledgerCommand'>;
 
+type Fields = Record<string, string | undefined>;
+
 /** A form's fields by name, blank ones left out (so an empty optional field is absent, not ""). */
-function formFields(event: React.FormEvent<HTMLFormElement>): Record<string, string | undefined> {
+function formFields(event: React.FormEvent<HTMLFormElement>): Fields {
   event.preventDefault();
   const entries = Object.fromEntries(new FormData(event.currentTarget).entries()) as Record<string, string>;
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v.trim() !== ''));
+}
+
+/** The form of a ledger action: on submit, its fields go to `onFields` (and the page stays). */
+function LedgerForm({
+  label,
+  onFields,
+  children,
+}: {
+  label: string;
+  onFields: (fields: Fields) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <form className="ledger-form" aria-label={label} onSubmit={(e) => onFields(formFields(e))}>
+      {children}
+    </form>
+  );
+}
+
+/** Why: every decision the ledger records carries one. */
+function RationaleField({ label }: { label: string }) {
+  return (
+    <label>
+      {label} <input name="rationale" required />
+    </label>
+  );
 }
 
 /** Sends a ledger command; says what went wrong in the admin's words. */
@@ -105,11 +133,9 @@ export function SubjectLedger({
         </button>
       </div>
       {form === 'document' ? (
-        <form
-          className="ledger-form"
-          aria-label={t.documentOf(name)}
-          onSubmit={(e) => {
-            const f = formFields(e);
+        <LedgerForm
+          label={t.documentOf(name)}
+          onFields={(f) => {
             void submit(
               {
                 type: 'document',
@@ -149,14 +175,12 @@ export function SubjectLedger({
             {t.assetsGranted(assets.length ? assets.map((a) => a.name).join(', ') : t.noAssetsRead)}
           </p>
           <button type="submit">{t.save}</button>
-        </form>
+        </LedgerForm>
       ) : null}
       {form === 'extend' && current[0] ? (
-        <form
-          className="ledger-form"
-          aria-label={t.extendOf(name)}
-          onSubmit={(e) => {
-            const f = formFields(e);
+        <LedgerForm
+          label={t.extendOf(name)}
+          onFields={(f) => {
             void submit(
               {
                 type: 'extend',
@@ -177,26 +201,20 @@ export function SubjectLedger({
               defaultValue={addDays(current[0].endsAt ?? today, 30)}
             />
           </label>
-          <label>
-            {t.rationale} <input name="rationale" required />
-          </label>
+          <RationaleField label={t.rationale} />
           <button type="submit">{t.extend}</button>
-        </form>
+        </LedgerForm>
       ) : null}
       {form === 'revoke' ? (
-        <form
-          className="ledger-form"
-          aria-label={t.revokeOf(name)}
-          onSubmit={(e) => {
-            const f = formFields(e);
+        <LedgerForm
+          label={t.revokeOf(name)}
+          onFields={(f) => {
             void submit({ type: 'revoke', businessId, subject, rationale: f.rationale ?? '' }, t.revoked);
           }}
         >
-          <label>
-            {t.rationale} <input name="rationale" required />
-          </label>
+          <RationaleField label={t.rationale} />
           <button type="submit">{t.recordRevocation}</button>
-        </form>
+        </LedgerForm>
       ) : null}
       {outcome ? <p role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
       {data.decisions.length > 0 ? (
@@ -240,11 +258,9 @@ export function AcceptFinding({
       </button>
     );
   return (
-    <form
-      className="ledger-form"
-      aria-label={t.acceptLabel(ruleId)}
-      onSubmit={(e) => {
-        const f = formFields(e);
+    <LedgerForm
+      label={t.acceptLabel(ruleId)}
+      onFields={(f) => {
         void command({
           type: 'accept-finding',
           businessId,
@@ -256,14 +272,12 @@ export function AcceptFinding({
         }).then((r) => (r.ok ? setOpen(false) : setError(r.text)));
       }}
     >
-      <label>
-        {t.rationale} <input name="rationale" required />
-      </label>
+      <RationaleField label={t.rationale} />
       <label>
         {t.reviewOn} <input name="reviewAt" type="date" required defaultValue={addDays(today, 30)} />
       </label>
       <button type="submit">{t.accept}</button>
       {error ? <p role="alert">{error}</p> : null}
-    </form>
+    </LedgerForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { AssetGrant, Principal } from './snapshot';
+import type { AssetGrant, Person, Principal } from './snapshot';
 
 /** Consumer e-mail domains (DESIGN.md `public-email-domain`). A `*` stands for any top-level domain. */
 const consumerExact = new Set([
@@ -70,6 +70,13 @@ export function holdsAccess(principal: Principal): boolean {
   // A partner is listed in Business Settings only once it has been given something.
   if (principal.kind === 'partner' || principal.assets.length > 0) return true;
   return principal.portfolioAccess !== undefined && principal.portfolioAccess !== 'unknown';
+}
+
+/** The people who hold full control of the portfolio (an invitation does not hold it yet). */
+export function fullControlHolders(principals: readonly Principal[]): Person[] {
+  return principals.filter(
+    (p): p is Person => p.kind === 'person' && !p.pending && p.portfolioAccess === 'full-control',
+  );
 }
 
 export function assetKey(asset: Pick<AssetGrant, 'type' | 'id' | 'name'>): string {

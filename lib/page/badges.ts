@@ -158,11 +158,8 @@ export function createBadgeLayer(
       node.tabIndex = -1;
       node.style.background = colours[worst];
       node.textContent = String(list.length);
-      const name = list[0]!.subjectName;
-      node.setAttribute(
-        'aria-label',
-        `Scopekeeper: ${list.length} finding${list.length === 1 ? '' : 's'} for ${name}, highest ${worst}`,
-      );
+      // The findings' own sentences, already in the admin's language (the page has no catalogue of words).
+      node.setAttribute('aria-label', `Scopekeeper: ${list.map((f) => f.message).join(' · ')}`);
       node.title = list.map((f) => `• ${f.message}`).join('\n');
       node.addEventListener(
         'click',

@@ -162,21 +162,25 @@ export function findDetailPane(scope: ParentNode, list: RowSet): Element | undef
   return pane;
 }
 
+/** The text of the elements an element's aria-labelledby names, or '' when it names none that exist. */
+export function labelledByText(el: Element): string {
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (!labelledBy) return '';
+  const doc = el.ownerDocument;
+  return labelledBy
+    .split(/\s+/)
+    .map((id) => doc.getElementById(id))
+    .filter((x): x is HTMLElement => x !== null)
+    .map(elementText)
+    .join(' ');
+}
+
 /** The accessible name of a control: aria-label, aria-labelledby, or its <label>. */
 export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return cleanDisplayText(label);
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const doc = el.ownerDocument;
-    const text = labelledBy
-      .split(/\s+/)
-      .map((id) => doc.getElementById(id))
-      .filter((x): x is HTMLElement => x !== null)
-      .map(elementText)
-      .join(' ');
-    if (text) return text;
-  }
+  const labelledBy = labelledByText(el);
+  if (labelledBy) return labelledBy;
   const wrapping = el.closest('label');
   if (wrapping) return elementText(wrapping);
   const id = el.getAttribute('id');

@@ -14,7 +14,7 @@ import {
 } from '../domain/checklists/runs';
 import { templates, type TemplateId } from '../domain/checklists/templates';
 import { catalogue } from '../domain/i18n';
-import { fail, type Outcome } from '../domain/problems';
+import { fail, type Outcome, type ProblemCode } from '../domain/problems';
 import { getSubjectKey } from '../domain/snapshot';
 import type { Hub } from './hub';
 import { runLedgerCommand, type CommandContext } from './ledger';
@@ -88,6 +88,13 @@ export async function runChecklistCommand(
 ): Promise<ChecklistResult> {
   const { store } = hub;
   const now = context.now;
+  /** The open run a command names, or why it cannot change: it is gone, or finished (`closed`). */
+  const openRun = async (runId: string, closed: ProblemCode): Promise<Outcome<{ run: ChecklistRun }>> => {
+    const run = await store.run(runId);
+    if (!run) return fail('run-missing');
+    if (run.status !== 'open') return fail(closed);
+    return { ok: true, run };
+  };
   switch (command.type) {
     case 'start': {
       const template = templates[command.templateId];
@@ -138,9 +145,9 @@ export async function runChecklistCommand(
       return { ok: true, run: next };
     }
     case 'finish': {
-      const run = await store.run(command.runId);
-      if (!run) return fail('run-missing');
-      if (run.status !== 'open') return fail('run-already-finished');
+      const found = await openRun(command.runId, 'run-already-finished');
+      if (!found.ok) return found;
+      const { run } = found;
       const left = openSteps(run);
       if (left.length > 0) return fail('steps-open', { steps: left.join(', ') });
       const template = templates[run.templateId];
@@ -180,10 +187,9 @@ export async function runChecklistCommand(
       return { ok: true, run: finished };
     }
     case 'discard': {
-      const run = await store.run(command.runId);
-      if (!run) return fail('run-missing');
-      if (run.status !== 'open') return fail('run-is-record');
-      await store.deleteRun(run.id);
+      const found = await openRun(command.runId, 'run-is-record');
+      if (!found.ok) return found;
+      await store.deleteRun(found.run.id);
       void hub.reminders.check(now);
       return { ok: true };
     }

@@ -1,17 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, extensionId, launchWithExtension, settledPanel, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  extensionId,
+  launchWithExtension,
+  openDocumentForm,
+  settledPanel,
+  type Session,
+} from './harness';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users${q}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 /** The steps of the run about a subject, as `id:done`, read from the data attributes of the contract. */
 async function steps(where: Page | Frame, subject: string): Promise<Record<string, boolean>> {
@@ -36,8 +40,7 @@ type Sandbox = {
 
 describe('checklists', () => {
   it('onboards a contractor from the popup: the page ticks every step, from send-invite to verify-access, and finishing records it', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     await settledPanel(page, 'people');
 
@@ -116,10 +119,7 @@ describe('checklists', () => {
     // Her detail pane shows what she holds; documenting it (with the end date) proves the rest.
     await page.getByRole('grid').getByText(email).first().click();
     const pane = await settledPanel(page, 'people');
-    const group = pane.locator(`[data-group-subject="${subject}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const record = group.getByRole('form', { name: `Document access of ${email}` });
+    const { form: record } = await openDocumentForm(pane, subject, email);
     await record.getByLabel('Case or purpose').fill('Christmas menu photos');
     await record.getByLabel('Ends').fill(ends);
     await record.getByRole('button', { name: 'Save record' }).click();
@@ -138,8 +138,7 @@ describe('checklists', () => {
   });
 
   it('offboards an agency from the panel: removal is verified when the partner and its people are gone', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     await settledPanel(page, 'people');
     await page.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();

@@ -1,18 +1,15 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
-import { EXTENSION_DIR, extensionId, launchWithExtension, type Session } from './harness';
+import { askBackground, EXTENSION_DIR, extensionId, launchWithExtension, type Session } from './harness';
+import { sessionPerTest } from './sessions';
 
 // The options page's own extension API, as the page sees it (not a Node global).
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 describe('durability of the ledger', () => {
   it('keeps every acknowledged write when the service worker is stopped during a burst, and across a browser restart', async () => {
@@ -20,11 +17,12 @@ describe('durability of the ledger', () => {
     // A copy of the build at a fixed place, so that a later version of it is the same extension.
     const extensionDir = join(profile, 'extension');
     cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-    session = await launchWithExtension(samplePortfolio(), {
-      userDataDir: join(profile, 'chromium'),
-      extensionDir,
-    });
-    const { context } = session;
+    const { context } = await sessions.open(
+      launchWithExtension(samplePortfolio(), {
+        userDataDir: join(profile, 'chromium'),
+        extensionDir,
+      }),
+    );
     const id = await extensionId(context);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
@@ -69,14 +67,7 @@ describe('durability of the ledger', () => {
     expect(acked.length).toBeGreaterThan(12);
 
     const exported = async () => {
-      const r = (await options.evaluate(() =>
-        chrome.runtime.sendMessage({
-          id: 1,
-          type: 'ledgerAdmin',
-          timestamp: Date.now(),
-          data: { type: 'export' },
-        }),
-      )) as {
+      const r = (await askBackground(options, 1, 'ledgerAdmin', { type: 'export' })) as {
         res: { value: { json: string } };
       };
       return JSON.parse(r.res.value.json) as { decisions: { rationale: string }[] };
@@ -84,14 +75,7 @@ describe('durability of the ledger', () => {
     const stored = new Set((await exported()).decisions.map((d) => d.rationale));
     for (const i of acked) expect(stored.has(`burst ${i}`), `acknowledged write ${i}`).toBe(true);
 
-    const verify = (await options.evaluate(() =>
-      chrome.runtime.sendMessage({
-        id: 2,
-        type: 'ledgerAdmin',
-        timestamp: Date.now(),
-        data: { type: 'verify' },
-      }),
-    )) as {
+    const verify = (await askBackground(options, 2, 'ledgerAdmin', { type: 'verify' })) as {
       res: { value: { ledgers: { ok: boolean; length: number }[] } };
     };
     expect(verify.res.value.ledgers).toEqual([
@@ -100,26 +84,20 @@ describe('durability of the ledger', () => {
 
     // The browser closes and starts again on the same profile with the same extension (as after a crash or
     // an update restart): the store is still there.
-    await session.close();
-    session = await launchWithExtension(samplePortfolio(), {
-      userDataDir: join(profile, 'chromium'),
-      extensionDir,
-    });
+    await sessions.close();
+    const session = await sessions.open(
+      launchWithExtension(samplePortfolio(), {
+        userDataDir: join(profile, 'chromium'),
+        extensionDir,
+      }),
+    );
     const again = await session.context.newPage();
     await again.goto(`chrome-extension://${await extensionId(session.context)}/options.html`);
-    const afterReload = (await again.evaluate(() =>
-      chrome.runtime.sendMessage({
-        id: 3,
-        type: 'ledgerAdmin',
-        timestamp: Date.now(),
-        data: { type: 'export' },
-      }),
-    )) as {
+    const afterReload = (await askBackground(again, 3, 'ledgerAdmin', { type: 'export' })) as {
       res: { value: { json: string } };
     };
     expect(JSON.parse(afterReload.res.value.json).decisions).toHaveLength(stored.size);
-    await session.close();
-    session = undefined;
+    await sessions.close();
     rmSync(profile, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
 import {
@@ -10,6 +10,8 @@ import {
   settledPanel,
   type Session,
 } from './harness';
+import { samplePartnerFindings, samplePeopleFindings } from './sample-findings';
+import { sessionPerTest } from './sessions';
 
 const findings = async (frame: Frame): Promise<string[]> =>
   (await panelFindings(frame)).map((f) => `${f.subject} ${f.ruleId} ${f.severity}`).sort();
@@ -17,25 +19,7 @@ const settled = settledPanel;
 
 const q = `?business_id=${samplePortfolio().businessId}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-/** What DESIGN.md's rules say about the sample portfolio's People page (own domain: sjobod.se). */
-const peopleFindings = [
-  'person:eve@contractor.example no-expiry medium',
-  'person:eve@contractor.example undocumented-third-party low',
-  'person:lisa.k@gmail.com pending-invite low',
-  'person:lisa.k@gmail.com public-email-domain medium',
-  'person:lisa.k@gmail.com undocumented-third-party low',
-  'person:nils@byraab.se full-control-person medium',
-  'person:nils@byraab.se no-expiry medium',
-  'person:nils@byraab.se third-party-full-control high',
-  'person:nils@byraab.se undocumented-third-party low',
-  'person:omar@pixelverket.fr undocumented-third-party low',
-];
+const sessions = sessionPerTest<Session>();
 
 describe('findings in the panel and on the page', () => {
   for (const [lang, pendingMessage] of [
@@ -44,11 +28,12 @@ describe('findings in the panel and on the page', () => {
     ['fr', 'L’invitation envoyée à Lisa Karlsson (lisa.k@gmail.com) est toujours en attente.'],
   ] as const) {
     it(`lists exactly the expected findings for the sample portfolio, in ${lang}`, async () => {
-      session = await launchWithExtension(
-        samplePortfolio(lang, lang === 'sv' ? 'table' : lang === 'fr' ? 'list' : 'grid'),
-        { uiLanguage: lang },
+      const { page } = await sessions.open(
+        launchWithExtension(
+          samplePortfolio(lang, lang === 'sv' ? 'table' : lang === 'fr' ? 'list' : 'grid'),
+          { uiLanguage: lang },
+        ),
       );
-      const { page } = session;
       // Swedish in the classic Business Manager layout, English and French in the current one.
       await page.goto(
         lang === 'sv'
@@ -56,7 +41,7 @@ describe('findings in the panel and on the page', () => {
           : `${BUSINESS_URL}/latest/settings/business_users${q}`,
       );
       const frame = await settled(page, 'people');
-      expect(await findings(frame)).toEqual(peopleFindings);
+      expect(await findings(frame)).toEqual(samplePeopleFindings);
       // The hostile name in the sample is text in the findings too, and never ran.
       expect(
         await frame.locator('[data-group-subject="person:eve@contractor.example"] .group-name').textContent(),
@@ -70,18 +55,11 @@ describe('findings in the panel and on the page', () => {
   }
 
   it('combines what was read on a partner’s pane with People, and puts badges on the right rows', async () => {
-    session = await launchWithExtension(samplePortfolio('en', 'grid'));
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(samplePortfolio('en', 'grid')));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=3228568050780001`);
     let frame = await settled(page, 'partners');
     const partnerFindings = (await findings(frame)).filter((f) => f.startsWith('partner:'));
-    expect(partnerFindings).toEqual([
-      'partner:3228568050780001 no-expiry medium',
-      'partner:3228568050780001 third-party-full-control high',
-      'partner:3228568050780001 undocumented-third-party low',
-      'partner:3228568050780002 no-expiry medium',
-      'partner:3228568050780002 undocumented-third-party low',
-    ]);
+    expect(partnerFindings).toEqual(samplePartnerFindings);
     // The asset-level finding is drawn on the asset in the pane, the rest on the row.
     let marks = await drawnMarks(page);
     expect(
@@ -98,7 +76,7 @@ describe('findings in the panel and on the page', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
     frame = await settled(page, 'people');
     const all = await findings(frame);
-    expect(all).toEqual([...peopleFindings, ...partnerFindings].sort());
+    expect(all).toEqual([...samplePeopleFindings, ...partnerFindings].sort());
     marks = await drawnMarks(page);
     expect(
       marks
@@ -116,8 +94,7 @@ describe('findings in the panel and on the page', () => {
 
   it('keeps badges on the right rows while a long list scrolls and re-renders', async () => {
     const portfolio = generatePortfolio({ people: 200, batchSize: 40, seed: 5 });
-    session = await launchWithExtension(portfolio);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(portfolio));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${portfolio.businessId}`);
     await settled(page, 'people');
     for (let i = 0; i < 8; i++) {
@@ -149,8 +126,7 @@ describe('findings in the panel and on the page', () => {
   });
 
   it('warns live in the invite dialog as full control is chosen and cleared', async () => {
-    session = await launchWithExtension(samplePortfolio('en', 'grid'));
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(samplePortfolio('en', 'grid')));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     await settled(page, 'people');
     await page.getByRole('button', { name: '+ Invite people' }).click();

@@ -1,49 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import { launchFirefoxWithExtension, readFirefoxPanel, type FirefoxSession } from './firefox-harness';
 import { BUSINESS_URL } from './harness';
+import { samplePartnerFindings, samplePeopleFindings } from './sample-findings';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 
 // The principals are the sandbox portfolio's own; the findings are what the Chromium tests expect of it
-// (findings.test.ts): the same facts in Firefox.
+// (sample-findings.ts, as in findings.test.ts): the same facts in Firefox.
 const people = sample.people.map((p) => `person:${p.email} ${p.access} ${p.pending}`);
 const partners = sample.partners.map((p) => `partner:${p.businessId} unknown false`);
-const peopleFindings = [
-  'person:eve@contractor.example no-expiry medium',
-  'person:eve@contractor.example undocumented-third-party low',
-  'person:lisa.k@gmail.com pending-invite low',
-  'person:lisa.k@gmail.com public-email-domain medium',
-  'person:lisa.k@gmail.com undocumented-third-party low',
-  'person:nils@byraab.se full-control-person medium',
-  'person:nils@byraab.se no-expiry medium',
-  'person:nils@byraab.se third-party-full-control high',
-  'person:nils@byraab.se undocumented-third-party low',
-  'person:omar@pixelverket.fr undocumented-third-party low',
-];
-const partnerFindings = [
-  'partner:3228568050780001 no-expiry medium',
-  'partner:3228568050780001 third-party-full-control high',
-  'partner:3228568050780001 undocumented-third-party low',
-  'partner:3228568050780002 no-expiry medium',
-  'partner:3228568050780002 undocumented-third-party low',
-];
 
-let session: FirefoxSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<FirefoxSession>();
 
 describe('the built extension in Firefox ESR on the routed sandbox', () => {
   it('shows the panel contract on Partners and, after an SPA navigation, on People', async () => {
-    session = await launchFirefoxWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchFirefoxWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=3228568050780001`);
     await expect
       .poll(() => readFirefoxPanel(page), { timeout: 20_000, interval: 200 })
-      .toEqual({ kind: 'partners', readStatus: 'ok', principals: partners, findings: partnerFindings });
+      .toEqual({ kind: 'partners', readStatus: 'ok', principals: partners, findings: samplePartnerFindings });
 
     const link = await page.waitForSelector('[role="navigation"] ::-p-text(People)');
     await link!.click();
@@ -54,7 +32,7 @@ describe('the built extension in Firefox ESR on the routed sandbox', () => {
         readStatus: 'ok',
         principals: people,
         // What was read on the partner's pane still counts on People.
-        findings: [...peopleFindings, ...partnerFindings].sort(),
+        findings: [...samplePeopleFindings, ...samplePartnerFindings].sort(),
       });
     expect(page.url()).toBe(`${BUSINESS_URL}/latest/settings/business_users${q}`);
   });

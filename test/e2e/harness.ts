@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import type { SandboxPortfolio } from '../sandbox/portfolio';
 import { routeSandbox } from '../sandbox/serve';
 
@@ -169,6 +169,26 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+// An extension page's own API, as the page sees it (not a Node global).
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/**
+ * Sends a message of the protocol (lib/domain/protocol.ts) to the background from one of the extension's
+ * pages (options.html, popup.html), in @webext-core/messaging's envelope: the background's reply.
+ */
+export function askBackground(page: Page, id: number, type: string, data: unknown): Promise<unknown> {
+  return page.evaluate(
+    (message) =>
+      chrome.runtime.sendMessage({
+        id: message.id,
+        type: message.type,
+        timestamp: Date.now(),
+        data: message.data,
+      }),
+    { id, type, data },
+  );
+}
+
 /** The findings the panel lists, as its data attributes say (DESIGN.md "The panel contract"). */
 export interface PanelFinding {
   subject: string;
@@ -195,4 +215,19 @@ export async function settledPanel(page: Page, kind?: string): Promise<Frame> {
   await frame.waitForSelector('[data-summary]', { timeout: 15_000 });
   await page.waitForTimeout(700);
   return frame;
+}
+
+/**
+ * Opens a subject's Record in the panel and its “Document access” form (named for `name`, as the panel
+ * names the subject): the subject's group and the form.
+ */
+export async function openDocumentForm(
+  panel: Frame,
+  subject: string,
+  name: string,
+): Promise<{ group: Locator; form: Locator }> {
+  const group = panel.locator(`[data-group-subject="${subject}"]`);
+  await group.locator('summary', { hasText: 'Record' }).click();
+  await group.getByRole('button', { name: 'Document access' }).click();
+  return { group, form: group.getByRole('form', { name: `Document access of ${name}` }) };
 }

@@ -1,10 +1,11 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogue } from '@/lib/domain/i18n';
 import { uiLocales, type UiLocale } from '@/lib/domain/locales';
 import { foreignPhrases } from '../lib/domain/i18n/sentences';
 import { samplePortfolio } from '../sandbox/generate';
 import { BUSINESS_URL, extensionId, launchWithExtension, settledPanel, type Session } from './harness';
+import { sessionPerTest } from './sessions';
 
 // The extension's own API, as its worker sees it (not a Node global).
 declare const chrome: {
@@ -12,11 +13,7 @@ declare const chrome: {
 };
 declare const globalThis: { seenNotifications?: string[] };
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 /** What a screen shows a person: its visible text and the names it gives controls for screen readers. */
 async function screenText(target: Page | Frame): Promise<string> {
@@ -34,8 +31,7 @@ const untranslated = (text: string, locale: UiLocale) =>
 describe('every screen speaks the browser’s language', () => {
   it.each(uiLocales)('in %s: panel, ledger form, popup, options and a notification', async (locale) => {
     const sample = samplePortfolio(locale, 'grid');
-    session = await launchWithExtension(sample, { uiLanguage: locale });
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample, { uiLanguage: locale }));
     const t = catalogue(locale);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Notifications are shown by the browser: their words are read where the worker asks for them.

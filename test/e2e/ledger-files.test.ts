@@ -1,17 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
 import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame, type Session } from './harness';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 /** An independent writer of the documented format: its own canonical JSON and Node's SHA-256. */
 function canonical(value: unknown): string {
@@ -77,8 +74,7 @@ async function chooseFile(options: Page, name: string, text: string): Promise<vo
 
 describe('ledger files on the options page', () => {
   it('exports, re-imports without duplicates, imports someone else’s chain beside ours, and refuses a tampered file', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`);
     const frame = await panelFrame(page);
     const group = frame.locator('[data-group-subject="person:nils@byraab.se"]');
@@ -158,8 +154,7 @@ describe('ledger files on the options page', () => {
   });
 
   it('asks before deleting all data and offers an export first', async () => {
-    session = await launchWithExtension(sample);
-    const { context } = session;
+    const { context } = await sessions.open(launchWithExtension(sample));
     const options = await context.newPage();
     await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
     await options.getByRole('button', { name: 'Delete all data…' }).click();

@@ -1,23 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
 import {
   BUSINESS_URL,
   drawnMarks,
   launchWithExtension,
+  openDocumentForm,
   panelFrame,
   type Session,
   panelFindings,
 } from './harness';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 const rules = async (frame: Frame, subject: string): Promise<string[]> =>
   (await panelFindings(frame))
@@ -27,8 +25,7 @@ const rules = async (frame: Frame, subject: string): Promise<string[]> =>
 
 describe('the ledger from the panel', () => {
   it('documents a third party and the ledger rules clear; an accepted finding stays, muted', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     await frame.waitForSelector('[data-summary]');
@@ -37,10 +34,7 @@ describe('the ledger from the panel', () => {
       .poll(() => rules(frame, nils))
       .toEqual(['full-control-person', 'no-expiry', 'third-party-full-control', 'undocumented-third-party']);
 
-    const group = frame.locator(`[data-group-subject="${nils}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Nils Holm' });
+    const { form } = await openDocumentForm(frame, nils, 'Nils Holm');
     await form.getByLabel('Case or purpose').fill('Spring campaign for the café');
     await form.getByLabel('Approved by').fill('Anna Berg');
     await form.getByRole('button', { name: 'Save record' }).click();
@@ -69,16 +63,12 @@ describe('the ledger from the panel', () => {
   });
 
   it('raises expiring-soon from a recorded end date, and expired-access-present after a recorded revocation', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     const omar = 'person:omar@pixelverket.fr';
     await frame.waitForSelector(`[data-group-subject="${omar}"]`);
-    const group = frame.locator(`[data-group-subject="${omar}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Omar Haddad' });
+    const { form } = await openDocumentForm(frame, omar, 'Omar Haddad');
     await form.getByLabel('Case or purpose').fill('Booking app integration');
     const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Ends').fill(inThreeDays);
@@ -103,15 +93,11 @@ describe('the ledger from the panel', () => {
   });
 
   it('refuses a third-party record without an end date, or beyond the maximum duration', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await panelFrame(page);
     await frame.waitForSelector('[data-group-subject="person:omar@pixelverket.fr"]');
-    const group = frame.locator('[data-group-subject="person:omar@pixelverket.fr"]');
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Omar Haddad' });
+    const { group, form } = await openDocumentForm(frame, 'person:omar@pixelverket.fr', 'Omar Haddad');
     await form.getByLabel('Case or purpose').fill('Booking app');
     await form.getByLabel('Ends').fill('');
     await form.getByRole('button', { name: 'Save record' }).click();

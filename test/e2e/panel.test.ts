@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
 import { BUSINESS_URL, launchWithExtension, panelFrame, type Session } from './harness';
+import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 async function principals(frame: Frame): Promise<string[]> {
   return frame
@@ -33,7 +30,7 @@ async function waitForPanel(page: Page, kind: string, status = 'ok'): Promise<Fr
 
 describe('the built extension in Chromium on the routed sandbox', () => {
   it('shows the People page’s kind and principals in the panel', async () => {
-    session = await launchWithExtension(sample);
+    const session = await sessions.open(launchWithExtension(sample));
     await session.page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     const frame = await waitForPanel(session.page, 'people');
     expect(await principals(frame)).toEqual([
@@ -55,8 +52,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
   });
 
   it('follows an SPA navigation from People to Partners without a reload', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     await waitForPanel(page, 'people');
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -80,14 +76,13 @@ describe('the built extension in Chromium on the routed sandbox', () => {
   });
 
   it('reads Swedish in the classic layout and the French invite dialog', async () => {
-    session = await launchWithExtension(samplePortfolio('sv', 'table'));
+    const session = await sessions.open(launchWithExtension(samplePortfolio('sv', 'table')));
     await session.page.goto(`${BUSINESS_URL}/settings/people${q}`);
     let frame = await waitForPanel(session.page, 'people');
     expect(await principals(frame)).toContain('person:lisa.k@gmail.com basic true');
-    await session.close();
+    await sessions.close();
 
-    session = await launchWithExtension(samplePortfolio('fr', 'list'));
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(samplePortfolio('fr', 'list')));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     await waitForPanel(page, 'people');
     await page.getByRole('button', { name: '+ Inviter des personnes' }).click();
@@ -99,8 +94,9 @@ describe('the built extension in Chromium on the routed sandbox', () => {
   });
 
   it('reads a long list as it scrolls in, and says how much it has read', async () => {
-    session = await launchWithExtension(generatePortfolio({ people: 300, batchSize: 40, seed: 3 }));
-    const { page } = session;
+    const { page } = await sessions.open(
+      launchWithExtension(generatePortfolio({ people: 300, batchSize: 40, seed: 3 })),
+    );
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
     const frame = await waitForPanel(page, 'people', 'partial');
     // The first batch may still be arriving when the first partial read is shown: wait for all 40 of it.
@@ -120,8 +116,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
   });
 
   it('says plainly when a page is unreadable and offers diagnostics without names', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=999`);
     const frame = await waitForPanel(page, 'people', 'unreadable');
     expect(await frame.getByRole('heading', { name: 'Scopekeeper could not read this page' }).count()).toBe(
@@ -142,8 +137,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
   });
 
   it('collapses to a small tab and is reachable by keyboard', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
     const frame = await waitForPanel(page, 'partners');
     const active = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase());
@@ -163,8 +157,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
   });
 
   it('stays silent on pages that are not People, Partners, System users, assets or the dialogs', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_info${q}`);
     await page.waitForTimeout(1500);
     expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toEqual([]);

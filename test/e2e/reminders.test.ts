@@ -1,17 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import {
+  askBackground,
   BUSINESS_URL,
   extensionId,
   launchWithExtension,
+  openDocumentForm,
   panelFrame,
   settledPanel,
   type Session,
 } from './harness';
+import { sessionPerTest } from './sessions';
 
-// The extension's own API, as its pages and worker see it (not a Node global).
+// The extension's own API, as its worker sees it (not a Node global).
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
   notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> };
   action: { getBadgeText(details: object): Promise<string> };
 };
@@ -20,24 +22,16 @@ const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 const nils = 'person:nils@byraab.se';
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 describe('reminders', () => {
   it('a grant ending tomorrow notifies and counts on the badge; its due item opens the right page on the subject', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
     const frame = await settledPanel(page, 'people');
 
     // Document Nils's access, ending tomorrow.
-    const group = frame.locator(`[data-group-subject="${nils}"]`);
-    await group.locator('summary', { hasText: 'Record' }).click();
-    await group.getByRole('button', { name: 'Document access' }).click();
-    const form = group.getByRole('form', { name: 'Document access of Nils Holm' });
+    const { form } = await openDocumentForm(frame, nils, 'Nils Holm');
     await form.getByLabel('Case or purpose').fill('Spring campaign');
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Ends').fill(tomorrow);
@@ -71,16 +65,7 @@ describe('reminders', () => {
     // The notification's "Extend…" button: the panel opens on the extend form.
     const group0 = (await worker.evaluate(() => chrome.notifications.getAll()))!;
     const groupId = Object.keys(group0)[0]!.replace('scopekeeper-reminder:', '');
-    await popup.evaluate(
-      (g) =>
-        chrome.runtime.sendMessage({
-          id: 7,
-          type: 'openTarget',
-          timestamp: Date.now(),
-          data: { group: g, action: 'extend' },
-        }),
-      groupId,
-    );
+    await askBackground(popup, 7, 'openTarget', { group: groupId, action: 'extend' });
     const panel = await panelFrame(page);
     await panel.waitForSelector('[data-focus-action="extend"]');
     await panel.getByRole('form', { name: 'Extend access of Nils Holm' }).waitFor();
@@ -92,31 +77,21 @@ describe('reminders', () => {
   });
 
   it('“Start offboarding” on a partner’s reminder opens Partners with the offboarding started; a restarted worker does not notify again', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
     await settledPanel(page, 'partners');
     const options = await context.newPage();
     await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
     const ends = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const reply = (await options.evaluate(
-      (endsAt) =>
-        chrome.runtime.sendMessage({
-          id: 1,
-          type: 'ledgerCommand',
-          timestamp: Date.now(),
-          data: {
-            type: 'document',
-            businessId: '1203456789012345',
-            subject: 'partner:3228568050780002',
-            assets: [],
-            case: 'Instagram ads',
-            startsAt: new Date().toISOString().slice(0, 10),
-            endsAt,
-          },
-        }),
-      ends,
-    )) as { res: { ok: boolean; value: { decision: { grantId: string } } } };
+    const reply = (await askBackground(options, 1, 'ledgerCommand', {
+      type: 'document',
+      businessId: '1203456789012345',
+      subject: 'partner:3228568050780002',
+      assets: [],
+      case: 'Instagram ads',
+      startsAt: new Date().toISOString().slice(0, 10),
+      endsAt: ends,
+    })) as { res: { ok: boolean; value: { decision: { grantId: string } } } };
     expect(reply.res.ok).toBe(true);
     const notification = `scopekeeper-reminder:grant:${reply.res.value.decision.grantId}`;
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -125,16 +100,10 @@ describe('reminders', () => {
       .toEqual([notification]);
 
     // What the notification's second button does.
-    await options.evaluate(
-      (group) =>
-        chrome.runtime.sendMessage({
-          id: 2,
-          type: 'openTarget',
-          timestamp: Date.now(),
-          data: { group, action: 'offboard' },
-        }),
-      notification.replace('scopekeeper-reminder:', ''),
-    );
+    await askBackground(options, 2, 'openTarget', {
+      group: notification.replace('scopekeeper-reminder:', ''),
+      action: 'offboard',
+    });
     const panel = await settledPanel(page, 'partners');
     await panel.waitForSelector('[data-focus-action="offboard"]');
     await panel.waitForSelector(

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
 import {
@@ -11,6 +11,7 @@ import {
   panelFindings,
   settledPanel,
 } from './harness';
+import { sessionPerTest } from './sessions';
 
 const ruleIds = async (frame: Frame): Promise<string[]> =>
   (await panelFindings(frame)).map((f) => `${f.subject} ${f.ruleId}`);
@@ -19,11 +20,7 @@ const settled = (page: Page) => settledPanel(page);
 const sample = samplePortfolio('en', 'grid');
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest<Session>();
 
 const rowRects = (page: Page) =>
   page.evaluate(() =>
@@ -35,8 +32,7 @@ const rowRects = (page: Page) =>
 
 describe('settings and badges', () => {
   it('applies settings saved on the options page to an open tab without a reload', async () => {
-    session = await launchWithExtension(sample);
-    const { page, context } = session;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await settled(page);
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -69,8 +65,7 @@ describe('settings and badges', () => {
   });
 
   it('opens the panel on a badge’s subject, and shows a finding’s row on the page', async () => {
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     const frame = await settled(page);
     const nils = (await drawnMarks(page)).find(
@@ -90,14 +85,13 @@ describe('settings and badges', () => {
   });
 
   it('neither shifts the page’s layout nor outlives a removed row', async () => {
-    session = await launchWithExtension(sample, { extension: false });
+    const session = await sessions.open(launchWithExtension(sample, { extension: false }));
     await session.page.goto(peopleUrl);
     await session.page.waitForSelector('[role="row"][aria-rowindex="7"]');
     const without = await rowRects(session.page);
-    await session.close();
+    await sessions.close();
 
-    session = await launchWithExtension(sample);
-    const { page } = session;
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     await settled(page);
     expect(await rowRects(page)).toEqual(without);

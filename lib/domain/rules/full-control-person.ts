@@ -1,3 +1,4 @@
+import { fullControlHolders } from '../principals';
 import { getSubjectKey } from '../snapshot';
 import { defineRule } from './types';
 import { placeOf, quoted, who, words } from './words';
@@ -8,10 +9,8 @@ export default defineRule({
   severity: 'medium',
   scope: 'page',
   check(snapshot) {
-    return snapshot.principals
-      .filter(
-        (p) => p.kind === 'person' && !p.isCurrentUser && !p.pending && p.portfolioAccess === 'full-control',
-      )
+    return fullControlHolders(snapshot.principals)
+      .filter((p) => !p.isCurrentUser)
       .map((principal) => ({ subject: getSubjectKey(principal), principal }));
   },
   text: {

@@ -1,3 +1,4 @@
+import { fullControlHolders } from '../principals';
 import { getSubjectKey } from '../snapshot';
 import { defineRule } from './types';
 import { placeOf, quoted, words } from './words';
@@ -9,9 +10,7 @@ export default defineRule({
   scope: 'page',
   check(snapshot, context) {
     if (!context.peopleListComplete) return [];
-    const full = snapshot.principals.filter(
-      (p) => p.kind === 'person' && !p.pending && p.portfolioAccess === 'full-control',
-    );
+    const full = fullControlHolders(snapshot.principals);
     return full.length === 1 ? [{ subject: getSubjectKey(full[0]!), principal: full[0]! }] : [];
   },
   text: {

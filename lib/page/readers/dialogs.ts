@@ -10,7 +10,15 @@ import {
 } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import { parseDisplayedDate } from '../dates';
-import { accessibleName, elementText, HEADING_SELECTOR, inputValue, isChecked, textSegments } from '../dom';
+import {
+  accessibleName,
+  elementText,
+  HEADING_SELECTOR,
+  inputValue,
+  isChecked,
+  labelledByText,
+  textSegments,
+} from '../dom';
 import {
   isEmailLabel,
   matchPortfolioAccess,
@@ -39,17 +47,8 @@ export function findOpenDialog(root: ParentNode): Element | undefined {
 }
 
 export function dialogTitle(dialog: Element): string {
-  const labelledBy = dialog.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const doc = dialog.ownerDocument;
-    const text = labelledBy
-      .split(/\s+/)
-      .map((id) => doc.getElementById(id))
-      .filter((x): x is HTMLElement => x !== null)
-      .map(elementText)
-      .join(' ');
-    if (text) return text;
-  }
+  const labelledBy = labelledByText(dialog);
+  if (labelledBy) return labelledBy;
   const label = dialog.getAttribute('aria-label');
   if (label) return label;
   const heading = dialog.querySelector(HEADING_SELECTOR);

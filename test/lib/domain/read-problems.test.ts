@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { uiLocales } from '@/lib/domain/locales';
 import {
   describeReadProblem,
   READ_PROBLEM_FACT_MAX,
@@ -10,6 +9,7 @@ import {
   type ReadProblem,
   type ReadProblemCode,
 } from '@/lib/domain/read-problems';
+import { expectEveryCodeTranslated, expectSentenceForEveryCode, type CodedSentences } from './coded-facts';
 
 /** One problem of every code, with the facts the reader gives it, and its English sentence as it was
  * when problems were still English sentences (the panel must show the same words). */
@@ -71,6 +71,17 @@ const problemOf = (code: ReadProblemCode): ReadProblem => {
   return facts ? { code, facts } : { code };
 };
 
+const sentences: CodedSentences<ReadProblemCode, ReadProblem> = {
+  codes: readProblemCodes,
+  example: problemOf,
+  schema: readProblemSchema,
+  facts: readProblemFacts,
+  describe: describeReadProblem,
+  notInSentence: /undefined|\?|\[object/,
+  // Counts and page text appear as given; sections and kinds of principal are put into words.
+  factsInWords: ['section', 'kind'],
+};
+
 describe('read problems', () => {
   it('keep the English sentences the reader used to write', () => {
     for (const code of readProblemCodes)
@@ -78,31 +89,11 @@ describe('read problems', () => {
   });
 
   it('have a sentence for every code in every UI language, with every fact in it', () => {
-    for (const locale of uiLocales) {
-      for (const code of readProblemCodes) {
-        const problem = problemOf(code);
-        expect(readProblemSchema.safeParse(problem).success, code).toBe(true);
-        expect(Object.keys(problem.facts ?? {}).sort(), code).toEqual([...readProblemFacts[code]].sort());
-        const sentence = describeReadProblem(locale, problem);
-        expect(sentence.length, `${locale} ${code}`).toBeGreaterThan(10);
-        expect(sentence, `${locale} ${code}`).not.toMatch(/undefined|\?|\[object/);
-        // Counts and page text appear as given; sections and kinds of principal are put into words.
-        for (const [name, value] of Object.entries(problem.facts ?? {}))
-          if (name !== 'section' && name !== 'kind')
-            expect(sentence, `${locale} ${code} ${name}`).toContain(String(value));
-      }
-    }
+    expectSentenceForEveryCode(sentences);
   });
 
   it('are translated: no Swedish or French sentence is the English one', () => {
-    for (const locale of uiLocales.filter((l) => l !== 'en')) {
-      for (const code of readProblemCodes) {
-        const problem = problemOf(code);
-        expect(describeReadProblem(locale, problem), `${locale} ${code}`).not.toBe(
-          describeReadProblem('en', problem),
-        );
-      }
-    }
+    expectEveryCodeTranslated(sentences);
   });
 
   it('name sections and kinds of principal in the language', () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { B, testHub, type TestHub } from './test-hub';
+import { B, freshTestHub, type TestHub } from './test-hub';
 
 const BACKUP_NOTIFICATION = 'scopekeeper-reminder:backup';
 
@@ -18,10 +18,7 @@ describe('the backup reminder', () => {
     });
 
   beforeEach(() => {
-    fakeBrowser.reset();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    t = testHub({ now: '2026-11-28T12:00:00Z' });
+    t = freshTestHub('2026-11-28T12:00:00Z', 'en-US');
   });
   afterEach(() => t.close());
 

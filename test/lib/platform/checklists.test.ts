@@ -1,29 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Principal } from '@/lib/domain/snapshot';
 import { openLedgerDb } from '@/lib/ledger/db';
 import { runChecklistCommand, updateRunsFromEvidence } from '@/lib/platform/checklists';
 import { runLedgerCommand } from '@/lib/platform/ledger';
-import { B, contextAt, listSnapshot as list, refusal, testHub, type TestHub } from './test-hub';
+import { partner, person } from '../domain/rules/helpers';
+import { B, contextAt, listSnapshot as list, refusal, freshTestHub, type TestHub } from './test-hub';
 
-const pixel: Principal = {
-  kind: 'partner',
-  name: 'Pixelverket SARL',
-  businessId: '3228568050780002',
-  pending: false,
-  isCurrentUser: false,
-  assets: [{ type: 'instagram', name: '@sjobodcafe', access: 'partial', tasks: ['ads'] }],
-};
-const omar: Principal = {
-  kind: 'person',
-  name: 'Omar Haddad',
-  email: 'omar@pixelverket.fr',
-  portfolioAccess: 'apps-integrations',
-  pending: false,
-  isCurrentUser: false,
-  assets: [],
-};
+const pixel = partner('Pixelverket SARL', '3228568050780002', [
+  { type: 'instagram', name: '@sjobodcafe', access: 'partial', tasks: ['ads'] },
+]);
+const omar = person('Omar Haddad', 'omar@pixelverket.fr', { portfolioAccess: 'apps-integrations' });
 
 describe('checklist commands in the background', () => {
   let t: TestHub;
@@ -39,10 +25,7 @@ describe('checklist commands in the background', () => {
   };
 
   beforeEach(() => {
-    fakeBrowser.reset();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
-    t = testHub({ now: '2026-11-28T10:00:00Z' });
+    t = freshTestHub('2026-11-28T10:00:00Z', 'en');
   });
   afterEach(() => t.close());
 

@@ -1,27 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Principal } from '@/lib/domain/snapshot';
 import type { TabState } from '@/lib/domain/ui-state';
 import type { PanelPort } from '@/lib/platform/hub/panel-ports';
+import { me, page, partner } from '../domain/rules/helpers';
 import { B, listSnapshot, testHub, type TestHub } from './test-hub';
 
-const agency: Principal = {
-  kind: 'partner',
-  name: 'Byrå AB',
-  businessId: '3228568050780001',
-  pending: false,
-  isCurrentUser: false,
-  assets: [{ type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] }],
-};
-const anna: Principal = {
-  kind: 'person',
-  name: 'Anna Berg',
-  email: 'anna@sjobod.se',
-  portfolioAccess: 'full-control',
-  pending: false,
-  isCurrentUser: true,
-  assets: [],
-};
+const agency = partner('Byrå AB', '3228568050780001', [page()]);
 
 /** A panel connected to a tab: what the background pushed to it, in order. */
 function panelOn(t: TestHub, tabId: number): TabState[] {
@@ -95,7 +79,7 @@ describe('the background hub, without a browser', () => {
   });
 
   it('publishes a ledger command once to each tab of its business, and not to other businesses', async () => {
-    const people = listSnapshot('people', [anna]);
+    const people = listSnapshot('people', [me]);
     const partners = listSnapshot('partners', [agency]);
     const elsewhere = { ...partners, businessId: '999000111', url: partners.url.replace(B, '999000111') };
     await t.ask('reportSnapshot', { snapshot: people }, t.contentSender(1, people.url));

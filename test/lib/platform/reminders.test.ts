@@ -4,18 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runChecklistCommand } from '@/lib/platform/checklists';
 import { runLedgerCommand } from '@/lib/platform/ledger';
 import { setupReminders } from '@/lib/platform/reminders';
-import { B, contextAt as at, listSnapshot, refusal, testHub, type TestHub } from './test-hub';
+import { person } from '../domain/rules/helpers';
+import { B, contextAt as at, listSnapshot, refusal, freshTestHub, type TestHub } from './test-hub';
 
 const people = listSnapshot('people', [
-  {
-    kind: 'person',
-    name: 'Nils Holm',
-    email: 'nils@byraab.se',
-    portfolioAccess: 'full-control',
-    pending: false,
-    isCurrentUser: false,
-    assets: [],
-  },
+  person('Nils Holm', 'nils@byraab.se', { portfolioAccess: 'full-control' }),
 ]);
 
 const created = () =>
@@ -46,13 +39,10 @@ describe('reminders in the background', () => {
   }
 
   beforeEach(async () => {
-    fakeBrowser.reset();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-GB');
+    t = freshTestHub('2026-11-28T12:00:00Z', 'en-GB');
     vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
       timeZone: 'UTC',
     } as Intl.ResolvedDateTimeFormatOptions);
-    t = testHub({ now: '2026-11-28T12:00:00Z' });
     await t.store.recordSnapshot(people, new Date('2026-11-01T09:00:00Z'));
   });
   afterEach(() => t.close());

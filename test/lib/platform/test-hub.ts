@@ -142,3 +142,14 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
     },
   };
 }
+
+/**
+ * A test's start: wxt's fake browser reset, the spies of the test before restored, the browser speaking
+ * `uiLanguage`, and a fresh background at `now`. Call it in `beforeEach`, and `close()` the hub after.
+ */
+export function freshTestHub(now: string, uiLanguage: string): TestHub {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(uiLanguage);
+  return testHub({ now });
+}

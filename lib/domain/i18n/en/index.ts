@@ -1,13 +1,9 @@
 import type { EvidenceCode } from '../../checklists/evidence-seen';
 import type { ProblemCode } from '../../problems';
+import { f, type Facts } from '../facts';
 import { screens } from './screens';
 
 export type Screens = typeof screens;
-
-type Facts = Record<string, string | number | undefined>;
-// Facts are shown as they are; zod's issue codes read as words (`unrecognized_keys`: `unrecognized keys`).
-const f = (facts: Facts | undefined, key: string) =>
-  key === 'issue' ? String(facts?.[key] ?? '').replace(/_/g, ' ') : String(facts?.[key] ?? '');
 
 /**
  * Scopekeeper's own words in English: every screen (panel, popup, options), every outcome and problem,

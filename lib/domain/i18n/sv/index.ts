@@ -1,11 +1,8 @@
 import type { EvidenceText } from '../en/index';
 import type { Catalogue } from '../shape';
+import { f } from '../facts';
 import { screens } from './screens';
 
-type Facts = Record<string, string | number | undefined>;
-// Facts are shown as they are; zod's issue codes read as words (`unrecognized_keys`: `unrecognized keys`).
-const f = (facts: Facts | undefined, key: string) =>
-  key === 'issue' ? String(facts?.[key] ?? '').replace(/_/g, ' ') : String(facts?.[key] ?? '');
 const listName: Record<string, string> = {
   grants: 'Åtkomstpost',
   decisions: 'Beslut',

@@ -11,6 +11,7 @@ import {
 } from '@/lib/domain/checklists/evidence-seen';
 import { describeEvidence } from '@/lib/domain/i18n';
 import { uiLocales } from '@/lib/domain/locales';
+import { expectEveryCodeTranslated, expectSentenceForEveryCode, type CodedSentences } from '../coded-facts';
 
 /** Evidence of every code, with the facts the checks give it, and the English sentence the checks wrote
  * when evidence was still English sentences (the panel must show the same words). */
@@ -41,6 +42,15 @@ const seenOf = (code: EvidenceCode): EvidenceSeen => {
   return facts ? { code, facts } : { code };
 };
 
+const sentences: CodedSentences<EvidenceCode, EvidenceSeen> = {
+  codes: evidenceCodes,
+  example: seenOf,
+  schema: evidenceSeenSchema,
+  facts: evidenceFacts,
+  describe: describeEvidence,
+  notInSentence: /undefined|\[object/,
+};
+
 describe('checklist evidence as codes with facts', () => {
   it('keeps the English sentences the checks used to write', () => {
     for (const code of evidenceCodes)
@@ -48,26 +58,11 @@ describe('checklist evidence as codes with facts', () => {
   });
 
   it('has a sentence for every code in every UI language, with every fact in it', () => {
-    for (const locale of uiLocales) {
-      for (const code of evidenceCodes) {
-        const seen = seenOf(code);
-        expect(evidenceSeenSchema.safeParse(seen).success, code).toBe(true);
-        expect(Object.keys(seen.facts ?? {}).sort(), code).toEqual([...evidenceFacts[code]].sort());
-        const sentence = describeEvidence(locale, seen);
-        expect(sentence.length, `${locale} ${code}`).toBeGreaterThan(10);
-        expect(sentence, `${locale} ${code}`).not.toMatch(/undefined|\[object/);
-        for (const value of Object.values(seen.facts ?? {}))
-          expect(sentence, `${locale} ${code}`).toContain(String(value));
-      }
-    }
+    expectSentenceForEveryCode(sentences);
   });
 
   it('is translated: no Swedish or French sentence is the English one', () => {
-    for (const locale of uiLocales.filter((l) => l !== 'en'))
-      for (const code of evidenceCodes)
-        expect(describeEvidence(locale, seenOf(code)), `${locale} ${code}`).not.toBe(
-          describeEvidence('en', seenOf(code)),
-        );
+    expectEveryCodeTranslated(sentences);
   });
 
   it('shows the English sentence of an older tick as it was, in every language', () => {
