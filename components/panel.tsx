@@ -55,6 +55,11 @@ function PrincipalItem({
         {principal.isCurrentUser ? t.you : ''}
       </div>
       {sub ? <div className="principal-sub">{sub}</div> : null}
+      {principal.hiddenCharacters ? (
+        <div className="principal-note" data-hidden-characters="true">
+          {t.hiddenCharacters}
+        </div>
+      ) : null}
       <div>
         <span className="tag">{t.kinds[principal.kind]}</span>
         {principal.portfolioAccess ? (

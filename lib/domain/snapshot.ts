@@ -73,13 +73,21 @@ export const assetGrantSchema = z.object({
 });
 export type AssetGrant = z.infer<typeof assetGrantSchema>;
 
+/** The longest name a principal keeps: the reader cuts a longer one (a name is never a fact). */
+export const PRINCIPAL_NAME_MAX = 500;
+
 const principalBase = {
-  name: z.string().min(1).max(500),
+  name: z.string().min(1).max(PRINCIPAL_NAME_MAX),
   portfolioAccess: portfolioAccessSchema.optional(),
   pending: z.boolean(),
   isCurrentUser: z.boolean(),
   temporaryUntil: isoDateSchema.optional(),
   assets: z.array(assetGrantSchema).max(10_000),
+  /**
+   * The name, e-mail address or ID was shown with hidden format characters (zero-width, bidi controls,
+   * soft hyphen, …): they are removed from what is read, and the panel says the name contained them.
+   */
+  hiddenCharacters: z.boolean().optional(),
 };
 
 export const personSchema = z.object({

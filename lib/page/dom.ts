@@ -1,4 +1,4 @@
-import { cleanDisplayText } from './text';
+import { cleanDisplayText, hasHiddenCharacters, stripHiddenCharacters } from './text';
 
 /**
  * DOM walking for the readers: roles and structure, never class names. Every function takes a
@@ -23,23 +23,49 @@ function isHidden(el: Element): boolean {
  * header ends where its asset groups begin).
  */
 export function textSegments(root: Element, stopAtHeadingLevel?: number): string[] {
+  const out: string[] = [];
+  visitText(root, stopAtHeadingLevel, (raw) => {
+    const text = cleanDisplayText(raw);
+    if (text) out.push(text);
+  });
+  return out;
+}
+
+/** A piece of text as textSegments gives it, and whether the page wrote it with hidden characters. */
+export interface TextPiece {
+  text: string;
+  hidden: boolean;
+}
+
+/** textSegments, each with whether its text node carried hidden format characters (text.ts). */
+export function textPieces(root: Element, stopAtHeadingLevel?: number): TextPiece[] {
+  const out: TextPiece[] = [];
+  visitText(root, stopAtHeadingLevel, (raw) => {
+    const text = cleanDisplayText(raw);
+    if (text) out.push({ text, hidden: hasHiddenCharacters(raw) });
+  });
+  return out;
+}
+
+/** The whole visible text of an element (as elementText), and whether it carried hidden characters. */
+export function elementPiece(el: Element): TextPiece {
+  const pieces = textPieces(el);
+  return { text: pieces.map((p) => p.text).join(' '), hidden: pieces.some((p) => p.hidden) };
+}
+
+/** Calls `visit` with the raw value of every visible text node of an element, in document order. */
+function visitText(root: Element, stopAtHeadingLevel: number | undefined, visit: (raw: string) => void) {
   // Fast path for the common row: nothing hidden or skipped inside, no stop: a native text walker.
   if (stopAtHeadingLevel === undefined && root.querySelector(NOT_PLAIN_TEXT) === null) {
-    const out: string[] = [];
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = cleanDisplayText(node.nodeValue ?? '');
-      if (text) out.push(text);
-    }
-    return out;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node.nodeValue ?? '');
+    return;
   }
-  const out: string[] = [];
   let stopped = false;
   const walk = (node: Node) => {
     for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        const text = cleanDisplayText(child.nodeValue ?? '');
-        if (text) out.push(text);
+        visit(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isHidden(el)) continue;
@@ -53,7 +79,6 @@ export function textSegments(root: Element, stopAtHeadingLevel?: number): string
     }
   };
   walk(root);
-  return out;
 }
 
 /** Elements a reader should never look into for page content: navigation, banners, open dialogs. */
@@ -197,7 +222,13 @@ export function isChecked(el: Element): boolean {
   return aria === 'true';
 }
 
+/** What a field holds, without hidden format characters (an address pasted from a message can carry them). */
 export function inputValue(el: Element): string {
+  return stripHiddenCharacters(rawInputValue(el));
+}
+
+/** What a field holds, as typed or pasted. */
+export function rawInputValue(el: Element): string {
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA'
     ? (el as HTMLInputElement).value
     : (el.textContent ?? '');

@@ -1,4 +1,27 @@
 /**
+ * Format characters that show nothing (or only steer direction) yet make two texts differ: zero-width
+ * space, non-joiner and joiner, LRM/RLM, bidi embeddings, overrides and isolates, word joiner and the
+ * invisible operators, soft hyphen, Arabic letter mark, Hangul fillers, Mongolian vowel separator,
+ * combining grapheme joiner, byte-order mark and tag characters. Someone else's name can carry them to
+ * look like a lexicon word, or like another person's name or address (issue 10, item 4). One character
+ * class, matched character by character: linear on any length.
+ */
+// Each code point in the class is meant alone (a joiner or a combining mark is exactly what is looked for).
+const hidden =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]/u;
+// eslint-disable-next-line no-misleading-character-class
+const hiddenGlobal = new RegExp(hidden.source, 'gu');
+
+export function hasHiddenCharacters(text: string): boolean {
+  return hidden.test(text);
+}
+
+export function stripHiddenCharacters(text: string): string {
+  return hidden.test(text) ? text.replace(hiddenGlobal, '') : text;
+}
+
+/**
  * Text normalisation for matching page words against the lexicon (LEXICON.md preamble): NFKC (which also
  * turns no-break and narrow no-break spaces into spaces), typographic apostrophes and quotes folded,
  * whitespace folded, lower-cased, trimmed.
@@ -17,25 +40,24 @@ export function normalizeText(text: string): string {
 const normalized = new Map<string, string>();
 
 function normalizeUncached(text: string): string {
-  return text
+  return stripHiddenCharacters(text)
     .normalize('NFKC')
     .replace(/[\u2019\u2018\u02bc\u2032]/g, "'")
     .replace(/[\u00ab\u00bb\u201c\u201d\u201e\u2033]/g, '"')
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 }
 
-/** Display text as read from the page: directional overrides and control characters removed, whitespace folded. */
+/** Display text as read from the page: hidden format characters and control characters removed, whitespace folded. */
 export function cleanDisplayText(text: string): string {
   // Most page text is plain printable ASCII: fold its whitespace without the Unicode work.
   if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/ {2,}/g, ' ').trim();
   return (
-    text
+    stripHiddenCharacters(text)
       .normalize('NFC')
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
       .replace(/\s+/g, ' ')
       .trim()
   );

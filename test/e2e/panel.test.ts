@@ -45,6 +45,13 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     expect(
       await frame.locator('[data-principal="person:eve@contractor.example"] .principal-name').textContent(),
     ).toContain('<img src=x');
+    // Her name carries a right-to-left override: removed, and said.
+    expect(
+      await frame
+        .locator('[data-principal="person:eve@contractor.example"] [data-hidden-characters]')
+        .textContent(),
+    ).toBe('contains hidden characters');
+    expect(await frame.locator('[data-hidden-characters]').count()).toBe(1);
     expect(
       await session.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();

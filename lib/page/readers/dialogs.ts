@@ -17,7 +17,8 @@ import {
   inputValue,
   isChecked,
   labelledByText,
-  textSegments,
+  rawInputValue,
+  textPieces,
 } from '../dom';
 import {
   isEmailLabel,
@@ -26,7 +27,7 @@ import {
   readIdText,
   stripTemporaryAccess,
 } from '../match';
-import { findEmail, isEmail } from '../text';
+import { findEmail, hasHiddenCharacters, isEmail } from '../text';
 import type { DialogSeen, ReadOutcome } from '../read-outcome';
 import { readAssetSwitches } from './assets';
 import { actions, allVariants, type Variants } from '../lexicon';
@@ -83,21 +84,30 @@ export function readDialog(
     if (expiryElement) anchors.push({ subject, role: 'expiry', element: expiryElement });
     return anchors;
   };
-  const segments = textSegments(dialog);
+  const pieces = textPieces(dialog);
+  const segments = pieces.map((p) => p.text);
 
   if (kind === 'invite-dialog') {
     const emails = new Set<string>();
+    // Addresses typed, pasted or shown with hidden characters: the invitee is flagged.
+    const hiddenIn = new Set<string>();
     let emailFieldShown = false;
     for (const input of dialog.querySelectorAll('input')) {
       const type = input.getAttribute('type');
       if (type === 'email' || isEmailLabel(accessibleName(input))) {
         emailFieldShown = true;
-        for (const part of inputValue(input).split(/[,;\s]+/)) if (isEmail(part)) emails.add(part);
+        const hidden = hasHiddenCharacters(rawInputValue(input));
+        for (const part of inputValue(input).split(/[,;\s]+/))
+          if (isEmail(part)) {
+            emails.add(part);
+            if (hidden) hiddenIn.add(part);
+          }
       }
     }
-    for (const segment of segments) {
-      const found = findEmail(segment);
+    for (const piece of pieces) {
+      const found = findEmail(piece.text);
       if (found) emails.add(found);
+      if (found && piece.hidden) hiddenIn.add(found);
     }
     let access: Person['portfolioAccess'];
     for (const radio of dialog.querySelectorAll('[role="radio"], input[type="radio"]')) {
@@ -144,6 +154,7 @@ export function readDialog(
         assets,
       };
       if (email) person.email = email;
+      if (email && hiddenIn.has(email)) person.hiddenCharacters = true;
       if (access) person.portfolioAccess = access;
       if (temporaryUntil) person.temporaryUntil = temporaryUntil;
       return person;
@@ -165,14 +176,22 @@ export function readDialog(
   }
 
   let businessId: string | undefined;
+  let idHidden = false;
   let idFieldShown = false;
   for (const input of dialog.querySelectorAll('input')) {
     if (input.getAttribute('type') === 'text' || input.getAttribute('inputmode') === 'numeric')
       idFieldShown = true;
     const id = readIdText(inputValue(input).replace(/\s/g, ''));
-    if (id) businessId = id;
+    if (id) {
+      businessId = id;
+      idHidden = hasHiddenCharacters(rawInputValue(input));
+    }
   }
-  businessId ??= segments.map(readIdText).find((id) => id !== undefined);
+  if (!businessId) {
+    const shown = pieces.find((p) => readIdText(p.text) !== undefined);
+    businessId = shown && readIdText(shown.text);
+    idHidden = shown?.hidden ?? false;
+  }
   const giving = [...dialog.querySelectorAll('[role="radio"], input[type="radio"]')].find((r) =>
     isChecked(r),
   );
@@ -187,6 +206,7 @@ export function readDialog(
     assets,
   };
   if (businessId) partner.businessId = businessId;
+  if (idHidden) partner.hiddenCharacters = true;
   const choosing = dialog.querySelector('[role="radio"], input[type="radio"]') !== null;
   if (!businessId && !idFieldShown && !choosing) {
     problems.push(readProblem('dialog-missing-business-id'));

@@ -3,6 +3,7 @@ import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import {
+  elementPiece,
   elementText,
   findDetailPane,
   findRows,
@@ -122,7 +123,11 @@ export function readPrincipalList(
   if (pane) {
     const facts = readRowFacts(pane, locale, 3);
     const paneHeading = [...pane.querySelectorAll(HEADING_SELECTOR)].find((h) => headingLevel(h) === 2);
-    if (paneHeading) facts.name = elementText(paneHeading);
+    if (paneHeading) {
+      const heading = elementPiece(paneHeading);
+      facts.name = heading.text;
+      if (heading.hidden) facts.hidden = true;
+    }
     const { assets, headings, unknownLabels } = readAssetSwitches(pane);
     if (unknownLabels.length > 0)
       problems.push(readProblem('unknown-switch-labels', { count: unknownLabels.length }));
@@ -142,6 +147,7 @@ export function readPrincipalList(
         if (match.kind === 'system-user' && fromPane.kind === 'system-user') match.id ??= fromPane.id;
         match.temporaryUntil ??= fromPane.temporaryUntil;
         match.portfolioAccess ??= fromPane.portfolioAccess;
+        if (fromPane.hiddenCharacters) match.hiddenCharacters = true;
       } else {
         fromPane.assets = assets;
         principals.push(fromPane);

@@ -1,6 +1,13 @@
-import type { Partner, Person, PortfolioAccess, Principal, SystemUser } from '../../domain/snapshot';
+import {
+  PRINCIPAL_NAME_MAX,
+  type Partner,
+  type Person,
+  type PortfolioAccess,
+  type Principal,
+  type SystemUser,
+} from '../../domain/snapshot';
 import { parseDisplayedDate } from '../dates';
-import { textSegments } from '../dom';
+import { textPieces, type TextPiece } from '../dom';
 import {
   isEmailLabel,
   isPendingLabel,
@@ -23,21 +30,32 @@ export interface RowFacts {
   temporaryUntil?: string;
   /** "Access expires …" was shown but its date could not be read. */
   unreadableDate?: string;
+  /** The name, e-mail address or ID was written with hidden format characters (removed from the facts). */
+  hidden: boolean;
 }
 
 /** Reads the text facts of a row or pane: name, e-mail, id, access label, pending, "(you)", end date. */
 export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: number): RowFacts {
-  const facts: RowFacts = { pending: false, you: false };
-  const segments = textSegments(el, stopAtHeadingLevel).flatMap(splitCombined);
+  const facts: RowFacts = { pending: false, you: false, hidden: false };
+  const pieces = textPieces(el, stopAtHeadingLevel).flatMap(splitPiece);
+  const segments = pieces.map((p) => p.text);
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
+    // What identifies the principal (name, e-mail, ID) is kept without hidden characters, and flagged.
+    const identifies = () => {
+      if (pieces[i]!.hidden) facts.hidden = true;
+    };
     const you = splitYouMarker(segment);
     if (you.marked) {
       facts.you = true;
-      if (you.rest && !facts.name) facts.name = you.rest;
+      if (you.rest && !facts.name) {
+        facts.name = you.rest;
+        identifies();
+      }
       continue;
     }
     if (isEmail(segment) || (isEmailLabel(segment.split(':')[0] ?? '') && findEmail(segment))) {
+      if (!facts.email) identifies();
       facts.email ??= findEmail(segment);
       // A row or pane that leads with the address shows it as the name: someone invited by e-mail whose
       // name Meta does not know yet. Without this, the next free text (a status such as "Active") would
@@ -69,17 +87,25 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
     }
     const id = readIdText(segment);
     if (id) {
+      if (!facts.id) identifies();
       facts.id ??= id;
       continue;
     }
-    if (!facts.name && !isUiWord(segment) && !/^\d+$/.test(segment) && !segment.endsWith(':'))
+    if (!facts.name && !isUiWord(segment) && !/^\d+$/.test(segment) && !segment.endsWith(':')) {
       facts.name = segment;
+      identifies();
+    }
   }
   return facts;
 }
 
+/** The flag of a principal whose name, e-mail or ID was shown with hidden characters. */
+function hiddenFlag(facts: RowFacts): { hiddenCharacters?: true } {
+  return facts.hidden ? { hiddenCharacters: true } : {};
+}
+
 export function toPerson(facts: RowFacts): Person | undefined {
-  const name = facts.name ?? facts.email;
+  const name = (facts.name ?? facts.email)?.slice(0, PRINCIPAL_NAME_MAX);
   if (!name) return undefined;
   const person: Person = {
     kind: 'person',
@@ -87,6 +113,7 @@ export function toPerson(facts: RowFacts): Person | undefined {
     pending: facts.pending,
     isCurrentUser: facts.you,
     assets: [],
+    ...hiddenFlag(facts),
   };
   if (facts.email) person.email = facts.email;
   if (facts.access) person.portfolioAccess = facts.access;
@@ -95,7 +122,7 @@ export function toPerson(facts: RowFacts): Person | undefined {
 }
 
 export function toPartner(facts: RowFacts): Partner | undefined {
-  const name = facts.name ?? facts.id;
+  const name = (facts.name ?? facts.id)?.slice(0, PRINCIPAL_NAME_MAX);
   if (!name) return undefined;
   const partner: Partner = {
     kind: 'partner',
@@ -103,6 +130,7 @@ export function toPartner(facts: RowFacts): Partner | undefined {
     pending: facts.pending,
     isCurrentUser: false,
     assets: [],
+    ...hiddenFlag(facts),
   };
   if (facts.id) partner.businessId = facts.id;
   if (facts.access) partner.portfolioAccess = facts.access;
@@ -111,9 +139,16 @@ export function toPartner(facts: RowFacts): Partner | undefined {
 }
 
 export function toSystemUser(facts: RowFacts): SystemUser | undefined {
-  const name = facts.name ?? facts.id;
+  const name = (facts.name ?? facts.id)?.slice(0, PRINCIPAL_NAME_MAX);
   if (!name) return undefined;
-  const user: SystemUser = { kind: 'system-user', name, pending: false, isCurrentUser: false, assets: [] };
+  const user: SystemUser = {
+    kind: 'system-user',
+    name,
+    pending: false,
+    isCurrentUser: false,
+    assets: [],
+    ...hiddenFlag(facts),
+  };
   if (facts.id) user.id = facts.id;
   if (facts.access) user.portfolioAccess = facts.access;
   return user;
@@ -125,6 +160,14 @@ export function toPrincipal(
   facts: RowFacts,
 ): Principal | undefined {
   return kind === 'people' ? toPerson(facts) : kind === 'partners' ? toPartner(facts) : toSystemUser(facts);
+}
+
+/** splitCombined on a piece: every part keeps whether its text node carried hidden characters. */
+function splitPiece(piece: TextPiece): TextPiece[] {
+  const parts = splitCombined(piece.text);
+  return parts.length === 1 && parts[0] === piece.text
+    ? [piece]
+    : parts.map((text) => ({ text, hidden: piece.hidden }));
 }
 
 /**

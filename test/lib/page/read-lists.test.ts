@@ -49,6 +49,8 @@ describe('people reader on the sandbox', () => {
                 isCurrentUser: p.id === portfolio.currentUserId,
                 assets: [],
               };
+              // Eve's name carries a right-to-left override: removed from her name, and flagged.
+              if (p.name.includes('\u202e')) person.hiddenCharacters = true;
               if (p.temporaryUntil && layout === 'latest') person.temporaryUntil = p.temporaryUntil;
               if (p.temporaryUntil && layout === 'classic') person.temporaryUntil = p.temporaryUntil;
               return person;

@@ -34,6 +34,7 @@ export const screens = {
     businessId: (id: string) => `Business ID ${id}`,
     systemUserId: (id: string) => `ID ${id}`,
     you: ' (you)',
+    hiddenCharacters: 'contains hidden characters',
     kinds: { person: 'Person', partner: 'Partner', 'system-user': 'System user' },
     accessNotShown: 'Access not shown',
     pending: 'Pending',

@@ -33,6 +33,7 @@ export const screens: Screens = {
     businessId: (id) => `ID d’entreprise ${id}`,
     systemUserId: (id) => `ID ${id}`,
     you: ' (vous)',
+    hiddenCharacters: 'contient des caractères invisibles',
     kinds: { person: 'Personne', partner: 'Partenaire', 'system-user': 'Utilisateur système' },
     accessNotShown: 'Accès non affiché',
     pending: 'En attente',

@@ -32,6 +32,7 @@ export const screens: Screens = {
     businessId: (id) => `Företags-ID ${id}`,
     systemUserId: (id) => `ID ${id}`,
     you: ' (du)',
+    hiddenCharacters: 'innehåller dolda tecken',
     kinds: { person: 'Person', partner: 'Partner', 'system-user': 'Systemanvändare' },
     accessNotShown: 'Åtkomsten visas inte',
     pending: 'Väntande',
