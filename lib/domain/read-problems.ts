@@ -38,6 +38,7 @@ export const readProblemFacts = {
   'unknown-switch-labels': ['count'],
   'detail-pane-unreadable': [],
   'end-date-unreadable': ['sample'],
+  'several-current-user-markers': ['count'],
   'asset-list-loading': [],
   'no-asset-selected': [],
   'asset-no-sections': [],
@@ -115,6 +116,8 @@ const en: Record<ReadProblemCode, Sentence> = (() => {
       `${fact(f, 'count')} permission switches have labels the reader does not know.`,
     'detail-pane-unreadable': () => 'The detail pane of the selected item could not be read.',
     'end-date-unreadable': (f) => `An end date could not be read: "${fact(f, 'sample')}"`,
+    'several-current-user-markers': (f) =>
+      `${fact(f, 'count')} rows are marked "(you)": none is taken for you, and everyone with full control is judged.`,
     'asset-list-loading': () => 'The asset list is still loading.',
     'no-asset-selected': () => 'No asset is selected: select one to see who holds it.',
     'asset-no-sections': () => 'The selected asset’s details show no People or Partners section.',
@@ -156,6 +159,8 @@ const sv: Record<ReadProblemCode, Sentence> = (() => {
       `Behörighetsreglage med etiketter som Scopekeeper inte känner till: ${fact(f, 'count')}.`,
     'detail-pane-unreadable': () => 'Detaljpanelen för det valda objektet kunde inte läsas.',
     'end-date-unreadable': (f) => `Ett slutdatum kunde inte läsas: ”${fact(f, 'sample')}”`,
+    'several-current-user-markers': (f) =>
+      `Rader märkta ”(du)”: ${fact(f, 'count')}. Ingen av dem tas för dig, och alla med full kontroll bedöms.`,
     'asset-list-loading': () => 'Listan över tillgångar läses fortfarande in.',
     'no-asset-selected': () => 'Ingen tillgång är vald: välj en för att se vilka som har åtkomst till den.',
     'asset-no-sections': () =>
@@ -206,6 +211,8 @@ const fr: Record<ReadProblemCode, Sentence> = (() => {
       `Interrupteurs d’autorisation dont Scopekeeper ne connaît pas le libellé : ${fact(f, 'count')}.`,
     'detail-pane-unreadable': () => 'Le panneau de détails de l’élément sélectionné n’a pas pu être lu.',
     'end-date-unreadable': (f) => `Une date de fin n’a pas pu être lue : « ${fact(f, 'sample')} »`,
+    'several-current-user-markers': (f) =>
+      `Lignes marquées « (vous) » : ${fact(f, 'count')}. Aucune n’est prise pour vous, et toute personne disposant du contrôle total est évaluée.`,
     'asset-list-loading': () => 'La liste des éléments est encore en cours de chargement.',
     'no-asset-selected': () =>
       'Aucun élément n’est sélectionné : sélectionnez-en un pour voir qui y a accès.',

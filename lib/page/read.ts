@@ -162,6 +162,14 @@ function finish(
         );
     }
   }
+  const marked = principals.filter((p) => p.isCurrentUser);
+  if (marked.length > 1) {
+    // "(you)" is text: anyone can end their name with it. When several rows carry it, none is trusted
+    // (issue 10, item 3): the own domains then come from the settings only, and every holder is judged.
+    // First among the problems, so that the cap on their number never hides it.
+    for (const p of marked) p.isCurrentUser = false;
+    problems.unshift(readProblem('several-current-user-markers', { count: marked.length }));
+  }
   const you = principals.find((p) => p.isCurrentUser && p.kind === 'person');
   const readStatus = outcome.unreadable ? 'unreadable' : problems.length > 0 ? 'partial' : 'ok';
   const snapshot = {

@@ -40,6 +40,10 @@ const examples: Record<ReadProblemCode, [ReadProblem['facts'], string]> = {
   'unknown-switch-labels': [{ count: 2 }, '2 permission switches have labels the reader does not know.'],
   'detail-pane-unreadable': [undefined, 'The detail pane of the selected item could not be read.'],
   'end-date-unreadable': [{ sample: 'soon-ish' }, 'An end date could not be read: "soon-ish"'],
+  'several-current-user-markers': [
+    { count: 2 },
+    '2 rows are marked "(you)": none is taken for you, and everyone with full control is judged.',
+  ],
   'asset-list-loading': [undefined, 'The asset list is still loading.'],
   'no-asset-selected': [undefined, 'No asset is selected: select one to see who holds it.'],
   'asset-no-sections': [undefined, 'The selected asset’s details show no People or Partners section.'],
