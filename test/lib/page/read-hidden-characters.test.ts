@@ -157,21 +157,31 @@ describe('hidden characters in names, e-mails, Business IDs and lexicon words', 
   });
 
   it('reads an address or a Business ID typed with hidden characters in the invite and add-partner dialogs', () => {
-    const invite = read(
-      people,
-      `<div role="dialog" aria-label="Invite people"><input type="email" value="${salt('new@agency.example', '\u200b')}"></div>`,
-    );
-    expect(invite.kind).toBe('invite-dialog');
-    expect(invite.principals.map((p) => [getSubjectKey(p), p.hiddenCharacters])).toEqual([
-      ['person:new@agency.example', true],
-    ]);
-    const addPartner = read(
-      partners,
-      `<div role="dialog" aria-label="Add partner"><input type="text" value="${salt('3228568050789999', '\u2060')}"></div>`,
-    );
-    expect(addPartner.kind).toBe('add-partner-dialog');
-    expect(addPartner.principals.map((p) => [getSubjectKey(p), p.hiddenCharacters])).toEqual([
-      ['partner:3228568050789999', true],
-    ]);
+    const dialogs = [
+      [
+        people,
+        'Invite people',
+        'email',
+        salt('new@agency.example', '\u200b'),
+        'person:new@agency.example',
+        'invite-dialog',
+      ],
+      [
+        partners,
+        'Add partner',
+        'text',
+        salt('3228568050789999', '\u2060'),
+        'partner:3228568050789999',
+        'add-partner-dialog',
+      ],
+    ] as const;
+    for (const [url, title, type, value, subject, kind] of dialogs) {
+      const html = `<div role="dialog" aria-label="${title}"><input type="${type}" value="${value}"></div>`;
+      const snapshot = read(url, html);
+      expect(snapshot.kind).toBe(kind);
+      expect(snapshot.principals.map((p) => [getSubjectKey(p), p.hiddenCharacters])).toEqual([
+        [subject, true],
+      ]);
+    }
   });
 });
