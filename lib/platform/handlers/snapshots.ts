@@ -18,7 +18,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
     if (refused) return { ok: false, error: refused };
     const now = hub.clock();
     await cache.setTab(tabId, { report, receivedAt: now.toISOString() });
-    publisher.invalidate(tabId);
+    await publisher.now(tabId);
     // Then first-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
     // Off the path to the findings: a subject seen pending for the first time is never stale yet.
     const { snapshot } = report;

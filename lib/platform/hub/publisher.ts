@@ -20,6 +20,15 @@ export class Publisher {
     this.schedule();
   }
 
+  /**
+   * Publishes one tab now, not at the end of the task: a new snapshot's findings go out before the
+   * ledger records what the page showed (that write would otherwise hold the findings' reads back).
+   */
+  async now(tabId: number): Promise<void> {
+    this.dirty.delete(tabId);
+    await this.publish(tabId).catch((e) => console.error('Scopekeeper: publish', e));
+  }
+
   invalidateBusiness(businessId: string): void {
     for (const tabId of this.tabsOf(businessId)) this.dirty.add(tabId);
     this.schedule();
