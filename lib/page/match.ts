@@ -25,9 +25,15 @@ export function matchPortfolioAccess(text: string): Exclude<PortfolioAccess, 'un
   const word = stripLabel(normalizeText(text));
   // "Full control (formerly admin)": the label with a parenthetical note after it.
   return (
-    accessIndex.get(word) ??
-    (word.endsWith(')') ? accessIndex.get(word.replace(/\s*\([^)]*\)$/, '')) : undefined)
+    accessIndex.get(word) ?? (word.endsWith(')') ? accessIndex.get(withoutTrailingNote(word)) : undefined)
   );
+}
+
+/** "Full control (formerly admin)" without its last parenthetical note, in linear time. */
+function withoutTrailingNote(word: string): string {
+  const lastClose = word.lastIndexOf(')', word.length - 2);
+  const open = word.indexOf('(', lastClose + 1);
+  return open === -1 ? word : word.slice(0, open).trimEnd();
 }
 
 const assetTypeIndex = buildIndex<AssetType>(

@@ -64,12 +64,33 @@ export function cleanDisplayText(text: string): string {
 }
 
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const emailSearch = /[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}/;
+/** A character an address may hold (outside the `@`): what `emailPattern` allows. */
+const emailChar = /[^\s@<>()[\]\\,;:"]/;
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 
 export function isEmail(text: string): boolean {
   return emailPattern.test(text.trim());
 }
 
+/**
+ * The first e-mail address in a text: `local@domain.tld` with a letters-only top-level domain. A scan out
+ * from each `@`, linear in the text's length: a pattern searched from every position would take quadratic
+ * time on a long name without spaces, and names are written by other people.
+ */
 export function findEmail(text: string): string | undefined {
-  return emailSearch.exec(text)?.[0];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && emailChar.test(text[start - 1]!)) start--;
+    if (start === at) continue;
+    let end = at + 1;
+    while (end < text.length && emailChar.test(text[end]!)) end++;
+    // The last dot of the domain that is followed by two letters or more, with something before it.
+    for (let dot = end - 1; dot > at + 1; dot--) {
+      if (text[dot] !== '.' || !isAsciiLetter(text[dot + 1]) || !isAsciiLetter(text[dot + 2])) continue;
+      let tld = dot + 1;
+      while (tld < end && isAsciiLetter(text[tld])) tld++;
+      return text.slice(start, tld);
+    }
+  }
+  return undefined;
 }
