@@ -1,7 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { UiLocale } from '@/lib/domain/locales';
-import { describeProblem } from '@/lib/domain/i18n';
-import type { Problem } from '@/lib/domain/problems';
 import type { MessagesFrom, Reply, RequestOf } from '@/lib/domain/protocol';
 import type { Settings, SettingsProblem } from '@/lib/domain/settings';
 
@@ -32,6 +30,3 @@ export function useApi(): Api {
   if (!api) throw new Error('useApi() outside <ApiProvider>: the entrypoint gives the API.');
   return api;
 }
-
-/** A problem in the admin's words (the catalogue of their language). */
-export const problemText = (locale: UiLocale, problem: Problem) => describeProblem(locale, problem);

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { openSteps, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { subjectKindOf, templates, templatesFor, type TemplateId } from '@/lib/domain/checklists/templates';
-import { describeEvidence } from '@/lib/domain/i18n';
+import { catalogue, describeEvidence, describeProblem } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';
-import { problemText, useApi } from './api';
-import { catalogue } from '@/lib/domain/i18n';
+import { useApi } from './api';
 
 /** Sends a checklist command and says what went wrong, if anything, in the admin's words. */
 function useChecklistCommand(locale: UiLocale) {
@@ -14,7 +13,7 @@ function useChecklistCommand(locale: UiLocale) {
   const [error, setError] = useState<string | undefined>();
   const send = async (command: RequestOf<'checklistCommand'>) => {
     const reply = await ask('checklistCommand', command);
-    setError(reply.ok ? undefined : problemText(locale, reply.error));
+    setError(reply.ok ? undefined : describeProblem(locale, reply.error));
     return reply;
   };
   return { send, error };

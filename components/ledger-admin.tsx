@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { catalogue, type Catalogue } from '@/lib/domain/i18n';
+import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
 import type { AdminRequest, AdminResult, ImportSummary } from '@/lib/domain/ledger/admin';
 import type { Problem } from '@/lib/domain/problems';
-import { problemText, useApi } from './api';
+import { useApi } from './api';
 
 type AdminReply = { ok: true; value: AdminResult } | { ok: false; error: Problem };
 type Outcome = { ok: boolean; text: string } | undefined;
@@ -43,7 +43,7 @@ export function LedgerAdmin() {
   const words = catalogue(locale);
   const t = words.ledgerAdmin;
   const admin = (request: AdminRequest): Promise<AdminReply> => ask('ledgerAdmin', request);
-  const errorText = (r: AdminReply) => (r.ok ? t.unexpected : problemText(locale, r.error));
+  const errorText = (r: AdminReply) => (r.ok ? t.unexpected : describeProblem(locale, r.error));
   const [outcome, setOutcome] = useState<Outcome>();
   const [pending, setPending] = useState<
     { name: string; text: string; summary: ImportSummary } | undefined

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { templatesFor } from '@/lib/domain/checklists/templates';
 import type { PopupState } from '@/lib/domain/ui-state';
-import { ApiProvider, problemText, useApi, type Api } from './api';
-import { catalogue } from '@/lib/domain/i18n';
+import { ApiProvider, useApi, type Api } from './api';
+import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import { DueList, RunView } from './checklists';
 
 const POLL_MS = 1500;
@@ -62,7 +62,7 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
     setOutcome(
       result.ok
         ? { ok: true, text: t.started }
-        : { ok: false, text: problemText(state.locale, result.error) },
+        : { ok: false, text: describeProblem(state.locale, result.error) },
     );
     if (result.ok) form.reset();
     await load();

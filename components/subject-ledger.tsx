@@ -3,8 +3,8 @@ import { addDays } from '@/lib/domain/ledger/commands';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { AssetGrant } from '@/lib/domain/snapshot';
-import { catalogue } from '@/lib/domain/i18n';
-import { problemText, useApi } from './api';
+import { catalogue, describeProblem } from '@/lib/domain/i18n';
+import { useApi } from './api';
 import { usePanelStore } from './panel-store';
 
 type Command = RequestOf<'ledgerCommand'>;
@@ -50,7 +50,7 @@ function useLedgerCommand() {
   const locale = usePanelStore((s) => s.state.locale);
   return async (command: Command): Promise<{ ok: boolean; text?: string }> => {
     const reply = await ask('ledgerCommand', command);
-    return reply.ok ? { ok: true } : { ok: false, text: problemText(locale, reply.error) };
+    return reply.ok ? { ok: true } : { ok: false, text: describeProblem(locale, reply.error) };
   };
 }
 

@@ -54,7 +54,6 @@ export const readProblemFacts = {
 } as const satisfies Record<string, readonly FactName[]>;
 export type ReadProblemCode = keyof typeof readProblemFacts;
 export const readProblemCodes = Object.keys(readProblemFacts) as [ReadProblemCode, ...ReadProblemCode[]];
-export const readProblemCodeSchema = z.enum(readProblemCodes);
 
 /** The longest string fact: a problem is a short note, never a copy of the page. */
 export const READ_PROBLEM_FACT_MAX = 300;
