@@ -65,10 +65,20 @@ export const markers = {
     sv: ['Tillfällig åtkomst', 'Åtkomsten upphör', 'Upphör'],
     fr: ['Accès temporaire', "L'accès expire", "L'accès expire le", 'Expire le'],
   },
+  /**
+   * A Business ID line's label (LEXICON.md "Detail panes"): followed by a colon (in French often after a
+   * no-break space), by the number with no colon, or alone in its element beside the number's.
+   */
   'business-id': {
-    en: ['Partner business ID', 'Business ID', 'ID'],
-    sv: ['Partnerns företags-ID', 'Företags-ID', 'ID'],
-    fr: ["ID de l'entreprise partenaire", "ID d'entreprise", 'ID'],
+    en: ['Partner business ID', 'Business portfolio ID', 'Business ID', 'ID'],
+    sv: ['Partnerns företags-ID', 'Företagsportföljens ID', 'Företags-ID', 'ID'],
+    fr: [
+      "ID de l'entreprise partenaire",
+      'ID du portefeuille business',
+      "ID de l'entreprise",
+      "ID d'entreprise",
+      'ID',
+    ],
   },
   email: {
     en: ['Email', 'Email address', 'Work email'],
@@ -101,6 +111,17 @@ export const markers = {
     sv: ['Väntande inbjudningar', 'Inbjudningar', 'Väntande'],
     fr: ['Invitations en attente', 'Invitations', 'En attente'],
   },
+  /**
+   * Section titles of a detail pane: where the principal's own facts end and its assets begin, and where
+   * the assets end (LEXICON.md "Detail panes").
+   */
+  'pane-sections': {
+    en: ['Assigned assets', 'Assets', 'People from this partner'],
+    sv: ['Tilldelade tillgångar', 'Tillgångar', 'Personer från den här partnern'],
+    fr: ['Éléments affectés', 'Éléments', 'Personnes de ce partenaire'],
+  },
+  /** The header of the column that holds the name. */
+  'name-column': { en: ['Name'], sv: ['Namn'], fr: ['Nom'] },
   /** Column headers: a row made only of these is a header row, not a principal. */
   columns: {
     en: [

@@ -39,6 +39,9 @@ export const readProblemFacts = {
   'detail-pane-unreadable': [],
   'end-date-unreadable': ['sample'],
   'several-current-user-markers': ['count'],
+  'you-marker-in-name': ['count'],
+  'email-in-name': ['count'],
+  'list-over-limit': ['count', 'total'],
   'asset-list-loading': [],
   'no-asset-selected': [],
   'asset-no-sections': [],
@@ -117,6 +120,12 @@ const en: Record<ReadProblemCode, Sentence> = (() => {
     'end-date-unreadable': (f) => `An end date could not be read: "${fact(f, 'sample')}"`,
     'several-current-user-markers': (f) =>
       `${fact(f, 'count')} rows are marked "(you)": none is taken for you, and everyone with full control is judged.`,
+    'you-marker-in-name': (f) =>
+      `${fact(f, 'count')} names end in "(you)" within the name's own text, which anyone can write: not taken for you. Set your organisation's e-mail domains in Settings.`,
+    'email-in-name': (f) =>
+      `${fact(f, 'count')} names hold an e-mail address within the name's own text, which anyone can write: the address was not taken.`,
+    'list-over-limit': (f) =>
+      `The list has ${fact(f, 'total')} rows; Scopekeeper read the first ${fact(f, 'count')}, its limit for one page.`,
     'asset-list-loading': () => 'The asset list is still loading.',
     'no-asset-selected': () => 'No asset is selected: select one to see who holds it.',
     'asset-no-sections': () => 'The selected asset’s details show no People or Partners section.',
@@ -160,6 +169,12 @@ const sv: Record<ReadProblemCode, Sentence> = (() => {
     'end-date-unreadable': (f) => `Ett slutdatum kunde inte läsas: ”${fact(f, 'sample')}”`,
     'several-current-user-markers': (f) =>
       `Rader märkta ”(du)”: ${fact(f, 'count')}. Ingen av dem tas för dig, och alla med full kontroll bedöms.`,
+    'you-marker-in-name': (f) =>
+      `Namn som slutar på ”(du)” i själva namnets text, som vem som helst kan skriva: ${fact(f, 'count')}. De tas inte för dig. Ange organisationens e-postdomäner i Inställningar.`,
+    'email-in-name': (f) =>
+      `Namn som innehåller en e-postadress i själva namnets text, som vem som helst kan skriva: ${fact(f, 'count')}. Adressen användes inte.`,
+    'list-over-limit': (f) =>
+      `Listan har ${fact(f, 'total')} rader; Scopekeeper läste de första ${fact(f, 'count')}, gränsen för en sida.`,
     'asset-list-loading': () => 'Listan över tillgångar läses fortfarande in.',
     'no-asset-selected': () => 'Ingen tillgång är vald: välj en för att se vilka som har åtkomst till den.',
     'asset-no-sections': () =>
@@ -212,6 +227,12 @@ const fr: Record<ReadProblemCode, Sentence> = (() => {
     'end-date-unreadable': (f) => `Une date de fin n’a pas pu être lue : « ${fact(f, 'sample')} »`,
     'several-current-user-markers': (f) =>
       `Lignes marquées « (vous) » : ${fact(f, 'count')}. Aucune n’est prise pour vous, et toute personne disposant du contrôle total est évaluée.`,
+    'you-marker-in-name': (f) =>
+      `Noms se terminant par « (vous) » dans le texte même du nom, que chacun peut écrire : ${fact(f, 'count')}. Ils ne sont pas pris pour vous. Indiquez les domaines e-mail de votre organisation dans les Paramètres.`,
+    'email-in-name': (f) =>
+      `Noms contenant une adresse e-mail dans le texte même du nom, que chacun peut écrire : ${fact(f, 'count')}. L’adresse n’a pas été retenue.`,
+    'list-over-limit': (f) =>
+      `La liste compte ${fact(f, 'total')} lignes ; Scopekeeper a lu les ${fact(f, 'count')} premières, sa limite pour une page.`,
     'asset-list-loading': () => 'La liste des éléments est encore en cours de chargement.',
     'no-asset-selected': () =>
       'Aucun élément n’est sélectionné : sélectionnez-en un pour voir qui y a accès.',

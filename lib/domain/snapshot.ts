@@ -113,7 +113,9 @@ export const systemUserSchema = z.object({
 });
 export const principalSchema = z.discriminatedUnion('kind', [personSchema, partnerSchema, systemUserSchema]);
 export type Principal = z.infer<typeof principalSchema>;
-export const principalsSchema = z.array(principalSchema).max(20_000);
+/** The most principals one snapshot holds: a longer list is read up to here and reported partial. */
+export const PRINCIPALS_MAX = 20_000;
+export const principalsSchema = z.array(principalSchema).max(PRINCIPALS_MAX);
 export type Person = z.infer<typeof personSchema>;
 export type Partner = z.infer<typeof partnerSchema>;
 export type SystemUser = z.infer<typeof systemUserSchema>;

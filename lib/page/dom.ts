@@ -35,14 +35,16 @@ export function textSegments(root: Element, stopAtHeadingLevel?: number): string
 export interface TextPiece {
   text: string;
   hidden: boolean;
+  /** The text node it was read from (which element holds which fact: issue 10, item 3). */
+  node?: Node;
 }
 
 /** textSegments, each with whether its text node carried hidden format characters (text.ts). */
 export function textPieces(root: Element, stopAtHeadingLevel?: number): TextPiece[] {
   const out: TextPiece[] = [];
-  visitText(root, stopAtHeadingLevel, (raw) => {
+  visitText(root, stopAtHeadingLevel, (raw, node) => {
     const text = cleanDisplayText(raw);
-    if (text) out.push({ text, hidden: hasHiddenCharacters(raw) });
+    if (text) out.push({ text, hidden: hasHiddenCharacters(raw), node });
   });
   return out;
 }
@@ -54,18 +56,22 @@ export function elementPiece(el: Element): TextPiece {
 }
 
 /** Calls `visit` with the raw value of every visible text node of an element, in document order. */
-function visitText(root: Element, stopAtHeadingLevel: number | undefined, visit: (raw: string) => void) {
+function visitText(
+  root: Element,
+  stopAtHeadingLevel: number | undefined,
+  visit: (raw: string, node: Node) => void,
+) {
   // Fast path for the common row: nothing hidden or skipped inside, no stop: a native text walker.
   if (stopAtHeadingLevel === undefined && root.querySelector(NOT_PLAIN_TEXT) === null) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node.nodeValue ?? '');
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node.nodeValue ?? '', node);
     return;
   }
   let stopped = false;
   const walk = (node: Node) => {
     for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        visit(child.nodeValue ?? '');
+        visit(child.nodeValue ?? '', child);
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isHidden(el)) continue;

@@ -79,6 +79,10 @@ function makeMatcher(variants: Variants): (text: string) => boolean {
 export const isPendingLabel = makeMatcher(markers.pending);
 export const isPendingSection = makeMatcher(markers['pending-section']);
 export const isColumnHeader = makeMatcher(markers.columns);
+export const isNameColumn = makeMatcher(markers['name-column']);
+const paneSections = new Set(allVariants(markers['pane-sections']));
+/** "Assigned assets", "People from this partner": section titles of a detail pane (exact, no label strip). */
+export const isPaneSection = (text: string) => paneSections.has(normalizeText(text));
 export const isEmptyStateText = makeMatcher(markers.empty);
 export const isLoadingText = (text: string) => {
   const word = normalizeText(text).replace(/[.…]+$/, '');
@@ -86,6 +90,11 @@ export const isLoadingText = (text: string) => {
 };
 
 const youMarkers = allVariants(markers.you);
+
+/** The "(you)" badge: an element whose whole text is the marker. */
+export function isYouMarker(text: string): boolean {
+  return youMarkers.includes(normalizeText(text));
+}
 
 /** "(you)" on its own, or at the end of a name ("Anna Berg (you)"): returns the rest of the text. */
 export function splitYouMarker(text: string): { marked: boolean; rest: string } {
@@ -131,16 +140,27 @@ export function isDeniedText(text: string): boolean {
 
 const businessIdLabels = allVariants(markers['business-id']).sort((a, b) => b.length - a.length);
 
-/** A Business ID or system-user ID shown on its own or after its label ("Business ID: 3228…"). */
+/**
+ * A Business ID or system-user ID shown on its own or after its label, in every form LEXICON.md allows:
+ * "Business ID: 3228…", "ID : 3228…" (French puts a space, often a narrow no-break one, before the colon;
+ * NFKC makes it a space), "ID de l'entreprise\u202f: 3228…", "Business ID 3228…" with no colon, "#3228…".
+ */
 export function readIdText(text: string): string | undefined {
   let normal = normalizeText(text);
   for (const label of businessIdLabels) {
-    if (normal.startsWith(label)) {
-      normal = normal.slice(label.length).replace(/^[:\s#]+/, '');
+    if (normal.startsWith(label) && /^[\s:#]/.test(normal.charAt(label.length))) {
+      normal = normal.slice(label.length);
       break;
     }
   }
+  normal = normal.replace(/^[:\s#]+/, '');
   return /^\d{5,20}$/.test(normal) ? normal : undefined;
+}
+
+/** A Business ID label on its own ("Business ID", "ID :"), its number in the next element. */
+export function isIdLabel(text: string): boolean {
+  const normal = normalizeText(text).replace(/\s*:$/, '');
+  return businessIdLabels.includes(normal);
 }
 
 const emailLabels = allVariants(markers.email);

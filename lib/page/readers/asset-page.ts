@@ -1,7 +1,7 @@
 import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
-import { elementText, findRows, HEADING_SELECTOR, headingLevel, isInChrome, textSegments } from '../dom';
+import { elementText, findRows, HEADING_SELECTOR, headingLevel, isInChrome } from '../dom';
 import { matchSection } from '../match';
 import type { ReadOutcome } from '../read-outcome';
 import type { RouteInfo } from '../routes';
@@ -63,8 +63,8 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
     const facts = readRowFacts(row, locale);
     const principal = toPrincipal(section, facts);
     if (!principal) continue;
-    const segments = textSegments(row).filter((s) => s !== facts.name);
-    const access = segments.map((s) => readAccessText(s, type)).find((a) => a !== undefined);
+    // The holder's access is read from the row's other texts, never from the name.
+    const access = facts.rest.map((s) => readAccessText(s, type)).find((a) => a !== undefined);
     if (!access) {
       unknownAccess++;
       continue;

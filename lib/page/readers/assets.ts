@@ -1,14 +1,19 @@
 import type { AssetGrant, AssetType, TaskKey } from '../../domain/snapshot';
-import { elementText, headingLevel, HEADING_SELECTOR, accessibleName, isChecked } from '../dom';
+import { accessibleName, isChecked } from '../dom';
 import {
+  isColumnHeader,
+  isIdLabel,
+  isPendingLabel,
+  isUiWord,
   matchAssetType,
   matchLegacyRole,
   matchPortfolioAccess,
-  matchSection,
   matchTask,
+  readIdText,
   stripTemporaryAccess,
 } from '../match';
 import { normalizeText } from '../text';
+import { endsAssets, paneTokens, type PaneToken } from './pane';
 
 export interface AssetRead {
   assets: AssetGrant[];
@@ -18,85 +23,147 @@ export interface AssetRead {
   unknownLabels: string[];
 }
 
+interface OpenAsset {
+  type: AssetType;
+  name: string;
+  heading: Element;
+  /** Access read from controls: when the block has any, they decide (a label beside an off switch is not access). */
+  controls: number;
+  full: boolean;
+  except: boolean;
+  tasks: Set<TaskKey>;
+  /** Access read from text labels ("Full control", "Partial access · Content, Ads"). */
+  text: Pick<AssetGrant, 'access' | 'tasks'>[];
+}
+
 /**
- * Reads assets and their task switches from a detail pane or a dialog: asset type group headings, asset
- * names as role=heading, and input[role=switch][aria-label=<task>] toggles (research §5).
- * `full` wins over tasks; "Everything except sensitive actions" is its own access level.
+ * Reads assets and their access from a detail pane or a dialog, by meaning rather than by one layout
+ * (issue 10, item 1; LEXICON.md "Detail panes"):
+ * - an asset-type label is any text whose whole wording is an asset-type word, at any heading level or none;
+ * - an asset name is the first text after it (a heading, bold text or a text block); the next asset's name
+ *   is the next text that looks like the first one (same element, role, level and class: see
+ *   `paneTokens`), so a description or a switch's note in between is not taken for a name;
+ * - access comes from the task switches or checkboxes in the asset's block (`full` wins over tasks;
+ *   "Everything except sensitive actions" is its own level), or, when there are none, from text labels.
+ * `fallbackType` is the type when the scope shows no type label (a dialog opened on one asset type).
  */
-export function readAssetSwitches(scope: Element, fallbackType?: AssetType): AssetRead {
+export function readAssetSwitches(scope: Element, fallbackType?: AssetType, given?: PaneToken[]): AssetRead {
+  const tokens = given ?? paneTokens(scope);
   const unknownLabels: string[] = [];
   const assets: AssetGrant[] = [];
   const headings: Element[] = [];
   let type: AssetType | undefined = fallbackType;
-  let current:
-    | {
-        type: AssetType | undefined;
-        name: string;
-        full: boolean;
-        except: boolean;
-        tasks: Set<TaskKey>;
-        any: boolean;
-        heading: Element;
-      }
-    | undefined;
+  let typeSignature: string | undefined;
+  let nameSignature: string | undefined;
+  let current: OpenAsset | undefined;
   const flush = () => {
-    if (current && current.any && current.type) {
-      const access = current.full ? 'full' : current.except ? 'full-except-sensitive' : 'partial';
-      assets.push({
-        type: current.type,
-        name: current.name,
-        access,
-        tasks: access === 'full' ? [] : [...current.tasks].sort(),
-      });
-      headings.push(current.heading);
+    const grant = current && assetGrant(current);
+    if (grant) {
+      assets.push(grant);
+      headings.push(current!.heading);
     }
     current = undefined;
   };
-  const nodes = scope.querySelectorAll(
-    `${HEADING_SELECTOR}, input[role="switch"], [role="switch"], input[type="checkbox"]`,
-  );
-  for (const node of nodes) {
-    const level = headingLevel(node);
-    if (level !== undefined) {
-      const text = elementText(node);
-      const groupType = matchAssetType(text);
-      if (groupType) {
-        flush();
-        type = groupType;
+  const open = (token: Extract<PaneToken, { kind: 'text' }>) => {
+    flush();
+    nameSignature ??= token.signature;
+    current = {
+      type: type!,
+      name: token.text,
+      heading: token.carrier,
+      controls: 0,
+      full: false,
+      except: false,
+      tasks: new Set(),
+      text: [],
+    };
+  };
+  for (const token of tokens) {
+    if (token.kind === 'control') {
+      if (!current) continue;
+      const label = accessibleName(token.el);
+      if (!label || stripTemporaryAccess(label) !== undefined) continue;
+      const task = matchTask(label, current.type);
+      if (task === undefined) {
+        if (matchPortfolioAccess(label) === undefined) unknownLabels.push(label);
         continue;
       }
-      if (level >= 3 && !matchSection(text) && text) {
-        // An asset name heading (aria-level 4 in Meta's markup); other headings are section titles.
-        if (level >= 4 || type) {
-          flush();
-          current = {
-            type,
-            name: text,
-            full: false,
-            except: false,
-            tasks: new Set(),
-            any: false,
-            heading: node,
-          };
-        }
+      current.controls++;
+      if (!isChecked(token.el)) continue;
+      if (task === 'full') current.full = true;
+      else if (task === 'full-except-sensitive') current.except = true;
+      else current.tasks.add(task);
+      continue;
+    }
+    if (token.ofControl) continue;
+    const text = token.text;
+    const groupType = matchAssetType(text);
+    // An asset named like a type label ("Pages") is told apart by looking like the names, not the labels.
+    if (groupType && !(token.signature === nameSignature && token.signature !== typeSignature)) {
+      flush();
+      type = groupType;
+      typeSignature ??= token.signature;
+      nameSignature = undefined;
+      continue;
+    }
+    if (endsAssets(text)) {
+      flush();
+      type = fallbackType;
+      nameSignature = undefined;
+      continue;
+    }
+    if (!type) continue;
+    if (current) {
+      const access = readAccessText(text, current.type);
+      if (access) {
+        current.text.push(access);
+        continue;
+      }
+    }
+    if (!isNameText(text)) continue;
+    if (!current) {
+      // The first text after a type label is a name. Without a label (a dialog), only a heading or bold text.
+      if (nameSignature !== undefined ? token.signature === nameSignature : token.strong || typeSignature) {
+        open(token);
       }
       continue;
     }
-    const label = accessibleName(node);
-    if (!current || !label || stripTemporaryAccess(label) !== undefined) continue;
-    const task = matchTask(label, current.type);
-    if (task === undefined) {
-      if (matchPortfolioAccess(label) === undefined) unknownLabels.push(label);
-      continue;
-    }
-    if (!isChecked(node)) continue;
-    current.any = true;
-    if (task === 'full') current.full = true;
-    else if (task === 'full-except-sensitive') current.except = true;
-    else current.tasks.add(task);
+    if (token.signature !== nameSignature) continue; // a description or note inside the asset's block
+    if (current.controls > 0 || current.text.length > 0 || token.strong) open(token);
   }
   flush();
   return { assets, headings, unknownLabels };
+}
+
+/** The asset as read, or nothing when no access of it was seen. */
+function assetGrant(asset: OpenAsset): AssetGrant | undefined {
+  const base = { type: asset.type, name: asset.name };
+  if (asset.controls > 0) {
+    if (asset.full) return { ...base, access: 'full', tasks: [] };
+    if (asset.except) return { ...base, access: 'full-except-sensitive', tasks: [] };
+    if (asset.tasks.size === 0) return undefined;
+    return { ...base, access: 'partial', tasks: [...asset.tasks].sort() };
+  }
+  if (asset.text.length === 0) return undefined;
+  if (asset.text.some((a) => a.access === 'full')) return { ...base, access: 'full', tasks: [] };
+  if (asset.text.some((a) => a.access === 'full-except-sensitive'))
+    return { ...base, access: 'full-except-sensitive', tasks: [] };
+  const tasks = new Set(asset.text.flatMap((a) => a.tasks));
+  return { ...base, access: 'partial', tasks: [...tasks].sort() };
+}
+
+/** Text that can be an asset's name: not a label, an ID line, a date line, a status or a number. */
+function isNameText(text: string): boolean {
+  return (
+    !isUiWord(text) &&
+    !isIdLabel(text) &&
+    readIdText(text) === undefined &&
+    stripTemporaryAccess(text) === undefined &&
+    !isPendingLabel(text) &&
+    !isColumnHeader(text) &&
+    !/^[\d\s.,()+-]*$/.test(text) &&
+    !text.endsWith(':')
+  );
 }
 
 /**

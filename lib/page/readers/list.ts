@@ -1,9 +1,8 @@
 import { assetKey } from '../../domain/principals';
 import { readProblem, type ReadProblem } from '../../domain/read-problems';
-import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
+import { getSubjectKey, PRINCIPALS_MAX, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
 import {
-  elementPiece,
   elementText,
   findDetailPane,
   findRows,
@@ -11,12 +10,14 @@ import {
   headingLevel,
   isInChrome,
   textSegments,
+  type RowSet,
 } from '../dom';
-import { isColumnHeader, isPendingSection } from '../match';
+import { isColumnHeader, isNameColumn, isPendingSection } from '../match';
 import type { ReadOutcome } from '../read-outcome';
 import type { RouteInfo } from '../routes';
 import { normalizeText } from '../text';
 import { readAssetSwitches } from './assets';
+import { asPieces, paneTokens, startsAssets } from './pane';
 import { hasEmptyState, isLoading } from './page-state';
 import { readRowFacts, toPrincipal, type RowFacts } from './rows';
 
@@ -41,6 +42,25 @@ function pendingSectionTest(main: ParentNode): (row: Element) => boolean {
 }
 
 /**
+ * The cell under the Name column of a grid or table, when the list has column headers and one of them is
+ * the Name column (issue 10, item 3: the name is read from its column, whatever comes before it).
+ */
+function nameCellFinder(list: RowSet): (row: Element) => Element | undefined {
+  const first = list.rows[0];
+  const table = first?.closest('[role="grid"], [role="table"], [role="treegrid"], table');
+  if (!table) return () => undefined;
+  const headers = [...table.querySelectorAll('[role="columnheader"], th')];
+  const index = headers.findIndex((h) => isNameColumn(elementText(h)));
+  if (index <= 0) return () => undefined; // no Name column, or it is the first: the row's first text
+  return (row) => {
+    const cells = [...row.querySelectorAll('[role="gridcell"], [role="cell"], td, th')].filter(
+      (c) => c.parentElement?.closest('[role="row"], tr') === row,
+    );
+    return cells.length === headers.length ? cells[index] : undefined;
+  };
+}
+
+/**
  * A row or pane is about a principal only when it shows what identifies one: an e-mail address or an
  * access level for a person, a Business ID for a partner, a role or an id for a system user. A name alone
  * could be any heading.
@@ -49,6 +69,16 @@ function isUnderstood(kind: 'people' | 'partners' | 'system-users', facts: RowFa
   if (kind === 'people') return facts.email !== undefined || facts.access !== undefined;
   if (kind === 'partners') return facts.id !== undefined;
   return facts.access !== undefined || facts.id !== undefined;
+}
+
+/** Both show an address (or an ID) and they are not the same: two different principals. */
+function keysDiffer(a: Principal, b: Principal): boolean {
+  if (a.kind === 'person' && b.kind === 'person' && a.email && b.email)
+    return a.email.toLowerCase() !== b.email.toLowerCase();
+  if (a.kind === 'partner' && b.kind === 'partner' && a.businessId && b.businessId)
+    return a.businessId !== b.businessId;
+  if (a.kind === 'system-user' && b.kind === 'system-user' && a.id && b.id) return a.id !== b.id;
+  return false;
 }
 
 function sameSubject(a: Principal, b: Principal): boolean {
@@ -80,8 +110,20 @@ export function readPrincipalList(
   const inPendingSection = pendingSectionTest(main);
   const rowPrincipal = new Map<Element, Principal>();
   let paneTarget: { principal: Principal; headings: Element[]; paneOnly: Element | undefined } | undefined;
-  for (const row of list.rows) {
-    const facts = readRowFacts(row, locale);
+  let youInName = 0;
+  let emailInName = 0;
+  const noteNameFacts = (facts: RowFacts) => {
+    if (facts.inName === 'you') youInName++;
+    if (facts.inName === 'email') emailInName++;
+  };
+  const nameCell = nameCellFinder(list);
+  const rows = list.rows.length > PRINCIPALS_MAX ? list.rows.slice(0, PRINCIPALS_MAX) : list.rows;
+  if (rows.length < list.rows.length)
+    problems.push(readProblem('list-over-limit', { count: rows.length, total: list.rows.length }));
+  for (const row of rows) {
+    const cell = nameCell(row);
+    const facts = readRowFacts(row, locale, cell ? { cell } : {});
+    noteNameFacts(facts);
     if (facts.unreadableDate)
       problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));
     if (inPendingSection(row)) facts.pending = true;
@@ -121,24 +163,44 @@ export function readPrincipalList(
   }
 
   if (pane) {
-    const facts = readRowFacts(pane, locale, 3);
     const paneHeading = [...pane.querySelectorAll(HEADING_SELECTOR)].find((h) => headingLevel(h) === 2);
-    if (paneHeading) {
-      const heading = elementPiece(paneHeading);
-      facts.name = heading.text;
-      if (heading.hidden) facts.hidden = true;
-    }
-    const { assets, headings, unknownLabels } = readAssetSwitches(pane);
+    // The pane's own facts come before its first asset-type label or section title; its assets after.
+    const tokens = paneTokens(pane);
+    let split = tokens.findIndex(
+      (t) => startsAssets(t) && !(paneHeading && t.kind === 'text' && paneHeading.contains(t.node)),
+    );
+    if (split === -1) split = tokens.length;
+    const facts = readRowFacts(
+      pane,
+      locale,
+      paneHeading ? { elements: [paneHeading] } : {},
+      asPieces(tokens.slice(0, split)),
+    );
+    noteNameFacts(facts);
+    const { assets, headings, unknownLabels } = readAssetSwitches(pane, undefined, tokens.slice(split));
     if (unknownLabels.length > 0)
       problems.push(readProblem('unknown-switch-labels', { count: unknownLabels.length }));
-    const fromPane = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
+    const understood = isUnderstood(kind, facts);
+    const fromPane = facts.name || understood ? toPrincipal(kind, facts) : undefined;
+    let match: Principal | undefined;
     if (fromPane) {
       const selected = list.rows.find(
         (row) => row.getAttribute('aria-selected') === 'true' || row.getAttribute('aria-current') === 'true',
       );
-      const match =
-        principals.find((p) => sameSubject(p, fromPane)) ??
-        (selected ? rowPrincipal.get(selected) : undefined);
+      const selectedPrincipal = selected ? rowPrincipal.get(selected) : undefined;
+      const same = principals.filter((p) => sameSubject(p, fromPane));
+      // One row is the pane's subject; when several share its name, the selected one; never a row
+      // whose address or ID says it is someone else.
+      match =
+        same.length === 1
+          ? same[0]
+          : selectedPrincipal &&
+              (same.includes(selectedPrincipal) ||
+                (same.length === 0 && !keysDiffer(selectedPrincipal, fromPane)))
+            ? selectedPrincipal
+            : undefined;
+    }
+    if (fromPane && (match || understood)) {
       if (match) {
         paneTarget = { principal: match, headings, paneOnly: undefined };
         match.assets = assets;
@@ -157,6 +219,8 @@ export function readPrincipalList(
       problems.push(readProblem('detail-pane-unreadable'));
     }
   }
+  if (youInName > 0) problems.unshift(readProblem('you-marker-in-name', { count: youInName }));
+  if (emailInName > 0) problems.push(readProblem('email-in-name', { count: emailInName }));
   // Anchors are keyed by subject once the pane has filled in what the row lacked (an e-mail address).
   const anchors: Anchor[] = [...rowPrincipal].map(([row, p]) => ({
     subject: getSubjectKey(p),

@@ -10,8 +10,9 @@ import { parseDisplayedDate } from '../dates';
 import { textPieces, type TextPiece } from '../dom';
 import {
   isEmailLabel,
+  isIdLabel,
   isPendingLabel,
-  isUiWord,
+  isYouMarker,
   matchPortfolioAccess,
   readIdText,
   splitYouMarker,
@@ -32,35 +33,97 @@ export interface RowFacts {
   unreadableDate?: string;
   /** The name, e-mail address or ID was written with hidden format characters (removed from the facts). */
   hidden: boolean;
+  /**
+   * The name's own text also held a "(you)" marker or an e-mail address. Names are written by other
+   * people, so neither is taken from there (issue 10, item 3); the reader reports the row as partly read.
+   */
+  inName?: 'you' | 'email';
+  /** The texts of the row other than its name (an asset page reads the holder's access from them). */
+  rest: string[];
 }
 
-/** Reads the text facts of a row or pane: name, e-mail, id, access label, pending, "(you)", end date. */
-export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: number): RowFacts {
-  const facts: RowFacts = { pending: false, you: false, hidden: false };
-  const pieces = textPieces(el, stopAtHeadingLevel).flatMap(splitPiece);
-  const segments = pieces.map((p) => p.text);
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    // What identifies the principal (name, e-mail, ID) is kept without hidden characters, and flagged.
-    const identifies = () => {
-      if (pieces[i]!.hidden) facts.hidden = true;
-    };
-    const you = splitYouMarker(segment);
-    if (you.marked) {
+/** Where a row's name is: the element(s) that hold exactly it, or the row's first text. */
+export interface NameSource {
+  /** Elements whose whole text is the name (a pane's heading, the target of a row's aria-labelledby). */
+  elements?: readonly Element[];
+  /** The cell under the Name column: its first text is the name. */
+  cell?: Element;
+}
+
+/** The elements a row's aria-labelledby names (Meta's list rows: research/meta-markup-evidence.md). */
+export function labelledBy(el: Element): Element[] {
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return [];
+  const doc = el.ownerDocument;
+  return ids
+    .split(/\s+/)
+    .map((id) => (id ? doc.getElementById(id) : null))
+    .filter((x): x is HTMLElement => x !== null && x !== el && !x.contains(el));
+}
+
+function contains(elements: readonly Element[], node: Node | undefined): boolean {
+  return node !== undefined && elements.some((e) => e.contains(node));
+}
+
+/**
+ * Reads a row or a pane: first its name, from where the name is (issue 10, item 3: the labelled element,
+ * the Name cell, the pane's heading, or else the row's first text), then every other fact from the other
+ * texts only: access label, e-mail, ID, pending badge, "(you)" badge, end date. A name that reads
+ * "Full control", "Pending", "(you)" or "Business ID: 1234567" stays a name and changes no fact.
+ */
+export function readRowFacts(
+  el: Element,
+  locale: string,
+  source: NameSource = {},
+  given?: TextPiece[],
+): RowFacts {
+  const facts: RowFacts = { pending: false, you: false, hidden: false, rest: [] };
+  const all = given ?? textPieces(el);
+  const nameElements = source.elements?.length ? source.elements : labelledBy(el);
+  let others: TextPiece[];
+  let nameText: string | undefined;
+  let nameHidden = false;
+  if (nameElements.length > 0) {
+    const pieces = nameElements.flatMap((e) => textPieces(e));
+    nameText = pieces.map((p) => p.text).join(' ') || undefined;
+    nameHidden = pieces.some((p) => p.hidden);
+    others = all.filter((p) => !contains(nameElements, p.node));
+  } else {
+    const first = source.cell ? textPieces(source.cell)[0] : all[0];
+    nameText = first?.text;
+    nameHidden = first?.hidden ?? false;
+    others = first ? all.filter((p) => p !== first && (p.node === undefined || p.node !== first.node)) : all;
+  }
+  facts.rest = others.map((p) => p.text);
+  readOtherFacts(facts, others.flatMap(splitPiece), el, locale);
+  if (nameText !== undefined) takeName(facts, nameText, nameHidden);
+  return facts;
+}
+
+/** The name, and what its own text may say: an address as the whole name is an invitee's address. */
+function takeName(facts: RowFacts, text: string, hidden: boolean): void {
+  facts.name = text;
+  if (hidden) facts.hidden = true;
+  if (isEmail(text)) {
+    // Meta names a pending invitation by the invited address; an address shown elsewhere in the row wins.
+    facts.email ??= text.trim();
+    return;
+  }
+  if (splitYouMarker(text).marked) facts.inName = 'you';
+  else if (findEmail(text)) facts.inName = 'email';
+}
+
+/** Every fact the texts other than the name show. */
+function readOtherFacts(facts: RowFacts, pieces: TextPiece[], el: Element, locale: string): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const { text: segment, hidden } = pieces[i]!;
+    if (isYouMarker(segment)) {
       facts.you = true;
-      if (you.rest && !facts.name) {
-        facts.name = you.rest;
-        identifies();
-      }
       continue;
     }
     if (isEmail(segment) || (isEmailLabel(segment.split(':')[0] ?? '') && findEmail(segment))) {
-      if (!facts.email) identifies();
+      if (!facts.email && hidden) facts.hidden = true;
       facts.email ??= findEmail(segment);
-      // A row or pane that leads with the address shows it as the name: someone invited by e-mail whose
-      // name Meta does not know yet. Without this, the next free text (a status such as "Active") would
-      // be taken for the name.
-      if (i === 0 && isEmail(segment)) facts.name ??= segment;
       continue;
     }
     const access = matchPortfolioAccess(segment);
@@ -77,7 +140,7 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
       const datetime = el.querySelector('time[datetime]')?.getAttribute('datetime');
       const fromTime = datetime ? parseDisplayedDate(datetime, locale) : undefined;
       // The date is in the same text or in the next piece (often a <time> or <span>).
-      const candidate = rest || segments[i + 1] || '';
+      const candidate = rest || pieces[i + 1]?.text || '';
       const parsed = fromTime ?? parseDisplayedDate(candidate, locale);
       if (parsed) {
         facts.temporaryUntil = parsed;
@@ -85,18 +148,15 @@ export function readRowFacts(el: Element, locale: string, stopAtHeadingLevel?: n
       } else if (candidate) facts.unreadableDate = candidate;
       continue;
     }
+    // "Business ID" in one element and the number in the next, with no colon (LEXICON.md): the label
+    // says nothing, the bare number is the ID.
+    if (isIdLabel(segment)) continue;
     const id = readIdText(segment);
     if (id) {
-      if (!facts.id) identifies();
+      if (!facts.id && hidden) facts.hidden = true;
       facts.id ??= id;
-      continue;
-    }
-    if (!facts.name && !isUiWord(segment) && !/^\d+$/.test(segment) && !segment.endsWith(':')) {
-      facts.name = segment;
-      identifies();
     }
   }
-  return facts;
 }
 
 /** The flag of a principal whose name, e-mail or ID was shown with hidden characters. */
@@ -167,7 +227,7 @@ function splitPiece(piece: TextPiece): TextPiece[] {
   const parts = splitCombined(piece.text);
   return parts.length === 1 && parts[0] === piece.text
     ? [piece]
-    : parts.map((text) => ({ text, hidden: piece.hidden }));
+    : parts.map((text) => ({ text, hidden: piece.hidden, ...(piece.node ? { node: piece.node } : {}) }));
 }
 
 /**

@@ -44,6 +44,18 @@ const examples: Record<ReadProblemCode, [ReadProblem['facts'], string]> = {
     { count: 2 },
     '2 rows are marked "(you)": none is taken for you, and everyone with full control is judged.',
   ],
+  'you-marker-in-name': [
+    { count: 1 },
+    '1 names end in "(you)" within the name\'s own text, which anyone can write: not taken for you. Set your organisation\'s e-mail domains in Settings.',
+  ],
+  'email-in-name': [
+    { count: 2 },
+    "2 names hold an e-mail address within the name's own text, which anyone can write: the address was not taken.",
+  ],
+  'list-over-limit': [
+    { count: 20000, total: 25000 },
+    'The list has 25000 rows; Scopekeeper read the first 20000, its limit for one page.',
+  ],
   'asset-list-loading': [undefined, 'The asset list is still loading.'],
   'no-asset-selected': [undefined, 'No asset is selected: select one to see who holds it.'],
   'asset-no-sections': [undefined, 'The selected asset’s details show no People or Partners section.'],

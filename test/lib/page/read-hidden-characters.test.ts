@@ -60,7 +60,7 @@ const flags = (principals: Principal[]) => principals.map((p) => p.hiddenCharact
 
 function peopleList(c: string): string {
   return `<main><h1>People</h1><ul>
-    <li><p>${salt('Anna Berg', c)} ${salt('(you)', c)}</p><p>${salt('anna@sjobod.se', c)}</p><p>${salt('Full control', c)}</p></li>
+    <li><p><span>${salt('Anna Berg', c)}</span> <span>${salt('(you)', c)}</span></p><p>${salt('anna@sjobod.se', c)}</p><p>${salt('Full control', c)}</p></li>
     <li><p>${salt('Nils Holm', c)}</p><p>nils@byraab.se</p><p>Full control</p></li>
     <li><p>Maja Ek</p><p>${salt('maja@sjobod.se', c)}</p><p>Basic access</p></li>
     <li><p>Lisa Karlsson</p><p>lisa.k@gmail.com</p><p>${salt('Basic access', c)}</p><p>${salt('Pending', c)}</p></li>
@@ -140,7 +140,7 @@ describe('hidden characters in names, e-mails, Business IDs and lexicon words', 
     const snapshot = read(
       people,
       `<main><ul>
-        <li><p>Anna Berg (you)</p><p>anna@sjobod.se</p><p>Full control</p></li>
+        <li><p><span>Anna Berg</span> <span>(you)</span></p><p>anna@sjobod.se</p><p>Full control</p></li>
         <li><p>${name}</p><p>${salt('eve@contractor.example', '\u200b')}</p><p>Full control</p></li>
       </ul></main>`,
     );

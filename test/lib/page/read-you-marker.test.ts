@@ -3,7 +3,7 @@ import { resolveOwnDomains } from '@/lib/domain/principals';
 import { analyse } from '@/lib/domain/rules';
 import { getSubjectKey, type PageSnapshot } from '@/lib/domain/snapshot';
 import { readPage } from '@/lib/page/read';
-import { renderSandbox } from '../../sandbox/dom';
+import { htmlPage, renderSandbox } from '../../sandbox/dom';
 import { samplePortfolio } from '../../sandbox/generate';
 import { context } from '../domain/rules/helpers';
 
@@ -39,25 +39,62 @@ function findings(snapshot: PageSnapshot, ownDomains: string[], ruleId: string):
 describe('a name that ends in "(you)"', () => {
   for (const locale of ['en', 'sv', 'fr'] as const) {
     for (const variant of ['grid', 'list', 'table'] as const) {
-      it(`does not make its holder the admin, nor anyone else (${locale}, ${variant})`, () => {
+      it(`does not make its holder the admin, and leaves the admin's own badge trusted (${locale}, ${variant})`, () => {
         const snapshot = spoofedPeople(locale, variant);
         const eve = snapshot.principals.find((p) => getSubjectKey(p) === EVE);
-        expect(eve).toMatchObject({ name: 'Eve Mallory', portfolioAccess: 'full-control' });
-        expect(snapshot.principals.filter((p) => p.isCurrentUser)).toEqual([]);
-        expect(snapshot.currentUser).toBeUndefined();
-        expect(snapshot.readStatus).toBe('partial');
-        expect(snapshot.readProblems).toEqual([
-          { code: 'several-current-user-markers', facts: { count: 2 } },
+        // The marker is part of the name's own text: it stays in the name and says nothing.
+        expect(eve).toMatchObject({
+          name: `Eve Mallory ${marker[locale]}`,
+          portfolioAccess: 'full-control',
+          isCurrentUser: false,
+        });
+        expect(snapshot.principals.filter((p) => p.isCurrentUser).map(getSubjectKey)).toEqual([
+          'person:anna@sjobod.se',
         ]);
+        expect(snapshot.currentUser).toEqual({ name: 'Anna Berg', email: 'anna@sjobod.se' });
+        expect(snapshot.readStatus).toBe('partial');
+        expect(snapshot.readProblems).toEqual([{ code: 'you-marker-in-name', facts: { count: 1 } }]);
+        // Eve is judged as the third party she is: the admin's domain is still known.
+        expect(findings(snapshot, [], 'third-party-full-control')).toContain(EVE);
       });
     }
   }
+});
 
-  it('leaves every full-control holder judged: a third party by the settings’ domains, each person by full-control-person', () => {
+describe('more than one row with a "(you)" badge of its own', () => {
+  const page = (locale: 'en' | 'sv' | 'fr') => {
+    const words = {
+      en: { full: 'Full control', basic: 'Basic access' },
+      sv: { full: 'Fullständig kontroll', basic: 'Grundläggande åtkomst' },
+      fr: { full: 'Contrôle total', basic: 'Accès de base' },
+    }[locale];
+    const url = `${B}/latest/settings/business_users?business_id=1203456789012345`;
+    const row = (name: string, you: boolean, email: string, access: string) =>
+      `<div role="row"><div role="gridcell"><span>${name}</span>${you ? `<span>${marker[locale]}</span>` : ''}<div>${email}</div></div><div role="gridcell">${access}</div></div>`;
+    const { doc } = htmlPage(
+      `<main><div role="grid">
+        ${row('Anna Berg', true, 'anna@sjobod.se', words.full)}
+        ${row('Nils Holm', false, 'nils@byraab.se', words.full)}
+        ${row('Eve Mallory', true, 'eve@contractor.example', words.full)}
+        ${row('Maja Ek', false, 'maja@sjobod.se', words.basic)}
+      </div></main>`,
+      url,
+      locale,
+    );
+    return readPage(url, doc);
+  };
+
+  it('trusts none of them, says so, and judges every full-control holder', () => {
     for (const locale of ['en', 'sv', 'fr'] as const) {
-      const snapshot = spoofedPeople(locale, 'grid');
-      // With the portfolio's domain in the settings, Eve is a third party with full control.
-      expect(findings(snapshot, ['sjobod.se'], 'third-party-full-control')).toContain(EVE);
+      const snapshot = page(locale);
+      expect(snapshot.principals.filter((p) => p.isCurrentUser)).toEqual([]);
+      expect(snapshot.currentUser).toBeUndefined();
+      expect(snapshot.readProblems).toEqual([{ code: 'several-current-user-markers', facts: { count: 2 } }]);
+      // With the portfolio's domain in the settings, Nils and Eve are third parties with full control.
+      expect(findings(snapshot, ['sjobod.se'], 'third-party-full-control')).toEqual([
+        'person:nils@byraab.se',
+        EVE,
+      ]);
       // Without it, nobody is "you" and nobody's domain is the portfolio's: every holder is named.
       expect(findings(snapshot, [], 'full-control-person')).toEqual([
         'person:anna@sjobod.se',
