@@ -30,7 +30,9 @@ function mergePrincipal(known: Principal | undefined, seen: Principal, fromItsLi
   merged.portfolioAccess = seen.portfolioAccess ?? known.portfolioAccess;
   merged.pending = fromItsList ? seen.pending : known.pending;
   merged.temporaryUntil = seen.temporaryUntil ?? known.temporaryUntil;
-  merged.isCurrentUser = seen.isCurrentUser || known.isCurrentUser;
+  // "(you)" is decided by the latest read of the principal's own list, never by adding up reads: a
+  // marker seen once does not stay forever, and two reads cannot make two admins (issue 10, item 3).
+  merged.isCurrentUser = fromItsList ? seen.isCurrentUser : known.isCurrentUser;
   if (merged.kind === 'person' && known.kind === 'person')
     merged.email = seen.kind === 'person' ? (seen.email ?? known.email) : known.email;
   // A list row shows no assets; only a pane or an asset page does. Keep what was read there.
@@ -87,9 +89,40 @@ export function mergeSnapshot(
       byKey.set(getSubjectKey(seen), mergePrincipal(byKey.get(getSubjectKey(seen)), seen, true));
     if (snapshot.kind === 'people') {
       if (snapshot.currentUser) next.currentUser = snapshot.currentUser;
+      else if (snapshot.readProblems.some((p) => p.code === 'several-current-user-markers'))
+        delete next.currentUser;
       if (snapshot.readStatus === 'ok') next.peopleListComplete = true;
     }
   }
   next.principals = [...byKey.values()];
-  return next;
+  return oneCurrentUser(next);
+}
+
+/**
+ * At most one principal of a view is "you", and it is the view's current user: when reads disagree
+ * (two people marked on different reads), nobody is, and the own domains come from the settings.
+ */
+function oneCurrentUser(view: BusinessView): BusinessView {
+  const marked = view.principals.filter((p) => p.isCurrentUser);
+  const you = view.currentUser;
+  const one = marked.length === 1 ? marked[0] : undefined;
+  const agrees =
+    one?.kind === 'person' &&
+    you !== undefined &&
+    (you.email ? one.email?.toLowerCase() === you.email.toLowerCase() : one.name === you.name);
+  // Nobody marked and no one of the view is the remembered current user: that memory still stands.
+  const unmarkedYou =
+    marked.length === 0 &&
+    you !== undefined &&
+    view.principals.some(
+      (p) =>
+        p.kind === 'person' &&
+        (you.email ? p.email?.toLowerCase() === you.email.toLowerCase() : p.name === you.name),
+    );
+  if ((marked.length === 0 && !unmarkedYou) || agrees) return view;
+  const { currentUser: _dropped, ...rest } = view;
+  return {
+    ...rest,
+    principals: view.principals.map((p) => (p.isCurrentUser ? { ...p, isCurrentUser: false } : p)),
+  };
 }

@@ -72,4 +72,40 @@ describe('mergeSnapshot (what is known about a business across pages)', () => {
     expect(other!.businessId).toBe('999');
     expect(other!.principals.map(getSubjectKey)).toEqual(['partner:3228568050780001']);
   });
+
+  it('never makes two admins out of two reads: the latest read of People decides who is "you"', () => {
+    const anna = { ...me };
+    const eve = person('Eve', 'eve@contractor.example', { portfolioAccess: 'full-control' });
+    const eveMarked = { ...eve, isCurrentUser: true };
+    const annaUnmarked = { ...anna, isCurrentUser: false };
+    const people = (principals: Parameters<typeof snapshot>[0], you?: typeof me) => ({
+      ...snapshot(principals, 'people'),
+      ...(you ? { currentUser: { name: you.name, email: you.email! } } : {}),
+    });
+    let view = mergeSnapshot(undefined, people([anna, eve], anna));
+    expect(view!.currentUser?.email).toBe('anna@sjobod.se');
+    // The same list read again keeps her.
+    view = mergeSnapshot(view, people([anna, eve], anna));
+    expect(view!.principals.filter((p) => p.isCurrentUser).map(getSubjectKey)).toEqual([
+      'person:anna@sjobod.se',
+    ]);
+    // A later read marks Eve instead: that read decides, and Anna is no longer "you" as well.
+    const later = mergeSnapshot(view, people([annaUnmarked, eveMarked], eveMarked));
+    expect(later!.principals.filter((p) => p.isCurrentUser).map(getSubjectKey)).toEqual([
+      'person:eve@contractor.example',
+    ]);
+    expect(later!.currentUser?.email).toBe('eve@contractor.example');
+    // A read that marks nobody (Anna's row without the badge) forgets her too.
+    const unmarked = mergeSnapshot(view, people([annaUnmarked, eve]));
+    expect(unmarked!.principals.filter((p) => p.isCurrentUser)).toEqual([]);
+    expect(unmarked!.currentUser).toBeUndefined();
+    // A read that found several markers clears what an earlier read said.
+    const several = mergeSnapshot(view, {
+      ...people([annaUnmarked, eve]),
+      readStatus: 'partial',
+      readProblems: [{ code: 'several-current-user-markers', facts: { count: 2 } }],
+    });
+    expect(several!.currentUser).toBeUndefined();
+    expect(several!.principals.filter((p) => p.isCurrentUser)).toEqual([]);
+  });
 });
