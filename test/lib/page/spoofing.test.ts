@@ -125,6 +125,26 @@ describe('names that carry the lexicon’s words', () => {
     }
   }
 
+  it('give no partner a Business ID, access or pending state, whatever its name (a number included)', () => {
+    for (const variant of ['grid', 'list', 'table'] as const) {
+      const clean = generatePortfolio({
+        people: 3,
+        partners: spoofNames.length,
+        locale: 'fr',
+        variant,
+        seed: 9,
+      });
+      const spoof = { ...clean, partners: clean.partners.map((p, i) => ({ ...p, name: spoofNames[i]! })) };
+      for (const partner of [undefined, ...clean.partners.filter((_, i) => /^\d+$/.test(spoofNames[i]!))]) {
+        const url = `${B}/latest/settings/partners?business_id=${clean.businessId}${partner ? `&selected_partner_id=${partner.businessId}` : ''}`;
+        const before = readPage(url, renderSandbox(clean, url).doc);
+        const after = readPage(url, renderSandbox(spoof, url).doc);
+        expect(before.principals).toHaveLength(spoofNames.length);
+        expect(facts(after), `${variant} ${url}`).toEqual(facts(before));
+      }
+    }
+  });
+
   it('keeps each spoof as the name it is', () => {
     const clean = generatePortfolio({ people: spoofNames.length, partners: 2, systemUsers: 1, seed: 3 });
     const spoof = spoofed(clean, 0);
