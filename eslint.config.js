@@ -117,6 +117,30 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox is the reader's examiner: built from its own words (test/sandbox/strings.ts), never from
+    // the reader's code or data, or a shared mistake would pass unseen.
+    files: ['test/sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/lib/page',
+                '**/lib/page/**',
+                '**/lib/domain/lexicon',
+                '**/lib/domain/i18n',
+                '**/lib/domain/i18n/**',
+              ],
+              message: 'The sandbox imports nothing of the reader: no lib/page, no lexicon, no i18n.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Issue 9: no import cycles, type-only ones included.
     files: ['{lib,components,entrypoints,scripts,test}/**/*.{ts,tsx,mts,js,mjs}'],
     plugins: { scopekeeper },

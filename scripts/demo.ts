@@ -8,22 +8,32 @@ import type { Page } from 'playwright-core';
 import { uiLocales, type UiLocale } from '../lib/domain/locales';
 import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
+import {
+  listStructures,
+  paneStructures,
+  type ListStructure,
+  type PaneStructure,
+} from '../test/sandbox/structures';
 
 const { values } = parseArgs({
   options: {
     locale: { type: 'string', default: 'en' },
     variant: { type: 'string', default: 'grid' },
+    pane: { type: 'string', default: 'headings' },
     people: { type: 'string' },
     headless: { type: 'boolean', default: false },
     out: { type: 'string', default: 'demo-output' },
   },
 });
 const locale = values.locale as UiLocale;
-const variant = values.variant as 'grid' | 'list' | 'table';
+const variant = values.variant as ListStructure;
+const pane = values.pane as PaneStructure;
 if (!uiLocales.includes(locale))
   throw new Error(`--locale must be one of ${uiLocales.join(', ')} (got ${locale})`);
-if (!['grid', 'list', 'table'].includes(variant))
-  throw new Error(`--variant must be grid, list or table (got ${variant})`);
+if (!listStructures.includes(variant))
+  throw new Error(`--variant must be one of ${listStructures.join(', ')} (got ${variant})`);
+if (!paneStructures.includes(pane))
+  throw new Error(`--pane must be one of ${paneStructures.join(', ')} (got ${pane})`);
 
 /** What the admin types as the contractor's case, in their own language. */
 const demoCase: Record<UiLocale, string> = {
@@ -33,8 +43,8 @@ const demoCase: Record<UiLocale, string> = {
 };
 
 const portfolio = values.people
-  ? generatePortfolio({ people: Number(values.people), locale, variant })
-  : samplePortfolio(locale, variant);
+  ? generatePortfolio({ people: Number(values.people), locale, variant, pane })
+  : samplePortfolio(locale, variant, { paneStructure: pane });
 const headless = values.headless || !process.env.DISPLAY;
 const q = `?business_id=${portfolio.businessId}`;
 

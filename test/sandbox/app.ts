@@ -1,13 +1,16 @@
 import type { AssetType, TaskKey } from '../../lib/domain/snapshot';
 import { AtomicStyles } from './atomic';
-import type { SandboxAssignment, SandboxPortfolio } from './portfolio';
-import { sandboxStrings, tasksByAssetType, type SandboxStrings } from './strings';
+import { Markup, type Attrs, type Child } from './markup';
+import { PaneRenderer, type PaneSubject } from './panes';
+import type { SandboxAssignment, SandboxPerson, SandboxPortfolio } from './portfolio';
+import { sandboxStrings, type SandboxStrings } from './strings';
+import { getStructures, type ListStructure, type Structures } from './structures';
 
 /**
  * The Business Settings sandbox: renders a portfolio the way research/meta-business-settings.md §1 and §5
  * describe Business Settings, and is as unhelpful to a reader as the real thing: generated atomic class
  * names, div[role=button] controls, no data-testid, rows that arrive late and in batches, SPA navigation
- * by history.pushState, and three structural list variants.
+ * by history.pushState, and the same portfolio in several list and detail-pane structures (structures.ts).
  */
 
 type Section =
@@ -107,9 +110,6 @@ export function parseSandboxRoute(url: URL): Route {
   return { layout: 'latest', section: { kind: 'home' }, businessId, modal };
 }
 
-type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
-
 interface DialogState {
   kind: 'invite' | 'partner';
   step: number;
@@ -130,7 +130,13 @@ export interface SandboxOptions {
 
 export class SandboxApp {
   readonly styles: AtomicStyles;
+  /** The list and pane structures this page load renders in. */
+  readonly structures: Structures;
   private readonly t: SandboxStrings;
+  private readonly m: Markup;
+  private readonly panes: PaneRenderer;
+  /** Whether dates carry a machine-readable <time> (not in the list structures that show text only). */
+  private readonly machineDates: boolean;
   private route: Route;
   private dialog: DialogState | undefined;
   private mainEl!: HTMLElement;
@@ -146,6 +152,10 @@ export class SandboxApp {
   ) {
     this.styles = new AtomicStyles(portfolio.buildSeed);
     this.t = sandboxStrings[portfolio.locale];
+    this.structures = getStructures(portfolio);
+    this.machineDates = this.structures.list !== 'list' && this.structures.list !== 'labelled-rows';
+    this.m = new Markup(doc, this.styles, portfolio.locale);
+    this.panes = new PaneRenderer(this.m, this.t, portfolio.assets, this.structures.pane, this.machineDates);
     this.route = parseSandboxRoute(new URL(doc.location.href));
   }
 
@@ -238,26 +248,12 @@ export class SandboxApp {
   // ---------- DOM helpers (text only: names are never parsed as HTML) ----------
 
   /** Drops the absent children of a conditional list. */
-  private present(...children: Child[]): (Node | string)[] {
-    return children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false);
+  private present<T extends Node | string>(...children: (T | null | undefined | false)[]): T[] {
+    return this.m.present(...children);
   }
 
   private el(tag: string, attrs: Attrs, ...children: Child[]): HTMLElement {
-    const node = this.doc.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === undefined || value === false) continue;
-      if (key === 'class') node.className = this.styles.cls(String(value));
-      else if (key.startsWith('on') && typeof value === 'function')
-        node.addEventListener(key.slice(2), value);
-      else if (key === 'checked' || key === 'value')
-        (node as HTMLInputElement)[key as 'value'] = value as never;
-      else node.setAttribute(key, value === true ? 'true' : String(value));
-    }
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child);
-    }
-    return node;
+    return this.m.el(tag, attrs, ...children);
   }
 
   private button(label: string, onClick: () => void, primary = false): HTMLElement {
@@ -300,7 +296,7 @@ export class SandboxApp {
   }
 
   private heading(level: number, text: string, css = 'font-weight:700'): HTMLElement {
-    return this.el('div', { role: 'heading', 'aria-level': level, class: css }, this.el('span', {}, text));
+    return this.m.heading(level, text, css);
   }
 
   private href(kind: string, selectedId?: string, assetType?: AssetType): string {
@@ -502,9 +498,9 @@ export class SandboxApp {
       );
       return;
     }
-    const variant = this.route.layout === 'classic' ? 'table' : this.portfolio.variant;
+    const structure = this.listStructure();
     const list = this.listContainer(
-      variant,
+      structure,
       rows.length,
       rows[0]!.cells.map((c) => c.header),
     );
@@ -513,7 +509,8 @@ export class SandboxApp {
     const batch = this.options.mode === 'sync' ? rows.length : this.portfolio.batchSize;
     const more = () => {
       const end = Math.min(rows.length, rendered + batch);
-      for (let i = rendered; i < end; i++) list.body.append(this.listRow(variant, rows[i]!, i, rows.length));
+      for (let i = rendered; i < end; i++)
+        list.body.append(this.listRow(structure, rows[i]!, i, rows.length));
       rendered = end;
     };
     more();
@@ -532,6 +529,33 @@ export class SandboxApp {
     }
   }
 
+  /** The list structure of this page: classic Business Manager always showed a table. */
+  private listStructure(): ListStructure {
+    return this.route.layout === 'classic' ? 'table' : this.structures.list;
+  }
+
+  /**
+   * The name a person is shown by: Meta's People list is one list of users and invitations, and an
+   * invitation carries only the invited e-mail (research/meta-markup-evidence.md), which the structures
+   * built from that list show as the name.
+   */
+  private displayName(p: SandboxPerson): string {
+    const list = this.listStructure();
+    return p.pending && (list === 'labelled-rows' || list === 'cards') ? p.email : p.name;
+  }
+
+  /** An ID in a row without columns: "Business ID: 123" text, or a label element beside a value element. */
+  private idFact(label: string, id: string): HTMLElement {
+    return this.listStructure() === 'cards'
+      ? this.el(
+          'div',
+          { class: 'display:flex;gap:6px' },
+          this.el('span', { class: 'color:#65676b' }, label),
+          this.el('span', {}, id),
+        )
+      : this.el('span', {}, `${label}${this.t.colons[0]}${id}`);
+  }
+
   private listRows(section: Exclude<Section, { kind: 'home' }>): ListRow[] {
     const t = this.t;
     const classic = this.route.layout === 'classic';
@@ -548,10 +572,37 @@ export class SandboxApp {
               'apps-integrations': t.appsIntegrations,
               finance: t.finance,
             }[p.access];
+        const actions = p.pending
+          ? [
+              this.rowAction(t.resend, () => undefined),
+              this.rowAction(t.cancelInvite, () => {
+                this.portfolio.people = this.portfolio.people.filter((x) => x !== p);
+                this.renderMain();
+              }),
+            ]
+          : [];
         return {
           id: p.id,
           selected: section.selectedId === p.id,
           href: this.href('people', p.id),
+          name: this.displayName(p),
+          you: you ? t.you : undefined,
+          facts: () =>
+            this.present(
+              this.el('span', {}, p.email),
+              this.el('span', {}, accessLabel),
+              p.temporaryUntil
+                ? this.el('span', {}, `${t.accessExpires} `, this.dateNode(p.temporaryUntil))
+                : null,
+              p.pending
+                ? this.el(
+                    'span',
+                    { class: 'background:#fff3cd;color:#7a5b00;border-radius:4px;padding:2px 6px' },
+                    t.pending,
+                  )
+                : null,
+            ),
+          actions,
           cells: [
             { header: t.name, content: [this.nameBlock(p.name, you ? t.you : undefined, p.email)] },
             {
@@ -581,13 +632,7 @@ export class SandboxApp {
                       t.pending,
                     )
                   : this.el('span', { class: 'color:#31a24c' }, t.active),
-                p.pending ? this.rowAction(t.resend, () => undefined) : null,
-                p.pending
-                  ? this.rowAction(t.cancelInvite, () => {
-                      this.portfolio.people = this.portfolio.people.filter((x) => x !== p);
-                      this.renderMain();
-                    })
-                  : null,
+                ...actions,
               ],
             },
           ],
@@ -599,12 +644,15 @@ export class SandboxApp {
         id: p.businessId,
         selected: section.selectedId === p.businessId,
         href: this.href('partners', p.businessId),
+        name: p.name,
+        facts: () => [this.idFact(t.businessId, p.businessId)],
+        actions: [],
         cells: [
           { header: t.name, content: [this.el('div', { class: 'font-weight:600' }, p.name)] },
           {
             header: t.businessId,
             content: [
-              this.portfolio.variant === 'list' && !classic
+              this.structures.list === 'list' && !classic
                 ? this.el('span', {}, `${t.businessId}: ${p.businessId}`)
                 : this.el('span', {}, p.businessId),
             ],
@@ -618,6 +666,12 @@ export class SandboxApp {
         id: u.id,
         selected: section.selectedId === u.id,
         href: this.href('system-users', u.id),
+        name: u.name,
+        facts: () => [
+          this.el('span', {}, u.role === 'admin' ? t.systemUserAdmin : t.systemUserEmployee),
+          this.idFact(t.idLabel, u.id),
+        ],
+        actions: [],
         cells: [
           { header: t.name, content: [this.el('div', { class: 'font-weight:600' }, u.name)] },
           {
@@ -635,6 +689,9 @@ export class SandboxApp {
         id: a.id,
         selected: section.selectedId === a.id,
         href: this.href(a.type, a.id, a.type),
+        name: a.name,
+        facts: () => [this.idFact(t.idLabel, a.id)],
+        actions: [],
         cells: [
           { header: t.name, content: [this.el('div', { class: 'font-weight:600' }, a.name)] },
           {
@@ -660,21 +717,12 @@ export class SandboxApp {
   }
 
   private dateNode(iso: string): HTMLElement {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    const text = new Intl.DateTimeFormat({ en: 'en-US', sv: 'sv-SE', fr: 'fr-FR' }[this.portfolio.locale], {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(y, m - 1, d)));
-    // The list variant shows only the text; the others carry a machine-readable <time> too.
-    return this.portfolio.variant === 'list'
-      ? this.el('span', {}, text)
-      : this.el('time', { datetime: iso }, text);
+    // The list structures show only the text; the others carry a machine-readable <time> too.
+    return this.m.date(iso, this.machineDates);
   }
 
   private listContainer(
-    variant: 'grid' | 'list' | 'table',
+    variant: ListStructure,
     count: number,
     headers: string[],
   ): { root: HTMLElement; body: HTMLElement } {
@@ -705,8 +753,15 @@ export class SandboxApp {
       );
       return { root, body };
     }
-    if (variant === 'list') {
+    if (variant === 'list' || variant === 'labelled-rows') {
       const body = this.el('div', { role: 'list', 'aria-label': label });
+      return { root: body, body };
+    }
+    if (variant === 'cards') {
+      // Plain divs: no list or grid role says these are rows.
+      const body = this.el('div', {
+        class: 'display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;padding:16px',
+      });
       return { root: body, body };
     }
     const body = this.el('tbody', {});
@@ -727,12 +782,7 @@ export class SandboxApp {
     return { root, body };
   }
 
-  private listRow(
-    variant: 'grid' | 'list' | 'table',
-    row: ListRow,
-    index: number,
-    count: number,
-  ): HTMLElement {
+  private listRow(variant: ListStructure, row: ListRow, index: number, count: number): HTMLElement {
     const select = () => this.navigate(row.href);
     const rowCss = row.selected
       ? 'display:flex;align-items:center;padding:10px 16px;border-bottom:1px solid #f0f2f5;background:#ebf5ff;cursor:pointer'
@@ -753,6 +803,8 @@ export class SandboxApp {
         ),
       );
     }
+    if (variant === 'labelled-rows') return this.labelledRow(row, rowCss, select);
+    if (variant === 'cards') return this.card(row, select);
     if (variant === 'list') {
       return this.el(
         'div',
@@ -787,6 +839,68 @@ export class SandboxApp {
     );
   }
 
+  /**
+   * GeoBaseListRow: a role=listitem whose aria-labelledby names its label (the name, plain text, no
+   * heading) and aria-describedby its description (the secondary facts, joined by " · ").
+   */
+  private labelledRow(row: ListRow, rowCss: string, select: () => void): HTMLElement {
+    const labelId = this.m.uid();
+    const descriptionId = this.m.uid();
+    const facts = row.facts().flatMap((fact, i) => (i === 0 ? [fact] : [' · ', fact]));
+    return this.el(
+      'div',
+      {
+        role: 'listitem',
+        tabindex: 0,
+        'aria-labelledby': labelId,
+        'aria-describedby': descriptionId,
+        class: rowCss,
+        onclick: select,
+      },
+      this.el('div', {
+        class: 'width:40px;height:40px;border-radius:50%;background:#e4e6eb;margin-right:12px;flex-shrink:0',
+      }),
+      this.el(
+        'div',
+        { class: 'flex:1;min-width:0' },
+        this.el(
+          'div',
+          { class: 'display:flex;gap:4px' },
+          this.el('div', { id: labelId, class: 'font-weight:600;overflow-wrap:anywhere' }, row.name),
+          row.you ? this.el('span', { class: 'color:#65676b' }, row.you) : null,
+        ),
+        this.el('div', { id: descriptionId, class: 'color:#65676b;font-size:13px' }, ...facts),
+      ),
+      ...row.actions,
+    );
+  }
+
+  /**
+   * A card of plain divs (no list, grid or button role: the card is clickable, as a WebPressable's child).
+   * The research shows no settings list built like this, but GeoTextPairing is how Geo titles a card
+   * (the name a header4 → role=heading aria-level 4, the facts in description divs under it), so this is
+   * the form such a page would take; aria-label on a plain div would be dropped by Meta's own a11y lint.
+   */
+  private card(row: ListRow, select: () => void): HTMLElement {
+    return this.el(
+      'div',
+      {
+        class: row.selected
+          ? 'border:2px solid #0866ff;border-radius:8px;padding:12px;cursor:pointer'
+          : 'border:1px solid #dadde1;border-radius:8px;padding:12px;cursor:pointer',
+        onclick: select,
+      },
+      this.el(
+        'div',
+        { class: 'display:flex;align-items:baseline;gap:6px' },
+        this.heading(4, row.name, 'font-weight:600;overflow-wrap:anywhere'),
+        row.you ? this.el('span', { class: 'color:#65676b' }, row.you) : null,
+      ),
+      ...row.facts().map((fact) => this.el('div', { class: 'color:#65676b;font-size:13px' }, fact)),
+      ...row.actions,
+    );
+  }
+
   // ---------- detail pane ----------
 
   private renderDetail(section: Exclude<Section, { kind: 'home' }>): Node[] {
@@ -795,66 +909,61 @@ export class SandboxApp {
     if (section.kind === 'people') {
       const p = this.portfolio.people.find((x) => x.id === section.selectedId);
       if (!p) return [];
-      const you = p.id === this.portfolio.currentUserId;
-      const access = {
-        'full-control': t.fullControl,
-        basic: t.basicAccess,
-        'apps-integrations': t.appsIntegrations,
-        finance: t.finance,
-      }[p.access];
-      return [
-        this.heading(2, p.name, 'font-size:20px;font-weight:700'),
-        you ? this.el('span', { class: 'color:#65676b' }, t.you) : null,
-        this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, p.email),
-        this.el(
-          'div',
-          {},
-          this.el('span', { class: 'font-weight:600' }, `${t.access}: `),
-          this.el('span', {}, access),
-        ),
-        p.pending ? this.el('div', {}, this.el('span', {}, t.pending)) : null,
-        p.temporaryUntil ? this.el('div', {}, `${t.accessExpires} `, this.dateNode(p.temporaryUntil)) : null,
-        ...this.assignmentBlocks(p.assets),
-      ].filter((n): n is HTMLElement => n !== null);
+      const subject: PaneSubject = {
+        title: this.displayName(p),
+        you: p.id === this.portfolio.currentUserId ? t.you : undefined,
+        email: p.email,
+        access: {
+          'full-control': t.fullControl,
+          basic: t.basicAccess,
+          'apps-integrations': t.appsIntegrations,
+          finance: t.finance,
+        }[p.access],
+        pending: p.pending,
+        temporaryUntil: p.temporaryUntil,
+      };
+      return this.panes.principalPane(subject, p.assets);
     }
     if (section.kind === 'partners') {
       const p = this.portfolio.partners.find((x) => x.businessId === section.selectedId);
       if (!p) return [];
-      return [
-        this.heading(2, p.name, 'font-size:20px;font-weight:700'),
-        this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, `${t.businessId}: ${p.businessId}`),
-        ...this.assignmentBlocks(p.assets),
-      ];
+      return this.panes.principalPane({ title: p.name, businessId: p.businessId }, p.assets);
     }
     if (section.kind === 'system-users') {
       const u = this.portfolio.systemUsers.find((x) => x.id === section.selectedId);
       if (!u) return [];
-      return [
-        this.heading(2, u.name, 'font-size:20px;font-weight:700'),
-        this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, `${t.idLabel}: ${u.id}`),
-        this.el(
-          'div',
-          {},
-          this.el('span', {}, u.role === 'admin' ? t.systemUserAdmin : t.systemUserEmployee),
-        ),
-        ...this.assignmentBlocks(u.assets),
-      ];
+      const role = u.role === 'admin' ? t.systemUserAdmin : t.systemUserEmployee;
+      return this.panes.principalPane({ title: u.name, userId: u.id, role }, u.assets);
     }
     const asset = this.portfolio.assets.find((a) => a.id === section.selectedId);
     if (!asset) return [];
-    const holders = (list: { assets: SandboxAssignment[] }[]) =>
-      list.filter((h) => h.assets.some((g) => g.asset === asset.id));
-    const accessText = (g: SandboxAssignment) =>
-      g.full === true
-        ? t.fullControl
-        : g.full === 'except-sensitive'
-          ? t.exceptSensitive
-          : `${t.partialAccess} · ${g.tasks.map((k) => t.tasks[k]).join(', ')}`;
-    const people = holders(this.portfolio.people) as SandboxPortfolio['people'];
-    const partners = holders(this.portfolio.partners) as SandboxPortfolio['partners'];
-    const rowsOf = (items: { title: string; sub: string; grant: SandboxAssignment }[]) => {
-      const variant = this.portfolio.variant === 'list' ? 'list' : 'table';
-      if (variant === 'list') {
+    const grantOf = (h: { assets: SandboxAssignment[] }) => h.assets.find((g) => g.asset === asset.id);
+    const people = this.portfolio.people.filter((p) => grantOf(p));
+    const partners = this.portfolio.partners.filter((p) => grantOf(p));
+    const level = this.panes.sectionLevel();
+    const title = this.heading(2, asset.name, 'font-size:20px;font-weight:700');
+    const idLine = this.panes.idLine(t.idLabel, asset.id);
+    return [
+      ...(this.structures.pane === 'flat' ? [...idLine, title] : [title, ...idLine]),
+      this.heading(level, t.people, 'font-weight:700;margin-top:12px'),
+      this.holders(people.map((p) => ({ title: this.displayName(p), email: p.email, grant: grantOf(p)! }))),
+      this.heading(level, t.partners, 'font-weight:700;margin-top:12px'),
+      partners.length
+        ? this.holders(partners.map((p) => ({ title: p.name, businessId: p.businessId, grant: grantOf(p)! })))
+        : this.el('div', { class: 'color:#65676b' }, t.noPartners),
+    ];
+  }
+
+  /** Who holds the selected asset, in the page's list structure. */
+  private holders(
+    items: { title: string; email?: string; businessId?: string; grant: SandboxAssignment }[],
+  ): HTMLElement {
+    const t = this.t;
+    const grey = 'color:#65676b;font-size:13px';
+    const access = (i: (typeof items)[number]) => this.panes.accessText(i.grant);
+    const sub = (i: (typeof items)[number]) => i.email ?? `${t.businessId}: ${i.businessId}`;
+    switch (this.structures.list) {
+      case 'list':
         return this.el(
           'div',
           { role: 'list' },
@@ -863,122 +972,82 @@ export class SandboxApp {
               'div',
               { role: 'listitem', class: 'padding:8px 0;border-bottom:1px solid #f0f2f5' },
               this.el('div', { class: 'font-weight:600' }, i.title),
-              this.el('div', { class: 'color:#65676b;font-size:13px' }, i.sub),
-              this.el('div', { class: 'font-size:13px' }, accessText(i.grant)),
+              this.el('div', { class: grey }, sub(i)),
+              this.el('div', { class: 'font-size:13px' }, access(i)),
             ),
           ),
         );
-      }
-      return this.el(
-        'table',
-        { class: 'width:100%;border-collapse:collapse' },
-        this.el(
-          'tbody',
-          {},
+      case 'labelled-rows':
+        return this.el(
+          'div',
+          { role: 'list' },
+          ...items.map((i) => {
+            const labelId = this.m.uid();
+            const descriptionId = this.m.uid();
+            return this.el(
+              'div',
+              {
+                role: 'listitem',
+                'aria-labelledby': labelId,
+                'aria-describedby': descriptionId,
+                class: 'padding:8px 0;border-bottom:1px solid #f0f2f5',
+              },
+              this.el('div', { id: labelId, class: 'font-weight:600' }, i.title),
+              this.el(
+                'div',
+                { id: descriptionId, class: grey },
+                i.email ?? `${t.businessId}${t.colons[0]}${i.businessId}`,
+                ' · ',
+                access(i),
+              ),
+            );
+          }),
+        );
+      case 'cards':
+        return this.el(
+          'div',
+          { class: 'display:flex;flex-direction:column;gap:8px' },
           ...items.map((i) =>
             this.el(
-              'tr',
-              {},
-              this.el(
-                'td',
-                { class: 'padding:6px 0' },
-                this.el('div', { class: 'font-weight:600' }, i.title),
-                this.el('div', { class: 'color:#65676b;font-size:13px' }, i.sub),
-              ),
-              this.el('td', { class: 'padding:6px 0;font-size:13px' }, accessText(i.grant)),
+              'div',
+              { class: 'border:1px solid #dadde1;border-radius:8px;padding:8px' },
+              this.heading(4, i.title, 'font-weight:600'),
+              i.email
+                ? this.el('div', { class: grey }, i.email)
+                : this.el(
+                    'div',
+                    { class: `display:flex;gap:6px;${grey}` },
+                    this.el('span', {}, t.businessId),
+                    this.el('span', {}, i.businessId ?? ''),
+                  ),
+              this.el('div', { class: 'font-size:13px' }, access(i)),
             ),
           ),
-        ),
-      );
-    };
-    return [
-      this.heading(2, asset.name, 'font-size:20px;font-weight:700'),
-      this.el('div', { class: 'color:#65676b;margin:4px 0 12px' }, `${t.idLabel}: ${asset.id}`),
-      this.heading(3, t.people, 'font-weight:700;margin-top:12px'),
-      rowsOf(
-        people.map((p) => ({
-          title: p.name,
-          sub: p.email,
-          grant: p.assets.find((g) => g.asset === asset.id)!,
-        })),
-      ),
-      this.heading(3, t.partners, 'font-weight:700;margin-top:12px'),
-      partners.length
-        ? rowsOf(
-            partners.map((p) => ({
-              title: p.name,
-              sub: `${t.businessId}: ${p.businessId}`,
-              grant: p.assets.find((g) => g.asset === asset.id)!,
-            })),
-          )
-        : this.el('div', { class: 'color:#65676b' }, t.noPartners),
-    ];
-  }
-
-  /** Assets grouped by type, each name a role=heading, each task an input[role=switch] (research §5). */
-  private assignmentBlocks(grants: SandboxAssignment[]): HTMLElement[] {
-    const t = this.t;
-    const blocks: HTMLElement[] = [this.heading(3, t.assignedAssets, 'font-weight:700;margin-top:16px')];
-    const types = [
-      ...new Set(
-        grants.map((g) => this.portfolio.assets.find((a) => a.id === g.asset)?.type).filter(Boolean),
-      ),
-    ] as AssetType[];
-    for (const type of types) {
-      const group = this.el(
-        'div',
-        { class: 'margin-top:12px' },
-        this.heading(3, t.assetTypes[type], 'color:#65676b;font-size:13px;font-weight:600'),
-      );
-      for (const grant of grants) {
-        const asset = this.portfolio.assets.find((a) => a.id === grant.asset);
-        if (!asset || asset.type !== type) continue;
-        group.append(
+        );
+      default:
+        // grid and table: a table without headers, as the sandbox always had.
+        return this.el(
+          'table',
+          { class: 'width:100%;border-collapse:collapse' },
           this.el(
-            'div',
-            { class: 'padding:8px 0;border-bottom:1px solid #f0f2f5' },
-            this.heading(4, asset.name, 'font-weight:600'),
-            ...this.switches(type, grant, true),
+            'tbody',
+            {},
+            ...items.map((i) =>
+              this.el(
+                'tr',
+                {},
+                this.el(
+                  'td',
+                  { class: 'padding:6px 0' },
+                  this.el('div', { class: 'font-weight:600' }, i.title),
+                  this.el('div', { class: grey }, sub(i)),
+                ),
+                this.el('td', { class: 'padding:6px 0;font-size:13px' }, access(i)),
+              ),
+            ),
           ),
         );
-      }
-      blocks.push(group);
     }
-    return blocks;
-  }
-
-  private switches(
-    type: AssetType,
-    grant: { full?: boolean | 'except-sensitive'; tasks: Iterable<TaskKey> },
-    readOnly: boolean,
-    onChange?: (key: TaskKey | 'full', on: boolean) => void,
-  ): HTMLElement[] {
-    const t = this.t;
-    const tasks = new Set(grant.tasks);
-    const full = grant.full === true;
-    const toggle = (label: string, checked: boolean, key: TaskKey | 'full' | 'except') =>
-      this.el(
-        'label',
-        {
-          class: 'display:flex;align-items:center;justify-content:space-between;padding:4px 0;font-size:14px',
-        },
-        this.el('span', {}, label),
-        this.el('input', {
-          type: 'checkbox',
-          role: 'switch',
-          'aria-label': label,
-          checked,
-          'aria-checked': checked ? 'true' : 'false',
-          disabled: readOnly ? 'disabled' : undefined,
-          onchange: (e) =>
-            onChange?.(key === 'except' ? 'full' : key, (e.target as HTMLInputElement).checked),
-        }),
-      );
-    const out = tasksByAssetType[type].map((k) => toggle(t.tasks[k], full || tasks.has(k), k));
-    if (type === 'page' && readOnly)
-      out.push(toggle(t.exceptSensitive, grant.full === 'except-sensitive', 'except'));
-    out.push(toggle(t.full[type], full, 'full'));
-    return out;
   }
 
   // ---------- dialogs ----------
@@ -1259,7 +1328,7 @@ export class SandboxApp {
             'div',
             { class: 'padding:6px 0;border-bottom:1px solid #f0f2f5' },
             this.heading(4, asset.name, 'font-weight:600'),
-            ...this.switches(type, grant, false, (key, on) => {
+            ...this.panes.labelSwitches(type, grant, false, (key, on) => {
               const g = d.grants.get(asset.id) ?? { full: false, tasks: new Set<TaskKey>() };
               if (key === 'full') g.full = on;
               else if (on) g.tasks.add(key);
@@ -1336,5 +1405,14 @@ interface ListRow {
   id: string;
   selected: boolean;
   href: string;
+  /** The columns of the structures that have them (grid, list, table). */
   cells: { header: string; content: Child[] }[];
+  /** The same facts for structures without columns (labelled-rows, cards): a name, … */
+  name: string;
+  /** … "(you)" as its own element, … */
+  you?: string;
+  /** … the secondary facts (e-mail, access, ID, status), made when such a row is drawn, … */
+  facts: () => Node[];
+  /** … and the row's own buttons. */
+  actions: HTMLElement[];
 }

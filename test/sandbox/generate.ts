@@ -1,6 +1,7 @@
 import type { AssetType, TaskKey } from '../../lib/domain/snapshot';
 import { sandboxPortfolioSchema, type SandboxPortfolio, type SandboxPortfolioInput } from './portfolio';
 import { tasksByAssetType } from './strings';
+import type { ListStructure, PaneStructure } from './structures';
 
 /** A small deterministic PRNG (mulberry32), so the same seed makes the same portfolio. */
 export function makeRandom(seed: number): () => number {
@@ -60,7 +61,10 @@ export interface GenerateOptions {
   partners?: number;
   systemUsers?: number;
   locale?: 'en' | 'sv' | 'fr';
-  variant?: 'grid' | 'list' | 'table';
+  /** The list structure (structures.ts); without one, `structureSeed` or the default picks it. */
+  variant?: ListStructure;
+  pane?: PaneStructure;
+  structureSeed?: string;
   seed?: number;
   batchSize?: number;
   rowDelayMs?: number;
@@ -138,7 +142,9 @@ export function generatePortfolio(options: GenerateOptions): SandboxPortfolio {
     businessId: '1234567890123456',
     businessName: 'Generated Portfolio AB',
     locale: options.locale ?? 'en',
-    variant: options.variant ?? 'grid',
+    variant: options.variant,
+    paneStructure: options.pane,
+    structureSeed: options.structureSeed,
     batchSize: options.batchSize,
     rowDelayMs: options.rowDelayMs,
     currentUserId: people[0]?.id ?? '0',
@@ -153,7 +159,7 @@ export function generatePortfolio(options: GenerateOptions): SandboxPortfolio {
 /** The sample portfolio of the demo and the end-to-end tests: a small café with an agency and a freelancer. */
 export function samplePortfolio(
   locale: 'en' | 'sv' | 'fr' = 'en',
-  variant: 'grid' | 'list' | 'table' = 'grid',
+  variant?: ListStructure,
   overrides: Partial<SandboxPortfolioInput> = {},
 ): SandboxPortfolio {
   const input: SandboxPortfolioInput = {

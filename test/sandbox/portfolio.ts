@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { assetTypeSchema, isoDateSchema, taskKeySchema } from '../../lib/domain/snapshot';
+import { listStructures, paneStructures } from './structures';
 
 /**
  * A portfolio description: the input of the Business Settings sandbox. One JSON document says who is in
- * the portfolio, what they hold, which invitations are pending, and in which language and markup variant
- * the sandbox renders it.
+ * the portfolio, what they hold, which invitations are pending, and in which language and markup
+ * structures the sandbox renders it (structures.ts).
  */
 export const sandboxAssignmentSchema = z.object({
   asset: z.string(),
@@ -17,8 +18,17 @@ export const sandboxPortfolioSchema = z.object({
   businessId: z.string().regex(/^\d{15,16}$/),
   businessName: z.string(),
   locale: z.enum(['en', 'sv', 'fr']),
-  /** grid: role=grid rows; list: role=list items; table: a classic <table>. */
-  variant: z.enum(['grid', 'list', 'table']).default('grid'),
+  /** The list structure, by its older name (grid, list, table, labelled-rows, cards): see structures.ts. */
+  variant: z.enum(listStructures).optional(),
+  /** An explicit list structure; wins over `variant`. */
+  listStructure: z.enum(listStructures).optional(),
+  /** An explicit detail-pane structure. */
+  paneStructure: z.enum(paneStructures).optional(),
+  /**
+   * When a structure is not chosen explicitly, the seed picks it (the same seed, the same structures);
+   * without a seed the defaults are grid and headings.
+   */
+  structureSeed: z.string().optional(),
   /** Seed of the generated class names ("per build"). */
   buildSeed: z.string().default('build-1'),
   /** How many rows a list renders at first, and per scroll batch. */

@@ -63,6 +63,17 @@ export interface SandboxStrings {
   systemUserEmployee: string;
   idLabel: string;
   selectPrompt: string;
+  /** The longer Business ID label some panes use ("ID de l’entreprise"). */
+  businessIdLong: string;
+  /**
+   * How a label meets its value, three ways: French puts a narrow no-break space, a no-break space or a
+   * plain space before the colon (LEXICON.md, Business ID line).
+   */
+  colons: readonly [string, string, string];
+  /** The descriptions under Meta's task switches (aria-describedby). */
+  taskDescriptions: Record<TaskKey, string>;
+  fullDescription: string;
+  exceptSensitiveDescription: string;
 }
 
 const en: SandboxStrings = {
@@ -153,6 +164,24 @@ const en: SandboxStrings = {
   systemUserEmployee: 'Employee',
   idLabel: 'ID',
   selectPrompt: 'Select an item to see its details',
+  businessIdLong: 'Business ID',
+  colons: [': ', ': ', ': '],
+  taskDescriptions: {
+    content: 'Create, manage or delete posts, stories and more',
+    community: 'Respond to and delete comments, remove unwanted content and report activity',
+    messages: 'Send and respond to messages and calls as the Page',
+    ads: 'Create, manage and delete ads',
+    insights: 'See how the Page and its content perform',
+    revenue: 'View and manage payouts and earnings',
+    campaigns: 'Create and edit ads, pause and delete campaigns',
+    performance: 'See ad performance and reports',
+    mockups: 'Create and share ad mockups in Creative Hub',
+    advertise: 'Use the catalog in ads',
+    use: 'Use the dataset in ads and reports',
+    develop: 'Change the app’s settings and test it',
+  },
+  fullDescription: 'Manage everything, including people and their access',
+  exceptSensitiveDescription: 'All tasks except deleting the Page and changing who has access',
 };
 
 const sv: SandboxStrings = {
@@ -243,6 +272,24 @@ const sv: SandboxStrings = {
   systemUserEmployee: 'Anställd',
   idLabel: 'ID',
   selectPrompt: 'Välj ett objekt för att se detaljer',
+  businessIdLong: 'Företags-ID',
+  colons: [': ', ': ', ': '],
+  taskDescriptions: {
+    content: 'Skapa, hantera eller ta bort inlägg, stories med mera',
+    community: 'Svara på och ta bort kommentarer, ta bort oönskat innehåll och rapportera aktivitet',
+    messages: 'Skicka och svara på meddelanden och samtal som sidan',
+    ads: 'Skapa, hantera och ta bort annonser',
+    insights: 'Se hur sidan och dess innehåll presterar',
+    revenue: 'Visa och hantera utbetalningar och intäkter',
+    campaigns: 'Skapa och redigera annonser, pausa och ta bort kampanjer',
+    performance: 'Se annonsresultat och rapporter',
+    mockups: 'Skapa och dela annonsmodeller i Creative Hub',
+    advertise: 'Använd katalogen i annonser',
+    use: 'Använd datasetet i annonser och rapporter',
+    develop: 'Ändra appens inställningar och testa den',
+  },
+  fullDescription: 'Hantera allt, inklusive personer och deras åtkomst',
+  exceptSensitiveDescription: 'Alla uppgifter utom att ta bort sidan och ändra vem som har åtkomst',
 };
 
 const fr: SandboxStrings = {
@@ -333,6 +380,25 @@ const fr: SandboxStrings = {
   systemUserEmployee: 'Employé',
   idLabel: 'ID',
   selectPrompt: 'Sélectionnez un élément pour voir ses détails',
+  businessIdLong: 'ID de l’entreprise',
+  colons: ['\u202f: ', '\u00a0: ', ' : '],
+  taskDescriptions: {
+    content: 'Créer, gérer ou supprimer des publications, des stories et plus encore',
+    community:
+      'Répondre aux commentaires et les supprimer, retirer le contenu indésirable et signaler une activité',
+    messages: 'Envoyer des messages et répondre aux messages et appels en tant que Page',
+    ads: 'Créer, gérer et supprimer des publicités',
+    insights: 'Voir les performances de la Page et de son contenu',
+    revenue: 'Voir et gérer les paiements et les revenus',
+    campaigns: 'Créer et modifier des publicités, mettre en pause et supprimer des campagnes',
+    performance: 'Voir les performances et les rapports publicitaires',
+    mockups: 'Créer et partager des maquettes publicitaires dans Creative Hub',
+    advertise: 'Utiliser le catalogue dans les publicités',
+    use: 'Utiliser l’ensemble de données dans les publicités et les rapports',
+    develop: 'Modifier les paramètres de l’application et la tester',
+  },
+  fullDescription: 'Tout gérer, y compris les personnes et leur accès',
+  exceptSensitiveDescription: 'Toutes les tâches sauf supprimer la Page et modifier qui y a accès',
 };
 
 export const sandboxStrings: Record<'en' | 'sv' | 'fr', SandboxStrings> = { en, sv, fr };
