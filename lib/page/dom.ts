@@ -87,6 +87,10 @@ function visitText(
   walk(root);
 }
 
+/** Task switches and checkboxes, however they are built (research/meta-markup-evidence.md, GeoSwitch). */
+export const CONTROL_SELECTOR =
+  'input[role="switch"], [role="switch"], input[type="checkbox"], [role="checkbox"]';
+
 /** Elements a reader should never look into for page content: navigation, banners, open dialogs. */
 export const CHROME_SELECTOR =
   'nav, [role="navigation"], [role="banner"], header[role], [role="dialog"], [role="alertdialog"]';
@@ -104,7 +108,9 @@ export interface RowSet {
   rows: Element[];
   /** How many rows the list says it has (aria-rowcount, aria-setsize), when it says so. */
   declaredCount?: number;
-  structure: 'grid' | 'table' | 'list' | 'none';
+  structure: 'grid' | 'table' | 'list' | 'cards' | 'none';
+  /** For cards: the heading that names each card (the row's name is read from it). */
+  names?: Map<Element, Element>;
 }
 
 /**
@@ -146,6 +152,47 @@ export function findRows(scope: ParentNode, exclude?: Element): RowSet {
     };
   }
   return { rows: [], structure: 'none' };
+}
+
+/**
+ * Rows of a list built with no list roles at all: cards, each titled by a heading (Meta's name and
+ * subtitle pairing, `role="heading"` of level 3 or 4, research/meta-markup-evidence.md). A card is the
+ * largest block around its heading that holds no other heading like it; the cards of one list are
+ * siblings. Returns every such group, largest first: the reader keeps the first whose cards it
+ * understands. Headings in navigation, dialogs or an explicit side pane are left out.
+ */
+export function findCards(scope: ParentNode): RowSet[] {
+  const headings = [...scope.querySelectorAll(HEADING_SELECTOR)].filter(
+    (h) => (headingLevel(h) ?? 0) >= 3 && !h.closest(`${CHROME_SELECTOR}, [role="complementary"], aside`),
+  );
+  const look = (h: Element) =>
+    `${h.tagName}|${h.getAttribute('aria-level') ?? ''}|${h.getAttribute('class') ?? ''}`;
+  const byLook = new Map<string, Element[]>();
+  for (const h of headings) byLook.set(look(h), [...(byLook.get(look(h)) ?? []), h]);
+  const groups = new Map<Element, { rows: Element[]; names: Map<Element, Element> }>();
+  for (const same of byLook.values()) {
+    // How many headings of this look each ancestor holds: one walk up from each heading (linear).
+    const holds = new Map<Element, number>();
+    for (const heading of same)
+      for (let el = heading.parentElement; el && el !== scope; el = el.parentElement)
+        holds.set(el, (holds.get(el) ?? 0) + 1);
+    for (const heading of same) {
+      let card = heading;
+      for (let parent = card.parentElement; parent && parent !== scope; parent = parent.parentElement) {
+        if ((holds.get(parent) ?? 0) > 1 || parent.matches('[role="main"], main, body')) break;
+        card = parent;
+      }
+      const container = card.parentElement;
+      if (!container) continue;
+      const group = groups.get(container) ?? { rows: [] as Element[], names: new Map<Element, Element>() };
+      group.rows.push(card);
+      group.names.set(card, heading);
+      groups.set(container, group);
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.rows.length - a.rows.length)
+    .map((g) => ({ rows: g.rows, names: g.names, structure: 'cards' as const }));
 }
 
 export function headingLevel(el: Element): number | undefined {

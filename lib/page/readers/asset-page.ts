@@ -1,7 +1,7 @@
 import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
-import { elementText, findRows, HEADING_SELECTOR, headingLevel, isInChrome } from '../dom';
+import { elementText, findCards, findRows, HEADING_SELECTOR, headingLevel, isInChrome } from '../dom';
 import { matchSection } from '../match';
 import type { ReadOutcome } from '../read-outcome';
 import type { RouteInfo } from '../routes';
@@ -49,7 +49,27 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
   if (!assetName) return { principals: [], problems: [readProblem('asset-no-name')], unreadable: true };
 
   const type = route.assetType ?? 'page';
-  const rows = findRows(pane).rows;
+  let rows = findRows(pane).rows;
+  const titles = new Map<Element, Element>();
+  if (rows.length === 0) {
+    // Holders written as cards (a heading per holder, no list roles): every group of them, in page order,
+    // but not the sections' own blocks.
+    const holdsSection = (el: Element) => sections.some((s) => el.contains(s.heading));
+    for (const set of findCards(pane)) {
+      for (const [row, title] of set.names ?? []) {
+        if (sections.some((s) => s.heading === title || title.contains(s.heading))) continue;
+        // A section's only holder climbs to the section itself: keep it below the section's title.
+        let card = row;
+        if (holdsSection(row)) {
+          card = title;
+          while (card.parentElement && card.parentElement !== row && !holdsSection(card.parentElement))
+            card = card.parentElement;
+        }
+        titles.set(card, title);
+      }
+    }
+    rows = [...titles.keys()].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  }
   const problems: ReadProblem[] = [];
   const principals: Principal[] = [];
   const anchors: Anchor[] = [];
@@ -60,7 +80,8 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
       .filter((s) => s.heading.compareDocumentPosition(row) & 4 /* FOLLOWING */)
       .at(-1)?.section;
     if (!section) continue;
-    const facts = readRowFacts(row, locale);
+    const title = titles.get(row);
+    const facts = readRowFacts(row, locale, title ? { elements: [title] } : {});
     const principal = toPrincipal(section, facts);
     if (!principal) continue;
     // The holder's access is read from the row's other texts, never from the name.

@@ -4,6 +4,8 @@ import { getSubjectKey, PRINCIPALS_MAX, type Locale, type Principal } from '../.
 import type { Anchor } from '../anchors';
 import {
   elementText,
+  CONTROL_SELECTOR,
+  findCards,
   findDetailPane,
   findRows,
   HEADING_SELECTOR,
@@ -12,7 +14,7 @@ import {
   textSegments,
   type RowSet,
 } from '../dom';
-import { isColumnHeader, isNameColumn, isPendingSection } from '../match';
+import { isColumnHeader, isNameColumn, isPendingSection, matchSection } from '../match';
 import type { ReadOutcome } from '../read-outcome';
 import type { RouteInfo } from '../routes';
 import { normalizeText } from '../text';
@@ -61,6 +63,48 @@ function nameCellFinder(list: RowSet): (row: Element) => Element | undefined {
 }
 
 /**
+ * The cards of a list built without list roles (see findCards): the group whose cards are most often
+ * understood as principals of the section, leaving out a detail pane's own blocks (they follow its title,
+ * a level-2 heading, inside the same container).
+ */
+function pickCards(
+  kind: 'people' | 'partners' | 'system-users',
+  main: ParentNode,
+  locale: Locale,
+): RowSet | undefined {
+  let best: { set: RowSet; understood: number } | undefined;
+  for (const set of findCards(main)) {
+    const first = set.rows[0]!;
+    // A pane's blocks follow its title (a level-2 heading naming the selected principal) within the
+    // pane, and carry its switches: neither is a list of principals.
+    if (set.rows.some((row) => row.querySelector(CONTROL_SELECTOR) !== null)) continue;
+    let inPane = false;
+    for (
+      let el = first.parentElement;
+      el && el !== main && !el.matches('[role="main"], main, body');
+      el = el.parentElement
+    ) {
+      inPane = [...el.querySelectorAll(HEADING_SELECTOR)].some(
+        (h) =>
+          headingLevel(h) === 2 &&
+          h.compareDocumentPosition(first) & 4 /* FOLLOWING */ &&
+          matchSection(elementText(h)) === undefined &&
+          !isPendingSection(elementText(h)),
+      );
+      if (inPane) break;
+    }
+    if (inPane) continue;
+    let understood = 0;
+    for (const row of set.rows.slice(0, 20)) {
+      const title = set.names?.get(row);
+      if (isUnderstood(kind, readRowFacts(row, locale, title ? { elements: [title] } : {}))) understood++;
+    }
+    if (understood > 0 && (!best || understood > best.understood)) best = { set, understood };
+  }
+  return best?.set;
+}
+
+/**
  * A row or pane is about a principal only when it shows what identifies one: an e-mail address or an
  * access level for a person, a Business ID for a partner, a role or an id for a system user. A name alone
  * could be any heading.
@@ -102,7 +146,8 @@ export function readPrincipalList(
   locale: Locale,
 ): ReadOutcome {
   const problems: ReadProblem[] = [];
-  const list = findRows(main);
+  const rowList = findRows(main);
+  const list = rowList.rows.length > 0 ? rowList : (pickCards(kind, main, locale) ?? rowList);
   const pane = findDetailPane(main, list);
   const principals: Principal[] = [];
   let missingAccess = 0;
@@ -122,7 +167,8 @@ export function readPrincipalList(
     problems.push(readProblem('list-over-limit', { count: rows.length, total: list.rows.length }));
   for (const row of rows) {
     const cell = nameCell(row);
-    const facts = readRowFacts(row, locale, cell ? { cell } : {});
+    const title = list.names?.get(row);
+    const facts = readRowFacts(row, locale, title ? { elements: [title] } : cell ? { cell } : {});
     noteNameFacts(facts);
     if (facts.unreadableDate)
       problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));

@@ -1,5 +1,5 @@
 import { cleanDisplayText, hasHiddenCharacters } from '../text';
-import { headingLevel, type TextPiece } from '../dom';
+import { CONTROL_SELECTOR, headingLevel, type TextPiece } from '../dom';
 import { isPaneSection, matchAssetType, matchSection } from '../match';
 
 /**
@@ -25,7 +25,6 @@ export type PaneToken =
     }
   | { kind: 'control'; el: Element };
 
-const CONTROL_SELECTOR = 'input[role="switch"], [role="switch"], input[type="checkbox"], [role="checkbox"]';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'TEXTAREA', 'SELECT']);
 const BOLD_TAGS = new Set(['B', 'STRONG']);
 
