@@ -57,7 +57,7 @@ export const screens = {
     copyByHand: ' Select the text below and copy it.',
     bundleSummary: 'What the bundle holds',
     bundleText:
-      'The page address without its values, the page kind, what went wrong and the page’s structure (roles and headings, no text). No names or e-mail addresses.',
+      'The page address with its IDs and values left out, the page kind, what went wrong (any text it quotes from the page given only as its length) and the page’s structure (roles and headings, no text). No names, e-mail addresses or IDs.',
     bundleLabel: 'Diagnostics bundle',
   },
   ledger: {

@@ -55,7 +55,7 @@ export const screens: Screens = {
     copyByHand: ' Markera texten nedan och kopiera den.',
     bundleSummary: 'Vad paketet innehåller',
     bundleText:
-      'Sidans adress utan värden, sidtypen, vad som gick fel och sidans struktur (roller och rubriker, ingen text). Inga namn eller e-postadresser.',
+      'Sidans adress utan id:n och värden, sidtypen, vad som gick fel (text som citeras från sidan anges bara med sin längd) och sidans struktur (roller och rubriker, ingen text). Inga namn, e-postadresser eller id:n.',
     bundleLabel: 'Diagnostikpaket',
   },
   ledger: {
