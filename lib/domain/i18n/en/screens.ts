@@ -1,3 +1,5 @@
+import { onPage } from './on-page';
+
 /**
  * The words of Scopekeeper's own screens in English: the panel, the ledger forms, the checklists, the popup
  * and the options page. Meta's words (People, Full control, …) are not here: they come from the lexicon.
@@ -60,6 +62,7 @@ export const screens = {
       'The page address with its IDs and values left out, the page kind, what went wrong (any text it quotes from the page given only as its length) and the page’s structure (roles and headings, no text). No names, e-mail addresses or IDs.',
     bundleLabel: 'Diagnostics bundle',
   },
+  onPage,
   ledger: {
     loading: 'Loading the record…',
     noRecord: (name: string) => `No record of why ${name} has access.`,
