@@ -53,6 +53,17 @@ const classicSections: Record<string, SectionKind> = {
 };
 
 /**
+ * Every word a Business Settings URL path is made of, as the tables above know them: the diagnostics bundle
+ * keeps these and replaces any other path segment (an ID, an address, a word it does not know) by its kind.
+ */
+export const routeWords: ReadonlySet<string> = new Set([
+  'latest',
+  'settings',
+  ...Object.keys(latestSections),
+  ...Object.keys(classicSections),
+]);
+
+/**
  * Dialog URLs. Meta opens the invite and add-partner dialogs over the People and Partners pages; where the
  * dialog is addressable it carries a `modal` query parameter [G]. Readers also recognise an open dialog
  * from the DOM (see refinePageKind), so this is a hint, not the only way in.

@@ -1,26 +1,90 @@
 import { browser } from 'wxt/browser';
+import { onPageWords } from '../domain/i18n/on-page';
+import { pickUiLocale, type UiLocale } from '../domain/locales';
 import type { Finding } from '../domain/rules/types';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { watchPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
+import {
+  createSnapshotReporter,
+  describeOutcome,
+  type ReportOutcome,
+  type SendReport,
+} from './snapshot-reporter';
+
+/** What a session needs from outside the page; a unit test passes its own. */
+export interface ContentDeps {
+  send: SendReport;
+  /** The admin's language, for what the page itself says (the panel chooses its own). */
+  locale: UiLocale;
+}
+
+/** How often the session looks whether its extension is still there. */
+const CONTEXT_CHECK_MS = 2000;
+
+/** Whether this content script's extension is gone (reloaded, updated, removed): its runtime has no id. */
+function contextGone(): boolean {
+  try {
+    return browser.runtime?.id == null;
+  } catch {
+    return true;
+  }
+}
 
 /**
  * The content script's work on one tab: read the page as it settles and changes, send each new snapshot to
  * the background, show the panel on every page kind but `other`, and draw the background's findings as
  * badges and live warnings. One AbortSignal tree: the page context's signal, and under it one per
  * location (renewed on SPA navigation).
+ *
+ * Never silent (issue 10, item 5): when the background refuses a snapshot or cannot be reached, the page
+ * says so above the panel, in the admin's language, and draws no badges from an earlier read until a
+ * snapshot is taken in again; when the extension is reloaded or updated under the page, that notice is
+ * what stays of the overlay.
  */
-export function runContentSession(ctx: ContentScriptContext): void {
+export function runContentSession(ctx: ContentScriptContext, deps: Partial<ContentDeps> = {}): void {
+  const locale = deps.locale ?? pickUiLocale(browser.i18n?.getUILanguage?.());
+  const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
   let overlay: Overlay | undefined;
   let badges: BadgeLayer | undefined;
   let locationController: AbortController | undefined;
+  /** The background's latest findings, and what became of the latest snapshot sent. */
+  let findings: Finding[] = [];
+  let outcome: ReportOutcome = { kind: 'taken' };
   const ensureBadges = () =>
     (badges ??= createBadgeLayer(document, ctx.signal, (subject) => {
       overlay?.expand();
       void sendFromContent('openPanelOn', subject).catch(() => undefined);
     }));
+  // Findings belong to the last snapshot the background took in: while the page's latest read was not,
+  // they may be of another page, and are not drawn.
+  const drawFindings = () => ensureBadges().setFindings(outcome.kind === 'taken' ? findings : []);
+  const showOutcome = () => {
+    const text = describeOutcome(locale, outcome);
+    overlay?.setNotice(
+      text === undefined || outcome.kind === 'taken'
+        ? undefined
+        : {
+            kind: outcome.kind,
+            text,
+            ...(outcome.kind === 'refused' ? { code: outcome.problem.code } : {}),
+          },
+    );
+  };
+  const report = createSnapshotReporter(send, (next) => {
+    outcome = next;
+    showOutcome();
+    drawFindings();
+  });
+  const farewell = () =>
+    contextGone()
+      ? {
+          notice: { kind: 'unreachable' as const, text: onPageWords(locale).unreachable },
+          dismiss: onPageWords(locale).dismiss,
+        }
+      : undefined;
 
   const start = () => {
     locationController?.abort();
@@ -31,16 +95,21 @@ export function runContentSession(ctx: ContentScriptContext): void {
       ownHosts: () => [overlay?.host, badges?.host],
       onAnchors: (anchors) => ensureBadges().setAnchors(anchors),
       onRead: (snapshot, diagnostics) => {
+        // The extension went away under the page: the context ends here (and the overlay says so).
+        if (ctx.isInvalid) return;
         if (snapshot.kind === 'other') {
           overlay?.setVisible(false);
+          findings = [];
           badges?.setFindings([]);
         } else {
-          overlay ??= mountOverlay(document, ctx.signal);
+          if (!overlay) {
+            overlay = mountOverlay(document, ctx.signal, { farewell });
+            showOutcome();
+          }
           overlay.setVisible(true);
         }
-        sendFromContent('reportSnapshot', { snapshot, ...(diagnostics ? { diagnostics } : {}) }).catch(() => {
-          // The background is restarting or the extension was updated: the next change sends again.
-        });
+        // A refusal or silence is shown by the reporter's outcome; the next change sends again.
+        void report({ snapshot, ...(diagnostics ? { diagnostics } : {}) });
       },
     });
   };
@@ -48,8 +117,10 @@ export function runContentSession(ctx: ContentScriptContext): void {
   const removeFindings = onMessage('showFindings', ({ data, sender }) => {
     // Only our own background can send to a tab (a page cannot); the shape is checked all the same,
     // without zod, which stays out of the page.
-    if (sender.id === browser.runtime.id && Array.isArray(data) && data.every(isFinding))
-      ensureBadges().setFindings(data);
+    if (sender.id === browser.runtime.id && Array.isArray(data) && data.every(isFinding)) {
+      findings = data;
+      drawFindings();
+    }
   });
   const removeScroll = onMessage('scrollToSubject', ({ data }) =>
     typeof data === 'string' ? ensureBadges().highlight(data) : false,
@@ -66,6 +137,10 @@ export function runContentSession(ctx: ContentScriptContext): void {
     removeReveal();
   });
 
+  // Nothing tells a content script that its extension went away (reloaded or updated): ctx's timers ask
+  // the runtime each time they fire, and end the context when it is gone. This one only asks, so the page
+  // says so (the overlay's farewell) even when nothing on it changes.
+  ctx.setInterval(() => undefined, CONTEXT_CHECK_MS);
   ctx.addEventListener(window, 'wxt:locationchange', () => start());
   start();
 }

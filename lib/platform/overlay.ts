@@ -10,12 +10,33 @@ export interface Overlay {
   setVisible(visible: boolean): void;
   /** Opens the panel if it was collapsed. */
   expand(): void;
+  /**
+   * A sentence above the panel (shown even when it is collapsed), for what the panel cannot say itself:
+   * the background refused what was read, or cannot be reached. Undefined removes it.
+   */
+  setNotice(notice: OverlayNotice | undefined): void;
   remove(): void;
+}
+
+export interface OverlayNotice {
+  kind: 'refused' | 'unreachable';
+  text: string;
+  /** The problem's code, for tests and bug reports (`data-problem-code`). */
+  code?: string;
+}
+
+export interface OverlayOptions {
+  /**
+   * Asked when the signal aborts: a last notice to leave on the page instead of removing the overlay (the
+   * extension was reloaded or updated under the page: its panel is gone, and the page says so and how to
+   * get it back), with the label of the button that dismisses it. Nothing: the overlay is removed.
+   */
+  farewell?: () => { notice: OverlayNotice; dismiss: string } | undefined;
 }
 
 const HOST_TAG = 'scopekeeper-overlay';
 
-export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
+export function mountOverlay(doc: Document, signal: AbortSignal, options: OverlayOptions = {}): Overlay {
   doc.querySelectorAll(HOST_TAG).forEach((stale) => stale.remove());
   const host = doc.createElement(HOST_TAG);
   host.style.cssText = 'all: initial; position: fixed; z-index: 2147483646; right: 16px; bottom: 16px;';
@@ -29,6 +50,10 @@ export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
     iframe { width: 340px; height: min(60vh, 520px); border: 1px solid #c9ccd1; border-radius: 10px; background: #fff;
       box-shadow: 0 8px 24px rgba(0,0,0,.2); }
     .collapsed iframe { display: none; }
+    .notice { box-sizing: border-box; width: 340px; margin: 0; padding: 8px 10px; border: 1px solid #e0a040;
+      border-left: 4px solid #b45309; border-radius: 8px; background: #fff8eb; color: #1c1e21; line-height: 1.35;
+      box-shadow: 0 2px 8px rgba(0,0,0,.15); }
+    .notice[hidden] { display: none; }
   `;
   const frame = doc.createElement('div');
   frame.className = 'frame';
@@ -46,10 +71,38 @@ export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
     toggle.textContent = collapsed ? 'Scopekeeper ▸' : 'Scopekeeper ▾';
   };
   toggle.addEventListener('click', () => setCollapsed(!frame.classList.contains('collapsed')), { signal });
-  frame.append(toggle, iframe);
+  // Page text never reaches the notice: its sentences are ours, set as text.
+  const notice = doc.createElement('p');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'alert');
+  notice.hidden = true;
+  const setNotice = (next: OverlayNotice | undefined) => {
+    notice.hidden = !next;
+    notice.textContent = next?.text ?? '';
+    if (next) notice.dataset.notice = next.kind;
+    else delete notice.dataset.notice;
+    if (next?.code) notice.dataset.problemCode = next.code;
+    else delete notice.dataset.problemCode;
+  };
+  frame.append(notice, toggle, iframe);
   shadow.append(style, frame);
   (doc.body ?? doc.documentElement).append(host);
-  signal.addEventListener('abort', () => host.remove());
+  signal.addEventListener('abort', () => {
+    const last = host.style.display === 'none' ? undefined : options.farewell?.();
+    if (!last) {
+      host.remove();
+      return;
+    }
+    // The panel's page belongs to the extension that is gone: only the notice stays, until dismissed.
+    iframe.remove();
+    toggle.remove();
+    setNotice(last.notice);
+    const dismiss = doc.createElement('button');
+    dismiss.type = 'button';
+    dismiss.textContent = last.dismiss;
+    dismiss.addEventListener('click', () => host.remove(), { once: true });
+    frame.append(dismiss);
+  });
   return {
     host,
     setVisible(visible) {
@@ -58,6 +111,7 @@ export function mountOverlay(doc: Document, signal: AbortSignal): Overlay {
     expand() {
       setCollapsed(false);
     },
+    setNotice,
     remove() {
       host.remove();
     },

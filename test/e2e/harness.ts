@@ -135,6 +135,49 @@ export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
   }
 }
 
+/** The notice above the panel (lib/platform/overlay.ts), read through the DevTools protocol (closed shadow root). */
+export interface OverlayNotice {
+  kind: string;
+  code: string;
+  text: string;
+  /** Whether the panel's frame is still in the overlay. */
+  panel: boolean;
+}
+
+export async function overlayNotice(page: Page): Promise<OverlayNotice | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    let found: OverlayNotice | undefined;
+    const walk = (node: CdpNode, overlay?: { panel: boolean }) => {
+      if (node.nodeName === 'SCOPEKEEPER-OVERLAY') {
+        const inside = { panel: false };
+        const look = (n: CdpNode) => {
+          if (n.nodeName === 'IFRAME') inside.panel = true;
+          for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) look(child);
+        };
+        look(node);
+        overlay = inside;
+      }
+      const attrs = new Map<string, string>();
+      for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
+        attrs.set(node.attributes![i]!, node.attributes![i + 1]!);
+      if (overlay && attrs.get('class') === 'notice' && !attrs.has('hidden'))
+        found = {
+          kind: attrs.get('data-notice') ?? '',
+          code: attrs.get('data-problem-code') ?? '',
+          text: textOf(node),
+          panel: overlay.panel,
+        };
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, overlay);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 interface CdpNode {
   nodeName: string;
   backendNodeId: number;

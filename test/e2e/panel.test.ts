@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { generatePortfolio, samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, launchWithExtension, panelFrame, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  drawnMarks,
+  launchWithExtension,
+  overlayNotice,
+  panelFindings,
+  panelFrame,
+  settledPanel,
+  type Session,
+} from './harness';
 import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
 const q = `?business_id=${sample.businessId}`;
 
 const sessions = sessionPerTest<Session>();
+
+// The extension's API inside its service worker, as the worker sees it (not a Node global).
+type RefuseListener = (message: { type?: string }, sender: unknown, respond: (r: unknown) => void) => void;
+declare const chrome: {
+  runtime: {
+    onMessage: { addListener(l: RefuseListener): void; removeListener(l: RefuseListener): void };
+    reload(): void;
+  };
+};
 
 async function principals(frame: Frame): Promise<string[]> {
   return frame
@@ -141,6 +159,63 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     });
     expect(parsed.outline.length).toBeGreaterThan(3);
     expect(bundle).not.toMatch(/@|Anna|Sjöbod|999/);
+  });
+
+  it('says on the page when the background refuses what was read, draws no badges meanwhile, and clears it once a read is taken in', async () => {
+    const { context, page } = await sessions.open(launchWithExtension(sample));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The reader makes no snapshot the background refuses any more (a list is read up to the limit and
+    // reported partial), so the background is made to answer as it does to a snapshot over its limits. This
+    // listener answers first; the router still takes the snapshot in, so the panel shows the page's findings:
+    // the page's notice says its findings may be out of date, and no badge is drawn from them.
+    await worker.evaluate(() => {
+      const refuse: RefuseListener = (message, _sender, respond) => {
+        if (message?.type !== 'reportSnapshot') return;
+        const error = { code: 'invalid-request', facts: { field: 'snapshot.principals', issue: 'too_big' } };
+        respond({ res: { ok: false, error } });
+      };
+      // Functions run in the worker: they carry nothing of this file but types.
+      (globalThis as unknown as { __refuse?: RefuseListener }).__refuse = refuse;
+      chrome.runtime.onMessage.addListener(refuse);
+    });
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    await expect
+      .poll(() => overlayNotice(page), { timeout: 15_000 })
+      .toMatchObject({ kind: 'refused', code: 'invalid-request', panel: true });
+    expect((await overlayNotice(page))?.text).toBe(
+      'Scopekeeper could not take in what it read on this page, so its findings here may be missing or out of date. What it read is larger than Scopekeeper takes in at once.',
+    );
+    // The findings reached the tab (the panel lists them): none is drawn on the page while refused.
+    const frame = await settledPanel(page, 'people');
+    expect((await panelFindings(frame)).length).toBeGreaterThan(0);
+    const badges = async () => (await drawnMarks(page)).filter((m) => m.kind !== 'highlight');
+    expect(await badges()).toEqual([]);
+
+    // The background takes reads in again: the next read clears the notice and the badges come.
+    await worker.evaluate(() =>
+      chrome.runtime.onMessage.removeListener(
+        (globalThis as unknown as { __refuse: RefuseListener }).__refuse,
+      ),
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();
+    await expect.poll(() => overlayNotice(page)).toBeUndefined();
+    await expect.poll(async () => (await badges()).length).toBeGreaterThan(0);
+  });
+
+  it('says on the page when the extension was reloaded under it, and how to get the panel back', async () => {
+    const { context, page } = await sessions.open(launchWithExtension(sample, { uiLanguage: 'sv' }));
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    await waitForPanel(page, 'people');
+    expect(await overlayNotice(page)).toBeUndefined();
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The worker goes away with the reload: its answer never comes. Nothing on the page changes after it.
+    void worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect
+      .poll(() => overlayNotice(page), { timeout: 15_000 })
+      .toMatchObject({ kind: 'unreachable', panel: false });
+    expect((await overlayNotice(page))?.text).toBe(
+      'Scopekeeper når inte längre resten av tillägget (det uppdaterades, laddades om eller stoppades), så fynden här kan saknas eller vara inaktuella. Ladda om sidan för att läsa den igen.',
+    );
   });
 
   it('collapses to a small tab and is reachable by keyboard', async () => {

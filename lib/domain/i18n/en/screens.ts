@@ -1,3 +1,5 @@
+import { onPage } from './on-page';
+
 /**
  * The words of Scopekeeper's own screens in English: the panel, the ledger forms, the checklists, the popup
  * and the options page. Meta's words (People, Full control, …) are not here: they come from the lexicon.
@@ -57,9 +59,10 @@ export const screens = {
     copyByHand: ' Select the text below and copy it.',
     bundleSummary: 'What the bundle holds',
     bundleText:
-      'The page address without its values, the page kind, what went wrong and the page’s structure (roles and headings, no text). No names or e-mail addresses.',
+      'The page address with its IDs and values left out, the page kind, what went wrong (any text it quotes from the page given only as its length) and the page’s structure (roles and headings, no text). No names, e-mail addresses or IDs.',
     bundleLabel: 'Diagnostics bundle',
   },
+  onPage,
   ledger: {
     loading: 'Loading the record…',
     noRecord: (name: string) => `No record of why ${name} has access.`,

@@ -1,4 +1,5 @@
 import type { Screens } from '../en/index';
+import { onPage } from './on-page';
 
 /** The words of Scopekeeper's own screens in French (see en/screens.ts). */
 export const screens: Screens = {
@@ -56,9 +57,10 @@ export const screens: Screens = {
     copyByHand: ' Sélectionnez le texte ci-dessous et copiez-le.',
     bundleSummary: 'Ce que contient le diagnostic',
     bundleText:
-      'L’adresse de la page sans ses valeurs, le type de page, ce qui n’a pas fonctionné et la structure de la page (rôles et titres, sans texte). Aucun nom ni adresse e-mail.',
+      'L’adresse de la page sans ses identifiants ni ses valeurs, le type de page, ce qui n’a pas fonctionné (un texte cité de la page n’est donné que par sa longueur) et la structure de la page (rôles et titres, sans texte). Aucun nom, adresse e-mail ni identifiant.',
     bundleLabel: 'Diagnostic',
   },
+  onPage,
   ledger: {
     loading: 'Chargement du registre…',
     noRecord: (name) => `Aucune trace de la raison pour laquelle ${name} a un accès.`,

@@ -1,4 +1,5 @@
 import type { Screens } from '../en/index';
+import { onPage } from './on-page';
 
 /** The words of Scopekeeper's own screens in Swedish (see en/screens.ts). */
 export const screens: Screens = {
@@ -55,9 +56,10 @@ export const screens: Screens = {
     copyByHand: ' Markera texten nedan och kopiera den.',
     bundleSummary: 'Vad paketet innehåller',
     bundleText:
-      'Sidans adress utan värden, sidtypen, vad som gick fel och sidans struktur (roller och rubriker, ingen text). Inga namn eller e-postadresser.',
+      'Sidans adress utan id:n och värden, sidtypen, vad som gick fel (text som citeras från sidan anges bara med sin längd) och sidans struktur (roller och rubriker, ingen text). Inga namn, e-postadresser eller id:n.',
     bundleLabel: 'Diagnostikpaket',
   },
+  onPage,
   ledger: {
     loading: 'Läser in dokumentationen…',
     noRecord: (name) => `Det finns ingen dokumentation om varför ${name} har åtkomst.`,

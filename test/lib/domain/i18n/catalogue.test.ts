@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
+import { describeRefusal, onPageWords } from '@/lib/domain/i18n/on-page';
 import { uiLocales } from '@/lib/domain/locales';
 import { problemCodes } from '@/lib/domain/problems';
 import { wordsOf } from './sentences';
@@ -27,6 +28,20 @@ describe('the catalogues of Scopekeeper’s words', () => {
       expect(en.length).toBeGreaterThan(10);
       for (const locale of uiLocales.filter((l) => l !== 'en'))
         expect(describeProblem(locale, { code, facts }), `${code} in ${locale}`).not.toBe(en);
+    }
+  });
+
+  it('give the content script the catalogue’s own words, and say every refusal in every language', () => {
+    for (const locale of uiLocales) {
+      expect(onPageWords(locale)).toBe(catalogue(locale).onPage);
+      for (const code of problemCodes) {
+        const facts = { field: 'snapshot.principals', issue: 'invalid_type', message: 'm' };
+        const sentence = describeRefusal(locale, { code, facts });
+        expect(sentence.startsWith(catalogue(locale).onPage.refused(''))).toBe(true);
+        if (code !== 'invalid-request')
+          expect(sentence).toBe(catalogue(locale).onPage.refused(describeProblem(locale, { code, facts })));
+        if (locale !== 'en') expect(sentence).not.toBe(describeRefusal('en', { code, facts }));
+      }
     }
   });
 

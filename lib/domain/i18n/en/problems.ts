@@ -1,0 +1,65 @@
+import type { ProblemCode } from '../../problems';
+import { f, type Facts } from '../facts';
+
+export type ProblemText = Record<ProblemCode, (facts?: Facts) => string>;
+
+const listName: Record<string, string> = {
+  grants: 'Grant',
+  decisions: 'Decision',
+  checklistRuns: 'Checklist run',
+};
+export const chainBreak = {
+  'other-ledger': 'it belongs to another ledger',
+  'prev-hash': 'its prevHash does not name the decision before it',
+  hash: 'its content does not match its hash (it was changed)',
+};
+
+/**
+ * Every problem (lib/domain/problems.ts) in English. Its own module, so that the content script can say why
+ * the background refused what it read without carrying the words of every screen (lib/domain/i18n/on-page.ts).
+ */
+export const problems: ProblemText = {
+  'invalid-request': (x?: Facts) =>
+    `The request was refused: the field “${f(x, 'field')}” is missing or not valid.`,
+  'sender-not-allowed': () => 'This change is accepted from Scopekeeper’s own pages only.',
+  'unknown-message': () => 'Scopekeeper did not understand the request.',
+  internal: (x) =>
+    `Something went wrong in Scopekeeper (${f(x, 'message')}). Nothing was changed; try again.`,
+  'snapshot-no-tab': () => 'Snapshots are only accepted from a tab.',
+  'snapshot-other-origin': () => 'The snapshot names another site than its tab.',
+  'snapshot-not-business': () => 'The snapshot is not from business.facebook.com.',
+  'grant-missing': () => 'That grant record no longer exists.',
+  'end-date-required': () => 'An end date is required for a third party.',
+  'end-before-start': () => 'The end date is before the start date.',
+  'end-beyond-max': (x) =>
+    `The end date may be at most ${f(x, 'days')} days after the start (${f(x, 'date')}).`,
+  'extend-not-later': (x) => `The new end date must be after ${f(x, 'date')}.`,
+  'extend-beyond-max': (x) =>
+    `An extension may reach at most ${f(x, 'days')} days from today (${f(x, 'date')}).`,
+  'review-date-past': () => 'The review date must be in the future.',
+  'who-email': () => 'Enter the e-mail address the invitation goes to.',
+  'who-business-id': () => 'Enter the partner’s Business ID (5 to 20 digits).',
+  'run-missing': () => 'That checklist no longer exists.',
+  'run-closed': () => 'That step cannot change (the checklist is finished).',
+  'run-already-finished': () => 'That checklist is already finished.',
+  'run-is-record': () => 'A finished checklist is part of the record.',
+  'steps-open': (x) => `Steps still open: ${f(x, 'steps')}.`,
+  'import-too-large': (x) => `The file is ${f(x, 'megabytes')} MB; the limit is ${f(x, 'limit')} MB.`,
+  'import-not-json': () => 'The file is not complete JSON (it may be truncated or not a Scopekeeper export).',
+  'import-not-export': () =>
+    'This is not a Scopekeeper ledger export (its "format" is not "scopekeeper-ledger").',
+  'import-version': (x) => `This export has version ${f(x, 'version')}; this Scopekeeper reads version 1.`,
+  'import-invalid-record': (x) =>
+    `${listName[f(x, 'list')] ?? 'Record'} #${f(x, 'number')} ${f(x, 'id')}: ${f(x, 'field')} is missing or not valid (${f(x, 'issue')}).`,
+  'import-invalid-file': (x) => `The file’s ${f(x, 'field')} is missing or not valid (${f(x, 'issue')}).`,
+  'import-repeated-id': (x) =>
+    `${listName[f(x, 'list')] ?? 'Record'} ${f(x, 'id')} appears twice in the file.`,
+  'import-chains-interleaved': () => 'The decisions of one ledger are not listed together, in order.',
+  'import-chain-broken': (x) =>
+    `The chain of ledger ${f(x, 'ledgerId')} breaks at decision ${f(x, 'id')} (#${f(x, 'number')} of that ledger): ${chainBreak[f(x, 'reason') as keyof typeof chainBreak] ?? f(x, 'reason')}. Nothing was imported.`,
+  'import-chain-head-wrong': () => 'The file’s chainHead is not the hash of its own ledger’s last decision.',
+  'import-chain-head-missing': () => 'The file’s chainHead is missing.',
+  'import-chain-conflict': (x) =>
+    `Conflict: decision #${f(x, 'number')} of ledger ${f(x, 'ledgerId')} (${f(x, 'id')}) differs from the one already held (${f(x, 'held')}). A chain may only be extended, so nothing was imported.`,
+  'import-decision-elsewhere': (x) => `Decision ${f(x, 'id')} is already held in another chain.`,
+};

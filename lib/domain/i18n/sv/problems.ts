@@ -1,0 +1,61 @@
+import type { ProblemText } from '../en/problems';
+import { f } from '../facts';
+
+const listName: Record<string, string> = {
+  grants: 'Åtkomstpost',
+  decisions: 'Beslut',
+  checklistRuns: 'Checklista',
+};
+export const chainBreak = {
+  'other-ledger': 'det tillhör en annan liggare',
+  'prev-hash': 'dess prevHash pekar inte på beslutet före',
+  hash: 'innehållet stämmer inte med dess hash (det har ändrats)',
+};
+
+/** Every problem in Swedish (see en/problems.ts). */
+export const problems: ProblemText = {
+  'invalid-request': (x) => `Begäran avvisades: fältet ”${f(x, 'field')}” saknas eller är ogiltigt.`,
+  'sender-not-allowed': () => 'Ändringen tas bara emot från Scopekeepers egna sidor.',
+  'unknown-message': () => 'Scopekeeper förstod inte begäran.',
+  internal: (x) => `Något gick fel i Scopekeeper (${f(x, 'message')}). Inget ändrades; försök igen.`,
+  'snapshot-no-tab': () => 'Ögonblicksbilder tas bara emot från en flik.',
+  'snapshot-other-origin': () => 'Ögonblicksbilden anger en annan webbplats än sin flik.',
+  'snapshot-not-business': () => 'Ögonblicksbilden kommer inte från business.facebook.com.',
+  'grant-missing': () => 'Åtkomstposten finns inte längre.',
+  'end-date-required': () => 'En tredje part måste ha ett slutdatum.',
+  'end-before-start': () => 'Slutdatumet ligger före startdatumet.',
+  'end-beyond-max': (x) =>
+    `Slutdatumet får ligga högst ${f(x, 'days')} dagar efter starten (${f(x, 'date')}).`,
+  'extend-not-later': (x) => `Det nya slutdatumet måste ligga efter ${f(x, 'date')}.`,
+  'extend-beyond-max': (x) =>
+    `En förlängning får nå högst ${f(x, 'days')} dagar från i dag (${f(x, 'date')}).`,
+  'review-date-past': () => 'Granskningsdatumet måste ligga i framtiden.',
+  'who-email': () => 'Ange e-postadressen som inbjudan skickas till.',
+  'who-business-id': () => 'Ange partnerns företags-ID (5 till 20 siffror).',
+  'run-missing': () => 'Checklistan finns inte längre.',
+  'run-closed': () => 'Steget kan inte ändras (checklistan är avslutad).',
+  'run-already-finished': () => 'Checklistan är redan avslutad.',
+  'run-is-record': () => 'En avslutad checklista är en del av dokumentationen.',
+  'steps-open': (x) => `Steg som återstår: ${f(x, 'steps')}.`,
+  'import-too-large': (x) => `Filen är ${f(x, 'megabytes')} MB; gränsen är ${f(x, 'limit')} MB.`,
+  'import-not-json': () =>
+    'Filen är inte fullständig JSON (den kan vara avkortad eller inte en export från Scopekeeper).',
+  'import-not-export': () =>
+    'Det här är inte en liggarexport från Scopekeeper (dess "format" är inte "scopekeeper-ledger").',
+  'import-version': (x) =>
+    `Exporten har version ${f(x, 'version')}; den här versionen av Scopekeeper läser version 1.`,
+  'import-invalid-record': (x) =>
+    `${listName[f(x, 'list')] ?? 'Post'} nr ${f(x, 'number')} ${f(x, 'id')}: ${f(x, 'field')} saknas eller är ogiltigt (${f(x, 'issue')}).`,
+  'import-invalid-file': (x) => `Filens ${f(x, 'field')} saknas eller är ogiltigt (${f(x, 'issue')}).`,
+  'import-repeated-id': (x) =>
+    `${listName[f(x, 'list')] ?? 'Post'} ${f(x, 'id')} förekommer två gånger i filen.`,
+  'import-chains-interleaved': () => 'Besluten i en liggare står inte tillsammans och i ordning.',
+  'import-chain-broken': (x) =>
+    `Kedjan i liggaren ${f(x, 'ledgerId')} bryts vid beslutet ${f(x, 'id')} (nr ${f(x, 'number')} i den liggaren): ${chainBreak[f(x, 'reason') as keyof typeof chainBreak] ?? f(x, 'reason')}. Inget importerades.`,
+  'import-chain-head-wrong': () =>
+    'Filens chainHead är inte hashen av det sista beslutet i dess egen liggare.',
+  'import-chain-head-missing': () => 'Filens chainHead saknas.',
+  'import-chain-conflict': (x) =>
+    `Konflikt: beslut nr ${f(x, 'number')} i liggaren ${f(x, 'ledgerId')} (${f(x, 'id')}) skiljer sig från det som redan finns (${f(x, 'held')}). En kedja får bara förlängas, så inget importerades.`,
+  'import-decision-elsewhere': (x) => `Beslutet ${f(x, 'id')} finns redan i en annan kedja.`,
+};

@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Reply } from '@/lib/domain/protocol';
+import type { Finding } from '@/lib/domain/rules/types';
+import { runContentSession } from '@/lib/platform/content-session';
+import type { SendReport } from '@/lib/platform/snapshot-reporter';
+
+// The wire is replaced: the test plays the background. Messages to the tab are kept to be triggered.
+const tabHandlers = vi.hoisted(
+  () => new Map<string, (message: { data: unknown; sender: unknown }) => unknown>(),
+);
+vi.mock('@/lib/platform/messaging', () => ({
+  onMessage: (name: string, handler: (message: { data: unknown; sender: unknown }) => unknown) => {
+    tabHandlers.set(name, handler);
+    return () => tabHandlers.delete(name);
+  },
+  sendFromContent: () => Promise.resolve({ ok: true, value: {} }),
+}));
+
+// The badge layer is replaced by one that records what the session hands it to draw.
+const drawn = vi.hoisted(() => ({ findings: [] as unknown[][] }));
+vi.mock('@/lib/page/badges', () => ({
+  createBadgeLayer: (doc: Document) => {
+    const host = doc.createElement('scopekeeper-badges');
+    doc.body.append(host);
+    return {
+      host,
+      setAnchors: () => undefined,
+      setFindings: (findings: unknown[]) => drawn.findings.push([...findings]),
+      highlight: () => false,
+    };
+  },
+}));
+
+/** happy-dom's own controls on its window (the test environment's). */
+const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+
+const PEOPLE = 'https://business.facebook.com/latest/settings/business_users?business_id=1203456789012345';
+
+const tooLarge: Reply<'reportSnapshot'> = {
+  ok: false,
+  error: { code: 'invalid-request', facts: { field: 'snapshot.principals', issue: 'too_big' } },
+};
+
+const finding: Finding = {
+  ruleId: 'pending-invite',
+  severity: 'low',
+  subject: 'person:lisa.k@gmail.com',
+  subjectName: 'Lisa K',
+  message: 'm',
+  why: 'w',
+  fix: 'f',
+};
+
+// Our overlay and badges live in closed shadow roots; the test opens them to look inside.
+const attachShadow = Element.prototype.attachShadow;
+beforeEach(() => {
+  fakeBrowser.reset();
+  tabHandlers.clear();
+  drawn.findings = [];
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    return attachShadow.call(this, { ...init, mode: 'open' });
+  });
+  // happy-dom loads no frames (and says so on every mount): the panel's address is kept, an empty
+  // document stands in for it.
+  vi.spyOn(HTMLIFrameElement.prototype, 'src', 'set').mockImplementation(function (
+    this: HTMLIFrameElement,
+    url: string,
+  ) {
+    this.dataset.src = url;
+    this.srcdoc = '';
+  });
+  happyDOM().setURL(PEOPLE);
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.querySelectorAll('scopekeeper-overlay, scopekeeper-badges').forEach((e) => e.remove());
+});
+
+const overlay = () => document.querySelector('scopekeeper-overlay') as HTMLElement | null;
+const notice = () => overlay()?.shadowRoot?.querySelector<HTMLElement>('.notice') ?? null;
+const shownNotice = () => (notice() && !notice()!.hidden ? notice()!.textContent : undefined);
+const lastDrawn = () => drawn.findings.at(-1);
+
+/** A session on a People page whose answers come from `answers`, one per snapshot sent. */
+function startSession(
+  answers: (() => Promise<Reply<'reportSnapshot'>>)[],
+  locale: 'en' | 'sv' | 'fr' = 'en',
+) {
+  const ctx = new ContentScriptContext('content');
+  const sent: unknown[] = [];
+  const send: SendReport = (report) => {
+    sent.push(report);
+    const next = answers.shift();
+    return next ? next() : Promise.resolve({ ok: true, value: {} });
+  };
+  runContentSession(ctx, { send, locale });
+  return { ctx, sent };
+}
+
+/** Changes the page so that the next read differs (its address does) and is sent again. */
+function changePage(step: string) {
+  happyDOM().setURL(`${PEOPLE}&step=${encodeURIComponent(step)}`);
+  const p = document.createElement('p');
+  p.textContent = step;
+  document.body.append(p);
+}
+
+describe('the content session says what became of what it read (issue 10, item 5)', () => {
+  it('shows the background’s refusal above the panel, in the admin’s words, and clears it once a read is taken in', async () => {
+    const { ctx, sent } = startSession([() => Promise.resolve(tooLarge)]);
+    await vi.waitFor(() => expect(shownNotice()).toBeDefined(), { timeout: 3000 });
+    expect(shownNotice()).toBe(
+      'Scopekeeper could not take in what it read on this page, so its findings here may be missing or out of date. What it read is larger than Scopekeeper takes in at once.',
+    );
+    expect(notice()!.dataset.notice).toBe('refused');
+    expect(notice()!.dataset.problemCode).toBe('invalid-request');
+    expect(notice()!.getAttribute('role')).toBe('alert');
+    // The panel stays where it is, under the notice.
+    expect(overlay()!.shadowRoot!.querySelector('iframe')).not.toBeNull();
+
+    changePage('Loaded');
+    await vi.waitFor(() => expect(sent.length).toBe(2), { timeout: 3000 });
+    await vi.waitFor(() => expect(shownNotice()).toBeUndefined());
+    ctx.abort();
+  });
+
+  it('draws no badges from an earlier read while the latest read is refused', async () => {
+    const answers: (() => Promise<Reply<'reportSnapshot'>>)[] = [
+      () => Promise.resolve({ ok: true, value: {} }),
+      () => Promise.resolve(tooLarge),
+      () => Promise.resolve({ ok: true, value: {} }),
+    ];
+    const { ctx, sent } = startSession(answers);
+    await vi.waitFor(() => expect(sent.length).toBe(1), { timeout: 3000 });
+    const showFindings = (data: Finding[]) =>
+      tabHandlers.get('showFindings')!({ data, sender: { id: fakeBrowser.runtime.id } });
+    showFindings([finding]);
+    expect(lastDrawn()).toEqual([finding]);
+
+    changePage('Refused now');
+    await vi.waitFor(() => expect(shownNotice()).toBeDefined(), { timeout: 3000 });
+    expect(lastDrawn()).toEqual([]);
+    // Findings pushed while the latest read is refused are of an earlier read: kept, not drawn.
+    showFindings([finding]);
+    expect(lastDrawn()).toEqual([]);
+
+    changePage('Taken again');
+    await vi.waitFor(() => expect(shownNotice()).toBeUndefined(), { timeout: 3000 });
+    expect(lastDrawn()).toEqual([finding]);
+    ctx.abort();
+  });
+
+  it('says the background cannot be reached when sending fails, rather than throwing', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const { ctx } = startSession([() => Promise.reject(new Error('Extension context invalidated.'))], 'sv');
+    await vi.waitFor(() => expect(shownNotice()).toBeDefined(), { timeout: 3000 });
+    expect(shownNotice()).toMatch(/^Scopekeeper når inte längre resten av tillägget/);
+    expect(notice()!.dataset.notice).toBe('unreachable');
+    expect(errors).toEqual([]);
+    window.removeEventListener('error', onError);
+    ctx.abort();
+  });
+
+  it('leaves a notice on the page when the extension goes away under it, and nothing when a newer script takes over', async () => {
+    const first = startSession([]);
+    await vi.waitFor(() => expect(overlay()).not.toBeNull(), { timeout: 3000 });
+    // A newer copy of the content script started (the runtime is still there): the overlay just goes.
+    first.ctx.notifyInvalidated();
+    expect(overlay()).toBeNull();
+
+    startSession([], 'fr');
+    await vi.waitFor(() => expect(overlay()).not.toBeNull(), { timeout: 3000 });
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    changePage('After the update');
+    // The next read finds the extension gone: the panel (the gone extension's page) and its button go,
+    // the notice stays and says what to do.
+    await vi.waitFor(() => expect(overlay()?.shadowRoot?.querySelector('iframe')).toBeFalsy(), {
+      timeout: 3000,
+    });
+    expect(shownNotice()).toMatch(/^Scopekeeper ne joint plus le reste de l’extension.*Rechargez la page/);
+    const buttons = [...overlay()!.shadowRoot!.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Fermer']);
+    buttons[0]!.click();
+    expect(overlay()).toBeNull();
+  });
+});
