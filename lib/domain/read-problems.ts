@@ -4,7 +4,8 @@ import type { UiLocale } from './locales';
 
 /**
  * The facts a problem may carry. `sample`, `notice`, `error` and `issue` can hold page text (an end date
- * as shown, Meta's own notice) or an error message: the diagnostics bundle redacts addresses from them.
+ * as shown, Meta's own notice) or an error message: the diagnostics bundle describes them (length and
+ * kinds of characters) and never quotes them (lib/page/diagnostics.ts).
  */
 export const readProblemFactNames = [
   'count',
