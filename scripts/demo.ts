@@ -11,6 +11,7 @@ import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
 import {
   listStructures,
   paneStructures,
+  pickStructures,
   type ListStructure,
   type PaneStructure,
 } from '../test/sandbox/structures';
@@ -18,16 +19,24 @@ import {
 const { values } = parseArgs({
   options: {
     locale: { type: 'string', default: 'en' },
-    variant: { type: 'string', default: 'grid' },
-    pane: { type: 'string', default: 'headings' },
+    variant: { type: 'string' },
+    pane: { type: 'string' },
+    seed: { type: 'string' },
     people: { type: 'string' },
     headless: { type: 'boolean', default: false },
     out: { type: 'string', default: 'demo-output' },
   },
 });
 const locale = values.locale as UiLocale;
-const variant = values.variant as ListStructure;
-const pane = values.pane as PaneStructure;
+// The sandbox's structure changes from run to run (issue 10: a reader that passes one structure has only
+// learnt that one): picked from a seed unless --variant / --pane choose it; the seed is printed to repeat it.
+const seed = values.seed ?? String(Date.now());
+const picked = pickStructures(seed);
+const variant = (values.variant ?? picked.list) as ListStructure;
+const pane = (values.pane ?? picked.pane) as PaneStructure;
+console.log(
+  `Sandbox structure: ${variant} list, ${pane} detail pane (seed ${seed}; --variant, --pane or --seed to choose)`,
+);
 if (!uiLocales.includes(locale))
   throw new Error(`--locale must be one of ${uiLocales.join(', ')} (got ${locale})`);
 if (!listStructures.includes(variant))
