@@ -24,6 +24,23 @@ export interface Fact {
   assets: AssetFact[];
 }
 
+/**
+ * A saved fixture's expected facts (test/fixtures/reader/<name>.facts.json), beside its HTML: written by
+ * scripts/save-fixtures.ts from the sandbox portfolio's description, or by hand for hand-written markup.
+ */
+export interface SavedFacts {
+  source: 'sandbox' | 'hand-written';
+  /** What the page is: a list with nothing selected (every row a principal), a list with one subject's
+   * pane, or an asset page with its holders. */
+  shows: 'list' | 'pane' | 'asset';
+  /** The sandbox structures the page is rendered in (none for hand-written markup). */
+  structures: { list?: string; pane?: string };
+  locale: 'en' | 'sv' | 'fr';
+  url: string;
+  readStatus: 'ok' | 'partial' | 'unreadable';
+  facts: Fact[];
+}
+
 // ---------- the facts the portfolio description says ----------
 
 /** Names lose their hidden format characters when read (read-hidden-characters.test.ts). */
