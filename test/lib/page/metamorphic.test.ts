@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getSubjectKey, type PageSnapshot, type Principal } from '@/lib/domain/snapshot';
+import type { PageSnapshot } from '@/lib/domain/snapshot';
 import { readPage } from '@/lib/page/read';
 import { renderSandbox } from '../../sandbox/dom';
 import { generatePortfolio, samplePortfolio } from '../../sandbox/generate';
-import type { SandboxAssignment, SandboxPortfolio } from '../../sandbox/portfolio';
+import type { SandboxPortfolio } from '../../sandbox/portfolio';
 import { tasksByAssetType } from '../../sandbox/strings';
 import {
   listStructures,
@@ -11,194 +11,33 @@ import {
   type ListStructure,
   type PaneStructure,
 } from '../../sandbox/structures';
+import {
+  expectedHolders,
+  expectedPartners,
+  expectedPeople,
+  expectedSystemUsers,
+  factDiff,
+  readFacts,
+  type Fact,
+} from './facts';
 
 /**
  * Metamorphic test of the reader (issue 10, item 2): one portfolio rendered in every list structure ×
  * every detail-pane structure × every language must read as the same facts, and those facts must be the
  * ones the portfolio description says (so the structures cannot pass by being equally wrong). The facts
- * are a projection of the snapshot: who (subject key, kind, name, Business ID / ID), with which portfolio
- * access, pending, "(you)", end date, and the selected subject's assets with access and tasks.
+ * (./facts.ts) are a projection of the snapshot: who (subject key, kind, name, Business ID / ID), with which
+ * portfolio access, pending, "(you)", end date, and the selected subject's assets with access and tasks.
  */
 
 const B = 'https://business.facebook.com';
 const locales = ['en', 'sv', 'fr'] as const;
 type Locale = (typeof locales)[number];
-type AssetFact = [type: string, name: string, access: string, tasks: string[]];
-
-interface Fact {
-  key: string;
-  kind: Principal['kind'];
-  /** Left out for a pending invitee: several structures show the invited e-mail as the name. */
-  name?: string;
-  id?: string;
-  portfolioAccess?: string;
-  pending: boolean;
-  isCurrentUser: boolean;
-  temporaryUntil?: string;
-  assets: AssetFact[];
-}
 
 /** A page to read: its URL and the facts the portfolio says it shows. */
 interface Case {
   name: string;
   url: (p: SandboxPortfolio) => string;
   expected: (p: SandboxPortfolio) => Fact[];
-}
-
-// ---------- the facts the portfolio description says ----------
-
-/** Names lose their hidden format characters when read (read-hidden-characters.test.ts). */
-function shownName(name: string): string {
-  return name.replace(/\p{Cf}/gu, '').trim();
-}
-
-function assetFact(p: SandboxPortfolio, grant: SandboxAssignment): AssetFact {
-  const asset = p.assets.find((a) => a.id === grant.asset)!;
-  if (grant.full === true) return [asset.type, asset.name, 'full', []];
-  if (grant.full === 'except-sensitive') return [asset.type, asset.name, 'full-except-sensitive', []];
-  return [asset.type, asset.name, 'partial', [...grant.tasks].sort()];
-}
-
-function sortFacts(facts: Fact[]): Fact[] {
-  return facts
-    .map((f) => ({
-      ...f,
-      assets: [...f.assets].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-}
-
-function clean(fact: Fact): Fact {
-  return Object.fromEntries(Object.entries(fact).filter(([, v]) => v !== undefined)) as unknown as Fact;
-}
-
-function expectedPeople(p: SandboxPortfolio, selectedId: string): Fact[] {
-  return sortFacts(
-    p.people.map((person) =>
-      clean({
-        key: `person:${person.email.toLowerCase()}`,
-        kind: 'person',
-        name: person.pending ? undefined : shownName(person.name),
-        portfolioAccess: person.access,
-        pending: person.pending,
-        isCurrentUser: person.id === p.currentUserId,
-        temporaryUntil: person.temporaryUntil,
-        assets: person.id === selectedId ? person.assets.map((g) => assetFact(p, g)) : [],
-      }),
-    ),
-  );
-}
-
-function expectedPartners(p: SandboxPortfolio, selectedId: string): Fact[] {
-  return sortFacts(
-    p.partners.map((partner) =>
-      clean({
-        key: `partner:${partner.businessId}`,
-        kind: 'partner',
-        name: shownName(partner.name),
-        id: partner.businessId,
-        pending: false,
-        isCurrentUser: false,
-        assets: partner.businessId === selectedId ? partner.assets.map((g) => assetFact(p, g)) : [],
-      }),
-    ),
-  );
-}
-
-function expectedSystemUsers(p: SandboxPortfolio, selectedId: string): Fact[] {
-  return sortFacts(
-    p.systemUsers.map((u) =>
-      clean({
-        key: `system-user:${u.id}`,
-        kind: 'system-user',
-        name: shownName(u.name),
-        id: u.id,
-        portfolioAccess: u.role === 'admin' ? 'full-control' : 'basic',
-        pending: false,
-        isCurrentUser: false,
-        assets: u.id === selectedId ? u.assets.map((g) => assetFact(p, g)) : [],
-      }),
-    ),
-  );
-}
-
-/** An asset page shows who holds the asset and how: not portfolio access, pending or "(you)". */
-function expectedHolders(p: SandboxPortfolio, assetId: string): Fact[] {
-  const grantOf = (assets: SandboxAssignment[]) => assets.find((g) => g.asset === assetId);
-  return sortFacts([
-    ...p.people
-      .filter((x) => grantOf(x.assets))
-      .map((x) =>
-        clean({
-          key: `person:${x.email.toLowerCase()}`,
-          kind: 'person',
-          name: x.pending ? undefined : shownName(x.name),
-          pending: false,
-          isCurrentUser: false,
-          assets: [assetFact(p, grantOf(x.assets)!)],
-        }),
-      ),
-    ...p.partners
-      .filter((x) => grantOf(x.assets))
-      .map((x) =>
-        clean({
-          key: `partner:${x.businessId}`,
-          kind: 'partner',
-          name: shownName(x.name),
-          id: x.businessId,
-          pending: false,
-          isCurrentUser: false,
-          assets: [assetFact(p, grantOf(x.assets)!)],
-        }),
-      ),
-  ]);
-}
-
-// ---------- the facts a snapshot says ----------
-
-function readFacts(snapshot: PageSnapshot, pendingKeys: Set<string>): Fact[] {
-  return sortFacts(
-    snapshot.principals.map((principal) => {
-      const key = getSubjectKey(principal);
-      return clean({
-        key,
-        kind: principal.kind,
-        name: pendingKeys.has(key) ? undefined : principal.name,
-        id:
-          principal.kind === 'partner'
-            ? principal.businessId
-            : principal.kind === 'system-user'
-              ? principal.id
-              : undefined,
-        portfolioAccess: principal.portfolioAccess,
-        pending: principal.pending,
-        isCurrentUser: principal.isCurrentUser,
-        temporaryUntil: principal.temporaryUntil,
-        assets: principal.assets.map((a) => [a.type, a.name, a.access, [...a.tasks].sort()] as AssetFact),
-      });
-    }),
-  );
-}
-
-/** One line per difference, so a failure says what the reader got wrong rather than dumping two trees. */
-function factDiff(actual: Fact[], expected: Fact[]): string[] {
-  const lines: string[] = [];
-  const byKey = new Map(actual.map((f) => [f.key, f]));
-  for (const want of expected) {
-    const got = byKey.get(want.key);
-    byKey.delete(want.key);
-    if (!got) {
-      lines.push(`missing ${want.key}`);
-      continue;
-    }
-    const fields = new Set([...Object.keys(want), ...Object.keys(got)]) as Set<keyof Fact>;
-    for (const field of fields) {
-      const [g, w] = [JSON.stringify(got[field]), JSON.stringify(want[field])];
-      if (g !== w) lines.push(`${want.key} ${field}: read ${g ?? 'nothing'}, expected ${w ?? 'nothing'}`);
-    }
-  }
-  for (const extra of byKey.keys()) lines.push(`extra ${extra}`);
-  return lines;
 }
 
 // ---------- the portfolios and pages ----------
