@@ -9,7 +9,8 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 const NOT_PLAIN_TEXT =
   '[hidden], [aria-hidden="true"], script, style, noscript, template, svg, input, textarea, select';
 
-function isHidden(el: Element): boolean {
+/** Not shown, or not page text: `hidden`, `aria-hidden`, scripts, styles, templates, SVG. */
+export function isHidden(el: Element): boolean {
   return (
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true' ||
@@ -17,14 +18,10 @@ function isHidden(el: Element): boolean {
   );
 }
 
-/**
- * The visible text pieces of an element, in document order, one per text node (cleaned, non-empty).
- * With `stopAtHeadingLevel`, reading stops at the first heading of that level or deeper (a pane's
- * header ends where its asset groups begin).
- */
-export function textSegments(root: Element, stopAtHeadingLevel?: number): string[] {
+/** The visible text pieces of an element, in document order, one per text node (cleaned, non-empty). */
+export function textSegments(root: Element): string[] {
   const out: string[] = [];
-  visitText(root, stopAtHeadingLevel, (raw) => {
+  visitText(root, (raw) => {
     const text = cleanDisplayText(raw);
     if (text) out.push(text);
   });
@@ -40,45 +37,30 @@ export interface TextPiece {
 }
 
 /** textSegments, each with whether its text node carried hidden format characters (text.ts). */
-export function textPieces(root: Element, stopAtHeadingLevel?: number): TextPiece[] {
+export function textPieces(root: Element): TextPiece[] {
   const out: TextPiece[] = [];
-  visitText(root, stopAtHeadingLevel, (raw, node) => {
+  visitText(root, (raw, node) => {
     const text = cleanDisplayText(raw);
     if (text) out.push({ text, hidden: hasHiddenCharacters(raw), node });
   });
   return out;
 }
 
-/** The whole visible text of an element (as elementText), and whether it carried hidden characters. */
-export function elementPiece(el: Element): TextPiece {
-  const pieces = textPieces(el);
-  return { text: pieces.map((p) => p.text).join(' '), hidden: pieces.some((p) => p.hidden) };
-}
-
 /** Calls `visit` with the raw value of every visible text node of an element, in document order. */
-function visitText(
-  root: Element,
-  stopAtHeadingLevel: number | undefined,
-  visit: (raw: string, node: Node) => void,
-) {
-  // Fast path for the common row: nothing hidden or skipped inside, no stop: a native text walker.
-  if (stopAtHeadingLevel === undefined && root.querySelector(NOT_PLAIN_TEXT) === null) {
+function visitText(root: Element, visit: (raw: string, node: Node) => void) {
+  // Fast path for the common row: nothing hidden or skipped inside: a native text walker.
+  if (root.querySelector(NOT_PLAIN_TEXT) === null) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node.nodeValue ?? '', node);
     return;
   }
-  let stopped = false;
   const walk = (node: Node) => {
-    for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         visit(child.nodeValue ?? '', child);
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isHidden(el)) continue;
-        if (stopAtHeadingLevel !== undefined && (headingLevel(el) ?? 0) >= stopAtHeadingLevel) {
-          stopped = true;
-          return;
-        }
         if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') continue;
         walk(el);
       }
@@ -240,17 +222,23 @@ export function findDetailPane(scope: ParentNode, list: RowSet): Element | undef
   return pane;
 }
 
+/**
+ * The elements an element's aria-labelledby names (that exist, and are not the element itself or around
+ * it): a control's label, or a list row's name (Meta's list rows, research/meta-markup-evidence.md).
+ */
+export function labelledBy(el: Element): Element[] {
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return [];
+  const doc = el.ownerDocument;
+  return ids
+    .split(/\s+/)
+    .map((id) => (id ? doc.getElementById(id) : null))
+    .filter((x): x is HTMLElement => x !== null && x !== el && !x.contains(el));
+}
+
 /** The text of the elements an element's aria-labelledby names, or '' when it names none that exist. */
 export function labelledByText(el: Element): string {
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (!labelledBy) return '';
-  const doc = el.ownerDocument;
-  return labelledBy
-    .split(/\s+/)
-    .map((id) => doc.getElementById(id))
-    .filter((x): x is HTMLElement => x !== null)
-    .map(elementText)
-    .join(' ');
+  return labelledBy(el).map(elementText).join(' ');
 }
 
 /** The accessible name of a control: aria-label, aria-labelledby, or its <label>. */

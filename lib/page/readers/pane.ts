@@ -1,5 +1,5 @@
 import { cleanDisplayText, hasHiddenCharacters } from '../text';
-import { CONTROL_SELECTOR, headingLevel, type TextPiece } from '../dom';
+import { CONTROL_SELECTOR, headingLevel, isHidden, type TextPiece } from '../dom';
 import { isPaneSection, matchAssetType, matchSection } from '../match';
 
 /**
@@ -25,16 +25,7 @@ export type PaneToken =
     }
   | { kind: 'control'; el: Element };
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'TEXTAREA', 'SELECT']);
 const BOLD_TAGS = new Set(['B', 'STRONG']);
-
-function isSkipped(el: Element): boolean {
-  return (
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true' ||
-    SKIP_TAGS.has(el.tagName.toUpperCase())
-  );
-}
 
 /**
  * How an element looks, structurally: tag, role, level and class of the element and of its parent.
@@ -103,7 +94,7 @@ export function paneTokens(root: Element): PaneToken[] {
         });
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (isSkipped(el)) continue;
+        if (isHidden(el) || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') continue;
         if (el.matches(CONTROL_SELECTOR)) {
           tokens.push({ kind: 'control', el });
           if (el.tagName === 'INPUT') continue;

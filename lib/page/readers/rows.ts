@@ -7,7 +7,7 @@ import {
   type SystemUser,
 } from '../../domain/snapshot';
 import { parseDisplayedDate } from '../dates';
-import { textPieces, type TextPiece } from '../dom';
+import { labelledBy, textPieces, type TextPiece } from '../dom';
 import {
   isEmailLabel,
   isIdLabel,
@@ -48,17 +48,6 @@ export interface NameSource {
   elements?: readonly Element[];
   /** The cell under the Name column: its first text is the name. */
   cell?: Element;
-}
-
-/** The elements a row's aria-labelledby names (Meta's list rows: research/meta-markup-evidence.md). */
-export function labelledBy(el: Element): Element[] {
-  const ids = el.getAttribute('aria-labelledby');
-  if (!ids) return [];
-  const doc = el.ownerDocument;
-  return ids
-    .split(/\s+/)
-    .map((id) => (id ? doc.getElementById(id) : null))
-    .filter((x): x is HTMLElement => x !== null && x !== el && !x.contains(el));
 }
 
 function contains(elements: readonly Element[], node: Node | undefined): boolean {
