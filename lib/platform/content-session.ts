@@ -7,6 +7,7 @@ import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { watchPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
+import { guardAgainstScriptStarted } from './page-guard';
 import {
   createSnapshotReporter,
   describeOutcome,
@@ -45,6 +46,8 @@ function contextGone(): boolean {
  * what stays of the overlay.
  */
 export function runContentSession(ctx: ContentScriptContext, deps: Partial<ContentDeps> = {}): void {
+  // First of all: no page script may end this context by posing as a newer copy of it.
+  guardAgainstScriptStarted(window, ctx.signal);
   const locale = deps.locale ?? pickUiLocale(browser.i18n?.getUILanguage?.());
   const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
   let overlay: Overlay | undefined;
