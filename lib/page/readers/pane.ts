@@ -63,9 +63,10 @@ function controlTexts(root: Element): Set<Element> {
 export function paneTokens(root: Element): PaneToken[] {
   const tokens: PaneToken[] = [];
   const ofControls = controlTexts(root);
+  // A text belongs to a control when it sits in a <label> or in an element a control names: one walk up.
   const isOfControl = (el: Element) => {
-    if (el.closest('label')) return true;
-    for (const target of ofControls) if (target.contains(el)) return true;
+    for (let at: Element | null = el; at && at !== root.parentElement; at = at.parentElement)
+      if (at.tagName === 'LABEL' || ofControls.has(at)) return true;
     return false;
   };
   const walk = (node: Element, block: Element | undefined) => {
