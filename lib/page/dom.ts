@@ -33,7 +33,7 @@ export interface TextPiece {
   text: string;
   hidden: boolean;
   /** The text node it was read from (which element holds which fact: issue 10, item 3). */
-  node?: Node;
+  node: Node;
 }
 
 /** textSegments, each with whether its text node carried hidden format characters (text.ts). */

@@ -115,23 +115,23 @@ function isUnderstood(kind: 'people' | 'partners' | 'system-users', facts: RowFa
   return facts.access !== undefined || facts.id !== undefined;
 }
 
-/** Both show an address (or an ID) and they are not the same: two different principals. */
-function keysDiffer(a: Principal, b: Principal): boolean {
-  if (a.kind === 'person' && b.kind === 'person' && a.email && b.email)
-    return a.email.toLowerCase() !== b.email.toLowerCase();
-  if (a.kind === 'partner' && b.kind === 'partner' && a.businessId && b.businessId)
-    return a.businessId !== b.businessId;
-  if (a.kind === 'system-user' && b.kind === 'system-user' && a.id && b.id) return a.id !== b.id;
-  return false;
+/** What identifies a principal when the page shows it: an address, a Business ID or an ID. */
+function keyOf(p: Principal): string | undefined {
+  if (p.kind === 'person') return p.email?.toLowerCase();
+  return p.kind === 'partner' ? p.businessId : p.id;
 }
 
+/** Both show what identifies them and it is not the same: two different principals. */
+function keysDiffer(a: Principal, b: Principal): boolean {
+  const [ka, kb] = [keyOf(a), keyOf(b)];
+  return a.kind !== b.kind || (ka !== undefined && kb !== undefined && ka !== kb);
+}
+
+/** The same principal: by what identifies both, or else by name. */
 function sameSubject(a: Principal, b: Principal): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'person' && b.kind === 'person' && a.email && b.email)
-    return a.email.toLowerCase() === b.email.toLowerCase();
-  if (a.kind === 'partner' && b.kind === 'partner' && a.businessId && b.businessId)
-    return a.businessId === b.businessId;
-  if (a.kind === 'system-user' && b.kind === 'system-user' && a.id && b.id) return a.id === b.id;
+  const [ka, kb] = [keyOf(a), keyOf(b)];
+  if (ka !== undefined && kb !== undefined) return ka === kb;
   return normalizeText(a.name) === normalizeText(b.name);
 }
 
@@ -222,7 +222,6 @@ export function readPrincipalList(
       paneHeading ? { elements: [paneHeading] } : {},
       asPieces(tokens.slice(0, split)),
     );
-    noteNameFacts(facts);
     const { assets, headings, unknownLabels } = readAssetSwitches(pane, undefined, tokens.slice(split));
     if (unknownLabels.length > 0)
       problems.push(readProblem('unknown-switch-labels', { count: unknownLabels.length }));
@@ -257,6 +256,8 @@ export function readPrincipalList(
         match.portfolioAccess ??= fromPane.portfolioAccess;
         if (fromPane.hiddenCharacters) match.hiddenCharacters = true;
       } else {
+        // Only a pane that is no row's counts its name's own facts: a row already counted them.
+        noteNameFacts(facts);
         fromPane.assets = assets;
         principals.push(fromPane);
         paneTarget = { principal: fromPane, headings, paneOnly: paneHeading ?? pane };

@@ -50,8 +50,8 @@ export interface NameSource {
   cell?: Element;
 }
 
-function contains(elements: readonly Element[], node: Node | undefined): boolean {
-  return node !== undefined && elements.some((e) => e.contains(node));
+function contains(elements: readonly Element[], node: Node): boolean {
+  return elements.some((e) => e.contains(node));
 }
 
 /**
@@ -81,7 +81,7 @@ export function readRowFacts(
     const first = source.cell ? textPieces(source.cell)[0] : all[0];
     nameText = first?.text;
     nameHidden = first?.hidden ?? false;
-    others = first ? all.filter((p) => p !== first && (p.node === undefined || p.node !== first.node)) : all;
+    others = first ? all.filter((p) => p.node !== first.node) : all;
   }
   facts.rest = others.map((p) => p.text);
   readOtherFacts(facts, others.flatMap(splitPiece), el, locale);
@@ -216,7 +216,7 @@ function splitPiece(piece: TextPiece): TextPiece[] {
   const parts = splitCombined(piece.text);
   return parts.length === 1 && parts[0] === piece.text
     ? [piece]
-    : parts.map((text) => ({ text, hidden: piece.hidden, ...(piece.node ? { node: piece.node } : {}) }));
+    : parts.map((text) => ({ text, hidden: piece.hidden, node: piece.node }));
 }
 
 /**

@@ -12,7 +12,11 @@ const marker = { en: '(you)', sv: '(du)', fr: '(vous)' } as const;
 const EVE = 'person:eve@contractor.example';
 
 /** The sample portfolio in which Eve, a contractor with full control, ends her name with "(you)". */
-function spoofedPeople(locale: 'en' | 'sv' | 'fr', variant: 'grid' | 'list' | 'table'): PageSnapshot {
+function spoofedPeople(
+  locale: 'en' | 'sv' | 'fr',
+  variant: 'grid' | 'list' | 'table',
+  selectEve = false,
+): PageSnapshot {
   const sample = samplePortfolio(locale, variant);
   const portfolio = samplePortfolio(locale, variant, {
     people: sample.people.map((p) =>
@@ -21,7 +25,8 @@ function spoofedPeople(locale: 'en' | 'sv' | 'fr', variant: 'grid' | 'list' | 't
         : p,
     ),
   });
-  const url = `${B}/latest/settings/business_users?business_id=${portfolio.businessId}`;
+  const eve = portfolio.people.find((p) => p.email === 'eve@contractor.example')!;
+  const url = `${B}/latest/settings/business_users?business_id=${portfolio.businessId}${selectEve ? `&selected_user_id=${eve.id}` : ''}`;
   return readPage(url, renderSandbox(portfolio, url).doc);
 }
 
@@ -56,6 +61,10 @@ describe('a name that ends in "(you)"', () => {
         expect(snapshot.readProblems).toEqual([{ code: 'you-marker-in-name', facts: { count: 1 } }]);
         // Eve is judged as the third party she is: the admin's domain is still known.
         expect(findings(snapshot, [], 'third-party-full-control')).toContain(EVE);
+        // Her row and her detail pane show the same name: counted once.
+        expect(spoofedPeople(locale, variant, true).readProblems).toEqual([
+          { code: 'you-marker-in-name', facts: { count: 1 } },
+        ]);
       });
     }
   }
