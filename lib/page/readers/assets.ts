@@ -97,38 +97,41 @@ export function readAssetSwitches(scope: Element, fallbackType?: AssetType, give
     }
     if (token.ofControl) continue;
     const text = token.text;
+    // Asset names are written by other people too: a text that looks like the names (same element,
+    // role, level and class) is a name, whatever it says ("Pages", "People", "Full control", an ID line).
+    const looksLikeName = nameSignature !== undefined && token.signature === nameSignature;
     const groupType = matchAssetType(text);
-    // An asset named like a type label ("Pages") is told apart by looking like the names, not the labels.
-    if (groupType && !(token.signature === nameSignature && token.signature !== typeSignature)) {
+    if (groupType && !(looksLikeName && token.signature !== typeSignature)) {
       flush();
       type = groupType;
       typeSignature ??= token.signature;
       nameSignature = undefined;
       continue;
     }
-    if (endsAssets(text)) {
+    if (!looksLikeName && endsAssets(text)) {
       flush();
       type = fallbackType;
       nameSignature = undefined;
       continue;
     }
     if (!type) continue;
-    if (current) {
+    if (current && !looksLikeName) {
       const access = readAccessText(text, current.type);
       if (access) {
         current.text.push(access);
         continue;
       }
     }
-    if (!isNameText(text)) continue;
     if (!current) {
       // The first text after a type label is a name. Without a label (a dialog), only a heading or bold text.
-      if (nameSignature !== undefined ? token.signature === nameSignature : token.strong || typeSignature) {
+      if (
+        (looksLikeName || isNameText(text)) &&
+        (nameSignature !== undefined ? looksLikeName : token.strong || typeSignature)
+      )
         open(token);
-      }
       continue;
     }
-    if (token.signature !== nameSignature) continue; // a description or note inside the asset's block
+    if (!looksLikeName) continue; // a description or note inside the asset's block
     if (current.controls > 0 || current.text.length > 0 || token.strong) open(token);
   }
   flush();

@@ -172,3 +172,23 @@ describe('detail panes in other structures', () => {
     ]);
   });
 });
+
+describe('asset names written by other people', () => {
+  it('stay names when they read like a type label, a section, an access label or an ID line', () => {
+    const names = ['Sjöbod Café', 'Full control', 'Business ID: 3228568050780009', 'People', 'Ad accounts'];
+    const blocks = names
+      .map(
+        (name, i) =>
+          `<div><h4>${name}</h4><input type="checkbox" role="switch" aria-label="Content" ${i % 2 ? 'checked' : ''}><input type="checkbox" role="switch" aria-label="Insights" ${i % 2 ? '' : 'checked'}></div>`,
+      )
+      .join('');
+    const snapshot = read(
+      partners,
+      `<main>${partnerRows('Business ID')}<aside><h2>Byrå AB</h2><h3>Pages</h3>${blocks}</aside></main>`,
+      'en',
+    );
+    expect(assetsOf(snapshot, 'partner:3228568050780001')).toEqual(
+      names.map((name, i) => ['page', name, 'partial', [i % 2 ? 'content' : 'insights']]),
+    );
+  });
+});
