@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
-import type { AdminRequest, AdminResult, ImportSummary } from '@/lib/domain/ledger/admin';
+import type { UiLocale } from '@/lib/domain/locales';
+import type { AdminRequest, AdminResult, ImportChangeView, ImportSummary } from '@/lib/domain/ledger/admin';
+import { describeSubject } from '@/lib/domain/reminder-text';
 import type { Problem } from '@/lib/domain/problems';
 import { useApi } from './api';
 
@@ -37,6 +39,148 @@ function describe(t: Words['summary'], summary: ImportSummary): string {
   return t.join(parts);
 }
 
+type Colleagues = Extract<AdminResult, { type: 'colleagues' }>;
+
+/** One record of an import that changes what the admin sees, as a sentence. */
+function describeChange(
+  locale: UiLocale,
+  change: ImportChangeView,
+  names: Record<string, string>,
+  maxDays: string,
+): string {
+  const t = catalogue(locale).ledgerTrust;
+  const who = describeSubject(
+    locale,
+    change.subject,
+    undefined,
+    names[`${change.businessId} ${change.subject}`],
+  );
+  switch (change.kind) {
+    case 'accept':
+      return t.accept(change.ruleId, who, change.assetName, change.until, change.by);
+    case 'revoke':
+      return t.revoke(who, change.on, change.by, change.grants);
+    case 'extend':
+      return t.extend(who, change.endsAt, change.by);
+    case 'add-grant': {
+      const text = t.addGrant(who, change.assets.join(', '), change.endsAt);
+      return change.cappedFrom ? `${text} (${t.capped(change.cappedFrom, maxDays)})` : text;
+    }
+  }
+}
+
+/**
+ * The preview, per ledger: whose it is, by which key (a changed key is a warning, held back unless
+ * accepted), and every record that would change a finding, a reminder or an end date, in sentences.
+ * Another admin's mutes and revocations wait for "trust this colleague".
+ */
+function ImportPreview(props: {
+  locale: UiLocale;
+  summary: ImportSummary;
+  trust: ReadonlySet<string>;
+  acceptKeys: ReadonlySet<string>;
+  onTrust: (ledgerId: string, on: boolean) => void;
+  onAcceptKey: (ledgerId: string, on: boolean) => void;
+}) {
+  const { locale, summary } = props;
+  const t = catalogue(locale).ledgerTrust;
+  const maxDays = String(summary.maxGrantDays);
+  const grantChanges = summary.changes.filter((c) => c.kind === 'add-grant');
+  return (
+    <div aria-label={t.changesLabel}>
+      {summary.ledgers.map((ledger) => {
+        const changes = summary.changes.filter((c) => 'ledgerId' in c && c.ledgerId === ledger.ledgerId);
+        const fp = ledger.fingerprint ?? '';
+        const effective = ledger.trusted || props.trust.has(ledger.ledgerId);
+        return (
+          <section
+            key={ledger.ledgerId}
+            data-ledger={ledger.ledgerId}
+            data-key-status={ledger.key}
+            data-trusted={String(ledger.trusted)}
+          >
+            <h4>{ledger.ours ? t.yourLedger(ledger.adding) : t.colleague(ledger.ledgerId, ledger.adding)}</h4>
+            <p>
+              {ledger.key === 'ours'
+                ? t.key.ours(fp)
+                : ledger.key === 'new'
+                  ? t.key.new(fp)
+                  : ledger.key === 'known'
+                    ? t.key.known(fp)
+                    : ledger.key === 'none'
+                      ? t.key.none
+                      : null}{' '}
+              ({t.signatures(ledger.signed, ledger.unsigned)})
+            </p>
+            {ledger.key === 'changed' ? (
+              <p role="alert" data-key-warning="true">
+                {t.key.changed(fp, ledger.pinnedFingerprint ?? '')}{' '}
+                <label>
+                  <input
+                    type="checkbox"
+                    data-accept-key={ledger.ledgerId}
+                    checked={props.acceptKeys.has(ledger.ledgerId)}
+                    onChange={(e) => props.onAcceptKey(ledger.ledgerId, e.target.checked)}
+                  />{' '}
+                  {t.acceptKey}
+                </label>
+              </p>
+            ) : null}
+            {!ledger.ours && ledger.trusted ? <p>{t.trusted}</p> : null}
+            {!ledger.ours && !ledger.trusted && ledger.silencing > 0 ? (
+              <p>
+                {t.silencing(ledger.silencing)}{' '}
+                <label>
+                  <input
+                    type="checkbox"
+                    data-trust-ledger={ledger.ledgerId}
+                    checked={props.trust.has(ledger.ledgerId)}
+                    onChange={(e) => props.onTrust(ledger.ledgerId, e.target.checked)}
+                  />{' '}
+                  {t.trust}
+                </label>
+              </p>
+            ) : null}
+            {changes.length > 0 ? (
+              <ul>
+                {changes.map((change, i) => (
+                  <li
+                    key={i}
+                    data-change={change.kind}
+                    data-takes-effect={String(
+                      effective || (change.kind !== 'accept' && change.kind !== 'revoke'),
+                    )}
+                  >
+                    {describeChange(locale, change, summary.names, maxDays)}
+                    {!effective && (change.kind === 'accept' || change.kind === 'revoke')
+                      ? ` (${t.waits})`
+                      : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        );
+      })}
+      {grantChanges.length > 0 ? (
+        <ul>
+          {grantChanges.map((change, i) => (
+            <li
+              key={i}
+              data-change={change.kind}
+              data-capped={String(!!('cappedFrom' in change && change.cappedFrom))}
+            >
+              {describeChange(locale, change, summary.names, maxDays)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {summary.changes.length === 0 ? <p>{t.nothingChanges}</p> : null}
+      {summary.moreChanges > 0 ? <p>{t.more(summary.moreChanges)}</p> : null}
+    </div>
+  );
+}
+
 /** Export, verify, import and delete the ledger (options page). Every outcome is said in plain words. */
 export function LedgerAdmin() {
   const { ask, locale } = useApi();
@@ -48,6 +192,24 @@ export function LedgerAdmin() {
   const [pending, setPending] = useState<
     { name: string; text: string; summary: ImportSummary } | undefined
   >();
+  const [trust, setTrust] = useState<ReadonlySet<string>>(new Set());
+  const [acceptKeys, setAcceptKeys] = useState<ReadonlySet<string>>(new Set());
+  const [colleagues, setColleagues] = useState<Colleagues | undefined>();
+  const toggle = (set: ReadonlySet<string>, id: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  };
+  const loadColleagues = (request: AdminRequest = { type: 'colleagues' }) =>
+    admin(request).then((r) => {
+      if (r.ok && r.value.type === 'colleagues') setColleagues(r.value);
+      else setOutcome({ ok: false, text: errorText(r) });
+    });
+  useEffect(() => {
+    void loadColleagues();
+    // Once, when the page opens; later changes reload it themselves.
+  }, []);
   const [verify, setVerify] = useState<Extract<AdminResult, { type: 'verify' }>['ledgers'] | undefined>();
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -80,14 +242,22 @@ export function LedgerAdmin() {
     const text = await file.text();
     const r = await admin({ type: 'plan-import', text });
     if (r.ok && r.value.type === 'import') {
+      setTrust(new Set());
+      setAcceptKeys(new Set());
       setPending({ name: file.name, text, summary: r.value.summary });
       setOutcome(undefined);
     } else setOutcome({ ok: false, text: t.notImported(file.name, errorText(r)) });
   };
   const apply = async () => {
     if (!pending) return;
-    const r = await admin({ type: 'apply-import', text: pending.text });
+    const r = await admin({
+      type: 'apply-import',
+      text: pending.text,
+      trust: [...trust],
+      acceptKeys: [...acceptKeys],
+    });
     setPending(undefined);
+    void loadColleagues();
     if (r.ok && r.value.type === 'import')
       setOutcome({ ok: true, text: t.imported(pending.name, describe(t.summary, r.value.summary)) });
     else setOutcome({ ok: false, text: t.notImported(pending.name, errorText(r)) });
@@ -119,11 +289,30 @@ export function LedgerAdmin() {
         <ul aria-label={t.chainCheck}>
           {verify.length === 0 ? <li>{t.noDecisions}</li> : null}
           {verify.map((l) => (
-            <li key={l.ledgerId} data-chain-ok={String(l.ok)}>
+            <li
+              key={l.ledgerId}
+              data-chain-ok={String(l.ok)}
+              data-signatures-ok={String(!l.authorship.badAt && l.authorship.fingerprint !== undefined)}
+            >
               {l.ours ? t.yourLedger : t.otherLedger(l.ledgerId)}:{' '}
               {l.ok
-                ? t.intact(l.length)
-                : t.breaksAt(l.breakAt ?? '', l.length + 1, l.reason ? words.chainBreak[l.reason] : '')}
+                ? words.ledgerTrust.integrity(l.length)
+                : words.ledgerTrust.integrityBroken(
+                    l.breakAt ?? '',
+                    l.length + 1,
+                    l.reason ? words.chainBreak[l.reason] : '',
+                  )}
+              ;{' '}
+              {l.authorship.badAt
+                ? words.ledgerTrust.authorshipBad(l.authorship.badAt)
+                : l.authorship.fingerprint
+                  ? words.ledgerTrust.authorship(
+                      l.authorship.valid,
+                      l.authorship.signed,
+                      l.authorship.fingerprint,
+                      l.authorship.unsigned,
+                    )
+                  : words.ledgerTrust.authorshipUnknown(l.authorship.signed, l.authorship.unsigned)}
             </li>
           ))}
         </ul>
@@ -138,6 +327,14 @@ export function LedgerAdmin() {
       {pending ? (
         <div className="preview" aria-label={t.previewLabel}>
           <p>{t.preview(pending.name, describe(t.summary, pending.summary))}</p>
+          <ImportPreview
+            locale={locale}
+            summary={pending.summary}
+            trust={trust}
+            acceptKeys={acceptKeys}
+            onTrust={(id, on) => setTrust((s) => toggle(s, id, on))}
+            onAcceptKey={(id, on) => setAcceptKeys((s) => toggle(s, id, on))}
+          />
           <button type="button" onClick={() => void apply()}>
             {t.import}
           </button>{' '}
@@ -145,6 +342,32 @@ export function LedgerAdmin() {
             {t.cancel}
           </button>
         </div>
+      ) : null}
+      <h3>{words.ledgerTrust.colleaguesTitle}</h3>
+      {colleagues ? (
+        <>
+          <p className="hint">{words.ledgerTrust.colleaguesIntro(colleagues.fingerprint)}</p>
+          {colleagues.colleagues.length === 0 ? <p>{words.ledgerTrust.noColleagues}</p> : null}
+          <ul aria-label={words.ledgerTrust.colleaguesTitle}>
+            {colleagues.colleagues.map((c) => (
+              <li key={c.ledgerId} data-colleague={c.ledgerId} data-trusted={String(c.trusted)}>
+                {words.ledgerTrust.colleagueRow(
+                  c.ledgerId,
+                  c.fingerprint,
+                  c.trusted ? (c.trustedSince ?? '') : undefined,
+                )}{' '}
+                {c.trusted ? (
+                  <button
+                    type="button"
+                    onClick={() => void loadColleagues({ type: 'untrust', ledgerId: c.ledgerId })}
+                  >
+                    {words.ledgerTrust.stopTrusting}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <h2>{t.deleteTitle}</h2>
       {!confirmDelete ? (

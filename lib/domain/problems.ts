@@ -45,6 +45,15 @@ export const problemCodes = [
   'import-chain-head-missing',
   'import-chain-conflict',
   'import-decision-elsewhere',
+  // Issue 11: imports change only what the admin saw; authorship
+  'review-beyond-max',
+  'import-time-future',
+  'import-date-far',
+  'import-review-beyond-max',
+  'import-signature-missing',
+  'import-own-chain-forged',
+  'import-signature-bad',
+  'import-chain-head-signature',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -2,14 +2,26 @@ import { z } from 'zod';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
 import { buildExport } from '../domain/ledger/export';
-import { planImport, type ImportCheck, type ImportPlan } from '../domain/ledger/import';
+import { planImport, type ImportCheck, type ImportOptions, type ImportPlan } from '../domain/ledger/import';
 import {
   decisionSchema,
   grantRecordSchema,
+  publicKeySchema,
   type Decision,
   type DecisionBody,
   type GrantRecord,
+  type PublicKey,
 } from '../domain/ledger/records';
+import {
+  chainSigningText,
+  checkSignatures,
+  decisionSigningText,
+  importPublicKey,
+  keyFingerprint,
+  publicKeyOf,
+  signText,
+  type Authorship,
+} from '../domain/ledger/signing';
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openLedgerDb, type LedgerDb, type SeenRow, type SnapshotRow, type StoredDecision } from './db';
@@ -29,6 +41,47 @@ export type TimeKey = 'lastExportAt' | 'lastBackupReminderAt';
 export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & { id?: string };
 
 /**
+ * This installation's signing key (issue 11, item 4): the private key is a non-extractable CryptoKey,
+ * kept in the meta table by structured clone (it never leaves the browser's key store as bytes);
+ * `legacyHead` is the head of our chain when the key was made: the unsigned decisions up to it are ours.
+ */
+interface Identity {
+  privateKey: CryptoKey;
+  publicKey: PublicKey;
+  createdAt: string;
+  legacyHead: string | null;
+}
+
+/** A colleague's key as first seen (meta `colleagueKey.<ledgerId>`). */
+export const colleagueKeySchema = z.object({
+  key: publicKeySchema,
+  firstSeenAt: z.string().datetime(),
+  /** Keys this ledger was signed with before the admin accepted a new one. */
+  replaced: z.array(publicKeySchema).max(20).default([]),
+});
+export type ColleagueKey = z.infer<typeof colleagueKeySchema>;
+/** A colleague whose acceptances and revocations take effect here (meta `trustedLedger.<ledgerId>`). */
+export const trustedLedgerSchema = z.object({ since: z.string().datetime() });
+
+const TRUSTED = 'trustedLedger.';
+const COLLEAGUE_KEY = 'colleagueKey.';
+
+/** What the admin agreed to in an import's preview (per ledger). */
+export interface ImportConsent {
+  /** Other admins' ledgers to trust from now on: their acceptances and revocations take effect. */
+  trust?: readonly string[];
+  /** Ledgers whose changed key the admin accepts; any other ledger with a changed key is held back. */
+  acceptKeys?: readonly string[];
+}
+
+export interface VerifiedLedger {
+  ledgerId: string;
+  check: ChainCheck;
+  /** Signatures, checked against our key (our ledger) or the key first seen for a colleague. */
+  authorship: Authorship & { fingerprint?: string };
+}
+
+/**
  * The ledger store, used by the background only (the one writer). Every write is one IndexedDB
  * transaction; appends to the chain are serialised, so writes from many tabs at once lose nothing and
  * the chain stays linear.
@@ -40,6 +93,8 @@ export class LedgerStore {
   /** What the rules need from grants and decisions, per business; dropped on every ledger write. */
   private recordFacts = new Map<string, Promise<Pick<LedgerFacts, 'grants' | 'accepted'>>>();
   private ledgerId: string | undefined;
+  private identityPromise: Promise<Identity> | undefined;
+  private trustedPromise: Promise<Set<string>> | undefined;
 
   constructor(db: LedgerDb | string = openLedgerDb()) {
     this.db = typeof db === 'string' ? openLedgerDb(db) : db;
@@ -71,6 +126,131 @@ export class LedgerStore {
     return id;
   }
 
+  /** This installation's signing key, made once (with the head of our chain at that moment). */
+  private identity(): Promise<Identity> {
+    this.identityPromise ??= this.loadIdentity().catch((error: unknown) => {
+      this.identityPromise = undefined;
+      throw error;
+    });
+    return this.identityPromise;
+  }
+
+  private async loadIdentity(): Promise<Identity> {
+    const stored = (await this.db.meta.get('signingKey'))?.value as Identity | undefined;
+    if (stored?.privateKey) return stored;
+    const ledgerId = await this.getLedgerId();
+    // Made outside the transaction (an IndexedDB transaction ends while Web Crypto works); the first
+    // writer wins, so two racing starts keep one key.
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const publicKey = publicKeyOf(await crypto.subtle.exportKey('jwk', pair.publicKey));
+    return this.db.transaction('rw', this.db.meta, this.db.decisions, async () => {
+      const again = (await this.db.meta.get('signingKey'))?.value as Identity | undefined;
+      if (again?.privateKey) return again;
+      const tail = await this.db.decisions
+        .where('[ledgerId+seq]')
+        .between([ledgerId, -Infinity], [ledgerId, Infinity])
+        .last();
+      const made: Identity = {
+        privateKey: pair.privateKey,
+        publicKey,
+        createdAt: new Date().toISOString(),
+        legacyHead: tail?.hash ?? null,
+      };
+      await this.db.meta.put({ key: 'signingKey', value: made });
+      return made;
+    });
+  }
+
+  /** This installation's public key (it travels in every export). */
+  async publicKey(): Promise<PublicKey> {
+    return (await this.identity()).publicKey;
+  }
+
+  private async sign(decision: Decision): Promise<Decision> {
+    const { privateKey } = await this.identity();
+    return { ...decision, sig: await signText(privateKey, decisionSigningText(decision.hash)) };
+  }
+
+  /** The colleagues whose acceptances and revocations take effect here. */
+  private trustedLedgers(): Promise<Set<string>> {
+    this.trustedPromise ??= this.db.meta
+      .where('key')
+      .startsWith(TRUSTED)
+      .primaryKeys()
+      .then((keys) => new Set(keys.map((k) => String(k).slice(TRUSTED.length))));
+    return this.trustedPromise;
+  }
+
+  /** Whether a decision's mutes and revocations count: ours, or a trusted colleague's. */
+  private async counts(): Promise<(d: { ledgerId: string }) => boolean> {
+    const [ours, trusted] = await Promise.all([this.getLedgerId(), this.trustedLedgers()]);
+    return (d) => d.ledgerId === ours || trusted.has(d.ledgerId);
+  }
+
+  /** Colleagues: every ledger whose key we pinned or that the admin trusts. */
+  async colleagues(): Promise<
+    {
+      ledgerId: string;
+      trusted: boolean;
+      trustedSince?: string;
+      fingerprint?: string;
+      firstSeenAt?: string;
+    }[]
+  > {
+    const rows = await this.db.meta.where('key').startsWithAnyOf([TRUSTED, COLLEAGUE_KEY]).toArray();
+    const out = new Map<
+      string,
+      {
+        ledgerId: string;
+        trusted: boolean;
+        trustedSince?: string;
+        fingerprint?: string;
+        firstSeenAt?: string;
+      }
+    >();
+    const entry = (ledgerId: string) => {
+      let e = out.get(ledgerId);
+      if (!e) out.set(ledgerId, (e = { ledgerId, trusted: false }));
+      return e;
+    };
+    for (const row of rows) {
+      if (row.key.startsWith(TRUSTED)) {
+        const parsed = trustedLedgerSchema.safeParse(row.value);
+        const e = entry(row.key.slice(TRUSTED.length));
+        e.trusted = true;
+        if (parsed.success) e.trustedSince = parsed.data.since;
+      } else {
+        const parsed = colleagueKeySchema.safeParse(row.value);
+        if (!parsed.success) continue;
+        const e = entry(row.key.slice(COLLEAGUE_KEY.length));
+        e.fingerprint = await keyFingerprint(parsed.data.key);
+        e.firstSeenAt = parsed.data.firstSeenAt;
+      }
+    }
+    return [...out.values()].sort((a, b) => (a.ledgerId < b.ledgerId ? -1 : 1));
+  }
+
+  /** Stops trusting a colleague: their acceptances and revocations no longer count (they stay stored). */
+  untrust(ledgerId: string): Promise<void> {
+    return this.serial(async () => {
+      await this.db.meta.delete(`${TRUSTED}${ledgerId}`);
+      this.trustedPromise = undefined;
+    });
+  }
+
+  private async pinnedKeys(): Promise<Map<string, ColleagueKey>> {
+    const rows = await this.db.meta.where('key').startsWith(COLLEAGUE_KEY).toArray();
+    const out = new Map<string, ColleagueKey>();
+    for (const row of rows) {
+      const parsed = colleagueKeySchema.safeParse(row.value);
+      if (parsed.success) out.set(row.key.slice(COLLEAGUE_KEY.length), parsed.data);
+    }
+    return out;
+  }
+
   async chain(ledgerId: string): Promise<Decision[]> {
     const rows = await this.db.decisions
       .where('[ledgerId+seq]')
@@ -96,7 +276,7 @@ export class LedgerStore {
         .last();
       const { id, ...rest } = input;
       const sealed = await sealDecision({ ...rest, id: id ?? crypto.randomUUID(), ledgerId }, tail?.hash);
-      const decision = decisionSchema.parse(sealed);
+      const decision = decisionSchema.parse(await this.sign(sealed));
       await this.db.transaction('rw', this.db.decisions, async () => {
         // The chain cannot have moved (appends are serialised); checked anyway, so a second writer fails loudly.
         const now = await this.db.decisions
@@ -122,9 +302,11 @@ export class LedgerStore {
         .last();
       const { id, ...rest } = decision;
       const sealed = decisionSchema.parse(
-        await sealDecision(
-          { ...rest, id: id ?? crypto.randomUUID(), ledgerId, grantId: valid.id },
-          tail?.hash,
+        await this.sign(
+          await sealDecision(
+            { ...rest, id: id ?? crypto.randomUUID(), ledgerId, grantId: valid.id },
+            tail?.hash,
+          ),
         ),
       );
       await this.db.transaction('rw', this.db.grants, this.db.decisions, async () => {
@@ -222,11 +404,15 @@ export class LedgerStore {
       }
     }
     const accepted = new Map<string, string>();
+    // Another admin's acceptance mutes a finding only once the admin trusts that colleague (an import's
+    // preview asks); until then it is stored, shown in the history, and ignored here.
+    const counts = await this.counts();
     const acceptances = await this.db.decisions
       .where('[businessId+action]')
       .equals([businessId, 'accept-finding'])
       .sortBy('at');
     for (const d of acceptances) {
+      if (!counts(d)) continue;
       const after = d.after as { ruleId?: unknown; reviewAt?: unknown } | undefined;
       if (typeof after?.ruleId === 'string' && typeof after.reviewAt === 'string') {
         accepted.set(`${d.subject} ${after.ruleId}`, after.reviewAt);
@@ -309,13 +495,17 @@ export class LedgerStore {
     return this.db.snapshots.get([businessId, kind]);
   }
 
-  /** The revocations recorded in a business, oldest first. */
+  /**
+   * The revocations recorded in a business, oldest first: ours and trusted colleagues' (an untrusted
+   * colleague's revocation stops no reminder until the admin trusts them).
+   */
   async revocations(businessId: string): Promise<Decision[]> {
+    const counts = await this.counts();
     const rows = await this.db.decisions
       .where('[businessId+action]')
       .equals([businessId, 'revoke'])
       .sortBy('at');
-    return rows.map(({ seq: _seq, ...d }) => d);
+    return rows.filter(counts).map(({ seq: _seq, ...d }) => d);
   }
 
   /** When the latest decision about a business was made (any ledger). */
@@ -350,53 +540,153 @@ export class LedgerStore {
     await this.deleteAll();
     await this.db.meta.clear();
     this.ledgerId = undefined;
+    this.identityPromise = undefined;
+    this.trustedPromise = undefined;
   }
 
-  async verify(): Promise<{ ledgerId: string; check: ChainCheck }[]> {
+  /**
+   * Integrity (every hash recomputes and links) and authorship (every signature verifies, by which key;
+   * unsigned decisions from before signing counted), per ledger, separately.
+   */
+  async verify(): Promise<VerifiedLedger[]> {
     const chains = await this.chains();
-    const out: { ledgerId: string; check: ChainCheck }[] = [];
-    for (const [ledgerId, chain] of chains) out.push({ ledgerId, check: await verifyChain(chain) });
+    const ours = await this.getLedgerId();
+    const own = await this.publicKey();
+    const pinned = await this.pinnedKeys();
+    const out: VerifiedLedger[] = [];
+    for (const [ledgerId, chain] of chains) {
+      const jwk = ledgerId === ours ? own : pinned.get(ledgerId)?.key;
+      const key = jwk ? await importPublicKey(jwk) : undefined;
+      const [check, authorship] = await Promise.all([verifyChain(chain), checkSignatures(chain, key)]);
+      out.push({
+        ledgerId,
+        check,
+        authorship: { ...authorship, ...(jwk ? { fingerprint: await keyFingerprint(jwk) } : {}) },
+      });
+    }
     return out;
   }
 
+  /** The interchange file, with our public key and our chain head signed by it. */
   async exportFile(now: Date) {
     const ledgerId = await this.getLedgerId();
-    return buildExport(ledgerId, await this.db.grants.toArray(), await this.chains(), now, await this.runs());
+    const file = buildExport(
+      ledgerId,
+      await this.db.grants.toArray(),
+      await this.chains(),
+      now,
+      await this.runs(),
+    );
+    const { privateKey, publicKey } = await this.identity();
+    const pinned = await this.pinnedKeys();
+    const others = [...new Set(file.decisions.map((d) => d.ledgerId))].filter((id) => pinned.has(id));
+    return {
+      ...file,
+      publicKey,
+      chainHeadSignature: await signText(privateKey, chainSigningText(ledgerId, file.chainHead)),
+      ...(others.length > 0
+        ? { ledgerKeys: Object.fromEntries(others.map((id) => [id, pinned.get(id)!.key])) }
+        : {}),
+    };
   }
 
-  async planImport(text: string, byteLength: number): Promise<ImportCheck> {
+  async planImport(text: string, byteLength: number, options: ImportOptions = {}): Promise<ImportCheck> {
     const ledgerId = await this.getLedgerId();
     const grants = new Map((await this.db.grants.toArray()).map((g) => [g.id, g]));
     const runs = new Map((await this.runs()).map((r) => [r.id, r]));
-    return planImport(text, byteLength, { ledgerId, grants, chains: await this.chains(), runs });
+    const { publicKey, legacyHead } = await this.identity();
+    return planImport(
+      text,
+      byteLength,
+      {
+        ledgerId,
+        grants,
+        chains: await this.chains(),
+        runs,
+        own: { key: publicKey, legacyHead },
+        pinnedKeys: await this.pinnedKeys(),
+        trusted: await this.trustedLedgers(),
+      },
+      options,
+    );
   }
 
-  /** Applies a checked plan in one transaction, after checking again that nothing moved since. */
-  applyImport(text: string, byteLength: number): Promise<ImportCheck> {
+  /**
+   * Applies a checked plan in one transaction, after checking again that nothing moved since. What the
+   * admin agreed to in the preview: colleagues to trust, changed keys to accept; a ledger whose key
+   * changed and was not accepted is held back (none of its decisions is added).
+   */
+  applyImport(
+    text: string,
+    byteLength: number,
+    options: ImportOptions = {},
+    consent: ImportConsent = {},
+  ): Promise<ImportCheck> {
     return this.serial(async () => {
-      const check = await this.planImport(text, byteLength);
+      const check = await this.planImport(text, byteLength, options);
       if (!check.ok) return check;
-      const { plan } = check;
-      await this.db.transaction('rw', this.db.grants, this.db.decisions, this.db.checklistRuns, async () => {
-        await this.db.grants.bulkAdd(plan.addGrants);
-        await this.db.checklistRuns.bulkAdd(plan.addRuns);
-        const rows: StoredDecision[] = [];
-        const seqs = new Map<string, number>();
-        for (const decision of plan.addDecisions) {
-          let seq = seqs.get(decision.ledgerId);
-          if (seq === undefined) {
-            const tail = await this.db.decisions
-              .where('[ledgerId+seq]')
-              .between([decision.ledgerId, -Infinity], [decision.ledgerId, Infinity])
-              .last();
-            seq = tail?.seq ?? -1;
-          }
-          seq += 1;
-          seqs.set(decision.ledgerId, seq);
-          rows.push({ ...decision, seq });
+      const at = (options.now ?? new Date()).toISOString();
+      const heldBack = new Set(
+        check.plan.ledgers
+          .filter((l) => l.key === 'changed' && !consent.acceptKeys?.includes(l.ledgerId))
+          .map((l) => l.ledgerId),
+      );
+      const plan: ImportPlan = {
+        ...check.plan,
+        addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
+        changes: check.plan.changes.filter((c) => !('ledgerId' in c) || !heldBack.has(c.ledgerId)),
+        ledgers: check.plan.ledgers.map((l) =>
+          heldBack.has(l.ledgerId)
+            ? { ...l, adding: 0, heldBack: true }
+            : { ...l, trusted: l.trusted || (!l.ours && !!consent.trust?.includes(l.ledgerId)) },
+        ),
+      };
+      const pinned = await this.pinnedKeys();
+      const file = plan.file;
+      const meta: { key: string; value: unknown }[] = [];
+      for (const ledger of plan.ledgers) {
+        if (ledger.ours || heldBack.has(ledger.ledgerId)) continue;
+        const key = ledger.ledgerId === file.ledgerId ? file.publicKey : file.ledgerKeys?.[ledger.ledgerId];
+        if (key && (ledger.key === 'new' || ledger.key === 'changed')) {
+          const before = pinned.get(ledger.ledgerId);
+          meta.push({
+            key: `${COLLEAGUE_KEY}${ledger.ledgerId}`,
+            value: colleagueKeySchema.parse({
+              key,
+              firstSeenAt: at,
+              replaced: before ? [...before.replaced, before.key].slice(-20) : [],
+            }),
+          });
         }
-        await this.db.decisions.bulkAdd(rows);
-      });
+        if (consent.trust?.includes(ledger.ledgerId))
+          meta.push({ key: `${TRUSTED}${ledger.ledgerId}`, value: { since: at } });
+      }
+      await this.db.transaction(
+        'rw',
+        [this.db.grants, this.db.decisions, this.db.checklistRuns, this.db.meta],
+        async () => {
+          if (meta.length > 0) await this.db.meta.bulkPut(meta);
+          await this.db.grants.bulkAdd(plan.addGrants);
+          await this.db.checklistRuns.bulkAdd(plan.addRuns);
+          const rows: StoredDecision[] = [];
+          const seqs = new Map<string, number>();
+          for (const decision of plan.addDecisions) {
+            let seq = seqs.get(decision.ledgerId);
+            if (seq === undefined) {
+              const tail = await this.db.decisions
+                .where('[ledgerId+seq]')
+                .between([decision.ledgerId, -Infinity], [decision.ledgerId, Infinity])
+                .last();
+              seq = tail?.seq ?? -1;
+            }
+            seq += 1;
+            seqs.set(decision.ledgerId, seq);
+            rows.push({ ...decision, seq });
+          }
+          await this.db.decisions.bulkAdd(rows);
+        },
+      );
+      this.trustedPromise = undefined;
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
     });
   }

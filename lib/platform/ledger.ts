@@ -1,9 +1,11 @@
-import type { AdminRequest, AdminResult } from '../domain/ledger/admin';
+import { MAX_LISTED_CHANGES, type AdminRequest, type AdminResult } from '../domain/ledger/admin';
 import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
 import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
 import { fail, type Outcome } from '../domain/problems';
-import type { Settings } from '../domain/settings';
+import { defaultSettings, type Settings } from '../domain/settings';
+import { keyFingerprint } from '../domain/ledger/signing';
+import { getSubjectKey } from '../domain/snapshot';
 import type { LedgerStore } from '../ledger/store';
 
 export interface SubjectRecord {
@@ -102,6 +104,10 @@ export async function runLedgerCommand(
     }
     case 'accept-finding': {
       if (command.reviewAt <= today) return fail('review-date-past');
+      // A finding is muted at most as long as a grant may run; an import holds other admins to the same.
+      const reviewCap = addDays(today, context.settings.maxGrantDays);
+      if (command.reviewAt > reviewCap)
+        return fail('review-beyond-max', { days: context.settings.maxGrantDays, date: reviewCap });
       const decision = await s.appendDecision({
         ...base,
         businessId: command.businessId,
@@ -135,6 +141,7 @@ export async function ledgerAdmin(
   s: LedgerStore,
   request: AdminRequest,
   now: Date,
+  settings: Settings = defaultSettings,
 ): Promise<Outcome<{ result: AdminResult }>> {
   const done = (result: AdminResult) => ({ ok: true as const, result });
   switch (request.type) {
@@ -160,9 +167,9 @@ export async function ledgerAdmin(
       const results = await s.verify();
       return done({
         type: 'verify',
-        ledgers: results.map(({ ledgerId, check }) =>
+        ledgers: results.map(({ ledgerId, check, authorship }) =>
           check.ok
-            ? { ledgerId, ours: ledgerId === ours, ok: true, length: check.length }
+            ? { ledgerId, ours: ledgerId === ours, ok: true, length: check.length, authorship }
             : {
                 ledgerId,
                 ours: ledgerId === ours,
@@ -170,6 +177,7 @@ export async function ledgerAdmin(
                 length: check.index,
                 breakAt: check.decisionId,
                 reason: check.reason,
+                authorship,
               },
         ),
       });
@@ -177,12 +185,17 @@ export async function ledgerAdmin(
     case 'plan-import':
     case 'apply-import': {
       const bytes = new TextEncoder().encode(request.text).length;
+      const options = { now, maxGrantDays: settings.maxGrantDays };
       const check =
         request.type === 'apply-import'
-          ? await s.applyImport(request.text, bytes)
-          : await s.planImport(request.text, bytes);
+          ? await s.applyImport(request.text, bytes, options, {
+              trust: request.trust,
+              acceptKeys: request.acceptKeys,
+            })
+          : await s.planImport(request.text, bytes, options);
       if (!check.ok) return check;
       const p = check.plan;
+      const changes = p.changes.slice(0, MAX_LISTED_CHANGES);
       return done({
         type: 'import',
         applied: request.type === 'apply-import',
@@ -193,14 +206,49 @@ export async function ledgerAdmin(
           addDecisions: p.addDecisions.length,
           knownDecisions: p.knownDecisions,
           ledgers: p.ledgers,
+          changes,
+          moreChanges: p.changes.length - changes.length,
+          cappedGrants: p.cappedGrants,
+          maxGrantDays: settings.maxGrantDays,
+          names: await namesFor(s, changes),
           addRuns: p.addRuns.length,
           identicalRuns: p.identicalRuns,
           conflictingRuns: p.conflictingRuns,
         },
       });
     }
+    case 'colleagues':
+      return done({
+        type: 'colleagues',
+        fingerprint: await keyFingerprint(await s.publicKey()),
+        colleagues: await s.colleagues(),
+      });
+    case 'untrust':
+      await s.untrust(request.ledgerId);
+      return done({
+        type: 'colleagues',
+        fingerprint: await keyFingerprint(await s.publicKey()),
+        colleagues: await s.colleagues(),
+      });
     case 'delete-all':
       await s.deleteAll();
       return done({ type: 'delete-all' });
   }
+}
+
+/** Names read from the page for the subjects an import's preview lists (keyed `businessId subject`). */
+async function namesFor(
+  s: LedgerStore,
+  changes: readonly { businessId: string; subject: string }[],
+): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  const wanted = new Set(changes.map((c) => `${c.businessId} ${c.subject}`));
+  for (const businessId of new Set(changes.map((c) => c.businessId))) {
+    for (const row of await s.latestSnapshots(businessId))
+      for (const p of row.snapshot.principals) {
+        const key = `${businessId} ${getSubjectKey(p)}`;
+        if (wanted.has(key) && p.name) names[key] = p.name.slice(0, 600);
+      }
+  }
+  return names;
 }

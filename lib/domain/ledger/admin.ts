@@ -7,8 +7,17 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('verify') }),
   // The text's own size is checked by planImport (50 MB); this only bounds the message.
   z.object({ type: z.literal('plan-import'), text: z.string().max(60 * 1024 * 1024) }),
-  z.object({ type: z.literal('apply-import'), text: z.string().max(60 * 1024 * 1024) }),
+  z.object({
+    type: z.literal('apply-import'),
+    text: z.string().max(60 * 1024 * 1024),
+    /** Colleagues' ledgers the admin trusts in this preview: their acceptances and revocations count. */
+    trust: z.array(z.string().uuid()).max(1000).default([]),
+    /** Ledgers whose changed key the admin accepts (any other with a changed key is held back). */
+    acceptKeys: z.array(z.string().uuid()).max(1000).default([]),
+  }),
   z.object({ type: z.literal('delete-all') }),
+  z.object({ type: z.literal('colleagues') }),
+  z.object({ type: z.literal('untrust'), ledgerId: z.string().uuid() }),
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
@@ -18,13 +27,76 @@ export type ChainBreak = z.infer<typeof chainBreakSchema>;
 const id = z.string().max(200);
 const subject = z.string().max(600);
 
+const date = z.string().max(40);
+const text = z.string().max(600);
+const count = z.number().int();
+
+/** One record of an import that changes what the admin sees (lib/domain/ledger/import.ts ImportChange). */
+export const importChangeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('accept'),
+    ledgerId: id,
+    businessId: id,
+    subject,
+    ruleId: id,
+    assetName: text.optional(),
+    until: date,
+    by: text,
+  }),
+  z.object({
+    kind: z.literal('revoke'),
+    ledgerId: id,
+    businessId: id,
+    subject,
+    on: date,
+    by: text,
+    grants: count,
+  }),
+  z.object({ kind: z.literal('extend'), ledgerId: id, businessId: id, subject, endsAt: date, by: text }),
+  z.object({
+    kind: z.literal('add-grant'),
+    businessId: id,
+    subject,
+    assets: z.array(text).max(20),
+    endsAt: date.optional(),
+    cappedFrom: date.optional(),
+  }),
+]);
+export type ImportChangeView = z.infer<typeof importChangeSchema>;
+
+export const keyStatusSchema = z.enum(['ours', 'new', 'known', 'changed', 'none']);
+
+/** The most changes a preview lists one by one (the rest are counted). */
+export const MAX_LISTED_CHANGES = 1000;
+
 export const importSummarySchema = z.object({
   addGrants: z.number().int(),
   identicalGrants: z.number().int(),
   conflictingGrants: z.array(z.object({ id, subject })),
   addDecisions: z.number().int(),
   knownDecisions: z.number().int(),
-  ledgers: z.array(z.object({ ledgerId: id, ours: z.boolean(), adding: z.number().int() })),
+  ledgers: z.array(
+    z.object({
+      ledgerId: id,
+      ours: z.boolean(),
+      adding: count,
+      trusted: z.boolean(),
+      key: keyStatusSchema,
+      fingerprint: id.optional(),
+      pinnedFingerprint: id.optional(),
+      signed: count,
+      unsigned: count,
+      silencing: count,
+      heldBack: z.boolean().optional(),
+    }),
+  ),
+  changes: z.array(importChangeSchema).max(MAX_LISTED_CHANGES),
+  moreChanges: count,
+  cappedGrants: count,
+  /** The maximum grant duration the import was checked against (days). */
+  maxGrantDays: count,
+  /** Names read from the page for the subjects in changes, keyed `businessId subject`. */
+  names: z.record(z.string().max(700), text),
   addRuns: z.number().int(),
   identicalRuns: z.number().int(),
   conflictingRuns: z.array(z.object({ id, subject, reason: z.enum(['differs', 'open-here']) })),
@@ -38,6 +110,22 @@ export const verifiedLedgerSchema = z.object({
   length: z.number().int(),
   breakAt: id.optional(),
   reason: chainBreakSchema.optional(),
+  /** Authorship, apart from integrity: signatures checked against our key or the colleague's pinned one. */
+  authorship: z.object({
+    signed: count,
+    valid: count,
+    unsigned: count,
+    badAt: id.optional(),
+    fingerprint: id.optional(),
+  }),
+});
+
+export const colleagueSchema = z.object({
+  ledgerId: id,
+  trusted: z.boolean(),
+  trustedSince: date.optional(),
+  fingerprint: id.optional(),
+  firstSeenAt: date.optional(),
 });
 
 export const adminResultSchema = z.discriminatedUnion('type', [
@@ -46,5 +134,11 @@ export const adminResultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('verify'), ledgers: z.array(verifiedLedgerSchema) }),
   z.object({ type: z.literal('import'), applied: z.boolean(), summary: importSummarySchema }),
   z.object({ type: z.literal('delete-all') }),
+  z.object({
+    type: z.literal('colleagues'),
+    /** Our own key's fingerprint, to compare with what a colleague sees. */
+    fingerprint: id,
+    colleagues: z.array(colleagueSchema),
+  }),
 ]);
 export type AdminResult = z.infer<typeof adminResultSchema>;

@@ -2,9 +2,9 @@ import { canonicalJson, sha256Hex } from './canonical';
 import type { ChainBreak } from './admin';
 import { GENESIS_HASH, type Decision, type DecisionBody } from './records';
 
-/** hash = SHA-256 of the canonical JSON of the decision without its hash. */
+/** hash = SHA-256 of the canonical JSON of the decision without its hash (and without its signature). */
 export async function hashDecision(body: DecisionBody): Promise<string> {
-  const { hash: _ignored, ...rest } = body as DecisionBody & { hash?: string };
+  const { hash: _ignored, sig: _unsigned, ...rest } = body as DecisionBody & { hash?: string; sig?: string };
   return sha256Hex(canonicalJson(rest));
 }
 

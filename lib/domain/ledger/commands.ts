@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../snapshot';
+import { realDateSchema as isoDateSchema } from './dates';
 import { grantAssetSchema, type GrantRecord } from './records';
 import { problem, type Problem } from '../problems';
 

@@ -1,7 +1,23 @@
 import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
 import { chainsByLedger, verifyChain } from './chain';
-import { exportFileSchema, type Decision, type ExportFile, type GrantRecord } from './records';
+import { addDays } from './commands';
+import {
+  exportFileSchema,
+  type Decision,
+  type ExportFile,
+  type GrantRecord,
+  type PublicKey,
+} from './records';
+import {
+  chainSigningText,
+  checkSignatures,
+  decisionSigningText,
+  importPublicKey,
+  keyFingerprint,
+  sameKey,
+  verifyText,
+} from './signing';
 import { fail, type Outcome, type Problem } from '../problems';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -12,6 +28,79 @@ export interface LedgerContents {
   grants: ReadonlyMap<string, GrantRecord>;
   chains: ReadonlyMap<string, readonly Decision[]>;
   runs?: ReadonlyMap<string, ChecklistRun>;
+  /**
+   * Our own signing key, and the head of our chain when the key was made (the unsigned decisions up to it
+   * are ours from before signing). Without it nothing may be added to our chain.
+   */
+  own?: { key: PublicKey; legacyHead: string | null };
+  /** Colleagues' keys, as first seen (lib/ledger/store.ts meta `colleagueKey.<ledgerId>`). */
+  pinnedKeys?: ReadonlyMap<string, { key: PublicKey; firstSeenAt: string }>;
+  /** Ledgers whose acceptances and revocations take effect here (meta `trustedLedger.<ledgerId>`). */
+  trusted?: ReadonlySet<string>;
+}
+
+export interface ImportOptions {
+  now?: Date;
+  /** The maximum grant duration (settings.maxGrantDays). */
+  maxGrantDays?: number;
+}
+
+/** How far ahead of our clock a recorded time may be (clocks differ a little). */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** How far ahead a recorded date may be at all. */
+export const MAX_YEARS_AHEAD = 10;
+
+/** Whose key a ledger in the file is signed with, compared with what we hold. */
+export type KeyStatus = 'ours' | 'new' | 'known' | 'changed' | 'none';
+
+/** One record of the file that would change what the admin sees: in the preview, in plain words. */
+export type ImportChange =
+  | {
+      kind: 'accept';
+      ledgerId: string;
+      businessId: string;
+      subject: string;
+      ruleId: string;
+      assetName?: string;
+      until: string;
+      by: string;
+    }
+  | {
+      kind: 'revoke';
+      ledgerId: string;
+      businessId: string;
+      subject: string;
+      on: string;
+      by: string;
+      grants: number;
+    }
+  | { kind: 'extend'; ledgerId: string; businessId: string; subject: string; endsAt: string; by: string }
+  | {
+      kind: 'add-grant';
+      businessId: string;
+      subject: string;
+      assets: string[];
+      endsAt?: string;
+      /** The end date in the file, when it ran longer than the maximum and was capped. */
+      cappedFrom?: string;
+    };
+
+export interface PlannedLedger {
+  ledgerId: string;
+  ours: boolean;
+  adding: number;
+  /** Our own ledger, or a colleague the admin trusts: their acceptances and revocations take effect. */
+  trusted: boolean;
+  key: KeyStatus;
+  fingerprint?: string;
+  /** The key first seen for this ledger, when the file's is another. */
+  pinnedFingerprint?: string;
+  signed: number;
+  unsigned: number;
+  /** Decisions that mute a finding or end a grant: they wait for the admin to trust the ledger. */
+  silencing: number;
+  /** Set when applied: the key changed and the admin did not accept it, so nothing of it was added. */
+  heldBack?: boolean;
 }
 
 export interface ImportPlan {
@@ -23,7 +112,11 @@ export interface ImportPlan {
   /** New decisions per ledger, each the continuation of what we hold of that chain. */
   addDecisions: Decision[];
   knownDecisions: number;
-  ledgers: { ledgerId: string; ours: boolean; adding: number }[];
+  ledgers: PlannedLedger[];
+  /** Every added record that would change a finding, a reminder or a grant's end, in file order. */
+  changes: ImportChange[];
+  /** Grants whose end ran past the maximum duration: added with their end capped (also in changes). */
+  cappedGrants: number;
   addRuns: ChecklistRun[];
   identicalRuns: number;
   /**
@@ -77,7 +170,10 @@ export async function planImport(
   text: string,
   byteLength: number,
   current: LedgerContents,
+  options: ImportOptions = {},
 ): Promise<ImportCheck> {
+  const now = options.now ?? new Date();
+  const maxGrantDays = options.maxGrantDays ?? 90;
   if (byteLength > MAX_IMPORT_BYTES)
     return fail('import-too-large', { megabytes: (byteLength / 1024 / 1024).toFixed(1), limit: 50 });
   let raw: unknown;
@@ -104,6 +200,8 @@ export async function planImport(
     const twice = firstRepeatedId(file[list]);
     if (twice !== undefined) return fail('import-repeated-id', { list, id: twice });
   }
+  const outOfRange = checkTimes(file, now);
+  if (outOfRange) return outOfRange;
 
   const chains = chainsByLedger(file.decisions);
   // A file lists each ledger's chain as one run: interleaved chains are not in the documented shape.
@@ -146,20 +244,68 @@ export async function planImport(
     const extra = chain.slice(shared);
     for (const decision of extra) {
       if (heldIds.has(decision.id)) return fail('import-decision-elsewhere', { id: decision.id });
+      if (decision.action === 'accept-finding') {
+        const reviewAt = (decision.after as { reviewAt?: string } | undefined)?.reviewAt;
+        const cap = addDays(decision.at.slice(0, 10), maxGrantDays);
+        if (reviewAt && reviewAt > cap)
+          return fail('import-review-beyond-max', {
+            id: decision.id,
+            date: reviewAt,
+            days: maxGrantDays,
+            cap,
+          });
+      }
     }
+    const ours = ledgerId === current.ledgerId;
+    const authorship = await checkAuthorship(file, ledgerId, chain, shared, current);
+    if (!authorship.ok) return authorship;
     addDecisions.push(...extra);
-    ledgers.push({ ledgerId, ours: ledgerId === current.ledgerId, adding: extra.length });
+    ledgers.push({
+      ledgerId,
+      ours,
+      adding: extra.length,
+      trusted: ours || (current.trusted?.has(ledgerId) ?? false),
+      ...authorship.ledger,
+      silencing: extra.filter(isSilencing).length,
+    });
   }
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
+  const headCheck = await checkChainHeadSignature(file);
+  if (headCheck) return headCheck;
 
   const addGrants: GrantRecord[] = [];
   const conflictingGrants: ImportPlan['conflictingGrants'] = [];
   let identicalGrants = 0;
-  for (const grant of file.grants) {
+  const changes: ImportChange[] = [];
+  let cappedGrants = 0;
+  for (const original of file.grants) {
+    // A grant may run at most the maximum duration: a longer one comes in with its end capped (the
+    // preview says so), so its reminders fall due when this installation's own policy says they do.
+    const cap = addDays(original.startsAt, maxGrantDays);
+    const grant = original.endsAt && original.endsAt > cap ? { ...original, endsAt: cap } : original;
     const held = current.grants.get(grant.id);
-    if (!held) addGrants.push(grant);
-    else if (canonicalJson(held) === canonicalJson(grant)) identicalGrants++;
+    if (!held) {
+      addGrants.push(grant);
+      if (grant !== original) cappedGrants++;
+      changes.push({
+        kind: 'add-grant',
+        businessId: grant.businessId,
+        subject: grant.subject,
+        assets: grant.assets.map((a) => a.name).slice(0, 20),
+        ...(grant.endsAt ? { endsAt: grant.endsAt } : {}),
+        ...(grant !== original && original.endsAt ? { cappedFrom: original.endsAt } : {}),
+      });
+    } else if (
+      canonicalJson(held) === canonicalJson(grant) ||
+      canonicalJson(held) === canonicalJson(original)
+    )
+      identicalGrants++;
     else conflictingGrants.push({ id: grant.id, subject: grant.subject });
+  }
+  const allGrants = [...current.grants.values(), ...addGrants];
+  for (const decision of addDecisions) {
+    const change = describeDecision(decision, allGrants);
+    if (change) changes.push(change);
   }
   const addRuns: ChecklistRun[] = [];
   const conflictingRuns: ImportPlan['conflictingRuns'] = [];
@@ -190,9 +336,186 @@ export async function planImport(
       addDecisions,
       knownDecisions,
       ledgers,
+      changes,
+      cappedGrants,
       addRuns,
       identicalRuns,
       conflictingRuns,
     },
   };
+}
+
+/** Whether a decision mutes a finding or ends a grant (stops its reminders). */
+export function isSilencing(decision: Decision): boolean {
+  return decision.action === 'accept-finding' || decision.action === 'revoke';
+}
+
+function describeDecision(decision: Decision, grants: readonly GrantRecord[]): ImportChange | undefined {
+  const { ledgerId, businessId, subject, decidedBy: by } = decision;
+  switch (decision.action) {
+    case 'accept-finding': {
+      const after = decision.after as { ruleId: string; reviewAt: string; assetName?: string } | undefined;
+      if (!after) return undefined;
+      return {
+        kind: 'accept',
+        ledgerId,
+        businessId,
+        subject,
+        ruleId: after.ruleId,
+        ...(after.assetName ? { assetName: after.assetName } : {}),
+        until: after.reviewAt,
+        by,
+      };
+    }
+    case 'revoke': {
+      // The reminders of the subject's grants last changed at or before the revocation stop (reminders.ts).
+      const ended = grants.filter(
+        (g) => g.businessId === businessId && g.subject === subject && g.updatedAt <= decision.at,
+      );
+      return {
+        kind: 'revoke',
+        ledgerId,
+        businessId,
+        subject,
+        on: decision.at.slice(0, 10),
+        by,
+        grants: ended.length,
+      };
+    }
+    case 'extend': {
+      const endsAt = (decision.after as { endsAt?: string } | undefined)?.endsAt;
+      return endsAt ? { kind: 'extend', ledgerId, businessId, subject, endsAt, by } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Times no later than our clock (plus a little skew) and dates no more than ten years ahead, in every
+ * record of the file: a file cannot hold a decision made tomorrow or a grant that runs until 2150.
+ */
+function checkTimes(file: ExportFile, now: Date): ImportFailure | undefined {
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const farthest = new Date(now.getTime());
+  farthest.setUTCFullYear(farthest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  const lastDate = farthest.toISOString().slice(0, 10);
+  const future = (list: string, id: string, field: string, value: string) =>
+    fail('import-time-future', { list, id: id.slice(0, 60), field, value });
+  const far = (list: string, id: string, field: string, value: string) =>
+    fail('import-date-far', { list, id: id.slice(0, 60), field, value, limit: lastDate });
+  if (Date.parse(file.exportedAt) > latest) return future('file', '-', 'exportedAt', file.exportedAt);
+  for (const d of file.decisions) {
+    if (Date.parse(d.at) > latest) return future('decisions', d.id, 'at', d.at);
+    const after = d.after as { reviewAt?: unknown; endsAt?: unknown; startsAt?: unknown } | undefined;
+    for (const field of ['reviewAt', 'endsAt', 'startsAt'] as const) {
+      const value = after?.[field];
+      if (typeof value === 'string' && value > lastDate)
+        return far('decisions', d.id, `after.${field}`, value);
+    }
+  }
+  for (const g of file.grants) {
+    for (const field of ['createdAt', 'updatedAt'] as const)
+      if (Date.parse(g[field]) > latest) return future('grants', g.id, field, g[field]);
+    for (const field of ['startsAt', 'endsAt'] as const) {
+      const value = g[field];
+      if (value && value > lastDate) return far('grants', g.id, field, value);
+    }
+  }
+  return undefined;
+}
+
+function fileKeyFor(file: ExportFile, ledgerId: string): PublicKey | undefined {
+  return ledgerId === file.ledgerId ? file.publicKey : file.ledgerKeys?.[ledgerId];
+}
+
+/**
+ * Who wrote a ledger's new decisions. Our own chain grows only from decisions our key signed (or the
+ * unsigned ones it held before the key was made, up to the head recorded then); a colleague's is checked
+ * against the key first seen for it (a changed key is reported; the store holds that ledger back unless
+ * the admin accepts the new key). In every chain, once a decision is signed, every later one must be.
+ */
+async function checkAuthorship(
+  file: ExportFile,
+  ledgerId: string,
+  chain: readonly Decision[],
+  shared: number,
+  current: LedgerContents,
+): Promise<
+  | {
+      ok: true;
+      ledger: Pick<PlannedLedger, 'key' | 'fingerprint' | 'pinnedFingerprint' | 'signed' | 'unsigned'>;
+    }
+  | ImportFailure
+> {
+  const extra = chain.slice(shared);
+  if (ledgerId === current.ledgerId) {
+    const own = current.own;
+    const legacyEnd = own?.legacyHead ? chain.findIndex((d) => d.hash === own.legacyHead) : -1;
+    const key = own ? await importPublicKey(own.key) : undefined;
+    for (const [offset, decision] of extra.entries()) {
+      const index = shared + offset;
+      const valid =
+        decision.sig !== undefined
+          ? key !== undefined && (await verifyText(key, decision.sig, decisionSigningText(decision.hash)))
+          : index <= legacyEnd;
+      if (!valid) return fail('import-own-chain-forged', { id: decision.id, number: index + 1 });
+    }
+    if (file.ledgerId === ledgerId && file.publicKey && own && !sameKey(file.publicKey, own.key))
+      return fail('import-own-chain-forged', { id: '-', number: 0 });
+    const signed = extra.filter((d) => d.sig !== undefined).length;
+    return {
+      ok: true,
+      ledger: {
+        key: 'ours',
+        ...(own ? { fingerprint: await keyFingerprint(own.key) } : {}),
+        signed,
+        unsigned: extra.length - signed,
+      },
+    };
+  }
+  const firstSigned = chain.findIndex((d) => d.sig !== undefined);
+  if (firstSigned >= 0) {
+    const gap = chain.findIndex((d, i) => i > firstSigned && d.sig === undefined);
+    if (gap >= shared) return fail('import-signature-missing', { ledgerId, id: chain[gap]!.id });
+  }
+  const inFile = fileKeyFor(file, ledgerId);
+  const pinned = current.pinnedKeys?.get(ledgerId)?.key;
+  const status: KeyStatus = !inFile
+    ? pinned
+      ? 'known'
+      : 'none'
+    : !pinned
+      ? 'new'
+      : sameKey(inFile, pinned)
+        ? 'known'
+        : 'changed';
+  const key = inFile ?? pinned;
+  const check = await checkSignatures(extra, key ? await importPublicKey(key) : undefined);
+  // Without any key for the ledger its signatures cannot be checked: counted, not refused.
+  if (key && check.badAt) return fail('import-signature-bad', { ledgerId, id: check.badAt });
+  return {
+    ok: true,
+    ledger: {
+      key: status,
+      ...(key ? { fingerprint: await keyFingerprint(key) } : {}),
+      ...(status === 'changed' && pinned ? { pinnedFingerprint: await keyFingerprint(pinned) } : {}),
+      signed: check.signed,
+      unsigned: check.unsigned,
+    },
+  };
+}
+
+/** The file's chain head is signed by the key it carries (both or neither). */
+async function checkChainHeadSignature(file: ExportFile): Promise<ImportFailure | undefined> {
+  if (!file.publicKey && !file.chainHeadSignature) return undefined;
+  const valid =
+    !!file.publicKey &&
+    !!file.chainHeadSignature &&
+    (await verifyText(
+      await importPublicKey(file.publicKey),
+      file.chainHeadSignature,
+      chainSigningText(file.ledgerId, file.chainHead),
+    ));
+  return valid ? undefined : fail('import-chain-head-signature');
 }

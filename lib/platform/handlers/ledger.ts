@@ -29,10 +29,14 @@ export function registerLedgerHandlers(hub: Hub): void {
 
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
-      const outcome = await ledgerAdmin(store, request, hub.clock());
+      const outcome = await ledgerAdmin(store, request, hub.clock(), await hub.currentSettings());
       if (!outcome.ok) return outcome;
       const { result } = outcome;
-      if (result.type === 'delete-all' || (result.type === 'import' && result.applied)) {
+      if (
+        result.type === 'delete-all' ||
+        (result.type === 'import' && result.applied) ||
+        (result.type === 'colleagues' && request.type === 'untrust')
+      ) {
         publisher.invalidateAll();
         void hub.reminders.check();
       }

@@ -62,4 +62,20 @@ export const problems: ProblemText = {
   'import-chain-conflict': (x) =>
     `Conflict: decision #${f(x, 'number')} of ledger ${f(x, 'ledgerId')} (${f(x, 'id')}) differs from the one already held (${f(x, 'held')}). A chain may only be extended, so nothing was imported.`,
   'import-decision-elsewhere': (x) => `Decision ${f(x, 'id')} is already held in another chain.`,
+  'review-beyond-max': (x) =>
+    `A finding may be accepted for at most ${f(x, 'days')} days (until ${f(x, 'date')}); review it again then.`,
+  'import-time-future': (x) =>
+    `${listName[f(x, 'list')] ?? 'The file'} ${f(x, 'id')}: ${f(x, 'field')} is ${f(x, 'value')}, later than now. Nothing was imported.`,
+  'import-date-far': (x) =>
+    `${listName[f(x, 'list')] ?? 'Record'} ${f(x, 'id')}: ${f(x, 'field')} is ${f(x, 'value')}, after ${f(x, 'limit')}. Nothing was imported.`,
+  'import-review-beyond-max': (x) =>
+    `Decision ${f(x, 'id')} accepts a finding until ${f(x, 'date')}, longer than the maximum of ${f(x, 'days')} days (${f(x, 'cap')}). Nothing was imported.`,
+  'import-signature-missing': (x) =>
+    `Decision ${f(x, 'id')} of ledger ${f(x, 'ledgerId')} is not signed, though the decisions before it are. Nothing was imported.`,
+  'import-own-chain-forged': (x) =>
+    `The file adds decision ${f(x, 'id')} to this installation’s own ledger, but this installation did not sign it. Nothing was imported.`,
+  'import-signature-bad': (x) =>
+    `The signature of decision ${f(x, 'id')} of ledger ${f(x, 'ledgerId')} does not match its key. Nothing was imported.`,
+  'import-chain-head-signature': () =>
+    'The file’s chain head is not signed by the key the file carries. Nothing was imported.',
 };

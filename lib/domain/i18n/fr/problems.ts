@@ -62,4 +62,20 @@ export const problems: ProblemText = {
   'import-chain-conflict': (x) =>
     `Conflit : la décision n° ${f(x, 'number')} du registre ${f(x, 'ledgerId')} (${f(x, 'id')}) diffère de celle déjà enregistrée (${f(x, 'held')}). Une chaîne ne peut qu’être prolongée : rien n’a été importé.`,
   'import-decision-elsewhere': (x) => `La décision ${f(x, 'id')} figure déjà dans une autre chaîne.`,
+  'review-beyond-max': (x) =>
+    `Un constat peut être accepté pour ${f(x, 'days')} jours au plus (jusqu’au ${f(x, 'date')}) ; revoyez-le alors.`,
+  'import-time-future': (x) =>
+    `${listName[f(x, 'list')] ?? 'Le fichier'} ${f(x, 'id')} : ${f(x, 'field')} vaut ${f(x, 'value')}, plus tard que maintenant. Rien n’a été importé.`,
+  'import-date-far': (x) =>
+    `${listName[f(x, 'list')] ?? 'Enregistrement'} ${f(x, 'id')} : ${f(x, 'field')} vaut ${f(x, 'value')}, après le ${f(x, 'limit')}. Rien n’a été importé.`,
+  'import-review-beyond-max': (x) =>
+    `La décision ${f(x, 'id')} accepte un constat jusqu’au ${f(x, 'date')}, plus que le maximum de ${f(x, 'days')} jours (${f(x, 'cap')}). Rien n’a été importé.`,
+  'import-signature-missing': (x) =>
+    `La décision ${f(x, 'id')} du registre ${f(x, 'ledgerId')} n’est pas signée, alors que les précédentes le sont. Rien n’a été importé.`,
+  'import-own-chain-forged': (x) =>
+    `Le fichier ajoute la décision ${f(x, 'id')} au registre de cette installation, mais cette installation ne l’a pas signée. Rien n’a été importé.`,
+  'import-signature-bad': (x) =>
+    `La signature de la décision ${f(x, 'id')} du registre ${f(x, 'ledgerId')} ne correspond pas à sa clé. Rien n’a été importé.`,
+  'import-chain-head-signature': () =>
+    'La tête de chaîne du fichier n’est pas signée par la clé que porte le fichier. Rien n’a été importé.',
 };

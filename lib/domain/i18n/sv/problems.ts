@@ -58,4 +58,20 @@ export const problems: ProblemText = {
   'import-chain-conflict': (x) =>
     `Konflikt: beslut nr ${f(x, 'number')} i liggaren ${f(x, 'ledgerId')} (${f(x, 'id')}) skiljer sig från det som redan finns (${f(x, 'held')}). En kedja får bara förlängas, så inget importerades.`,
   'import-decision-elsewhere': (x) => `Beslutet ${f(x, 'id')} finns redan i en annan kedja.`,
+  'review-beyond-max': (x) =>
+    `Ett fynd kan godtas i högst ${f(x, 'days')} dagar (till ${f(x, 'date')}); granska det igen då.`,
+  'import-time-future': (x) =>
+    `${listName[f(x, 'list')] ?? 'Filen'} ${f(x, 'id')}: ${f(x, 'field')} är ${f(x, 'value')}, senare än nu. Inget importerades.`,
+  'import-date-far': (x) =>
+    `${listName[f(x, 'list')] ?? 'Posten'} ${f(x, 'id')}: ${f(x, 'field')} är ${f(x, 'value')}, efter ${f(x, 'limit')}. Inget importerades.`,
+  'import-review-beyond-max': (x) =>
+    `Beslutet ${f(x, 'id')} godtar ett fynd till ${f(x, 'date')}, längre än högst ${f(x, 'days')} dagar (${f(x, 'cap')}). Inget importerades.`,
+  'import-signature-missing': (x) =>
+    `Beslutet ${f(x, 'id')} i liggaren ${f(x, 'ledgerId')} är inte signerat, fast besluten före det är det. Inget importerades.`,
+  'import-own-chain-forged': (x) =>
+    `Filen lägger till beslutet ${f(x, 'id')} i den här installationens egen liggare, men den här installationen har inte signerat det. Inget importerades.`,
+  'import-signature-bad': (x) =>
+    `Signaturen på beslutet ${f(x, 'id')} i liggaren ${f(x, 'ledgerId')} stämmer inte med dess nyckel. Inget importerades.`,
+  'import-chain-head-signature': () =>
+    'Filens kedjehuvud är inte signerat med nyckeln som filen bär. Inget importerades.',
 };

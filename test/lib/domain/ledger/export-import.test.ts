@@ -95,7 +95,7 @@ describe('import', () => {
     if (!first.ok) return;
     expect(first.plan.addGrants.map((g) => g.id)).toEqual(['g1']);
     expect(first.plan.addDecisions).toEqual(ours);
-    expect(first.plan.ledgers).toEqual([{ ledgerId: LEDGER, ours: false, adding: 3 }]);
+    expect(first.plan.ledgers).toMatchObject([{ ledgerId: LEDGER, ours: false, adding: 3 }]);
     const again = await planImport(
       text,
       text.length,

@@ -1,0 +1,103 @@
+import { canonicalJson, sha256Hex } from './canonical';
+import { publicKeySchema, type Decision, type PublicKey } from './records';
+
+/**
+ * Authorship of the ledger (issue 11, item 4): each installation signs with a non-extractable ECDSA P-256
+ * key (lib/ledger/keys.ts keeps it in IndexedDB). A decision's signature covers its hash (which covers
+ * everything else in it); an export's covers its ledger id and chain head. Signatures are IEEE P1363
+ * (r ‖ s, 64 bytes), as Web Crypto makes them, written in lower-case hex.
+ */
+const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
+
+const toHex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(new ArrayBuffer(hex.length / 2));
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The text an export's chain-head signature covers. */
+export function chainSigningText(ledgerId: string, chainHead: string | null): string {
+  return `scopekeeper-ledger chain head\n${ledgerId}\n${chainHead ?? 'empty'}`;
+}
+
+/** The text a decision's signature covers: its hash, under a label (never mistaken for a chain head). */
+export function decisionSigningText(hash: string): string {
+  return `scopekeeper-ledger decision\n${hash}`;
+}
+
+export async function signText(key: CryptoKey, text: string): Promise<string> {
+  return toHex(await crypto.subtle.sign(SIGN, key, utf8(text)));
+}
+
+export async function importPublicKey(jwk: PublicKey): Promise<CryptoKey> {
+  return crypto.subtle.importKey('jwk', { ...jwk, ext: true }, ECDSA, true, ['verify']);
+}
+
+export async function verifyText(key: CryptoKey, signature: string, text: string): Promise<boolean> {
+  try {
+    return await crypto.subtle.verify(SIGN, key, fromHex(signature), utf8(text));
+  } catch {
+    return false;
+  }
+}
+
+/** Just the fields that define a public key, from an exported JWK. */
+export function publicKeyOf(jwk: JsonWebKey): PublicKey {
+  return publicKeySchema.parse(jwk);
+}
+
+export function sameKey(a: PublicKey | undefined, b: PublicKey | undefined): boolean {
+  return !!a && !!b && a.x === b.x && a.y === b.y;
+}
+
+/** A short name for a key that an admin can compare by eye: the first 16 hex digits of its SHA-256. */
+export async function keyFingerprint(jwk: PublicKey): Promise<string> {
+  const hex = await sha256Hex(canonicalJson({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }));
+  return hex.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
+}
+
+export interface Authorship {
+  signed: number;
+  valid: number;
+  /** Decisions from before signing (no signature). */
+  unsigned: number;
+  /** The first decision whose signature does not verify, if any. */
+  badAt?: string;
+}
+
+/**
+ * Checks the signatures of decisions against one key, in parallel batches. A decision without a
+ * signature is counted as unsigned (legacy), not as bad; a decision with one must verify.
+ */
+export async function checkSignatures(
+  decisions: readonly Decision[],
+  key: CryptoKey | undefined,
+): Promise<Authorship> {
+  const out: Authorship = { signed: 0, valid: 0, unsigned: 0 };
+  const BATCH = 512;
+  for (let start = 0; start < decisions.length; start += BATCH) {
+    const batch = decisions.slice(start, start + BATCH);
+    const results = await Promise.all(
+      batch.map((d) =>
+        d.sig === undefined
+          ? undefined
+          : key
+            ? verifyText(key, d.sig, decisionSigningText(d.hash))
+            : Promise.resolve(false),
+      ),
+    );
+    for (const [i, result] of results.entries()) {
+      if (result === undefined) out.unsigned++;
+      else {
+        out.signed++;
+        if (result) out.valid++;
+        else out.badAt ??= batch[i]!.id;
+      }
+    }
+  }
+  return out;
+}
