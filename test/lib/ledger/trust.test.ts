@@ -1,0 +1,321 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeProblem } from '@/lib/domain/i18n';
+import { defaultSettings } from '@/lib/domain/settings';
+import { openLedgerDb, type LedgerDb } from '@/lib/ledger/db';
+import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
+import { ledgerAdmin, runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
+import { sealDecision } from '@/lib/domain/ledger/chain';
+import { grant } from '../domain/ledger/fixtures';
+import { appendTo, makeSigner, signedExport } from '../domain/ledger/signing-fixtures';
+
+/** Issue 11, items 3 and 4, through the store: trust, keys, signatures, and what the rules see. */
+const B = '1203456789012345';
+const PARTNER = 'partner:3228568050780001';
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+const stores: LedgerStore[] = [];
+const dbs: LedgerDb[] = [];
+function open(db: string | LedgerDb = `ledger-${Math.random()}`): LedgerStore {
+  const store = new LedgerStore(db);
+  stores.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const db of dbs.splice(0)) db.close();
+});
+
+const context = (now = NOW): CommandContext => ({
+  now,
+  decidedBy: 'anna@sjobod.se',
+  settings: defaultSettings,
+  isThirdParty: () => true,
+});
+const text = async (store: LedgerStore, now = NOW) => JSON.stringify(await store.exportFile(now));
+const options = { now: NOW, maxGrantDays: 90 };
+const english = (r: { ok: boolean; error?: unknown }) =>
+  r.ok ? 'ok' : describeProblem('en', r.error as never);
+
+/** Alice documents a grant, accepts a finding on it, then revokes it: every kind Scopekeeper writes. */
+async function aliceWithDecisions(): Promise<LedgerStore> {
+  const alice = open();
+  const earlier = new Date('2026-11-20T10:00:00Z');
+  await runLedgerCommand(
+    alice,
+    {
+      type: 'document',
+      businessId: B,
+      subject: PARTNER,
+      assets: [{ type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] }],
+      case: 'Spring campaign',
+      startsAt: '2026-11-20',
+      endsAt: '2027-01-15',
+    },
+    context(earlier),
+  );
+  await runLedgerCommand(
+    alice,
+    {
+      type: 'accept-finding',
+      businessId: B,
+      subject: PARTNER,
+      ruleId: 'third-party-full-control',
+      assetName: 'Sjöbod Café',
+      rationale: 'The agency runs the page',
+      reviewAt: '2027-01-10',
+    },
+    context(earlier),
+  );
+  await runLedgerCommand(
+    alice,
+    {
+      type: 'revoke',
+      businessId: '9999999999',
+      subject: 'person:lena@studio.example',
+      rationale: 'Left',
+    },
+    context(),
+  );
+  return alice;
+}
+
+describe('signing', () => {
+  it('signs every decision it appends and every export, with a key that cannot be exported', async () => {
+    const name = `ledger-${Math.random()}`;
+    const store = open(name);
+    const { decision } = await store.saveGrant(grant('g1'), {
+      at: NOW.toISOString(),
+      businessId: B,
+      subject: PARTNER,
+      action: 'grant',
+      rationale: 'Spring campaign',
+      decidedBy: 'anna@sjobod.se',
+    });
+    expect(decision.sig).toMatch(/^[0-9a-f]{128}$/);
+    const file = await store.exportFile(NOW);
+    expect(file.publicKey).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(file.chainHeadSignature).toMatch(/^[0-9a-f]{128}$/);
+    const db = openLedgerDb(name);
+    dbs.push(db);
+    const row = (await db.meta.get('signingKey'))?.value as { privateKey: CryptoKey };
+    expect(row.privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('jwk', row.privateKey)).rejects.toThrow();
+    // The same key after a restart.
+    expect(await open(name).publicKey()).toEqual(file.publicKey);
+  });
+
+  it('verify reports integrity and authorship apart: a changed signature leaves the hashes intact', async () => {
+    const name = `ledger-${Math.random()}`;
+    const store = open(name);
+    for (let i = 0; i < 3; i++)
+      await store.appendDecision({
+        at: NOW.toISOString(),
+        businessId: B,
+        subject: PARTNER,
+        action: 'note',
+        rationale: `Note ${i}`,
+        decidedBy: 'anna@sjobod.se',
+      });
+    const db = openLedgerDb(name);
+    dbs.push(db);
+    const rows = await db.decisions.toArray();
+    const second = rows.find((r) => r.seq === 1)!;
+    await db.decisions.put({ ...second, sig: rows.find((r) => r.seq === 0)!.sig! });
+    const [result] = await store.verify();
+    expect(result!.check.ok).toBe(true);
+    expect(result!.authorship).toMatchObject({ signed: 3, valid: 2, unsigned: 0, badAt: second.id });
+    const view = await ledgerAdmin(store, { type: 'verify' }, NOW);
+    expect(view).toMatchObject({
+      ok: true,
+      result: { ledgers: [{ ok: true, length: 3, authorship: { valid: 2, badAt: second.id } }] },
+    });
+  });
+});
+
+describe('another admin’s file', () => {
+  it('changes no finding and no reminder until the admin trusts that colleague, then remembers', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    await bob.saveGrant(
+      grant('g-bob', {
+        subject: 'person:lena@studio.example',
+        businessId: '9999999999',
+        endsAt: '2027-01-10',
+      }),
+      {
+        at: '2026-11-01T09:00:00.000Z',
+        businessId: '9999999999',
+        subject: 'person:lena@studio.example',
+        action: 'grant',
+        rationale: 'Menu photos',
+        decidedBy: 'bob@sjobod.se',
+      },
+    );
+    const file = await text(alice);
+
+    const preview = await ledgerAdmin(bob, { type: 'plan-import', text: file }, NOW);
+    if (!preview.ok || preview.result.type !== 'import') throw new Error('no preview');
+    const { summary } = preview.result;
+    expect(summary.ledgers).toMatchObject([{ ledgerId: aliceId, trusted: false, key: 'new', silencing: 2 }]);
+    expect(summary.changes.map((c) => c.kind)).toEqual(['add-grant', 'accept', 'revoke']);
+    expect(summary.changes.find((c) => c.kind === 'revoke')).toMatchObject({ grants: 1 });
+
+    // Applied without trust: stored in full, but no mute and no revocation counts.
+    const applied = await ledgerAdmin(
+      bob,
+      { type: 'apply-import', text: file, trust: [], acceptKeys: [] },
+      NOW,
+    );
+    expect(applied.ok).toBe(true);
+    expect((await bob.chain(aliceId)).length).toBe(3);
+    expect((await bob.ledgerFacts(B)).accepted!.size).toBe(0);
+    expect(await bob.revocations('9999999999')).toEqual([]);
+
+    // Alice decides more; Bob imports again and this time trusts her.
+    await alice.appendDecision({
+      at: NOW.toISOString(),
+      businessId: B,
+      subject: PARTNER,
+      action: 'note',
+      rationale: 'Checked',
+      decidedBy: 'anna@sjobod.se',
+    });
+    const second = await text(alice);
+    const again = await ledgerAdmin(bob, { type: 'plan-import', text: second }, NOW);
+    expect(again).toMatchObject({
+      ok: true,
+      result: { summary: { ledgers: [{ key: 'known', adding: 1 }] } },
+    });
+    await ledgerAdmin(bob, { type: 'apply-import', text: second, trust: [aliceId], acceptKeys: [] }, NOW);
+    expect((await bob.ledgerFacts(B)).accepted!.get(`${PARTNER} third-party-full-control`)).toBe(
+      '2027-01-10',
+    );
+    expect(await bob.revocations('9999999999')).toHaveLength(1);
+
+    // Remembered: listed as a trusted colleague, and the next file's preview says so.
+    const colleagues = await ledgerAdmin(bob, { type: 'colleagues' }, NOW);
+    expect(colleagues).toMatchObject({
+      ok: true,
+      result: { colleagues: [{ ledgerId: aliceId, trusted: true }] },
+    });
+    expect(await ledgerAdmin(bob, { type: 'plan-import', text: second }, NOW)).toMatchObject({
+      ok: true,
+      result: { summary: { ledgers: [{ trusted: true }] } },
+    });
+
+    // Stop trusting: her decisions stay, their effect goes.
+    await ledgerAdmin(bob, { type: 'untrust', ledgerId: aliceId }, NOW);
+    expect((await bob.ledgerFacts(B)).accepted!.size).toBe(0);
+    expect(await bob.revocations('9999999999')).toEqual([]);
+    expect((await bob.chain(aliceId)).length).toBe(4);
+  });
+
+  it('holds back a colleague’s ledger whose key changed, unless the admin accepts the new key', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    const first = await text(alice);
+    await bob.applyImport(first, first.length, options);
+    // Someone else writes a file with Alice's ledger id and chain, one decision more, with another key.
+    const impostor = await makeSigner();
+    const chain = await appendTo(
+      await alice.chain(aliceId),
+      aliceId,
+      [
+        {
+          at: NOW.toISOString(),
+          businessId: B,
+          subject: PARTNER,
+          action: 'revoke',
+          rationale: 'x',
+          decidedBy: 'eve@x',
+        },
+      ],
+      impostor,
+    );
+    // Its new decision and its chain head are signed by the impostor's key, which the file carries.
+    const forged = JSON.stringify(
+      await signedExport(aliceId, [], new Map([[aliceId, chain]]), NOW, impostor),
+    );
+    const plan = await bob.planImport(forged, forged.length, options);
+    expect(plan).toMatchObject({ ok: true, plan: { ledgers: [{ key: 'changed', adding: 1 }] } });
+    const held = await bob.applyImport(forged, forged.length, options, {});
+    expect(held).toMatchObject({ ok: true, plan: { addDecisions: [], ledgers: [{ heldBack: true }] } });
+    expect((await bob.chain(aliceId)).length).toBe(3);
+    const accepted = await bob.applyImport(forged, forged.length, options, { acceptKeys: [aliceId] });
+    expect(accepted).toMatchObject({ ok: true, plan: { addDecisions: [{ decidedBy: 'eve@x' }] } });
+    expect(await bob.planImport(forged, forged.length, options)).toMatchObject({
+      ok: true,
+      plan: { ledgers: [{ key: 'known' }] },
+    });
+  });
+});
+
+describe('our own chain', () => {
+  it('refuses a file that appends to our chain what our key did not sign, and restores what it did', async () => {
+    const bob = open();
+    for (let i = 0; i < 2; i++)
+      await bob.appendDecision({
+        at: NOW.toISOString(),
+        businessId: B,
+        subject: PARTNER,
+        action: 'note',
+        rationale: `Note ${i}`,
+        decidedBy: 'bob@sjobod.se',
+      } satisfies NewDecision);
+    const bobId = await bob.getLedgerId();
+    const ours = await bob.chain(bobId);
+    // Knowing our ledger id and chain from an export, a file adds a revocation (unsigned).
+    const { hash: _h, sig: _s, prevHash: _p, ...shape } = ours[1]!;
+    const forged = await sealDecision(
+      { ...shape, id: 'forged-1', action: 'revoke', rationale: 'quietly ended' },
+      ours[1]!.hash,
+    );
+    const file = JSON.parse(await text(bob));
+    file.decisions.push(forged);
+    file.chainHead = forged.hash;
+    delete file.publicKey;
+    delete file.chainHeadSignature;
+    const forgedText = JSON.stringify(file);
+    const refused = await bob.applyImport(forgedText, forgedText.length, options);
+    expect(english(refused)).toMatch(/adds decision forged-1 to this installation’s own ledger/);
+    expect(await bob.chain(bobId)).toHaveLength(2);
+
+    // Our own backup, after "delete all" (the key and ledger id stay), restores in full.
+    const backup = await text(bob);
+    await bob.deleteAll();
+    expect(await bob.applyImport(backup, backup.length, options)).toMatchObject({
+      ok: true,
+      plan: { ledgers: [{ ours: true, key: 'ours', adding: 2, signed: 2 }] },
+    });
+  });
+
+  it('keeps the unsigned decisions from before signing restorable, and only those', async () => {
+    const name = `ledger-${Math.random()}`;
+    const db = openLedgerDb(name);
+    dbs.push(db);
+    const ledgerId = '11111111-2222-4333-8444-555555555555';
+    await db.meta.put({ key: 'ledgerId', value: ledgerId });
+    // Written by an earlier version: no signatures.
+    const legacy = await appendTo([], ledgerId, [
+      {
+        at: '2026-10-01T10:00:00.000Z',
+        businessId: B,
+        subject: PARTNER,
+        action: 'note',
+        rationale: 'old',
+        decidedBy: 'a@b',
+      },
+    ]);
+    await db.decisions.add({ ...legacy[0]!, seq: 0 });
+    const store = open(name);
+    const backup = await text(store);
+    const verified = await store.verify();
+    expect(verified[0]!.authorship).toMatchObject({ signed: 0, unsigned: 1 });
+    await store.deleteAll();
+    expect(english(await store.applyImport(backup, backup.length, options))).toBe('ok');
+    expect(await store.chain(ledgerId)).toHaveLength(1);
+  });
+});
