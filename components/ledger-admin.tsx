@@ -127,9 +127,9 @@ function ImportPreview(props: {
               </p>
             ) : null}
             {!ledger.ours && ledger.trusted ? <p>{t.trusted}</p> : null}
-            {!ledger.ours && !ledger.trusted && ledger.silencing > 0 ? (
+            {!ledger.ours && !ledger.trusted ? (
               <p>
-                {t.silencing(ledger.silencing)}{' '}
+                {ledger.silencing > 0 ? t.silencing(ledger.silencing) : null}{' '}
                 <label>
                   <input
                     type="checkbox"
@@ -356,14 +356,14 @@ export function LedgerAdmin() {
                   c.fingerprint,
                   c.trusted ? (c.trustedSince ?? '') : undefined,
                 )}{' '}
-                {c.trusted ? (
-                  <button
-                    type="button"
-                    onClick={() => void loadColleagues({ type: 'untrust', ledgerId: c.ledgerId })}
-                  >
-                    {words.ledgerTrust.stopTrusting}
-                  </button>
-                ) : null}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void loadColleagues({ type: c.trusted ? 'untrust' : 'trust', ledgerId: c.ledgerId })
+                  }
+                >
+                  {c.trusted ? words.ledgerTrust.stopTrusting : words.ledgerTrust.startTrusting}
+                </button>
               </li>
             ))}
           </ul>

@@ -201,6 +201,7 @@ export class LedgerStore {
     }[]
   > {
     const rows = await this.db.meta.where('key').startsWithAnyOf([TRUSTED, COLLEAGUE_KEY]).toArray();
+    const ours = await this.getLedgerId();
     const out = new Map<
       string,
       {
@@ -230,13 +231,22 @@ export class LedgerStore {
         e.firstSeenAt = parsed.data.firstSeenAt;
       }
     }
+    // Every other ledger held here is a colleague too, trusted or not (a file without a key pins none).
+    for (const ledgerId of (await this.db.decisions.orderBy('ledgerId').uniqueKeys()) as string[])
+      if (ledgerId !== ours) entry(ledgerId);
     return [...out.values()].sort((a, b) => (a.ledgerId < b.ledgerId ? -1 : 1));
   }
 
-  /** Stops trusting a colleague: their acceptances and revocations no longer count (they stay stored). */
-  untrust(ledgerId: string): Promise<void> {
+  /**
+   * Trusts a colleague (their acceptances and revocations count from now on) or stops trusting them
+   * (their decisions stay stored, and no longer count). Our own ledger is always ours.
+   */
+  setTrusted(ledgerId: string, trusted: boolean, now: Date): Promise<void> {
     return this.serial(async () => {
-      await this.db.meta.delete(`${TRUSTED}${ledgerId}`);
+      if (ledgerId === (await this.getLedgerId())) return;
+      if (trusted)
+        await this.db.meta.put({ key: `${TRUSTED}${ledgerId}`, value: { since: now.toISOString() } });
+      else await this.db.meta.delete(`${TRUSTED}${ledgerId}`);
       this.trustedPromise = undefined;
     });
   }

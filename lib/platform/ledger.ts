@@ -223,8 +223,9 @@ export async function ledgerAdmin(
         fingerprint: await keyFingerprint(await s.publicKey()),
         colleagues: await s.colleagues(),
       });
+    case 'trust':
     case 'untrust':
-      await s.untrust(request.ledgerId);
+      await s.setTrusted(request.ledgerId, request.type === 'trust', now);
       return done({
         type: 'colleagues',
         fingerprint: await keyFingerprint(await s.publicKey()),

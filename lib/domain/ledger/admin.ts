@@ -18,6 +18,7 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete-all') }),
   z.object({ type: z.literal('colleagues') }),
   z.object({ type: z.literal('untrust'), ledgerId: z.string().uuid() }),
+  z.object({ type: z.literal('trust'), ledgerId: z.string().uuid() }),
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 

@@ -35,7 +35,7 @@ export function registerLedgerHandlers(hub: Hub): void {
       if (
         result.type === 'delete-all' ||
         (result.type === 'import' && result.applied) ||
-        (result.type === 'colleagues' && request.type === 'untrust')
+        (result.type === 'colleagues' && request.type !== 'colleagues')
       ) {
         publisher.invalidateAll();
         void hub.reminders.check();

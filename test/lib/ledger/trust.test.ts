@@ -205,11 +205,16 @@ describe('another admin’s file', () => {
       result: { summary: { ledgers: [{ trusted: true }] } },
     });
 
-    // Stop trusting: her decisions stay, their effect goes.
-    await ledgerAdmin(bob, { type: 'untrust', ledgerId: aliceId }, NOW);
+    // Stop trusting: her decisions stay, their effect goes; trusted again from the list, it comes back.
+    expect(await ledgerAdmin(bob, { type: 'untrust', ledgerId: aliceId }, NOW)).toMatchObject({
+      ok: true,
+      result: { colleagues: [{ ledgerId: aliceId, trusted: false }] },
+    });
     expect((await bob.ledgerFacts(B)).accepted!.size).toBe(0);
     expect(await bob.revocations('9999999999')).toEqual([]);
     expect((await bob.chain(aliceId)).length).toBe(4);
+    await ledgerAdmin(bob, { type: 'trust', ledgerId: aliceId }, NOW);
+    expect(await bob.revocations('9999999999')).toHaveLength(1);
   });
 
   it('holds back a colleague’s ledger whose key changed, unless the admin accepts the new key', async () => {

@@ -44,6 +44,7 @@ export const ledgerTrust = {
   noColleagues: 'No colleagues yet.',
   colleagueRow: (id: string, fp: string | undefined, since: string | undefined) =>
     `Ledger ${id}${fp ? `, key ${fp}` : ''}${since ? `, trusted since ${since.slice(0, 10)}` : ', not trusted'}`,
+  startTrusting: 'Trust',
   stopTrusting: 'Stop trusting',
   integrity: (n: number) => `integrity: ${n} ${plural(n, 'decision', 'decisions')}, hashes intact`,
   integrityBroken: (id: string, number: number, reason: string) =>

@@ -38,6 +38,7 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
   noColleagues: 'Aucun collègue pour l’instant.',
   colleagueRow: (id, fp, since) =>
     `Registre ${id}${fp ? `, clé ${fp}` : ''}${since ? `, de confiance depuis le ${since.slice(0, 10)}` : ', pas de confiance'}`,
+  startTrusting: 'Faire confiance',
   stopTrusting: 'Ne plus faire confiance',
   integrity: (n) => `intégrité : empreintes intactes (${n} décisions)`,
   integrityBroken: (id, number, reason) =>

@@ -37,6 +37,7 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
   noColleagues: 'Inga kolleger ännu.',
   colleagueRow: (id, fp, since) =>
     `Liggare ${id}${fp ? `, nyckel ${fp}` : ''}${since ? `, betrodd sedan ${since.slice(0, 10)}` : ', inte betrodd'}`,
+  startTrusting: 'Lita på',
   stopTrusting: 'Sluta lita på',
   integrity: (n) => `integritet: hashvärdena är intakta (${n} beslut)`,
   integrityBroken: (id, number, reason) => `integritet: bryts vid beslut ${id} (nr ${number}): ${reason}`,
