@@ -45,7 +45,8 @@ describe('durability of the ledger', () => {
               subject: `person:p${i}@x.example`,
               ruleId: 'pending-invite',
               rationale: `burst ${i}`,
-              reviewAt: '2099-01-01',
+              // Within the maximum duration (an acceptance is capped like a grant).
+              reviewAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
             },
           })
           .then((r) => ((r as { res?: { ok?: boolean } })?.res?.ok ? w.__acked.push(i) : w.__failed++))
@@ -79,7 +80,13 @@ describe('durability of the ledger', () => {
       res: { value: { ledgers: { ok: boolean; length: number }[] } };
     };
     expect(verify.res.value.ledgers).toEqual([
-      { ledgerId: expect.any(String), ours: true, ok: true, length: stored.size },
+      {
+        ledgerId: expect.any(String),
+        ours: true,
+        ok: true,
+        length: stored.size,
+        authorship: expect.objectContaining({ signed: stored.size, valid: stored.size }),
+      },
     ]);
 
     // The browser closes and starts again on the same profile with the same extension (as after a crash or

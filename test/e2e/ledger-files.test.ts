@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  extensionId,
+  launchWithExtension,
+  panelFindings,
+  panelFrame,
+  settledPanel,
+  type Session,
+} from './harness';
 import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
@@ -21,6 +29,37 @@ function canonical(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A colleague's export (from before signing) holding the given decisions, chained as the format says. */
+function colleagueExport(
+  ledgerId: string,
+  bodies: { action: string; subject: string; at: string; after?: unknown; before?: unknown }[],
+): string {
+  let prevHash = '0'.repeat(64);
+  const decisions = bodies.map((b, i) => {
+    const body = {
+      id: `carl-${i}`,
+      ledgerId,
+      businessId: sample.businessId,
+      rationale: `Decision ${i}`,
+      decidedBy: 'carl@byraab.se',
+      ...b,
+      prevHash,
+    };
+    const hash = createHash('sha256').update(canonical(body)).digest('hex');
+    prevHash = hash;
+    return { ...body, hash };
+  });
+  return JSON.stringify({
+    format: 'scopekeeper-ledger',
+    version: 1,
+    ledgerId,
+    exportedAt: new Date().toISOString(),
+    grants: [],
+    decisions,
+    chainHead: prevHash,
+  });
 }
 
 function someoneElsesExport(): { ledgerId: string; text: string; ids: string[] } {
@@ -99,8 +138,11 @@ describe('ledger files on the options page', () => {
       'decisions',
       'chainHead',
       'checklistRuns',
+      'publicKey',
+      'chainHeadSignature',
     ]);
     expect(file.checklistRuns).toEqual([]);
+    expect(file.decisions[0].sig).toMatch(/^[0-9a-f]{128}$/);
     expect(file.grants).toHaveLength(1);
     expect(file.decisions).toHaveLength(1);
     expect(file.chainHead).toBe(file.decisions[0].hash);
@@ -117,7 +159,7 @@ describe('ledger files on the options page', () => {
 
     const bob = someoneElsesExport();
     await chooseFile(options, 'bob.json', bob.text);
-    await options.getByLabel('Import preview').getByText(`ledger ${bob.ledgerId}: 2 new`).waitFor();
+    await options.getByLabel('Import preview').getByText(`ledger ${bob.ledgerId}: 2 new`).first().waitFor();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(() => options.getByRole('status').last().textContent())
@@ -136,9 +178,13 @@ describe('ledger files on the options page', () => {
 
     await options.getByRole('button', { name: 'Verify chain' }).click();
     const chains = await options.getByRole('list', { name: 'Chain check' }).locator('li').allTextContents();
-    expect(chains.sort()).toEqual(
-      [`Ledger ${bob.ledgerId}: 2 decisions, intact.`, 'Your ledger: 1 decision, intact.'].sort(),
-    );
+    // Integrity and authorship apart: ours signed by our key, Bob's from before signing.
+    expect(chains.sort()).toEqual([
+      `Ledger ${bob.ledgerId}: integrity: 2 decisions, hashes intact; authorship: no key known for this ledger (0 signed, 2 unsigned)`,
+      expect.stringMatching(
+        /^Your ledger: integrity: 1 decision, hashes intact; authorship: 1 of 1 signature valid \(key [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\), 0 unsigned from before signing$/,
+      ),
+    ]);
 
     // Bob's record of the partner counts at once: its undocumented finding is gone from the panel.
     await page.goto(`${BUSINESS_URL}/latest/settings/partners?business_id=${sample.businessId}`);
@@ -151,6 +197,68 @@ describe('ledger files on the options page', () => {
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule-id'))),
       )
       .toEqual([]);
+  });
+
+  it('lists what another admin’s file would mute and end, and lets it count only once the admin trusts them', async () => {
+    const { page, context } = await sessions.open(launchWithExtension(sample));
+    await page.goto(`${BUSINESS_URL}/latest/settings/partners?business_id=${sample.businessId}`);
+    let panel = await settledPanel(page, 'partners');
+    const finding = (await panelFindings(panel)).find((f) => !f.accepted);
+    expect(finding, 'a finding on the Partners page to accept').toBeDefined();
+    const { ruleId, subject } = finding!;
+    const isAccepted = async () => {
+      await page.reload();
+      panel = await settledPanel(page, 'partners');
+      const shown = (await panelFindings(panel)).filter((f) => f.ruleId === ruleId && f.subject === subject);
+      expect(shown.length, 'the finding is still listed').toBe(1);
+      return shown[0]!.accepted;
+    };
+
+    const day = 24 * 60 * 60 * 1000;
+    const reviewAt = new Date(Date.now() + 30 * day).toISOString().slice(0, 10);
+    const at = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    const carl = randomUUID();
+    const first = [
+      { action: 'accept-finding', subject, at, after: { ruleId, reviewAt } },
+      { action: 'revoke', subject: 'partner:3228568050780002', at },
+    ];
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    await chooseFile(options, 'carl.json', colleagueExport(carl, first));
+    const preview = options.getByLabel('Import preview');
+    const accept = preview.locator('[data-change="accept"]');
+    await accept.waitFor();
+    expect(await accept.textContent()).toMatch(
+      new RegExp(
+        `^accepts ${ruleId} on .+ until ${reviewAt} \\(by carl@byraab\\.se\\): that finding is no longer shown until then \\(takes effect only if you trust this colleague\\)$`,
+      ),
+    );
+    expect(await preview.locator('[data-change="revoke"]').textContent()).toMatch(
+      /^records the revocation of .+ \(by carl@byraab\.se\)/,
+    );
+    expect(await preview.getByText(/2 of its decisions mute a finding or end a grant/).count()).toBe(1);
+
+    // Imported without trusting Carl: stored, and the finding is still shown as it was.
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Imported carl.json');
+    expect(await isAccepted()).toBe(false);
+
+    // Carl's next file: this time the admin trusts him in the preview.
+    const second = colleagueExport(carl, [...first, { action: 'note', subject, at }]);
+    await chooseFile(options, 'carl-2.json', second);
+    await options.locator(`[data-trust-ledger="${carl}"]`).check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => options.getByRole('status').last().textContent())
+      .toContain('Imported carl-2.json');
+    await expect.poll(isAccepted, { timeout: 20_000 }).toBe(true);
+
+    // Remembered in the list of colleagues; stopping trust takes the effect away again.
+    const row = options.locator(`[data-colleague="${carl}"]`);
+    await expect.poll(() => row.getAttribute('data-trusted')).toBe('true');
+    await row.getByRole('button', { name: 'Stop trusting' }).click();
+    await expect.poll(() => row.getAttribute('data-trusted')).toBe('false');
+    await expect.poll(isAccepted, { timeout: 20_000 }).toBe(false);
   });
 
   it('asks before deleting all data and offers an export first', async () => {
