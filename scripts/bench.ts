@@ -232,7 +232,8 @@ if (want('findings')) {
 // ---------------------------------------------------------------------------------------------------
 // The ledger in Chromium (IndexedDB through Dexie, SHA-256 through Web Crypto): the store is seeded
 // with 1,000, 10,000 and 100,000 chained decisions, then timed: one append (mean of 200), the rules'
-// facts for a business, one subject's history, reading the whole chain; export and import of the largest.
+// facts for a business, one subject's history, reading the whole chain; one signature, "Verify chain"
+// (hashes and signatures), every signature of a fully signed chain; export and import of the largest.
 if (want('ledger')) {
   const ledgerJs = await pageBundle({ file: 'scripts/bench/ledger-page.ts' });
   const ledgerSizes = [1000, 10_000, 100_000];
@@ -254,6 +255,9 @@ if (want('ledger')) {
       'rule facts ms (first / again)',
       'subject history ms',
       'whole chain ms',
+      'sign ms/decision',
+      'verify chain ms',
+      'all signatures ms',
     ];
     const table = rows.map((r) => [
       r.size.toLocaleString('en'),
@@ -261,6 +265,9 @@ if (want('ledger')) {
       `${r.factsMs.toFixed(1)} / ${r.factsCachedMs.toFixed(1)}`,
       r.historyMs.toFixed(1),
       r.chainMs.toFixed(0),
+      r.signMs.toFixed(3),
+      r.verifyMs.toFixed(0),
+      r.signaturesMs.toFixed(0),
     ]);
     printTable('The ledger in Chromium (IndexedDB, Web Crypto)', header, table);
     const largest = rows.at(-1)!;

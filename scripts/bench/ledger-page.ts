@@ -4,6 +4,8 @@ import type { Decision } from '../../lib/domain/ledger/records';
 import type { StoredDecision } from '../../lib/ledger/db';
 import { openLedgerDb, type LedgerDb } from '../../lib/ledger/db';
 import { LedgerStore } from '../../lib/ledger/store';
+import { addDays } from '../../lib/domain/ledger/commands';
+import { checkSignatures, decisionSigningText, signText } from '../../lib/domain/ledger/signing';
 
 const B = '1203456789012345';
 
@@ -23,7 +25,12 @@ async function seed(store: LedgerStore, db: LedgerDb, n: number): Promise<void> 
         action: i % 7 === 0 ? 'accept-finding' : 'note',
         rationale: `Decision ${i} about the spring campaign`,
         decidedBy: 'anna@sjobod.se',
-        ...(i % 7 === 0 ? { after: { ruleId: 'pending-invite', reviewAt: '2099-01-01' } } : {}),
+        // Within the maximum duration from the decision, as an import requires.
+        ...(i % 7 === 0
+          ? {
+              after: { ruleId: 'pending-invite', reviewAt: addDays('2026-01-01', 30 + Math.floor(i / 1440)) },
+            }
+          : {}),
       },
       head,
     );
@@ -53,6 +60,12 @@ export interface LedgerBenchRow {
   exportMs?: number;
   importMs?: number;
   fileMb?: number;
+  /** One ECDSA P-256 signature (mean of 1,000). */
+  signMs: number;
+  /** "Verify chain": every hash, and every signature against our key (the seeded ones are unsigned). */
+  verifyMs: number;
+  /** Every decision's signature checked, the whole chain signed by one key. */
+  signaturesMs: number;
 }
 
 export async function benchLedger(sizes: number[], appends: number) {
@@ -80,6 +93,28 @@ export async function benchLedger(sizes: number[], appends: number) {
     const [factsCachedMs] = await time(() => store.ledgerFacts(B));
     const [historyMs] = await time(() => store.decisionsAbout(B, 'person:p7@agency.example'));
     const [chainMs] = await time(async () => store.chain(await store.getLedgerId()));
+    const chain = await store.chain(await store.getLedgerId());
+    const [verifyMs] = await time(() => store.verify());
+    const key = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const [signTotal] = await time(async () => {
+      for (let i = 0; i < 1000; i++)
+        await signText(key.privateKey, decisionSigningText(chain[i % chain.length]!.hash));
+    });
+    const signed: Decision[] = [];
+    for (let i = 0; i < chain.length; i += 1000)
+      signed.push(
+        ...(await Promise.all(
+          chain.slice(i, i + 1000).map(async (d) => ({
+            ...d,
+            sig: await signText(key.privateKey, decisionSigningText(d.hash)),
+          })),
+        )),
+      );
+    const [signaturesMs, checked] = await time(() => checkSignatures(signed, key.publicKey));
+    if (checked.valid !== signed.length) throw new Error('signatures did not verify');
     const row: (typeof rows)[number] = {
       size,
       appendMs: appendTotal / appends,
@@ -87,6 +122,9 @@ export async function benchLedger(sizes: number[], appends: number) {
       factsCachedMs,
       historyMs,
       chainMs,
+      signMs: signTotal / 1000,
+      verifyMs,
+      signaturesMs,
     };
     if (size === sizes.at(-1)) {
       const [exportMs, text] = await time(async () => JSON.stringify(await store.exportFile(new Date())));

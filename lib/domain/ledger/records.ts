@@ -77,7 +77,8 @@ export function withinPayloadLimits(value: unknown): boolean {
 const boundedJson = z.unknown().refine(withinPayloadLimits, 'nested too deep or too large');
 const endsAtValue = z.union([realDateSchema, z.null()]);
 const endDate = z.object({ endsAt: endsAtValue }).strict();
-const nothing = z.undefined();
+/** Nothing to say: absent, or `null` as the README's example of the format once showed. */
+const nothing = z.null();
 
 /**
  * What each action's `before` / `after` holds, exactly as Scopekeeper writes them (lib/platform/ledger.ts,
@@ -88,7 +89,11 @@ export const decisionPayloads = {
   grant: {
     before: nothing,
     after: z
-      .object({ assets: z.array(grantAssetSchema).max(1000), startsAt: realDateSchema, endsAt: endsAtValue })
+      .object({
+        assets: z.array(grantAssetSchema).max(1000).optional(),
+        startsAt: realDateSchema.optional(),
+        endsAt: endsAtValue,
+      })
       .strict(),
   },
   extend: { before: endDate, after: z.object({ endsAt: realDateSchema }).strict() },

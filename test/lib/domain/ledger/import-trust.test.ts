@@ -183,6 +183,8 @@ describe('payloads', () => {
         },
       }),
       body({ action: 'extend', before: { endsAt: null }, after: { endsAt: '2027-01-15' } }),
+      // As the README's example of the format shows a grant.
+      body({ action: 'grant', before: null, after: { endsAt: '2027-01-31' } }),
       revoke(),
       body({ action: 'revoke' }),
       accept(),
