@@ -518,14 +518,15 @@ export class LedgerStore {
     return rows.filter(counts).map(({ seq: _seq, ...d }) => d);
   }
 
-  /** When the latest decision about a business was made (any ledger). */
+  /** When the latest decision about a business was made (ours or a trusted colleague's). */
   async lastDecisionAt(businessId: string): Promise<string | undefined> {
     let last: string | undefined;
+    const counts = await this.counts();
     await this.db.decisions
       .where('businessId')
       .equals(businessId)
       .each((d) => {
-        if (!last || d.at > last) last = d.at;
+        if (counts(d) && (!last || d.at > last)) last = d.at;
       });
     return last;
   }

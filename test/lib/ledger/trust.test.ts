@@ -172,6 +172,8 @@ describe('another admin’s file', () => {
     expect((await bob.chain(aliceId)).length).toBe(3);
     expect((await bob.ledgerFacts(B)).accepted!.size).toBe(0);
     expect(await bob.revocations('9999999999')).toEqual([]);
+    // Nor does it tick a review's "decisions were recorded" step.
+    expect(await bob.lastDecisionAt(B)).toBeUndefined();
 
     // Alice decides more; Bob imports again and this time trusts her.
     await alice.appendDecision({
@@ -193,6 +195,7 @@ describe('another admin’s file', () => {
       '2027-01-10',
     );
     expect(await bob.revocations('9999999999')).toHaveLength(1);
+    expect(await bob.lastDecisionAt(B)).toBe(NOW.toISOString());
 
     // Remembered: listed as a trusted colleague, and the next file's preview says so.
     const colleagues = await ledgerAdmin(bob, { type: 'colleagues' }, NOW);
