@@ -20,13 +20,17 @@ function download(name: string, text: string, type: string): void {
 }
 
 /** What an import adds, skips and leaves alone, in the admin's words. */
-function describe(t: Words['summary'], summary: ImportSummary): string {
+function describe(t: Words['summary'], summary: ImportSummary, heldBack?: (id: string) => string): string {
   const parts = [
     t.toAdd(summary.addGrants, summary.addDecisions),
     t.skipped(summary.identicalGrants, summary.knownDecisions),
   ];
   for (const ledger of summary.ledgers)
-    parts.push(t.ledger(ledger.ours ? t.yourLedger : t.otherLedger(ledger.ledgerId), ledger.adding));
+    parts.push(
+      ledger.heldBack && heldBack
+        ? heldBack(ledger.ledgerId)
+        : t.ledger(ledger.ours ? t.yourLedger : t.otherLedger(ledger.ledgerId), ledger.adding),
+    );
   for (const conflict of summary.conflictingGrants) parts.push(t.grantDiffers(conflict.id, conflict.subject));
   if (summary.addRuns > 0 || summary.identicalRuns > 0)
     parts.push(t.runs(summary.addRuns, summary.identicalRuns));
@@ -259,7 +263,10 @@ export function LedgerAdmin() {
     setPending(undefined);
     void loadColleagues();
     if (r.ok && r.value.type === 'import')
-      setOutcome({ ok: true, text: t.imported(pending.name, describe(t.summary, r.value.summary)) });
+      setOutcome({
+        ok: true,
+        text: t.imported(pending.name, describe(t.summary, r.value.summary, words.ledgerTrust.heldBack)),
+      });
     else setOutcome({ ok: false, text: t.notImported(pending.name, errorText(r)) });
   };
 

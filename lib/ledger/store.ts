@@ -568,7 +568,14 @@ export class LedgerStore {
     for (const [ledgerId, chain] of chains) {
       const jwk = ledgerId === ours ? own : pinned.get(ledgerId)?.key;
       const key = jwk ? await importPublicKey(jwk) : undefined;
-      const [check, authorship] = await Promise.all([verifyChain(chain), checkSignatures(chain, key)]);
+      // Decisions from before an accepted key change verify by the key they were signed with.
+      const earlier = await Promise.all(
+        (ledgerId === ours ? [] : (pinned.get(ledgerId)?.replaced ?? [])).map(importPublicKey),
+      );
+      const [check, authorship] = await Promise.all([
+        verifyChain(chain),
+        checkSignatures(chain, key, earlier),
+      ]);
       out.push({
         ledgerId,
         check,

@@ -62,6 +62,19 @@ function colleagueExport(
   });
 }
 
+/** Signs a colleague's export as a signing installation would (README "Authorship"), with Node's Web Crypto. */
+async function signedColleagueExport(text: string, keys: CryptoKeyPair): Promise<string> {
+  const file = JSON.parse(text);
+  const hex = (b: ArrayBuffer) => Buffer.from(b).toString('hex');
+  const sign = async (what: string) =>
+    hex(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, Buffer.from(what)));
+  for (const d of file.decisions) d.sig = await sign(`scopekeeper-ledger decision\n${d.hash}`);
+  const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keys.publicKey);
+  file.publicKey = { kty, crv, x, y };
+  file.chainHeadSignature = await sign(`scopekeeper-ledger chain head\n${file.ledgerId}\n${file.chainHead}`);
+  return JSON.stringify(file);
+}
+
 function someoneElsesExport(): { ledgerId: string; text: string; ids: string[] } {
   const ledgerId = randomUUID();
   let prevHash = '0'.repeat(64);
@@ -259,6 +272,61 @@ describe('ledger files on the options page', () => {
     await row.getByRole('button', { name: 'Stop trusting' }).click();
     await expect.poll(() => row.getAttribute('data-trusted')).toBe('false');
     await expect.poll(isAccepted, { timeout: 20_000 }).toBe(false);
+  });
+
+  it('warns when a colleague’s ledger comes signed with another key, and holds it back unless accepted', async () => {
+    const { context } = await sessions.open(launchWithExtension(sample));
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    const ledgerId = randomUUID();
+    const at = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    const note = (subject: string) => ({ action: 'note', subject, at });
+    const newKey = () =>
+      crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const carl = await newKey();
+    const first = await signedColleagueExport(
+      colleagueExport(ledgerId, [note('partner:3228568050780002')]),
+      carl,
+    );
+    await chooseFile(options, 'carl.json', first);
+    const preview = options.getByLabel('Import preview');
+    await preview.locator(`[data-ledger="${ledgerId}"][data-key-status="new"]`).waitFor();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Imported carl.json');
+
+    // The same ledger, one decision more, signed with another key.
+    const other = await newKey();
+    const second = await signedColleagueExport(
+      colleagueExport(ledgerId, [note('partner:3228568050780002'), note('partner:3228568050780002')]),
+      other,
+    );
+    await chooseFile(options, 'carl-new-key.json', second);
+    const warning = preview.locator('[data-key-warning="true"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(
+      /^Warning: this ledger is now signed with another key \([0-9a-f ]{19}\) than the one first seen \([0-9a-f ]{19}\)\. Its decisions are held back unless you accept the new key\./,
+    );
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => options.getByRole('status').last().textContent())
+      .toContain(`ledger ${ledgerId} held back (its key changed)`);
+
+    await chooseFile(options, 'carl-new-key.json', second);
+    await options.locator(`[data-accept-key="${ledgerId}"]`).check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => options.getByRole('status').last().textContent())
+      .toContain(`ledger ${ledgerId}: 1 new`);
+    await options.getByRole('button', { name: 'Verify chain' }).click();
+    await expect
+      .poll(() => options.locator('[data-chain-ok]').allTextContents())
+      .toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^Ledger ${ledgerId}: integrity: 2 decisions, hashes intact; authorship: 2 of 2 signatures valid`,
+          ),
+        ),
+      );
   });
 
   it('asks before deleting all data and offers an export first', async () => {

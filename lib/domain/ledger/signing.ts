@@ -70,25 +70,25 @@ export interface Authorship {
 }
 
 /**
- * Checks the signatures of decisions against one key, in parallel batches. A decision without a
- * signature is counted as unsigned (legacy), not as bad; a decision with one must verify.
+ * Checks the signatures of decisions against a ledger's key (and the keys it had before, when the admin
+ * accepted a new one), in parallel batches. A decision without a signature is counted as unsigned
+ * (legacy), not as bad; a decision with one must verify by one of the keys.
  */
 export async function checkSignatures(
   decisions: readonly Decision[],
   key: CryptoKey | undefined,
+  earlierKeys: readonly CryptoKey[] = [],
 ): Promise<Authorship> {
+  const verifyAny = async (sig: string, text: string) => {
+    for (const k of [...(key ? [key] : []), ...earlierKeys]) if (await verifyText(k, sig, text)) return true;
+    return false;
+  };
   const out: Authorship = { signed: 0, valid: 0, unsigned: 0 };
   const BATCH = 512;
   for (let start = 0; start < decisions.length; start += BATCH) {
     const batch = decisions.slice(start, start + BATCH);
     const results = await Promise.all(
-      batch.map((d) =>
-        d.sig === undefined
-          ? undefined
-          : key
-            ? verifyText(key, d.sig, decisionSigningText(d.hash))
-            : Promise.resolve(false),
-      ),
+      batch.map((d) => (d.sig === undefined ? undefined : verifyAny(d.sig, decisionSigningText(d.hash)))),
     );
     for (const [i, result] of results.entries()) {
       if (result === undefined) out.unsigned++;

@@ -254,6 +254,10 @@ describe('another admin’s file', () => {
     expect((await bob.chain(aliceId)).length).toBe(3);
     const accepted = await bob.applyImport(forged, forged.length, options, { acceptKeys: [aliceId] });
     expect(accepted).toMatchObject({ ok: true, plan: { addDecisions: [{ decidedBy: 'eve@x' }] } });
+    // Verify checks the earlier decisions by the key they were signed with, the new one by the new key.
+    const verified = (await bob.verify()).find((v) => v.ledgerId === aliceId)!;
+    expect(verified.authorship).toMatchObject({ signed: 4, valid: 4, unsigned: 0 });
+    expect(verified.authorship.badAt).toBeUndefined();
     expect(await bob.planImport(forged, forged.length, options)).toMatchObject({
       ok: true,
       plan: { ledgers: [{ key: 'known' }] },
