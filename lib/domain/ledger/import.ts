@@ -481,6 +481,10 @@ async function checkAuthorship(
   }
   const inFile = fileKeyFor(file, ledgerId);
   const pinned = current.pinnedKeys?.get(ledgerId)?.key;
+  // Once we know a colleague's key, nothing unsigned is added to their chain (a third file cannot
+  // append to a trusted colleague's chain in their name).
+  const unsigned = pinned ? extra.find((d) => d.sig === undefined) : undefined;
+  if (unsigned) return fail('import-signature-missing', { ledgerId, id: unsigned.id });
   const status: KeyStatus = !inFile
     ? pinned
       ? 'known'

@@ -71,7 +71,7 @@ export const problems: ProblemText = {
   'import-review-beyond-max': (x) =>
     `Decision ${f(x, 'id')} accepts a finding until ${f(x, 'date')}, longer than the maximum of ${f(x, 'days')} days (${f(x, 'cap')}). Nothing was imported.`,
   'import-signature-missing': (x) =>
-    `Decision ${f(x, 'id')} of ledger ${f(x, 'ledgerId')} is not signed, though the decisions before it are. Nothing was imported.`,
+    `Decision ${f(x, 'id')} of ledger ${f(x, 'ledgerId')} is not signed, though that ledger signs its decisions. Nothing was imported.`,
   'import-own-chain-forged': (x) =>
     `The file adds decision ${f(x, 'id')} to this installation’s own ledger, but this installation did not sign it. Nothing was imported.`,
   'import-signature-bad': (x) =>

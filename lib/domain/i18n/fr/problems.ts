@@ -71,7 +71,7 @@ export const problems: ProblemText = {
   'import-review-beyond-max': (x) =>
     `La décision ${f(x, 'id')} accepte un constat jusqu’au ${f(x, 'date')}, plus que le maximum de ${f(x, 'days')} jours (${f(x, 'cap')}). Rien n’a été importé.`,
   'import-signature-missing': (x) =>
-    `La décision ${f(x, 'id')} du registre ${f(x, 'ledgerId')} n’est pas signée, alors que les précédentes le sont. Rien n’a été importé.`,
+    `La décision ${f(x, 'id')} du registre ${f(x, 'ledgerId')} n’est pas signée, alors que ce registre signe ses décisions. Rien n’a été importé.`,
   'import-own-chain-forged': (x) =>
     `Le fichier ajoute la décision ${f(x, 'id')} au registre de cette installation, mais cette installation ne l’a pas signée. Rien n’a été importé.`,
   'import-signature-bad': (x) =>

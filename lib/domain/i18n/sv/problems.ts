@@ -67,7 +67,7 @@ export const problems: ProblemText = {
   'import-review-beyond-max': (x) =>
     `Beslutet ${f(x, 'id')} godtar ett fynd till ${f(x, 'date')}, längre än högst ${f(x, 'days')} dagar (${f(x, 'cap')}). Inget importerades.`,
   'import-signature-missing': (x) =>
-    `Beslutet ${f(x, 'id')} i liggaren ${f(x, 'ledgerId')} är inte signerat, fast besluten före det är det. Inget importerades.`,
+    `Beslutet ${f(x, 'id')} i liggaren ${f(x, 'ledgerId')} är inte signerat, fast den liggaren signerar sina beslut. Inget importerades.`,
   'import-own-chain-forged': (x) =>
     `Filen lägger till beslutet ${f(x, 'id')} i den här installationens egen liggare, men den här installationen har inte signerat det. Inget importerades.`,
   'import-signature-bad': (x) =>

@@ -293,6 +293,9 @@ describe('authorship', () => {
       expect(check.plan.ledgers[0]!.pinnedFingerprint).not.toBe(check.plan.ledgers[0]!.fingerprint);
     }
     const same = new Map([[LEDGER, { key: alice.publicKey, firstSeenAt: '2026-10-01T00:00:00.000Z' }]]);
+    // Once her key is known, nothing unsigned is added to her chain in her name.
+    const legacy = JSON.stringify(buildExport(LEDGER, [], new Map([[LEDGER, await chainOf(2)]]), NOW));
+    expect(english(await plan(legacy, holding([], { pinnedKeys: same })))).toMatch(/is not signed/);
     expect(await plan(text, holding([], { pinnedKeys: same }))).toMatchObject({
       ok: true,
       plan: { ledgers: [{ key: 'known' }] },
@@ -319,6 +322,6 @@ describe('authorship', () => {
     const signed = await appendTo([], LEDGER, [body({})], alice);
     const tail = await appendTo(signed, LEDGER, [revoke()]);
     const gap = JSON.stringify(await signedExport(LEDGER, [], new Map([[LEDGER, tail]]), NOW, alice));
-    expect(english(await plan(gap))).toMatch(/is not signed, though the decisions before it are/);
+    expect(english(await plan(gap))).toMatch(/is not signed, though that ledger signs its decisions/);
   });
 });
