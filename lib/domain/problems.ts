@@ -45,6 +45,8 @@ export const problemCodes = [
   'import-chain-head-missing',
   'import-chain-conflict',
   'import-decision-elsewhere',
+  // The panel (issue 11, item 2)
+  'panel-not-ours',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -62,4 +62,6 @@ export const problems: ProblemText = {
   'import-chain-conflict': (x) =>
     `Conflict: decision #${f(x, 'number')} of ledger ${f(x, 'ledgerId')} (${f(x, 'id')}) differs from the one already held (${f(x, 'held')}). A chain may only be extended, so nothing was imported.`,
   'import-decision-elsewhere': (x) => `Decision ${f(x, 'id')} is already held in another chain.`,
+  'panel-not-ours': () =>
+    'This panel was not opened by Scopekeeper on this page: it is shown nothing and can change nothing.',
 };

@@ -62,4 +62,6 @@ export const problems: ProblemText = {
   'import-chain-conflict': (x) =>
     `Conflit : la décision n° ${f(x, 'number')} du registre ${f(x, 'ledgerId')} (${f(x, 'id')}) diffère de celle déjà enregistrée (${f(x, 'held')}). Une chaîne ne peut qu’être prolongée : rien n’a été importé.`,
   'import-decision-elsewhere': (x) => `La décision ${f(x, 'id')} figure déjà dans une autre chaîne.`,
+  'panel-not-ours': () =>
+    'Ce panneau n’a pas été ouvert par Scopekeeper sur cette page : il n’affiche rien et ne peut rien modifier.',
 };

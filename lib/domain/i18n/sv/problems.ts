@@ -58,4 +58,6 @@ export const problems: ProblemText = {
   'import-chain-conflict': (x) =>
     `Konflikt: beslut nr ${f(x, 'number')} i liggaren ${f(x, 'ledgerId')} (${f(x, 'id')}) skiljer sig från det som redan finns (${f(x, 'held')}). En kedja får bara förlängas, så inget importerades.`,
   'import-decision-elsewhere': (x) => `Beslutet ${f(x, 'id')} finns redan i en annan kedja.`,
+  'panel-not-ours': () =>
+    'Den här panelen öppnades inte av Scopekeeper på den här sidan: den visar ingenting och kan inte ändra något.',
 };
