@@ -47,6 +47,7 @@ export const problemCodes = [
   'import-decision-elsewhere',
   // The panel (issue 11, item 2)
   'panel-not-ours',
+  'undo-unavailable',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -97,6 +97,11 @@ export const protocol = {
     z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) }),
     none,
   ),
+  /**
+   * panel → background: takes back the snooze just made (the panel's "Undo"): the group's earlier snooze
+   * comes back, or none. Only ever makes a reminder sooner.
+   */
+  unsnooze: define('page', z.object({ group: z.string().min(1).max(300) }), none),
 } as const;
 
 export type Protocol = typeof protocol;

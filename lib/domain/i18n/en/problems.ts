@@ -64,4 +64,6 @@ export const problems: ProblemText = {
   'import-decision-elsewhere': (x) => `Decision ${f(x, 'id')} is already held in another chain.`,
   'panel-not-ours': () =>
     'This panel was not opened by Scopekeeper on this page: it is shown nothing and can change nothing.',
+  'undo-unavailable': () =>
+    'This can no longer be undone (it changed since, or Scopekeeper restarted). Change it by hand.',
 };

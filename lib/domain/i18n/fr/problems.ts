@@ -64,4 +64,6 @@ export const problems: ProblemText = {
   'import-decision-elsewhere': (x) => `La décision ${f(x, 'id')} figure déjà dans une autre chaîne.`,
   'panel-not-ours': () =>
     'Ce panneau n’a pas été ouvert par Scopekeeper sur cette page : il n’affiche rien et ne peut rien modifier.',
+  'undo-unavailable': () =>
+    'Cette action ne peut plus être annulée (elle a changé depuis, ou Scopekeeper a redémarré). Modifiez-la à la main.',
 };

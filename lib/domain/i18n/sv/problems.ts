@@ -60,4 +60,6 @@ export const problems: ProblemText = {
   'import-decision-elsewhere': (x) => `Beslutet ${f(x, 'id')} finns redan i en annan kedja.`,
   'panel-not-ours': () =>
     'Den här panelen öppnades inte av Scopekeeper på den här sidan: den visar ingenting och kan inte ändra något.',
+  'undo-unavailable': () =>
+    'Det här kan inte längre ångras (det har ändrats sedan dess, eller Scopekeeper startade om). Ändra det för hand.',
 };
