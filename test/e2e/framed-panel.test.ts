@@ -11,7 +11,7 @@ const sessions = sessionPerTest<Session>();
 
 // An extension page's own API, as the page sees it (not a Node global).
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
   storage: { session: { get(key: null): Promise<Record<string, unknown>> } };
 };
 
@@ -68,6 +68,10 @@ const worker = async (context: BrowserContext): Promise<Worker> =>
   context.serviceWorkers().find((w) => w.url().includes('background')) ??
   (await context.waitForEvent('serviceworker'));
 
+/** panel.html's address as runtime.getURL gives it (Chromium: the session's dynamic address). */
+const panelAddress = async (context: BrowserContext): Promise<string> =>
+  (await worker(context)).evaluate(() => chrome.runtime.getURL('/panel.html'));
+
 /** The panel tokens the background holds (storage.session), by tab. */
 async function tokens(context: BrowserContext): Promise<Record<string, string>> {
   const stored = await (await worker(context)).evaluate(() => chrome.storage.session.get(null));
@@ -102,11 +106,18 @@ describe('a copy of the panel that the page frames itself', () => {
     expect(real.url()).not.toContain('#');
     const id = await extensionId(context);
 
-    // The page frames panel.html without a token, and with a guessed one.
-    await frameIt(page, `chrome-extension://${id}/panel.html`);
-    await frameIt(page, `chrome-extension://${id}/panel.html#${'0'.repeat(32)}`);
+    // The page frames panel.html by its dynamic address (as if it had learnt it) without a token and with a
+    // guessed one, and by the extension's id.
+    const dynamic = await panelAddress(context);
+    await frameIt(page, dynamic);
+    await frameIt(page, `${dynamic}#${'0'.repeat(32)}`);
     const framed = await framedByPage(page, [real], 2);
     for (const frame of framed) await expectRefused(frame);
+    await frameIt(page, `chrome-extension://${id}/panel.html`);
+    await page.waitForTimeout(2000);
+    // Chromium does not even load it there (use_dynamic_url); were it loaded, it would be refused too.
+    for (const frame of page.frames().filter((f) => f.url().includes('/panel.html') && f !== real))
+      await expectRefused(frame);
 
     // Nothing it asked for happened: no decision about the partner, no review started.
     const record = (await askFrom(real, 'subjectRecord', PAGE_MESSAGES[1]![1])) as {
@@ -146,8 +157,7 @@ describe('a copy of the panel that the page frames itself', () => {
     expect(now).toMatch(/^[0-9a-f]{32}$/);
     expect(now).not.toBe(earlier);
 
-    const id = await extensionId(context);
-    await frameIt(page, `chrome-extension://${id}/panel.html#${earlier}`);
+    await frameIt(page, `${await panelAddress(context)}#${earlier}`);
     const [stale] = await framedByPage(page, [real], 1);
     await expectRefused(stale!);
 
