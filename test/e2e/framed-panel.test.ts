@@ -143,7 +143,7 @@ describe('a copy of the panel that the page frames itself', () => {
     expect(seen).not.toContain(token);
   });
 
-  it('with the token of an earlier load is refused; after a reload the new panel works, also after the worker stopped', async () => {
+  it('with the token of an earlier load is refused; after a reload the new panel works, also after the worker stopped, until the tab leaves', async () => {
     const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(peopleUrl);
     await settledPanel(page, 'people');
@@ -174,5 +174,9 @@ describe('a copy of the panel that the page frames itself', () => {
     ).toMatchObject({ ok: true });
     await page.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();
     await real.waitForSelector('[data-page-kind="partners"]', { timeout: 15_000 });
+    // An SPA navigation keeps the token; leaving Business Settings retires it.
+    expect((await tokens(context))[tabKey]).toBe(now);
+    await page.goto('about:blank');
+    await expect.poll(async () => (await tokens(context))[tabKey]).not.toBe(now);
   });
 });

@@ -16,7 +16,15 @@ export function registerPanelHandlers(hub: Hub): void {
     if (sender.tabId === undefined) return fail('snapshot-no-tab');
     return ok<'panelToken'>({ token: await hub.panelTokens.issue(sender.tabId, resume) });
   });
+  // A tab that left Business Settings (for another site: the browser then does not even tell us its
+  // address) keeps no panel token; only its own content script, shown again from the back/forward cache,
+  // may take it back.
+  hub.browser.tabs.onUpdated.addListener((tabId, _change, tab) => {
+    if (!tab.url?.startsWith(BUSINESS_PREFIX)) void hub.panelTokens.retire(tabId);
+  });
 }
+
+const BUSINESS_PREFIX = 'https://business.facebook.com/';
 
 /** A port opened by a panel: bound to its tab when its token is current, refused otherwise. */
 export function acceptPanelPort(hub: Hub, port: Browser.runtime.Port): void {

@@ -117,6 +117,20 @@ export class PanelTokens {
     return current;
   }
 
+  /**
+   * The tab navigated away from Business Settings: its token is no longer current (a new one that nobody
+   * holds takes its place, and no frame is bound), but stays among the earlier ones for `issue`'s resume.
+   */
+  async retire(tabId: number): Promise<void> {
+    const before = await this.load(tabId);
+    if (!before) return;
+    this.save(tabId, {
+      current: this.random(),
+      earlier: [...before.earlier, before.current].slice(-EARLIER_KEPT),
+      frames: [],
+    });
+  }
+
   /** Whether a token is the tab's current one. */
   async isCurrent(tabId: number, token: string): Promise<boolean> {
     const tokens = await this.load(tabId);

@@ -184,12 +184,17 @@ describe('a panel that the page framed itself, against the background', () => {
       expect(ours.ok ? 'answered' : ours.error.code, name).not.toBe('panel-not-ours');
     }
     // panel.html in a window of its own (a page may open it: it is web-accessible) is refused too.
-    expect(
-      await t.hub.router.dispatch('popupState', {}, { ...inFrame(0, 'D'), frameId: 0 }),
-    ).toMatchObject({ ok: false, error: { code: 'panel-not-ours' } });
+    expect(await t.hub.router.dispatch('popupState', {}, { ...inFrame(0, 'D'), frameId: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'panel-not-ours' },
+    });
     // Popup (no tab) and options (its own tab's top frame) are not framed and not web-accessible.
     expect(
-      await t.hub.router.dispatch('popupState', {}, { kind: 'page', url: fakeBrowser.runtime.getURL('/popup.html') }),
+      await t.hub.router.dispatch(
+        'popupState',
+        {},
+        { kind: 'page', url: fakeBrowser.runtime.getURL('/popup.html') },
+      ),
     ).toMatchObject({ ok: true });
     expect(
       await t.hub.router.dispatch(
@@ -204,6 +209,32 @@ describe('a panel that the page framed itself, against the background', () => {
     expect(await t.hub.router.dispatch('popupState', {}, inFrame(7, 'A'))).toMatchObject({
       ok: false,
       error: { code: 'panel-not-ours' },
+    });
+  });
+
+  it('retires the token when the tab leaves Business Settings, and keeps it across its own SPA navigations', async () => {
+    const token = await issue();
+    acceptPanelPort(
+      t.hub,
+      fakePort(panelPortName(token), { tabId: TAB, url: panelUrl(), frameId: 7, documentId: 'A' }).port,
+    );
+    await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' });
+    const tab = (url?: string) => ({ id: TAB, ...(url ? { url } : {}) }) as never;
+    await fakeBrowser.tabs.onUpdated.trigger(
+      TAB,
+      { url: 'https://business.facebook.com/latest/settings/partners' },
+      tab('https://business.facebook.com/latest/settings/partners'),
+    );
+    expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(true);
+    expect(await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' }, 0)).toBe(true);
+    // Another site: the browser does not tell an extension without access to it where the tab is.
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, tab());
+    await vi.waitFor(async () => expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(false));
+    expect(await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' }, 0)).toBe(false);
+    // Back from the back/forward cache, its own content script takes the token back.
+    expect(await t.ask('panelToken', { resume: token }, t.contentSender(TAB))).toEqual({
+      ok: true,
+      value: { token },
     });
   });
 
