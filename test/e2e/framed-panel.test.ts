@@ -33,6 +33,7 @@ const PAGE_MESSAGES: [string, unknown][] = [
   ['snooze', { group: `review:${sample.businessId}`, days: 7 }],
   ['popupState', {}],
   ['ledgerAdmin', { type: 'export', format: 'json' }],
+  ['unsnooze', { group: `review:${sample.businessId}` }],
 ];
 
 /** Sends a protocol message from inside a frame (in @webext-core/messaging's envelope): the reply. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { protocol } from '@/lib/domain/protocol';
 import { acceptPanelPort } from '@/lib/platform/handlers/panel';
 import { PanelTokens } from '@/lib/platform/hub/panel-tokens';
 import { panelPortName } from '@/lib/platform/messaging';
@@ -175,7 +176,14 @@ describe('a panel that the page framed itself, against the background', () => {
       ['snooze', { group: 'end:x', days: 1 }],
       ['popupState', { tabId: TAB }],
       ['ledgerAdmin', { type: 'delete-all' }],
+      ['unsnooze', { group: 'end:x' }],
     ] as const;
+    // Every message an extension page may send is tried (a new one must be added here).
+    expect(requests.map(([name]) => name).sort()).toEqual(
+      (Object.keys(protocol) as (keyof typeof protocol)[])
+        .filter((n) => protocol[n].from !== 'content')
+        .sort(),
+    );
     // The real panel is answered (whatever the answer), a framed one never.
     for (const [name, data] of requests) {
       const framed = await t.hub.router.dispatch(name, data, inFrame(8, 'B'));
