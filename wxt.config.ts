@@ -14,7 +14,16 @@ export default defineConfig({
     web_accessible_resources:
       browser === 'firefox'
         ? ['panel.html']
-        : [{ resources: ['panel.html'], matches: ['https://business.facebook.com/*'] }],
+        : [
+            // use_dynamic_url (issue 11, item 2): Chromium loads panel.html only through an address that
+            // changes every browser session (runtime.getURL gives it; Debian's Chromium 156 checked), so a page
+            // that knows the extension's id still cannot frame it. The panel token is the guard behind it.
+            {
+              resources: ['panel.html'],
+              matches: ['https://business.facebook.com/*'],
+              use_dynamic_url: true,
+            },
+          ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { openSteps, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { subjectKindOf, templates, templatesFor, type TemplateId } from '@/lib/domain/checklists/templates';
 import { catalogue, describeEvidence, describeProblem } from '@/lib/domain/i18n';
@@ -19,6 +19,112 @@ function useChecklistCommand(locale: UiLocale) {
   return { send, error };
 }
 
+/** How long "Undo" is offered after a tick or a snooze. */
+const UNDO_MS = 10_000;
+
+/** An offer to undo what was just done, for a few seconds (issue 11, item 2). */
+export function useUndo<T>() {
+  const [offer, setOffer] = useState<T | undefined>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const offerUndo = (next: T | undefined) => {
+    clearTimeout(timer.current);
+    setOffer(next);
+    if (next !== undefined) timer.current = setTimeout(() => setOffer(undefined), UNDO_MS);
+  };
+  return [offer, offerUndo] as const;
+}
+
+/** What was just done, with its "Undo" button (a status line, keyboard reachable). */
+export function UndoBar({ text, locale, onUndo }: { text: string; locale: UiLocale; onUndo: () => void }) {
+  return (
+    <p className="undo" role="status" data-undo="offered">
+      {text}{' '}
+      <button type="button" onClick={onUndo}>
+        {catalogue(locale).panelSafety.undo}
+      </button>
+    </p>
+  );
+}
+
+/**
+ * The confirmation of an action that cannot be taken back, in the panel itself (not window.confirm): says
+ * what will happen, focuses "Cancel", and Escape cancels.
+ */
+export function ConfirmStep({
+  text,
+  confirm,
+  locale,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  text: string;
+  confirm: string;
+  locale: UiLocale;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const textId = useId();
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-label={confirm}
+      aria-describedby={textId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <p id={textId}>{text}</p>
+      <div className="run-actions">
+        <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+          {confirm}
+        </button>
+        <button type="button" ref={cancel} onClick={onCancel}>
+          {catalogue(locale).panelSafety.cancel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * How many recorded grants finishing an offboarding would end: those of its subject and related subjects
+ * still running today (as the background's revoke counts them). Undefined while counting.
+ */
+function useGrantsToRevoke(run: ChecklistRun, asked: boolean): number | undefined {
+  const { ask } = useApi();
+  const [count, setCount] = useState<number | undefined>();
+  const revokes = templates[run.templateId].onFinish === 'revoke-subject-and-related';
+  useEffect(() => {
+    if (!asked || !revokes) return;
+    let live = true;
+    setCount(undefined);
+    const today = new Date().toISOString().slice(0, 10);
+    void Promise.all(
+      [run.subject, ...run.related].map((subject) =>
+        ask('subjectRecord', { businessId: run.businessId, subject }),
+      ),
+    ).then((replies) => {
+      if (!live) return;
+      setCount(
+        replies.reduce(
+          (n, r) => n + (r.ok ? r.value.grants.filter((g) => !g.endsAt || g.endsAt > today).length : 0),
+          0,
+        ),
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [asked, revokes, run.subject, run.related, run.businessId, ask]);
+  return count;
+}
+
 /** One run: its steps with `data-step-id` / `data-done`, each ticked by evidence or with one click. */
 export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }) {
   const t = catalogue(locale).checklists;
@@ -29,6 +135,23 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
     run.subjectName && !run.subject.endsWith(run.subjectName)
       ? run.subjectName
       : run.subject.replace(/^\w+(-\w+)?:/, '');
+  const safety = catalogue(locale).panelSafety;
+  const [asking, setAsking] = useState<'finish' | 'discard' | undefined>();
+  const [undo, offerUndo] = useUndo<{ stepId: string; text: string }>();
+  const revokes = template.onFinish === 'revoke-subject-and-related';
+  const grants = useGrantsToRevoke(run, asking === 'finish');
+  const tick = async (stepId: string, title: string, done: boolean) => {
+    const reply = await send({ type: 'tick', runId: run.id, stepId, done });
+    offerUndo(reply.ok ? { stepId, text: done ? safety.ticked(title) : safety.unticked(title) } : undefined);
+  };
+  const confirmText =
+    asking === 'discard'
+      ? safety.confirmDiscard(template.title[locale], who, run.steps.filter((x) => x.done).length)
+      : !revokes
+        ? safety.confirmFinish(template.title[locale], who)
+        : grants === undefined
+          ? safety.counting
+          : safety.confirmFinishRevokes(grants, who, run.related.length);
   return (
     <div
       className="run"
@@ -61,9 +184,7 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
                 aria-checked={state.done}
                 aria-label={state.done ? t.untick(text.title) : t.tick(text.title)}
                 disabled={run.status !== 'open'}
-                onClick={() =>
-                  void send({ type: 'tick', runId: run.id, stepId: state.id, done: !state.done })
-                }
+                onClick={() => void tick(state.id, text.title, !state.done)}
               >
                 {state.done ? '✓' : ''}
               </button>
@@ -86,17 +207,38 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
           );
         })}
       </ol>
-      {run.status === 'open' ? (
+      {undo && run.status === 'open' ? (
+        <UndoBar
+          text={undo.text}
+          locale={locale}
+          onUndo={() => {
+            offerUndo(undefined);
+            void send({ type: 'undo-tick', runId: run.id, stepId: undo.stepId });
+          }}
+        />
+      ) : null}
+      {run.status === 'open' && asking ? (
+        // Finishing an offboarding records revocations; discarding deletes the run: both are asked first.
+        <ConfirmStep
+          text={confirmText}
+          confirm={asking === 'discard' ? safety.confirmDiscardButton : safety.confirmFinishButton}
+          locale={locale}
+          busy={asking === 'finish' && revokes && grants === undefined}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={() => {
+            setAsking(undefined);
+            void send(
+              asking === 'discard' ? { type: 'discard', runId: run.id } : { type: 'finish', runId: run.id },
+            );
+          }}
+        />
+      ) : run.status === 'open' ? (
         <div className="run-actions">
           <span className="hint">{t.stepsLeft(left)}</span>
-          <button
-            type="button"
-            disabled={left > 0}
-            onClick={() => void send({ type: 'finish', runId: run.id })}
-          >
+          <button type="button" disabled={left > 0} onClick={() => setAsking('finish')}>
             {t.finish}
           </button>
-          <button type="button" onClick={() => void send({ type: 'discard', runId: run.id })}>
+          <button type="button" onClick={() => setAsking('discard')}>
             {t.discard}
           </button>
         </div>
@@ -154,44 +296,81 @@ export function StartChecklist({
   );
 }
 
+export interface SnoozeUndo {
+  group: string;
+  text: string;
+}
+
 /** Items due or overdue, each with a link to its page and snoozes (1 day, 1 week). */
 export function DueList({
   items,
   locale,
   snoozable,
+  undoState,
 }: {
   items: readonly DueItemView[];
   locale: UiLocale;
   snoozable: boolean;
+  /** Where the offer to undo a snooze lives, when it must outlive the list (the last item snoozed). */
+  undoState?: ReturnType<typeof useUndo<SnoozeUndo>>;
 }) {
   const t = catalogue(locale).checklists;
   const { ask } = useApi();
-  if (items.length === 0) return <p className="empty">{t.nothingDue}</p>;
+  const own = useUndo<SnoozeUndo>();
+  const [undo, offerUndo] = undoState ?? own;
+  const snooze = async (item: DueItemView, days: 1 | 7) => {
+    const reply = await ask('snooze', { group: item.group, days });
+    const label = item.label ?? t.forBusiness(item.businessId);
+    offerUndo(
+      reply.ok ? { group: item.group, text: catalogue(locale).panelSafety.snoozed(label, days) } : undefined,
+    );
+  };
+  // The snoozed item leaves the list: its "Undo" stays above it.
+  const undoBar = undo ? (
+    <UndoBar
+      text={undo.text}
+      locale={locale}
+      onUndo={() => {
+        offerUndo(undefined);
+        void ask('unsnooze', { group: undo.group });
+      }}
+    />
+  ) : null;
+  if (items.length === 0)
+    return (
+      <>
+        {undoBar}
+        <p className="empty">{t.nothingDue}</p>
+      </>
+    );
   return (
-    <ul className="due">
-      {items.map((item) => (
-        <li key={item.group} data-due-group={item.group} data-due-kind={item.kind}>
-          <div>
-            <strong>{item.label ?? t.forBusiness(item.businessId)}</strong> ·{' '}
-            {t.dueKind[item.kind](item.endsAt ?? '')}
-          </div>
-          <div className="due-actions">
-            <button type="button" onClick={() => void ask('openTarget', { group: item.group })}>
-              {t.open}
-            </button>
-            {snoozable ? (
-              <>
-                <button type="button" onClick={() => void ask('snooze', { group: item.group, days: 1 })}>
-                  {t.snoozeDay}
-                </button>
-                <button type="button" onClick={() => void ask('snooze', { group: item.group, days: 7 })}>
-                  {t.snoozeWeek}
-                </button>
-              </>
-            ) : null}
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      {undoBar}
+      <ul className="due">
+        {items.map((item) => (
+          <li key={item.group} data-due-group={item.group} data-due-kind={item.kind}>
+            <div>
+              <strong>{item.label ?? t.forBusiness(item.businessId)}</strong> ·{' '}
+              {t.dueKind[item.kind](item.endsAt ?? '')}
+            </div>
+            <div className="due-actions">
+              <button type="button" onClick={() => void ask('openTarget', { group: item.group })}>
+                {t.open}
+              </button>
+              {snoozable ? (
+                <>
+                  <button type="button" onClick={() => void snooze(item, 1)}>
+                    {t.snoozeDay}
+                  </button>
+                  <button type="button" onClick={() => void snooze(item, 7)}>
+                    {t.snoozeWeek}
+                  </button>
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

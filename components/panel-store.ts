@@ -5,13 +5,19 @@ import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
 export interface PanelStore {
   state: TabState;
   connected: boolean;
+  /** The background refused this panel: it was not opened by Scopekeeper's content script (issue 11). */
+  refused: boolean;
   setState(state: TabState): void;
   setConnected(connected: boolean): void;
+  setRefused(refused: boolean): void;
 }
 
 export const usePanelStore = create<PanelStore>((set) => ({
   state: tabStateSchema.parse({}),
   connected: false,
-  setState: (state) => set({ state }),
+  refused: false,
+  setState: (state) => set((s) => (s.refused ? {} : { state })),
   setConnected: (connected) => set({ connected }),
+  // Refused, the panel forgets whatever it was shown.
+  setRefused: (refused) => set(refused ? { refused, state: tabStateSchema.parse({}) } : { refused }),
 }));

@@ -3,7 +3,7 @@ import { subjectKindOf, templatesFor } from '@/lib/domain/checklists/templates';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { useApi } from './api';
 import { catalogue } from '@/lib/domain/i18n';
-import { DueList, RunView } from './checklists';
+import { DueList, RunView, useUndo, type SnoozeUndo } from './checklists';
 import { usePanelStore } from './panel-store';
 import { SubjectLedger } from './subject-ledger';
 
@@ -99,11 +99,13 @@ export function FocusSection() {
 
 export function DueSection() {
   const { due, locale } = usePanelStore((s) => s.state);
-  if (due.length === 0) return null;
+  // The offer to undo a snooze stays when the snoozed item was the last one due.
+  const undoState = useUndo<SnoozeUndo>();
+  if (due.length === 0 && !undoState[0]) return null;
   return (
     <section className="section" aria-label={catalogue(locale).checklists.due}>
       <h2>{catalogue(locale).checklists.due}</h2>
-      <DueList items={due} locale={locale} snoozable />
+      <DueList items={due} locale={locale} snoozable undoState={undoState} />
     </section>
   );
 }

@@ -131,12 +131,30 @@ function Diagnostics() {
   );
 }
 
+/** A panel.html that Scopekeeper's content script did not put here (issue 11, item 2): it shows nothing. */
+function NotOurs() {
+  const t = catalogue(useApi().locale).panelSafety;
+  return (
+    <main className="panel" data-panel-refused="true">
+      <div className="panel-header">
+        <div className="panel-title">Scopekeeper</div>
+      </div>
+      <section className="section" role="alert">
+        <h2>{t.notOursTitle}</h2>
+        <p>{t.notOursText}</p>
+      </section>
+    </main>
+  );
+}
+
 export function Panel() {
   const state = usePanelStore((s) => s.state);
+  const refused = usePanelStore((s) => s.refused);
   const snapshot = state.snapshot;
   // Before the background's first state arrives, the page's own idea of the language.
   const { locale } = useApi();
   const t = catalogue(snapshot ? state.locale : locale).panel;
+  if (refused) return <NotOurs />;
   if (!snapshot) {
     return (
       <main className="panel">

@@ -1,6 +1,7 @@
 import { registerChecklistHandlers } from '@/lib/platform/handlers/checklists';
 import { registerLedgerHandlers } from '@/lib/platform/handlers/ledger';
 import { registerNavigationHandlers } from '@/lib/platform/handlers/navigation';
+import { registerPanelHandlers } from '@/lib/platform/handlers/panel';
 import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
 import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
 import { registerTabs } from '@/lib/platform/handlers/tabs';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   registerChecklistHandlers(hub);
   registerPopupHandlers(hub);
   registerNavigationHandlers(hub);
+  registerPanelHandlers(hub);
   registerTabs(hub);
   setupReminders(hub);
   hub.router.listen();

@@ -2,18 +2,27 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
 import { Panel } from '@/components/panel';
 import { usePanelStore } from '@/components/panel-store';
-import { ask, uiLocale } from '@/lib/platform/page-api';
-import { connectPanel } from '@/lib/platform/panel-connection';
+import { ask, uiLocale, type Ask } from '@/lib/platform/page-api';
+import { connectPanel, takePanelToken } from '@/lib/platform/panel-connection';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;
 
-connectPanel({
+// Issue 11, item 2: the panel works only where Scopekeeper's content script put it, with its token.
+const token = takePanelToken(location, history);
+connectPanel(token, {
   onState: (state) => usePanelStore.getState().setState(state),
   onConnected: (connected) => usePanelStore.getState().setConnected(connected),
+  onRefused: () => usePanelStore.getState().setRefused(true),
 });
+// A request the background refuses because this panel is not ours says so on the panel's screen too.
+const askAsPanel: Ask = async (name, data) => {
+  const reply = await ask(name, data);
+  if (!reply.ok && reply.error.code === 'panel-not-ours') usePanelStore.getState().setRefused(true);
+  return reply;
+};
 createRoot(document.getElementById('root')!).render(
-  <ApiProvider api={{ ask, locale }}>
+  <ApiProvider api={{ ask: askAsPanel, locale }}>
     <Panel />
   </ApiProvider>,
 );

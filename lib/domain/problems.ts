@@ -54,6 +54,9 @@ export const problemCodes = [
   'import-own-chain-forged',
   'import-signature-bad',
   'import-chain-head-signature',
+  // The panel (issue 11, item 2)
+  'panel-not-ours',
+  'undo-unavailable',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -11,6 +11,13 @@ import { focusActionSchema, popupStateSchema } from './ui-state';
  * The one protocol between Scopekeeper's parts (DESIGN.md "Messages"). Every message names its request and
  * result schemas and who may send it: `content` (a content script in a Business Settings tab, which reads an
  * untrusted page), `page` (one of Scopekeeper's own extension pages: panel, popup, options) or `both`.
+ *
+ * A `page` sender is one of ours, but the panel is web-accessible (it must be, to be framed on Business
+ * Settings), so a page could frame a copy of it. The rule (lib/platform/hub/panel-gate.ts): a `page` sender
+ * that is panel.html, or any extension page inside a frame, is answered only when its frame connected with
+ * the current panel token of its tab (`panelToken`); otherwise every message is refused with
+ * `panel-not-ours`. Popup and options are not web-accessible and never framed (no tab, or the top frame of
+ * their own tab): they are not asked for a token.
  * Sender and handler types and the UIs' API derive from this table (lib/platform/messaging.ts,
  * lib/platform/router.ts, components/api.tsx), so a misspelt field is a compile error, and one router
  * parses every request, checks its sender and turns any refusal into one `Problem`.
@@ -39,6 +46,20 @@ const none = z.object({});
 export const protocol = {
   /** content → background: what the page of the sender's tab shows now. */
   reportSnapshot: define('content', snapshotReportSchema, none),
+  /**
+   * content → background: the token its panel iframe carries, new for each page load (issue 11, item 2);
+   * `resume`: this script's own earlier token, for a page shown again from the back/forward cache.
+   */
+  panelToken: define(
+    'content',
+    z.object({
+      resume: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/)
+        .optional(),
+    }),
+    z.object({ token: z.string().regex(/^[0-9a-f]{32}$/) }),
+  ),
   /** content → background → panel: a badge was clicked; open the panel on that subject. */
   openPanelOn: define('content', subjectKey, none),
   /** panel → background → content: scroll the page to a subject's row and highlight it. */
@@ -76,6 +97,11 @@ export const protocol = {
     z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) }),
     none,
   ),
+  /**
+   * panel → background: takes back the snooze just made (the panel's "Undo"): the group's earlier snooze
+   * comes back, or none. Only ever makes a reminder sooner.
+   */
+  unsnooze: define('page', z.object({ group: z.string().min(1).max(300) }), none),
 } as const;
 
 export type Protocol = typeof protocol;

@@ -8,7 +8,10 @@ import {
   createRun,
   openSteps,
   parseWho,
+  restoreStep,
+  sameStep,
   tickByHand,
+  type StepState,
   type ChecklistCommand,
   type ChecklistRun,
 } from '../domain/checklists/runs';
@@ -80,6 +83,17 @@ export async function updateRunsFromEvidence(hub: Hub, businessId: string, now: 
   return true;
 }
 
+/**
+ * The latest hand tick or untick of each step, per background: what "Undo" puts back. In memory only: after
+ * a restart nothing is undone that the admin cannot see being undone (`undo-unavailable`).
+ */
+const handChanges = new WeakMap<Hub, Map<string, { before: StepState; after: StepState }>>();
+const changesOf = (hub: Hub) => {
+  let changes = handChanges.get(hub);
+  if (!changes) handChanges.set(hub, (changes = new Map()));
+  return changes;
+};
+
 /** Starts, ticks, finishes or discards a run (from the panel or the popup; parsed by the router). */
 export async function runChecklistCommand(
   hub: Hub,
@@ -141,8 +155,26 @@ export async function runChecklistCommand(
       const next = tickByHand(run, command.stepId, command.done, now);
       if (!next) return fail('run-closed');
       await store.saveRuns([next]);
+      const before = run.steps.find((x) => x.id === command.stepId);
+      const after = next.steps.find((x) => x.id === command.stepId);
+      if (before && after) changesOf(hub).set(`${run.id}/${command.stepId}`, { before, after });
       void hub.reminders.check(now);
       return { ok: true, run: next };
+    }
+    case 'undo-tick': {
+      const found = await openRun(command.runId, 'run-closed');
+      if (!found.ok) return found;
+      const key = `${command.runId}/${command.stepId}`;
+      const change = changesOf(hub).get(key);
+      const current = found.run.steps.find((x) => x.id === command.stepId);
+      // Only what the tick made, unchanged since (evidence may have ticked it again meanwhile).
+      if (!change || !sameStep(current, change.after)) return fail('undo-unavailable');
+      const restored = restoreStep(found.run, change.before);
+      if (!restored) return fail('run-closed');
+      await store.saveRuns([restored]);
+      changesOf(hub).delete(key);
+      void hub.reminders.check(now);
+      return { ok: true, run: restored };
     }
     case 'finish': {
       const found = await openRun(command.runId, 'run-already-finished');

@@ -89,6 +89,32 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
         }
       : undefined;
 
+  // The panel works only with the token the background gives this page load (issue 11, item 2): the
+  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so).
+  let panelToken: string | undefined;
+  let wantOverlay = false;
+  const showOverlay = (visible: boolean) => {
+    wantOverlay = visible;
+    if (visible && !overlay && panelToken !== undefined) {
+      overlay = mountOverlay(document, ctx.signal, { farewell, panelToken });
+      showOutcome();
+    }
+    overlay?.setVisible(visible);
+  };
+  const askToken = (resume?: string) =>
+    sendFromContent('panelToken', resume ? { resume } : {}).then(
+      (reply) => (reply?.ok && typeof reply.value.token === 'string' ? reply.value.token : ''),
+      () => '',
+    );
+  void askToken().then((token) => {
+    panelToken = token;
+    if (wantOverlay && !ctx.isInvalid) showOverlay(true);
+  });
+  // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted && panelToken) void askToken(panelToken);
+  });
+
   const start = () => {
     locationController?.abort();
     locationController = new AbortController();
@@ -101,16 +127,10 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
         // The extension went away under the page: the context ends here (and the overlay says so).
         if (ctx.isInvalid) return;
         if (snapshot.kind === 'other') {
-          overlay?.setVisible(false);
+          showOverlay(false);
           findings = [];
           badges?.setFindings([]);
-        } else {
-          if (!overlay) {
-            overlay = mountOverlay(document, ctx.signal, { farewell });
-            showOutcome();
-          }
-          overlay.setVisible(true);
-        }
+        } else showOverlay(true);
         // A refusal or silence is shown by the reporter's outcome; the next change sends again.
         void report({ snapshot, ...(diagnostics ? { diagnostics } : {}) });
       },

@@ -19,3 +19,14 @@ export const sendFromContent = <N extends MessagesFrom<'content'>>(name: N, data
 
 /** The long-lived connection over which the background pushes a tab's state to its panel. */
 export const PANEL_PORT = 'scopekeeper-panel';
+
+/** A panel's port is named with the token from its URL (`scopekeeper-panel:<token>`; none: empty). */
+export const panelPortName = (token: string) => `${PANEL_PORT}:${token}`;
+
+/** The token a panel port presents ('' when none); undefined when the port is not a panel's. */
+export function panelTokenOfPort(name: string): string | undefined {
+  if (name === PANEL_PORT) return '';
+  return name.startsWith(`${PANEL_PORT}:`)
+    ? name.slice(PANEL_PORT.length + 1, PANEL_PORT.length + 65)
+    : undefined;
+}

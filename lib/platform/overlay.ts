@@ -32,6 +32,8 @@ export interface OverlayOptions {
    * get it back), with the label of the button that dismisses it. Nothing: the overlay is removed.
    */
   farewell?: () => { notice: OverlayNotice; dismiss: string } | undefined;
+  /** The background's token for this page load, carried in the panel's URL (issue 11, item 2). */
+  panelToken?: string;
 }
 
 const HOST_TAG = 'scopekeeper-overlay';
@@ -63,7 +65,7 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
   toggle.textContent = 'Scopekeeper ▾';
   const iframe = doc.createElement('iframe');
   iframe.title = 'Scopekeeper';
-  iframe.src = browser.runtime.getURL('/panel.html');
+  iframe.src = `${browser.runtime.getURL('/panel.html')}#${options.panelToken ?? ''}`;
   iframe.setAttribute('allow', 'clipboard-write');
   const setCollapsed = (collapsed: boolean) => {
     frame.classList.toggle('collapsed', collapsed);

@@ -1,25 +1,50 @@
 import { browser } from 'wxt/browser';
+import { problemSchema, type Problem } from '../domain/problems';
 import { tabStateSchema, type TabState } from '../domain/ui-state';
-import { PANEL_PORT } from './messaging';
+import { panelPortName } from './messaging';
 
 /**
- * Connects the panel to the background and hands each state it pushes (parsed) to the given callbacks;
- * reconnects when the worker restarts. Knows nothing of the panel's components or store.
+ * The panel's token (issue 11, item 2), from the hash its content script put in the iframe's URL, taken out
+ * of the URL at once (so that nothing else in the panel's document, or a later navigation, carries it). ''
+ * when there is none: a panel.html that a page framed itself.
  */
-export function connectPanel(callbacks: {
-  onState: (state: TabState) => void;
-  onConnected: (connected: boolean) => void;
-}): void {
+export function takePanelToken(location: Location, history: History): string {
+  const token = /^#([0-9a-f]{32})$/.exec(location.hash)?.[1] ?? '';
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
+}
+
+/**
+ * Connects the panel to the background with its token and hands each state it pushes (parsed) to the given
+ * callbacks; reconnects when the worker restarts. A refusal (the token is not the tab's current one) ends
+ * it: `onRefused`, and no reconnection. Knows nothing of the panel's components or store.
+ */
+export function connectPanel(
+  token: string,
+  callbacks: {
+    onState: (state: TabState) => void;
+    onConnected: (connected: boolean) => void;
+    onRefused: (problem: Problem) => void;
+  },
+): void {
+  let refused = false;
   const connect = () => {
-    const port = browser.runtime.connect({ name: PANEL_PORT });
+    const port = browser.runtime.connect({ name: panelPortName(token) });
     callbacks.onConnected(true);
     port.onMessage.addListener((message: unknown) => {
+      const refusal = (message as { refused?: unknown } | null)?.refused;
+      if (refusal !== undefined) {
+        const parsed = problemSchema.safeParse(refusal);
+        refused = true;
+        callbacks.onRefused(parsed.success ? parsed.data : { code: 'panel-not-ours' });
+        return;
+      }
       const parsed = tabStateSchema.safeParse(message);
       if (parsed.success) callbacks.onState(parsed.data);
     });
     port.onDisconnect.addListener(() => {
       callbacks.onConnected(false);
-      setTimeout(connect, 500);
+      if (!refused) setTimeout(connect, 500);
     });
   };
   connect();

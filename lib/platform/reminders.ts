@@ -336,14 +336,34 @@ export class Reminders {
     }));
   }
 
+  /** The latest snooze per group and what it replaced: what "Undo" puts back (in memory only). */
+  private lastSnoozes = new Map<string, { until: string; before: string | undefined }>();
+
   /** Quiets a reminder group for a day or a week; it reminds again when the snooze ends. */
   async snooze(group: string, days: number, now: Date): Promise<void> {
     const until = new Date(now.getTime() + days * 86_400_000).toISOString();
-    await this.hub.store.updateReminderState((state) => ({
-      ...state,
-      snoozes: { ...state.snoozes, [group]: until },
-    }));
+    await this.hub.store.updateReminderState((state) => {
+      this.lastSnoozes.set(group, { until, before: state.snoozes[group] });
+      return { ...state, snoozes: { ...state.snoozes, [group]: until } };
+    });
     await this.hub.browser.notifications.clear(`${REMINDER_PREFIX}${group}`).catch(() => false);
+    await this.check(now);
+  }
+
+  /**
+   * Takes back a snooze (the panel's "Undo"): the group's earlier snooze comes back when it is the one this
+   * worker replaced and still ends sooner; otherwise the snooze is removed. A reminder only comes sooner.
+   */
+  async unsnooze(group: string, now: Date): Promise<void> {
+    const last = this.lastSnoozes.get(group);
+    this.lastSnoozes.delete(group);
+    await this.hub.store.updateReminderState((state) => {
+      const { [group]: current, ...others } = state.snoozes;
+      const before = last && last.until === current ? last.before : undefined;
+      const keep =
+        before !== undefined && current !== undefined && before < current && before > now.toISOString();
+      return { ...state, snoozes: keep ? { ...others, [group]: before } : others };
+    });
     await this.check(now);
   }
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { fail, invalidRequest, problem } from '../domain/problems';
+import { fail, invalidRequest, problem, type Problem } from '../domain/problems';
 import {
   protocol,
   type MessageName,
@@ -15,7 +15,13 @@ export interface Sender {
   kind: 'content' | 'page' | 'other';
   tabId?: number;
   url?: string;
+  /** The sender's frame in its tab (0: the top frame) and, in Chromium, its document's id. */
+  frameId?: number;
+  documentId?: string;
 }
+
+/** Asked before a `page` sender's message is handled: a problem refuses it (lib/platform/hub/panel-gate.ts). */
+export type PageGate = (sender: Sender) => Promise<Problem | undefined>;
 
 export type Handler<N extends MessageName> = (
   data: ParsedRequestOf<N>,
@@ -31,13 +37,15 @@ const BUSINESS_ORIGIN = 'https://business.facebook.com';
  * business.facebook.com); an extension page has our own origin (the panel is one too, inside a tab).
  */
 export function classifySender(
-  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
+  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number; documentId?: string },
   extensionBase: string,
   extensionId: string,
 ): Sender {
   const base = {
     ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
     ...(sender.url ? { url: sender.url } : {}),
+    ...(sender.frameId !== undefined ? { frameId: sender.frameId } : {}),
+    ...(typeof sender.documentId === 'string' ? { documentId: sender.documentId } : {}),
   };
   if (sender.id !== extensionId || !sender.url) return { kind: 'other', ...base };
   if (sender.url.startsWith(extensionBase)) return { kind: 'page', ...base };
@@ -60,6 +68,8 @@ export function classifySender(
  */
 export class Router {
   private handlers = new Map<MessageName, Handler<MessageName>>();
+  /** Set by the hub: where an extension page's message may come from (a framed panel needs its token). */
+  pageGate: PageGate | undefined;
 
   handle<N extends MessageName>(name: N, handler: Handler<N>): void {
     if (this.handlers.has(name)) throw new Error(`A handler for ${name} is already registered.`);
@@ -77,6 +87,8 @@ export class Router {
     const from = definition.from as SenderKind;
     if (sender.kind === 'other' || (from !== 'both' && from !== sender.kind))
       return fail('sender-not-allowed', { message: name });
+    const refused = sender.kind === 'page' ? await this.pageGate?.(sender) : undefined;
+    if (refused) return { ok: false, error: refused };
     const parsed = definition.request.safeParse(data);
     if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
     try {

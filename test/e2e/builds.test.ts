@@ -23,7 +23,8 @@ describe('the builds', () => {
       ['https://business.facebook.com/*'],
     ]);
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['panel.html'], matches: ['https://business.facebook.com/*'] },
+      // Only through the session's dynamic address (issue 11, item 2).
+      { resources: ['panel.html'], matches: ['https://business.facebook.com/*'], use_dynamic_url: true },
     ]);
     expect(manifest.content_security_policy).toBeUndefined();
     for (const size of ['16', '32', '48', '128'])

@@ -132,6 +132,10 @@ describe('checklists', () => {
 
     // Finishing records it in the ledger.
     await pane.locator(`[data-run-subject="${subject}"]`).getByRole('button', { name: 'Finish' }).click();
+    await pane
+      .locator(`[data-run-subject="${subject}"]`)
+      .getByRole('button', { name: 'Finish and record' })
+      .click();
     await expect
       .poll(() => pane.locator(`[data-run-subject="${subject}"]`).getAttribute('data-status'))
       .toBe('finished');

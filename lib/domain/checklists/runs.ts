@@ -67,6 +67,8 @@ export const checklistCommandSchema = z.discriminatedUnion('type', [
     rationale: z.string().trim().max(10_000).optional(),
   }),
   z.object({ type: z.literal('discard'), runId: z.string().min(1).max(100) }),
+  /** Takes back the latest hand tick or untick of a step (the panel's "Undo"; issue 11, item 2). */
+  z.object({ type: z.literal('undo-tick'), runId: z.string().min(1).max(100), stepId: z.string().max(64) }),
 ]);
 export type ChecklistCommand = z.infer<typeof checklistCommandSchema>;
 
@@ -133,6 +135,17 @@ export function tickByHand(
           : { id: s.id, done: false },
     ),
   };
+}
+
+/** A step put back as it was before a hand tick or untick; a finished run no longer changes. */
+export function restoreStep(run: ChecklistRun, step: StepState): ChecklistRun | undefined {
+  if (run.status !== 'open' || !run.steps.some((s) => s.id === step.id)) return undefined;
+  return { ...run, steps: run.steps.map((s) => (s.id === step.id ? step : s)) };
+}
+
+/** Whether two states of a step are the same (what was ticked is still what the run holds). */
+export function sameStep(a: StepState | undefined, b: StepState | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The steps still open; a run can be finished when there are none. */

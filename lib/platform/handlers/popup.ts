@@ -1,7 +1,7 @@
 import type { Hub } from '../hub';
 import { ok } from '../router';
 
-/** The toolbar popup's state, and snoozes (panel). */
+/** The toolbar popup's state, and snoozes and their undo (panel). */
 export function registerPopupHandlers(hub: Hub): void {
   const { router, store, cache } = hub;
 
@@ -25,5 +25,10 @@ export function registerPopupHandlers(hub: Hub): void {
   router.handle('snooze', async ({ group, days }) => {
     await hub.reminders.snooze(group, days, hub.clock());
     return ok<'snooze'>({});
+  });
+
+  router.handle('unsnooze', async ({ group }) => {
+    await hub.reminders.unsnooze(group, hub.clock());
+    return ok<'unsnooze'>({});
   });
 }

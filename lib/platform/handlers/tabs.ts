@@ -1,4 +1,4 @@
-import { PANEL_PORT } from '../messaging';
+import { acceptPanelPort } from './panel';
 import type { Hub } from '../hub';
 
 /**
@@ -7,23 +7,14 @@ import type { Hub } from '../hub';
  */
 export function registerTabs(hub: Hub): void {
   const { browser } = hub;
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== PANEL_PORT) return;
-    const tabId = port.sender?.tab?.id;
-    // Only our own panel page, inside a tab, may connect.
-    if (tabId === undefined || !port.sender?.url?.startsWith(browser.runtime.getURL('/'))) {
-      port.disconnect();
-      return;
-    }
-    hub.ports.add(tabId, port);
-    // Through the publisher, so a state computed earlier never arrives after a newer one.
-    hub.publisher.invalidate(tabId);
-  });
+  // Only our own panel, inside the tab where the content script put it, with that load's token.
+  browser.runtime.onConnect.addListener((port) => acceptPanelPort(hub, port));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     hub.cache.forget(tabId);
     hub.ports.forget(tabId);
     hub.focus.forget(tabId);
+    hub.panelTokens.forget(tabId);
   });
 
   hub.settings.watch((next) => {

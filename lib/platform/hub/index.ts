@@ -8,7 +8,9 @@ import { Router } from '../router';
 import { loadSettings, watchSettings } from '../settings';
 import type { HubDeps, ToTab } from './deps';
 import { FocusMap } from './focus';
+import { createPanelGate } from './panel-gate';
 import { PanelPorts } from './panel-ports';
+import { PanelTokens } from './panel-tokens';
 import { Publisher } from './publisher';
 import { TabCache } from './tab-cache';
 import { computeTabState } from './tab-state';
@@ -25,6 +27,8 @@ export interface Hub extends HubDeps {
   cache: TabCache;
   publisher: Publisher;
   ports: PanelPorts;
+  /** Each tab's panel token and the panel frames that presented it. */
+  panelTokens: PanelTokens;
   focus: FocusMap;
   reminders: Reminders;
   /** The admin's language (the browser's, when Scopekeeper speaks it). */
@@ -66,6 +70,8 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
     settings = next;
   };
   hub.ports = new PanelPorts();
+  hub.panelTokens = new PanelTokens(deps.browser.storage?.session);
+  hub.router.pageGate = createPanelGate(hub.panelTokens);
   hub.publisher = new Publisher(
     async (tabId) => {
       const state = await computeTabState(hub, tabId);

@@ -10,6 +10,7 @@ import { LedgerStore } from '@/lib/ledger/store';
 import { registerChecklistHandlers } from '@/lib/platform/handlers/checklists';
 import { registerLedgerHandlers } from '@/lib/platform/handlers/ledger';
 import { registerNavigationHandlers } from '@/lib/platform/handlers/navigation';
+import { registerPanelHandlers } from '@/lib/platform/handlers/panel';
 import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
 import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
 import { registerTabs } from '@/lib/platform/handlers/tabs';
@@ -59,7 +60,10 @@ export interface TestHub {
   dbName: string;
   /** What the background sent to content scripts, in order. */
   sent: SentToTab[];
-  /** One of Scopekeeper's pages: the panel inside tab `tabId`, or the popup / options (no tab). */
+  /**
+   * One of Scopekeeper's pages: the panel inside tab `tabId` (which `ask` connects with the tab's token
+   * first), or the popup / options (no tab).
+   */
   pageSender(tabId?: number): Sender;
   /** The content script of a Business Settings tab. */
   contentSender(tabId: number, url?: string): Sender;
@@ -102,15 +106,25 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
   registerChecklistHandlers(hub);
   registerPopupHandlers(hub);
   registerNavigationHandlers(hub);
+  registerPanelHandlers(hub);
   // wxt's fake browser has no ports: the panels' connections are left out.
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   registerTabs(hub);
 
-  const pageSender = (tabId?: number): Sender => ({
-    kind: 'page',
-    ...(tabId !== undefined ? { tabId } : {}),
-    url: 'chrome-extension://test/panel.html',
-  });
+  // The panel inside a tab is frame 9 of it, put there by its content script (it connected with the tab's
+  // token: `ask` sees to it); the popup and options pages have no tab.
+  const PANEL_FRAME = 9;
+  const pageSender = (tabId?: number): Sender =>
+    tabId !== undefined
+      ? { kind: 'page', tabId, frameId: PANEL_FRAME, url: 'chrome-extension://test/panel.html' }
+      : { kind: 'page', url: 'chrome-extension://test/popup.html' };
+  const ourPanel = async (sender: Sender) => {
+    const { tabId } = sender;
+    if (sender.kind !== 'page' || tabId === undefined || sender.frameId !== PANEL_FRAME) return;
+    const frame = { frameId: PANEL_FRAME };
+    if (await hub.panelTokens.isBound(tabId, frame, 0)) return;
+    await hub.panelTokens.connect(tabId, frame, await hub.panelTokens.issue(tabId));
+  };
   const contentSender = (
     tabId: number,
     url = `https://business.facebook.com/latest/settings/business_users?business_id=${B}`,
@@ -123,12 +137,11 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
     sent,
     pageSender,
     contentSender,
-    ask: (name, data, sender) =>
-      hub.router.dispatch(
-        name,
-        data,
-        sender ?? (protocol[name].from === 'content' ? contentSender(1) : pageSender(1)),
-      ),
+    async ask(name, data, sender) {
+      const from = sender ?? (protocol[name].from === 'content' ? contentSender(1) : pageSender(1));
+      await ourPanel(from);
+      return hub.router.dispatch(name, data, from);
+    },
     showPage: (snapshot, tabId = 1) =>
       hub.cache.setTab(tabId, { report: { snapshot }, receivedAt: clock().toISOString() }),
     async close() {

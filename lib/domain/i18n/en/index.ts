@@ -2,6 +2,7 @@ import type { EvidenceCode } from '../../checklists/evidence-seen';
 import { f, type Facts } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
+import { panelSafety } from './panel-safety';
 import { screens } from './screens';
 
 export type Screens = typeof screens;
@@ -46,4 +47,5 @@ export const en = {
   },
   ...screens,
   ledgerTrust,
+  panelSafety,
 };

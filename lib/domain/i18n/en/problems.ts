@@ -78,4 +78,8 @@ export const problems: ProblemText = {
     `The signature of decision ${f(x, 'id')} of ledger ${f(x, 'ledgerId')} does not match its key. Nothing was imported.`,
   'import-chain-head-signature': () =>
     'The file’s chain head is not signed by the key the file carries. Nothing was imported.',
+  'panel-not-ours': () =>
+    'This panel was not opened by Scopekeeper on this page: it is shown nothing and can change nothing.',
+  'undo-unavailable': () =>
+    'This can no longer be undone (it changed since, or Scopekeeper restarted). Change it by hand.',
 };

@@ -3,6 +3,7 @@ import type { Catalogue } from '../shape';
 import { f } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
+import { panelSafety } from './panel-safety';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -39,4 +40,5 @@ export const fr: Catalogue = {
   },
   ...screens,
   ledgerTrust,
+  panelSafety,
 };

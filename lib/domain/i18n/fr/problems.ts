@@ -78,4 +78,8 @@ export const problems: ProblemText = {
     `La signature de la décision ${f(x, 'id')} du registre ${f(x, 'ledgerId')} ne correspond pas à sa clé. Rien n’a été importé.`,
   'import-chain-head-signature': () =>
     'La tête de chaîne du fichier n’est pas signée par la clé que porte le fichier. Rien n’a été importé.',
+  'panel-not-ours': () =>
+    'Ce panneau n’a pas été ouvert par Scopekeeper sur cette page : il n’affiche rien et ne peut rien modifier.',
+  'undo-unavailable': () =>
+    'Cette action ne peut plus être annulée (elle a changé depuis, ou Scopekeeper a redémarré). Modifiez-la à la main.',
 };

@@ -74,4 +74,8 @@ export const problems: ProblemText = {
     `Signaturen på beslutet ${f(x, 'id')} i liggaren ${f(x, 'ledgerId')} stämmer inte med dess nyckel. Inget importerades.`,
   'import-chain-head-signature': () =>
     'Filens kedjehuvud är inte signerat med nyckeln som filen bär. Inget importerades.',
+  'panel-not-ours': () =>
+    'Den här panelen öppnades inte av Scopekeeper på den här sidan: den visar ingenting och kan inte ändra något.',
+  'undo-unavailable': () =>
+    'Det här kan inte längre ångras (det har ändrats sedan dess, eller Scopekeeper startade om). Ändra det för hand.',
 };

@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { protocol } from '@/lib/domain/protocol';
+import { acceptPanelPort } from '@/lib/platform/handlers/panel';
+import { PanelTokens } from '@/lib/platform/hub/panel-tokens';
+import { panelPortName } from '@/lib/platform/messaging';
+import type { Sender } from '@/lib/platform/router';
+import { B, listSnapshot, testHub, type TestHub } from '../test-hub';
+
+const frame = { frameId: 12, documentId: 'DOC-A' };
+
+describe('panel tokens (issue 11, item 2)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('issues 128 random bits per load; only the current token is accepted, and a frame is bound only by it', async () => {
+    const tokens = new PanelTokens(fakeBrowser.storage.session);
+    const first = await tokens.issue(4);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(await tokens.isCurrent(4, first)).toBe(true);
+    expect(await tokens.isCurrent(5, first)).toBe(false); // another tab's
+    expect(await tokens.connect(4, frame, first)).toBe(true);
+    expect(await tokens.isBound(4, frame, 0)).toBe(true);
+    // The same frame number with another document (the frame was navigated) is not the bound panel.
+    expect(await tokens.isBound(4, { frameId: 12, documentId: 'DOC-B' }, 0)).toBe(false);
+
+    // The page loads again: a new token, the earlier panel is unbound and its token refused.
+    const second = await tokens.issue(4);
+    expect(second).not.toBe(first);
+    expect(await tokens.isBound(4, frame, 0)).toBe(false);
+    expect(await tokens.connect(4, frame, first)).toBe(false);
+    expect(await tokens.isBound(4, frame, 0)).toBe(false);
+    for (const guess of ['', 'x', second.toUpperCase(), `${second}0`, second.slice(0, 31)])
+      expect(await tokens.connect(4, frame, guess)).toBe(false);
+    expect(await tokens.connect(4, frame, second)).toBe(true);
+
+    // A frame that presents a wrong token afterwards loses its binding.
+    expect(await tokens.connect(4, frame, first)).toBe(false);
+    expect(await tokens.isBound(4, frame, 0)).toBe(false);
+
+    const many = new Set(await Promise.all(Array.from({ length: 200 }, (_, i) => tokens.issue(100 + i))));
+    expect(many.size).toBe(200);
+  });
+
+  it('survives a stopped worker (storage.session) and is forgotten when the tab closes', async () => {
+    const before = new PanelTokens(fakeBrowser.storage.session);
+    const token = await before.issue(4);
+    await before.connect(4, frame, token);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const after = new PanelTokens(fakeBrowser.storage.session);
+    expect(await after.isCurrent(4, token)).toBe(true);
+    expect(await after.isBound(4, frame, 0)).toBe(true);
+
+    after.forget(4);
+    expect(await after.isCurrent(4, token)).toBe(false);
+    expect(await after.isBound(4, frame, 0)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await new PanelTokens(fakeBrowser.storage.session).isCurrent(4, token)).toBe(false);
+  });
+
+  it('refuses what the session mirror holds when it is not a token (stored data is checked again)', async () => {
+    await fakeBrowser.storage.session.set({
+      'panel-token:4': { current: 'not-a-token', earlier: [], frames: ['12:DOC-A'] },
+    });
+    const tokens = new PanelTokens(fakeBrowser.storage.session);
+    expect(await tokens.isBound(4, frame, 0)).toBe(false);
+    expect(await tokens.connect(4, frame, 'not-a-token')).toBe(false);
+  });
+
+  it('gives its own content script its earlier token back (a page from the back/forward cache), and nothing else', async () => {
+    const tokens = new PanelTokens(fakeBrowser.storage.session);
+    const first = await tokens.issue(4);
+    const second = await tokens.issue(4);
+    expect(await tokens.issue(4, first)).toBe(first);
+    expect(await tokens.isCurrent(4, second)).toBe(false);
+    const other = await tokens.issue(9);
+    expect(await tokens.issue(4, other)).not.toBe(other); // another tab's token is not taken
+  });
+
+  it('lets a request wait for its panel’s connection that is being checked', async () => {
+    const tokens = new PanelTokens(fakeBrowser.storage.session);
+    const token = await tokens.issue(4);
+    const connecting = tokens.connect(4, frame, token);
+    expect(await tokens.isBound(4, frame, 0)).toBe(true);
+    await connecting;
+  });
+});
+
+/** A runtime port as the browser gives the background, from a frame of a tab. */
+function fakePort(
+  name: string,
+  sender: { tabId?: number; url: string; frameId: number; documentId?: string },
+): { port: Browser.runtime.Port; received: unknown[]; disconnected: () => boolean } {
+  const received: unknown[] = [];
+  let disconnected = false;
+  const port = {
+    name,
+    sender: {
+      ...(sender.tabId !== undefined ? { tab: { id: sender.tabId } } : {}),
+      url: sender.url,
+      frameId: sender.frameId,
+      ...(sender.documentId ? { documentId: sender.documentId } : {}),
+    },
+    postMessage: (message: unknown) => received.push(message),
+    disconnect: () => {
+      disconnected = true;
+    },
+    onDisconnect: { addListener: () => undefined },
+    onMessage: { addListener: () => undefined },
+  } as unknown as Browser.runtime.Port;
+  return { port, received, disconnected: () => disconnected };
+}
+
+describe('a panel that the page framed itself, against the background', () => {
+  let t: TestHub;
+  const TAB = 3;
+  const panelUrl = () => fakeBrowser.runtime.getURL('/panel.html');
+  const inFrame = (frameId: number, documentId: string): Sender => ({
+    kind: 'page',
+    tabId: TAB,
+    url: panelUrl(),
+    frameId,
+    documentId,
+  });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+    t = testHub({ now: '2026-11-28T12:00:00.000Z' });
+    await t.showPage(listSnapshot('people', []), TAB);
+  });
+  afterEach(() => t.close());
+
+  const issue = async () => {
+    const reply = await t.ask('panelToken', {}, t.contentSender(TAB));
+    if (!reply.ok) throw new Error('no token');
+    return reply.value.token;
+  };
+
+  it('gives the state to the panel with the current token, and a refusal to one without', async () => {
+    const token = await issue();
+    const ours = fakePort(panelPortName(token), { tabId: TAB, url: panelUrl(), frameId: 7, documentId: 'A' });
+    acceptPanelPort(t.hub, ours.port);
+    const framed = fakePort(panelPortName(''), { tabId: TAB, url: panelUrl(), frameId: 8, documentId: 'B' });
+    acceptPanelPort(t.hub, framed.port);
+    const guessed = fakePort(panelPortName('0'.repeat(32)), {
+      tabId: TAB,
+      url: panelUrl(),
+      frameId: 9,
+      documentId: 'C',
+    });
+    acceptPanelPort(t.hub, guessed.port);
+    await vi.waitFor(() => expect(framed.disconnected()).toBe(true));
+    await vi.waitFor(() => expect(guessed.disconnected()).toBe(true));
+    await t.hub.publisher.settled();
+
+    expect(ours.disconnected()).toBe(false);
+    expect(ours.received).toHaveLength(1);
+    expect(ours.received[0]).toMatchObject({ snapshot: { kind: 'people', businessId: B } });
+    for (const refused of [framed, guessed])
+      expect(refused.received).toEqual([{ refused: { code: 'panel-not-ours' } }]);
+  });
+
+  it('refuses every message from a framed panel, and from a panel of an earlier load; popup and options keep working', async () => {
+    const token = await issue();
+    acceptPanelPort(
+      t.hub,
+      fakePort(panelPortName(token), { tabId: TAB, url: panelUrl(), frameId: 7, documentId: 'A' }).port,
+    );
+    const requests = [
+      ['focusSubject', 'person:anna@sjobod.se'],
+      ['subjectRecord', { businessId: B, subject: 'person:anna@sjobod.se' }],
+      ['ledgerCommand', { type: 'revoke', businessId: B, subject: 'partner:1', rationale: 'done' }],
+      ['checklistCommand', { type: 'discard', runId: 'run-1' }],
+      ['openTarget', { businessId: B }],
+      ['snooze', { group: 'end:x', days: 1 }],
+      ['popupState', { tabId: TAB }],
+      ['ledgerAdmin', { type: 'delete-all' }],
+      ['unsnooze', { group: 'end:x' }],
+    ] as const;
+    // Every message an extension page may send is tried (a new one must be added here).
+    expect(requests.map(([name]) => name).sort()).toEqual(
+      (Object.keys(protocol) as (keyof typeof protocol)[])
+        .filter((n) => protocol[n].from !== 'content')
+        .sort(),
+    );
+    // The real panel is answered (whatever the answer), a framed one never.
+    for (const [name, data] of requests) {
+      const framed = await t.hub.router.dispatch(name, data, inFrame(8, 'B'));
+      expect(framed, name).toMatchObject({ ok: false, error: { code: 'panel-not-ours' } });
+      const ours = await t.hub.router.dispatch(name, data, inFrame(7, 'A'));
+      expect(ours.ok ? 'answered' : ours.error.code, name).not.toBe('panel-not-ours');
+    }
+    // panel.html in a window of its own (a page may open it: it is web-accessible) is refused too.
+    expect(await t.hub.router.dispatch('popupState', {}, { ...inFrame(0, 'D'), frameId: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'panel-not-ours' },
+    });
+    // Popup (no tab) and options (its own tab's top frame) are not framed and not web-accessible.
+    expect(
+      await t.hub.router.dispatch(
+        'popupState',
+        {},
+        { kind: 'page', url: fakeBrowser.runtime.getURL('/popup.html') },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await t.hub.router.dispatch(
+        'ledgerAdmin',
+        { type: 'verify' },
+        { kind: 'page', tabId: 40, frameId: 0, url: fakeBrowser.runtime.getURL('/options.html') },
+      ),
+    ).toMatchObject({ ok: true });
+
+    // The page is loaded again: the panel of the earlier load is refused from now on.
+    await issue();
+    expect(await t.hub.router.dispatch('popupState', {}, inFrame(7, 'A'))).toMatchObject({
+      ok: false,
+      error: { code: 'panel-not-ours' },
+    });
+  });
+
+  it('retires the token when the tab leaves Business Settings, and keeps it across its own SPA navigations', async () => {
+    const token = await issue();
+    acceptPanelPort(
+      t.hub,
+      fakePort(panelPortName(token), { tabId: TAB, url: panelUrl(), frameId: 7, documentId: 'A' }).port,
+    );
+    await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' });
+    const tab = (url?: string) => ({ id: TAB, ...(url ? { url } : {}) }) as never;
+    await fakeBrowser.tabs.onUpdated.trigger(
+      TAB,
+      { url: 'https://business.facebook.com/latest/settings/partners' },
+      tab('https://business.facebook.com/latest/settings/partners'),
+    );
+    expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(true);
+    expect(await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' }, 0)).toBe(true);
+    // Another site: the browser does not tell an extension without access to it where the tab is.
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, tab());
+    await vi.waitFor(async () => expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(false));
+    expect(await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' }, 0)).toBe(false);
+    // Back from the back/forward cache, its own content script takes the token back.
+    expect(await t.ask('panelToken', { resume: token }, t.contentSender(TAB))).toEqual({
+      ok: true,
+      value: { token },
+    });
+  });
+
+  it('forgets the token when the tab closes', async () => {
+    const token = await issue();
+    await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });
+    expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(false);
+  });
+});
