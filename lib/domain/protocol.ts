@@ -36,6 +36,19 @@ const subjectKey = z.string().min(1).max(600);
 const businessId = z.string().regex(/^\d{1,20}$/);
 const none = z.object({});
 
+/**
+ * A command that writes carries an idempotency key, made by its screen once per user action and sent
+ * again with every retry of it (lib/platform/page-api.ts): the background remembers each key with its
+ * answer, in the transaction that wrote it, so a retry after a lost answer gets that answer and never
+ * writes twice. Optional on the wire (a message without one is carried out each time it comes).
+ */
+export const commandKeySchema = z.string().uuid();
+const withKey = <S extends z.ZodTypeAny>(schema: S) =>
+  schema.and(z.object({ commandKey: commandKeySchema.optional() }));
+
+/** The messages that carry an idempotency key. */
+export const keyedMessages = ['ledgerCommand', 'ledgerAdmin', 'checklistCommand', 'snooze'] as const;
+
 export const protocol = {
   /** content → background: what the page of the sender's tab shows now. */
   reportSnapshot: define('content', snapshotReportSchema, none),
@@ -50,11 +63,15 @@ export const protocol = {
     z.object({ grants: z.array(grantRecordSchema), decisions: z.array(decisionSchema) }),
   ),
   /** panel → background: document, extend, revoke, accept a finding. */
-  ledgerCommand: define('page', ledgerCommandSchema, z.object({ decision: decisionSchema })),
+  ledgerCommand: define('page', withKey(ledgerCommandSchema), z.object({ decision: decisionSchema })),
   /** options → background: export, verify, import, delete. */
-  ledgerAdmin: define('page', adminRequestSchema, adminResultSchema),
+  ledgerAdmin: define('page', withKey(adminRequestSchema), adminResultSchema),
   /** panel / popup → background: start, tick, finish or discard a checklist run. */
-  checklistCommand: define('page', checklistCommandSchema, z.object({ run: checklistRunSchema.optional() })),
+  checklistCommand: define(
+    'page',
+    withKey(checklistCommandSchema),
+    z.object({ run: checklistRunSchema.optional() }),
+  ),
   /** popup → background: runs and due items, for the business of a tab (its id) if given. */
   popupState: define(
     'page',
@@ -73,7 +90,7 @@ export const protocol = {
   /** panel → background: quiet a reminder group for 1 or 7 days. */
   snooze: define(
     'page',
-    z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) }),
+    withKey(z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) })),
     none,
   ),
 } as const;

@@ -1,24 +1,48 @@
 import { browser } from 'wxt/browser';
 import { pickUiLocale, type UiLocale } from '../domain/locales';
-import { parseReply, type MessagesFrom, type Reply, type RequestOf } from '../domain/protocol';
+import { keyedMessages, parseReply, type MessagesFrom, type Reply, type RequestOf } from '../domain/protocol';
 import { sendMessage } from './messaging';
 
 /** What an extension page (panel, popup, options) may ask the background, typed by the protocol. */
 export type Ask = <N extends MessagesFrom<'page'>>(name: N, data: RequestOf<N>) => Promise<Reply<N>>;
 
-/** Sends a request from an extension page and checks the answer's shape; a lost worker is a problem too. */
+/** How often a keyed command is sent again when its answer is lost (the worker stopped under it). */
+const RETRIES = 4;
+const RETRY_MS = 400;
+
+const keyed = new Set<string>(keyedMessages);
+
+/** Sends once; a lost answer (no worker, a worker stopped under the message) throws. */
+const send = (name: string, data: unknown) =>
+  (sendMessage as (n: string, d: unknown) => Promise<unknown>)(name, data);
+
+/**
+ * Sends a request from an extension page and checks the answer's shape; a lost worker is a problem too.
+ * A command that writes (protocol.ts `keyedMessages`) gets its idempotency key here, once per call (one
+ * call is one user action), and is sent again with the same key when its answer is lost: the background
+ * answers a key it already carried out with its first answer, so the retry never writes twice.
+ */
 export const ask: Ask = async (name, data) => {
-  try {
-    return parseReply(name, await (sendMessage as (n: string, d: unknown) => Promise<unknown>)(name, data));
-  } catch (error) {
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        facts: { message: error instanceof Error ? error.message.slice(0, 500) : 'no answer' },
-      },
-    };
+  const request =
+    keyed.has(name) && typeof data === 'object' && data !== null && !('commandKey' in data)
+      ? { ...data, commandKey: crypto.randomUUID() }
+      : data;
+  let lost: unknown;
+  for (let attempt = 0; attempt <= (keyed.has(name) ? RETRIES : 0); attempt += 1) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS * attempt));
+    try {
+      return parseReply(name, await send(name, request));
+    } catch (error) {
+      lost = error;
+    }
   }
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      facts: { message: lost instanceof Error ? lost.message.slice(0, 500) : 'no answer' },
+    },
+  };
 };
 
 /** The tab the popup was opened over (its id only: the "tabs" permission is not needed for that). */

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
 export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export') }),
+  /** The export's file was written (the page saw its write close): its time is the last export's. */
+  z.object({ type: z.literal('export-saved') }),
   z.object({ type: z.literal('export-csv') }),
   z.object({ type: z.literal('verify') }),
   // The text's own size is checked by planImport (50 MB); this only bounds the message.
@@ -42,6 +44,7 @@ export const verifiedLedgerSchema = z.object({
 
 export const adminResultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), json: z.string(), fileName: z.string().max(200) }),
+  z.object({ type: z.literal('export-saved'), at: z.string().datetime() }),
   z.object({ type: z.literal('export-csv'), grants: z.string(), decisions: z.string() }),
   z.object({ type: z.literal('verify'), ledgers: z.array(verifiedLedgerSchema) }),
   z.object({ type: z.literal('import'), applied: z.boolean(), summary: importSummarySchema }),
