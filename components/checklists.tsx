@@ -6,6 +6,7 @@ import type { UiLocale } from '@/lib/domain/locales';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';
 import { useApi } from './api';
+import { useRefusal } from './refusal';
 
 /** Sends a checklist command and says what went wrong, if anything, in the admin's words. */
 function useChecklistCommand(locale: UiLocale) {
@@ -166,32 +167,45 @@ export function DueList({
 }) {
   const t = catalogue(locale).checklists;
   const { ask } = useApi();
+  const refusal = useRefusal(locale);
   if (items.length === 0) return <p className="empty">{t.nothingDue}</p>;
   return (
-    <ul className="due">
-      {items.map((item) => (
-        <li key={item.group} data-due-group={item.group} data-due-kind={item.kind}>
-          <div>
-            <strong>{item.label ?? t.forBusiness(item.businessId)}</strong> ·{' '}
-            {t.dueKind[item.kind](item.endsAt ?? '')}
-          </div>
-          <div className="due-actions">
-            <button type="button" onClick={() => void ask('openTarget', { group: item.group })}>
-              {t.open}
-            </button>
-            {snoozable ? (
-              <>
-                <button type="button" onClick={() => void ask('snooze', { group: item.group, days: 1 })}>
-                  {t.snoozeDay}
-                </button>
-                <button type="button" onClick={() => void ask('snooze', { group: item.group, days: 7 })}>
-                  {t.snoozeWeek}
-                </button>
-              </>
-            ) : null}
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      {refusal.shown}
+      <ul className="due">
+        {items.map((item) => (
+          <li key={item.group} data-due-group={item.group} data-due-kind={item.kind}>
+            <div>
+              <strong>{item.label ?? t.forBusiness(item.businessId)}</strong> ·{' '}
+              {t.dueKind[item.kind](item.endsAt ?? '')}
+            </div>
+            <div className="due-actions">
+              <button
+                type="button"
+                onClick={() => void ask('openTarget', { group: item.group }).then(refusal.check)}
+              >
+                {t.open}
+              </button>
+              {snoozable ? (
+                <>
+                  <button
+                    type="button"
+                    onClick={() => void ask('snooze', { group: item.group, days: 1 }).then(refusal.check)}
+                  >
+                    {t.snoozeDay}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => void ask('snooze', { group: item.group, days: 7 }).then(refusal.check)}
+                  >
+                    {t.snoozeWeek}
+                  </button>
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

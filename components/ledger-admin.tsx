@@ -17,6 +17,38 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The File System Access API's save dialog (Chromium); Firefox has none. */
+type SaveFilePicker = (options: {
+  suggestedName: string;
+  types: { description: string; accept: Record<string, string[]> }[];
+}) => Promise<{ createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }> }>;
+
+/**
+ * Writes the export where the admin chooses and resolves once the file is closed (written); without a save
+ * dialog (Firefox), hands it to the downloads. Says which, so the last export's time is set honestly.
+ */
+async function saveExport(name: string, json: string): Promise<'saved' | 'downloaded' | 'cancelled'> {
+  const picker = (window as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
+  if (!picker) {
+    download(name, json, 'application/json');
+    return 'downloaded';
+  }
+  let handle: Awaited<ReturnType<SaveFilePicker>>;
+  try {
+    handle = await picker({
+      suggestedName: name,
+      types: [{ description: 'Scopekeeper ledger', accept: { 'application/json': ['.json'] } }],
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+    throw error;
+  }
+  const file = await handle.createWritable();
+  await file.write(json);
+  await file.close();
+  return 'saved';
+}
+
 /** What an import adds, skips and leaves alone, in the admin's words. */
 function describe(t: Words['summary'], summary: ImportSummary): string {
   const parts = [
@@ -42,6 +74,7 @@ export function LedgerAdmin() {
   const { ask, locale } = useApi();
   const words = catalogue(locale);
   const t = words.ledgerAdmin;
+  const d = words.durability;
   const admin = (request: AdminRequest): Promise<AdminReply> => ask('ledgerAdmin', request);
   const errorText = (r: AdminReply) => (r.ok ? t.unexpected : describeProblem(locale, r.error));
   const [outcome, setOutcome] = useState<Outcome>();
@@ -53,14 +86,34 @@ export function LedgerAdmin() {
 
   const exportJson = async () => {
     const r = await admin({ type: 'export' });
-    if (r.ok && r.value.type === 'export') {
-      const { fileName, json } = r.value;
-      download(fileName, json, 'application/json');
-      setOutcome({ ok: true, text: t.exported(fileName) });
-      return json;
+    if (!r.ok || r.value.type !== 'export') {
+      setOutcome({ ok: false, text: errorText(r) });
+      return undefined;
     }
-    setOutcome({ ok: false, text: errorText(r) });
-    return undefined;
+    const { fileName, json } = r.value;
+    let how: Awaited<ReturnType<typeof saveExport>>;
+    try {
+      how = await saveExport(fileName, json);
+    } catch (error) {
+      setOutcome({
+        ok: false,
+        text: d.exportNotWritten(error instanceof Error ? error.message : String(error)),
+      });
+      return undefined;
+    }
+    if (how === 'cancelled') {
+      setOutcome({ ok: false, text: d.exportCancelled });
+      return undefined;
+    }
+    // The last export's time is set only now, once the file is written (or handed to the downloads).
+    const saved = await admin({ type: 'export-saved' });
+    if (!saved.ok) setOutcome({ ok: false, text: errorText(saved) });
+    else
+      setOutcome({
+        ok: true,
+        text: how === 'saved' ? d.exportSaved(fileName) : d.exportDownloaded(fileName),
+      });
+    return json;
   };
   const exportCsv = async () => {
     const r = await admin({ type: 'export-csv' });
@@ -153,7 +206,7 @@ export function LedgerAdmin() {
         </button>
       ) : (
         <div role="group" aria-label={t.confirmLabel}>
-          <p>{t.deleteWarning}</p>
+          <p>{d.deleteWarning}</p>
           <button type="button" onClick={() => void exportJson()}>
             {t.exportFirst}
           </button>{' '}
@@ -162,7 +215,7 @@ export function LedgerAdmin() {
             onClick={() =>
               void admin({ type: 'delete-all' }).then((r) => {
                 setConfirmDelete(false);
-                setOutcome(r.ok ? { ok: true, text: t.deleted } : { ok: false, text: errorText(r) });
+                setOutcome(r.ok ? { ok: true, text: d.deleted } : { ok: false, text: errorText(r) });
               })
             }
           >

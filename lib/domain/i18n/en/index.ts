@@ -1,6 +1,7 @@
 import type { EvidenceCode } from '../../checklists/evidence-seen';
 import { f, type Facts } from '../facts';
 import { chainBreak, problems } from './problems';
+import { durability } from './durability';
 import { screens } from './screens';
 
 export type Screens = typeof screens;
@@ -44,4 +45,5 @@ export const en = {
     moreMessage: 'Open Scopekeeper from the toolbar to see everything that is due.',
   },
   ...screens,
+  durability,
 };

@@ -2,6 +2,7 @@ import type { EvidenceText } from '../en/index';
 import type { Catalogue } from '../shape';
 import { f } from '../facts';
 import { chainBreak, problems } from './problems';
+import { durability } from './durability';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -37,4 +38,5 @@ export const sv: Catalogue = {
     moreMessage: 'Öppna Scopekeeper i verktygsfältet för att se allt som förfaller.',
   },
   ...screens,
+  durability,
 };
