@@ -131,4 +131,9 @@ export interface ContentProtocol {
   scrollToSubject(subject: string): boolean;
   /** Open the collapsed panel and highlight a subject (a notification or a due item was clicked). */
   revealPanel(subject: string): boolean;
+  /**
+   * The background (re)started: send the latest read of the page again, in full, so the tab's panel is
+   * filled again without waiting for the page to change. Whether there was a read to send.
+   */
+  sendSnapshotAgain(): boolean;
 }
