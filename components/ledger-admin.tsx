@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
 import type { AdminRequest, AdminResult, ImportSummary } from '@/lib/domain/ledger/admin';
+import { MAX_IMPORT_BYTES } from '@/lib/domain/ledger/import';
 import type { Problem } from '@/lib/domain/problems';
 import { useApi } from './api';
 
@@ -126,7 +127,7 @@ export function LedgerAdmin() {
   const onFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
-    if (file.size > 50 * 1024 * 1024) {
+    if (file.size > MAX_IMPORT_BYTES) {
       setOutcome({ ok: false, text: t.tooLarge(file.name, (file.size / 1024 / 1024).toFixed(1)) });
       return;
     }

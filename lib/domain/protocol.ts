@@ -5,6 +5,7 @@ import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { findingSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
+import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
 /**
@@ -92,6 +93,34 @@ export const protocol = {
     'page',
     withKey(z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) })),
     none,
+  ),
+  /** page → background: one part of a request too large for one message (lib/domain/transfer.ts). */
+  uploadPart: define(
+    'page',
+    z.object({
+      transfer: z.string().uuid(),
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_PARTS - 1),
+      count: z.number().int().min(1).max(MAX_PARTS),
+      text: z.string().max(PART_CHARS),
+    }),
+    none,
+  ),
+  /** page → background: one part of an answer too large for one message. */
+  downloadPart: define(
+    'page',
+    z.object({
+      transfer: z.string().uuid(),
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_PARTS - 1),
+    }),
+    z.object({ text: z.string().max(PART_CHARS) }),
   ),
 } as const;
 

@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import { pickUiLocale, type UiLocale } from '../domain/locales';
 import { keyedMessages, parseReply, type MessagesFrom, type Reply, type RequestOf } from '../domain/protocol';
+import {
+  isTransferLost,
+  isTransferOffer,
+  PART_CHARS,
+  splitParts,
+  type TransferRef,
+} from '../domain/transfer';
 import { sendMessage } from './messaging';
 
 /** What an extension page (panel, popup, options) may ask the background, typed by the protocol. */
@@ -12,9 +19,44 @@ const RETRY_MS = 400;
 
 const keyed = new Set<string>(keyedMessages);
 
-/** Sends once; a lost answer (no worker, a worker stopped under the message) throws. */
-const send = (name: string, data: unknown) =>
+const sendOne = (name: string, data: unknown) =>
   (sendMessage as (n: string, d: unknown) => Promise<unknown>)(name, data);
+
+/** A reply that must be there: a refusal or nothing (the worker restarted between parts) throws. */
+async function sendPart(name: 'uploadPart' | 'downloadPart', data: unknown): Promise<unknown> {
+  const reply = (await sendOne(name, data)) as { ok?: boolean; value?: unknown } | undefined;
+  if (reply?.ok !== true) throw new Error(`${name} lost`);
+  return reply.value;
+}
+
+/**
+ * Sends once; a lost answer (no worker, a worker stopped under the message) throws. A request or answer
+ * too large for one message (Chromium's 64 MiB) travels in parts (lib/domain/transfer.ts); parts lost to
+ * a restarted worker throw too, so the whole is sent again.
+ */
+async function send(name: string, data: unknown): Promise<unknown> {
+  const text = JSON.stringify(data);
+  let wire = data;
+  if (text.length > PART_CHARS) {
+    const transfer = crypto.randomUUID();
+    const parts = splitParts(text);
+    for (const [index, part] of parts.entries())
+      await sendPart('uploadPart', { transfer, index, count: parts.length, text: part });
+    wire = { scopekeeperTransfer: transfer } satisfies TransferRef;
+  }
+  const reply = await sendOne(name, wire);
+  if (isTransferLost(reply)) throw new Error('the request was lost with a restarted worker');
+  if (!isTransferOffer(reply)) return reply;
+  const parts: string[] = [];
+  for (let index = 0; index < reply.parts; index += 1) {
+    const part = (await sendPart('downloadPart', { transfer: reply.scopekeeperTransfer, index })) as {
+      text?: unknown;
+    };
+    if (typeof part?.text !== 'string') throw new Error('downloadPart lost');
+    parts.push(part.text);
+  }
+  return JSON.parse(parts.join('')) as unknown;
+}
 
 /**
  * Sends a request from an extension page and checks the answer's shape; a lost worker is a problem too.

@@ -7,9 +7,9 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-saved') }),
   z.object({ type: z.literal('export-csv') }),
   z.object({ type: z.literal('verify') }),
-  // The text's own size is checked by planImport (50 MB); this only bounds the message.
-  z.object({ type: z.literal('plan-import'), text: z.string().max(60 * 1024 * 1024) }),
-  z.object({ type: z.literal('apply-import'), text: z.string().max(60 * 1024 * 1024) }),
+  // The text's own size is checked by planImport (100 MB); this only bounds the request.
+  z.object({ type: z.literal('plan-import'), text: z.string().max(110 * 1024 * 1024) }),
+  z.object({ type: z.literal('apply-import'), text: z.string().max(110 * 1024 * 1024) }),
   z.object({ type: z.literal('delete-all') }),
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
