@@ -1,7 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { LARGE_LEDGER, largeChain } from '../lib/ledger/large-ledger';
 import { samplePortfolio } from '../sandbox/generate';
 import {
   askBackground,
@@ -360,4 +362,150 @@ describe('acknowledged means durable, once (issue 11, item 5)', () => {
     await page.waitForTimeout(1500);
     expect(await frame.locator('[data-principal]').count()).toBe(shown);
   }, 120_000);
+});
+
+/** The last export's time as the ledger keeps it (read from the extension's own origin, as a test may). */
+function lastExportAt(options: Page): Promise<string | undefined> {
+  return options.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('scopekeeper-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('lastExportAt');
+          get.onsuccess = () => {
+            resolve((get.result as { value?: string } | undefined)?.value);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+describe('exports (issue 11, item 5)', () => {
+  it('counts the last export only once the file is written through the save dialog, and not when cancelled', async () => {
+    const { context } = await sessions.open(launchWithExtension(samplePortfolio()));
+    const options = await context.newPage();
+    // The save dialog, as the File System Access API gives it: the test sees what is written and decides
+    // when the file closes (the first time) or that the admin cancels (the second time).
+    await options.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      let calls = 0;
+      w.showSaveFilePicker = async () => {
+        calls += 1;
+        if (calls > 1) throw new DOMException('The user aborted a request.', 'AbortError');
+        return {
+          createWritable: async () => ({
+            write: async (text: string) => void (w.__written = text),
+            close: () => new Promise<void>((resolve) => (w.__release = resolve)),
+          }),
+        };
+      };
+    });
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    await askBackground(options, 1, 'ledgerCommand', {
+      type: 'accept-finding',
+      businessId: '1203456789012345',
+      subject: 'person:lisa.k@gmail.com',
+      ruleId: 'pending-invite',
+      rationale: 'Export me',
+      reviewAt: '2099-01-01',
+    });
+    await options.getByRole('button', { name: 'Export', exact: true }).click();
+    await options.waitForFunction(
+      () => typeof (window as unknown as { __release?: unknown }).__release === 'function',
+    );
+    const written = await options.evaluate(() => (window as unknown as { __written: string }).__written);
+    expect(JSON.parse(written).decisions).toHaveLength(1);
+    // Compact: one line.
+    expect(written.includes('\n')).toBe(false);
+    // Written but not yet closed: not yet an export.
+    expect(await lastExportAt(options)).toBeUndefined();
+    await options.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await options
+      .getByText(/^Saved scopekeeper-ledger-.*\.json\. Your last export counts from now\.$/)
+      .waitFor();
+    const first = await lastExportAt(options);
+    expect(first).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+
+    await options.getByRole('button', { name: 'Export', exact: true }).click();
+    await options
+      .getByText('Export cancelled: no file was written, and your last export is unchanged.')
+      .waitFor();
+    expect(await lastExportAt(options)).toBe(first);
+  });
+
+  it('round-trips a ledger of 100,000 decisions through the real import and export, over the 64 MiB message limit', async () => {
+    const chain = await largeChain(100_000);
+    const file = {
+      format: 'scopekeeper-ledger',
+      version: 1,
+      ledgerId: LARGE_LEDGER,
+      exportedAt: new Date().toISOString(),
+      grants: [],
+      decisions: chain,
+      chainHead: chain.at(-1)!.hash,
+      checklistRuns: [],
+    };
+    const text = JSON.stringify(file);
+    const { context } = await sessions.open(launchWithExtension(samplePortfolio()));
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    // Through the options page's own file input, preview and Import button (page-api's ask sends it in parts).
+    const started = Date.now();
+    // Playwright passes a file over 50 MB by its path.
+    const path = join(mkdtempSync(join(tmpdir(), 'scopekeeper-large-')), 'colleague.json');
+    writeFileSync(path, text);
+    await options.getByLabel('Import a ledger export').setInputFiles(path);
+    await options.locator('.preview, [role="alert"]').first().waitFor({ timeout: 240_000 });
+    const refused = await options.locator('[role="alert"]').allTextContents();
+    expect(refused).toEqual([]);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByText(/^Imported colleague\.json/).waitFor({ timeout: 240_000 });
+    const importMs = Date.now() - started;
+    const verify = (await askBackground(options, 1, 'ledgerAdmin', { type: 'verify' })) as {
+      res: { value: { ledgers: { ledgerId: string; ok: boolean; length: number }[] } };
+    };
+    expect(verify.res.value.ledgers).toEqual([
+      { ledgerId: LARGE_LEDGER, ours: false, ok: true, length: 100_000 },
+    ]);
+
+    // The export is over one message: the background offers it in parts, fetched one by one.
+    const exportStarted = Date.now();
+    const offer = (await askBackground(options, 2, 'ledgerAdmin', { type: 'export' })) as {
+      res: { scopekeeperTransfer: string; parts: number };
+    };
+    expect(offer.res.parts).toBeGreaterThan(1);
+    // Fetched inside the page (as page-api does), so only the result crosses to the test.
+    const fetched = await options.evaluate(
+      async ({ transfer, parts }) => {
+        let whole = '';
+        for (let index = 0; index < parts; index += 1) {
+          const part = (await chrome.runtime.sendMessage({
+            id: 100 + index,
+            type: 'downloadPart',
+            timestamp: Date.now(),
+            data: { transfer, index },
+          })) as { res: { ok: boolean; value: { text: string } } };
+          whole += part.res.value.text;
+        }
+        const reply = JSON.parse(whole) as { ok: boolean; value: { json: string } };
+        const exported = JSON.parse(reply.value.json) as { decisions: { hash: string }[] };
+        return {
+          count: exported.decisions.length,
+          head: exported.decisions.at(-1)?.hash,
+          bytes: new TextEncoder().encode(reply.value.json).length,
+        };
+      },
+      { transfer: offer.res.scopekeeperTransfer, parts: offer.res.parts },
+    );
+    const exportMs = Date.now() - exportStarted;
+    expect(fetched.count).toBe(100_000);
+    expect(fetched.head).toBe(chain.at(-1)!.hash);
+    console.info(
+      `large ledger in Chromium: file ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ` +
+        `import (preview + apply) ${Math.round(importMs / 1000)} s, export in ${offer.res.parts} parts ` +
+        `${Math.round(exportMs / 1000)} s (${(fetched.bytes / 1024 / 1024).toFixed(1)} MB)`,
+    );
+  }, 600_000);
 });

@@ -85,6 +85,8 @@ describe('ledger files on the options page', () => {
     await group.getByText('Access documented.').waitFor();
 
     const options = await context.newPage();
+    // The download path (Firefox's; Chromium's save dialog is tested in durability.test.ts).
+    await options.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
     await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export', exact: true }).click();

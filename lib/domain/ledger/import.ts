@@ -153,7 +153,8 @@ export async function planImport(
     for (const decision of extra) {
       if (heldIds.has(decision.id)) return fail('import-decision-elsewhere', { id: decision.id });
     }
-    addDecisions.push(...extra);
+    // One by one: spreading 100,000 arguments overflows a service worker's stack.
+    for (const decision of extra) addDecisions.push(decision);
     ledgers.push({ ledgerId, ours: ledgerId === current.ledgerId, adding: extra.length });
   }
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
