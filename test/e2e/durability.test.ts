@@ -311,6 +311,9 @@ describe('acknowledged means durable, once (issue 11, item 5)', () => {
     // And nothing is there twice, acknowledged or not (an offboarding's revocation and note share theirs).
     for (const [rationale, actions] of byRationale)
       expect(new Set(actions).size, `${rationale}: ${actions.join(', ')}`).toBe(actions.length);
+    // No half state, acknowledged or not: an offboarding is its revocation and its note, or nothing.
+    for (const [rationale, actions] of byRationale)
+      if (rationale.endsWith('-off')) expect(actions, rationale).toEqual(['revoke', 'note']);
     const verify = (await askBackground(options, 2, 'ledgerAdmin', { type: 'verify' })) as {
       res: { value: { ledgers: { ok: boolean; length: number }[] } };
     };
