@@ -164,9 +164,15 @@ describe('ledger files on the options page', () => {
     await expect
       .poll(() => confirm.getByRole('button').allTextContents())
       .toEqual(['Export first', 'Delete everything', 'Keep my data']);
+    // It says what goes and what stays.
+    await expect
+      .poll(() => confirm.locator('p').textContent())
+      .toMatch(
+        /^Deleted from this browser: .* Kept: your settings, and this installation’s ledger id and signing key/,
+      );
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
     await expect
       .poll(() => options.getByRole('status').last().textContent())
-      .toBe('All ledger data was deleted.');
+      .toBe('All ledger data was deleted. Kept: your settings, the ledger id and the signing key.');
   });
 });
