@@ -61,8 +61,9 @@ export const LEDGER_DB_NAME = 'scopekeeper-ledger';
  */
 export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
   // Strict durability: a transaction completes (and a write is acknowledged) only once the data is on
-  // disk. Chromium's default is "relaxed" (complete once handed to the OS; a crash can lose it); Firefox
-  // and Safari flush before completing anyway.
+  // disk. The browsers' defaults are "relaxed" (complete once handed to the OS; a crash or power loss can
+  // lose it): Chromium's, and Firefox's since version 40 (bug 1112702). Dexie passes the hint to every
+  // browser (the name says Chrome for history): Chromium 83+ and Firefox 126+ (ESR 128) honour it.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as LedgerDb;
   db.version(1).stores({
     meta: 'key',
