@@ -6,6 +6,7 @@ import type { UiLocale } from '@/lib/domain/locales';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';
 import { useApi } from './api';
+import { useRefusal } from './refusal';
 
 /** Sends a checklist command and says what went wrong, if anything, in the admin's words. */
 function useChecklistCommand(locale: UiLocale) {
@@ -318,8 +319,10 @@ export function DueList({
   const { ask } = useApi();
   const own = useUndo<SnoozeUndo>();
   const [undo, offerUndo] = undoState ?? own;
+  const refusal = useRefusal(locale);
   const snooze = async (item: DueItemView, days: 1 | 7) => {
     const reply = await ask('snooze', { group: item.group, days });
+    refusal.check(reply);
     const label = item.label ?? t.forBusiness(item.businessId);
     offerUndo(
       reply.ok ? { group: item.group, text: catalogue(locale).panelSafety.snoozed(label, days) } : undefined,
@@ -332,19 +335,21 @@ export function DueList({
       locale={locale}
       onUndo={() => {
         offerUndo(undefined);
-        void ask('unsnooze', { group: undo.group });
+        void ask('unsnooze', { group: undo.group }).then(refusal.check);
       }}
     />
   ) : null;
   if (items.length === 0)
     return (
       <>
+        {refusal.shown}
         {undoBar}
         <p className="empty">{t.nothingDue}</p>
       </>
     );
   return (
     <>
+      {refusal.shown}
       {undoBar}
       <ul className="due">
         {items.map((item) => (
@@ -354,7 +359,10 @@ export function DueList({
               {t.dueKind[item.kind](item.endsAt ?? '')}
             </div>
             <div className="due-actions">
-              <button type="button" onClick={() => void ask('openTarget', { group: item.group })}>
+              <button
+                type="button"
+                onClick={() => void ask('openTarget', { group: item.group }).then(refusal.check)}
+              >
                 {t.open}
               </button>
               {snoozable ? (

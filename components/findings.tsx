@@ -7,6 +7,7 @@ import { useApi } from './api';
 import { StartChecklist } from './checklists';
 import { AcceptFinding, SubjectLedger } from './subject-ledger';
 import { usePanelStore } from './panel-store';
+import { useRefusal } from './refusal';
 
 interface Group {
   subject: string;
@@ -43,8 +44,9 @@ export function groupFindings(
 
 export function Findings() {
   const { ask } = useApi();
-  const onShow = (subject: string) => void ask('focusSubject', subject);
   const { findings, failedRules, locale, focus, snapshot, runs } = usePanelStore((s) => s.state);
+  const refusal = useRefusal(locale);
+  const onShow = (subject: string) => void ask('focusSubject', subject).then(refusal.check);
   const onPage = new Set(snapshot?.principals.map(getSubjectKey));
   const t = catalogue(locale).panel;
   const refs = useRef(new Map<string, HTMLElement>());
@@ -71,6 +73,7 @@ export function Findings() {
           {t.ruleFailed(r.ruleId)}
         </p>
       ))}
+      {refusal.shown}
       {groupFindings(findings, onPage).map((group) => (
         <div
           key={group.subject}

@@ -3,6 +3,7 @@ import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { AdminRequest, AdminResult, ImportChangeView, ImportSummary } from '@/lib/domain/ledger/admin';
 import { describeSubject } from '@/lib/domain/reminder-text';
+import { MAX_IMPORT_BYTES } from '@/lib/domain/ledger/import';
 import type { Problem } from '@/lib/domain/problems';
 import { useApi } from './api';
 
@@ -17,6 +18,38 @@ function download(name: string, text: string, type: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The File System Access API's save dialog (Chromium); Firefox has none. */
+type SaveFilePicker = (options: {
+  suggestedName: string;
+  types: { description: string; accept: Record<string, string[]> }[];
+}) => Promise<{ createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }> }>;
+
+/**
+ * Writes the export where the admin chooses and resolves once the file is closed (written); without a save
+ * dialog (Firefox), hands it to the downloads. Says which, so the last export's time is set honestly.
+ */
+async function saveExport(name: string, json: string): Promise<'saved' | 'downloaded' | 'cancelled'> {
+  const picker = (window as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
+  if (!picker) {
+    download(name, json, 'application/json');
+    return 'downloaded';
+  }
+  let handle: Awaited<ReturnType<SaveFilePicker>>;
+  try {
+    handle = await picker({
+      suggestedName: name,
+      types: [{ description: 'Scopekeeper ledger', accept: { 'application/json': ['.json'] } }],
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+    throw error;
+  }
+  const file = await handle.createWritable();
+  await file.write(json);
+  await file.close();
+  return 'saved';
 }
 
 /** What an import adds, skips and leaves alone, in the admin's words. */
@@ -190,6 +223,7 @@ export function LedgerAdmin() {
   const { ask, locale } = useApi();
   const words = catalogue(locale);
   const t = words.ledgerAdmin;
+  const d = words.durability;
   const admin = (request: AdminRequest): Promise<AdminReply> => ask('ledgerAdmin', request);
   const errorText = (r: AdminReply) => (r.ok ? t.unexpected : describeProblem(locale, r.error));
   const [outcome, setOutcome] = useState<Outcome>();
@@ -219,14 +253,34 @@ export function LedgerAdmin() {
 
   const exportJson = async () => {
     const r = await admin({ type: 'export' });
-    if (r.ok && r.value.type === 'export') {
-      const { fileName, json } = r.value;
-      download(fileName, json, 'application/json');
-      setOutcome({ ok: true, text: t.exported(fileName) });
-      return json;
+    if (!r.ok || r.value.type !== 'export') {
+      setOutcome({ ok: false, text: errorText(r) });
+      return undefined;
     }
-    setOutcome({ ok: false, text: errorText(r) });
-    return undefined;
+    const { fileName, json } = r.value;
+    let how: Awaited<ReturnType<typeof saveExport>>;
+    try {
+      how = await saveExport(fileName, json);
+    } catch (error) {
+      setOutcome({
+        ok: false,
+        text: d.exportNotWritten(error instanceof Error ? error.message : String(error)),
+      });
+      return undefined;
+    }
+    if (how === 'cancelled') {
+      setOutcome({ ok: false, text: d.exportCancelled });
+      return undefined;
+    }
+    // The last export's time is set only now, once the file is written (or handed to the downloads).
+    const saved = await admin({ type: 'export-saved' });
+    if (!saved.ok) setOutcome({ ok: false, text: errorText(saved) });
+    else
+      setOutcome({
+        ok: true,
+        text: how === 'saved' ? d.exportSaved(fileName) : d.exportDownloaded(fileName),
+      });
+    return json;
   };
   const exportCsv = async () => {
     const r = await admin({ type: 'export-csv' });
@@ -239,7 +293,7 @@ export function LedgerAdmin() {
   const onFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
-    if (file.size > 50 * 1024 * 1024) {
+    if (file.size > MAX_IMPORT_BYTES) {
       setOutcome({ ok: false, text: t.tooLarge(file.name, (file.size / 1024 / 1024).toFixed(1)) });
       return;
     }
@@ -383,7 +437,7 @@ export function LedgerAdmin() {
         </button>
       ) : (
         <div role="group" aria-label={t.confirmLabel}>
-          <p>{t.deleteWarning}</p>
+          <p>{d.deleteWarning}</p>
           <button type="button" onClick={() => void exportJson()}>
             {t.exportFirst}
           </button>{' '}
@@ -392,7 +446,7 @@ export function LedgerAdmin() {
             onClick={() =>
               void admin({ type: 'delete-all' }).then((r) => {
                 setConfirmDelete(false);
-                setOutcome(r.ok ? { ok: true, text: t.deleted } : { ok: false, text: errorText(r) });
+                setOutcome(r.ok ? { ok: true, text: d.deleted } : { ok: false, text: errorText(r) });
               })
             }
           >

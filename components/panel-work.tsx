@@ -5,6 +5,7 @@ import { useApi } from './api';
 import { catalogue } from '@/lib/domain/i18n';
 import { DueList, RunView, useUndo, type SnoozeUndo } from './checklists';
 import { usePanelStore } from './panel-store';
+import { useRefusal } from './refusal';
 import { SubjectLedger } from './subject-ledger';
 
 /** The review template (the whole business is its subject). */
@@ -14,16 +15,24 @@ const reviewTemplate = () => templatesFor('review', 'business')[0];
 function StartReview({ businessId }: { businessId: string }) {
   const { ask } = useApi();
   const { runs, locale } = usePanelStore((s) => s.state);
+  const refusal = useRefusal(locale);
   const template = reviewTemplate();
   if (!template || runs.some((r) => r.templateId === template.id && r.status === 'open')) return null;
   return (
-    <button
-      type="button"
-      data-start={template.id}
-      onClick={() => void ask('checklistCommand', { type: 'start', businessId, templateId: template.id })}
-    >
-      {catalogue(locale).checklists.startReview}
-    </button>
+    <>
+      <button
+        type="button"
+        data-start={template.id}
+        onClick={() =>
+          void ask('checklistCommand', { type: 'start', businessId, templateId: template.id }).then(
+            refusal.check,
+          )
+        }
+      >
+        {catalogue(locale).checklists.startReview}
+      </button>
+      {refusal.shown}
+    </>
   );
 }
 
@@ -36,6 +45,8 @@ export function FocusSection() {
   const { focus, snapshot, locale, runs, due, findings } = usePanelStore((s) => s.state);
   const t = catalogue(locale).checklists;
   const started = useRef<number | undefined>(undefined);
+  const refusal = useRefusal(locale);
+  const { check } = refusal;
   const businessId = snapshot?.businessId;
   const subject = focus?.subject;
   const kind = subject ? subjectKindOf(subject) : undefined;
@@ -54,8 +65,8 @@ export function FocusSection() {
       businessId,
       templateId: offboarding.id,
       who: focus.subject,
-    });
-  }, [focus, offboarding, businessId, hasRun, ask]);
+    }).then(check);
+  }, [focus, offboarding, businessId, hasRun, ask, check]);
   if (!focus?.action || !businessId || !subject) return null;
   const principal = snapshot?.principals.find((p) => getSubjectKey(p) === subject);
   const name =

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { templatesFor } from '@/lib/domain/checklists/templates';
 import type { PopupState } from '@/lib/domain/ui-state';
+import type { Problem } from '@/lib/domain/problems';
 import { ApiProvider, useApi, type Api } from './api';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import { DueList, RunView } from './checklists';
@@ -18,9 +19,12 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
   const [state, setState] = useState<PopupState | undefined>();
   const [chosen, setChosen] = useState<string>('');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
+  const [unreachable, setUnreachable] = useState<Problem | undefined>();
   const load = useCallback(async () => {
     const reply = await ask('popupState', tabId === undefined ? {} : { tabId });
     if (reply.ok) setState(reply.value);
+    // Said, not left at "…": the popup's own language is the browser's until the state says otherwise.
+    setUnreachable(reply.ok ? undefined : reply.error);
   }, [ask, tabId]);
   // A command from the popup reloads its state at once (the background pushes nothing to a popup).
   const reloading = useMemo<Api>(
@@ -40,7 +44,12 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
     const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
   }, [load]);
-  if (!state) return <main className="popup panel">…</main>;
+  if (!state)
+    return (
+      <main className="popup panel">
+        {unreachable ? <p role="alert">{describeProblem(api.locale, unreachable)}</p> : '…'}
+      </main>
+    );
   const t = catalogue(state.locale).checklists;
   const businessId = state.businessId ?? (chosen || state.businesses[0]);
 

@@ -6,6 +6,7 @@ import type { AssetGrant } from '@/lib/domain/snapshot';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import { useApi } from './api';
 import { usePanelStore } from './panel-store';
+import { useRefusal } from './refusal';
 
 type Command = RequestOf<'ledgerCommand'>;
 
@@ -85,10 +86,13 @@ export function SubjectLedger({
   const [data, setData] = useState<{ grants: GrantRecord[]; decisions: Decision[] } | undefined>();
   const [form, setForm] = useState<Form>(initialForm);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
+  // A record that could not be read is said so, never shown as "no record".
+  const refusal = useRefusal(usePanelStore((s) => s.state.locale));
+  const { check } = refusal;
   const load = useCallback(async () => {
-    const reply = await ask('subjectRecord', { businessId, subject });
-    setData(reply.ok ? reply.value : { grants: [], decisions: [] });
-  }, [ask, businessId, subject]);
+    const reply = check(await ask('subjectRecord', { businessId, subject }));
+    setData(reply.ok ? reply.value : undefined);
+  }, [ask, businessId, subject, check]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -101,7 +105,7 @@ export function SubjectLedger({
       await load();
     }
   };
-  if (!data) return <p className="empty">{t.loading}</p>;
+  if (!data) return refusal.shown ?? <p className="empty">{t.loading}</p>;
   const current = data.grants.filter((g) => !g.endsAt || g.endsAt >= today);
 
   return (

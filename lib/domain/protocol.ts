@@ -5,6 +5,7 @@ import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { findingSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
+import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
 /**
@@ -43,6 +44,19 @@ const subjectKey = z.string().min(1).max(600);
 const businessId = z.string().regex(/^\d{1,20}$/);
 const none = z.object({});
 
+/**
+ * A command that writes carries an idempotency key, made by its screen once per user action and sent
+ * again with every retry of it (lib/platform/page-api.ts): the background remembers each key with its
+ * answer, in the transaction that wrote it, so a retry after a lost answer gets that answer and never
+ * writes twice. Optional on the wire (a message without one is carried out each time it comes).
+ */
+export const commandKeySchema = z.string().uuid();
+const withKey = <S extends z.ZodTypeAny>(schema: S) =>
+  schema.and(z.object({ commandKey: commandKeySchema.optional() }));
+
+/** The messages that carry an idempotency key. */
+export const keyedMessages = ['ledgerCommand', 'ledgerAdmin', 'checklistCommand', 'snooze'] as const;
+
 export const protocol = {
   /** content → background: what the page of the sender's tab shows now. */
   reportSnapshot: define('content', snapshotReportSchema, none),
@@ -71,11 +85,15 @@ export const protocol = {
     z.object({ grants: z.array(grantRecordSchema), decisions: z.array(decisionSchema) }),
   ),
   /** panel → background: document, extend, revoke, accept a finding. */
-  ledgerCommand: define('page', ledgerCommandSchema, z.object({ decision: decisionSchema })),
+  ledgerCommand: define('page', withKey(ledgerCommandSchema), z.object({ decision: decisionSchema })),
   /** options → background: export, verify, import, delete. */
-  ledgerAdmin: define('page', adminRequestSchema, adminResultSchema),
+  ledgerAdmin: define('page', withKey(adminRequestSchema), adminResultSchema),
   /** panel / popup → background: start, tick, finish or discard a checklist run. */
-  checklistCommand: define('page', checklistCommandSchema, z.object({ run: checklistRunSchema.optional() })),
+  checklistCommand: define(
+    'page',
+    withKey(checklistCommandSchema),
+    z.object({ run: checklistRunSchema.optional() }),
+  ),
   /** popup → background: runs and due items, for the business of a tab (its id) if given. */
   popupState: define(
     'page',
@@ -94,7 +112,7 @@ export const protocol = {
   /** panel → background: quiet a reminder group for 1 or 7 days. */
   snooze: define(
     'page',
-    z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) }),
+    withKey(z.object({ group: z.string().min(1).max(300), days: z.union([z.literal(1), z.literal(7)]) })),
     none,
   ),
   /**
@@ -102,6 +120,34 @@ export const protocol = {
    * comes back, or none. Only ever makes a reminder sooner.
    */
   unsnooze: define('page', z.object({ group: z.string().min(1).max(300) }), none),
+  /** page → background: one part of a request too large for one message (lib/domain/transfer.ts). */
+  uploadPart: define(
+    'page',
+    z.object({
+      transfer: z.string().uuid(),
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_PARTS - 1),
+      count: z.number().int().min(1).max(MAX_PARTS),
+      text: z.string().max(PART_CHARS),
+    }),
+    none,
+  ),
+  /** page → background: one part of an answer too large for one message. */
+  downloadPart: define(
+    'page',
+    z.object({
+      transfer: z.string().uuid(),
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_PARTS - 1),
+    }),
+    z.object({ text: z.string().max(PART_CHARS) }),
+  ),
 } as const;
 
 export type Protocol = typeof protocol;
@@ -140,4 +186,9 @@ export interface ContentProtocol {
   scrollToSubject(subject: string): boolean;
   /** Open the collapsed panel and highlight a subject (a notification or a due item was clicked). */
   revealPanel(subject: string): boolean;
+  /**
+   * The background (re)started: send the latest read of the page again, in full, so the tab's panel is
+   * filled again without waiting for the page to change. Whether there was a read to send.
+   */
+  sendSnapshotAgain(): boolean;
 }

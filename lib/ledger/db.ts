@@ -27,6 +27,18 @@ export interface SnapshotRow {
   snapshot: PageSnapshot;
 }
 
+/**
+ * A command already carried out, by the idempotency key its screen made once per user action: a retry of
+ * the same action (its answer was lost to a stopped worker) gets this result back instead of running twice.
+ * Written in the same transaction as the command's records; pruned after a week.
+ */
+export interface CommandRow {
+  key: string;
+  name: string;
+  at: string;
+  result: unknown;
+}
+
 /** A checklist run as stored (lib/domain/checklists/runs.ts; validated when read). */
 export type ChecklistRunRow = ChecklistRun;
 
@@ -37,6 +49,7 @@ export type LedgerDb = Dexie & {
   seen: Table<SeenRow, [string, string]>;
   snapshots: Table<SnapshotRow, [string, string]>;
   checklistRuns: EntityTable<ChecklistRunRow, 'id'>;
+  commands: EntityTable<CommandRow, 'key'>;
 };
 
 export const LEDGER_DB_NAME = 'scopekeeper-ledger';
@@ -47,7 +60,11 @@ export const LEDGER_DB_NAME = 'scopekeeper-ledger';
  * A new version must add an upgrade test from a fixture of every earlier version (test/lib/ledger).
  */
 export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
-  const db = new Dexie(name) as LedgerDb;
+  // Strict durability: a transaction completes (and a write is acknowledged) only once the data is on
+  // disk. The browsers' defaults are "relaxed" (complete once handed to the OS; a crash or power loss can
+  // lose it): Chromium's, and Firefox's since version 40 (bug 1112702). Dexie passes the hint to every
+  // browser (the name says Chrome for history): Chromium 83+ and Firefox 126+ (ESR 128) honour it.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as LedgerDb;
   db.version(1).stores({
     meta: 'key',
     grants: 'id, businessId, subject, endsAt, [businessId+subject]',
@@ -57,5 +74,7 @@ export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
     snapshots: '[businessId+kind], businessId',
     checklistRuns: 'id, businessId, subject, [businessId+subject]',
   });
+  // Version 2: the idempotency keys of commands already carried out (issue 11, item 5).
+  db.version(2).stores({ commands: 'key, at' });
   return db;
 }

@@ -40,6 +40,42 @@ export type TimeKey = 'lastExportAt' | 'lastBackupReminderAt';
 
 export type NewDecision = Omit<DecisionBody, 'id' | 'ledgerId' | 'prevHash'> & { id?: string };
 
+/** What the store keeps at most per business (tests lower it). */
+export interface StoreLimits {
+  /** First-seen rows per business: a large portfolio has 5,000 people; people come and go. */
+  seenPerBusiness: number;
+}
+const DEFAULT_LIMITS: StoreLimits = { seenPerBusiness: 20_000 };
+
+/** The meta rows "Delete all data" keeps: the ledger's identity and its signing key. */
+export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || key.startsWith('signingKey');
+
+/** How long a command's idempotency key is remembered (a retry comes within seconds; a week is ample). */
+export const COMMAND_KEY_DAYS = 7;
+
+/** A command's idempotency key, its message's name, when it ran, and its answer from what was written. */
+export interface CommandMark<T = Decision[]> {
+  key: string;
+  name: string;
+  at: string;
+  result: (written: T) => unknown;
+}
+
+/** Everything one command writes (LedgerStore.commit). */
+export interface Commit {
+  grants?: readonly GrantRecord[];
+  /** Appended to our chain in this order. */
+  decisions?: readonly NewDecision[];
+  runs?: readonly ChecklistRun[];
+  deleteRuns?: readonly string[];
+  /** A change to the reminders' memory (a snooze, a finished review). */
+  reminders?: (state: ReminderState) => ReminderState;
+  command?: CommandMark;
+}
+
+/** What a commit did: the decisions it sealed, or (a retried key) the first answer, with nothing written. */
+export type Committed = { replayed: false; decisions: Decision[] } | { replayed: true; result: unknown };
+
 /**
  * This installation's signing key (issue 11, item 4): the private key is a non-extractable CryptoKey,
  * kept in the meta table by structured clone (it never leaves the browser's key store as bytes);
@@ -96,8 +132,11 @@ export class LedgerStore {
   private identityPromise: Promise<Identity> | undefined;
   private trustedPromise: Promise<Set<string>> | undefined;
 
-  constructor(db: LedgerDb | string = openLedgerDb()) {
+  private readonly limits: StoreLimits;
+
+  constructor(db: LedgerDb | string = openLedgerDb(), limits: Partial<StoreLimits> = {}) {
     this.db = typeof db === 'string' ? openLedgerDb(db) : db;
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
   close(): void {
@@ -276,55 +315,103 @@ export class LedgerStore {
     return out;
   }
 
-  /** Appends a decision to our chain and resolves once it is stored (acknowledged). */
-  appendDecision(input: NewDecision): Promise<Decision> {
+  /** Our chain's last stored decision (its hash is the head new decisions are sealed onto). */
+  private tail(ledgerId: string): Promise<StoredDecision | undefined> {
+    return this.db.decisions
+      .where('[ledgerId+seq]')
+      .between([ledgerId, -Infinity], [ledgerId, Infinity])
+      .last();
+  }
+
+  /** The answer of a command already carried out under this idempotency key, if any. */
+  async commandResult(key: string | undefined): Promise<{ result: unknown } | undefined> {
+    if (!key) return undefined;
+    const row = await this.db.commands.get(key);
+    return row ? { result: row.result } : undefined;
+  }
+
+  /**
+   * Writes everything one command decides, all or nothing, in one IndexedDB transaction: grant records,
+   * decisions appended to our chain in order, checklist runs, the reminders' memory, and the command's
+   * idempotency key with its answer. Decisions are sealed (hashed) before the transaction opens: waiting for
+   * WebCrypto inside it would let IndexedDB commit it half-way. A key already carried out writes nothing and
+   * gives back the first answer. Resolves once the transaction is durable (strict durability, db.ts).
+   */
+  commit(change: Commit): Promise<Committed> {
     return this.serial(async () => {
+      const done = await this.commandResult(change.command?.key);
+      if (done) return { replayed: true, result: done.result };
+      const grants = (change.grants ?? []).map((g) => grantRecordSchema.parse(g));
+      const runs = (change.runs ?? []).map((r) => checklistRunSchema.parse(r));
       const ledgerId = await this.getLedgerId();
-      const tail = await this.db.decisions
-        .where('[ledgerId+seq]')
-        .between([ledgerId, -Infinity], [ledgerId, Infinity])
-        .last();
-      const { id, ...rest } = input;
-      const sealed = await sealDecision({ ...rest, id: id ?? crypto.randomUUID(), ledgerId }, tail?.hash);
-      const decision = decisionSchema.parse(await this.sign(sealed));
-      await this.db.transaction('rw', this.db.decisions, async () => {
+      const tail = await this.tail(ledgerId);
+      const sealed: Decision[] = [];
+      let head = tail?.hash;
+      for (const input of change.decisions ?? []) {
+        const { id, ...rest } = input;
+        const decision = decisionSchema.parse(
+          await this.sign(await sealDecision({ ...rest, id: id ?? crypto.randomUUID(), ledgerId }, head)),
+        );
+        sealed.push(decision);
+        head = decision.hash;
+      }
+      const command = change.command;
+      const result = command?.result(sealed);
+      const tables = [
+        this.db.grants,
+        this.db.decisions,
+        this.db.checklistRuns,
+        this.db.meta,
+        this.db.commands,
+      ];
+      return this.db.transaction('rw', tables, async (): Promise<Committed> => {
+        if (command) {
+          const again = await this.db.commands.get(command.key);
+          if (again) return { replayed: true, result: again.result };
+        }
         // The chain cannot have moved (appends are serialised); checked anyway, so a second writer fails loudly.
-        const now = await this.db.decisions
-          .where('[ledgerId+seq]')
-          .between([ledgerId, -Infinity], [ledgerId, Infinity])
-          .last();
-        if (now?.hash !== tail?.hash)
+        if (sealed.length > 0 && (await this.tail(ledgerId))?.hash !== tail?.hash)
           throw new Error('The decision chain changed while appending; try again.');
-        await this.db.decisions.add({ ...decision, seq: (tail?.seq ?? -1) + 1 });
+        if (grants.length > 0) await this.db.grants.bulkPut(grants);
+        if (sealed.length > 0) {
+          const first = (tail?.seq ?? -1) + 1;
+          await this.db.decisions.bulkAdd(sealed.map((d, i) => ({ ...d, seq: first + i })));
+        }
+        if (runs.length > 0) await this.db.checklistRuns.bulkPut(runs);
+        if (change.deleteRuns?.length) await this.db.checklistRuns.bulkDelete([...change.deleteRuns]);
+        if (change.reminders) {
+          const next = reminderStateSchema.parse(change.reminders(await this.reminderState()));
+          await this.db.meta.put({ key: 'reminders', value: next });
+        }
+        if (command) await this.rememberCommand(command, result);
+        return { replayed: false, decisions: sealed };
       });
-      return decision;
     });
   }
 
+  /** Inside a write transaction: the command's key and answer, and keys older than a week forgotten. */
+  private async rememberCommand(command: Omit<CommandMark, 'result'>, result: unknown): Promise<void> {
+    await this.db.commands.put({ key: command.key, name: command.name, at: command.at, result });
+    const cutoff = new Date(Date.parse(command.at) - COMMAND_KEY_DAYS * 86_400_000).toISOString();
+    await this.db.commands.where('at').below(cutoff).delete();
+  }
+
+  /** Appends a decision to our chain and resolves once it is stored (acknowledged). */
+  async appendDecision(input: NewDecision): Promise<Decision> {
+    const done = await this.commit({ decisions: [input] });
+    if (done.replayed) throw new Error('A decision without a command key cannot be a replay.');
+    return done.decisions[0]!;
+  }
+
   /** Stores a grant record together with the decision that records it, in one transaction. */
-  saveGrant(grant: GrantRecord, decision: NewDecision): Promise<{ grant: GrantRecord; decision: Decision }> {
-    return this.serial(async () => {
-      const valid = grantRecordSchema.parse(grant);
-      const ledgerId = await this.getLedgerId();
-      const tail = await this.db.decisions
-        .where('[ledgerId+seq]')
-        .between([ledgerId, -Infinity], [ledgerId, Infinity])
-        .last();
-      const { id, ...rest } = decision;
-      const sealed = decisionSchema.parse(
-        await this.sign(
-          await sealDecision(
-            { ...rest, id: id ?? crypto.randomUUID(), ledgerId, grantId: valid.id },
-            tail?.hash,
-          ),
-        ),
-      );
-      await this.db.transaction('rw', this.db.grants, this.db.decisions, async () => {
-        await this.db.grants.put(valid);
-        await this.db.decisions.add({ ...sealed, seq: (tail?.seq ?? -1) + 1 });
-      });
-      return { grant: valid, decision: sealed };
-    });
+  async saveGrant(
+    grant: GrantRecord,
+    decision: NewDecision,
+  ): Promise<{ grant: GrantRecord; decision: Decision }> {
+    const valid = grantRecordSchema.parse(grant);
+    const done = await this.commit({ grants: [valid], decisions: [{ ...decision, grantId: valid.id }] });
+    if (done.replayed) throw new Error('A decision without a command key cannot be a replay.');
+    return { grant: valid, decision: done.decisions[0]! };
   }
 
   /** A subject's decisions in one business, in chain order (the panel's history). */
@@ -383,7 +470,26 @@ export class LedgerStore {
           ...(pendingSince ? { pendingSince } : {}),
         });
       });
-      if (changed.length > 0) await this.db.seen.bulkPut(changed);
+      if (changed.length === 0) return;
+      await this.db.seen.bulkPut(changed);
+      // Bounded per business: past the cap, subjects no longer on this page go first (those not pending
+      // before those pending, the longest unseen first).
+      const count = await this.db.seen.where('businessId').equals(businessId).count();
+      if (count <= this.limits.seenPerBusiness) return;
+      const present = new Set(subjects.map((s) => s.subject));
+      const gone = (await this.db.seen.where('businessId').equals(businessId).toArray())
+        .filter((row) => !present.has(row.subject))
+        .sort((a, b) =>
+          Boolean(a.pendingSince) !== Boolean(b.pendingSince)
+            ? a.pendingSince
+              ? 1
+              : -1
+            : a.lastSeenAt < b.lastSeenAt
+              ? -1
+              : 1,
+        )
+        .slice(0, count - this.limits.seenPerBusiness);
+      await this.db.seen.bulkDelete(gone.map((row) => [row.businessId, row.subject] as [string, string]));
     });
   }
 
@@ -639,8 +745,11 @@ export class LedgerStore {
     byteLength: number,
     options: ImportOptions = {},
     consent: ImportConsent = {},
-  ): Promise<ImportCheck> {
+    command?: CommandMark<ImportPlan>,
+  ): Promise<ImportCheck | { ok: true; replayed: unknown }> {
     return this.serial(async () => {
+      const done = await this.commandResult(command?.key);
+      if (done) return { ok: true as const, replayed: done.result };
       const check = await this.planImport(text, byteLength, options);
       if (!check.ok) return check;
       const at = (options.now ?? new Date()).toISOString();
@@ -679,51 +788,73 @@ export class LedgerStore {
         if (consent.trust?.includes(ledger.ledgerId))
           meta.push({ key: `${TRUSTED}${ledger.ledgerId}`, value: { since: at } });
       }
-      await this.db.transaction(
-        'rw',
-        [this.db.grants, this.db.decisions, this.db.checklistRuns, this.db.meta],
-        async () => {
-          if (meta.length > 0) await this.db.meta.bulkPut(meta);
-          await this.db.grants.bulkAdd(plan.addGrants);
-          await this.db.checklistRuns.bulkAdd(plan.addRuns);
-          const rows: StoredDecision[] = [];
-          const seqs = new Map<string, number>();
-          for (const decision of plan.addDecisions) {
-            let seq = seqs.get(decision.ledgerId);
-            if (seq === undefined) {
-              const tail = await this.db.decisions
-                .where('[ledgerId+seq]')
-                .between([decision.ledgerId, -Infinity], [decision.ledgerId, Infinity])
-                .last();
-              seq = tail?.seq ?? -1;
-            }
-            seq += 1;
-            seqs.set(decision.ledgerId, seq);
-            rows.push({ ...decision, seq });
+      const tables = [
+        this.db.grants,
+        this.db.decisions,
+        this.db.checklistRuns,
+        this.db.meta,
+        this.db.commands,
+      ];
+      const replay = await this.db.transaction('rw', tables, async () => {
+        if (command) {
+          const again = await this.db.commands.get(command.key);
+          if (again) return { result: again.result };
+        }
+        if (meta.length > 0) await this.db.meta.bulkPut(meta);
+        await this.db.grants.bulkAdd(plan.addGrants);
+        await this.db.checklistRuns.bulkAdd(plan.addRuns);
+        const rows: StoredDecision[] = [];
+        const seqs = new Map<string, number>();
+        for (const decision of plan.addDecisions) {
+          let seq = seqs.get(decision.ledgerId);
+          if (seq === undefined) {
+            const tail = await this.db.decisions
+              .where('[ledgerId+seq]')
+              .between([decision.ledgerId, -Infinity], [decision.ledgerId, Infinity])
+              .last();
+            seq = tail?.seq ?? -1;
           }
-          await this.db.decisions.bulkAdd(rows);
-        },
-      );
+          seq += 1;
+          seqs.set(decision.ledgerId, seq);
+          rows.push({ ...decision, seq });
+        }
+        await this.db.decisions.bulkAdd(rows);
+        if (command) await this.rememberCommand(command, command.result(plan));
+        return undefined;
+      });
       this.trustedPromise = undefined;
+      if (replay) return { ok: true as const, replayed: replay.result };
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
     });
   }
 
-  async deleteAll(): Promise<void> {
-    await this.serial(async () => {
-      await this.db.transaction(
-        'rw',
-        ['grants', 'decisions', 'seen', 'snapshots', 'checklistRuns'],
-        async () => {
-          await Promise.all([
-            this.db.grants.clear(),
-            this.db.decisions.clear(),
-            this.db.seen.clear(),
-            this.db.snapshots.clear(),
-            this.db.checklistRuns.clear(),
-          ]);
-        },
-      );
+  /**
+   * "Delete all data": every grant, decision, checklist run, snapshot, first-seen date, reminder memory
+   * (notified steps, snoozes, review dates), remembered time and command key. Kept: this installation's
+   * ledger id and signing key (meta rows `ledgerId` and `signingKey…`), so what it signs later is still
+   * its own; the settings live in extension storage, not here. Colleagues' pinned keys and trust go too:
+   * a colleague's file imported afterwards is met as new.
+   */
+  async deleteAll(command?: CommandMark<void>): Promise<{ replayed?: unknown }> {
+    return this.serial(async () => {
+      const done = await this.commandResult(command?.key);
+      if (done) return { replayed: done.result };
+      const tables = ['grants', 'decisions', 'seen', 'snapshots', 'checklistRuns', 'meta', 'commands'];
+      await this.db.transaction('rw', tables, async () => {
+        await Promise.all([
+          this.db.grants.clear(),
+          this.db.decisions.clear(),
+          this.db.seen.clear(),
+          this.db.snapshots.clear(),
+          this.db.checklistRuns.clear(),
+          this.db.commands.clear(),
+          this.db.meta.filter((row) => !isKeptOnDelete(row.key)).delete(),
+        ]);
+        if (command) await this.rememberCommand(command, command.result());
+      });
+      // Colleagues' pinned keys and trust went with the meta rows: nothing of theirs is held any more.
+      this.trustedPromise = undefined;
+      return {};
     });
   }
 }

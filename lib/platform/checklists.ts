@@ -4,7 +4,9 @@ import {
   type BusinessEvidence,
   type ListRead,
 } from '../domain/checklists/evidence';
+import { z } from 'zod';
 import {
+  checklistRunSchema,
   createRun,
   openSteps,
   parseWho,
@@ -20,7 +22,9 @@ import { catalogue } from '../domain/i18n';
 import { fail, type Outcome, type ProblemCode } from '../domain/problems';
 import { getSubjectKey } from '../domain/snapshot';
 import type { Hub } from './hub';
-import { runLedgerCommand, type CommandContext } from './ledger';
+import type { Commit } from '../ledger/store';
+import { planRevoke, type CommandContext } from './ledger';
+import { restartReview } from './reminders';
 
 export type ChecklistResult = Outcome<{ run?: ChecklistRun }>;
 
@@ -94,6 +98,41 @@ const changesOf = (hub: Hub) => {
   return changes;
 };
 
+const checklistReplySchema = z.object({ run: checklistRunSchema.optional() });
+
+/**
+ * Writes what a checklist command decided in one transaction, with the command's idempotency key and its
+ * answer; a key already carried out writes nothing and gives back the first answer.
+ */
+async function commitRun(
+  hub: Hub,
+  context: CommandContext,
+  change: Omit<Commit, 'command'>,
+  reply: { run?: ChecklistRun },
+): Promise<{ replayed: false } | { replayed: true; reply: ChecklistResult }> {
+  const done = await hub.store.commit({
+    ...change,
+    ...(context.commandKey
+      ? {
+          command: {
+            key: context.commandKey,
+            name: 'checklistCommand',
+            at: context.now.toISOString(),
+            result: () => reply,
+          },
+        }
+      : {}),
+  });
+  if (!done.replayed) return { replayed: false };
+  const stored = checklistReplySchema.safeParse(done.result);
+  return {
+    replayed: true,
+    reply: stored.success
+      ? { ok: true, ...stored.data }
+      : fail('internal', { message: 'the stored answer of this command cannot be read' }),
+  };
+}
+
 /** Starts, ticks, finishes or discards a run (from the panel or the popup; parsed by the router). */
 export async function runChecklistCommand(
   hub: Hub,
@@ -144,7 +183,8 @@ export async function runChecklistCommand(
         related,
         now,
       });
-      await store.saveRuns([run]);
+      const saved = await commitRun(hub, context, { runs: [run] }, { run });
+      if (saved.replayed) return saved.reply;
       // What the page already shows counts at once (an invitation sent before the checklist started).
       await updateRunsFromEvidence(hub, command.businessId, now);
       return { ok: true, run: (await store.run(run.id)) ?? run };
@@ -154,12 +194,14 @@ export async function runChecklistCommand(
       if (!run) return fail('run-missing');
       const next = tickByHand(run, command.stepId, command.done, now);
       if (!next) return fail('run-closed');
-      await store.saveRuns([next]);
-      const before = run.steps.find((x) => x.id === command.stepId);
-      const after = next.steps.find((x) => x.id === command.stepId);
-      if (before && after) changesOf(hub).set(`${run.id}/${command.stepId}`, { before, after });
+      const saved = await commitRun(hub, context, { runs: [next] }, { run: next });
+      if (!saved.replayed) {
+        const before = run.steps.find((x) => x.id === command.stepId);
+        const after = next.steps.find((x) => x.id === command.stepId);
+        if (before && after) changesOf(hub).set(`${run.id}/${command.stepId}`, { before, after });
+      }
       void hub.reminders.check(now);
-      return { ok: true, run: next };
+      return saved.replayed ? saved.reply : { ok: true, run: next };
     }
     case 'undo-tick': {
       const found = await openRun(command.runId, 'run-closed');
@@ -171,10 +213,10 @@ export async function runChecklistCommand(
       if (!change || !sameStep(current, change.after)) return fail('undo-unavailable');
       const restored = restoreStep(found.run, change.before);
       if (!restored) return fail('run-closed');
-      await store.saveRuns([restored]);
+      const saved = await commitRun(hub, context, { runs: [restored] }, { run: restored });
       changesOf(hub).delete(key);
       void hub.reminders.check(now);
-      return { ok: true, run: restored };
+      return saved.replayed ? saved.reply : { ok: true, run: restored };
     }
     case 'finish': {
       const found = await openRun(command.runId, 'run-already-finished');
@@ -187,43 +229,55 @@ export async function runChecklistCommand(
       const locale = hub.locale();
       const rationale =
         command.rationale || catalogue(locale).checklists.finishedRationale(template.title[locale]);
-      if (template.onFinish === 'revoke-subject-and-related') {
-        // Offboarding ends the records of the subject and its people: recorded as revocations.
-        for (const subject of [run.subject, ...run.related]) {
-          const result = await runLedgerCommand(
-            store,
-            { type: 'revoke', businessId: run.businessId, subject, rationale },
-            context,
-          );
-          if (!result.ok) return result;
-        }
-      }
-      await store.appendDecision({
-        at: now.toISOString(),
-        decidedBy: context.decidedBy,
-        businessId: run.businessId,
-        subject: run.subject,
-        action: 'note',
-        rationale,
-        after: {
-          checklist: run.templateId,
-          runId: run.id,
-          steps: run.steps.map((s) => ({ id: s.id, how: s.how ?? null, at: s.at ?? null })),
-        },
-      });
+      // Offboarding ends the records of the subject and its people (recorded as revocations); then the
+      // note of the finished checklist, and the run itself: one transaction, all or nothing.
+      const revocations =
+        template.onFinish === 'revoke-subject-and-related'
+          ? await Promise.all(
+              [run.subject, ...run.related].map((subject) =>
+                planRevoke(store, { businessId: run.businessId, subject, rationale }, context),
+              ),
+            )
+          : [];
       const finished: ChecklistRun = { ...run, status: 'finished', finishedAt: now.toISOString() };
-      await store.saveRuns([finished]);
-      if (template.onFinish === 'restart-review-cadence')
-        await hub.reminders.noteReviewDone(run.businessId, now);
+      const saved = await commitRun(
+        hub,
+        context,
+        {
+          grants: revocations.flatMap((r) => r.grants),
+          decisions: [
+            ...revocations.flatMap((r) => r.decisions),
+            {
+              at: now.toISOString(),
+              decidedBy: context.decidedBy,
+              businessId: run.businessId,
+              subject: run.subject,
+              action: 'note',
+              rationale,
+              after: {
+                checklist: run.templateId,
+                runId: run.id,
+                steps: run.steps.map((s) => ({ id: s.id, how: s.how ?? null, at: s.at ?? null })),
+              },
+            },
+          ],
+          runs: [finished],
+          // A finished review restarts the business's review cadence, in the same transaction.
+          ...(template.onFinish === 'restart-review-cadence'
+            ? { reminders: (state) => restartReview(state, run.businessId, now) }
+            : {}),
+        },
+        { run: finished },
+      );
       void hub.reminders.check(now);
-      return { ok: true, run: finished };
+      return saved.replayed ? saved.reply : { ok: true, run: finished };
     }
     case 'discard': {
       const found = await openRun(command.runId, 'run-is-record');
       if (!found.ok) return found;
-      await store.deleteRun(found.run.id);
+      const saved = await commitRun(hub, context, { deleteRuns: [found.run.id] }, {});
       void hub.reminders.check(now);
-      return { ok: true };
+      return saved.replayed ? saved.reply : { ok: true };
     }
   }
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../domain/rules/types';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { watchPage } from '../page/watch';
+import type { SnapshotReport } from '../domain/messages';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
 import { guardAgainstScriptStarted } from './page-guard';
@@ -76,6 +77,8 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
           },
     );
   };
+  /** The latest read, sent again when the background asks (it restarted and lost what it knew). */
+  let latestReport: SnapshotReport | undefined;
   const report = createSnapshotReporter(send, (next) => {
     outcome = next;
     showOutcome();
@@ -132,7 +135,8 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
           badges?.setFindings([]);
         } else showOverlay(true);
         // A refusal or silence is shown by the reporter's outcome; the next change sends again.
-        void report({ snapshot, ...(diagnostics ? { diagnostics } : {}) });
+        latestReport = { snapshot, ...(diagnostics ? { diagnostics } : {}) };
+        void report(latestReport);
       },
     });
   };
@@ -154,7 +158,13 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     ensureBadges().highlight(data);
     return true;
   });
+  const removeAgain = onMessage('sendSnapshotAgain', ({ sender }) => {
+    if (sender.id !== browser.runtime.id || !latestReport || ctx.isInvalid) return false;
+    void report(latestReport);
+    return true;
+  });
   ctx.onInvalidated(() => {
+    removeAgain();
     removeFindings();
     removeScroll();
     removeReveal();

@@ -1,12 +1,19 @@
-import { MAX_LISTED_CHANGES, type AdminRequest, type AdminResult } from '../domain/ledger/admin';
+import {
+  MAX_LISTED_CHANGES,
+  adminResultSchema,
+  type AdminRequest,
+  type AdminResult,
+} from '../domain/ledger/admin';
+import type { ImportPlan } from '../domain/ledger/import';
 import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
 import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
-import type { Decision, GrantRecord } from '../domain/ledger/records';
+import { decisionSchema, type Decision, type GrantRecord } from '../domain/ledger/records';
 import { fail, type Outcome } from '../domain/problems';
 import { defaultSettings, type Settings } from '../domain/settings';
 import { keyFingerprint } from '../domain/ledger/signing';
 import { getSubjectKey } from '../domain/snapshot';
-import type { LedgerStore } from '../ledger/store';
+import { z } from 'zod';
+import type { CommandMark, Commit, LedgerStore, NewDecision } from '../ledger/store';
 
 export interface SubjectRecord {
   grants: GrantRecord[];
@@ -21,12 +28,83 @@ export interface CommandContext {
   settings: Settings;
   /** Whether the subject is a third party as the rules see it. */
   isThirdParty: (businessId: string, subject: string) => boolean;
+  /** The idempotency key the screen made for this action (a retry brings the same one). */
+  commandKey?: string;
+}
+
+const commandReplySchema = z.object({ decision: decisionSchema });
+
+/**
+ * Writes what a ledger command decided in one transaction, with its idempotency key; a key already carried
+ * out writes nothing and answers as the first time did.
+ */
+async function write(
+  s: LedgerStore,
+  change: Omit<Commit, 'command'>,
+  context: CommandContext,
+): Promise<CommandResult> {
+  const done = await s.commit({
+    ...change,
+    ...(context.commandKey
+      ? {
+          command: {
+            key: context.commandKey,
+            name: 'ledgerCommand',
+            at: context.now.toISOString(),
+            result: (written: Decision[]) => ({ decision: written.at(-1) }),
+          },
+        }
+      : {}),
+  });
+  if (done.replayed) {
+    const reply = commandReplySchema.safeParse(done.result);
+    return reply.success
+      ? { ok: true, ...reply.data }
+      : fail('internal', { message: 'the stored answer of this command cannot be read' });
+  }
+  const decision = done.decisions.at(-1);
+  return decision
+    ? { ok: true, decision }
+    : fail('internal', { message: 'the stored answer of this command cannot be read' });
+}
+
+/**
+ * What revoking a subject writes: each of its grants that is still running ends today, each with its own
+ * revocation; a subject without one gets one revocation. Nothing is written here (one transaction does it).
+ */
+export async function planRevoke(
+  s: LedgerStore,
+  revoke: { businessId: string; subject: string; rationale: string },
+  context: CommandContext,
+): Promise<{ grants: GrantRecord[]; decisions: NewDecision[] }> {
+  const today = context.now.toISOString().slice(0, 10);
+  const base = { at: context.now.toISOString(), decidedBy: context.decidedBy };
+  const what = {
+    ...base,
+    businessId: revoke.businessId,
+    subject: revoke.subject,
+    action: 'revoke' as const,
+    rationale: revoke.rationale,
+  };
+  const running = (await s.grants({ businessId: revoke.businessId, subject: revoke.subject })).filter(
+    (grant) => !grant.endsAt || grant.endsAt > today,
+  );
+  if (running.length === 0) return { grants: [], decisions: [what] };
+  return {
+    grants: running.map((grant) => ({ ...grant, endsAt: today, updatedAt: context.now.toISOString() })),
+    decisions: running.map((grant) => ({
+      ...what,
+      grantId: grant.id,
+      before: { endsAt: grant.endsAt ?? null },
+      after: { endsAt: today },
+    })),
+  };
 }
 
 /**
  * Carries out a ledger command from the panel or the options page (parsed by the router). Every rule of
  * the ledger (end date required for third parties, maximum duration) is checked here, where it cannot be
- * skipped.
+ * skipped. Whatever one command writes is one transaction.
  */
 export async function runLedgerCommand(
   s: LedgerStore,
@@ -45,15 +123,24 @@ export async function runLedgerCommand(
       );
       if (problem) return { ok: false, error: problem };
       const grant = grantFromCommand(command, crypto.randomUUID(), context.now);
-      const { decision } = await s.saveGrant(grant, {
-        ...base,
-        businessId: command.businessId,
-        subject: command.subject,
-        action: 'grant',
-        rationale: command.case,
-        after: { assets: grant.assets, startsAt: grant.startsAt, endsAt: grant.endsAt ?? null },
-      });
-      return { ok: true, decision };
+      return write(
+        s,
+        {
+          grants: [grant],
+          decisions: [
+            {
+              ...base,
+              businessId: command.businessId,
+              subject: command.subject,
+              action: 'grant',
+              rationale: command.case,
+              grantId: grant.id,
+              after: { assets: grant.assets, startsAt: grant.startsAt, endsAt: grant.endsAt ?? null },
+            },
+          ],
+        },
+        context,
+      );
     }
     case 'extend': {
       const grant = await s.grant(command.grantId);
@@ -63,64 +150,55 @@ export async function runLedgerCommand(
       const cap = addDays(today, context.settings.maxGrantDays);
       if (command.endsAt > cap)
         return fail('extend-beyond-max', { days: context.settings.maxGrantDays, date: cap });
-      const updated = { ...grant, endsAt: command.endsAt, updatedAt: context.now.toISOString() };
-      const { decision } = await s.saveGrant(updated, {
-        ...base,
-        businessId: grant.businessId,
-        subject: grant.subject,
-        action: 'extend',
-        rationale: command.rationale,
-        before: { endsAt: grant.endsAt ?? null },
-        after: { endsAt: command.endsAt },
-      });
-      return { ok: true, decision };
+      return write(
+        s,
+        {
+          grants: [{ ...grant, endsAt: command.endsAt, updatedAt: context.now.toISOString() }],
+          decisions: [
+            {
+              ...base,
+              businessId: grant.businessId,
+              subject: grant.subject,
+              action: 'extend',
+              rationale: command.rationale,
+              grantId: grant.id,
+              before: { endsAt: grant.endsAt ?? null },
+              after: { endsAt: command.endsAt },
+            },
+          ],
+        },
+        context,
+      );
     }
-    case 'revoke': {
-      const grants = await s.grants({ businessId: command.businessId, subject: command.subject });
-      let last: Decision | undefined;
-      for (const grant of grants) {
-        if (grant.endsAt && grant.endsAt <= today) continue;
-        ({ decision: last } = await s.saveGrant(
-          { ...grant, endsAt: today, updatedAt: context.now.toISOString() },
-          {
-            ...base,
-            businessId: command.businessId,
-            subject: command.subject,
-            action: 'revoke',
-            rationale: command.rationale,
-            before: { endsAt: grant.endsAt ?? null },
-            after: { endsAt: today },
-          },
-        ));
-      }
-      last ??= await s.appendDecision({
-        ...base,
-        businessId: command.businessId,
-        subject: command.subject,
-        action: 'revoke',
-        rationale: command.rationale,
-      });
-      return { ok: true, decision: last };
-    }
+    case 'revoke':
+      // Every grant of the subject at once: a revocation is never recorded half.
+      return write(s, await planRevoke(s, command, context), context);
     case 'accept-finding': {
       if (command.reviewAt <= today) return fail('review-date-past');
       // A finding is muted at most as long as a grant may run; an import holds other admins to the same.
       const reviewCap = addDays(today, context.settings.maxGrantDays);
       if (command.reviewAt > reviewCap)
         return fail('review-beyond-max', { days: context.settings.maxGrantDays, date: reviewCap });
-      const decision = await s.appendDecision({
-        ...base,
-        businessId: command.businessId,
-        subject: command.subject,
-        action: 'accept-finding',
-        rationale: command.rationale,
-        after: {
-          ruleId: command.ruleId,
-          reviewAt: command.reviewAt,
-          ...(command.assetName ? { assetName: command.assetName } : {}),
+      return write(
+        s,
+        {
+          decisions: [
+            {
+              ...base,
+              businessId: command.businessId,
+              subject: command.subject,
+              action: 'accept-finding',
+              rationale: command.rationale,
+              after: {
+                ruleId: command.ruleId,
+                reviewAt: command.reviewAt,
+                ...(command.assetName ? { assetName: command.assetName } : {}),
+              },
+            },
+          ],
         },
-      });
-      return { ok: true, decision };
+        context,
+      );
     }
   }
 }
@@ -142,18 +220,32 @@ export async function ledgerAdmin(
   request: AdminRequest,
   now: Date,
   settings: Settings = defaultSettings,
+  commandKey?: string,
 ): Promise<Outcome<{ result: AdminResult }>> {
   const done = (result: AdminResult) => ({ ok: true as const, result });
+  const replayed = (stored: unknown) => {
+    const result = adminResultSchema.safeParse(stored);
+    return result.success
+      ? done(result.data)
+      : fail('internal', { message: 'the stored answer of this command cannot be read' });
+  };
+  const mark = <T>(result: (written: T) => AdminResult): CommandMark<T> | undefined =>
+    commandKey ? { key: commandKey, name: 'ledgerAdmin', at: now.toISOString(), result } : undefined;
   switch (request.type) {
     case 'export': {
       const file = await s.exportFile(now);
-      await s.setTime('lastExportAt', now);
+      // Compact: the file is for Scopekeeper's import first (a ledger of 100,000 decisions stays well
+      // under the import limit); the last export's time is set only once the file is written
+      // ('export-saved', sent by the page after the save).
       return done({
         type: 'export',
-        json: JSON.stringify(file, null, 2),
+        json: JSON.stringify(file),
         fileName: `scopekeeper-ledger-${now.toISOString().slice(0, 10)}.json`,
       });
     }
+    case 'export-saved':
+      await s.setTime('lastExportAt', now);
+      return done({ type: 'export-saved', at: now.toISOString() });
     case 'export-csv': {
       const file = await s.exportFile(now);
       return done({
@@ -185,37 +277,50 @@ export async function ledgerAdmin(
     case 'plan-import':
     case 'apply-import': {
       const bytes = new TextEncoder().encode(request.text).length;
+      const applied = request.type === 'apply-import';
       const options = { now, maxGrantDays: settings.maxGrantDays };
-      const check =
-        request.type === 'apply-import'
-          ? await s.applyImport(request.text, bytes, options, {
-              trust: request.trust,
-              acceptKeys: request.acceptKeys,
-            })
-          : await s.planImport(request.text, bytes, options);
+      // The names are read from the page's snapshots for the screen; a replayed answer goes without them.
+      const summary = (p: ImportPlan, names: Record<string, string> = {}): AdminResult => {
+        const changes = p.changes.slice(0, MAX_LISTED_CHANGES);
+        return {
+          type: 'import',
+          applied,
+          summary: {
+            addGrants: p.addGrants.length,
+            identicalGrants: p.identicalGrants,
+            conflictingGrants: p.conflictingGrants,
+            addDecisions: p.addDecisions.length,
+            knownDecisions: p.knownDecisions,
+            ledgers: p.ledgers,
+            changes,
+            moreChanges: p.changes.length - changes.length,
+            cappedGrants: p.cappedGrants,
+            maxGrantDays: settings.maxGrantDays,
+            names,
+            addRuns: p.addRuns.length,
+            identicalRuns: p.identicalRuns,
+            conflictingRuns: p.conflictingRuns,
+          },
+        };
+      };
+      const check = applied
+        ? await s.applyImport(
+            request.text,
+            bytes,
+            options,
+            { trust: request.trust, acceptKeys: request.acceptKeys },
+            mark((p: ImportPlan) => summary(p)),
+          )
+        : await s.planImport(request.text, bytes, options);
       if (!check.ok) return check;
-      const p = check.plan;
-      const changes = p.changes.slice(0, MAX_LISTED_CHANGES);
-      return done({
-        type: 'import',
-        applied: request.type === 'apply-import',
-        summary: {
-          addGrants: p.addGrants.length,
-          identicalGrants: p.identicalGrants,
-          conflictingGrants: p.conflictingGrants,
-          addDecisions: p.addDecisions.length,
-          knownDecisions: p.knownDecisions,
-          ledgers: p.ledgers,
-          changes,
-          moreChanges: p.changes.length - changes.length,
-          cappedGrants: p.cappedGrants,
-          maxGrantDays: settings.maxGrantDays,
-          names: await namesFor(s, changes),
-          addRuns: p.addRuns.length,
-          identicalRuns: p.identicalRuns,
-          conflictingRuns: p.conflictingRuns,
-        },
-      });
+      if ('replayed' in check) return replayed(check.replayed);
+      const listed = check.plan.changes.slice(0, MAX_LISTED_CHANGES);
+      return done(summary(check.plan, await namesFor(s, listed)));
+    }
+    case 'delete-all': {
+      const result: AdminResult = { type: 'delete-all' };
+      const deleted = await s.deleteAll(mark(() => result));
+      return 'replayed' in deleted ? replayed(deleted.replayed) : done(result);
     }
     case 'colleagues':
       return done({
@@ -231,9 +336,6 @@ export async function ledgerAdmin(
         fingerprint: await keyFingerprint(await s.publicKey()),
         colleagues: await s.colleagues(),
       });
-    case 'delete-all':
-      await s.deleteAll();
-      return done({ type: 'delete-all' });
   }
 }
 

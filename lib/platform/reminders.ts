@@ -260,6 +260,29 @@ export class Reminders {
       color: items.some((i) => i.kind === 'overdue') ? '#c62828' : '#8a5a00',
     });
 
+    for (const reminder of due) {
+      notified.add(reminder.key);
+      for (const key of reminder.supersedes) notified.add(key);
+    }
+    // Recorded as sent before anything shows: a worker stopped in between loses a notification at worst,
+    // never shows one twice. Only the latest step of each grant, business and recheck can matter again:
+    // forget the rest. Snoozes that ended and were notified are done with, and so are snoozes of groups
+    // that are gone (ended a month ago).
+    const longAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+    const live = liveKeys(input, settings, now);
+    const saved = await store.updateReminderState((current) => {
+      const keys = new Set([...current.notified, ...notified]);
+      return {
+        ...current,
+        notified: [...keys].filter((key) => live.has(key)),
+        snoozes: Object.fromEntries(
+          Object.entries(current.snoozes).filter(
+            ([group, until]) => !keys.has(`${group}:snoozed-${until}`) && until > longAgo,
+          ),
+        ),
+      };
+    });
+
     for (const reminder of due.slice(0, MAX_AT_ONCE)) await this.notify(reminder, names, runs, now);
     if (due.length > MAX_AT_ONCE) {
       const more = due.length - MAX_AT_ONCE;
@@ -279,23 +302,6 @@ export class Reminders {
         message: text.message,
       });
     }
-    for (const reminder of due) {
-      notified.add(reminder.key);
-      for (const key of reminder.supersedes) notified.add(key);
-    }
-    // Only the latest step of each grant, business and recheck can matter again: forget the rest.
-    // Snoozes that ended and were notified are done with.
-    const live = liveKeys(input, settings, now);
-    const saved = await store.updateReminderState((current) => {
-      const keys = new Set([...current.notified, ...notified]);
-      return {
-        ...current,
-        notified: [...keys].filter((key) => live.has(key)),
-        snoozes: Object.fromEntries(
-          Object.entries(current.snoozes).filter(([group, until]) => !keys.has(`${group}:snoozed-${until}`)),
-        ),
-      };
-    });
 
     const next = nextReminderAt(
       { ...input, snoozes: new Map(Object.entries(saved.snoozes)) },
@@ -330,21 +336,24 @@ export class Reminders {
   }
 
   async noteReviewDone(businessId: string, now: Date): Promise<void> {
-    await this.hub.store.updateReminderState((state) => ({
-      ...state,
-      reviewSince: { ...state.reviewSince, [businessId]: now.toISOString() },
-    }));
+    await this.hub.store.updateReminderState((state) => restartReview(state, businessId, now));
   }
 
   /** The latest snooze per group and what it replaced: what "Undo" puts back (in memory only). */
   private lastSnoozes = new Map<string, { until: string; before: string | undefined }>();
 
   /** Quiets a reminder group for a day or a week; it reminds again when the snooze ends. */
-  async snooze(group: string, days: number, now: Date): Promise<void> {
+  async snooze(group: string, days: number, now: Date, commandKey?: string): Promise<void> {
     const until = new Date(now.getTime() + days * 86_400_000).toISOString();
-    await this.hub.store.updateReminderState((state) => {
-      this.lastSnoozes.set(group, { until, before: state.snoozes[group] });
-      return { ...state, snoozes: { ...state.snoozes, [group]: until } };
+    // With the command's idempotency key: a retried snooze counts its day from the first one.
+    await this.hub.store.commit({
+      reminders: (state) => {
+        this.lastSnoozes.set(group, { until, before: state.snoozes[group] });
+        return { ...state, snoozes: { ...state.snoozes, [group]: until } };
+      },
+      ...(commandKey
+        ? { command: { key: commandKey, name: 'snooze', at: now.toISOString(), result: () => ({}) } }
+        : {}),
     });
     await this.hub.browser.notifications.clear(`${REMINDER_PREFIX}${group}`).catch(() => false);
     await this.check(now);
@@ -395,6 +404,11 @@ export class Reminders {
     const first = this.lastDue[0];
     return first ? this.openGroup(first.group) : undefined;
   }
+}
+
+/** The reminders' memory after a business's review: its cadence counts from now. */
+export function restartReview(state: ReminderState, businessId: string, now: Date): ReminderState {
+  return { ...state, reviewSince: { ...state.reviewSince, [businessId]: now.toISOString() } };
 }
 
 /** The words of the notification that sums up what did not fit. */

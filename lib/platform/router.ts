@@ -8,7 +8,9 @@ import {
   type ResultOf,
   type SenderKind,
 } from '../domain/protocol';
+import { isTransferRef, PART_CHARS, type TransferLost, type TransferOffer } from '../domain/transfer';
 import { onMessage } from './messaging';
+import { Transfers } from './transfers';
 
 /** Who sent a message, as far as the browser says: a content script of a tab, one of our pages, or other. */
 export interface Sender {
@@ -70,6 +72,45 @@ export class Router {
   private handlers = new Map<MessageName, Handler<MessageName>>();
   /** Set by the hub: where an extension page's message may come from (a framed panel needs its token). */
   pageGate: PageGate | undefined;
+  /** Requests and answers too large for one message travel in parts (lib/domain/transfer.ts). */
+  readonly transfers = new Transfers();
+
+  constructor() {
+    this.handle('uploadPart', ({ transfer, index, count, text }) =>
+      this.transfers.receive(transfer, index, count, text)
+        ? ok<'uploadPart'>({})
+        : fail('invalid-request', { field: 'transfer', issue: 'part' }),
+    );
+    this.handle('downloadPart', ({ transfer, index }) => {
+      const text = this.transfers.part(transfer, index);
+      return text === undefined
+        ? fail('internal', { message: 'the answer is no longer there; ask again' })
+        : ok<'downloadPart'>({ text });
+    });
+  }
+
+  /**
+   * A message as it comes over the wire: a reference to an upload is replaced by the upload (gone: the
+   * page sends it again), and an answer too large for one message is offered in parts.
+   */
+  async receive(name: MessageName, data: unknown, sender: Sender): Promise<unknown> {
+    let request = data;
+    if (isTransferRef(data)) {
+      const text = this.transfers.take(data.scopekeeperTransfer);
+      if (text === undefined) return { scopekeeperTransferLost: true } satisfies TransferLost;
+      try {
+        request = JSON.parse(text) as unknown;
+      } catch {
+        return fail('invalid-request', { field: 'transfer', issue: 'json' });
+      }
+    }
+    const reply = await this.dispatch(name, request, sender);
+    if (sender.kind !== 'page' || name === 'downloadPart') return reply;
+    const text = JSON.stringify(reply);
+    if (text.length <= PART_CHARS) return reply;
+    const { id, parts } = this.transfers.offer(text);
+    return { scopekeeperTransfer: id, parts } satisfies TransferOffer;
+  }
 
   handle<N extends MessageName>(name: N, handler: Handler<N>): void {
     if (this.handlers.has(name)) throw new Error(`A handler for ${name} is already registered.`);
@@ -111,7 +152,7 @@ export class Router {
       onMessage(
         name,
         ({ data, sender }) =>
-          this.dispatch(name, data, classifySender(sender, base, browser.runtime.id)) as never,
+          this.receive(name, data, classifySender(sender, base, browser.runtime.id)) as never,
       );
     }
   }

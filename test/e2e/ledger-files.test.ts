@@ -137,6 +137,8 @@ describe('ledger files on the options page', () => {
     await group.getByText('Access documented.').waitFor();
 
     const options = await context.newPage();
+    // The download path (Firefox's; Chromium's save dialog is tested in durability.test.ts).
+    await options.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
     await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export', exact: true }).click();
@@ -338,9 +340,15 @@ describe('ledger files on the options page', () => {
     await expect
       .poll(() => confirm.getByRole('button').allTextContents())
       .toEqual(['Export first', 'Delete everything', 'Keep my data']);
+    // It says what goes and what stays.
+    await expect
+      .poll(() => confirm.locator('p').textContent())
+      .toMatch(
+        /^Deleted from this browser: .* Kept: your settings, and this installation’s ledger id and signing key/,
+      );
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
     await expect
       .poll(() => options.getByRole('status').last().textContent())
-      .toBe('All ledger data was deleted.');
+      .toBe('All ledger data was deleted. Kept: your settings, the ledger id and the signing key.');
   });
 });

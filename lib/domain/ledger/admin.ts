@@ -3,13 +3,15 @@ import { z } from 'zod';
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
 export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export') }),
+  /** The export's file was written (the page saw its write close): its time is the last export's. */
+  z.object({ type: z.literal('export-saved') }),
   z.object({ type: z.literal('export-csv') }),
   z.object({ type: z.literal('verify') }),
-  // The text's own size is checked by planImport (50 MB); this only bounds the message.
-  z.object({ type: z.literal('plan-import'), text: z.string().max(60 * 1024 * 1024) }),
+  // The text's own size is checked by planImport (100 MB); this only bounds the request.
+  z.object({ type: z.literal('plan-import'), text: z.string().max(110 * 1024 * 1024) }),
   z.object({
     type: z.literal('apply-import'),
-    text: z.string().max(60 * 1024 * 1024),
+    text: z.string().max(110 * 1024 * 1024),
     /** Colleagues' ledgers the admin trusts in this preview: their acceptances and revocations count. */
     trust: z.array(z.string().uuid()).max(1000).default([]),
     /** Ledgers whose changed key the admin accepts (any other with a changed key is held back). */
@@ -131,6 +133,7 @@ export const colleagueSchema = z.object({
 
 export const adminResultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), json: z.string(), fileName: z.string().max(200) }),
+  z.object({ type: z.literal('export-saved'), at: z.string().datetime() }),
   z.object({ type: z.literal('export-csv'), grants: z.string(), decisions: z.string() }),
   z.object({ type: z.literal('verify'), ledgers: z.array(verifiedLedgerSchema) }),
   z.object({ type: z.literal('import'), applied: z.boolean(), summary: importSummarySchema }),

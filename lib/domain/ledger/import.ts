@@ -20,7 +20,10 @@ import {
 } from './signing';
 import { fail, type Outcome, type Problem } from '../problems';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+// 100 MB: a ledger Scopekeeper holds must come back through its own import. 100,000 realistic decisions
+// export (compact) to ~62 MB (test/lib/ledger/export-scale.test.ts); this leaves room for ~160,000. Files
+// over one message's 64 MiB travel in parts (lib/domain/transfer.ts). The screens' words say 100 MB.
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 /** What the store holds now, as the import needs to see it. */
 export interface LedgerContents {
@@ -175,7 +178,10 @@ export async function planImport(
   const now = options.now ?? new Date();
   const maxGrantDays = options.maxGrantDays ?? 90;
   if (byteLength > MAX_IMPORT_BYTES)
-    return fail('import-too-large', { megabytes: (byteLength / 1024 / 1024).toFixed(1), limit: 50 });
+    return fail('import-too-large', {
+      megabytes: (byteLength / 1024 / 1024).toFixed(1),
+      limit: MAX_IMPORT_BYTES / 1024 / 1024,
+    });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -259,7 +265,8 @@ export async function planImport(
     const ours = ledgerId === current.ledgerId;
     const authorship = await checkAuthorship(file, ledgerId, chain, shared, current);
     if (!authorship.ok) return authorship;
-    addDecisions.push(...extra);
+    // One by one: spreading 100,000 arguments overflows a service worker's stack.
+    for (const decision of extra) addDecisions.push(decision);
     ledgers.push({
       ledgerId,
       ours,

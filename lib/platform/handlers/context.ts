@@ -1,5 +1,7 @@
 import { isThirdParty, resolveOwnDomains } from '../../domain/principals';
 import { getSubjectKey } from '../../domain/snapshot';
+import { fail } from '../../domain/problems';
+import { protocol, type Reply, type ResultOf } from '../../domain/protocol';
 import type { Hub } from '../hub';
 import type { CommandContext } from '../ledger';
 
@@ -19,4 +21,21 @@ export async function commandContext(hub: Hub, businessId: string | undefined): 
       return isThirdParty(principal, resolveOwnDomains(settings.ownDomains, v?.currentUser?.email)) === 'yes';
     },
   };
+}
+
+/**
+ * The first answer of a command whose idempotency key was already carried out (a retry after its answer
+ * was lost), checked against the message's result schema; undefined for a new key.
+ */
+export async function replayOf<N extends 'ledgerCommand' | 'ledgerAdmin' | 'checklistCommand' | 'snooze'>(
+  hub: Hub,
+  key: string | undefined,
+  name: N,
+): Promise<Reply<N> | undefined> {
+  const done = await hub.store.commandResult(key);
+  if (!done) return undefined;
+  const value = protocol[name].result.safeParse(done.result);
+  return value.success
+    ? { ok: true, value: value.data as ResultOf<N> }
+    : fail('internal', { message: 'the stored answer of this command cannot be read' });
 }

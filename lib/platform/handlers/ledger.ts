@@ -2,7 +2,7 @@ import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
 import { ok } from '../router';
-import { commandContext } from './context';
+import { commandContext, replayOf } from './context';
 
 /** The ledger's messages: a subject's record, the panel's commands, the options page's tasks. */
 export function registerLedgerHandlers(hub: Hub): void {
@@ -12,10 +12,17 @@ export function registerLedgerHandlers(hub: Hub): void {
 
   router.handle('ledgerCommand', (command) =>
     publisher.during(async () => {
+      // A retry of an action already carried out: its first answer, before any check (an extension
+      // retried would otherwise be refused as "not later" than itself).
+      const first = await replayOf(hub, command.commandKey, 'ledgerCommand');
+      if (first) return first;
       // The admin who decides is the one signed in to that business (an extension names its grant's).
       const businessId =
         'businessId' in command ? command.businessId : (await store.grant(command.grantId))?.businessId;
-      const result = await runLedgerCommand(store, command, await commandContext(hub, businessId));
+      const result = await runLedgerCommand(store, command, {
+        ...(await commandContext(hub, businessId)),
+        ...(command.commandKey ? { commandKey: command.commandKey } : {}),
+      });
       if (!result.ok) return result;
       // The panel updates at once: every tab of the business is analysed again with the new ledger facts,
       // checklist steps that a record proves tick themselves, and the reminders follow the new end dates.
@@ -29,7 +36,15 @@ export function registerLedgerHandlers(hub: Hub): void {
 
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
-      const outcome = await ledgerAdmin(store, request, hub.clock(), await hub.currentSettings());
+      const first = await replayOf(hub, request.commandKey, 'ledgerAdmin');
+      if (first) return first;
+      const outcome = await ledgerAdmin(
+        store,
+        request,
+        hub.clock(),
+        await hub.currentSettings(),
+        request.commandKey,
+      );
       if (!outcome.ok) return outcome;
       const { result } = outcome;
       if (
@@ -40,7 +55,8 @@ export function registerLedgerHandlers(hub: Hub): void {
         publisher.invalidateAll();
         void hub.reminders.check();
       }
-      if (result.type === 'export') {
+      if (result.type === 'delete-all') hub.cache.forgetBusinesses();
+      if (result.type === 'export-saved') {
         // An export is the evidence of a periodic review's first step, and the export is no longer due.
         // Every business with an open checklist, read from the ledger (the worker may have restarted).
         const open = (await store.runs()).filter((r) => r.status === 'open');

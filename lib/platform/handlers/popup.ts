@@ -1,5 +1,6 @@
 import type { Hub } from '../hub';
 import { ok } from '../router';
+import { replayOf } from './context';
 
 /** The toolbar popup's state, and snoozes and their undo (panel). */
 export function registerPopupHandlers(hub: Hub): void {
@@ -22,8 +23,10 @@ export function registerPopupHandlers(hub: Hub): void {
     });
   });
 
-  router.handle('snooze', async ({ group, days }) => {
-    await hub.reminders.snooze(group, days, hub.clock());
+  router.handle('snooze', async ({ group, days, commandKey }) => {
+    const first = await replayOf(hub, commandKey, 'snooze');
+    if (first) return first;
+    await hub.reminders.snooze(group, days, hub.clock(), commandKey);
     return ok<'snooze'>({});
   });
 

@@ -17,9 +17,33 @@ export function registerTabs(hub: Hub): void {
     hub.panelTokens.forget(tabId);
   });
 
+  void refillOpenTabs(hub);
+
   hub.settings.watch((next) => {
     hub.setSettings(next);
     hub.publisher.invalidateAll();
     void hub.reminders.check();
   });
+}
+
+/**
+ * On every start of the background (a stopped service worker woke up): each open Business Settings tab's
+ * content script is asked to send its latest read again, so its panel (which reconnects by itself) is
+ * filled again at once, not when the page next changes, and a read the worker had not mirrored yet is not
+ * lost. The host permission lets the background find those tabs without the "tabs" permission.
+ */
+export async function refillOpenTabs(hub: Hub): Promise<number> {
+  let tabs: { id?: number; url?: string }[];
+  try {
+    // Tabs' URLs are visible only where the host permission reaches: Business Settings.
+    tabs = (await hub.browser.tabs.query({})).filter((tab) =>
+      tab.url?.startsWith('https://business.facebook.com/'),
+    );
+  } catch {
+    return 0;
+  }
+  const asked = await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? false : hub.toTab(tab.id, 'sendSnapshotAgain', undefined))),
+  );
+  return asked.filter((answer) => answer === true).length;
 }

@@ -109,6 +109,18 @@ export class TabCache {
       .map(([id]) => id);
   }
 
+  /**
+   * "Delete all data": what was known of each business across its pages is forgotten, here and in the
+   * session mirror (each open tab's own latest read stays: it is what the page shows now).
+   */
+  forgetBusinesses(): void {
+    for (const businessId of this.views.keys()) {
+      this.pending.delete(viewKey(businessId));
+      void this.session?.remove(viewKey(businessId)).catch(() => undefined);
+    }
+    this.views.clear();
+  }
+
   forget(tabId: number): void {
     this.closed.add(tabId);
     this.tabs.delete(tabId);

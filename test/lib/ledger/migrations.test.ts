@@ -79,4 +79,43 @@ describe('ledger store versions', () => {
     expect(d.prevHash).toBe('0'.repeat(64));
     store.close();
   });
+
+  it('upgrades a version 1 store to version 2: the idempotency keys of commands, kept with their answers', async () => {
+    const name = `ledger-v1-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v1.version).stores(v1.stores);
+    await old.open();
+    await old.table('meta').bulkAdd(v1.rows.meta);
+    await old.table('grants').bulkAdd(v1.rows.grants);
+    old.close();
+
+    const store = new LedgerStore(name);
+    const commandKey = '0f8e2a4c-1b3d-4e5f-9a7b-8c6d5e4f3a2b';
+    const first = await store.commit({
+      decisions: [
+        {
+          at: '2026-11-28T12:00:00.000Z',
+          businessId: '1203456789012345',
+          subject: 'partner:3228568050780001',
+          action: 'keep',
+          rationale: 'Still needed',
+          decidedBy: 'anna@sjobod.se',
+        },
+      ],
+      command: { key: commandKey, name: 'ledgerCommand', at: '2026-11-28T12:00:00.000Z', result: (d) => d },
+    });
+    expect(first.replayed).toBe(false);
+    store.close();
+    // Opened again (a restarted worker): the key is still there, and its first answer with it.
+    const again = new LedgerStore(name);
+    expect(await again.commandResult(commandKey)).toEqual({
+      result: [expect.objectContaining({ rationale: 'Still needed' })],
+    });
+    expect(await again.grant('g1')).toMatchObject({ case: 'Spring campaign' });
+    const raw = new Dexie(name);
+    await raw.open();
+    expect(raw.verno).toBe(2);
+    raw.close();
+    again.close();
+  });
 });

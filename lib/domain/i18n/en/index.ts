@@ -3,6 +3,7 @@ import { f, type Facts } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
+import { durability } from './durability';
 import { screens } from './screens';
 
 export type Screens = typeof screens;
@@ -48,4 +49,5 @@ export const en = {
   ...screens,
   ledgerTrust,
   panelSafety,
+  durability,
 };

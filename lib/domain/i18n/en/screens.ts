@@ -205,7 +205,7 @@ export const screens = {
     breaksAt: (id: string, number: number, reason: string) =>
       `breaks at decision ${id} (#${number}): ${reason}.`,
     importLabel: 'Import a ledger export',
-    tooLarge: (name: string, mb: string) => `${name} is ${mb} MB; the limit is 50 MB. Nothing was imported.`,
+    tooLarge: (name: string, mb: string) => `${name} is ${mb} MB; the limit is 100 MB. Nothing was imported.`,
     notImported: (name: string, why: string) => `${name} was not imported: ${why}`,
     imported: (name: string, what: string) => `Imported ${name}: ${what}`,
     previewLabel: 'Import preview',

@@ -4,6 +4,7 @@ import { f } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
+import { durability } from './durability';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -41,4 +42,5 @@ export const fr: Catalogue = {
   ...screens,
   ledgerTrust,
   panelSafety,
+  durability,
 };

@@ -203,7 +203,7 @@ export const screens: Screens = {
     intact: (n) => `${n} ${n === 1 ? 'décision' : 'décisions'}, intacte${n === 1 ? '' : 's'}.`,
     breaksAt: (id, number, reason) => `rompue à la décision ${id} (n° ${number}) : ${reason}.`,
     importLabel: 'Importer un export de registre',
-    tooLarge: (name, mb) => `${name} fait ${mb} Mo ; la limite est de 50 Mo. Rien n’a été importé.`,
+    tooLarge: (name, mb) => `${name} fait ${mb} Mo ; la limite est de 100 Mo. Rien n’a été importé.`,
     notImported: (name, why) => `${name} n’a pas été importé : ${why}`,
     imported: (name, what) => `${name} importé : ${what}`,
     previewLabel: 'Aperçu de l’import',

@@ -201,7 +201,7 @@ export const screens: Screens = {
     intact: (n) => `${n} beslut, intakt.`,
     breaksAt: (id, number, reason) => `bryts vid beslutet ${id} (nr ${number}): ${reason}.`,
     importLabel: 'Importera en liggarexport',
-    tooLarge: (name, mb) => `${name} är ${mb} MB; gränsen är 50 MB. Inget importerades.`,
+    tooLarge: (name, mb) => `${name} är ${mb} MB; gränsen är 100 MB. Inget importerades.`,
     notImported: (name, why) => `${name} importerades inte: ${why}`,
     imported: (name, what) => `Importerade ${name}: ${what}`,
     previewLabel: 'Förhandsvisning av importen',

@@ -201,9 +201,9 @@ describe('import', () => {
     if (!result.ok) expect(describeProblem('en', result.error)).toMatch(error);
   });
 
-  it('refuses a file over 50 MB before reading it', async () => {
+  it('refuses a file over 100 MB before reading it', async () => {
     const result = await planImport('{}', MAX_IMPORT_BYTES + 1, empty());
-    expect(english(result)).toEqual({ ok: false, error: 'The file is 50.0 MB; the limit is 50 MB.' });
+    expect(english(result)).toEqual({ ok: false, error: 'The file is 100.0 MB; the limit is 100 MB.' });
   });
 
   it('refuses duplicate ids inside one file', async () => {
