@@ -1,11 +1,13 @@
 import { assetKey } from '../domain/principals';
 import type { Finding, Severity } from '../domain/rules/types';
 import type { Anchor } from './anchors';
+import { createGuardedHost } from './guarded-host';
 
 /**
  * Row badges and live dialog warnings, drawn in one fixed layer inside a closed shadow root. Nothing is
  * written into Meta's markup, so nothing there shifts, loses clicks or focus; a badge whose row is gone is
- * simply not drawn. Positions follow rows as the page scrolls and re-renders.
+ * simply not drawn. Positions follow rows as the page scrolls and re-renders. The layer's host is guarded
+ * (./guarded-host.ts): no page stylesheet can hide it and no page script can take it away.
  */
 export interface BadgeLayer {
   host: HTMLElement;
@@ -54,15 +56,15 @@ export function createBadgeLayer(
   signal: AbortSignal,
   onBadgeClick: (subject: string) => void,
 ): BadgeLayer {
-  const host = doc.createElement('scopekeeper-badges');
-  host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483645;';
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const guarded = createGuardedHost(doc, signal, {
+    style: { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483645' },
+  });
+  const { host, shadow } = guarded;
   const style = doc.createElement('style');
   style.textContent = CSS;
   const highlightBox = doc.createElement('div');
   highlightBox.className = 'highlight';
   shadow.append(style, highlightBox);
-  (doc.body ?? doc.documentElement).append(host);
 
   let anchors: readonly Anchor[] = [];
   let findings: readonly Finding[] = [];
@@ -207,7 +209,7 @@ export function createBadgeLayer(
   view.addEventListener('resize', schedule, { passive: true, signal });
   signal.addEventListener('abort', () => {
     if (frame) view.cancelAnimationFrame(frame);
-    host.remove();
+    guarded.remove();
   });
 
   return {

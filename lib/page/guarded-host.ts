@@ -1,0 +1,166 @@
+/**
+ * A host for what Scopekeeper draws on a page it does not own (the panel overlay, the badge layer), made so
+ * that no page script or stylesheet can quietly take it away (issue 11, item 1):
+ *
+ * - It is a plain `div`: a page can predefine a custom element's name (and break or fake it), never `div`.
+ *   It is known by the reference held here, never looked up by a tag, class or id a page could copy.
+ * - Its content is in a closed shadow root. Its own box is styled twice, each way out of a page's reach:
+ *   inline `all: initial !important` plus what it needs (an element's own inline `!important` beats any
+ *   author sheet's `!important`, layers included), and the same in a `:host` rule inside the closed root
+ *   (for `!important`, the shadow tree's rule beats the page's, inline ones too). `all` covers opacity,
+ *   visibility, display, transform, clip-path, filter, pointer-events, size, position, content-visibility
+ *   and the rest at once.
+ * - It is a manual popover in the top layer where the browser has one: above every z-index the page can
+ *   set, and out of reach of its ancestors' transforms, clips, filters and overflow.
+ * - A MutationObserver puts back at once whatever a page script changes: its style attribute, any
+ *   attribute added (hidden, inert, popover, class, …), its place (removed, moved into a hidden container,
+ *   the document's root replaced). It is a child of the root element, not of `body`, so replacing `body`
+ *   does not take it away. A page that fights back in a loop gets a bounded number of repairs per second;
+ *   after that, a slow check repairs it once a second (no busy loop on either side).
+ * - When the signal aborts (the extension was reloaded or updated), the guard stops at once and never
+ *   puts the host back: its owner decides what stays (a farewell notice) and removes it.
+ */
+export interface GuardedHost {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  /** Shown (as laid out) or not drawn at all; the guard keeps whichever was asked last. */
+  setShown(shown: boolean): void;
+  /** Stops guarding and removes the host from the page. */
+  remove(): void;
+  /** How many times the host was repaired (for tests and diagnostics). */
+  repairs(): number;
+}
+
+export interface GuardedHostOptions {
+  /** The host box's own declarations, e.g. `{ position: 'fixed', right: '16px' }`; `!important` is added. */
+  style: Readonly<Record<string, string>>;
+  /** Repairs allowed at once within one second; more wait for the slow check. */
+  burst?: number;
+  /** How often the slow check looks (milliseconds). */
+  checkMs?: number;
+}
+
+const BURST = 8;
+const CHECK_MS = 1000;
+
+export function createGuardedHost(
+  doc: Document,
+  signal: AbortSignal,
+  options: GuardedHostOptions,
+): GuardedHost {
+  const burst = options.burst ?? BURST;
+  const checkMs = options.checkMs ?? CHECK_MS;
+  const view = doc.defaultView!;
+  const host = doc.createElement('div');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const hostRule = doc.createElement('style');
+  shadow.append(hostRule);
+  const topLayer = typeof host.showPopover === 'function';
+
+  let shown = true;
+  let inline = '';
+  const declare = () => {
+    const declarations = {
+      ...options.style,
+      display: shown ? (options.style.display ?? 'block') : 'none',
+    };
+    inline = ['all: initial !important']
+      .concat(Object.entries(declarations).map(([property, value]) => `${property}: ${value} !important`))
+      .join('; ');
+    hostRule.textContent = `:host { ${inline}; }`;
+  };
+
+  let stopped = false;
+  let repaired = 0;
+  let windowStart = 0;
+  let spent = 0;
+  let observedRoot: Element | null = null;
+
+  const isOpen = () => {
+    try {
+      return host.matches(':popover-open');
+    } catch {
+      return true;
+    }
+  };
+  const intact = () => {
+    const root = doc.documentElement;
+    return (
+      root !== null &&
+      host.parentNode === root &&
+      host.getAttribute('style') === inline &&
+      host.attributes.length === (topLayer ? 2 : 1) &&
+      (!topLayer || (host.getAttribute('popover') === 'manual' && isOpen()))
+    );
+  };
+  const repair = () => {
+    const root = doc.documentElement;
+    if (root && host.parentNode !== root) root.append(host);
+    for (const name of host.getAttributeNames())
+      if (name !== 'style' && name !== 'popover') host.removeAttribute(name);
+    if (host.getAttribute('style') !== inline) host.setAttribute('style', inline);
+    if (topLayer) {
+      if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+      if (host.isConnected && !isOpen()) {
+        try {
+          host.showPopover();
+        } catch {
+          // Not showable right now (e.g. inside a hidden ancestor for a moment): the next check retries.
+        }
+      }
+    }
+    if (root && root !== observedRoot) {
+      observedRoot = root;
+      observer.observe(root, { childList: true });
+    }
+  };
+  const check = (bounded: boolean) => {
+    if (stopped || signal.aborted || intact()) return;
+    if (bounded) {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        spent = 0;
+      }
+      if (spent >= burst) return;
+      spent++;
+    }
+    repaired++;
+    repair();
+  };
+
+  const observer = new MutationObserver(() => check(true));
+  const slowCheck = view.setInterval(() => check(false), checkMs);
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+    view.clearInterval(slowCheck);
+  };
+  // Registered before the owner's own abort listener: nothing is put back once the context has ended.
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
+  if (topLayer) host.addEventListener('toggle', () => check(true), { signal });
+
+  declare();
+  host.setAttribute('style', inline);
+  if (topLayer) host.setAttribute('popover', 'manual');
+  observer.observe(host, { attributes: true });
+  observer.observe(doc, { childList: true });
+  repair();
+
+  return {
+    host,
+    shadow,
+    setShown(next) {
+      if (next === shown) return;
+      shown = next;
+      declare();
+      if (!stopped) host.setAttribute('style', inline);
+    },
+    remove() {
+      stop();
+      host.remove();
+    },
+    repairs: () => repaired,
+  };
+}

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { samplePortfolio } from '../sandbox/generate';
+import {
+  BUSINESS_URL,
+  drawnMarks,
+  launchWithExtension,
+  panelFrame,
+  probeHost,
+  type Session,
+} from './harness';
+import { sessionPerTest } from './sessions';
+
+const sample = samplePortfolio('en', 'grid');
+const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
+const sessions = sessionPerTest<Session>();
+
+/** The People page with the panel read and Lisa K's badge drawn (a pending invitation). */
+async function openPeople(page: Page): Promise<void> {
+  await page.goto(peopleUrl);
+  const frame = await panelFrame(page);
+  await frame.waitForSelector('[data-page-kind="people"][data-read-status="ok"]', { timeout: 15_000 });
+  await expectShown(page);
+}
+
+/**
+ * The panel is on the page and can be seen and clicked: a real box, nothing in its ancestors or its own
+ * style hides it, and what is drawn at its centre is its host (nothing covers it). Lisa K's badge too,
+ * unless `badges` is false (the rows are gone).
+ */
+async function expectShown(page: Page, { badges = true } = {}): Promise<void> {
+  await expect
+    .poll(() => probeHost(page, 'overlay'), { timeout: 5000 })
+    .toMatchObject({
+      count: 1,
+      parent: 'HTML',
+      visible: true,
+      opacity: '1',
+      visibility: 'visible',
+      hit: true,
+      inert: false,
+    });
+  const panel = (await probeHost(page, 'overlay'))!;
+  expect(panel.width).toBeGreaterThan(300);
+  expect(panel.height).toBeGreaterThan(300);
+  if (!badges) return;
+  await expect
+    .poll(
+      async () => {
+        const mark = (await drawnMarks(page)).find(
+          (m) => m.kind === 'badge' && m.subject === 'person:lisa.k@gmail.com' && m.visible,
+        );
+        return mark && (await probeHost(page, 'badges', mark));
+      },
+      { timeout: 5000 },
+    )
+    .toMatchObject({ count: 1, parent: 'HTML', visible: true, opacity: '1', hit: true, inert: false });
+}
+
+/** In the page: the elements a page script finds as Scopekeeper's (fixed, above every z-index it uses). */
+const findHosts = `() => [...document.querySelectorAll('*')].filter((e) => {
+  const style = getComputedStyle(e);
+  return style.position === 'fixed' && Number(style.zIndex) >= 2147483645;
+})`;
+
+/** Issue 11, item 1: a page cannot hide Scopekeeper or take it away. */
+describe('a hostile page against the overlay and the badges', () => {
+  it('cannot break them with custom elements defined before the content script runs', async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await page.addInitScript(() => {
+      const names = ['overlay', 'badges', 'panel', 'badge', 'host', 'root', 'ui', 'app'].flatMap((part) => [
+        `scopekeeper-${part}`,
+        `sk-${part}`,
+        `scope-keeper-${part}`,
+      ]);
+      for (const name of names)
+        customElements.define(
+          name,
+          class extends HTMLElement {
+            constructor() {
+              super();
+              // Takes the one shadow root an element can have, and hides itself once on the page.
+              this.attachShadow({ mode: 'open' });
+            }
+            connectedCallback() {
+              this.style.setProperty('display', 'none', 'important');
+              queueMicrotask(() => this.remove());
+            }
+          },
+        );
+    });
+    await openPeople(page);
+  });
+
+  it('cannot hide them with !important stylesheets, layers or a cover', async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await openPeople(page);
+    const hide = `display: none !important; opacity: 0 !important; visibility: hidden !important;
+      transform: scale(0) !important; clip-path: inset(50%) !important; filter: opacity(0) !important;
+      width: 0 !important; height: 0 !important; max-width: 0 !important; max-height: 0 !important;
+      overflow: hidden !important; content-visibility: hidden !important; pointer-events: none !important;
+      position: absolute !important; left: -99999px !important; z-index: -1 !important; zoom: 0.01 !important;
+      transition: all 100000s !important; animation: none !important;`;
+    const selectors = [
+      'html > div',
+      'html > *:not(head):not(body)',
+      'body ~ *',
+      'body + *',
+      '[popover]',
+      ':popover-open',
+      '[style*="2147483646"]',
+      '[style*="2147483645"]',
+      '[style*="important"]',
+      'scopekeeper-overlay',
+      'scopekeeper-badges',
+    ].join(',\n');
+    await page.evaluate(
+      ({ selectors, hide }) => {
+        const sheet = document.createElement('style');
+        sheet.textContent = `${selectors} { ${hide} }
+          @layer attack { ${selectors} { ${hide} } }
+          *::backdrop { background: #fff !important; }`;
+        document.head.append(sheet);
+        // A constructed sheet too, adopted by the document.
+        const adopted = new CSSStyleSheet();
+        adopted.replaceSync(`${selectors} { ${hide} }`);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, adopted];
+      },
+      { selectors, hide },
+    );
+    await expectShown(page);
+
+    // A white box over the corner where the panel sits, above every z-index.
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.style.cssText =
+        'position: fixed; right: 0; bottom: 0; width: 420px; height: 100vh; background: #fff; z-index: 2147483647;';
+      document.body.append(cover);
+    });
+    await expectShown(page);
+  });
+
+  it('puts back at once what a page script changes on the hosts, and gives up no CPU to a script that fights', async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await openPeople(page);
+    const tamperings: string[] = [
+      `(h) => h.style.setProperty('display', 'none', 'important')`,
+      `(h) => { h.style.cssText = 'opacity: 0 !important; visibility: hidden !important; width: 0 !important'; }`,
+      `(h) => { h.hidden = true; h.inert = true; }`,
+      `(h) => { h.className = 'x'; h.id = 'x'; h.setAttribute('aria-hidden', 'true'); }`,
+      `(h) => { h.setAttribute('popover', 'auto'); }`,
+      `(h) => { try { h.hidePopover(); } catch {} }`,
+      `(h) => { h.removeAttribute('popover'); h.removeAttribute('style'); }`,
+    ];
+    expect(await page.evaluate(`(${findHosts})().length`)).toBe(2);
+    for (const tamper of tamperings) {
+      await page.evaluate(`(${findHosts})().forEach(${tamper})`);
+      await expectShown(page);
+    }
+
+    // A script that puts its change back each time it is undone: a bounded number of repairs per second.
+    await page.evaluate(`(() => {
+      const hosts = (${findHosts})();
+      window.__fights = 0;
+      // Only what was undone is done again (its own changes reach its observer too).
+      const hide = (h) => {
+        if (h.style.getPropertyValue('opacity') === '0' && h.hidden) return;
+        window.__fights++;
+        h.style.setProperty('opacity', '0', 'important');
+        h.hidden = true;
+      };
+      window.__fighter = new MutationObserver((records) => new Set(records.map((r) => r.target)).forEach(hide));
+      hosts.forEach((h) => { window.__fighter.observe(h, { attributes: true }); hide(h); });
+    })()`);
+    await page.waitForTimeout(2000);
+    const fights = await page.evaluate(() => (window as unknown as { __fights: number }).__fights);
+    expect(fights).toBeLessThan(200);
+    expect(fights).toBeGreaterThan(4);
+    await page.evaluate(() => (window as unknown as { __fighter: MutationObserver }).__fighter.disconnect());
+    await expectShown(page);
+  });
+
+  it('comes back when removed, moved into a hidden container, removed in a loop or left behind by a new body', async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await openPeople(page);
+
+    await page.evaluate(`(${findHosts})().forEach((h) => h.remove())`);
+    await expectShown(page);
+
+    await page.evaluate(`(() => {
+      const box = document.createElement('div');
+      box.style.cssText = 'display: none';
+      document.body.append(box);
+      (${findHosts})().forEach((h) => box.append(h));
+    })()`);
+    await expectShown(page);
+
+    // Removed as soon as it is back, and every millisecond besides: the repairs are bounded, and the page
+    // (and the content script) keep running.
+    await page.evaluate(`(() => {
+      const hosts = (${findHosts})();
+      window.__removals = 0;
+      const removeAll = () => hosts.forEach((h) => { if (h.isConnected) { window.__removals++; h.remove(); } });
+      window.__remover = new MutationObserver(removeAll);
+      window.__remover.observe(document.documentElement, { childList: true });
+      window.__timer = setInterval(removeAll, 1);
+      removeAll();
+    })()`);
+    await page.waitForTimeout(2000);
+    const removals = await page.evaluate(() => (window as unknown as { __removals: number }).__removals);
+    expect(removals).toBeLessThan(200);
+    expect(removals).toBeGreaterThan(4);
+    await page.evaluate(() => {
+      const w = window as unknown as { __remover: MutationObserver; __timer: number };
+      w.__remover.disconnect();
+      clearInterval(w.__timer);
+    });
+    await expectShown(page);
+
+    // A new body: the rows are gone with the old one (so are their badges), the panel is not.
+    await page.evaluate(() => document.body.replaceWith(document.createElement('body')));
+    await expectShown(page, { badges: false });
+  });
+});
