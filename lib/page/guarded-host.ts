@@ -97,7 +97,7 @@ export function createGuardedHost(
     const root = doc.documentElement;
     if (root && host.parentNode !== root) root.append(host);
     for (const name of host.getAttributeNames())
-      if (name !== 'style' && name !== 'popover') host.removeAttribute(name);
+      if (name !== 'style' && !(topLayer && name === 'popover')) host.removeAttribute(name);
     if (host.getAttribute('style') !== inline) host.setAttribute('style', inline);
     if (topLayer) {
       if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');

@@ -206,6 +206,25 @@ function hostKindOf(node: CdpNode): HostKind | undefined {
   return undefined;
 }
 
+/** The buttons inside the overlay (its toggle, or the farewell notice's dismiss button), with their text. */
+export async function overlayButtons(page: Page): Promise<{ backendNodeId: number; text: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const buttons: { backendNodeId: number; text: string }[] = [];
+    const walk = (node: CdpNode, inside: boolean) => {
+      const now = inside || hostKindOf(node) === 'overlay';
+      if (now && node.nodeName === 'BUTTON')
+        buttons.push({ backendNodeId: node.backendNodeId, text: textOf(node) });
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, now);
+    };
+    walk(root, false);
+    return buttons;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** How a host (or a node inside one) is drawn, as the page's own APIs see it. */
 export interface HostProbe {
   /** How many hosts of that kind are in the document. */
@@ -284,7 +303,7 @@ function textOf(node: CdpNode): string {
 }
 
 /** Clicks a drawn mark (a badge) where it is on screen, as a person would. */
-export async function clickMark(page: Page, mark: DrawnMark): Promise<void> {
+export async function clickMark(page: Page, mark: Pick<DrawnMark, 'backendNodeId'>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: mark.backendNodeId })) as {

@@ -3,8 +3,11 @@ import type { Page } from 'playwright-core';
 import { samplePortfolio } from '../sandbox/generate';
 import {
   BUSINESS_URL,
+  clickMark,
   drawnMarks,
   launchWithExtension,
+  overlayButtons,
+  overlayNotice,
   panelFrame,
   probeHost,
   type Session,
@@ -130,6 +133,19 @@ describe('a hostile page against the overlay and the badges', () => {
     );
     await expectShown(page);
 
+    // The root element clipped exactly where the panel is (the rest of the page looks the same).
+    const panel = (await probeHost(page, 'overlay'))!;
+    await page.evaluate(`(() => {
+      const r = (${findHosts})().map((h) => h.getBoundingClientRect()).find((b) => b.height > 300);
+      const hole = [[r.left, r.top], [r.right, r.top], [r.right, r.bottom], [r.left, r.bottom], [r.left, r.top]]
+        .map(([x, y]) => x + 'px ' + y + 'px').join(', ');
+      const sheet = document.createElement('style');
+      sheet.textContent = 'html { clip-path: polygon(evenodd, 0 0, 100% 0, 100% 100%, 0 100%, 0 0, ' + hole + ') !important; }';
+      document.head.append(sheet);
+    })()`);
+    expect(panel.height).toBeGreaterThan(300);
+    await expectShown(page);
+
     // A white box over the corner where the panel sits, above every z-index.
     await page.evaluate(() => {
       const cover = document.createElement('div');
@@ -221,4 +237,27 @@ describe('a hostile page against the overlay and the badges', () => {
     await page.evaluate(() => document.body.replaceWith(document.createElement('body')));
     await expectShown(page, { badges: false });
   });
+
+  it('still ends with the extension: after a reload its farewell can be dismissed for good, and the badges go', async () => {
+    const { context, page } = await sessions.open(launchWithExtension(sample));
+    await openPeople(page);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    void worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect
+      .poll(() => overlayNotice(page), { timeout: 15_000 })
+      .toMatchObject({ kind: 'unreachable', panel: false });
+    // The badges' host is gone, and its guard (of a script that has ended) does not put it back.
+    await expect.poll(() => probeHost(page, 'badges')).toBeUndefined();
+    const dismiss = (await overlayButtons(page)).find((b) => b.text === 'Dismiss');
+    expect(dismiss).toBeDefined();
+    await clickMark(page, dismiss!);
+    await expect.poll(() => probeHost(page, 'overlay')).toBeUndefined();
+    // Longer than the guard's slow check: nothing comes back.
+    await page.waitForTimeout(2500);
+    expect(await probeHost(page, 'overlay')).toBeUndefined();
+    expect(await probeHost(page, 'badges')).toBeUndefined();
+  });
 });
+
+// An extension page's own API, as the worker sees it (not a Node global).
+declare const chrome: { runtime: { reload(): void } };
