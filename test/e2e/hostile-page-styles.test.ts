@@ -36,7 +36,6 @@ async function expectShown(page: Page, { badges = true } = {}): Promise<void> {
     .poll(() => probeHost(page, 'overlay'), { timeout: 5000 })
     .toMatchObject({
       count: 1,
-      parent: 'HTML',
       visible: true,
       opacity: '1',
       visibility: 'visible',
@@ -57,7 +56,7 @@ async function expectShown(page: Page, { badges = true } = {}): Promise<void> {
       },
       { timeout: 5000 },
     )
-    .toMatchObject({ count: 1, parent: 'HTML', visible: true, opacity: '1', hit: true, inert: false });
+    .toMatchObject({ count: 1, visible: true, opacity: '1', hit: true, inert: false });
 }
 
 /** In the page: the elements a page script finds as Scopekeeper's (fixed, above every z-index it uses). */
