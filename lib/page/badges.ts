@@ -57,7 +57,8 @@ export function createBadgeLayer(
   onBadgeClick: (subject: string) => void,
 ): BadgeLayer {
   const guarded = createGuardedHost(doc, signal, {
-    style: { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483645' },
+    mark: 'badges',
+    style: { position: 'fixed', inset: '0', 'pointer-events': 'none' },
   });
   const { host, shadow } = guarded;
   const style = doc.createElement('style');

@@ -11,7 +11,9 @@
  *   visibility, display, transform, clip-path, filter, pointer-events, size, position, content-visibility
  *   and the rest at once.
  * - It is a manual popover in the top layer where the browser has one: above every z-index the page can
- *   set, and out of reach of its ancestors' transforms, clips, filters and overflow.
+ *   set, and out of reach of its ancestors' transforms, clips, filters and overflow. Should a page keep it
+ *   out of the top layer (it can cancel the popover's `beforetoggle`), it still has the highest z-index
+ *   and comes after the body: nothing in the body is drawn over it.
  * - A MutationObserver puts back at once whatever a page script changes: its style attribute, any
  *   attribute added (hidden, inert, popover, class, …), its place (removed, moved into a hidden container,
  *   the document's root replaced). It is a child of the root element, not of `body`, so replacing `body`
@@ -32,6 +34,11 @@ export interface GuardedHost {
 }
 
 export interface GuardedHostOptions {
+  /**
+   * What it is (`data-scopekeeper`), only so that a newer copy of the script can remove what an earlier one
+   * left (Firefox injects an updated extension's script into open tabs). Nothing finds its own host by it.
+   */
+  mark: string;
   /** The host box's own declarations, e.g. `{ position: 'fixed', right: '16px' }`; `!important` is added. */
   style: Readonly<Record<string, string>>;
   /** Repairs allowed at once within one second; more wait for the slow check. */
@@ -40,6 +47,7 @@ export interface GuardedHostOptions {
   checkMs?: number;
 }
 
+const MARK = 'data-scopekeeper';
 const BURST = 8;
 const CHECK_MS = 1000;
 
@@ -61,6 +69,7 @@ export function createGuardedHost(
   let inline = '';
   const declare = () => {
     const declarations = {
+      'z-index': '2147483647',
       ...options.style,
       display: shown ? (options.style.display ?? 'block') : 'none',
     };
@@ -89,7 +98,8 @@ export function createGuardedHost(
       root !== null &&
       host.parentNode === root &&
       host.getAttribute('style') === inline &&
-      host.attributes.length === (topLayer ? 2 : 1) &&
+      host.getAttribute(MARK) === options.mark &&
+      host.attributes.length === (topLayer ? 3 : 2) &&
       (!topLayer || (host.getAttribute('popover') === 'manual' && isOpen()))
     );
   };
@@ -97,8 +107,9 @@ export function createGuardedHost(
     const root = doc.documentElement;
     if (root && host.parentNode !== root) root.append(host);
     for (const name of host.getAttributeNames())
-      if (name !== 'style' && !(topLayer && name === 'popover')) host.removeAttribute(name);
+      if (name !== 'style' && name !== MARK && !(topLayer && name === 'popover')) host.removeAttribute(name);
     if (host.getAttribute('style') !== inline) host.setAttribute('style', inline);
+    if (host.getAttribute(MARK) !== options.mark) host.setAttribute(MARK, options.mark);
     if (topLayer) {
       if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
       if (host.isConnected && !isOpen()) {
@@ -142,7 +153,12 @@ export function createGuardedHost(
   if (topLayer) host.addEventListener('toggle', () => check(true), { signal });
 
   declare();
+  // What an earlier copy of the script left (a page's look-alike may go too: it is the page's own).
+  const root = doc.documentElement;
+  for (const stale of root ? [...root.children, ...(doc.body?.children ?? [])] : [])
+    if (stale.getAttribute(MARK) === options.mark) stale.remove();
   host.setAttribute('style', inline);
+  host.setAttribute(MARK, options.mark);
   if (topLayer) host.setAttribute('popover', 'manual');
   observer.observe(host, { attributes: true });
   observer.observe(doc, { childList: true });

@@ -38,10 +38,9 @@ export interface OverlayOptions {
 }
 
 export function mountOverlay(doc: Document, signal: AbortSignal, options: OverlayOptions = {}): Overlay {
-  // No stale overlay is looked for: Scopekeeper never starts a second copy of its script in a tab
-  // (lib/platform/page-guard.ts), and a page could plant a look-alike to be found instead.
   const guarded = createGuardedHost(doc, signal, {
-    style: { position: 'fixed', 'z-index': '2147483646', right: '16px', bottom: '16px' },
+    mark: 'overlay',
+    style: { position: 'fixed', right: '16px', bottom: '16px' },
   });
   const { host, shadow } = guarded;
   let visible = true;

@@ -12,6 +12,17 @@ import {
   probeHost,
   type Session,
 } from './harness';
+import {
+  clipRootAroundPanel,
+  coverPanelCorner,
+  defineLookalikes,
+  findHosts,
+  injectHidingStyles,
+  moveHostsIntoHiddenBox,
+  removeHosts,
+  tamper,
+  tamperings,
+} from './page-attacks';
 import { sessionPerTest } from './sessions';
 
 const sample = samplePortfolio('en', 'grid');
@@ -59,119 +70,40 @@ async function expectShown(page: Page, { badges = true } = {}): Promise<void> {
     .toMatchObject({ count: 1, visible: true, opacity: '1', hit: true, inert: false });
 }
 
-/** In the page: the elements a page script finds as Scopekeeper's (fixed, above every z-index it uses). */
-const findHosts = `() => [...document.querySelectorAll('*')].filter((e) => {
-  const style = getComputedStyle(e);
-  return style.position === 'fixed' && Number(style.zIndex) >= 2147483645;
-})`;
-
 /** Issue 11, item 1: a page cannot hide Scopekeeper or take it away. */
 describe('a hostile page against the overlay and the badges', () => {
   it('cannot break them with custom elements defined before the content script runs', async () => {
     const { page } = await sessions.open(launchWithExtension(sample));
-    await page.addInitScript(() => {
-      const names = ['overlay', 'badges', 'panel', 'badge', 'host', 'root', 'ui', 'app'].flatMap((part) => [
-        `scopekeeper-${part}`,
-        `sk-${part}`,
-        `scope-keeper-${part}`,
-      ]);
-      for (const name of names)
-        customElements.define(
-          name,
-          class extends HTMLElement {
-            constructor() {
-              super();
-              // Takes the one shadow root an element can have, and hides itself once on the page.
-              this.attachShadow({ mode: 'open' });
-            }
-            connectedCallback() {
-              this.style.setProperty('display', 'none', 'important');
-              queueMicrotask(() => this.remove());
-            }
-          },
-        );
-    });
+    await page.addInitScript(defineLookalikes);
     await openPeople(page);
   });
 
   it('cannot hide them with !important stylesheets, layers or a cover', async () => {
     const { page } = await sessions.open(launchWithExtension(sample));
     await openPeople(page);
-    const hide = `display: none !important; opacity: 0 !important; visibility: hidden !important;
-      transform: scale(0) !important; clip-path: inset(50%) !important; filter: opacity(0) !important;
-      width: 0 !important; height: 0 !important; max-width: 0 !important; max-height: 0 !important;
-      overflow: hidden !important; content-visibility: hidden !important; pointer-events: none !important;
-      position: absolute !important; left: -99999px !important; z-index: -1 !important; zoom: 0.01 !important;
-      transition: all 100000s !important; animation: none !important;`;
-    const selectors = [
-      'html > div',
-      'html > *:not(head):not(body)',
-      'body ~ *',
-      'body + *',
-      '[popover]',
-      ':popover-open',
-      '[style*="2147483646"]',
-      '[style*="2147483645"]',
-      '[style*="important"]',
-      'scopekeeper-overlay',
-      'scopekeeper-badges',
-    ].join(',\n');
-    await page.evaluate(
-      ({ selectors, hide }) => {
-        const sheet = document.createElement('style');
-        sheet.textContent = `${selectors} { ${hide} }
-          @layer attack { ${selectors} { ${hide} } }
-          *::backdrop { background: #fff !important; }`;
-        document.head.append(sheet);
-        // A constructed sheet too, adopted by the document.
-        const adopted = new CSSStyleSheet();
-        adopted.replaceSync(`${selectors} { ${hide} }`);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, adopted];
-      },
-      { selectors, hide },
-    );
+    await page.evaluate(injectHidingStyles);
     await expectShown(page);
 
     // The root element clipped exactly where the panel is (the rest of the page looks the same).
-    const panel = (await probeHost(page, 'overlay'))!;
-    await page.evaluate(`(() => {
-      const r = (${findHosts})().map((h) => h.getBoundingClientRect()).find((b) => b.height > 300);
-      const hole = [[r.left, r.top], [r.right, r.top], [r.right, r.bottom], [r.left, r.bottom], [r.left, r.top]]
-        .map(([x, y]) => x + 'px ' + y + 'px').join(', ');
-      const sheet = document.createElement('style');
-      sheet.textContent = 'html { clip-path: polygon(evenodd, 0 0, 100% 0, 100% 100%, 0 100%, 0 0, ' + hole + ') !important; }';
-      document.head.append(sheet);
-    })()`);
-    expect(panel.height).toBeGreaterThan(300);
+    await page.evaluate(clipRootAroundPanel);
     await expectShown(page);
 
     // A white box over the corner where the panel sits, above every z-index.
-    await page.evaluate(() => {
-      const cover = document.createElement('div');
-      cover.style.cssText =
-        'position: fixed; right: 0; bottom: 0; width: 420px; height: 100vh; background: #fff; z-index: 2147483647;';
-      document.body.append(cover);
-    });
+    await page.evaluate(coverPanelCorner);
     await expectShown(page);
   });
 
   it('puts back at once what a page script changes on the hosts, and gives up no CPU to a script that fights', async () => {
     const { page } = await sessions.open(launchWithExtension(sample));
     await openPeople(page);
-    const tamperings: string[] = [
-      `(h) => h.style.setProperty('display', 'none', 'important')`,
-      `(h) => { h.style.cssText = 'opacity: 0 !important; visibility: hidden !important; width: 0 !important'; }`,
-      `(h) => { h.hidden = true; h.inert = true; }`,
-      `(h) => { h.className = 'x'; h.id = 'x'; h.setAttribute('aria-hidden', 'true'); }`,
-      `(h) => { h.setAttribute('popover', 'auto'); }`,
-      `(h) => { try { h.hidePopover(); } catch {} }`,
-      `(h) => { h.removeAttribute('popover'); h.removeAttribute('style'); }`,
-    ];
     expect(await page.evaluate(`(${findHosts})().length`)).toBe(2);
-    for (const tamper of tamperings) {
-      await page.evaluate(`(${findHosts})().forEach(${tamper})`);
+    for (const change of tamperings) {
+      await page.evaluate(tamper(change));
       await expectShown(page);
     }
+    // Kept out of the top layer by the last of them, and then covered by the page's highest element.
+    await page.evaluate(coverPanelCorner);
+    await expectShown(page);
 
     // A script that puts its change back each time it is undone: a bounded number of repairs per second.
     await page.evaluate(`(() => {
@@ -199,15 +131,10 @@ describe('a hostile page against the overlay and the badges', () => {
     const { page } = await sessions.open(launchWithExtension(sample));
     await openPeople(page);
 
-    await page.evaluate(`(${findHosts})().forEach((h) => h.remove())`);
+    await page.evaluate(removeHosts);
     await expectShown(page);
 
-    await page.evaluate(`(() => {
-      const box = document.createElement('div');
-      box.style.cssText = 'display: none';
-      document.body.append(box);
-      (${findHosts})().forEach((h) => box.append(h));
-    })()`);
+    await page.evaluate(moveHostsIntoHiddenBox);
     await expectShown(page);
 
     // Removed as soon as it is back, and every millisecond besides: the repairs are bounded, and the page

@@ -19,7 +19,7 @@ afterEach(() => {
 
 const style = { position: 'fixed', right: '16px', 'z-index': '2147483646' };
 const guard = (options: { burst?: number; checkMs?: number } = {}): GuardedHost =>
-  createGuardedHost(document, controller.signal, { style, ...options });
+  createGuardedHost(document, controller.signal, { mark: 'test', style, ...options });
 /** What the page's script changes reaches the guard's observer at the next microtask. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -28,7 +28,7 @@ describe('a guarded host (issue 11, item 1)', () => {
     const { host, shadow } = guard();
     expect(host.tagName).toBe('DIV');
     expect(host.parentNode).toBe(document.documentElement);
-    expect(host.getAttributeNames().filter((n) => n !== 'popover')).toEqual(['style']);
+    expect(host.getAttributeNames().filter((n) => n !== 'popover')).toEqual(['style', 'data-scopekeeper']);
     const inline = host.getAttribute('style')!;
     expect(inline.startsWith('all: initial !important')).toBe(true);
     expect(inline).toContain('position: fixed !important');
@@ -45,6 +45,7 @@ describe('a guarded host (issue 11, item 1)', () => {
     host.hidden = true;
     host.inert = true;
     host.className = 'x';
+    host.setAttribute('data-scopekeeper', 'other');
     host.setAttribute('popover', 'auto');
     host.removeAttribute('style');
     await settle();
@@ -52,6 +53,7 @@ describe('a guarded host (issue 11, item 1)', () => {
     expect(host.hasAttribute('inert')).toBe(false);
     expect(host.hasAttribute('class')).toBe(false);
     expect(host.getAttribute('style')).toBe(inline);
+    expect(host.getAttribute('data-scopekeeper')).toBe('test');
     expect(['manual', null]).toContain(host.getAttribute('popover'));
   });
 
@@ -121,6 +123,23 @@ describe('a guarded host (issue 11, item 1)', () => {
     expect(guarded.host.getAttribute('style')).toContain('display: none !important');
     guarded.setShown(true);
     expect(guarded.host.getAttribute('style')).toContain('display: block !important');
+  });
+
+  it('takes the place of what an earlier copy of the script left, and of nothing else', () => {
+    const left = document.createElement('div');
+    left.setAttribute('data-scopekeeper', 'test');
+    const inBody = document.createElement('div');
+    inBody.setAttribute('data-scopekeeper', 'test');
+    const other = document.createElement('div');
+    other.setAttribute('data-scopekeeper', 'other');
+    document.documentElement.append(left, other);
+    document.body.append(inBody);
+    const { host } = guard();
+    expect(left.isConnected).toBe(false);
+    expect(inBody.isConnected).toBe(false);
+    expect(other.isConnected).toBe(true);
+    expect(host.isConnected).toBe(true);
+    other.remove();
   });
 
   it('stops guarding once its context ends, and when its owner removes it', async () => {
