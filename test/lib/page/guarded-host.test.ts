@@ -92,7 +92,7 @@ describe('a guarded host (issue 11, item 1)', () => {
   });
 
   it('against a script that undoes each repair, repairs a bounded number of times, then once per check', async () => {
-    const { host, repairs } = guard({ burst: 3, checkMs: 300 });
+    const { host, repairs } = guard({ burst: 3, checkMs: 700 });
     let removals = 0;
     const remover = new MutationObserver(() => {
       if (host.isConnected) {
@@ -109,7 +109,7 @@ describe('a guarded host (issue 11, item 1)', () => {
     expect(host.isConnected).toBe(false);
     remover.disconnect();
     // The slow check puts it back once the script stops.
-    await vi.waitFor(() => expect(host.parentNode).toBe(document.documentElement), { timeout: 2000 });
+    await vi.waitFor(() => expect(host.parentNode).toBe(document.documentElement), { timeout: 3000 });
     expect(repairs()).toBe(4);
   });
 
