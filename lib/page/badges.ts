@@ -60,12 +60,13 @@ export function createBadgeLayer(
     mark: 'badges',
     style: { position: 'fixed', inset: '0', 'pointer-events': 'none' },
   });
-  const { host, shadow } = guarded;
+  const { host, shadow, root } = guarded;
   const style = doc.createElement('style');
   style.textContent = CSS;
   const highlightBox = doc.createElement('div');
   highlightBox.className = 'highlight';
-  shadow.append(style, highlightBox);
+  shadow.prepend(style);
+  root.append(highlightBox);
 
   let anchors: readonly Anchor[] = [];
   let findings: readonly Finding[] = [];
@@ -177,7 +178,7 @@ export function createBadgeLayer(
     node.dataset.subject = anchor.subject;
     node.dataset.role = anchor.role;
     node.dataset.severity = worst;
-    shadow.append(node);
+    root.append(node);
     return node;
   };
 

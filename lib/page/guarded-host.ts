@@ -10,10 +10,11 @@
  *   (for `!important`, the shadow tree's rule beats the page's, inline ones too). `all` covers opacity,
  *   visibility, display, transform, clip-path, filter, pointer-events, size, position, content-visibility
  *   and the rest at once.
- * - It is a manual popover in the top layer where the browser has one: above every z-index the page can
- *   set, and out of reach of its ancestors' transforms, clips, filters and overflow. Should a page keep it
- *   out of the top layer (it can cancel the popover's `beforetoggle`), it still has the highest z-index
- *   and comes after the body: nothing in the body is drawn over it.
+ * - Its content is in a manual popover inside the closed root, in the top layer where the browser has
+ *   one: above every z-index the page can set, and out of reach of its ancestors' transforms, clips,
+ *   filters and overflow. The popover is inside the closed root so that a page can neither close it nor
+ *   cancel its opening (its `beforetoggle` and `toggle` events do not leave the shadow root). Without a
+ *   top layer, the host still has the highest z-index and comes after the body.
  * - A MutationObserver puts back at once whatever a page script changes: its style attribute, any
  *   attribute added (hidden, inert, popover, class, …), its place (removed, moved into a hidden container,
  *   the document's root replaced). It is a child of the root element, not of `body`, so replacing `body`
@@ -25,6 +26,8 @@
 export interface GuardedHost {
   host: HTMLElement;
   shadow: ShadowRoot;
+  /** Where the content goes (styles may go in `shadow`): the layer that is in the top layer. */
+  root: HTMLElement;
   /** Shown (as laid out) or not drawn at all; the guard keeps whichever was asked last. */
   setShown(shown: boolean): void;
   /** Stops guarding and removes the host from the page. */
@@ -62,8 +65,10 @@ export function createGuardedHost(
   const host = doc.createElement('div');
   const shadow = host.attachShadow({ mode: 'closed' });
   const hostRule = doc.createElement('style');
-  shadow.append(hostRule);
-  const topLayer = typeof host.showPopover === 'function';
+  const layer = doc.createElement('div');
+  shadow.append(hostRule, layer);
+  const topLayer = typeof layer.showPopover === 'function';
+  if (topLayer) layer.popover = 'manual';
 
   let shown = true;
   let inline = '';
@@ -76,7 +81,8 @@ export function createGuardedHost(
     inline = ['all: initial !important']
       .concat(Object.entries(declarations).map(([property, value]) => `${property}: ${value} !important`))
       .join('; ');
-    hostRule.textContent = `:host { ${inline}; }`;
+    hostRule.textContent = `:host, .layer { ${inline}; }`;
+    layer.className = 'layer';
   };
 
   let stopped = false;
@@ -87,7 +93,7 @@ export function createGuardedHost(
 
   const isOpen = () => {
     try {
-      return host.matches(':popover-open');
+      return layer.matches(':popover-open');
     } catch {
       return true;
     }
@@ -99,25 +105,22 @@ export function createGuardedHost(
       host.parentNode === root &&
       host.getAttribute('style') === inline &&
       host.getAttribute(MARK) === options.mark &&
-      host.attributes.length === (topLayer ? 3 : 2) &&
-      (!topLayer || (host.getAttribute('popover') === 'manual' && isOpen()))
+      host.attributes.length === 2 &&
+      (!topLayer || isOpen())
     );
   };
   const repair = () => {
     const root = doc.documentElement;
     if (root && host.parentNode !== root) root.append(host);
     for (const name of host.getAttributeNames())
-      if (name !== 'style' && name !== MARK && !(topLayer && name === 'popover')) host.removeAttribute(name);
+      if (name !== 'style' && name !== MARK) host.removeAttribute(name);
     if (host.getAttribute('style') !== inline) host.setAttribute('style', inline);
     if (host.getAttribute(MARK) !== options.mark) host.setAttribute(MARK, options.mark);
-    if (topLayer) {
-      if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-      if (host.isConnected && !isOpen()) {
-        try {
-          host.showPopover();
-        } catch {
-          // Not showable right now (e.g. inside a hidden ancestor for a moment): the next check retries.
-        }
+    if (topLayer && host.isConnected && !isOpen()) {
+      try {
+        layer.showPopover();
+      } catch {
+        // Not showable right now: the next check retries.
       }
     }
     if (root && root !== observedRoot) {
@@ -150,7 +153,7 @@ export function createGuardedHost(
   // Registered before the owner's own abort listener: nothing is put back once the context has ended.
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
-  if (topLayer) host.addEventListener('toggle', () => check(true), { signal });
+  if (topLayer) layer.addEventListener('toggle', () => check(true), { signal });
 
   declare();
   // What an earlier copy of the script left (a page's look-alike may go too: it is the page's own).
@@ -159,7 +162,6 @@ export function createGuardedHost(
     if (stale.getAttribute(MARK) === options.mark) stale.remove();
   host.setAttribute('style', inline);
   host.setAttribute(MARK, options.mark);
-  if (topLayer) host.setAttribute('popover', 'manual');
   observer.observe(host, { attributes: true });
   observer.observe(doc, { childList: true });
   repair();
@@ -167,6 +169,7 @@ export function createGuardedHost(
   return {
     host,
     shadow,
+    root: layer,
     setShown(next) {
       if (next === shown) return;
       shown = next;

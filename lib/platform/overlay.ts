@@ -42,7 +42,7 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
     mark: 'overlay',
     style: { position: 'fixed', right: '16px', bottom: '16px' },
   });
-  const { host, shadow } = guarded;
+  const { host, shadow, root } = guarded;
   let visible = true;
   const style = doc.createElement('style');
   style.textContent = `
@@ -88,7 +88,8 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
     else delete notice.dataset.problemCode;
   };
   frame.append(notice, toggle, iframe);
-  shadow.append(style, frame);
+  shadow.prepend(style);
+  root.append(frame);
   signal.addEventListener('abort', () => {
     const last = visible ? options.farewell?.() : undefined;
     if (!last) {

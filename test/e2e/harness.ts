@@ -197,12 +197,19 @@ export type HostKind = 'overlay' | 'badges';
  * are known by what their closed shadow roots hold, which only the DevTools protocol sees.
  */
 function hostKindOf(node: CdpNode): HostKind | undefined {
+  const layer = layerOf(node);
+  for (const child of layer?.children ?? []) {
+    const cls = attributesOf(child).get('class');
+    if (cls === 'frame') return 'overlay';
+    if (cls === 'highlight') return 'badges';
+  }
+  return undefined;
+}
+
+/** The element inside a host's closed shadow root that holds what it draws (and is in the top layer). */
+function layerOf(node: CdpNode): CdpNode | undefined {
   for (const root of node.shadowRoots ?? [])
-    for (const child of root.children ?? []) {
-      const cls = attributesOf(child).get('class');
-      if (cls === 'frame') return 'overlay';
-      if (cls === 'highlight') return 'badges';
-    }
+    for (const child of root.children ?? []) if (attributesOf(child).get('class') === 'layer') return child;
   return undefined;
 }
 
@@ -264,8 +271,8 @@ const probeInPage = `function () {
 }`;
 
 /**
- * Probes our host of a kind (the overlay: its host; the badges: the given badge, else the layer), through
- * the DevTools protocol. Undefined when no such host is in the document.
+ * Probes our host of a kind (what it draws: the overlay's panel; the badges: the given badge, else the
+ * whole layer), through the DevTools protocol. Undefined when no such host is in the document.
  */
 export async function probeHost(
   page: Page,
@@ -281,7 +288,7 @@ export async function probeHost(
       for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(child);
     };
     walk(root);
-    const target = node ?? hosts[0];
+    const target = node ?? (hosts[0] && layerOf(hosts[0]));
     if (!target) return undefined;
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId })) as {
       object: { objectId: string };

@@ -15,6 +15,7 @@ import {
 import {
   clipRootAroundPanel,
   coverPanelCorner,
+  coverPanelCornerFromRoot,
   defineLookalikes,
   findHosts,
   injectHidingStyles,
@@ -101,8 +102,12 @@ describe('a hostile page against the overlay and the badges', () => {
       await page.evaluate(tamper(change));
       await expectShown(page);
     }
-    // Kept out of the top layer by the last of them, and then covered by the page's highest element.
+    // The last of them cancels every popover's showing (a page cannot cancel ours: its events stay in our
+    // closed root); the hosts are taken away so that theirs are shown again, and a cover with the highest
+    // z-index is put after them, in the body and in the root element.
+    await page.evaluate(removeHosts);
     await page.evaluate(coverPanelCorner);
+    await page.evaluate(coverPanelCornerFromRoot);
     await expectShown(page);
 
     // A script that puts its change back each time it is undone: a bounded number of repairs per second.

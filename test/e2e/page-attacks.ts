@@ -9,11 +9,11 @@ export const findHosts = `() => [...document.querySelectorAll('*')].filter((e) =
   return style.position === 'fixed' && Number(style.zIndex) >= 2147483645 && !e.hasAttribute('data-attack');
 })`;
 
-/** The panel's host among them: tall, but not the full-window badge layer. */
-const findPanel = `() => (${findHosts})().find((h) => {
-  const r = h.getBoundingClientRect();
-  return r.height > 300 && r.width < innerWidth / 2;
-})`;
+/**
+ * Points well inside the panel (at the bottom right, 340 px wide and over 500 px tall when open), as a page
+ * sees it: its host has no box of its own size (what it draws is in the top layer).
+ */
+const panelPoints = `[[innerWidth - 40, innerHeight - 60], [innerWidth - 330, innerHeight - 60], [innerWidth - 100, innerHeight - 480]]`;
 
 /**
  * Defines custom elements under Scopekeeper's old and plausible host names before any content script runs:
@@ -67,9 +67,9 @@ export const injectHidingStyles = `(() => {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, adopted];
 })()`;
 
-/** The root element clipped exactly where the panel is (the rest of the page looks the same). */
+/** The root element clipped where the panel is (the rest of the page looks the same). */
 export const clipRootAroundPanel = `(() => {
-  const r = (${findPanel})().getBoundingClientRect();
+  const r = { left: innerWidth - 370, top: innerHeight - 600, right: innerWidth - 8, bottom: innerHeight - 8 };
   const hole = [[r.left, r.top], [r.right, r.top], [r.right, r.bottom], [r.left, r.bottom], [r.left, r.top]]
     .map(([x, y]) => x + 'px ' + y + 'px').join(', ');
   const sheet = document.createElement('style');
@@ -84,6 +84,12 @@ export const coverPanelCorner = `(() => {
   cover.style.cssText = 'position: fixed; right: 0; bottom: 0; width: 420px; height: 100vh; background: #fff; z-index: 2147483647;';
   document.body.append(cover);
 })()`;
+
+/** The same, put after everything in the root element (after Scopekeeper's hosts too). */
+export const coverPanelCornerFromRoot = coverPanelCorner.replace(
+  'document.body.append',
+  'document.documentElement.append',
+);
 
 /** Changes made to each host by a page script, one at a time. */
 export const tamperings: string[] = [
@@ -111,20 +117,16 @@ export const moveHostsIntoHiddenBox = `(() => {
 })()`;
 
 /**
- * The panel as the page's own APIs see it: how many hosts there are, and whether the tallest one (the
- * panel) is drawn, wide and tall, and hit at its centre.
+ * The panel as the page's own APIs see it: how many hosts there are, whether one host is what is drawn
+ * at every point inside the panel (wide, tall, and nothing over it), and whether that host is shown.
  */
 export const probePanelFromPage = `(() => {
   const hosts = (${findHosts})();
-  const panel = (${findPanel})();
-  if (!panel) return { hosts: hosts.length, panel: false };
-  const r = panel.getBoundingClientRect();
-  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  const hits = ${panelPoints}.map(([x, y]) => document.elementFromPoint(x, y));
+  const panel = hits[0];
   return {
     hosts: hosts.length,
-    panel: true,
-    visible: panel.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }),
-    wide: r.width > 300,
-    hit: hit === panel,
+    hit: hosts.includes(panel) && hits.every((h) => h === panel),
+    visible: hosts.every((h) => h.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })),
   };
 })()`;

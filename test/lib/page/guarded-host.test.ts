@@ -25,15 +25,18 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('a guarded host (issue 11, item 1)', () => {
   it('is a plain div beside the body, styled with !important inline and from inside its shadow root', () => {
-    const { host, shadow } = guard();
+    const { host, shadow, root } = guard();
+    expect(root.parentNode).toBe(shadow);
+    expect(root.className).toBe('layer');
     expect(host.tagName).toBe('DIV');
     expect(host.parentNode).toBe(document.documentElement);
-    expect(host.getAttributeNames().filter((n) => n !== 'popover')).toEqual(['style', 'data-scopekeeper']);
+    expect(host.getAttributeNames()).toEqual(['style', 'data-scopekeeper']);
     const inline = host.getAttribute('style')!;
     expect(inline.startsWith('all: initial !important')).toBe(true);
     expect(inline).toContain('position: fixed !important');
     expect(inline).toContain('display: block !important');
-    expect(shadow.querySelector('style')!.textContent).toBe(`:host { ${inline}; }`);
+    // The layer that holds what it draws gets the same box (it is what goes in the top layer).
+    expect(shadow.querySelector('style')!.textContent).toBe(`:host, .layer { ${inline}; }`);
   });
 
   it('puts back its style and drops every attribute a page script adds', async () => {
@@ -54,7 +57,7 @@ describe('a guarded host (issue 11, item 1)', () => {
     expect(host.hasAttribute('class')).toBe(false);
     expect(host.getAttribute('style')).toBe(inline);
     expect(host.getAttribute('data-scopekeeper')).toBe('test');
-    expect(['manual', null]).toContain(host.getAttribute('popover'));
+    expect(host.hasAttribute('popover')).toBe(false);
   });
 
   it('comes back when removed, moved into a hidden container, or when the body or the root is replaced', async () => {
