@@ -10,7 +10,7 @@
  *   (for `!important`, the shadow tree's rule beats the page's, inline ones too). `all` covers opacity,
  *   visibility, display, transform, clip-path, filter, pointer-events, size, position, content-visibility
  *   and the rest at once.
- * - Its content is in a manual popover inside the closed root, in the top layer where the browser has
+ * - What it draws is in a manual popover inside the closed root, in the top layer where the browser has
  *   one: above every z-index the page can set, and out of reach of its ancestors' transforms, clips,
  *   filters and overflow. The popover is inside the closed root so that a page can neither close it nor
  *   cancel its opening (its `beforetoggle` and `toggle` events do not leave the shadow root). Without a
@@ -39,7 +39,8 @@ export interface GuardedHost {
 export interface GuardedHostOptions {
   /**
    * What it is (`data-scopekeeper`), only so that a newer copy of the script can remove what an earlier one
-   * left (Firefox injects an updated extension's script into open tabs). Nothing finds its own host by it.
+   * left (Firefox can inject an updated extension's script into open tabs). Nothing finds its own host by
+   * it; a page's element with the same mark is the page's own to lose.
    */
   mark: string;
   /** The host box's own declarations, e.g. `{ position: 'fixed', right: '16px' }`; `!important` is added. */

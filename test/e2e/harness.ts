@@ -198,7 +198,10 @@ export type HostKind = 'overlay' | 'badges';
  */
 function hostKindOf(node: CdpNode): HostKind | undefined {
   const layer = layerOf(node);
-  for (const child of layer?.children ?? []) {
+  for (const child of [
+    ...(layer?.children ?? []),
+    ...(node.shadowRoots ?? []).flatMap((r) => r.children ?? []),
+  ]) {
     const cls = attributesOf(child).get('class');
     if (cls === 'frame') return 'overlay';
     if (cls === 'highlight') return 'badges';
@@ -288,7 +291,7 @@ export async function probeHost(
       for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(child);
     };
     walk(root);
-    const target = node ?? (hosts[0] && layerOf(hosts[0]));
+    const target = node ?? (hosts[0] && (layerOf(hosts[0]) ?? hosts[0]));
     if (!target) return undefined;
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId })) as {
       object: { objectId: string };
