@@ -38,6 +38,20 @@ async function openPeople(page: Page): Promise<void> {
   await expectShown(page);
 }
 
+/** The panel (a frame loaded again after its host was put back) reads the People page. */
+async function panelReads(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await panelFrame(page))
+          .locator('[data-page-kind="people"][data-read-status="ok"] >> nth=0')
+          .count()
+          .catch(() => 0),
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+}
+
 /**
  * The panel is on the page and can be seen and clicked: a real box, nothing in its ancestors or its own
  * style hides it, and what is drawn at its centre is its host (nothing covers it). Lisa K's badge too,
@@ -138,9 +152,12 @@ describe('a hostile page against the overlay and the badges', () => {
 
     await page.evaluate(removeHosts);
     await expectShown(page);
+    // Put back, the panel loads again (the same address, token and all) and works.
+    await panelReads(page);
 
     await page.evaluate(moveHostsIntoHiddenBox);
     await expectShown(page);
+    await panelReads(page);
 
     // Removed as soon as it is back, and every millisecond besides: the repairs are bounded, and the page
     // (and the content script) keep running.
