@@ -1,11 +1,13 @@
 import { assetKey } from '../domain/principals';
 import type { Finding, Severity } from '../domain/rules/types';
 import type { Anchor } from './anchors';
+import { createGuardedHost } from './guarded-host';
 
 /**
  * Row badges and live dialog warnings, drawn in one fixed layer inside a closed shadow root. Nothing is
  * written into Meta's markup, so nothing there shifts, loses clicks or focus; a badge whose row is gone is
- * simply not drawn. Positions follow rows as the page scrolls and re-renders.
+ * simply not drawn. Positions follow rows as the page scrolls and re-renders. The layer's host is guarded
+ * (./guarded-host.ts): no page stylesheet can hide it and no page script can take it away.
  */
 export interface BadgeLayer {
   host: HTMLElement;
@@ -54,15 +56,17 @@ export function createBadgeLayer(
   signal: AbortSignal,
   onBadgeClick: (subject: string) => void,
 ): BadgeLayer {
-  const host = doc.createElement('scopekeeper-badges');
-  host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483645;';
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const guarded = createGuardedHost(doc, signal, {
+    mark: 'badges',
+    style: { position: 'fixed', inset: '0', 'pointer-events': 'none' },
+  });
+  const { host, shadow, root } = guarded;
   const style = doc.createElement('style');
   style.textContent = CSS;
   const highlightBox = doc.createElement('div');
   highlightBox.className = 'highlight';
-  shadow.append(style, highlightBox);
-  (doc.body ?? doc.documentElement).append(host);
+  shadow.prepend(style);
+  root.append(highlightBox);
 
   let anchors: readonly Anchor[] = [];
   let findings: readonly Finding[] = [];
@@ -174,7 +178,7 @@ export function createBadgeLayer(
     node.dataset.subject = anchor.subject;
     node.dataset.role = anchor.role;
     node.dataset.severity = worst;
-    shadow.append(node);
+    root.append(node);
     return node;
   };
 
@@ -207,7 +211,7 @@ export function createBadgeLayer(
   view.addEventListener('resize', schedule, { passive: true, signal });
   signal.addEventListener('abort', () => {
     if (frame) view.cancelAnimationFrame(frame);
-    host.remove();
+    guarded.remove();
   });
 
   return {

@@ -8,7 +8,7 @@ import { watchPage } from '../page/watch';
 import type { SnapshotReport } from '../domain/messages';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
-import { guardAgainstScriptStarted } from './page-guard';
+import { guardAgainstScriptStarted, isOwnLocationChange } from './page-guard';
 import {
   createSnapshotReporter,
   describeOutcome,
@@ -174,7 +174,9 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   // the runtime each time they fire, and end the context when it is gone. This one only asks, so the page
   // says so (the overlay's farewell) even when nothing on it changes.
   ctx.setInterval(() => undefined, CONTEXT_CHECK_MS);
-  ctx.addEventListener(window, 'wxt:locationchange', () => start());
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    if (isOwnLocationChange(event)) start();
+  });
   start();
 }
 

@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
+import { createGuardedHost } from '../page/guarded-host';
 
 /**
  * The panel overlay: the extension page panel.html in an iframe, inside a closed shadow root so page
  * scripts and styles cannot reach it. A real <button> collapses it to a small tab; both are keyboard
- * reachable. Page scripts cannot read the iframe (it has the extension's origin).
+ * reachable. Page scripts cannot read the iframe (it has the extension's origin). Its host is guarded
+ * (lib/page/guarded-host.ts): a plain element no stylesheet can hide and no script can take away while
+ * the content script lives.
  */
 export interface Overlay {
   host: HTMLElement;
@@ -36,13 +39,13 @@ export interface OverlayOptions {
   panelToken?: string;
 }
 
-const HOST_TAG = 'scopekeeper-overlay';
-
 export function mountOverlay(doc: Document, signal: AbortSignal, options: OverlayOptions = {}): Overlay {
-  doc.querySelectorAll(HOST_TAG).forEach((stale) => stale.remove());
-  const host = doc.createElement(HOST_TAG);
-  host.style.cssText = 'all: initial; position: fixed; z-index: 2147483646; right: 16px; bottom: 16px;';
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const guarded = createGuardedHost(doc, signal, {
+    mark: 'overlay',
+    style: { position: 'fixed', right: '16px', bottom: '16px' },
+  });
+  const { host, shadow, root } = guarded;
+  let visible = true;
   const style = doc.createElement('style');
   style.textContent = `
     .frame { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; font: 13px system-ui, sans-serif; }
@@ -87,10 +90,10 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
     else delete notice.dataset.problemCode;
   };
   frame.append(notice, toggle, iframe);
-  shadow.append(style, frame);
-  (doc.body ?? doc.documentElement).append(host);
+  shadow.prepend(style);
+  root.append(frame);
   signal.addEventListener('abort', () => {
-    const last = host.style.display === 'none' ? undefined : options.farewell?.();
+    const last = visible ? options.farewell?.() : undefined;
     if (!last) {
       host.remove();
       return;
@@ -107,15 +110,16 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
   });
   return {
     host,
-    setVisible(visible) {
-      host.style.display = visible ? '' : 'none';
+    setVisible(next) {
+      visible = next;
+      guarded.setShown(next);
     },
     expand() {
       setCollapsed(false);
     },
     setNotice,
     remove() {
-      host.remove();
+      guarded.remove();
     },
   };
 }

@@ -23,3 +23,14 @@ export function scriptStartedEventName(): string {
   if (typeof name !== 'string') throw new Error('WXT no longer names its script-started event here');
   return name;
 }
+
+/**
+ * Whether a `wxt:locationchange` event is WXT's own. A page can dispatch an event of that name as well
+ * (the name is the extension's id, the entrypoint's and WXT's, all learnable), and each would restart the
+ * session's reading: sent often enough, the page would never be read again. WXT's event carries the new
+ * address as a URL made in the content script's own world; a page's event cannot carry one (a page's
+ * properties on an event are not seen across worlds), so it is ignored.
+ */
+export function isOwnLocationChange(event: Event): boolean {
+  return (event as { newUrl?: unknown }).newUrl instanceof URL;
+}

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import { launchFirefoxWithExtension, readFirefoxPanel, type FirefoxSession } from './firefox-harness';
 import { BUSINESS_URL } from './harness';
+import {
+  coverPanelCorner,
+  defineLookalikes,
+  injectHidingStyles,
+  moveHostsIntoHiddenBox,
+  probePanelFromPage,
+  removeHosts,
+  tamper,
+  tamperings,
+} from './page-attacks';
 import { samplePartnerFindings, samplePeopleFindings } from './sample-findings';
 import { sessionPerTest } from './sessions';
 
@@ -35,5 +45,31 @@ describe('the built extension in Firefox ESR on the routed sandbox', () => {
         findings: [...samplePeopleFindings, ...samplePartnerFindings].sort(),
       });
     expect(page.url()).toBe(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  });
+
+  it('keeps the panel drawn against a hostile page: look-alike custom elements, !important styles, a cover, tampering, removal', async () => {
+    const { page } = await sessions.open(launchFirefoxWithExtension(sample));
+    await page.evaluateOnNewDocument(defineLookalikes);
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+    await expect
+      .poll(async () => (await readFirefoxPanel(page))?.readStatus, { timeout: 20_000, interval: 200 })
+      .toBe('ok');
+    const shown = { hosts: 2, hit: true, visible: true };
+    const probe = () => page.evaluate(probePanelFromPage);
+    await expect.poll(probe).toEqual(shown);
+    for (const attack of [
+      injectHidingStyles,
+      coverPanelCorner,
+      ...tamperings.map(tamper),
+      removeHosts,
+      moveHostsIntoHiddenBox,
+    ]) {
+      await page.evaluate(attack);
+      await expect.poll(probe, { timeout: 5000 }).toEqual(shown);
+    }
+    // Put back, the panel loads again and shows the page.
+    await expect
+      .poll(async () => (await readFirefoxPanel(page))?.kind, { timeout: 20_000, interval: 200 })
+      .toBe('people');
   });
 });

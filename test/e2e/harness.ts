@@ -110,12 +110,10 @@ export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const marks: DrawnMark[] = [];
     const walk = (node: CdpNode, inBadges: boolean) => {
-      const inside = inBadges || node.nodeName === 'SCOPEKEEPER-BADGES';
-      const attrs = new Map<string, string>();
-      for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
-        attrs.set(node.attributes![i]!, node.attributes![i + 1]!);
-      const cls = attrs.get('class');
+      const inside = inBadges || hostKindOf(node) === 'badges';
+      const cls = attributesOf(node).get('class');
       if (inside && (cls === 'badge' || cls === 'callout' || cls === 'highlight')) {
+        const attrs = attributesOf(node);
         marks.push({
           kind: cls,
           backendNodeId: node.backendNodeId,
@@ -150,7 +148,7 @@ export async function overlayNotice(page: Page): Promise<OverlayNotice | undefin
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     let found: OverlayNotice | undefined;
     const walk = (node: CdpNode, overlay?: { panel: boolean }) => {
-      if (node.nodeName === 'SCOPEKEEPER-OVERLAY') {
+      if (hostKindOf(node) === 'overlay') {
         const inside = { panel: false };
         const look = (n: CdpNode) => {
           if (n.nodeName === 'IFRAME') inside.panel = true;
@@ -159,9 +157,7 @@ export async function overlayNotice(page: Page): Promise<OverlayNotice | undefin
         look(node);
         overlay = inside;
       }
-      const attrs = new Map<string, string>();
-      for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
-        attrs.set(node.attributes![i]!, node.attributes![i + 1]!);
+      const attrs = attributesOf(node);
       if (overlay && attrs.get('class') === 'notice' && !attrs.has('hidden'))
         found = {
           kind: attrs.get('data-notice') ?? '',
@@ -187,13 +183,137 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
+function attributesOf(node: CdpNode): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
+    attrs.set(node.attributes![i]!, node.attributes![i + 1]!);
+  return attrs;
+}
+
+export type HostKind = 'overlay' | 'badges';
+
+/**
+ * Which of our hosts a node is. They carry no tag, class or id of their own (a page could copy it): they
+ * are known by what their closed shadow roots hold, which only the DevTools protocol sees.
+ */
+function hostKindOf(node: CdpNode): HostKind | undefined {
+  const layer = layerOf(node);
+  for (const child of [
+    ...(layer?.children ?? []),
+    ...(node.shadowRoots ?? []).flatMap((r) => r.children ?? []),
+  ]) {
+    const cls = attributesOf(child).get('class');
+    if (cls === 'frame') return 'overlay';
+    if (cls === 'highlight') return 'badges';
+  }
+  return undefined;
+}
+
+/** The element inside a host's closed shadow root that holds what it draws (and is in the top layer). */
+function layerOf(node: CdpNode): CdpNode | undefined {
+  for (const root of node.shadowRoots ?? [])
+    for (const child of root.children ?? []) if (attributesOf(child).get('class') === 'layer') return child;
+  return undefined;
+}
+
+/** The buttons inside the overlay (its toggle, or the farewell notice's dismiss button), with their text. */
+export async function overlayButtons(page: Page): Promise<{ backendNodeId: number; text: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const buttons: { backendNodeId: number; text: string }[] = [];
+    const walk = (node: CdpNode, inside: boolean) => {
+      const now = inside || hostKindOf(node) === 'overlay';
+      if (now && node.nodeName === 'BUTTON')
+        buttons.push({ backendNodeId: node.backendNodeId, text: textOf(node) });
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, now);
+    };
+    walk(root, false);
+    return buttons;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** How a host (or a node inside one) is drawn, as the page's own APIs see it. */
+export interface HostProbe {
+  /** How many hosts of that kind are in the document. */
+  count: number;
+  /** The host's parent element's tag. */
+  parent: string;
+  width: number;
+  height: number;
+  /** `checkVisibility` with opacity, visibility and content-visibility: false when anything hides it. */
+  visible: boolean;
+  opacity: string;
+  visibility: string;
+  /** Whether `elementFromPoint` at the node's centre finds the host (nothing covers it; it takes clicks). */
+  hit: boolean;
+  inert: boolean;
+  /** Whether the host has the page's focus (the focus is on something inside it). */
+  focused: boolean;
+}
+
+const probeInPage = `function () {
+  const root = this.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : this;
+  const r = this.getBoundingClientRect();
+  const style = getComputedStyle(this);
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {
+    parent: host.parentElement ? host.parentElement.tagName : '',
+    width: r.width,
+    height: r.height,
+    visible: this.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }),
+    opacity: style.opacity,
+    visibility: style.visibility,
+    hit: hit === host,
+    inert: host.inert || host.closest('[inert]') !== null,
+    focused: document.activeElement === host,
+  };
+}`;
+
+/**
+ * Probes our host of a kind (what it draws: the overlay's panel; the badges: the given badge, else the
+ * whole layer), through the DevTools protocol. Undefined when no such host is in the document.
+ */
+export async function probeHost(
+  page: Page,
+  kind: HostKind,
+  node?: { backendNodeId: number },
+): Promise<HostProbe | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const hosts: CdpNode[] = [];
+    const walk = (n: CdpNode) => {
+      if (hostKindOf(n) === kind) hosts.push(n);
+      for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root);
+    const target = node ?? (hosts[0] && (layerOf(hosts[0]) ?? hosts[0]));
+    if (!target) return undefined;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: probeInPage,
+      returnByValue: true,
+    })) as { result: { value: Omit<HostProbe, 'count'> } };
+    return { count: hosts.length, ...result.value };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function textOf(node: CdpNode): string {
   if (node.nodeName === '#text') return node.nodeValue ?? '';
   return (node.children ?? []).map(textOf).join(' ').trim();
 }
 
 /** Clicks a drawn mark (a badge) where it is on screen, as a person would. */
-export async function clickMark(page: Page, mark: DrawnMark): Promise<void> {
+export async function clickMark(page: Page, mark: Pick<DrawnMark, 'backendNodeId'>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: mark.backendNodeId })) as {

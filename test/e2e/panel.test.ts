@@ -8,6 +8,7 @@ import {
   overlayNotice,
   panelFindings,
   panelFrame,
+  probeHost,
   settledPanel,
   type Session,
 } from './harness';
@@ -222,11 +223,10 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
     const frame = await waitForPanel(page, 'partners');
-    const active = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase());
-    for (let i = 0; i < 80 && (await active()) !== 'scopekeeper-overlay'; i++)
-      await page.keyboard.press('Tab');
-    expect(await active()).toBe('scopekeeper-overlay');
-    const height = async () => (await page.locator('scopekeeper-overlay').boundingBox())?.height ?? 0;
+    const active = async () => (await probeHost(page, 'overlay'))?.focused;
+    for (let i = 0; i < 80 && !(await active()); i++) await page.keyboard.press('Tab');
+    expect(await active()).toBe(true);
+    const height = async () => (await probeHost(page, 'overlay'))?.height ?? 0;
     expect(await height()).toBeGreaterThan(300);
     await page.keyboard.press('Enter');
     await expect.poll(height).toBeLessThan(60);
@@ -243,6 +243,6 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     await page.goto(`${BUSINESS_URL}/latest/settings/business_info${q}`);
     await page.waitForTimeout(1500);
     expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toEqual([]);
-    expect(await page.locator('scopekeeper-overlay').count()).toBe(0);
+    expect(await probeHost(page, 'overlay')).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import {
   launchWithExtension,
   type Session,
   panelFindings,
+  probeHost,
   settledPanel,
 } from './harness';
 import { sessionPerTest } from './sessions';
@@ -95,14 +96,9 @@ describe('settings and badges', () => {
     await page.goto(peopleUrl);
     await settled(page);
     expect(await rowRects(page)).toEqual(without);
-    // Only our two hosts were added to the document; Meta's markup is untouched.
-    expect(
-      await page.evaluate(() =>
-        [...document.querySelectorAll('scopekeeper-overlay, scopekeeper-badges')].map(
-          (e) => e.parentElement?.tagName,
-        ),
-      ),
-    ).toEqual(['BODY', 'BODY']);
+    // Only our two hosts were added to the document, beside its body; Meta's markup is untouched.
+    expect(await probeHost(page, 'overlay')).toMatchObject({ count: 1, parent: 'HTML' });
+    expect(await probeHost(page, 'badges')).toMatchObject({ count: 1, parent: 'HTML' });
 
     expect((await drawnMarks(page)).some((m) => m.subject === 'person:lisa.k@gmail.com' && m.visible)).toBe(
       true,

@@ -77,10 +77,15 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  document.querySelectorAll('scopekeeper-overlay, scopekeeper-badges').forEach((e) => e.remove());
+  document.querySelectorAll('scopekeeper-badges').forEach((e) => e.remove());
+  overlay()?.remove();
 });
 
-const overlay = () => document.querySelector('scopekeeper-overlay') as HTMLElement | null;
+/** The overlay's host: a plain element beside the body, known by what its shadow root holds. */
+const overlay = () =>
+  [...document.documentElement.children].find(
+    (e): e is HTMLElement => e instanceof HTMLElement && e.shadowRoot?.querySelector('.frame') != null,
+  ) ?? null;
 const notice = () => overlay()?.shadowRoot?.querySelector<HTMLElement>('.notice') ?? null;
 const shownNotice = () => (notice() && !notice()!.hidden ? notice()!.textContent : undefined);
 const lastDrawn = () => drawn.findings.at(-1);
