@@ -519,3 +519,39 @@ describe('exports (issue 11, item 5)', () => {
     );
   }, 600_000);
 });
+
+describe('refused commands are shown (issue 11, item 5)', () => {
+  it('says in the panel why the background refused “Start periodic review”, where it was asked', async () => {
+    const sample = samplePortfolio('en', 'grid');
+    const { context, page } = await sessions.open(launchWithExtension(sample));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The background answers this command with a refusal (this listener answers before the router).
+    await worker.evaluate(() => {
+      const runtime = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: {
+              onMessage: {
+                addListener(
+                  l: (m: { type?: string }, s: unknown, respond: (r: unknown) => void) => void,
+                ): void;
+              };
+            };
+          };
+        }
+      ).chrome.runtime;
+      runtime.onMessage.addListener((message, _sender, respond) => {
+        if (message?.type !== 'checklistCommand') return;
+        respond({ res: { ok: false, error: { code: 'run-missing' } } });
+      });
+    });
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`);
+    const frame = await panelFrame(page);
+    const start = frame.locator('button[data-start="periodic-review"]').first();
+    await start.waitFor({ timeout: 15_000 });
+    await start.click();
+    await expect
+      .poll(() => frame.locator('[data-refused]').allTextContents())
+      .toEqual(['That checklist no longer exists.']);
+  });
+});

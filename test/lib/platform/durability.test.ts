@@ -243,6 +243,35 @@ describe('durable commands', () => {
   });
 });
 
+describe('strict durability', () => {
+  it('opens every ledger write transaction with the strict durability hint', async () => {
+    const seen: (string | undefined)[] = [];
+    const original = IDBDatabase.prototype.transaction;
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      names,
+      mode,
+      options,
+    ) {
+      if (mode === 'readwrite') seen.push(options?.durability);
+      return original.call(this, names, mode, options);
+    });
+    const store = new LedgerStore(`strict-${Math.random()}`);
+    await store.appendDecision({
+      at: '2026-11-28T10:00:00.000Z',
+      businessId: B,
+      subject: PIXEL,
+      action: 'keep',
+      rationale: 'Still needed',
+      decidedBy: 'anna@sjobod.se',
+    });
+    store.close();
+    spy.mockRestore();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['strict']));
+  });
+});
+
 describe('bounded memory per business', () => {
   it('keeps at most the cap of first-seen rows, dropping subjects no longer on the page first', async () => {
     const store = new LedgerStore(`seen-${Math.random()}`, { seenPerBusiness: 3 });
