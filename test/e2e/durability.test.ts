@@ -324,7 +324,7 @@ describe('acknowledged means durable, once (issue 11, item 5)', () => {
     const verify = (await askBackground(options, 2, 'ledgerAdmin', { type: 'verify' })) as {
       res: { value: { ledgers: { ok: boolean; length: number }[] } };
     };
-    expect(verify.res.value.ledgers).toEqual([
+    expect(verify.res.value.ledgers).toMatchObject([
       { ledgerId: expect.any(String), ours: true, ok: true, length: decisions.length },
     ]);
     // Enough of a soak to count: every kind of command was acknowledged, and answers were lost on the way.
@@ -351,9 +351,23 @@ describe('acknowledged means durable, once (issue 11, item 5)', () => {
     // after the last change): what it knew of the tab is gone.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
-    await options.evaluate(() =>
-      (chrome as unknown as { storage: { session: { clear(): Promise<void> } } }).storage.session.clear(),
-    );
+    await options.evaluate(async () => {
+      const session = (
+        chrome as unknown as {
+          storage: {
+            session: {
+              get(key: null): Promise<Record<string, unknown>>;
+              remove(keys: string[]): Promise<void>;
+            };
+          };
+        }
+      ).storage.session;
+      // The tab cache's mirror only (the panel tokens stay: the panel itself is not in question here).
+      const keys = Object.keys(await session.get(null)).filter(
+        (k) => k.startsWith('tab:') || k.startsWith('business:'),
+      );
+      await session.remove(keys);
+    });
     await options.close();
     const cdp = await context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
@@ -419,7 +433,7 @@ describe('exports (issue 11, item 5)', () => {
       subject: 'person:lisa.k@gmail.com',
       ruleId: 'pending-invite',
       rationale: 'Export me',
-      reviewAt: '2099-01-01',
+      reviewAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
     });
     await options.getByRole('button', { name: 'Export', exact: true }).click();
     await options.waitForFunction(
@@ -476,7 +490,7 @@ describe('exports (issue 11, item 5)', () => {
     const verify = (await askBackground(options, 1, 'ledgerAdmin', { type: 'verify' })) as {
       res: { value: { ledgers: { ledgerId: string; ok: boolean; length: number }[] } };
     };
-    expect(verify.res.value.ledgers).toEqual([
+    expect(verify.res.value.ledgers).toMatchObject([
       { ledgerId: LARGE_LEDGER, ours: false, ok: true, length: 100_000 },
     ]);
 
@@ -523,32 +537,24 @@ describe('exports (issue 11, item 5)', () => {
 describe('refused commands are shown (issue 11, item 5)', () => {
   it('says in the panel why the background refused “Start periodic review”, where it was asked', async () => {
     const sample = samplePortfolio('en', 'grid');
-    const { context, page } = await sessions.open(launchWithExtension(sample));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    // The background answers this command with a refusal (this listener answers before the router).
-    await worker.evaluate(() => {
-      const runtime = (
-        globalThis as unknown as {
-          chrome: {
-            runtime: {
-              onMessage: {
-                addListener(
-                  l: (m: { type?: string }, s: unknown, respond: (r: unknown) => void) => void,
-                ): void;
-              };
-            };
-          };
-        }
-      ).chrome.runtime;
-      runtime.onMessage.addListener((message, _sender, respond) => {
-        if (message?.type !== 'checklistCommand') return;
-        respond({ res: { ok: false, error: { code: 'run-missing' } } });
-      });
-    });
+    const { page } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`);
     const frame = await panelFrame(page);
-    const start = frame.locator('button[data-start="periodic-review"]').first();
+    const start = frame.getByRole('button', { name: 'Start periodic review', exact: true });
     await start.waitFor({ timeout: 15_000 });
+    // The background answers this command with a refusal: the panel's own messaging gets that answer.
+    await frame.evaluate(() => {
+      const runtime = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage: (message: { type?: string }) => Promise<unknown> } };
+        }
+      ).chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = async (message) =>
+        message?.type === 'checklistCommand'
+          ? { res: { ok: false, error: { code: 'run-missing' } } }
+          : send(message);
+    });
     await start.click();
     await expect
       .poll(() => frame.locator('[data-refused]').allTextContents())

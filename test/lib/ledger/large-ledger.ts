@@ -60,7 +60,7 @@ function body(i: number): Omit<DecisionBody, 'prevHash'> {
         ...base,
         action: 'accept-finding',
         rationale: 'Agency manages the page for us under contract; reviewed quarterly.',
-        after: { ruleId: 'third-party-full-control', reviewAt: `2027-01-${day}`, assetName: 'Sjöbod Café' },
+        after: { ruleId: 'third-party-full-control', reviewAt: '2027-01-15', assetName: 'Sjöbod Café' },
       };
     case 14:
     case 15:
