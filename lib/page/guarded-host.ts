@@ -15,6 +15,10 @@
  *   filters and overflow. The popover is inside the closed root so that a page can neither close it nor
  *   cancel its opening (its `beforetoggle` and `toggle` events do not leave the shadow root). Without a
  *   top layer, the host still has the highest z-index and comes after the body.
+ * - The page's own top-layer elements (a popover, a modal dialog) opened after ours would be drawn above
+ *   it: when one opens, ours is shown again, which puts it on top; while one is open, the slow check raises
+ *   ours again (bounded as below).
+ *   Over a page's modal dialog it is seen, not clicked: the browser makes all outside the dialog inert.
  * - A MutationObserver puts back at once whatever a page script changes: its style attribute, any
  *   attribute added (hidden, inert, popover, class, …), its place (removed, moved into a hidden container,
  *   the document's root replaced). It is a child of the root element, not of `body`, so replacing `body`
@@ -99,6 +103,18 @@ export function createGuardedHost(
       return true;
     }
   };
+  // The page's own top-layer elements (its popovers, its modal dialogs) are drawn above ours when they open
+  // after it. The top layer's order cannot be read, only remade (the last one shown is drawn last): when one
+  // opens, ours is shown again; and while any is open, the slow check raises ours each time, for a page that
+  // swallows its toggle events or shows the same element again.
+  let raise = false;
+  const pageTopLayer = (): boolean => {
+    try {
+      return doc.querySelector(':popover-open, :modal') !== null;
+    } catch {
+      return false;
+    }
+  };
   const intact = () => {
     const root = doc.documentElement;
     return (
@@ -107,7 +123,7 @@ export function createGuardedHost(
       host.getAttribute('style') === inline &&
       host.getAttribute(MARK) === options.mark &&
       host.attributes.length === 2 &&
-      (!topLayer || isOpen())
+      (!topLayer || (isOpen() && !raise))
     );
   };
   const repair = () => {
@@ -117,8 +133,10 @@ export function createGuardedHost(
       if (name !== 'style' && name !== MARK) host.removeAttribute(name);
     if (host.getAttribute('style') !== inline) host.setAttribute('style', inline);
     if (host.getAttribute(MARK) !== options.mark) host.setAttribute(MARK, options.mark);
-    if (topLayer && host.isConnected && !isOpen()) {
+    if (topLayer && host.isConnected && (!isOpen() || raise)) {
+      raise = false;
       try {
+        if (isOpen()) layer.hidePopover();
         layer.showPopover();
       } catch {
         // Not showable right now: the next check retries.
@@ -145,16 +163,38 @@ export function createGuardedHost(
   };
 
   const observer = new MutationObserver(() => check(true));
-  const slowCheck = view.setInterval(() => check(false), checkMs);
+  const raiseNow = () => {
+    raise = true;
+    check(true);
+  };
+  // Its own observer: `observe` on a node already observed replaces the options (childList of the document).
+  const opened = new MutationObserver(raiseNow);
+  const slowCheck = view.setInterval(() => {
+    if (topLayer && pageTopLayer()) raise = true;
+    check(false);
+  }, checkMs);
   const stop = () => {
     stopped = true;
     observer.disconnect();
+    opened.disconnect();
     view.clearInterval(slowCheck);
   };
   // Registered before the owner's own abort listener: nothing is put back once the context has ended.
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
-  if (topLayer) layer.addEventListener('toggle', () => check(true), { signal });
+  if (topLayer) {
+    layer.addEventListener('toggle', () => check(true), { signal });
+    // A page's popover or modal dialog opening goes above ours: seen at once through the capture phase of
+    // its toggle event or its `open` attribute, and by the slow check if the page hid both.
+    view.addEventListener(
+      'toggle',
+      (event) => {
+        if ((event as ToggleEvent).newState === 'open') raiseNow();
+      },
+      { capture: true, signal },
+    );
+    opened.observe(doc, { subtree: true, attributes: true, attributeFilter: ['open'] });
+  }
 
   declare();
   // What an earlier copy of the script left (a page's look-alike may go too: it is the page's own).

@@ -16,9 +16,14 @@ import {
   clipRootAroundPanel,
   coverPanelCorner,
   coverPanelCornerFromRoot,
+  coverWithModalDialog,
+  coverWithPagePopover,
   defineLookalikes,
   findHosts,
   injectHidingStyles,
+  keepCoveringWithPopovers,
+  reshowPagePopovers,
+  swallowToggleEvents,
   moveHostsIntoHiddenBox,
   removeHosts,
   tamper,
@@ -36,6 +41,30 @@ async function openPeople(page: Page): Promise<void> {
   const frame = await panelFrame(page);
   await frame.waitForSelector('[data-page-kind="people"][data-read-status="ok"]', { timeout: 15_000 });
   await expectShown(page);
+}
+
+/**
+ * Whose element the browser draws at a point inside the panel, ignoring inertness: Scopekeeper's (in its
+ * shadow root or its panel's frame) or the page's.
+ */
+async function drawnAtPanel(page: Page): Promise<'ours' | 'page'> {
+  const size = page.viewportSize()!;
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    const { backendNodeId } = (await cdp.send('DOM.getNodeForLocation', {
+      x: size.width - 100,
+      y: size.height - 200,
+      ignorePointerEventsNone: true,
+    })) as { backendNodeId: number };
+    const { node } = (await cdp.send('DOM.describeNode', { backendNodeId })) as {
+      node: { nodeName: string; attributes?: string[] };
+    };
+    const attack = node.attributes?.includes('data-attack') || node.nodeName === 'DIALOG';
+    return attack || node.nodeName === 'HTML' || node.nodeName === 'BODY' ? 'page' : 'ours';
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The panel (a frame loaded again after its host was put back) reads the People page. */
@@ -106,6 +135,34 @@ describe('a hostile page against the overlay and the badges', () => {
     // A white box over the corner where the panel sits, above every z-index.
     await page.evaluate(coverPanelCorner);
     await expectShown(page);
+  });
+
+  it("stays on top of the page's own popovers and modal dialogs, also when the page keeps opening them", async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await openPeople(page);
+    await page.evaluate(coverWithPagePopover);
+    await expectShown(page, { badges: false });
+    await page.evaluate(keepCoveringWithPopovers);
+    await page.waitForTimeout(1500);
+    await expectShown(page, { badges: false });
+    await page.evaluate(() => clearInterval((window as unknown as { __covers: number }).__covers));
+    // Over a modal dialog the panel is seen (its warnings stay in sight), though the browser makes all
+    // outside the dialog inert: it is on top of the dialog at the panel's place.
+    // (`elementFromPoint` skips inert elements, so what is drawn there is asked of the DevTools protocol.)
+    await page.evaluate(coverWithModalDialog);
+    await expect.poll(() => drawnAtPanel(page), { timeout: 5000 }).toBe('ours');
+  });
+
+  it('stays on top when the page swallows toggle events and shows the same popover again', async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await page.addInitScript(swallowToggleEvents);
+    await openPeople(page);
+    await page.evaluate(coverWithPagePopover);
+    await expectShown(page, { badges: false });
+    for (let round = 0; round < 3; round++) {
+      await page.evaluate(reshowPagePopovers);
+      await expectShown(page, { badges: false });
+    }
   });
 
   it('puts back at once what a page script changes on the hosts, and gives up no CPU to a script that fights', async () => {

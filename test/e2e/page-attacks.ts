@@ -91,6 +91,38 @@ export const coverPanelCornerFromRoot = coverPanelCorner.replace(
   'document.documentElement.append',
 );
 
+/**
+ * The page's own element in the top layer, over the whole window: a popover (shown by script, no click
+ * needed) and a modal dialog. Both are drawn above whatever was in the top layer before them.
+ */
+export const coverWithPagePopover = `(() => {
+  const cover = document.createElement('div');
+  cover.setAttribute('data-attack', '');
+  cover.popover = 'manual';
+  cover.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; border: 0; background: #fff;';
+  document.body.append(cover);
+  cover.showPopover();
+})()`;
+
+export const coverWithModalDialog = `(() => {
+  const dialog = document.createElement('dialog');
+  dialog.setAttribute('data-attack', '');
+  dialog.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; background: #fff;';
+  document.body.append(dialog);
+  dialog.showModal();
+})()`;
+
+/** Every 100 ms a new popover of the page is shown over the window (a page that keeps covering). */
+export const keepCoveringWithPopovers = `(() => {
+  window.__covers = setInterval(() => ${coverWithPagePopover}, 100);
+})()`;
+
+/** The page's covering popovers shown again (each goes back above whatever was shown since). */
+export const reshowPagePopovers = `document.querySelectorAll('[data-attack][popover]').forEach((p) => { p.hidePopover(); p.showPopover(); })`;
+
+/** Before any other script: every toggle event is stopped at the window, before anyone else hears it. */
+export const swallowToggleEvents = `window.addEventListener('toggle', (e) => e.stopImmediatePropagation(), true)`;
+
 /** Changes made to each host by a page script, one at a time. */
 export const tamperings: string[] = [
   `(h) => h.style.setProperty('display', 'none', 'important')`,
