@@ -11,7 +11,13 @@ document.documentElement.lang = locale;
 // Issue 11, item 2: the panel works only where Scopekeeper's content script put it, with its token.
 const token = takePanelToken(location, history);
 connectPanel(token, {
-  onState: (state) => usePanelStore.getState().setState(state),
+  // Only an accepted panel is sent states: one refused while its content script took its token back
+  // (the back/forward cache) works again.
+  onState: (state) => {
+    const store = usePanelStore.getState();
+    if (store.refused) store.setRefused(false);
+    store.setState(state);
+  },
   onConnected: (connected) => usePanelStore.getState().setConnected(connected),
   onRefused: () => usePanelStore.getState().setRefused(true),
 });

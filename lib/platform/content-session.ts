@@ -115,7 +115,9 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   });
   // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
   ctx.addEventListener(window, 'pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted && panelToken) void askToken(panelToken);
+    // Only the browser's own event (a page script can dispatch a fake one).
+    if (!event.isTrusted || !(event as PageTransitionEvent).persisted || !panelToken) return;
+    void askToken(panelToken);
   });
 
   const start = () => {

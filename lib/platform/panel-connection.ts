@@ -14,10 +14,13 @@ export function takePanelToken(location: Location, history: History): string {
   return token;
 }
 
+/** How long a refused panel waits before it asks once more. */
+const RETRY_REFUSED_MS = 1500;
+
 /**
  * Connects the panel to the background with its token and hands each state it pushes (parsed) to the given
- * callbacks; reconnects when the worker restarts. A refusal (the token is not the tab's current one) ends
- * it: `onRefused`, and no reconnection. Knows nothing of the panel's components or store.
+ * callbacks; reconnects when the worker restarts. A refusal (the token is not the tab's current one) is
+ * asked again once; a second one ends it: `onRefused`, and no reconnection. Knows nothing of the panel's components or store.
  */
 export function connectPanel(
   token: string,
@@ -28,19 +31,32 @@ export function connectPanel(
   },
 ): void {
   let refused = false;
+  let retried = false;
   const connect = () => {
     const port = browser.runtime.connect({ name: panelPortName(token) });
     callbacks.onConnected(true);
     port.onMessage.addListener((message: unknown) => {
       const refusal = (message as { refused?: unknown } | null)?.refused;
       if (refusal !== undefined) {
-        const parsed = problemSchema.safeParse(refusal);
         refused = true;
+        // Asked once more a moment later: a page shown again from the back/forward cache may reconnect
+        // before its content script has taken its token back. Refused again, the panel is not ours.
+        if (!retried) {
+          retried = true;
+          setTimeout(() => {
+            refused = false;
+            connect();
+          }, RETRY_REFUSED_MS);
+          return;
+        }
+        const parsed = problemSchema.safeParse(refusal);
         callbacks.onRefused(parsed.success ? parsed.data : { code: 'panel-not-ours' });
         return;
       }
       const parsed = tabStateSchema.safeParse(message);
-      if (parsed.success) callbacks.onState(parsed.data);
+      if (!parsed.success) return;
+      retried = false; // accepted: a later refusal is asked again too
+      callbacks.onState(parsed.data);
     });
     port.onDisconnect.addListener(() => {
       callbacks.onConnected(false);

@@ -94,6 +94,9 @@ export class Router {
    * page sends it again), and an answer too large for one message is offered in parts.
    */
   async receive(name: MessageName, data: unknown, sender: Sender): Promise<unknown> {
+    // The sender is checked before an upload is touched: a refused sender cannot take one.
+    const refused = await this.admit(name, sender);
+    if (refused) return refused;
     let request = data;
     if (isTransferRef(data)) {
       const text = this.transfers.take(data.scopekeeperTransfer);
@@ -104,7 +107,7 @@ export class Router {
         return fail('invalid-request', { field: 'transfer', issue: 'json' });
       }
     }
-    const reply = await this.dispatch(name, request, sender);
+    const reply = await this.run(name, request, sender);
     if (sender.kind !== 'page' || name === 'downloadPart') return reply;
     const text = JSON.stringify(reply);
     if (text.length <= PART_CHARS) return reply;
@@ -121,15 +124,27 @@ export class Router {
     return this.handlers.has(name);
   }
 
-  async dispatch<N extends MessageName>(name: N, data: unknown, sender: Sender): Promise<Reply<N>> {
+  /** Whether a message may come from its sender (the protocol's sender kind, then the page gate): a refusal, or nothing. */
+  private async admit(name: MessageName, sender: Sender): Promise<Reply<MessageName> | undefined> {
     const definition = protocol[name];
-    const handler = this.handlers.get(name);
-    if (!definition || !handler) return fail('unknown-message', { message: String(name) });
+    if (!definition || !this.handlers.has(name)) return fail('unknown-message', { message: String(name) });
     const from = definition.from as SenderKind;
     if (sender.kind === 'other' || (from !== 'both' && from !== sender.kind))
       return fail('sender-not-allowed', { message: name });
     const refused = sender.kind === 'page' ? await this.pageGate?.(sender) : undefined;
-    if (refused) return { ok: false, error: refused };
+    return refused ? { ok: false, error: refused } : undefined;
+  }
+
+  async dispatch<N extends MessageName>(name: N, data: unknown, sender: Sender): Promise<Reply<N>> {
+    const refused = await this.admit(name, sender);
+    return refused ? (refused as Reply<N>) : this.run(name, data, sender);
+  }
+
+  /** Parses and handles a message whose sender was admitted. */
+  private async run<N extends MessageName>(name: N, data: unknown, sender: Sender): Promise<Reply<N>> {
+    const definition = protocol[name];
+    const handler = this.handlers.get(name);
+    if (!definition || !handler) return fail('unknown-message', { message: String(name) });
     const parsed = definition.request.safeParse(data);
     if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
     try {

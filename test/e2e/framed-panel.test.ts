@@ -180,4 +180,23 @@ describe('a copy of the panel that the page frames itself', () => {
     await page.goto('about:blank');
     await expect.poll(async () => (await tokens(context))[tabKey]).not.toBe(now);
   });
+
+  it('a page that fakes a `pageshow` from the back/forward cache does not unbind the real panel', async () => {
+    const { page } = await sessions.open(launchWithExtension(sample));
+    await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
+    const real = await settledPanel(page, 'partners');
+    await real.waitForSelector('[data-principal="partner:3228568050780002"]');
+    // The page's own script dispatches the event the browser sends when it shows a page from the cache.
+    await page.evaluate(() => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    await page.waitForTimeout(1000);
+    expect(await askFrom(real, 'focusSubject', 'partner:3228568050780002')).toMatchObject({
+      ok: true,
+      value: { shown: true },
+    });
+    expect(await real.locator('[data-panel-refused="true"]').count()).toBe(0);
+    expect(await real.locator('[data-principal="partner:3228568050780002"]').count()).toBe(1);
+  });
 });

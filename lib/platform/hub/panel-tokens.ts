@@ -101,7 +101,8 @@ export class PanelTokens {
   /**
    * A new token for a tab whose content script started (a new page load): every earlier panel of the tab
    * is unbound. Given the token of this content script's own earlier load (`resume`, a page shown again
-   * from the back/forward cache), that one becomes current again instead.
+   * from the back/forward cache), that one becomes current again instead (already current: its bound
+   * frames are kept).
    */
   async issue(tabId: number, resume?: string): Promise<string> {
     this.closed.delete(tabId); // a tab id the browser reuses is a new tab
@@ -112,7 +113,9 @@ export class PanelTokens {
     this.save(tabId, {
       current,
       earlier: earlier.filter((t) => t !== current).slice(-EARLIER_KEPT),
-      frames: [],
+      // Resuming the token that is current changes nothing: its panel stays bound (a page that fakes a
+      // `pageshow` must not unbind the real panel). Only a token that changes unbinds the frames.
+      frames: before && current === before.current ? before.frames : [],
     });
     return current;
   }

@@ -62,4 +62,23 @@ describe('large messages in parts', () => {
       await router.receive('uploadPart', { transfer, index: 0, count: 99, text: 'x' }, page),
     ).toMatchObject({ ok: false });
   });
+
+  it('does not let a refused sender take an upload (the gate comes first)', async () => {
+    const router = new Router();
+    router.handle('ledgerAdmin', () => ({ ok: true, value: { type: 'delete-all' } }));
+    const framed: Sender = { kind: 'page', url: 'chrome-extension://test/panel.html', tabId: 4, frameId: 3 };
+    router.pageGate = (sender) =>
+      Promise.resolve(sender === framed ? { code: 'panel-not-ours' as const } : undefined);
+    const transfer = crypto.randomUUID();
+    await router.receive('uploadPart', { transfer, index: 0, count: 1, text: '{"type":"delete-all"}' }, page);
+    expect(await router.receive('ledgerAdmin', { scopekeeperTransfer: transfer }, framed)).toMatchObject({
+      ok: false,
+      error: { code: 'panel-not-ours' },
+    });
+    // The upload is still there for its own sender.
+    expect(await router.receive('ledgerAdmin', { scopekeeperTransfer: transfer }, page)).toEqual({
+      ok: true,
+      value: { type: 'delete-all' },
+    });
+  });
 });

@@ -78,6 +78,18 @@ describe('panel tokens (issue 11, item 2)', () => {
     expect(await tokens.issue(4, other)).not.toBe(other); // another tab's token is not taken
   });
 
+  it('keeps the bound panel when the current token is resumed (a page faking `pageshow`), unbinds it when the token changes', async () => {
+    const tokens = new PanelTokens(fakeBrowser.storage.session);
+    const first = await tokens.issue(4);
+    expect(await tokens.connect(4, frame, first)).toBe(true);
+    expect(await tokens.issue(4, first)).toBe(first);
+    expect(await tokens.isBound(4, frame, 0)).toBe(true);
+    // A new load, then the first one back from the cache: the token changed twice, its frame is unbound.
+    await tokens.issue(4);
+    expect(await tokens.issue(4, first)).toBe(first);
+    expect(await tokens.isBound(4, frame, 0)).toBe(false);
+  });
+
   it('lets a request wait for its panel’s connection that is being checked', async () => {
     const tokens = new PanelTokens(fakeBrowser.storage.session);
     const token = await tokens.issue(4);
