@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
+import { canonicalJson } from '../domain/ledger/canonical';
 import { buildExport } from '../domain/ledger/export';
 import { planImport, type ImportCheck, type ImportOptions, type ImportPlan } from '../domain/ledger/import';
 import {
@@ -68,13 +69,36 @@ export interface Commit {
   decisions?: readonly NewDecision[];
   runs?: readonly ChecklistRun[];
   deleteRuns?: readonly string[];
+  /**
+   * Runs the command read and decided on: each must still be stored exactly so (checked inside the write
+   * transaction), or nothing is written and the commit throws RunChanged (a finish, a discard or another tick
+   * came in between; issue 11, item 5).
+   */
+  expect?: readonly ChecklistRun[];
+  /** Evidence updates: each `after` is written only if its run is still stored as `before`; others are skipped. */
+  runUpdates?: readonly { before: ChecklistRun; after: ChecklistRun }[];
   /** A change to the reminders' memory (a snooze, a finished review). */
   reminders?: (state: ReminderState) => ReminderState;
   command?: CommandMark;
 }
 
 /** What a commit did: the decisions it sealed, or (a retried key) the first answer, with nothing written. */
-export type Committed = { replayed: false; decisions: Decision[] } | { replayed: true; result: unknown };
+export type Committed =
+  | { replayed: false; decisions: Decision[]; /** Ids of the `runUpdates` written. */ updatedRuns?: string[] }
+  | { replayed: true; result: unknown };
+
+/** A run a commit expected (Commit.expect) is stored differently now, or gone (`stored` undefined). */
+export class RunChanged extends Error {
+  constructor(readonly stored: ChecklistRun | undefined) {
+    super('The checklist changed meanwhile.');
+    this.name = 'RunChanged';
+  }
+}
+
+/** Whether two runs are the same record (canonical JSON of their validated forms). */
+const sameRun = (a: ChecklistRun | undefined, b: ChecklistRun): boolean =>
+  a !== undefined &&
+  canonicalJson(checklistRunSchema.parse(a)) === canonicalJson(checklistRunSchema.parse(b));
 
 /**
  * This installation's signing key (issue 11, item 4): the private key is a non-extractable CryptoKey,
@@ -343,6 +367,10 @@ export class LedgerStore {
       if (done) return { replayed: true, result: done.result };
       const grants = (change.grants ?? []).map((g) => grantRecordSchema.parse(g));
       const runs = (change.runs ?? []).map((r) => checklistRunSchema.parse(r));
+      const updates = (change.runUpdates ?? []).map((u) => ({
+        before: u.before,
+        after: checklistRunSchema.parse(u.after),
+      }));
       const ledgerId = await this.getLedgerId();
       const tail = await this.tail(ledgerId);
       const sealed: Decision[] = [];
@@ -369,6 +397,10 @@ export class LedgerStore {
           const again = await this.db.commands.get(command.key);
           if (again) return { replayed: true, result: again.result };
         }
+        for (const expected of change.expect ?? []) {
+          const stored = await this.storedRun(expected.id);
+          if (!sameRun(stored, expected)) throw new RunChanged(stored);
+        }
         // The chain cannot have moved (appends are serialised); checked anyway, so a second writer fails loudly.
         if (sealed.length > 0 && (await this.tail(ledgerId))?.hash !== tail?.hash)
           throw new Error('The decision chain changed while appending; try again.');
@@ -378,13 +410,19 @@ export class LedgerStore {
           await this.db.decisions.bulkAdd(sealed.map((d, i) => ({ ...d, seq: first + i })));
         }
         if (runs.length > 0) await this.db.checklistRuns.bulkPut(runs);
+        const updatedRuns: string[] = [];
+        for (const { before, after } of updates) {
+          if (!sameRun(await this.storedRun(before.id), before)) continue;
+          await this.db.checklistRuns.put(after);
+          updatedRuns.push(after.id);
+        }
         if (change.deleteRuns?.length) await this.db.checklistRuns.bulkDelete([...change.deleteRuns]);
         if (change.reminders) {
           const next = reminderStateSchema.parse(change.reminders(await this.reminderState()));
           await this.db.meta.put({ key: 'reminders', value: next });
         }
         if (command) await this.rememberCommand(command, result);
-        return { replayed: false, decisions: sealed };
+        return { replayed: false, decisions: sealed, ...(updates.length ? { updatedRuns } : {}) };
       });
     });
   }
@@ -560,6 +598,11 @@ export class LedgerStore {
   }
 
   async run(id: string): Promise<ChecklistRun | undefined> {
+    return this.storedRun(id);
+  }
+
+  /** A stored run, validated (also inside a transaction). */
+  private async storedRun(id: string): Promise<ChecklistRun | undefined> {
     const row = await this.db.checklistRuns.get(id);
     const parsed = row ? checklistRunSchema.safeParse(row) : undefined;
     return parsed?.success ? parsed.data : undefined;
