@@ -59,8 +59,26 @@ export interface CommandMark<T = Decision[]> {
   key: string;
   name: string;
   at: string;
+  /** SHA-256 of the request's canonical JSON; a stored key with another name or hash is refused. */
+  requestHash?: string;
   result: (written: T) => unknown;
 }
+
+/** An idempotency key already carried out for another message or another request (CommandKeyReused). */
+export class CommandKeyReused extends Error {
+  constructor() {
+    super('This idempotency key was used for another request.');
+    this.name = 'CommandKeyReused';
+  }
+}
+
+/** Whether a stored command is the one a key is presented with now (same message, same request). */
+export const sameCommand = (
+  row: { name: string; requestHash?: string },
+  mark: { name: string; requestHash?: string },
+): boolean =>
+  row.name === mark.name &&
+  (row.requestHash === undefined || mark.requestHash === undefined || row.requestHash === mark.requestHash);
 
 /** Everything one command writes (LedgerStore.commit). */
 export interface Commit {
@@ -348,10 +366,14 @@ export class LedgerStore {
   }
 
   /** The answer of a command already carried out under this idempotency key, if any. */
-  async commandResult(key: string | undefined): Promise<{ result: unknown } | undefined> {
+  async commandResult(
+    key: string | undefined,
+  ): Promise<{ result: unknown; name: string; requestHash?: string } | undefined> {
     if (!key) return undefined;
     const row = await this.db.commands.get(key);
-    return row ? { result: row.result } : undefined;
+    return row
+      ? { result: row.result, name: row.name, ...(row.requestHash ? { requestHash: row.requestHash } : {}) }
+      : undefined;
   }
 
   /**
@@ -364,6 +386,7 @@ export class LedgerStore {
   commit(change: Commit): Promise<Committed> {
     return this.serial(async () => {
       const done = await this.commandResult(change.command?.key);
+      if (done && change.command && !sameCommand(done, change.command)) throw new CommandKeyReused();
       if (done) return { replayed: true, result: done.result };
       const grants = (change.grants ?? []).map((g) => grantRecordSchema.parse(g));
       const runs = (change.runs ?? []).map((r) => checklistRunSchema.parse(r));
@@ -395,6 +418,7 @@ export class LedgerStore {
       return this.db.transaction('rw', tables, async (): Promise<Committed> => {
         if (command) {
           const again = await this.db.commands.get(command.key);
+          if (again && !sameCommand(again, command)) throw new CommandKeyReused();
           if (again) return { replayed: true, result: again.result };
         }
         for (const expected of change.expect ?? []) {
@@ -429,7 +453,13 @@ export class LedgerStore {
 
   /** Inside a write transaction: the command's key and answer, and keys older than a week forgotten. */
   private async rememberCommand(command: Omit<CommandMark, 'result'>, result: unknown): Promise<void> {
-    await this.db.commands.put({ key: command.key, name: command.name, at: command.at, result });
+    await this.db.commands.put({
+      key: command.key,
+      name: command.name,
+      at: command.at,
+      ...(command.requestHash ? { requestHash: command.requestHash } : {}),
+      result,
+    });
     const cutoff = new Date(Date.parse(command.at) - COMMAND_KEY_DAYS * 86_400_000).toISOString();
     await this.db.commands.where('at').below(cutoff).delete();
   }

@@ -22,7 +22,7 @@ import { catalogue } from '../domain/i18n';
 import { fail, type Outcome, type ProblemCode } from '../domain/problems';
 import { getSubjectKey } from '../domain/snapshot';
 import type { Hub } from './hub';
-import { RunChanged, type Commit } from '../ledger/store';
+import { CommandKeyReused, RunChanged, type Commit } from '../ledger/store';
 import { planRevoke, type CommandContext } from './ledger';
 import { restartReview } from './reminders';
 
@@ -114,19 +114,28 @@ async function commitRun(
   change: Omit<Commit, 'command'>,
   reply: { run?: ChecklistRun },
 ): Promise<{ replayed: false } | { replayed: true; reply: ChecklistResult }> {
-  const done = await hub.store.commit({
-    ...change,
-    ...(context.commandKey
-      ? {
-          command: {
-            key: context.commandKey,
-            name: 'checklistCommand',
-            at: context.now.toISOString(),
-            result: () => reply,
-          },
-        }
-      : {}),
-  });
+  const done = await hub.store
+    .commit({
+      ...change,
+      ...(context.commandKey
+        ? {
+            command: {
+              key: context.commandKey,
+              name: 'checklistCommand',
+              at: context.now.toISOString(),
+              ...(context.requestHash ? { requestHash: context.requestHash } : {}),
+              result: () => reply,
+            },
+          }
+        : {}),
+    })
+    .catch((error: unknown) => {
+      if (error instanceof CommandKeyReused) return undefined;
+      throw error;
+    });
+  // The key was carried out for another request meanwhile: refused, not answered with its answer.
+  if (!done)
+    return { replayed: true, reply: fail('invalid-request', { field: 'commandKey', issue: 'reused' }) };
   if (!done.replayed) return { replayed: false };
   const stored = checklistReplySchema.safeParse(done.result);
   return {

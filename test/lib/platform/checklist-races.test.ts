@@ -121,3 +121,61 @@ describe('checklist writes that race', () => {
     expect((await t.store.run(run.id))?.status).toBe('finished');
   });
 });
+
+/** An idempotency key answers only the request it was carried out for (issue 11, item 5 review). */
+describe('idempotency keys tied to their request', () => {
+  let t: TestHub;
+  beforeEach(() => {
+    t = freshTestHub('2026-11-28T10:00:00Z', 'en');
+  });
+  afterEach(() => t.close());
+
+  it('refuses a key replayed under another message name', async () => {
+    const commandKey = crypto.randomUUID();
+    expect(await t.ask('snooze', { group: `review:${B}`, days: 1, commandKey })).toEqual({
+      ok: true,
+      value: {},
+    });
+    const reused = await t.ask('checklistCommand', {
+      type: 'start',
+      businessId: B,
+      templateId: 'periodic-review',
+      commandKey,
+    });
+    expect(reused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await t.store.runs({ businessId: B })).toEqual([]);
+  });
+
+  it('refuses a key replayed with another request, and replays the same request', async () => {
+    const commandKey = crypto.randomUUID();
+    const start = { type: 'start', businessId: B, templateId: 'periodic-review', commandKey } as const;
+    const started = await t.ask('checklistCommand', start);
+    if (!started.ok || !started.value.run) throw new Error('not started');
+    const runId = started.value.run.id;
+    const tick = { type: 'tick', runId, stepId: 'export-report', done: true, commandKey };
+    expect(await t.ask('checklistCommand', tick)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect((await t.store.run(runId))?.steps.find((s) => s.id === 'export-report')?.done).toBe(false);
+    // The same request again is a retry: the first answer.
+    expect(await t.ask('checklistCommand', start)).toEqual(started);
+    // A ledger command's key too: another subject under the same key is refused.
+    const ledgerKey = crypto.randomUUID();
+    const document = (subject: string) => ({
+      type: 'document',
+      businessId: B,
+      subject,
+      assets: [],
+      case: 'Campaign',
+      startsAt: '2026-11-28',
+      endsAt: '2026-12-31',
+      commandKey: ledgerKey,
+    });
+    expect(await t.ask('ledgerCommand', document('partner:3228568050780002'))).toMatchObject({ ok: true });
+    expect(await t.ask('ledgerCommand', document('partner:3228568050780003'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
+});
