@@ -36,6 +36,8 @@ export interface CommandRow {
   key: string;
   name: string;
   at: string;
+  /** SHA-256 of the request's canonical JSON (handlers/context.ts): a key reused for another is refused. */
+  requestHash?: string;
   result: unknown;
 }
 

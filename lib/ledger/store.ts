@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
+import { canonicalJson } from '../domain/ledger/canonical';
 import { buildExport } from '../domain/ledger/export';
 import { planImport, type ImportCheck, type ImportOptions, type ImportPlan } from '../domain/ledger/import';
 import {
@@ -58,8 +59,26 @@ export interface CommandMark<T = Decision[]> {
   key: string;
   name: string;
   at: string;
+  /** SHA-256 of the request's canonical JSON; a stored key with another name or hash is refused. */
+  requestHash?: string;
   result: (written: T) => unknown;
 }
+
+/** An idempotency key already carried out for another message or another request (CommandKeyReused). */
+export class CommandKeyReused extends Error {
+  constructor() {
+    super('This idempotency key was used for another request.');
+    this.name = 'CommandKeyReused';
+  }
+}
+
+/** Whether a stored command is the one a key is presented with now (same message, same request). */
+export const sameCommand = (
+  row: { name: string; requestHash?: string },
+  mark: { name: string; requestHash?: string },
+): boolean =>
+  row.name === mark.name &&
+  (row.requestHash === undefined || mark.requestHash === undefined || row.requestHash === mark.requestHash);
 
 /** Everything one command writes (LedgerStore.commit). */
 export interface Commit {
@@ -68,13 +87,36 @@ export interface Commit {
   decisions?: readonly NewDecision[];
   runs?: readonly ChecklistRun[];
   deleteRuns?: readonly string[];
+  /**
+   * Runs the command read and decided on: each must still be stored exactly so (checked inside the write
+   * transaction), or nothing is written and the commit throws RunChanged (a finish, a discard or another tick
+   * came in between; issue 11, item 5).
+   */
+  expect?: readonly ChecklistRun[];
+  /** Evidence updates: each `after` is written only if its run is still stored as `before`; others are skipped. */
+  runUpdates?: readonly { before: ChecklistRun; after: ChecklistRun }[];
   /** A change to the reminders' memory (a snooze, a finished review). */
   reminders?: (state: ReminderState) => ReminderState;
   command?: CommandMark;
 }
 
 /** What a commit did: the decisions it sealed, or (a retried key) the first answer, with nothing written. */
-export type Committed = { replayed: false; decisions: Decision[] } | { replayed: true; result: unknown };
+export type Committed =
+  | { replayed: false; decisions: Decision[]; /** Ids of the `runUpdates` written. */ updatedRuns?: string[] }
+  | { replayed: true; result: unknown };
+
+/** A run a commit expected (Commit.expect) is stored differently now, or gone (`stored` undefined). */
+export class RunChanged extends Error {
+  constructor(readonly stored: ChecklistRun | undefined) {
+    super('The checklist changed meanwhile.');
+    this.name = 'RunChanged';
+  }
+}
+
+/** Whether two runs are the same record (canonical JSON of their validated forms). */
+const sameRun = (a: ChecklistRun | undefined, b: ChecklistRun): boolean =>
+  a !== undefined &&
+  canonicalJson(checklistRunSchema.parse(a)) === canonicalJson(checklistRunSchema.parse(b));
 
 /**
  * This installation's signing key (issue 11, item 4): the private key is a non-extractable CryptoKey,
@@ -324,10 +366,14 @@ export class LedgerStore {
   }
 
   /** The answer of a command already carried out under this idempotency key, if any. */
-  async commandResult(key: string | undefined): Promise<{ result: unknown } | undefined> {
+  async commandResult(
+    key: string | undefined,
+  ): Promise<{ result: unknown; name: string; requestHash?: string } | undefined> {
     if (!key) return undefined;
     const row = await this.db.commands.get(key);
-    return row ? { result: row.result } : undefined;
+    return row
+      ? { result: row.result, name: row.name, ...(row.requestHash ? { requestHash: row.requestHash } : {}) }
+      : undefined;
   }
 
   /**
@@ -340,9 +386,14 @@ export class LedgerStore {
   commit(change: Commit): Promise<Committed> {
     return this.serial(async () => {
       const done = await this.commandResult(change.command?.key);
+      if (done && change.command && !sameCommand(done, change.command)) throw new CommandKeyReused();
       if (done) return { replayed: true, result: done.result };
       const grants = (change.grants ?? []).map((g) => grantRecordSchema.parse(g));
       const runs = (change.runs ?? []).map((r) => checklistRunSchema.parse(r));
+      const updates = (change.runUpdates ?? []).map((u) => ({
+        before: u.before,
+        after: checklistRunSchema.parse(u.after),
+      }));
       const ledgerId = await this.getLedgerId();
       const tail = await this.tail(ledgerId);
       const sealed: Decision[] = [];
@@ -367,7 +418,12 @@ export class LedgerStore {
       return this.db.transaction('rw', tables, async (): Promise<Committed> => {
         if (command) {
           const again = await this.db.commands.get(command.key);
+          if (again && !sameCommand(again, command)) throw new CommandKeyReused();
           if (again) return { replayed: true, result: again.result };
+        }
+        for (const expected of change.expect ?? []) {
+          const stored = await this.storedRun(expected.id);
+          if (!sameRun(stored, expected)) throw new RunChanged(stored);
         }
         // The chain cannot have moved (appends are serialised); checked anyway, so a second writer fails loudly.
         if (sealed.length > 0 && (await this.tail(ledgerId))?.hash !== tail?.hash)
@@ -378,20 +434,32 @@ export class LedgerStore {
           await this.db.decisions.bulkAdd(sealed.map((d, i) => ({ ...d, seq: first + i })));
         }
         if (runs.length > 0) await this.db.checklistRuns.bulkPut(runs);
+        const updatedRuns: string[] = [];
+        for (const { before, after } of updates) {
+          if (!sameRun(await this.storedRun(before.id), before)) continue;
+          await this.db.checklistRuns.put(after);
+          updatedRuns.push(after.id);
+        }
         if (change.deleteRuns?.length) await this.db.checklistRuns.bulkDelete([...change.deleteRuns]);
         if (change.reminders) {
           const next = reminderStateSchema.parse(change.reminders(await this.reminderState()));
           await this.db.meta.put({ key: 'reminders', value: next });
         }
         if (command) await this.rememberCommand(command, result);
-        return { replayed: false, decisions: sealed };
+        return { replayed: false, decisions: sealed, ...(updates.length ? { updatedRuns } : {}) };
       });
     });
   }
 
   /** Inside a write transaction: the command's key and answer, and keys older than a week forgotten. */
   private async rememberCommand(command: Omit<CommandMark, 'result'>, result: unknown): Promise<void> {
-    await this.db.commands.put({ key: command.key, name: command.name, at: command.at, result });
+    await this.db.commands.put({
+      key: command.key,
+      name: command.name,
+      at: command.at,
+      ...(command.requestHash ? { requestHash: command.requestHash } : {}),
+      result,
+    });
     const cutoff = new Date(Date.parse(command.at) - COMMAND_KEY_DAYS * 86_400_000).toISOString();
     await this.db.commands.where('at').below(cutoff).delete();
   }
@@ -560,6 +628,11 @@ export class LedgerStore {
   }
 
   async run(id: string): Promise<ChecklistRun | undefined> {
+    return this.storedRun(id);
+  }
+
+  /** A stored run, validated (also inside a transaction). */
+  private async storedRun(id: string): Promise<ChecklistRun | undefined> {
     const row = await this.db.checklistRuns.get(id);
     const parsed = row ? checklistRunSchema.safeParse(row) : undefined;
     return parsed?.success ? parsed.data : undefined;

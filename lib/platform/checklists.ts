@@ -22,7 +22,7 @@ import { catalogue } from '../domain/i18n';
 import { fail, type Outcome, type ProblemCode } from '../domain/problems';
 import { getSubjectKey } from '../domain/snapshot';
 import type { Hub } from './hub';
-import type { Commit } from '../ledger/store';
+import { CommandKeyReused, RunChanged, type Commit } from '../ledger/store';
 import { planRevoke, type CommandContext } from './ledger';
 import { restartReview } from './reminders';
 
@@ -78,9 +78,13 @@ export async function updateRunsFromEvidence(hub: Hub, businessId: string, now: 
   const open = (await hub.store.runs({ businessId })).filter((r) => r.status === 'open');
   if (open.length === 0) return false;
   const evidence = await evidenceFor(hub, businessId, now, needsDecisions(open.map((r) => r.templateId)));
-  const changed = open.map((run) => applyEvidence(run, evidence)).filter((run, i) => run !== open[i]);
-  if (changed.length === 0) return false;
-  await hub.store.saveRuns(changed);
+  const runUpdates = open
+    .map((before) => ({ before, after: applyEvidence(before, evidence) }))
+    .filter((u) => u.after !== u.before);
+  if (runUpdates.length === 0) return false;
+  // Only runs unchanged since they were read: a finish, discard or tick meanwhile is not undone.
+  const done = await hub.store.commit({ runUpdates });
+  if (done.replayed || !done.updatedRuns?.length) return false;
   // A verified removal schedules its recheck (the template's follow-up).
   void hub.reminders.check(now);
   hub.publisher.invalidateBusiness(businessId);
@@ -110,19 +114,28 @@ async function commitRun(
   change: Omit<Commit, 'command'>,
   reply: { run?: ChecklistRun },
 ): Promise<{ replayed: false } | { replayed: true; reply: ChecklistResult }> {
-  const done = await hub.store.commit({
-    ...change,
-    ...(context.commandKey
-      ? {
-          command: {
-            key: context.commandKey,
-            name: 'checklistCommand',
-            at: context.now.toISOString(),
-            result: () => reply,
-          },
-        }
-      : {}),
-  });
+  const done = await hub.store
+    .commit({
+      ...change,
+      ...(context.commandKey
+        ? {
+            command: {
+              key: context.commandKey,
+              name: 'checklistCommand',
+              at: context.now.toISOString(),
+              ...(context.requestHash ? { requestHash: context.requestHash } : {}),
+              result: () => reply,
+            },
+          }
+        : {}),
+    })
+    .catch((error: unknown) => {
+      if (error instanceof CommandKeyReused) return undefined;
+      throw error;
+    });
+  // The key was carried out for another request meanwhile: refused, not answered with its answer.
+  if (!done)
+    return { replayed: true, reply: fail('invalid-request', { field: 'commandKey', issue: 'reused' }) };
   if (!done.replayed) return { replayed: false };
   const stored = checklistReplySchema.safeParse(done.result);
   return {
@@ -133,8 +146,26 @@ async function commitRun(
   };
 }
 
-/** Starts, ticks, finishes or discards a run (from the panel or the popup; parsed by the router). */
+/**
+ * Starts, ticks, finishes or discards a run (from the panel or the popup; parsed by the router). A command
+ * whose run changed between its read and its write (Commit.expect) is decided again on the stored run: a
+ * finish or discard that came first then refuses it (`run-already-finished`, `run-closed`, `run-missing`).
+ */
 export async function runChecklistCommand(
+  hub: Hub,
+  command: ChecklistCommand,
+  context: CommandContext,
+): Promise<ChecklistResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptCommand(hub, command, context);
+    } catch (error) {
+      if (!(error instanceof RunChanged) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function attemptCommand(
   hub: Hub,
   command: ChecklistCommand,
   context: CommandContext,
@@ -194,7 +225,7 @@ export async function runChecklistCommand(
       if (!run) return fail('run-missing');
       const next = tickByHand(run, command.stepId, command.done, now);
       if (!next) return fail('run-closed');
-      const saved = await commitRun(hub, context, { runs: [next] }, { run: next });
+      const saved = await commitRun(hub, context, { runs: [next], expect: [run] }, { run: next });
       if (!saved.replayed) {
         const before = run.steps.find((x) => x.id === command.stepId);
         const after = next.steps.find((x) => x.id === command.stepId);
@@ -213,7 +244,12 @@ export async function runChecklistCommand(
       if (!change || !sameStep(current, change.after)) return fail('undo-unavailable');
       const restored = restoreStep(found.run, change.before);
       if (!restored) return fail('run-closed');
-      const saved = await commitRun(hub, context, { runs: [restored] }, { run: restored });
+      const saved = await commitRun(
+        hub,
+        context,
+        { runs: [restored], expect: [found.run] },
+        { run: restored },
+      );
       changesOf(hub).delete(key);
       void hub.reminders.check(now);
       return saved.replayed ? saved.reply : { ok: true, run: restored };
@@ -262,6 +298,7 @@ export async function runChecklistCommand(
             },
           ],
           runs: [finished],
+          expect: [run],
           // A finished review restarts the business's review cadence, in the same transaction.
           ...(template.onFinish === 'restart-review-cadence'
             ? { reminders: (state) => restartReview(state, run.businessId, now) }
@@ -275,7 +312,7 @@ export async function runChecklistCommand(
     case 'discard': {
       const found = await openRun(command.runId, 'run-is-record');
       if (!found.ok) return found;
-      const saved = await commitRun(hub, context, { deleteRuns: [found.run.id] }, {});
+      const saved = await commitRun(hub, context, { deleteRuns: [found.run.id], expect: [found.run] }, {});
       void hub.reminders.check(now);
       return saved.replayed ? saved.reply : { ok: true };
     }

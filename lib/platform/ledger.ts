@@ -13,7 +13,13 @@ import { defaultSettings, type Settings } from '../domain/settings';
 import { keyFingerprint } from '../domain/ledger/signing';
 import { getSubjectKey } from '../domain/snapshot';
 import { z } from 'zod';
-import type { CommandMark, Commit, LedgerStore, NewDecision } from '../ledger/store';
+import {
+  CommandKeyReused,
+  type CommandMark,
+  type Commit,
+  type LedgerStore,
+  type NewDecision,
+} from '../ledger/store';
 
 export interface SubjectRecord {
   grants: GrantRecord[];
@@ -30,6 +36,8 @@ export interface CommandContext {
   isThirdParty: (businessId: string, subject: string) => boolean;
   /** The idempotency key the screen made for this action (a retry brings the same one). */
   commandKey?: string;
+  /** SHA-256 of the request (handlers/context.ts requestHashOf): stored with the key, checked on reuse. */
+  requestHash?: string;
 }
 
 const commandReplySchema = z.object({ decision: decisionSchema });
@@ -43,19 +51,27 @@ async function write(
   change: Omit<Commit, 'command'>,
   context: CommandContext,
 ): Promise<CommandResult> {
-  const done = await s.commit({
-    ...change,
-    ...(context.commandKey
-      ? {
-          command: {
-            key: context.commandKey,
-            name: 'ledgerCommand',
-            at: context.now.toISOString(),
-            result: (written: Decision[]) => ({ decision: written.at(-1) }),
-          },
-        }
-      : {}),
-  });
+  const done = await s
+    .commit({
+      ...change,
+      ...(context.commandKey
+        ? {
+            command: {
+              key: context.commandKey,
+              name: 'ledgerCommand',
+              at: context.now.toISOString(),
+              ...(context.requestHash ? { requestHash: context.requestHash } : {}),
+              result: (written: Decision[]) => ({ decision: written.at(-1) }),
+            },
+          }
+        : {}),
+    })
+    .catch((error: unknown) => {
+      if (error instanceof CommandKeyReused) return undefined;
+      throw error;
+    });
+  // The key was carried out for another request meanwhile: refused, not answered with its answer.
+  if (!done) return fail('invalid-request', { field: 'commandKey', issue: 'reused' });
   if (done.replayed) {
     const reply = commandReplySchema.safeParse(done.result);
     return reply.success

@@ -343,7 +343,13 @@ export class Reminders {
   private lastSnoozes = new Map<string, { until: string; before: string | undefined }>();
 
   /** Quiets a reminder group for a day or a week; it reminds again when the snooze ends. */
-  async snooze(group: string, days: number, now: Date, commandKey?: string): Promise<void> {
+  async snooze(
+    group: string,
+    days: number,
+    now: Date,
+    commandKey?: string,
+    requestHash?: string,
+  ): Promise<void> {
     const until = new Date(now.getTime() + days * 86_400_000).toISOString();
     // With the command's idempotency key: a retried snooze counts its day from the first one.
     await this.hub.store.commit({
@@ -352,7 +358,15 @@ export class Reminders {
         return { ...state, snoozes: { ...state.snoozes, [group]: until } };
       },
       ...(commandKey
-        ? { command: { key: commandKey, name: 'snooze', at: now.toISOString(), result: () => ({}) } }
+        ? {
+            command: {
+              key: commandKey,
+              name: 'snooze',
+              at: now.toISOString(),
+              ...(requestHash ? { requestHash } : {}),
+              result: () => ({}),
+            },
+          }
         : {}),
     });
     await this.hub.browser.notifications.clear(`${REMINDER_PREFIX}${group}`).catch(() => false);

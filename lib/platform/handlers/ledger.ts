@@ -2,7 +2,7 @@ import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
 import { ok } from '../router';
-import { commandContext, replayOf } from './context';
+import { commandContext, replayOf, requestHashOf } from './context';
 
 /** The ledger's messages: a subject's record, the panel's commands, the options page's tasks. */
 export function registerLedgerHandlers(hub: Hub): void {
@@ -14,7 +14,8 @@ export function registerLedgerHandlers(hub: Hub): void {
     publisher.during(async () => {
       // A retry of an action already carried out: its first answer, before any check (an extension
       // retried would otherwise be refused as "not later" than itself).
-      const first = await replayOf(hub, command.commandKey, 'ledgerCommand');
+      const requestHash = command.commandKey ? await requestHashOf('ledgerCommand', command) : undefined;
+      const first = await replayOf(hub, command.commandKey, 'ledgerCommand', requestHash);
       if (first) return first;
       // The admin who decides is the one signed in to that business (an extension names its grant's).
       const businessId =
@@ -22,6 +23,7 @@ export function registerLedgerHandlers(hub: Hub): void {
       const result = await runLedgerCommand(store, command, {
         ...(await commandContext(hub, businessId)),
         ...(command.commandKey ? { commandKey: command.commandKey } : {}),
+        ...(requestHash ? { requestHash } : {}),
       });
       if (!result.ok) return result;
       // The panel updates at once: every tab of the business is analysed again with the new ledger facts,

@@ -1,6 +1,6 @@
 import type { Hub } from '../hub';
 import { ok } from '../router';
-import { replayOf } from './context';
+import { replayOf, requestHashOf } from './context';
 
 /** The toolbar popup's state, and snoozes and their undo (panel). */
 export function registerPopupHandlers(hub: Hub): void {
@@ -24,9 +24,10 @@ export function registerPopupHandlers(hub: Hub): void {
   });
 
   router.handle('snooze', async ({ group, days, commandKey }) => {
-    const first = await replayOf(hub, commandKey, 'snooze');
+    const requestHash = commandKey ? await requestHashOf('snooze', { group, days }) : undefined;
+    const first = await replayOf(hub, commandKey, 'snooze', requestHash);
     if (first) return first;
-    await hub.reminders.snooze(group, days, hub.clock(), commandKey);
+    await hub.reminders.snooze(group, days, hub.clock(), commandKey, requestHash);
     return ok<'snooze'>({});
   });
 

@@ -109,6 +109,7 @@ describe('ledger store versions', () => {
     // Opened again (a restarted worker): the key is still there, and its first answer with it.
     const again = new LedgerStore(name);
     expect(await again.commandResult(commandKey)).toEqual({
+      name: 'ledgerCommand',
       result: [expect.objectContaining({ rationale: 'Still needed' })],
     });
     expect(await again.grant('g1')).toMatchObject({ case: 'Spring campaign' });

@@ -226,7 +226,7 @@ describe('durable commands', () => {
   it('forgets command keys after a week', async () => {
     const first = key();
     await t.ask('snooze', { group: `review:${B}`, days: 1, commandKey: first });
-    expect(await t.store.commandResult(first)).toEqual({ result: {} });
+    expect(await t.store.commandResult(first)).toMatchObject({ result: {}, name: 'snooze' });
     t.hub.clock = () => new Date('2026-12-05T10:00:01Z');
     await t.ask('snooze', { group: `review:${B}`, days: 1, commandKey: key() });
     expect(await t.store.commandResult(first)).toBeUndefined();
