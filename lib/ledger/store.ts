@@ -758,10 +758,16 @@ export class LedgerStore {
           .filter((l) => l.key === 'changed' && !consent.acceptKeys?.includes(l.ledgerId))
           .map((l) => l.ledgerId),
       );
+      // The file's grants and runs come with its own ledger: held back with it (the key that signed the
+      // file is not the one first seen, so nothing it carries is taken in its author's name).
+      const fileHeldBack = heldBack.has(check.plan.file.ledgerId);
       const plan: ImportPlan = {
         ...check.plan,
+        ...(fileHeldBack ? { addGrants: [], cappedGrants: 0, addRuns: [] } : {}),
         addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
-        changes: check.plan.changes.filter((c) => !('ledgerId' in c) || !heldBack.has(c.ledgerId)),
+        changes: check.plan.changes.filter((c) =>
+          'ledgerId' in c ? !heldBack.has(c.ledgerId) : !fileHeldBack,
+        ),
         ledgers: check.plan.ledgers.map((l) =>
           heldBack.has(l.ledgerId)
             ? { ...l, adding: 0, heldBack: true }

@@ -263,6 +263,49 @@ describe('another admin’s file', () => {
       plan: { ledgers: [{ key: 'known' }] },
     });
   });
+  it('holds back the grants of a file whose own ledger is held back, and adds them once the key is accepted', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    const first = await text(alice);
+    await bob.applyImport(first, first.length, options);
+    const before = (await bob.grants()).length;
+    const impostor = await makeSigner();
+    const chain = await appendTo(
+      await alice.chain(aliceId),
+      aliceId,
+      [
+        {
+          at: NOW.toISOString(),
+          businessId: B,
+          subject: PARTNER,
+          action: 'note',
+          rationale: 'x',
+          decidedBy: 'eve@x',
+        },
+      ],
+      impostor,
+    );
+    // The impostor's file carries a grant that would silence the findings about another subject.
+    const extra = grant('g-eve', {
+      subject: 'partner:9999999999',
+      startsAt: '2026-11-01',
+      endsAt: '2027-01-15',
+    });
+    const forged = JSON.stringify(
+      await signedExport(aliceId, [extra], new Map([[aliceId, chain]]), NOW, impostor),
+    );
+    const held = await bob.applyImport(forged, forged.length, options, {});
+    expect(held).toMatchObject({
+      ok: true,
+      plan: { addGrants: [], addRuns: [], addDecisions: [], ledgers: [{ heldBack: true }] },
+    });
+    if (held.ok && 'plan' in held) expect(held.plan.changes).toEqual([]);
+    expect(await bob.grants()).toHaveLength(before);
+    const accepted = await bob.applyImport(forged, forged.length, options, { acceptKeys: [aliceId] });
+    expect(accepted).toMatchObject({ ok: true, plan: { addGrants: [{ id: 'g-eve' }] } });
+    expect(await bob.grants()).toHaveLength(before + 1);
+  });
 });
 
 describe('our own chain', () => {

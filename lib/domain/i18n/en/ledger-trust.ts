@@ -37,7 +37,8 @@ export const ledgerTrust = {
     `${n} of its ${plural(n, 'decision mutes a finding or ends', 'decisions mute a finding or end')} a grant: they take effect only if you trust this colleague; otherwise they are stored and ignored.`,
   trust: 'Trust this colleague: their acceptances and revocations take effect',
   trusted: 'A trusted colleague: their acceptances and revocations take effect.',
-  heldBack: (id: string) => `ledger ${id} held back (its key changed)`,
+  heldBack: (id: string) =>
+    `ledger ${id} held back (its key changed): none of its decisions, nor the grants and checklist runs of its file, were added`,
   colleaguesTitle: 'Trusted colleagues',
   colleaguesIntro: (fp: string) =>
     `Your key is ${fp}. A colleague’s acceptances and revocations take effect here only while you trust them.`,

@@ -31,7 +31,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
     `Décisions qui masquent un constat ou mettent fin à un accès : ${n}. Elles ne prennent effet que si vous faites confiance à ce collègue ; sinon elles sont conservées et ignorées.`,
   trust: 'Faire confiance à ce collègue : ses acceptations et révocations prennent effet',
   trusted: 'Un collègue de confiance : ses acceptations et révocations prennent effet.',
-  heldBack: (id) => `registre ${id} retenu (sa clé a changé)`,
+  heldBack: (id) =>
+    `registre ${id} retenu (sa clé a changé) : aucune de ses décisions, ni les accès et listes de contrôle de son fichier, n’a été ajoutée`,
   colleaguesTitle: 'Collègues de confiance',
   colleaguesIntro: (fp) =>
     `Votre clé est ${fp}. Les acceptations et révocations d’un collègue ne prennent effet ici que tant que vous lui faites confiance.`,

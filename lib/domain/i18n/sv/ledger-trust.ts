@@ -30,7 +30,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
     `Beslut som tystar ett fynd eller avslutar en behörighet: ${n}. De gäller först om du litar på kollegan; annars sparas de och bortses från.`,
   trust: 'Lita på den här kollegan: hens godkännanden och återkallanden gäller',
   trusted: 'En betrodd kollega: hens godkännanden och återkallanden gäller.',
-  heldBack: (id) => `liggaren ${id} hölls tillbaka (nyckeln har ändrats)`,
+  heldBack: (id) =>
+    `liggaren ${id} hölls tillbaka (nyckeln har ändrats): inga av dess beslut, och inga av filens behörigheter eller checklistor, lades till`,
   colleaguesTitle: 'Betrodda kolleger',
   colleaguesIntro: (fp) =>
     `Din nyckel är ${fp}. En kollegas godkännanden och återkallanden gäller här bara så länge du litar på hen.`,
