@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
 import { buildExport } from '../domain/ledger/export';
-import { planImport, type ImportCheck, type ImportOptions, type ImportPlan } from '../domain/ledger/import';
+import {
+  fileKeyFor,
+  planImport,
+  type ImportCheck,
+  type ImportOptions,
+  type ImportPlan,
+} from '../domain/ledger/import';
 import {
   decisionSchema,
   grantRecordSchema,
@@ -779,7 +785,8 @@ export class LedgerStore {
       const meta: { key: string; value: unknown }[] = [];
       for (const ledger of plan.ledgers) {
         if (ledger.ours || heldBack.has(ledger.ledgerId)) continue;
-        const key = ledger.ledgerId === file.ledgerId ? file.publicKey : file.ledgerKeys?.[ledger.ledgerId];
+        // Only the key that signed the file's own chain head is pinned, never one it lists for another ledger.
+        const key = fileKeyFor(file, ledger.ledgerId);
         if (key && (ledger.key === 'new' || ledger.key === 'changed')) {
           const before = pinned.get(ledger.ledgerId);
           meta.push({

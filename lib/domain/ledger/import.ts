@@ -432,8 +432,13 @@ function checkTimes(file: ExportFile, now: Date): ImportFailure | undefined {
   return undefined;
 }
 
-function fileKeyFor(file: ExportFile, ledgerId: string): PublicKey | undefined {
-  return ledgerId === file.ledgerId ? file.publicKey : file.ledgerKeys?.[ledgerId];
+/**
+ * The key a file vouches for: only its own ledger's, the one that signed its chain head. The keys it lists
+ * for other ledgers (`ledgerKeys`) are what its author pinned, information only: anyone can write them,
+ * so they are never pinned here and never make another ledger's decisions count as signed by a known key.
+ */
+export function fileKeyFor(file: ExportFile, ledgerId: string): PublicKey | undefined {
+  return ledgerId === file.ledgerId ? file.publicKey : undefined;
 }
 
 /**
@@ -488,8 +493,11 @@ async function checkAuthorship(
   }
   const inFile = fileKeyFor(file, ledgerId);
   const pinned = current.pinnedKeys?.get(ledgerId)?.key;
-  // Once we know a colleague's key, nothing unsigned is added to their chain (a third file cannot
-  // append to a trusted colleague's chain in their name).
+  // Once a colleague's key is pinned here (from a file of their own), nothing unsigned is added to their
+  // chain and every new decision must verify against that key (or the file's own key, which the admin
+  // must then accept as changed). Without a pinned key nothing can be attributed: a file may carry
+  // anything for that ledger, its decisions count as key 'none' and mute nothing unless the admin trusts
+  // that ledger. A key another file lists for it (`ledgerKeys`) changes none of this (fileKeyFor).
   const unsigned = pinned ? extra.find((d) => d.sig === undefined) : undefined;
   if (unsigned) return fail('import-signature-missing', { ledgerId, id: unsigned.id });
   const status: KeyStatus = !inFile

@@ -306,6 +306,42 @@ describe('another admin’s file', () => {
     expect(accepted).toMatchObject({ ok: true, plan: { addGrants: [{ id: 'g-eve' }] } });
     expect(await bob.grants()).toHaveLength(before + 1);
   });
+  it('never pins a key a file lists for another ledger than its own', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const carol = open();
+    // Mallory's file carries Alice's chain, one decision more signed by Mallory, and claims that key is Alice's.
+    const mallory = await makeSigner();
+    const malloryId = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
+    const chain = await appendTo(
+      await alice.chain(aliceId),
+      aliceId,
+      [
+        {
+          at: NOW.toISOString(),
+          businessId: B,
+          subject: PARTNER,
+          action: 'note',
+          rationale: 'x',
+          decidedBy: 'eve@x',
+        },
+      ],
+      mallory,
+    );
+    const third = JSON.stringify(
+      await signedExport(malloryId, [], new Map([[aliceId, chain]]), NOW, mallory, {
+        [aliceId]: mallory.publicKey,
+      }),
+    );
+    const applied = await carol.applyImport(third, third.length, options);
+    expect(applied).toMatchObject({ ok: true, plan: { ledgers: [{ ledgerId: aliceId, key: 'none' }] } });
+    // Alice's own file later: her key is met as new, not as a change from Mallory's.
+    const genuine = await text(alice);
+    expect(await carol.planImport(genuine, genuine.length, options)).toMatchObject({
+      ok: true,
+      plan: { ledgers: [{ ledgerId: aliceId, key: 'new' }] },
+    });
+  });
 });
 
 describe('our own chain', () => {
