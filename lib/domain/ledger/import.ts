@@ -208,6 +208,19 @@ export async function planImport(
   }
   const outOfRange = checkTimes(file, now);
   if (outOfRange) return outOfRange;
+  // The rules treat a grant as running from today whatever its start, and its end is capped from its
+  // start: a grant starting years ahead would silence its findings all that time. One may start at most
+  // the maximum duration from today.
+  const latestStart = addDays(now.toISOString().slice(0, 10), maxGrantDays);
+  const lateStart = file.grants.find((g) => g.startsAt > latestStart);
+  if (lateStart)
+    return fail('import-date-far', {
+      list: 'grants',
+      id: lateStart.id.slice(0, 60),
+      field: 'startsAt',
+      value: lateStart.startsAt,
+      limit: latestStart,
+    });
 
   const chains = chainsByLedger(file.decisions);
   // A file lists each ledger's chain as one run: interleaved chains are not in the documented shape.

@@ -123,6 +123,15 @@ describe('real dates', () => {
     expect(english(await plan(await aliceFile([], [backwards])))).toMatch(/^Grant #1 g1: endsAt/);
   });
 
+  it('refuses a grant that starts later than the maximum duration from today', async () => {
+    const later = grant('g1', { startsAt: '2036-01-01', endsAt: '2036-03-31' });
+    expect(english(await plan(await aliceFile([], [later])))).toBe(
+      'Grant g1: startsAt is 2036-01-01, after 2027-02-26. Nothing was imported.',
+    );
+    const soon = grant('g1', { startsAt: '2027-02-26', endsAt: '2027-03-31' });
+    expect(english(await plan(await aliceFile([], [soon])))).toBe('ok');
+  });
+
   it('caps a grant longer than the maximum duration, and says so in the preview', async () => {
     const long = grant('g1', { startsAt: '2026-11-01', endsAt: '2027-11-01' });
     const check = await plan(await aliceFile([], [long]));
