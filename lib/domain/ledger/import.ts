@@ -116,7 +116,10 @@ export interface ImportPlan {
   addDecisions: Decision[];
   knownDecisions: number;
   ledgers: PlannedLedger[];
-  /** Every added record that would change a finding, a reminder or a grant's end, in file order. */
+  /**
+   * Every added record that would change a finding, a reminder or a grant's end: mutes and revocations
+   * first (per ledger, in chain order), then new grants, then extensions.
+   */
   changes: ImportChange[];
   /** Grants whose end ran past the maximum duration: added with their end capped (also in changes). */
   cappedGrants: number;
@@ -327,6 +330,11 @@ export async function planImport(
     const change = describeDecision(decision, allGrants);
     if (change) changes.push(change);
   }
+  // Mutes and revocations first (per ledger, in chain order), then new grants, then the rest: what
+  // silences a finding or a reminder leads the preview, whatever the file's order.
+  const rank = (c: ImportChange) =>
+    c.kind === 'accept' || c.kind === 'revoke' ? 0 : c.kind === 'add-grant' ? 1 : 2;
+  changes.sort((a, b) => rank(a) - rank(b));
   const addRuns: ChecklistRun[] = [];
   const conflictingRuns: ImportPlan['conflictingRuns'] = [];
   let identicalRuns = 0;

@@ -159,7 +159,7 @@ describe('another admin’s file', () => {
     if (!preview.ok || preview.result.type !== 'import') throw new Error('no preview');
     const { summary } = preview.result;
     expect(summary.ledgers).toMatchObject([{ ledgerId: aliceId, trusted: false, key: 'new', silencing: 2 }]);
-    expect(summary.changes.map((c) => c.kind)).toEqual(['add-grant', 'accept', 'revoke']);
+    expect(summary.changes.map((c) => c.kind)).toEqual(['accept', 'revoke', 'add-grant']);
     expect(summary.changes.find((c) => c.kind === 'revoke')).toMatchObject({ grants: 1 });
 
     // Applied without trust: stored in full, but no mute and no revocation counts.
