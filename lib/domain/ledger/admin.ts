@@ -63,6 +63,7 @@ export const importChangeSchema = z.discriminatedUnion('kind', [
     assets: z.array(text).max(20),
     endsAt: date.optional(),
     cappedFrom: date.optional(),
+    silences: z.array(z.string().max(60)).max(10),
   }),
 ]);
 export type ImportChangeView = z.infer<typeof importChangeSchema>;

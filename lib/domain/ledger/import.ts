@@ -86,6 +86,8 @@ export type ImportChange =
       endsAt?: string;
       /** The end date in the file, when it ran longer than the maximum and was capped. */
       cappedFrom?: string;
+      /** The findings the grant stops for its subject (lib/domain/rules: a grant documents the access; an end date is one). */
+      silences: string[];
     };
 
 export interface PlannedLedger {
@@ -317,6 +319,7 @@ export async function planImport(
         assets: grant.assets.map((a) => a.name).slice(0, 20),
         ...(grant.endsAt ? { endsAt: grant.endsAt } : {}),
         ...(grant !== original && original.endsAt ? { cappedFrom: original.endsAt } : {}),
+        silences: grantSilences(grant),
       });
     } else if (
       canonicalJson(held) === canonicalJson(grant) ||
@@ -371,6 +374,14 @@ export async function planImport(
       conflictingRuns,
     },
   };
+}
+
+/**
+ * The findings a grant stops for its subject, whatever its start: undocumented-third-party (any grant),
+ * no-expiry (one with an end date). See lib/domain/rules/undocumented-third-party.ts and no-expiry.ts.
+ */
+export function grantSilences(grant: GrantRecord): string[] {
+  return grant.endsAt ? ['undocumented-third-party', 'no-expiry'] : ['undocumented-third-party'];
 }
 
 /** Whether a decision mutes a finding or ends a grant (stops its reminders). */

@@ -12,8 +12,8 @@ export const ledgerTrust = {
     `records the revocation of ${who} on ${on} (by ${by})${grants > 0 ? `: the reminders of ${grants} ${plural(grants, 'grant', 'grants')} stop` : ''}`,
   extend: (who: string, endsAt: string, by: string) =>
     `records the extension of ${who} until ${endsAt} (by ${by})`,
-  addGrant: (who: string, assets: string, endsAt: string | undefined) =>
-    `adds a grant for ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `ending ${endsAt}` : 'with no end date'}`,
+  addGrant: (who: string, assets: string, endsAt: string | undefined, silences: string) =>
+    `adds a grant for ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `ending ${endsAt}` : 'with no end date'}${silences ? `: ${silences} is no longer shown for them` : ''}`,
   capped: (from: string, days: string) =>
     `the file says ${from}, longer than the maximum of ${days} days, so it is imported capped`,
   waits: 'takes effect only if you trust this colleague',

@@ -8,8 +8,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
   revoke: (who, on, by, grants) =>
     `enregistre la révocation de ${who} le ${on} (par ${by})${grants > 0 ? ` : les rappels des accès s’arrêtent (${grants})` : ''}`,
   extend: (who, endsAt, by) => `enregistre la prolongation de ${who} jusqu’au ${endsAt} (par ${by})`,
-  addGrant: (who, assets, endsAt) =>
-    `ajoute un accès pour ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `se terminant le ${endsAt}` : 'sans date de fin'}`,
+  addGrant: (who, assets, endsAt, silences) =>
+    `ajoute un accès pour ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `se terminant le ${endsAt}` : 'sans date de fin'}${silences ? ` : ${silences} n’est plus affiché pour lui` : ''}`,
   capped: (from, days) =>
     `le fichier indique ${from}, plus que le maximum de ${days} jours : il est importé plafonné`,
   waits: 'ne prend effet que si vous faites confiance à ce collègue',

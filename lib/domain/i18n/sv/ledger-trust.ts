@@ -8,8 +8,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
   revoke: (who, on, by, grants) =>
     `dokumenterar återkallandet av ${who} den ${on} (av ${by})${grants > 0 ? `: påminnelserna för behörigheterna upphör (${grants})` : ''}`,
   extend: (who, endsAt, by) => `dokumenterar förlängningen av ${who} till ${endsAt} (av ${by})`,
-  addGrant: (who, assets, endsAt) =>
-    `lägger till en behörighet för ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `som upphör ${endsAt}` : 'utan slutdatum'}`,
+  addGrant: (who, assets, endsAt, silences) =>
+    `lägger till en behörighet för ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `som upphör ${endsAt}` : 'utan slutdatum'}${silences ? `: ${silences} visas inte längre för dem` : ''}`,
   capped: (from, days) => `filen anger ${from}, längre än högst ${days} dagar, så den importeras begränsad`,
   waits: 'gäller först om du litar på den här kollegan',
   more: (n) => `och fler ändringar (${n})`,

@@ -257,8 +257,21 @@ describe('another admin’s mutes and revocations', () => {
         by: 'anna@sjobod.se',
         grants: 1,
       },
-      { kind: 'add-grant', businessId: B, subject: PARTNER, assets: ['Sjöbod Café'], endsAt: '2027-01-15' },
+      {
+        kind: 'add-grant',
+        businessId: B,
+        subject: PARTNER,
+        assets: ['Sjöbod Café'],
+        endsAt: '2027-01-15',
+        silences: ['undocumented-third-party', 'no-expiry'],
+      },
     ]);
+    // A grant with no end date still documents the access: it silences undocumented-third-party.
+    const open = await plan(await aliceFile([], [grant('g2', { endsAt: undefined })]));
+    expect(open).toMatchObject({
+      ok: true,
+      plan: { changes: [{ kind: 'add-grant', silences: ['undocumented-third-party'] }] },
+    });
     const trusted = await plan(await aliceFile([accept()]), holding([], { trusted: new Set([LEDGER]) }));
     expect(trusted).toMatchObject({ ok: true, plan: { ledgers: [{ trusted: true }] } });
   });
