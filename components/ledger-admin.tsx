@@ -100,7 +100,7 @@ function describeChange(
     case 'extend':
       return t.extend(who, change.endsAt, change.by);
     case 'add-grant': {
-      const text = t.addGrant(who, change.assets.join(', '), change.endsAt);
+      const text = t.addGrant(who, change.assets.join(', '), change.endsAt, change.silences.join(', '));
       return change.cappedFrom ? `${text} (${t.capped(change.cappedFrom, maxDays)})` : text;
     }
   }

@@ -3,7 +3,13 @@ import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
 import { canonicalJson } from '../domain/ledger/canonical';
 import { buildExport } from '../domain/ledger/export';
-import { planImport, type ImportCheck, type ImportOptions, type ImportPlan } from '../domain/ledger/import';
+import {
+  fileKeyFor,
+  planImport,
+  type ImportCheck,
+  type ImportOptions,
+  type ImportPlan,
+} from '../domain/ledger/import';
 import {
   decisionSchema,
   grantRecordSchema,
@@ -831,10 +837,16 @@ export class LedgerStore {
           .filter((l) => l.key === 'changed' && !consent.acceptKeys?.includes(l.ledgerId))
           .map((l) => l.ledgerId),
       );
+      // The file's grants and runs come with its own ledger: held back with it (the key that signed the
+      // file is not the one first seen, so nothing it carries is taken in its author's name).
+      const fileHeldBack = heldBack.has(check.plan.file.ledgerId);
       const plan: ImportPlan = {
         ...check.plan,
+        ...(fileHeldBack ? { addGrants: [], cappedGrants: 0, addRuns: [] } : {}),
         addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
-        changes: check.plan.changes.filter((c) => !('ledgerId' in c) || !heldBack.has(c.ledgerId)),
+        changes: check.plan.changes.filter((c) =>
+          'ledgerId' in c ? !heldBack.has(c.ledgerId) : !fileHeldBack,
+        ),
         ledgers: check.plan.ledgers.map((l) =>
           heldBack.has(l.ledgerId)
             ? { ...l, adding: 0, heldBack: true }
@@ -846,7 +858,8 @@ export class LedgerStore {
       const meta: { key: string; value: unknown }[] = [];
       for (const ledger of plan.ledgers) {
         if (ledger.ours || heldBack.has(ledger.ledgerId)) continue;
-        const key = ledger.ledgerId === file.ledgerId ? file.publicKey : file.ledgerKeys?.[ledger.ledgerId];
+        // Only the key that signed the file's own chain head is pinned, never one it lists for another ledger.
+        const key = fileKeyFor(file, ledger.ledgerId);
         if (key && (ledger.key === 'new' || ledger.key === 'changed')) {
           const before = pinned.get(ledger.ledgerId);
           meta.push({

@@ -1,5 +1,5 @@
 import {
-  MAX_LISTED_CHANGES,
+  listedChanges,
   adminResultSchema,
   type AdminRequest,
   type AdminResult,
@@ -297,7 +297,7 @@ export async function ledgerAdmin(
       const options = { now, maxGrantDays: settings.maxGrantDays };
       // The names are read from the page's snapshots for the screen; a replayed answer goes without them.
       const summary = (p: ImportPlan, names: Record<string, string> = {}): AdminResult => {
-        const changes = p.changes.slice(0, MAX_LISTED_CHANGES);
+        const changes = listedChanges(p.changes);
         return {
           type: 'import',
           applied,
@@ -330,7 +330,7 @@ export async function ledgerAdmin(
         : await s.planImport(request.text, bytes, options);
       if (!check.ok) return check;
       if ('replayed' in check) return replayed(check.replayed);
-      const listed = check.plan.changes.slice(0, MAX_LISTED_CHANGES);
+      const listed = listedChanges(check.plan.changes);
       return done(summary(check.plan, await namesFor(s, listed)));
     }
     case 'delete-all': {

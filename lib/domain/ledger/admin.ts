@@ -63,14 +63,30 @@ export const importChangeSchema = z.discriminatedUnion('kind', [
     assets: z.array(text).max(20),
     endsAt: date.optional(),
     cappedFrom: date.optional(),
+    silences: z.array(z.string().max(60)).max(10),
   }),
 ]);
 export type ImportChangeView = z.infer<typeof importChangeSchema>;
 
 export const keyStatusSchema = z.enum(['ours', 'new', 'known', 'changed', 'none']);
 
-/** The most changes a preview lists one by one (the rest are counted). */
+/** The most changes a preview lists one by one (the rest are counted); silencing ones are all listed. */
 export const MAX_LISTED_CHANGES = 1000;
+
+/** Changes that mute a finding or stop reminders: a preview lists every one of them. */
+export function silencesSomething(change: { kind: string }): boolean {
+  return change.kind === 'accept' || change.kind === 'revoke' || change.kind === 'add-grant';
+}
+
+/**
+ * The changes a preview lists: every silencing one (a padded file cannot push a mute out of sight), then
+ * the others up to MAX_LISTED_CHANGES in all. The plan lists silencing changes first (lib/domain/ledger/import.ts).
+ */
+export function listedChanges<T extends { kind: string }>(changes: readonly T[]): T[] {
+  const silencing = changes.filter(silencesSomething);
+  const rest = changes.filter((c) => !silencesSomething(c));
+  return [...silencing, ...rest.slice(0, Math.max(0, MAX_LISTED_CHANGES - silencing.length))];
+}
 
 export const importSummarySchema = z.object({
   addGrants: z.number().int(),
@@ -93,7 +109,9 @@ export const importSummarySchema = z.object({
       heldBack: z.boolean().optional(),
     }),
   ),
-  changes: z.array(importChangeSchema).max(MAX_LISTED_CHANGES),
+  // Not bounded by MAX_LISTED_CHANGES: every silencing change is listed (listedChanges); the file's
+  // size (MAX_IMPORT_BYTES) bounds them.
+  changes: z.array(importChangeSchema),
   moreChanges: count,
   cappedGrants: count,
   /** The maximum grant duration the import was checked against (days). */

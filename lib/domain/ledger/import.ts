@@ -86,6 +86,8 @@ export type ImportChange =
       endsAt?: string;
       /** The end date in the file, when it ran longer than the maximum and was capped. */
       cappedFrom?: string;
+      /** The findings the grant stops for its subject (lib/domain/rules: a grant documents the access; an end date is one). */
+      silences: string[];
     };
 
 export interface PlannedLedger {
@@ -116,7 +118,10 @@ export interface ImportPlan {
   addDecisions: Decision[];
   knownDecisions: number;
   ledgers: PlannedLedger[];
-  /** Every added record that would change a finding, a reminder or a grant's end, in file order. */
+  /**
+   * Every added record that would change a finding, a reminder or a grant's end: mutes and revocations
+   * first (per ledger, in chain order), then new grants, then extensions.
+   */
   changes: ImportChange[];
   /** Grants whose end ran past the maximum duration: added with their end capped (also in changes). */
   cappedGrants: number;
@@ -208,6 +213,19 @@ export async function planImport(
   }
   const outOfRange = checkTimes(file, now);
   if (outOfRange) return outOfRange;
+  // The rules treat a grant as running from today whatever its start, and its end is capped from its
+  // start: a grant starting years ahead would silence its findings all that time. One may start at most
+  // the maximum duration from today.
+  const latestStart = addDays(now.toISOString().slice(0, 10), maxGrantDays);
+  const lateStart = file.grants.find((g) => g.startsAt > latestStart);
+  if (lateStart)
+    return fail('import-date-far', {
+      list: 'grants',
+      id: lateStart.id.slice(0, 60),
+      field: 'startsAt',
+      value: lateStart.startsAt,
+      limit: latestStart,
+    });
 
   const chains = chainsByLedger(file.decisions);
   // A file lists each ledger's chain as one run: interleaved chains are not in the documented shape.
@@ -301,6 +319,7 @@ export async function planImport(
         assets: grant.assets.map((a) => a.name).slice(0, 20),
         ...(grant.endsAt ? { endsAt: grant.endsAt } : {}),
         ...(grant !== original && original.endsAt ? { cappedFrom: original.endsAt } : {}),
+        silences: grantSilences(grant),
       });
     } else if (
       canonicalJson(held) === canonicalJson(grant) ||
@@ -314,6 +333,11 @@ export async function planImport(
     const change = describeDecision(decision, allGrants);
     if (change) changes.push(change);
   }
+  // Mutes and revocations first (per ledger, in chain order), then new grants, then the rest: what
+  // silences a finding or a reminder leads the preview, whatever the file's order.
+  const rank = (c: ImportChange) =>
+    c.kind === 'accept' || c.kind === 'revoke' ? 0 : c.kind === 'add-grant' ? 1 : 2;
+  changes.sort((a, b) => rank(a) - rank(b));
   const addRuns: ChecklistRun[] = [];
   const conflictingRuns: ImportPlan['conflictingRuns'] = [];
   let identicalRuns = 0;
@@ -350,6 +374,14 @@ export async function planImport(
       conflictingRuns,
     },
   };
+}
+
+/**
+ * The findings a grant stops for its subject, whatever its start: undocumented-third-party (any grant),
+ * no-expiry (one with an end date). See lib/domain/rules/undocumented-third-party.ts and no-expiry.ts.
+ */
+export function grantSilences(grant: GrantRecord): string[] {
+  return grant.endsAt ? ['undocumented-third-party', 'no-expiry'] : ['undocumented-third-party'];
 }
 
 /** Whether a decision mutes a finding or ends a grant (stops its reminders). */
@@ -432,8 +464,13 @@ function checkTimes(file: ExportFile, now: Date): ImportFailure | undefined {
   return undefined;
 }
 
-function fileKeyFor(file: ExportFile, ledgerId: string): PublicKey | undefined {
-  return ledgerId === file.ledgerId ? file.publicKey : file.ledgerKeys?.[ledgerId];
+/**
+ * The key a file vouches for: only its own ledger's, the one that signed its chain head. The keys it lists
+ * for other ledgers (`ledgerKeys`) are what its author pinned, information only: anyone can write them,
+ * so they are never pinned here and never make another ledger's decisions count as signed by a known key.
+ */
+export function fileKeyFor(file: ExportFile, ledgerId: string): PublicKey | undefined {
+  return ledgerId === file.ledgerId ? file.publicKey : undefined;
 }
 
 /**
@@ -488,8 +525,11 @@ async function checkAuthorship(
   }
   const inFile = fileKeyFor(file, ledgerId);
   const pinned = current.pinnedKeys?.get(ledgerId)?.key;
-  // Once we know a colleague's key, nothing unsigned is added to their chain (a third file cannot
-  // append to a trusted colleague's chain in their name).
+  // Once a colleague's key is pinned here (from a file of their own), nothing unsigned is added to their
+  // chain and every new decision must verify against that key (or the file's own key, which the admin
+  // must then accept as changed). Without a pinned key nothing can be attributed: a file may carry
+  // anything for that ledger, its decisions count as key 'none' and mute nothing unless the admin trusts
+  // that ledger. A key another file lists for it (`ledgerKeys`) changes none of this (fileKeyFor).
   const unsigned = pinned ? extra.find((d) => d.sig === undefined) : undefined;
   if (unsigned) return fail('import-signature-missing', { ledgerId, id: unsigned.id });
   const status: KeyStatus = !inFile

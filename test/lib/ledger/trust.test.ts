@@ -159,7 +159,7 @@ describe('another admin’s file', () => {
     if (!preview.ok || preview.result.type !== 'import') throw new Error('no preview');
     const { summary } = preview.result;
     expect(summary.ledgers).toMatchObject([{ ledgerId: aliceId, trusted: false, key: 'new', silencing: 2 }]);
-    expect(summary.changes.map((c) => c.kind)).toEqual(['add-grant', 'accept', 'revoke']);
+    expect(summary.changes.map((c) => c.kind)).toEqual(['accept', 'revoke', 'add-grant']);
     expect(summary.changes.find((c) => c.kind === 'revoke')).toMatchObject({ grants: 1 });
 
     // Applied without trust: stored in full, but no mute and no revocation counts.
@@ -261,6 +261,85 @@ describe('another admin’s file', () => {
     expect(await bob.planImport(forged, forged.length, options)).toMatchObject({
       ok: true,
       plan: { ledgers: [{ key: 'known' }] },
+    });
+  });
+  it('holds back the grants of a file whose own ledger is held back, and adds them once the key is accepted', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    const first = await text(alice);
+    await bob.applyImport(first, first.length, options);
+    const before = (await bob.grants()).length;
+    const impostor = await makeSigner();
+    const chain = await appendTo(
+      await alice.chain(aliceId),
+      aliceId,
+      [
+        {
+          at: NOW.toISOString(),
+          businessId: B,
+          subject: PARTNER,
+          action: 'note',
+          rationale: 'x',
+          decidedBy: 'eve@x',
+        },
+      ],
+      impostor,
+    );
+    // The impostor's file carries a grant that would silence the findings about another subject.
+    const extra = grant('g-eve', {
+      subject: 'partner:9999999999',
+      startsAt: '2026-11-01',
+      endsAt: '2027-01-15',
+    });
+    const forged = JSON.stringify(
+      await signedExport(aliceId, [extra], new Map([[aliceId, chain]]), NOW, impostor),
+    );
+    const held = await bob.applyImport(forged, forged.length, options, {});
+    expect(held).toMatchObject({
+      ok: true,
+      plan: { addGrants: [], addRuns: [], addDecisions: [], ledgers: [{ heldBack: true }] },
+    });
+    if (held.ok && 'plan' in held) expect(held.plan.changes).toEqual([]);
+    expect(await bob.grants()).toHaveLength(before);
+    const accepted = await bob.applyImport(forged, forged.length, options, { acceptKeys: [aliceId] });
+    expect(accepted).toMatchObject({ ok: true, plan: { addGrants: [{ id: 'g-eve' }] } });
+    expect(await bob.grants()).toHaveLength(before + 1);
+  });
+  it('never pins a key a file lists for another ledger than its own', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const carol = open();
+    // Mallory's file carries Alice's chain, one decision more signed by Mallory, and claims that key is Alice's.
+    const mallory = await makeSigner();
+    const malloryId = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
+    const chain = await appendTo(
+      await alice.chain(aliceId),
+      aliceId,
+      [
+        {
+          at: NOW.toISOString(),
+          businessId: B,
+          subject: PARTNER,
+          action: 'note',
+          rationale: 'x',
+          decidedBy: 'eve@x',
+        },
+      ],
+      mallory,
+    );
+    const third = JSON.stringify(
+      await signedExport(malloryId, [], new Map([[aliceId, chain]]), NOW, mallory, {
+        [aliceId]: mallory.publicKey,
+      }),
+    );
+    const applied = await carol.applyImport(third, third.length, options);
+    expect(applied).toMatchObject({ ok: true, plan: { ledgers: [{ ledgerId: aliceId, key: 'none' }] } });
+    // Alice's own file later: her key is met as new, not as a change from Mallory's.
+    const genuine = await text(alice);
+    expect(await carol.planImport(genuine, genuine.length, options)).toMatchObject({
+      ok: true,
+      plan: { ledgers: [{ ledgerId: aliceId, key: 'new' }] },
     });
   });
 });

@@ -12,8 +12,8 @@ export const ledgerTrust = {
     `records the revocation of ${who} on ${on} (by ${by})${grants > 0 ? `: the reminders of ${grants} ${plural(grants, 'grant', 'grants')} stop` : ''}`,
   extend: (who: string, endsAt: string, by: string) =>
     `records the extension of ${who} until ${endsAt} (by ${by})`,
-  addGrant: (who: string, assets: string, endsAt: string | undefined) =>
-    `adds a grant for ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `ending ${endsAt}` : 'with no end date'}`,
+  addGrant: (who: string, assets: string, endsAt: string | undefined, silences: string) =>
+    `adds a grant for ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `ending ${endsAt}` : 'with no end date'}${silences ? `: ${silences} is no longer shown for them` : ''}`,
   capped: (from: string, days: string) =>
     `the file says ${from}, longer than the maximum of ${days} days, so it is imported capped`,
   waits: 'takes effect only if you trust this colleague',
@@ -37,7 +37,8 @@ export const ledgerTrust = {
     `${n} of its ${plural(n, 'decision mutes a finding or ends', 'decisions mute a finding or end')} a grant: they take effect only if you trust this colleague; otherwise they are stored and ignored.`,
   trust: 'Trust this colleague: their acceptances and revocations take effect',
   trusted: 'A trusted colleague: their acceptances and revocations take effect.',
-  heldBack: (id: string) => `ledger ${id} held back (its key changed)`,
+  heldBack: (id: string) =>
+    `ledger ${id} held back (its key changed): none of its decisions, nor the grants and checklist runs of its file, were added`,
   colleaguesTitle: 'Trusted colleagues',
   colleaguesIntro: (fp: string) =>
     `Your key is ${fp}. A colleague’s acceptances and revocations take effect here only while you trust them.`,

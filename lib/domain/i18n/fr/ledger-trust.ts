@@ -8,8 +8,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
   revoke: (who, on, by, grants) =>
     `enregistre la révocation de ${who} le ${on} (par ${by})${grants > 0 ? ` : les rappels des accès s’arrêtent (${grants})` : ''}`,
   extend: (who, endsAt, by) => `enregistre la prolongation de ${who} jusqu’au ${endsAt} (par ${by})`,
-  addGrant: (who, assets, endsAt) =>
-    `ajoute un accès pour ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `se terminant le ${endsAt}` : 'sans date de fin'}`,
+  addGrant: (who, assets, endsAt, silences) =>
+    `ajoute un accès pour ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `se terminant le ${endsAt}` : 'sans date de fin'}${silences ? ` : ${silences} n’est plus affiché pour lui` : ''}`,
   capped: (from, days) =>
     `le fichier indique ${from}, plus que le maximum de ${days} jours : il est importé plafonné`,
   waits: 'ne prend effet que si vous faites confiance à ce collègue',
@@ -31,7 +31,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
     `Décisions qui masquent un constat ou mettent fin à un accès : ${n}. Elles ne prennent effet que si vous faites confiance à ce collègue ; sinon elles sont conservées et ignorées.`,
   trust: 'Faire confiance à ce collègue : ses acceptations et révocations prennent effet',
   trusted: 'Un collègue de confiance : ses acceptations et révocations prennent effet.',
-  heldBack: (id) => `registre ${id} retenu (sa clé a changé)`,
+  heldBack: (id) =>
+    `registre ${id} retenu (sa clé a changé) : aucune de ses décisions, ni les accès et listes de contrôle de son fichier, n’a été ajoutée`,
   colleaguesTitle: 'Collègues de confiance',
   colleaguesIntro: (fp) =>
     `Votre clé est ${fp}. Les acceptations et révocations d’un collègue ne prennent effet ici que tant que vous lui faites confiance.`,

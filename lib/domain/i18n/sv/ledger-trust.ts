@@ -8,8 +8,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
   revoke: (who, on, by, grants) =>
     `dokumenterar återkallandet av ${who} den ${on} (av ${by})${grants > 0 ? `: påminnelserna för behörigheterna upphör (${grants})` : ''}`,
   extend: (who, endsAt, by) => `dokumenterar förlängningen av ${who} till ${endsAt} (av ${by})`,
-  addGrant: (who, assets, endsAt) =>
-    `lägger till en behörighet för ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `som upphör ${endsAt}` : 'utan slutdatum'}`,
+  addGrant: (who, assets, endsAt, silences) =>
+    `lägger till en behörighet för ${who}${assets ? ` (${assets})` : ''} ${endsAt ? `som upphör ${endsAt}` : 'utan slutdatum'}${silences ? `: ${silences} visas inte längre för dem` : ''}`,
   capped: (from, days) => `filen anger ${from}, längre än högst ${days} dagar, så den importeras begränsad`,
   waits: 'gäller först om du litar på den här kollegan',
   more: (n) => `och fler ändringar (${n})`,
@@ -30,7 +30,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
     `Beslut som tystar ett fynd eller avslutar en behörighet: ${n}. De gäller först om du litar på kollegan; annars sparas de och bortses från.`,
   trust: 'Lita på den här kollegan: hens godkännanden och återkallanden gäller',
   trusted: 'En betrodd kollega: hens godkännanden och återkallanden gäller.',
-  heldBack: (id) => `liggaren ${id} hölls tillbaka (nyckeln har ändrats)`,
+  heldBack: (id) =>
+    `liggaren ${id} hölls tillbaka (nyckeln har ändrats): inga av dess beslut, och inga av filens behörigheter eller checklistor, lades till`,
   colleaguesTitle: 'Betrodda kolleger',
   colleaguesIntro: (fp) =>
     `Din nyckel är ${fp}. En kollegas godkännanden och återkallanden gäller här bara så länge du litar på hen.`,

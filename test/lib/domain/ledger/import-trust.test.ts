@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listedChanges } from '@/lib/domain/ledger/admin';
 import { buildExport } from '@/lib/domain/ledger/export';
 import { planImport, type ImportCheck, type LedgerContents } from '@/lib/domain/ledger/import';
 import { isRealDate } from '@/lib/domain/ledger/dates';
@@ -123,6 +124,15 @@ describe('real dates', () => {
     expect(english(await plan(await aliceFile([], [backwards])))).toMatch(/^Grant #1 g1: endsAt/);
   });
 
+  it('refuses a grant that starts later than the maximum duration from today', async () => {
+    const later = grant('g1', { startsAt: '2036-01-01', endsAt: '2036-03-31' });
+    expect(english(await plan(await aliceFile([], [later])))).toBe(
+      'Grant g1: startsAt is 2036-01-01, after 2027-02-26. Nothing was imported.',
+    );
+    const soon = grant('g1', { startsAt: '2027-02-26', endsAt: '2027-03-31' });
+    expect(english(await plan(await aliceFile([], [soon])))).toBe('ok');
+  });
+
   it('caps a grant longer than the maximum duration, and says so in the preview', async () => {
     const long = grant('g1', { startsAt: '2026-11-01', endsAt: '2027-11-01' });
     const check = await plan(await aliceFile([], [long]));
@@ -226,8 +236,8 @@ describe('another admin’s mutes and revocations', () => {
     expect(check.plan.ledgers).toMatchObject([
       { ledgerId: LEDGER, ours: false, trusted: false, adding: 3, silencing: 2, key: 'new', signed: 3 },
     ]);
+    // Mutes and revocations first, whatever the file's order.
     expect(check.plan.changes).toEqual([
-      { kind: 'add-grant', businessId: B, subject: PARTNER, assets: ['Sjöbod Café'], endsAt: '2027-01-15' },
       {
         kind: 'accept',
         ledgerId: LEDGER,
@@ -247,9 +257,40 @@ describe('another admin’s mutes and revocations', () => {
         by: 'anna@sjobod.se',
         grants: 1,
       },
+      {
+        kind: 'add-grant',
+        businessId: B,
+        subject: PARTNER,
+        assets: ['Sjöbod Café'],
+        endsAt: '2027-01-15',
+        silences: ['undocumented-third-party', 'no-expiry'],
+      },
     ]);
+    // A grant with no end date still documents the access: it silences undocumented-third-party.
+    const open = await plan(await aliceFile([], [grant('g2', { endsAt: undefined })]));
+    expect(open).toMatchObject({
+      ok: true,
+      plan: { changes: [{ kind: 'add-grant', silences: ['undocumented-third-party'] }] },
+    });
     const trusted = await plan(await aliceFile([accept()]), holding([], { trusted: new Set([LEDGER]) }));
     expect(trusted).toMatchObject({ ok: true, plan: { ledgers: [{ trusted: true }] } });
+  });
+  it('cannot be pushed out of the preview by a thousand harmless records', async () => {
+    const padding = Array.from({ length: 1001 }, (_, i) =>
+      grant(`g${String(i).padStart(4, '0')}`, { subject: `partner:${1000 + i}` }),
+    );
+    const extends_ = Array.from({ length: 1001 }, () =>
+      body({ action: 'extend', before: { endsAt: '2027-01-01' }, after: { endsAt: '2027-01-20' } }),
+    );
+    const check = await plan(await aliceFile([...extends_, accept()], padding));
+    if (!check.ok) throw new Error(english(check));
+    expect(check.plan.changes[0]).toMatchObject({ kind: 'accept' });
+    const listed = listedChanges(check.plan.changes);
+    // Every silencing change is listed (the mute and the 1,001 grants); no extension fits after them.
+    expect(listed.filter((c) => c.kind === 'accept')).toHaveLength(1);
+    expect(listed.filter((c) => c.kind === 'add-grant')).toHaveLength(1001);
+    expect(listed).toHaveLength(1002);
+    expect(listedChanges(check.plan.changes.filter((c) => c.kind !== 'add-grant'))).toHaveLength(1000);
   });
 });
 
