@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { snapshotLocaleSchema } from './locales';
 import { invalidRequest, problem, type Outcome, type Problem } from './problems';
 import { readProblemSchema } from './read-problems';
-import { assetTypeSchema, pageKindSchema, pageSnapshotSchema, readStatusSchema } from './snapshot';
+import {
+  assetTypeSchema,
+  pageKindSchema,
+  pageSnapshotSchema,
+  principalSchema,
+  PRINCIPALS_MAX,
+  readStatusSchema,
+} from './snapshot';
 
 /** The diagnostics bundle a content script sends with an unreadable page (no page text in it). */
 export const diagnosticsSchema = z.object({
@@ -21,8 +28,43 @@ export type DiagnosticsBundle = z.infer<typeof diagnosticsSchema>;
 export const snapshotReportSchema = z.object({
   snapshot: pageSnapshotSchema,
   diagnostics: diagnosticsSchema.optional(),
+  /** The content script's numbering of its reports (see `snapshotDeltaSchema`); both or neither. */
+  stream: z
+    .string()
+    .regex(/^[0-9a-f]{16,32}$/)
+    .optional(),
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type SnapshotReport = z.infer<typeof snapshotReportSchema>;
+
+/**
+ * content script → background: what changed on the page since this stream's previous report (issue 12,
+ * item 1). A content script numbers every report it sends on one page load (`stream`, random per load):
+ * a full report (`reportSnapshot` with `stream` and `seq`) starts or restarts the numbering; each delta
+ * carries the next number. The background applies a delta only on top of the report numbered `seq - 1`
+ * of the same stream; anything else (a gap, another stream, a restarted worker that lost it, a count
+ * that does not add up) is answered `{ needFull: true }`, and the content script sends its whole read
+ * again as a full report with the next number.
+ *
+ * Applying (lib/domain/snapshot-delta.ts `applyDelta`): the page-level fields come whole in `header`
+ * (they are small); the principals identified by subject key (`getSubjectKey`) in `remove` are taken out;
+ * each `upsert` replaces the principal of the same subject key, or adds it; the result is in page order:
+ * every upserted principal stands at index `at` of the new list, the others keep their relative order
+ * around them. The new list has exactly `count` principals (else `needFull`). A read whose subject keys
+ * are not unique is sent as a full report, never as a delta.
+ */
+export const snapshotDeltaSchema = z.object({
+  stream: z.string().regex(/^[0-9a-f]{16,32}$/),
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  header: pageSnapshotSchema.omit({ principals: true }),
+  count: z.number().int().min(0).max(PRINCIPALS_MAX),
+  upsert: z
+    .array(z.object({ at: z.number().int().min(0).max(PRINCIPALS_MAX), principal: principalSchema }))
+    .max(PRINCIPALS_MAX),
+  remove: z.array(z.string().min(1).max(600)).max(PRINCIPALS_MAX),
+  diagnostics: diagnosticsSchema.optional(),
+});
+export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
 
 export const findingSchema = z.object({
   ruleId: z.string().max(64),

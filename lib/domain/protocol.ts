@@ -3,7 +3,7 @@ import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
 import { adminRequestSchema, adminResultSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
-import { findingSchema, snapshotReportSchema } from './messages';
+import { findingSchema, snapshotDeltaSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
@@ -60,6 +60,11 @@ export const keyedMessages = ['ledgerCommand', 'ledgerAdmin', 'checklistCommand'
 export const protocol = {
   /** content → background: what the page of the sender's tab shows now. */
   reportSnapshot: define('content', snapshotReportSchema, none),
+  /**
+   * content → background: what changed since the stream's previous report (messages.ts
+   * `snapshotDeltaSchema`); `needFull`: the delta could not be applied, send the whole read again.
+   */
+  reportDelta: define('content', snapshotDeltaSchema, z.object({ needFull: z.boolean().optional() })),
   /**
    * content → background: the token its panel iframe carries, new for each page load (issue 11, item 2);
    * `resume`: this script's own earlier token, for a page shown again from the back/forward cache.
