@@ -1,5 +1,6 @@
-import { checkSnapshotOrigin } from '../../domain/messages';
+import { checkSnapshotOrigin, type SnapshotReport } from '../../domain/messages';
 import { fail } from '../../domain/problems';
+import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ok } from '../router';
@@ -8,8 +9,49 @@ import { ok } from '../router';
 export function registerSnapshotHandlers(hub: Hub): void {
   const { router, cache, publisher, store } = hub;
 
-  // Not held back: the findings go out first; the ledger's records and checklist ticks follow (and publish
-  // again only when a run ticked).
+  // One report of a tab at a time, in the order they came: a delta applies on the report before it.
+  const queues = new Map<number, Promise<unknown>>();
+  const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const turn = (queues.get(tabId) ?? Promise.resolve()).then(work);
+    const done = turn.catch(() => undefined);
+    queues.set(tabId, done);
+    void done.then(() => {
+      if (queues.get(tabId) === done) queues.delete(tabId);
+    });
+    return turn;
+  };
+
+  /** What the ledger learns from a page: first-seen dates, the latest snapshot per kind, checklist evidence. */
+  const record = async (tabId: number, report: SnapshotReport, now: Date) => {
+    const { snapshot } = report;
+    // Off the path to the findings: a subject seen pending for the first time is never stale yet.
+    await store.recordSnapshot(snapshot, now).catch(() => undefined);
+    if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
+      await hub.reminders.noteBusinessSeen(snapshot.businessId, now).catch(() => undefined);
+      // Checklist steps that this page proves tick themselves.
+      await updateRunsFromEvidence(hub, snapshot.businessId, now).catch(() => false);
+    }
+  };
+
+  /**
+   * A tab's page as it is now (a full report, or one made whole from a delta): kept, published with the
+   * other reports of its frame, then recorded. A full report is recorded at once, after its findings went
+   * out; a delta's recording is throttled (lib/platform/hub/throttle.ts), and always follows the last one.
+   */
+  const accept = async (tabId: number, report: SnapshotReport, now: Date, kind: 'full' | 'delta') => {
+    const published = publisher.soon(tabId);
+    void hub.focus.revealIfPending(tabId);
+    if (kind === 'delta') {
+      hub.recording.call(tabId, () => record(tabId, report, now));
+      return;
+    }
+    // Not held back: the findings go out first; the ledger's records and checklist ticks follow (and
+    // publish again only when a run ticked).
+    await published;
+    hub.recording.ranNow(tabId);
+    await record(tabId, report, now);
+  };
+
   router.handle('reportSnapshot', async (report, sender) => {
     const tabId = sender.tabId;
     if (tabId === undefined) return fail('snapshot-no-tab');
@@ -17,19 +59,37 @@ export function registerSnapshotHandlers(hub: Hub): void {
     const refused = checkSnapshotOrigin(report, sender.url);
     if (refused) return { ok: false, error: refused };
     const now = hub.clock();
-    await cache.setTab(tabId, { report, receivedAt: now.toISOString() });
-    await publisher.now(tabId);
-    // Then first-seen dates (stale invitations) and the latest snapshot per page kind go to the ledger.
-    // Off the path to the findings: a subject seen pending for the first time is never stale yet.
-    const { snapshot } = report;
-    await store.recordSnapshot(snapshot, now).catch(() => undefined);
-    void hub.focus.revealIfPending(tabId);
-    if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
-      await hub.reminders.noteBusinessSeen(snapshot.businessId, now).catch(() => undefined);
-      // Checklist steps that this page proves tick themselves.
-      await updateRunsFromEvidence(hub, snapshot.businessId, now).catch(() => false);
-    }
+    await inTurn(tabId, () => cache.setTab(tabId, { report, receivedAt: now.toISOString() }));
+    await accept(tabId, report, now, 'full');
     return ok<'reportSnapshot'>({});
+  });
+
+  // A delta applies only on the report the tab holds, numbered just before it in the same stream; any
+  // other case (a gap, another stream, a restarted worker without it, a count that does not add up) is
+  // answered `needFull` and changes nothing: the content script sends its whole read again.
+  router.handle('reportDelta', async (delta, sender) => {
+    const tabId = sender.tabId;
+    if (tabId === undefined) return fail('snapshot-no-tab');
+    const refused = checkSnapshotOrigin({ snapshot: { ...delta.header, principals: [] } }, sender.url);
+    if (refused) return { ok: false, error: refused };
+    const now = hub.clock();
+    const report = await inTurn(tabId, async () => {
+      const held = (await cache.tab(tabId))?.report;
+      if (!held) return undefined;
+      const applied = applyDelta({ snapshot: held.snapshot, stream: held.stream, seq: held.seq }, delta);
+      if (!applied.ok) return undefined;
+      const next: SnapshotReport = {
+        snapshot: applied.snapshot,
+        ...(delta.diagnostics ? { diagnostics: delta.diagnostics } : {}),
+        stream: delta.stream,
+        seq: delta.seq,
+      };
+      await cache.setTab(tabId, { report: next, receivedAt: now.toISOString() });
+      return next;
+    });
+    if (!report) return ok<'reportDelta'>({ needFull: true });
+    await accept(tabId, report, now, 'delta');
+    return ok<'reportDelta'>({});
   });
 
   router.handle('openPanelOn', (subject, sender) => {

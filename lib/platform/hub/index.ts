@@ -14,6 +14,7 @@ import { PanelTokens } from './panel-tokens';
 import { Publisher } from './publisher';
 import { TabCache } from './tab-cache';
 import { computeTabState } from './tab-state';
+import { Throttle } from './throttle';
 
 export type { HubDeps, ToTab } from './deps';
 
@@ -31,6 +32,8 @@ export interface Hub extends HubDeps {
   panelTokens: PanelTokens;
   focus: FocusMap;
   reminders: Reminders;
+  /** What the ledger records of a page that streams deltas: once a second per tab, and after the last. */
+  recording: Throttle;
   /** The admin's language (the browser's, when Scopekeeper speaks it). */
   locale(): UiLocale;
   /** The settings, read once and then kept up to date by the settings watch. */
@@ -82,5 +85,6 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
   );
   hub.focus = new FocusMap(deps.toTab, (tabId) => hub.publisher.invalidate(tabId));
   hub.reminders = new Reminders(hub);
+  hub.recording = new Throttle();
   return hub;
 }

@@ -1,7 +1,9 @@
+import { AnalysisState } from '../../domain/analysis-state';
 import { businessViewSchema, mergeSnapshot, type BusinessView } from '../../domain/business-view';
 import { parseSnapshotReport, type SnapshotReport } from '../../domain/messages';
 
 export interface TabRecord {
+  /** The report as received, or as made whole from its deltas: its `stream` and `seq` number what it holds. */
   report: SnapshotReport;
   receivedAt: string;
 }
@@ -24,6 +26,8 @@ const viewKey = (businessId: string) => `business:${businessId}`;
 export class TabCache {
   private tabs = new Map<number, TabRecord>();
   private views = new Map<string, BusinessView>();
+  /** Each business's findings kept between publishes (memory only: recomputed whole after a restart). */
+  private analyses = new Map<string, AnalysisState>();
   private pending = new Map<string, unknown>();
   /** Tabs closed while one of their reads was waiting: what that read brings back is dropped. */
   private closed = new Set<number>();
@@ -98,6 +102,13 @@ export class TabCache {
     return this.views.get(businessId);
   }
 
+  /** The incremental analysis of a business (lib/domain/analysis-state.ts). */
+  analysis(businessId: string): AnalysisState {
+    let state = this.analyses.get(businessId);
+    if (!state) this.analyses.set(businessId, (state = new AnalysisState()));
+    return state;
+  }
+
   businessIds(): string[] {
     return [...this.views.keys()];
   }
@@ -119,6 +130,7 @@ export class TabCache {
       void this.session?.remove(viewKey(businessId)).catch(() => undefined);
     }
     this.views.clear();
+    this.analyses.clear();
   }
 
   forget(tabId: number): void {

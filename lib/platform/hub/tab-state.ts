@@ -1,6 +1,5 @@
 import type { BusinessView } from '../../domain/business-view';
 import { resolveOwnDomains } from '../../domain/principals';
-import { analyse } from '../../domain/rules';
 import type { PageSnapshot } from '../../domain/snapshot';
 import type { UiLocale } from '../../domain/locales';
 import type { Settings } from '../../domain/settings';
@@ -55,7 +54,8 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
   if (snapshot.kind === 'other' || !snapshot.businessId) return base;
   const view = hub.cache.view(snapshot.businessId);
   const settings = await hub.currentSettings();
-  const { findings, failedRules } = analyse(
+  // Recomputed for what changed since the business's last publish: the same findings as `analyse`.
+  const { findings, failedRules } = hub.cache.analysis(snapshot.businessId).analyse(
     businessSnapshot(snapshot, view),
     isDialog(snapshot) ? snapshot : undefined,
     {

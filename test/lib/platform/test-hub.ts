@@ -145,6 +145,7 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
     showPage: (snapshot, tabId = 1) =>
       hub.cache.setTab(tabId, { report: { snapshot }, receivedAt: clock().toISOString() }),
     async close() {
+      await hub.recording.flush();
       await hub.publisher.settled();
       // Checks run one at a time: one more resolves once those the test started are done.
       await hub.reminders.check().catch(() => undefined);
