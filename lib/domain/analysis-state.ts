@@ -36,6 +36,8 @@ interface Entry {
   holdsFullControl: boolean;
   /** Per `principal` rule (by its index in `local`): its findings for this principal; undefined: it threw. */
   findings: (Finding[] | undefined)[];
+  /** The indexes of the rules that found something (most principals have few or none). */
+  hits: number[];
 }
 
 /**
@@ -98,6 +100,11 @@ export class AnalysisState {
     }
     const { order, holdersChanged } = walked;
     if (holdersChanged) this.holderFindings.clear();
+    // Each rule's findings in the business's order, from the principals that have any.
+    const byRule: Finding[][] = this.local.map(() => []);
+    for (const entry of order)
+      for (const index of entry.hits)
+        for (const finding of entry.findings[index]!) byRule[index]!.push(finding);
 
     const findings: Finding[] = [];
     const failedRules: Analysis['failedRules'] = [];
@@ -109,7 +116,7 @@ export class AnalysisState {
       }
       const index = this.local.indexOf(rule);
       if (index >= 0 && this.failing[index] === 0) {
-        for (const entry of order) for (const finding of entry.findings[index]!) findings.push(finding);
+        for (const finding of byRule[index]!) findings.push(finding);
       } else if (index < 0 && this.holderRules.includes(rule)) {
         let kept = this.holderFindings.get(rule.id);
         if (!kept) {
@@ -118,7 +125,7 @@ export class AnalysisState {
           runRule(rule, holders, context, locale, kept.findings, kept.failed);
           this.holderFindings.set(rule.id, kept);
         }
-        findings.push(...kept.findings);
+        for (const finding of kept.findings) findings.push(finding);
         failedRules.push(...kept.failed);
       } else runRule(rule, business, context, locale, findings, failedRules);
     }
@@ -178,12 +185,15 @@ export class AnalysisState {
       entry.principal = principal;
       entry.holdsFullControl = fullControlHolders([principal]).length === 1;
       one.principals = [principal];
-      entry.findings = this.local.map((rule) => {
+      entry.hits = [];
+      entry.findings = this.local.map((rule, index) => {
         if (disabled.has(rule.id)) return [];
         const findings: Finding[] = [];
         const failed: Analysis['failedRules'] = [];
         runRule(rule, one, context, locale, findings, failed);
-        return failed.length === 0 ? findings : undefined;
+        if (failed.length > 0) return undefined;
+        if (findings.length > 0) entry.hits.push(index);
+        return findings;
       });
       this.count(entry, +1);
       if (held || entry.holdsFullControl) holdersChanged = true;
@@ -194,7 +204,7 @@ export class AnalysisState {
       let entry = this.entries.get(key);
       if (entry?.seen === walk) return undefined;
       if (!entry) {
-        entry = { principal, seen: walk, holdsFullControl: false, findings: this.local.map(() => []) };
+        entry = { principal, seen: walk, holdsFullControl: false, findings: [], hits: [] };
         this.entries.set(key, entry);
         evaluate(entry, principal);
       } else if (dirty.has(key)) evaluate(entry, principal);

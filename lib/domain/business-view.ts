@@ -42,6 +42,9 @@ function mergePrincipal(known: Principal | undefined, seen: Principal, fromItsLi
   return merged;
 }
 
+/** What each list row last made of the view's principal (see `mergeSnapshot`). */
+const mergedFrom = new WeakMap<Principal, Principal>();
+
 /** Folds a new snapshot into the business view. Dialogs and unreadable pages change nothing. */
 export function mergeSnapshot(
   view: BusinessView | undefined,
@@ -85,8 +88,16 @@ export function mergeSnapshot(
       // A list read in full is the truth for its kind: whoever is gone was removed.
       for (const [key, p] of byKey) if (p.kind === kind && !listed.has(key)) byKey.delete(key);
     }
-    for (const seen of snapshot.principals)
-      byKey.set(getSubjectKey(seen), mergePrincipal(byKey.get(getSubjectKey(seen)), seen, true));
+    for (const seen of snapshot.principals) {
+      const key = getSubjectKey(seen);
+      const known = byKey.get(key);
+      // The same row object merged again on what it made last time (a delta keeps the rows it did not
+      // touch): merging is idempotent, so the principal is kept as it is, the same object (issue 12).
+      if (known !== undefined && mergedFrom.get(seen) === known) continue;
+      const merged = mergePrincipal(known, seen, true);
+      mergedFrom.set(seen, merged);
+      byKey.set(key, merged);
+    }
     if (snapshot.kind === 'people') {
       if (snapshot.currentUser) next.currentUser = snapshot.currentUser;
       else if (snapshot.readProblems.some((p) => p.code === 'several-current-user-markers'))

@@ -108,4 +108,19 @@ describe('mergeSnapshot (what is known about a business across pages)', () => {
     expect(several!.currentUser).toBeUndefined();
     expect(several!.principals.filter((p) => p.isCurrentUser)).toEqual([]);
   });
+
+  it('keeps a row read again as the same object as it is, and merges it again once the view changed', () => {
+    const nils = person('Nils', 'nils@byraab.se', { pending: true });
+    const list = snapshot([me, nils], 'people');
+    const first = mergeSnapshot(undefined, list)!;
+    // A delta keeps the rows it did not touch: merged again, they are the same principals.
+    const again = mergeSnapshot(first, list)!;
+    expect(again.principals[1]).toBe(first.principals[1]);
+    expect(again).toEqual(mergeSnapshot(first, structuredClone(list)));
+    // Another read changed Nils in the view (his invitation was accepted there): the row merges again.
+    const accepted = mergeSnapshot(again, snapshot([me, { ...nils, pending: false }], 'people'))!;
+    const back = mergeSnapshot(accepted, list)!;
+    expect(back.principals[1]!.pending).toBe(true);
+    expect(back).toEqual(mergeSnapshot(accepted, structuredClone(list)));
+  });
 });
