@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { assetKey } from './principals';
-import {
-  getSubjectKey,
-  pageSnapshotSchema,
-  principalsSchema,
-  type PageSnapshot,
-  type Principal,
-} from './snapshot';
+import { getSubjectKey, type PageSnapshot, type Principal } from './snapshot';
+import { pageSnapshotSchema, principalsSchema } from './snapshot-schema';
 
 /**
  * What is known about one business across the pages the admin has visited in this session: the People

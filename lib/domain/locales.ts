@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The one list of languages. UI locales are the languages Scopekeeper speaks on its own screens (panel,
  * popup, options, notifications); page locales are the languages of Business Settings the reader
@@ -8,14 +6,12 @@ import { z } from 'zod';
  */
 export const uiLocales = ['en', 'sv', 'fr'] as const;
 export type UiLocale = (typeof uiLocales)[number];
-export const uiLocaleSchema = z.enum(uiLocales);
 
 export const pageLocales = ['en', 'sv', 'fr'] as const;
 export type PageLocale = (typeof pageLocales)[number];
 /** A snapshot's locale: one of the page locales, or `unknown` when the page did not say. */
 export const snapshotLocales = [...pageLocales, 'unknown'] as const;
 export type SnapshotLocale = (typeof snapshotLocales)[number];
-export const snapshotLocaleSchema = z.enum(snapshotLocales);
 
 /** The UI language Scopekeeper speaks: the browser's, when it is one we have; English otherwise. */
 export function pickUiLocale(language: string | undefined): UiLocale {

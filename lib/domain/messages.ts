@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { snapshotLocaleSchema } from './locales';
 import { invalidRequest, problem, type Outcome, type Problem } from './problems';
-import { readProblemSchema } from './read-problems';
+import { PRINCIPALS_MAX } from './snapshot';
 import {
   assetTypeSchema,
   pageKindSchema,
   pageSnapshotSchema,
   principalSchema,
-  PRINCIPALS_MAX,
+  readProblemSchema,
   readStatusSchema,
-} from './snapshot';
+  snapshotLocaleSchema,
+} from './snapshot-schema';
 
 /** The diagnostics bundle a content script sends with an unreadable page (no page text in it). */
 export const diagnosticsSchema = z.object({

@@ -60,6 +60,22 @@ export const problemCodes = [
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
+/**
+ * The codes the background can answer a content script's report of its page with (`reportSnapshot`,
+ * `reportDelta`: the router's refusals, the snapshot handler's checks). The content script carries the
+ * sentences of these only (lib/domain/i18n/on-page.ts); any other code reads as `internal` on the page.
+ */
+export type ReportProblemCode = Extract<
+  ProblemCode,
+  | 'invalid-request'
+  | 'sender-not-allowed'
+  | 'unknown-message'
+  | 'internal'
+  | 'snapshot-no-tab'
+  | 'snapshot-other-origin'
+  | 'snapshot-not-business'
+>;
+
 const factValue = z.union([z.string().max(2000), z.number()]);
 export const problemSchema = z.object({
   code: z.enum(problemCodes),

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { codedFactsSchema } from './coded-facts';
 import type { UiLocale } from './locales';
 
 /**
@@ -62,12 +60,14 @@ export const readProblemCodes = Object.keys(readProblemFacts) as [ReadProblemCod
 /** The longest string fact: a problem is a short note, never a copy of the page. */
 export const READ_PROBLEM_FACT_MAX = 300;
 
-export const readProblemSchema = codedFactsSchema(
-  readProblemCodes,
-  readProblemFactNames,
-  READ_PROBLEM_FACT_MAX,
-);
-export type ReadProblem = z.infer<typeof readProblemSchema>;
+/**
+ * A read problem. Its zod schema (`readProblemSchema`, snapshot-schema.ts) is built from the lists above and
+ * checked to infer this type: the content script, which makes these, carries no zod.
+ */
+export interface ReadProblem {
+  code: ReadProblemCode;
+  facts?: Partial<Record<FactName, string | number>> | undefined;
+}
 type Facts = NonNullable<ReadProblem['facts']>;
 
 export type ReadProblemFacts<C extends ReadProblemCode> = Record<

@@ -1,10 +1,12 @@
-import { z } from 'zod';
-import { snapshotLocaleSchema } from './locales';
-import { readProblemSchema } from './read-problems';
+import type { SnapshotLocale } from './locales';
+import type { ReadProblem } from './read-problems';
 
-// Extension pages and content scripts forbid eval: zod must not even probe for `new Function`
-// (strict CSPs report the probe as a violation).
-z.config({ jitless: true });
+/**
+ * What a read of a page is (DESIGN.md "Snapshot"): its types, lists, limits and subject keys, without zod.
+ * The content script bundles this module (issue 12, item 2: no zod inside business.facebook.com); the zod
+ * schemas that the background parses every report with are built from these lists and limits in
+ * snapshot-schema.ts, which checks at compile time that its inferred types are these.
+ */
 
 /** Page kinds of DESIGN.md "Page kinds". `other` keeps the extension silent. */
 export const pageKinds = [
@@ -16,8 +18,7 @@ export const pageKinds = [
   'add-partner-dialog',
   'other',
 ] as const;
-export const pageKindSchema = z.enum(pageKinds);
-export type PageKind = z.infer<typeof pageKindSchema>;
+export type PageKind = (typeof pageKinds)[number];
 
 export const assetTypes = [
   'page',
@@ -28,8 +29,7 @@ export const assetTypes = [
   'whatsapp',
   'app',
 ] as const;
-export const assetTypeSchema = z.enum(assetTypes);
-export type AssetType = z.infer<typeof assetTypeSchema>;
+export type AssetType = (typeof assetTypes)[number];
 
 /** Canonical task concepts of LEXICON.md "Asset tasks" (the partial-access ones; full control is an access level). */
 export const taskKeys = [
@@ -46,99 +46,100 @@ export const taskKeys = [
   'use',
   'develop',
 ] as const;
-export const taskKeySchema = z.enum(taskKeys);
-export type TaskKey = z.infer<typeof taskKeySchema>;
+export type TaskKey = (typeof taskKeys)[number];
 
-export const portfolioAccessSchema = z.enum([
+export const portfolioAccesses = [
   'full-control',
   'partial',
   'basic',
   'apps-integrations',
   'finance',
   'unknown',
-]);
-export type PortfolioAccess = z.infer<typeof portfolioAccessSchema>;
+] as const;
+export type PortfolioAccess = (typeof portfolioAccesses)[number];
 
-export const assetAccessSchema = z.enum(['full', 'full-except-sensitive', 'partial']);
-export type AssetAccess = z.infer<typeof assetAccessSchema>;
+export const assetAccesses = ['full', 'full-except-sensitive', 'partial'] as const;
+export type AssetAccess = (typeof assetAccesses)[number];
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)');
+export const readStatuses = ['ok', 'partial', 'unreadable'] as const;
+export type ReadStatus = (typeof readStatuses)[number];
 
-export const assetGrantSchema = z.object({
-  type: assetTypeSchema,
-  id: z.string().min(1).max(64).optional(),
-  name: z.string().min(1).max(500),
-  access: assetAccessSchema,
-  tasks: z.array(taskKeySchema).max(taskKeys.length),
-});
-export type AssetGrant = z.infer<typeof assetGrantSchema>;
+/** An ISO date (YYYY-MM-DD), as an end date is kept. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A partner's Business ID or a system user's ID, as the page shows them. */
+export const PRINCIPAL_ID_PATTERN = /^\d{5,20}$/;
+/** The business of a page (`business_id`). */
+export const BUSINESS_ID_PATTERN = /^\d{1,20}$/;
+/**
+ * An e-mail address the snapshot keeps: the pattern zod's `email()` checks by default (zod 4's
+ * `regexes.email`, a test holds them equal), so the page never sends an address the background refuses.
+ */
+export const EMAIL_PATTERN =
+  // zod's own text of it, escapes and all, so that the test can compare the two.
+  // eslint-disable-next-line no-useless-escape
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+export const EMAIL_MAX = 320;
 
 /** The longest name a principal keeps: the reader cuts a longer one (a name is never a fact). */
 export const PRINCIPAL_NAME_MAX = 500;
+/** An asset's name and ID. */
+export const ASSET_NAME_MAX = 500;
+export const ASSET_ID_MAX = 64;
+/** The most assets one principal holds in a snapshot. */
+export const ASSETS_MAX = 10_000;
+/** The most principals one snapshot holds: a longer list is read up to here and reported partial. */
+export const PRINCIPALS_MAX = 20_000;
+/** The longest page address a snapshot keeps, and its most read problems. */
+export const URL_MAX = 4096;
+export const READ_PROBLEMS_MAX = 100;
 
-const principalBase = {
-  name: z.string().min(1).max(PRINCIPAL_NAME_MAX),
-  portfolioAccess: portfolioAccessSchema.optional(),
-  pending: z.boolean(),
-  isCurrentUser: z.boolean(),
-  temporaryUntil: isoDateSchema.optional(),
-  assets: z.array(assetGrantSchema).max(10_000),
+export interface AssetGrant {
+  type: AssetType;
+  id?: string | undefined;
+  name: string;
+  access: AssetAccess;
+  tasks: TaskKey[];
+}
+
+interface PrincipalBase {
+  name: string;
+  portfolioAccess?: PortfolioAccess | undefined;
+  pending: boolean;
+  isCurrentUser: boolean;
+  /** The end date the page shows (ISO date). */
+  temporaryUntil?: string | undefined;
+  assets: AssetGrant[];
   /**
    * The name, e-mail address or ID was shown with hidden format characters (zero-width, bidi controls,
    * soft hyphen, …): they are removed from what is read, and the panel says the name contained them.
    */
-  hiddenCharacters: z.boolean().optional(),
-};
+  hiddenCharacters?: boolean | undefined;
+}
 
-export const personSchema = z.object({
-  kind: z.literal('person'),
-  email: z.string().email().max(320).optional(),
-  ...principalBase,
-});
-export const partnerSchema = z.object({
-  kind: z.literal('partner'),
-  businessId: z
-    .string()
-    .regex(/^\d{5,20}$/)
-    .optional(),
-  ...principalBase,
-});
-export const systemUserSchema = z.object({
-  kind: z.literal('system-user'),
-  id: z
-    .string()
-    .regex(/^\d{5,20}$/)
-    .optional(),
-  ...principalBase,
-});
-export const principalSchema = z.discriminatedUnion('kind', [personSchema, partnerSchema, systemUserSchema]);
-export type Principal = z.infer<typeof principalSchema>;
-/** The most principals one snapshot holds: a longer list is read up to here and reported partial. */
-export const PRINCIPALS_MAX = 20_000;
-export const principalsSchema = z.array(principalSchema).max(PRINCIPALS_MAX);
-export type Person = z.infer<typeof personSchema>;
-export type Partner = z.infer<typeof partnerSchema>;
-export type SystemUser = z.infer<typeof systemUserSchema>;
+export interface Person extends PrincipalBase {
+  kind: 'person';
+  email?: string | undefined;
+}
+export interface Partner extends PrincipalBase {
+  kind: 'partner';
+  businessId?: string | undefined;
+}
+export interface SystemUser extends PrincipalBase {
+  kind: 'system-user';
+  id?: string | undefined;
+}
+export type Principal = Person | Partner | SystemUser;
 
-export const readStatusSchema = z.enum(['ok', 'partial', 'unreadable']);
-export type ReadStatus = z.infer<typeof readStatusSchema>;
-
-export const pageSnapshotSchema = z.object({
-  kind: pageKindSchema,
-  businessId: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-  url: z.string().url().max(4096),
-  locale: snapshotLocaleSchema,
-  readStatus: readStatusSchema,
-  readProblems: z.array(readProblemSchema).max(100),
-  currentUser: z
-    .object({ name: z.string().min(1).max(500), email: z.string().email().max(320).optional() })
-    .optional(),
-  principals: principalsSchema,
-});
-export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
+export interface PageSnapshot {
+  kind: PageKind;
+  businessId?: string | undefined;
+  url: string;
+  locale: SnapshotLocale;
+  readStatus: ReadStatus;
+  readProblems: ReadProblem[];
+  currentUser?: { name: string; email?: string | undefined } | undefined;
+  principals: Principal[];
+}
 export type Locale = PageSnapshot['locale'];
 
 /**

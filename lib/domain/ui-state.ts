@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { checklistRunSchema } from './checklists/runs';
 import { diagnosticsSchema, findingSchema } from './messages';
-import { pageSnapshotSchema } from './snapshot';
-import { uiLocaleSchema } from './locales';
+import { pageSnapshotSchema } from './snapshot-schema';
+import { uiLocales } from './locales';
+
+const uiLocaleSchema = z.enum(uiLocales);
 
 /**
  * What the background sends to the extension's own pages (panel, popup). Kept apart from messages.ts,

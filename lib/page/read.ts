@@ -1,17 +1,10 @@
 import { readProblem } from '../domain/read-problems';
-import {
-  pageSnapshotSchema,
-  principalSchema,
-  principalsSchema,
-  type Locale,
-  type PageKind,
-  type PageSnapshot,
-  type Principal,
-} from '../domain/snapshot';
+import type { Locale, PageKind, PageSnapshot } from '../domain/snapshot';
 import type { Anchor } from './anchors';
 import { findMain, textSegments } from './dom';
 import { pageLocales } from '../domain/locales';
 import { navigation } from './lexicon';
+import { isUrl, normalizePrincipals, snapshotIssue } from './normalize';
 import { isDeniedText, matchesAddPartner, matchesInvitePeople } from './match';
 import type { DialogSeen, ReadOutcome } from './read-outcome';
 import { readAssetPage } from './readers/asset-page';
@@ -139,29 +132,9 @@ function finish(
   locale: Locale,
   outcome: ReadOutcome,
 ): PageSnapshot {
-  const problems = [...outcome.problems];
-  // Validate the whole list at once; only when that fails, find and drop (or mend) the bad entries.
-  const whole = principalsSchema.safeParse(outcome.principals);
-  const principals: Principal[] = whole.success ? whole.data : [];
-  if (!whole.success) {
-    for (const candidate of outcome.principals) {
-      let parsed = principalSchema.safeParse(candidate);
-      if (!parsed.success && candidate.kind === 'person' && candidate.email) {
-        // An address the schema rejects is dropped, not the person: the subject falls back to the name.
-        problems.push(readProblem('invalid-email'));
-        const { email: _dropped, ...rest } = candidate;
-        parsed = principalSchema.safeParse(rest);
-      }
-      if (parsed.success) principals.push(parsed.data);
-      else
-        problems.push(
-          readProblem('principal-invalid', {
-            kind: candidate.kind,
-            issue: parsed.error.issues[0]?.message ?? 'invalid',
-          }),
-        );
-    }
-  }
+  // Held to the background's schema by hand (normalize.ts): what it would refuse is dropped or cut, and said.
+  const { principals, problems: refused } = normalizePrincipals(outcome.principals);
+  const problems = [...outcome.problems, ...refused];
   const marked = principals.filter((p) => p.isCurrentUser);
   if (marked.length > 1) {
     // "(you)" is text: anyone can end their name with it. When several rows carry it, none is trusted
@@ -172,7 +145,7 @@ function finish(
   }
   const you = principals.find((p) => p.isCurrentUser && p.kind === 'person');
   const readStatus = outcome.unreadable ? 'unreadable' : problems.length > 0 ? 'partial' : 'ok';
-  const snapshot = {
+  const snapshot: PageSnapshot = {
     kind,
     ...(route.businessId ? { businessId: route.businessId } : {}),
     url,
@@ -189,14 +162,14 @@ function finish(
       : {}),
     principals,
   };
-  const parsed = pageSnapshotSchema.safeParse({ ...snapshot, principals: [] });
-  if (parsed.success) return { ...parsed.data, principals };
+  const issue = snapshotIssue(snapshot);
+  if (issue === undefined) return snapshot;
   return {
     kind,
-    url: pageSnapshotSchema.shape.url.safeParse(url).success ? url : 'https://business.facebook.com/',
+    url: isUrl(url) ? url : 'https://business.facebook.com/',
     locale,
     readStatus: 'unreadable',
-    readProblems: [readProblem('snapshot-invalid', { issue: parsed.error.issues[0]?.message ?? 'invalid' })],
+    readProblems: [readProblem('snapshot-invalid', { issue })],
     principals: [],
   };
 }

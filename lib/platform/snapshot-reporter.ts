@@ -1,7 +1,7 @@
-import { describeRefusal, onPageWords } from '../domain/i18n/on-page';
+import { describeRefusal, isReportProblemCode, onPageWords } from '../domain/i18n/on-page';
 import type { UiLocale } from '../domain/locales';
 import type { SnapshotReport } from '../domain/messages';
-import { problemCodes, type Problem, type ProblemCode } from '../domain/problems';
+import type { Problem } from '../domain/problems';
 import type { Reply } from '../domain/protocol';
 
 /**
@@ -37,18 +37,17 @@ export function createSnapshotReporter(
   };
 }
 
-const knownCodes = new Set<string>(problemCodes);
-
 /**
  * An answer as the content script sees it, checked by hand (zod stays out of the page): our own
  * background sends it, but a background of another version may answer in a shape this one does not know.
+ * A code that is not one a report can be answered with (`ReportProblemCode`) is `internal`, naming it.
  */
 export function outcomeOf(reply: unknown): ReportOutcome {
   const answer = reply as { ok?: unknown; error?: { code?: unknown; facts?: unknown } } | null | undefined;
   if (answer?.ok === true) return { kind: 'taken' };
   if (answer?.ok !== false) return { kind: 'unreachable' };
   const code = answer.error?.code;
-  if (typeof code !== 'string' || !knownCodes.has(code))
+  if (typeof code !== 'string' || !isReportProblemCode(code))
     return { kind: 'refused', problem: { code: 'internal', facts: { message: String(code).slice(0, 100) } } };
   const facts: Record<string, string | number> = {};
   if (answer.error?.facts && typeof answer.error.facts === 'object')
@@ -56,7 +55,7 @@ export function outcomeOf(reply: unknown): ReportOutcome {
       if (typeof value === 'string' || typeof value === 'number') facts[name] = value;
   return {
     kind: 'refused',
-    problem: Object.keys(facts).length ? { code: code as ProblemCode, facts } : { code: code as ProblemCode },
+    problem: Object.keys(facts).length ? { code, facts } : { code },
   };
 }
 

@@ -1,7 +1,8 @@
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSubjectKey, pageSnapshotSchema, PRINCIPALS_MAX, type PageSnapshot } from '@/lib/domain/snapshot';
+import { getSubjectKey, PRINCIPALS_MAX, type PageSnapshot } from '@/lib/domain/snapshot';
+import { pageSnapshotSchema } from '@/lib/domain/snapshot-schema';
 import { generatePortfolio } from '../sandbox/generate';
 import { routeSandbox } from '../sandbox/serve';
 import { assertPrerequisites, BUSINESS_URL, CHROMIUM, CHROMIUM_ARGS } from './harness';

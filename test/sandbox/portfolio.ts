@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assetTypeSchema, isoDateSchema, taskKeySchema } from '../../lib/domain/snapshot';
+import { assetTypeSchema, isoDateSchema, taskKeySchema } from '../../lib/domain/snapshot-schema';
 import { listStructures, paneStructures } from './structures';
 
 /**

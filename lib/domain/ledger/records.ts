@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checklistRunSchema } from '../checklists/runs';
-import { assetAccessSchema, assetTypeSchema, taskKeySchema } from '../snapshot';
+import { assetAccessSchema, assetTypeSchema, taskKeySchema } from '../snapshot-schema';
 import { realDateSchema, realDateTimeSchema } from './dates';
 
 /** The ledger's records (DESIGN.md "The ledger"); these shapes are also the interchange format. */

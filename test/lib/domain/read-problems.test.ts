@@ -5,10 +5,10 @@ import {
   readProblem,
   readProblemCodes,
   readProblemFacts,
-  readProblemSchema,
   type ReadProblem,
   type ReadProblemCode,
 } from '@/lib/domain/read-problems';
+import { readProblemSchema } from '@/lib/domain/snapshot-schema';
 import { expectEveryCodeTranslated, expectSentenceForEveryCode, type CodedSentences } from './coded-facts';
 
 /** One problem of every code, with the facts the reader gives it, and its English sentence as it was

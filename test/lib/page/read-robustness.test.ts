@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageSnapshotSchema } from '@/lib/domain/snapshot';
+import { pageSnapshotSchema } from '@/lib/domain/snapshot-schema';
 import { readPage } from '@/lib/page/read';
 import { htmlPage } from '../../sandbox/dom';
 import { makeRandom } from '../../sandbox/generate';

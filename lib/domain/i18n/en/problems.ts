@@ -1,7 +1,8 @@
-import type { ProblemCode } from '../../problems';
+import type { ProblemCode, ReportProblemCode } from '../../problems';
 import { f, type Facts } from '../facts';
 
 export type ProblemText = Record<ProblemCode, (facts?: Facts) => string>;
+export type ReportProblemText = Pick<ProblemText, ReportProblemCode>;
 
 const listName: Record<string, string> = {
   grants: 'Grant',
@@ -15,10 +16,10 @@ export const chainBreak = {
 };
 
 /**
- * Every problem (lib/domain/problems.ts) in English. Its own module, so that the content script can say why
- * the background refused what it read without carrying the words of every screen (lib/domain/i18n/on-page.ts).
+ * The problems the background can answer a page's report of what it read with (`ReportProblemCode`): the
+ * content script says them on the page (lib/domain/i18n/on-page.ts) and carries no other problem's words.
  */
-export const problems: ProblemText = {
+export const reportProblems: ReportProblemText = {
   'invalid-request': (x?: Facts) =>
     `The request was refused: the field “${f(x, 'field')}” is missing or not valid.`,
   'sender-not-allowed': () => 'This change is accepted from Scopekeeper’s own pages only.',
@@ -28,6 +29,14 @@ export const problems: ProblemText = {
   'snapshot-no-tab': () => 'Snapshots are only accepted from a tab.',
   'snapshot-other-origin': () => 'The snapshot names another site than its tab.',
   'snapshot-not-business': () => 'The snapshot is not from business.facebook.com.',
+};
+
+/**
+ * Every problem (lib/domain/problems.ts) in English. Its own module, so that the content script can say why
+ * the background refused what it read without carrying the words of every screen (lib/domain/i18n/on-page.ts).
+ */
+export const problems: ProblemText = {
+  ...reportProblems,
   'grant-missing': () => 'That grant record no longer exists.',
   'end-date-required': () => 'An end date is required for a third party.',
   'end-before-start': () => 'The end date is before the start date.',

@@ -1,4 +1,4 @@
-import type { ProblemText } from '../en/problems';
+import type { ProblemText, ReportProblemText } from '../en/problems';
 import { f } from '../facts';
 
 const listName: Record<string, string> = {
@@ -12,8 +12,8 @@ export const chainBreak = {
   hash: 'son contenu ne correspond pas à son hash (elle a été modifiée)',
 };
 
-/** Every problem in French (see en/problems.ts). */
-export const problems: ProblemText = {
+/** The problems a page's report can be answered with (see en/problems.ts). */
+export const reportProblems: ReportProblemText = {
   'invalid-request': (x) =>
     `La demande a été refusée : le champ « ${f(x, 'field')} » manque ou n’est pas valide.`,
   'sender-not-allowed': () => 'Cette modification n’est acceptée que depuis les pages de Scopekeeper.',
@@ -23,6 +23,11 @@ export const problems: ProblemText = {
   'snapshot-no-tab': () => 'Les instantanés ne sont acceptés que depuis un onglet.',
   'snapshot-other-origin': () => 'L’instantané désigne un autre site que son onglet.',
   'snapshot-not-business': () => 'L’instantané ne vient pas de business.facebook.com.',
+};
+
+/** Every problem in French (see en/problems.ts). */
+export const problems: ProblemText = {
+  ...reportProblems,
   'grant-missing': () => 'Cette fiche d’accès n’existe plus.',
   'end-date-required': () => 'Une date de fin est obligatoire pour un tiers.',
   'end-before-start': () => 'La date de fin précède la date de début.',

@@ -1,4 +1,4 @@
-import type { ProblemText } from '../en/problems';
+import type { ProblemText, ReportProblemText } from '../en/problems';
 import { f } from '../facts';
 
 const listName: Record<string, string> = {
@@ -12,8 +12,8 @@ export const chainBreak = {
   hash: 'innehållet stämmer inte med dess hash (det har ändrats)',
 };
 
-/** Every problem in Swedish (see en/problems.ts). */
-export const problems: ProblemText = {
+/** The problems a page's report can be answered with (see en/problems.ts). */
+export const reportProblems: ReportProblemText = {
   'invalid-request': (x) => `Begäran avvisades: fältet ”${f(x, 'field')}” saknas eller är ogiltigt.`,
   'sender-not-allowed': () => 'Ändringen tas bara emot från Scopekeepers egna sidor.',
   'unknown-message': () => 'Scopekeeper förstod inte begäran.',
@@ -21,6 +21,11 @@ export const problems: ProblemText = {
   'snapshot-no-tab': () => 'Ögonblicksbilder tas bara emot från en flik.',
   'snapshot-other-origin': () => 'Ögonblicksbilden anger en annan webbplats än sin flik.',
   'snapshot-not-business': () => 'Ögonblicksbilden kommer inte från business.facebook.com.',
+};
+
+/** Every problem in Swedish (see en/problems.ts). */
+export const problems: ProblemText = {
+  ...reportProblems,
   'grant-missing': () => 'Åtkomstposten finns inte längre.',
   'end-date-required': () => 'En tredje part måste ha ett slutdatum.',
   'end-before-start': () => 'Slutdatumet ligger före startdatumet.',

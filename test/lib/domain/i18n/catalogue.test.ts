@@ -32,14 +32,29 @@ describe('the catalogues of Scopekeeper’s words', () => {
   });
 
   it('give the content script the catalogue’s own words, and say every refusal in every language', () => {
+    // The codes a report can be answered with: the router's refusals and the snapshot handler's checks.
+    const reportCodes = [
+      'invalid-request',
+      'sender-not-allowed',
+      'unknown-message',
+      'internal',
+      'snapshot-no-tab',
+      'snapshot-other-origin',
+      'snapshot-not-business',
+    ];
     for (const locale of uiLocales) {
       expect(onPageWords(locale)).toBe(catalogue(locale).onPage);
       for (const code of problemCodes) {
         const facts = { field: 'snapshot.principals', issue: 'invalid_type', message: 'm' };
         const sentence = describeRefusal(locale, { code, facts });
         expect(sentence.startsWith(catalogue(locale).onPage.refused(''))).toBe(true);
+        // The page carries only the words of a report's answers (issue 12, item 2); any other code is
+        // said as something that went wrong, naming it.
+        const said = reportCodes.includes(code)
+          ? { code, facts }
+          : { code: 'internal' as const, facts: { message: code } };
         if (code !== 'invalid-request')
-          expect(sentence).toBe(catalogue(locale).onPage.refused(describeProblem(locale, { code, facts })));
+          expect(sentence).toBe(catalogue(locale).onPage.refused(describeProblem(locale, said)));
         if (locale !== 'en') expect(sentence).not.toBe(describeRefusal('en', { code, facts }));
       }
     }

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { regexes } from 'zod';
+import { readProblem } from '@/lib/domain/read-problems';
+import { EMAIL_PATTERN, PRINCIPALS_MAX, type PageSnapshot } from '@/lib/domain/snapshot';
+import { pageSnapshotSchema, principalSchema } from '@/lib/domain/snapshot-schema';
+import { normalizePrincipals, snapshotIssue } from '@/lib/page/normalize';
+import { makeRandom } from '../../sandbox/generate';
+
+/**
+ * The content script holds what it sends to the background's zod schema by hand (issue 12, item 2):
+ * each bound is checked against the schema itself, so the two cannot drift apart.
+ */
+
+const x = (n: number) => 'x'.repeat(n);
+const digits = (n: number) => '1'.repeat(n);
+const asset = { type: 'page', id: '123', name: 'Sjöbod', access: 'partial', tasks: ['content', 'ads'] };
+const person = {
+  kind: 'person',
+  email: 'anna@sjobod.se',
+  name: 'Anna',
+  portfolioAccess: 'full-control',
+  pending: false,
+  isCurrentUser: false,
+  temporaryUntil: '2026-12-31',
+  assets: [asset],
+  hiddenCharacters: true,
+};
+const partner = {
+  kind: 'partner',
+  businessId: '3228568050780001',
+  name: 'Byrå AB',
+  pending: false,
+  isCurrentUser: false,
+  assets: [],
+};
+const systemUser = {
+  kind: 'system-user',
+  id: '61000000000002',
+  name: 'Sync',
+  pending: false,
+  isCurrentUser: false,
+  assets: [],
+};
+
+/** Each bound of a principal, on either side of it: [what, candidate]. */
+const cases: [string, Record<string, unknown>][] = [
+  ['a whole person', person],
+  ['a whole partner', partner],
+  ['a whole system user', systemUser],
+  ['an unknown kind', { ...person, kind: 'robot' }],
+  ['no kind', { ...person, kind: undefined }],
+  ['an empty name', { ...person, name: '' }],
+  ['a name of 500 characters', { ...person, name: x(500) }],
+  ['a name of 501 characters', { ...person, name: x(501) }],
+  ['a name that is not text', { ...person, name: 5 }],
+  ['an unknown portfolio access', { ...person, portfolioAccess: 'admin' }],
+  ['no portfolio access', { ...person, portfolioAccess: undefined }],
+  ['pending not a boolean', { ...person, pending: 'yes' }],
+  ['isCurrentUser missing', { ...person, isCurrentUser: undefined }],
+  ['an end date that is not an ISO date', { ...person, temporaryUntil: '31/12/2026' }],
+  ['an end date with a time', { ...person, temporaryUntil: '2026-12-31T00:00' }],
+  ['hiddenCharacters not a boolean', { ...person, hiddenCharacters: 1 }],
+  ['assets not a list', { ...person, assets: {} }],
+  ['10,000 assets', { ...person, assets: Array.from({ length: 10_000 }, () => asset) }],
+  ['10,001 assets', { ...person, assets: Array.from({ length: 10_001 }, () => asset) }],
+  ['an asset of an unknown type', { ...person, assets: [{ ...asset, type: 'group' }] }],
+  ['an asset without an ID', { ...person, assets: [{ ...asset, id: undefined }] }],
+  ['an asset with an empty ID', { ...person, assets: [{ ...asset, id: '' }] }],
+  ['an asset ID of 64 characters', { ...person, assets: [{ ...asset, id: x(64) }] }],
+  ['an asset ID of 65 characters', { ...person, assets: [{ ...asset, id: x(65) }] }],
+  ['an asset with an empty name', { ...person, assets: [{ ...asset, name: '' }] }],
+  ['an asset name of 500 characters', { ...person, assets: [{ ...asset, name: x(500) }] }],
+  ['an asset name of 501 characters', { ...person, assets: [{ ...asset, name: x(501) }] }],
+  ['an asset with an unknown access', { ...person, assets: [{ ...asset, access: 'owner' }] }],
+  ['an asset with an unknown task', { ...person, assets: [{ ...asset, tasks: ['content', 'hack'] }] }],
+  ['an asset with 12 tasks', { ...person, assets: [{ ...asset, tasks: Array(12).fill('ads') }] }],
+  ['an asset with 13 tasks', { ...person, assets: [{ ...asset, tasks: Array(13).fill('ads') }] }],
+  ['an asset that is not an object', { ...person, assets: ['page'] }],
+  ['an asset with a field of its own', { ...person, assets: [{ ...asset, row: 3 }] }],
+  ['a field the snapshot does not have', { ...person, element: { tagName: 'DIV' } }],
+  ['a partner ID of 4 digits', { ...partner, businessId: digits(4) }],
+  ['a partner ID of 5 digits', { ...partner, businessId: digits(5) }],
+  ['a partner ID of 20 digits', { ...partner, businessId: digits(20) }],
+  ['a partner ID of 21 digits', { ...partner, businessId: digits(21) }],
+  ['a partner ID with a letter', { ...partner, businessId: '12345a' }],
+  ['a partner without an ID', { ...partner, businessId: undefined }],
+  ['a system user ID of 4 digits', { ...systemUser, id: digits(4) }],
+  ['a system user ID of 21 digits', { ...systemUser, id: digits(21) }],
+  ['a system user ID of 20 digits', { ...systemUser, id: digits(20) }],
+  ['a person without an e-mail address', { ...person, email: undefined }],
+];
+
+/** E-mail addresses on either side of the schema's checks: a refused one is dropped, not the person. */
+const emails = [
+  'anna@sjobod.se',
+  "o'brien+tag@mail.example.co.uk",
+  'a@b.cd',
+  `${x(308)}@example.com`,
+  `${x(309)}@example.com`,
+  'eve@@contractor',
+  'eve@contractor',
+  '.eve@example.com',
+  'eve.@example.com',
+  'eve..x@example.com',
+  'eve@-example.com',
+  'eve@example.c',
+  'eve @example.com',
+  'éve@example.com',
+  '',
+];
+
+/** What the schema makes of one principal: the principal it keeps (e-mail dropped if only that fails), or none. */
+function bySchema(candidate: Record<string, unknown>) {
+  const parsed = principalSchema.safeParse(candidate);
+  if (parsed.success) return { kept: parsed.data, emailDropped: false };
+  if (candidate.kind === 'person' && candidate.email !== undefined) {
+    const { email: _dropped, ...rest } = candidate;
+    const again = principalSchema.safeParse(rest);
+    if (again.success) return { kept: again.data, emailDropped: true };
+  }
+  return { kept: undefined, emailDropped: false };
+}
+
+function expectAsSchema(what: string, candidate: Record<string, unknown>) {
+  const { principals, problems } = normalizePrincipals([candidate]);
+  const expected = bySchema(candidate);
+  expect(principals, what).toEqual(expected.kept ? [expected.kept] : []);
+  if (!expected.kept) {
+    expect(problems, what).toEqual([
+      readProblem('principal-invalid', { kind: String(candidate.kind), issue: expect.any(String) as string }),
+    ]);
+  } else expect(problems, what).toEqual(expected.emailDropped ? [readProblem('invalid-email')] : []);
+  // Whatever is kept, the background takes in.
+  for (const p of principals) expect(principalSchema.safeParse(p).success, what).toBe(true);
+}
+
+describe('the reader holds each principal to the background’s schema by hand', () => {
+  it('keeps, mends or drops a principal exactly where the schema does, bound by bound', () => {
+    for (const [what, candidate] of cases) expectAsSchema(what, candidate);
+    // The bounds above are real: some were kept, some dropped.
+    const kept = cases.filter(([, c]) => normalizePrincipals([c]).principals.length === 1).length;
+    expect(kept).toBeGreaterThan(15);
+    expect(kept).toBeLessThan(cases.length - 15);
+  });
+
+  it('says which field a dropped principal failed on', () => {
+    expect(normalizePrincipals([{ ...person, name: x(501) }]).problems[0]?.facts?.issue).toMatch(/^name:/);
+    expect(normalizePrincipals([{ ...partner, businessId: '12' }]).problems[0]?.facts?.issue).toMatch(
+      /^businessId:/,
+    );
+    expect(
+      normalizePrincipals([{ ...person, assets: [{ ...asset, id: x(65) }] }]).problems[0]?.facts?.issue,
+    ).toMatch(/^asset\.id:/);
+  });
+
+  it('drops an e-mail address the schema refuses and keeps the person, with invalid-email', () => {
+    for (const email of emails) expectAsSchema(`e-mail ${JSON.stringify(email)}`, { ...person, email });
+    const { principals, problems } = normalizePrincipals([{ ...person, email: 'eve@@contractor' }]);
+    expect(principals).toHaveLength(1);
+    expect(principals[0]).not.toHaveProperty('email');
+    expect(problems).toEqual([readProblem('invalid-email')]);
+  });
+
+  it('uses the e-mail pattern zod checks by default', () => {
+    expect(EMAIL_PATTERN.source).toBe(regexes.email.source);
+  });
+
+  it('keeps only the fields a snapshot has, in new objects (a reader’s object is not changed)', () => {
+    const candidate = { ...person, element: 'row 3', assets: [{ ...asset, row: 1 }] };
+    const [kept] = normalizePrincipals([candidate]).principals;
+    expect(kept).not.toHaveProperty('element');
+    expect(kept!.assets[0]).not.toHaveProperty('row');
+    kept!.isCurrentUser = true;
+    expect(candidate.isCurrentUser).toBe(false);
+  });
+
+  it('cuts a list longer than the schema takes, and says so', () => {
+    const many = Array.from({ length: PRINCIPALS_MAX + 3 }, (_, i) => ({
+      ...person,
+      email: `p${i}@x.example`,
+    }));
+    const { principals, problems } = normalizePrincipals(many);
+    expect(principals).toHaveLength(PRINCIPALS_MAX);
+    expect(problems).toEqual([
+      readProblem('list-over-limit', { count: PRINCIPALS_MAX, total: PRINCIPALS_MAX + 3 }),
+    ]);
+    const exactly = normalizePrincipals(many.slice(0, PRINCIPALS_MAX));
+    expect(exactly.problems).toEqual([]);
+  });
+
+  it('agrees with the schema on 3,000 principals of random fields', () => {
+    const random = makeRandom(12);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const values: Record<string, unknown[]> = {
+      kind: ['person', 'partner', 'system-user', 'bot', undefined],
+      name: ['Anna', '', x(500), x(501), 7, undefined],
+      email: [...emails, undefined, 3],
+      businessId: ['12345', '1234', digits(20), digits(21), 'abcde', undefined],
+      id: ['12345', '1234', digits(21), undefined],
+      portfolioAccess: ['full-control', 'basic', 'unknown', 'admin', undefined],
+      pending: [true, false, 'true', undefined],
+      isCurrentUser: [true, false, 0],
+      temporaryUntil: ['2026-12-31', '2026-1-1', '', undefined],
+      hiddenCharacters: [true, false, undefined, 'no'],
+      assets: [
+        [],
+        [asset],
+        [{ ...asset, id: '' }],
+        [{ ...asset, name: x(501) }],
+        [{ ...asset, tasks: ['ads', 'nope'] }],
+        [{ ...asset, type: 'group' }],
+        [{ ...asset, access: 'owner' }],
+        [asset, { ...asset, id: undefined, tasks: [] }],
+        'none',
+      ],
+    };
+    for (let i = 0; i < 3000; i++) {
+      const candidate: Record<string, unknown> = {};
+      for (const [field, options] of Object.entries(values)) {
+        const value = pick(options);
+        if (value !== undefined || random() < 0.5) candidate[field] = value;
+      }
+      expectAsSchema(`random principal ${i}: ${JSON.stringify(candidate).slice(0, 300)}`, candidate);
+    }
+  });
+});
+
+describe('the reader holds a snapshot’s page-level fields to the schema by hand', () => {
+  const header: Omit<PageSnapshot, 'principals'> = {
+    kind: 'people',
+    businessId: '1203456789012345',
+    url: 'https://business.facebook.com/latest/settings/business_users?business_id=1203456789012345',
+    locale: 'en',
+    readStatus: 'partial',
+    readProblems: [readProblem('list-partly-loaded', { count: 3, total: 10 })],
+    currentUser: { name: 'Anna', email: 'anna@sjobod.se' },
+  };
+  const headers: [string, Record<string, unknown>][] = [
+    ['a whole header', header],
+    ['no business', { ...header, businessId: undefined }],
+    ['a business ID of 20 digits', { ...header, businessId: digits(20) }],
+    ['a business ID of 21 digits', { ...header, businessId: digits(21) }],
+    ['an empty business ID', { ...header, businessId: '' }],
+    ['an unknown page kind', { ...header, kind: 'home' }],
+    ['an address that is not one', { ...header, url: 'not a url' }],
+    ['an address of 4,096 characters', { ...header, url: `https://business.facebook.com/?q=${x(4063)}` }],
+    ['an address of 4,097 characters', { ...header, url: `https://business.facebook.com/?q=${x(4064)}` }],
+    ['an unknown locale', { ...header, locale: 'de' }],
+    ['an unknown read status', { ...header, readStatus: 'fine' }],
+    ['100 read problems', { ...header, readProblems: Array(100).fill(readProblem('invalid-email')) }],
+    ['101 read problems', { ...header, readProblems: Array(101).fill(readProblem('invalid-email')) }],
+    ['an unknown read problem', { ...header, readProblems: [{ code: 'bad-day' }] }],
+    ['a fact of an unknown name', { ...header, readProblems: [{ code: 'no-list', facts: { person: 'x' } }] }],
+    [
+      'a fact of 300 characters',
+      { ...header, readProblems: [{ code: 'reader-failed', facts: { error: x(300) } }] },
+    ],
+    [
+      'a fact of 301 characters',
+      { ...header, readProblems: [{ code: 'reader-failed', facts: { error: x(301) } }] },
+    ],
+    ['a negative count', { ...header, readProblems: [{ code: 'email-in-name', facts: { count: -1 } }] }],
+    [
+      'a count that is not whole',
+      { ...header, readProblems: [{ code: 'email-in-name', facts: { count: 1.5 } }] },
+    ],
+    ['facts that are a list', { ...header, readProblems: [{ code: 'email-in-name', facts: [1] }] }],
+    ['a current user without a name', { ...header, currentUser: { name: '' } }],
+    ['a current user with a refused address', { ...header, currentUser: { name: 'A', email: 'a@b' } }],
+    ['a current user without an address', { ...header, currentUser: { name: 'A' } }],
+  ];
+
+  it('finds an issue exactly where the schema does, bound by bound', () => {
+    for (const [what, candidate] of headers) {
+      const parsed = pageSnapshotSchema.safeParse({ ...candidate, principals: [] });
+      const issue = snapshotIssue(candidate as Omit<PageSnapshot, 'principals'>);
+      expect(issue === undefined, `${what}: ${issue}`).toBe(parsed.success);
+    }
+    expect(headers.filter(([, c]) => snapshotIssue(c as never) !== undefined).length).toBeGreaterThan(10);
+  });
+});
