@@ -24,6 +24,8 @@ export interface ReadOutcome {
   /** For a dialog: which parts of the draft its current step shows. */
   dialogSeen?: DialogSeen;
   problems: ReadProblem[];
+  /** How many rows of a list were left for a later pass (read in slices, lib/page/watch.ts). */
+  deferred?: number;
   /** true when nothing on the page could be understood. */
   unreadable?: boolean;
 }

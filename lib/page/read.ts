@@ -9,7 +9,7 @@ import { isDeniedText, matchesAddPartner, matchesInvitePeople } from './match';
 import type { DialogSeen, ReadOutcome } from './read-outcome';
 import { readAssetPage } from './readers/asset-page';
 import { dialogTitle, findOpenDialog, readDialog } from './readers/dialogs';
-import { readPrincipalList } from './readers/list';
+import { readPrincipalList, type RowRead } from './readers/list';
 import { getRouteInfo, type RouteInfo } from './routes';
 import { normalizeText } from './text';
 
@@ -59,21 +59,27 @@ export function readPage(url: string, root: ParentNode): PageSnapshot {
   return readPageWithAnchors(url, root).snapshot;
 }
 
-/** readPage, plus where each subject is shown on the page (for badges and live warnings). */
+/**
+ * readPage, plus where each subject is shown on the page (for badges and live warnings). `rowRead` reads
+ * a list's rows (the watcher's remembers rows and reads in slices; `deferred`: rows left for a later pass).
+ */
 export function readPageWithAnchors(
   url: string,
   root: ParentNode,
-): { snapshot: PageSnapshot; anchors: Anchor[]; dialogSeen?: DialogSeen } {
+  rowRead?: RowRead,
+): { snapshot: PageSnapshot; anchors: Anchor[]; dialogSeen?: DialogSeen; deferred?: number } {
   const route = getRouteInfo(url);
   const kind = refinePageKind(route.kind, root);
   let locale: Locale = 'unknown';
   try {
     locale = detectLocale(root);
-    const outcome = kind === 'other' ? { principals: [], problems: [] } : readKind(kind, route, root, locale);
+    const outcome =
+      kind === 'other' ? { principals: [], problems: [] } : readKind(kind, route, root, locale, rowRead);
     return {
       snapshot: finish(url, kind, route, locale, outcome),
       anchors: outcome.anchors ?? [],
       ...(outcome.dialogSeen ? { dialogSeen: outcome.dialogSeen } : {}),
+      ...(outcome.deferred ? { deferred: outcome.deferred } : {}),
     };
   } catch (error) {
     const snapshot = finish(url, kind, route, locale, {
@@ -87,10 +93,16 @@ export function readPageWithAnchors(
   }
 }
 
-function readKind(kind: PageKind, route: RouteInfo, root: ParentNode, locale: Locale): ReadOutcome {
+function readKind(
+  kind: PageKind,
+  route: RouteInfo,
+  root: ParentNode,
+  locale: Locale,
+  rowRead?: RowRead,
+): ReadOutcome {
   const main = findMain(root);
-  const outcome = readMain(kind, route, root, main, locale);
-  if (outcome.principals.length > 0) return outcome;
+  const outcome = readMain(kind, route, root, main, locale, rowRead);
+  if (outcome.principals.length > 0 || outcome.deferred) return outcome;
   // Nothing read: say why when Meta's own page says so (access denied, content not available).
   const denied = textSegments(main as Element).find(isDeniedText);
   if (denied) {
@@ -109,12 +121,13 @@ function readMain(
   root: ParentNode,
   main: ParentNode,
   locale: Locale,
+  rowRead?: RowRead,
 ): ReadOutcome {
   switch (kind) {
     case 'people':
     case 'partners':
     case 'system-users':
-      return readPrincipalList(kind, route, main, locale);
+      return readPrincipalList(kind, route, main, locale, rowRead);
     case 'asset':
       return readAssetPage(route, main, locale);
     case 'invite-dialog':

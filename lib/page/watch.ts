@@ -3,67 +3,141 @@ import { buildDiagnostics, type Diagnostics } from './diagnostics';
 import type { Anchor } from './anchors';
 import { mergeDialogDraft, type DialogDraft } from './dialog-draft';
 import { readPageWithAnchors } from './read';
+import { createRowCache, type RowCache } from './row-cache';
 
 export interface WatchOptions {
   signal: AbortSignal;
   /** Our own hosts (panel, badges): changes inside them are not page changes, and they are never read. */
   ownHosts?: () => (Element | undefined)[];
-  /** A new snapshot (only when it differs from the last one). */
-  onRead: (snapshot: PageSnapshot, diagnostics: Diagnostics | undefined) => void;
+  /**
+   * Every read (the receiver sends only what changed). `partial`: a first slice of a long list, the rest
+   * follows within a few tasks.
+   */
+  onRead: (snapshot: PageSnapshot, diagnostics: Diagnostics | undefined, partial: boolean) => void;
   /** Where subjects are shown, after every read (rows re-render even when the snapshot does not change). */
   onAnchors?: (anchors: Anchor[]) => void;
-  /** Quiet time before a read after the last change. */
-  settleMs?: number;
-  /** A read happens at least this often while the page keeps changing. */
-  maxWaitMs?: number;
+  /** The longest stretch of reading before the page gets the main thread back (ms). */
+  sliceMs?: number;
+  /** Tests: the clock slices are measured by, how the watcher yields, and its row memory. */
+  clock?: () => number;
+  yieldToPage?: () => Promise<void>;
+  rows?: RowCache;
+}
+
+/** Gives the main thread back to the page: `scheduler.yield` where there is one, else a new task. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    // A message to oneself is a new task without setTimeout's clamping; setTimeout where there is none.
+    if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    } else setTimeout(resolve, 0);
+  });
 }
 
 /**
- * Reads the page once it settles, then again after DOM changes and form input, throttled. Everything hangs
- * off one AbortSignal: the observer disconnects and the timers stop when it aborts.
+ * Reads the page as soon as it changes (issue 12, item 1): a MutationObserver tells which rows changed
+ * (lib/page/row-cache.ts), and a read takes the rows nothing changed in from memory and reads the others.
+ * A burst of changes is read once, in the next task. Reading that would hold the main thread longer than
+ * `sliceMs` goes in slices: the first slice's rows are handed on at once (a list partly read), the rest
+ * is read a slice per task and handed on whole. Everything else is read in full every time (page kind,
+ * dialogs, detail panes, a list's structure), so every read equals a fresh read of the whole page.
+ * Everything hangs off one AbortSignal: the observer disconnects and the work stops when it aborts.
  */
 export function watchPage(doc: Document, options: WatchOptions): { readNow: () => void } {
   const { signal, onRead } = options;
-  const settleMs = options.settleMs ?? 200;
-  const maxWaitMs = options.maxWaitMs ?? 800;
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
-  let firstChangeAt: number | undefined;
-  let lastSent = '';
+  const sliceMs = options.sliceMs ?? 8;
+  const clock = options.clock ?? (() => performance.now());
+  const pause = options.yieldToPage ?? yieldToPage;
+  const rows = options.rows ?? createRowCache();
   let draft: DialogDraft | undefined;
+  let scheduled = false;
+  let running = false;
+  let again = false;
 
-  const readNow = () => {
-    if (signal.aborted) return;
-    clearTimeout(settleTimer);
-    settleTimer = undefined;
-    firstChangeAt = undefined;
-    const read = readPageWithAnchors(doc.location.href, doc);
+  /** One read of the page; true when rows were left for later slices. */
+  const readOnce = (hasTime: () => boolean, firstOfRun: boolean): boolean => {
+    rows.touch(observer.takeRecords());
+    const read = readPageWithAnchors(doc.location.href, doc, rows.reader(hasTime));
+    const partial = (read.deferred ?? 0) > 0;
+    // Only the first slice of a long list goes out before the list is read whole.
+    if (partial && !firstOfRun) return true;
     const merged = mergeDialogDraft(draft, read.snapshot, read.dialogSeen);
     draft = merged.draft;
     const snapshot = merged.snapshot;
     options.onAnchors?.(
       read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
     );
-    const key = JSON.stringify(snapshot);
-    if (key === lastSent) return;
-    lastSent = key;
     const diagnostics =
-      snapshot.readStatus === 'ok' ? undefined : buildDiagnostics(snapshot, doc.body, options.ownHosts?.());
-    onRead(snapshot, diagnostics);
+      snapshot.readStatus === 'ok' || partial
+        ? undefined
+        : buildDiagnostics(snapshot, doc.body, options.ownHosts?.());
+    onRead(snapshot, diagnostics, partial);
+    return partial;
+  };
+
+  const run = async () => {
+    running = true;
+    try {
+      let first = true;
+      do {
+        again = false;
+        const until = clock() + sliceMs;
+        let left = readOnce(() => clock() < until, first);
+        first = false;
+        while (left) {
+          await pause();
+          if (signal.aborted) return;
+          const sliceEnd = clock() + sliceMs;
+          if (rows.readDeferred(() => clock() < sliceEnd)) continue;
+          // Every row is remembered now (but those changed meanwhile): the page is read whole once more.
+          await pause();
+          if (signal.aborted) return;
+          again = false;
+          const end = clock() + sliceMs;
+          left = readOnce(() => clock() < end, false);
+        }
+        if (again) await pause();
+      } while (again && !signal.aborted);
+    } finally {
+      running = false;
+    }
   };
 
   const schedule = () => {
     if (signal.aborted) return;
-    const now = Date.now();
-    firstChangeAt ??= now;
-    clearTimeout(settleTimer);
-    const wait = Math.max(0, Math.min(settleMs, firstChangeAt + maxWaitMs - now));
-    settleTimer = setTimeout(readNow, wait);
+    if (running) {
+      again = true;
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    void pause().then(() => {
+      scheduled = false;
+      if (!signal.aborted && !running) void run();
+    });
+  };
+
+  /** Reads at once, in full (a dialog's input, before the next click moves it on). */
+  const readNow = () => {
+    if (signal.aborted) return;
+    readOnce(() => true, true);
   };
 
   const observer = new MutationObserver((records) => {
     const hosts = (options.ownHosts?.() ?? []).filter((h): h is Element => h !== undefined);
-    if (hosts.length > 0 && records.every((r) => hosts.some((h) => h === r.target || h.contains(r.target))))
-      return;
+    const page =
+      hosts.length === 0
+        ? records
+        : records.filter((r) => !hosts.some((h) => h === r.target || h.contains(r.target)));
+    if (page.length === 0) return;
+    rows.touch(page);
     schedule();
   });
   observer.observe(doc.documentElement, {
@@ -71,6 +145,8 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
     childList: true,
     characterData: true,
     attributes: true,
+    // What a read looks at: states, values, what is shown, and what names a row (a remembered row is
+    // forgotten when any of them changes inside it).
     attributeFilter: [
       'aria-checked',
       'aria-selected',
@@ -79,6 +155,10 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
       'value',
       'hidden',
       'aria-hidden',
+      'aria-labelledby',
+      'aria-level',
+      'role',
+      'datetime',
     ],
   });
   // What the admin types or toggles in a dialog is read at once: the next click may move the dialog to
@@ -90,10 +170,7 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
   };
   doc.addEventListener('input', onInput, { capture: true, signal });
   doc.addEventListener('change', onInput, { capture: true, signal });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(settleTimer);
-  });
+  signal.addEventListener('abort', () => observer.disconnect());
   schedule();
   return { readNow };
 }

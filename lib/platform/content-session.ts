@@ -4,21 +4,23 @@ import { pickUiLocale, type UiLocale } from '../domain/locales';
 import type { Finding } from '../domain/rules/types';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
+import { createReportStream } from '../page/report-stream';
 import { watchPage } from '../page/watch';
-import type { SnapshotReport } from '../domain/messages';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
 import { guardAgainstScriptStarted, isOwnLocationChange } from './page-guard';
 import {
-  createSnapshotReporter,
+  createStreamReporter,
   describeOutcome,
   type ReportOutcome,
+  type SendDelta,
   type SendReport,
 } from './snapshot-reporter';
 
 /** What a session needs from outside the page; a unit test passes its own. */
 export interface ContentDeps {
   send: SendReport;
+  sendDelta: SendDelta;
   /** The admin's language, for what the page itself says (the panel chooses its own). */
   locale: UiLocale;
 }
@@ -51,6 +53,7 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   guardAgainstScriptStarted(window, ctx.signal);
   const locale = deps.locale ?? pickUiLocale(browser.i18n?.getUILanguage?.());
   const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
+  const sendDelta = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
   let overlay: Overlay | undefined;
   let badges: BadgeLayer | undefined;
   let locationController: AbortController | undefined;
@@ -77,9 +80,9 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
           },
     );
   };
-  /** The latest read, sent again when the background asks (it restarted and lost what it knew). */
-  let latestReport: SnapshotReport | undefined;
-  const report = createSnapshotReporter(send, (next) => {
+  // The page load's reads, numbered: whole on each new location, else what changed (issue 12, item 1).
+  const stream = createReportStream();
+  const reporter = createStreamReporter(stream, send, sendDelta, (next) => {
     outcome = next;
     showOutcome();
     drawFindings();
@@ -93,15 +96,19 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
       : undefined;
 
   // The panel works only with the token the background gives this page load (issue 11, item 2): the
-  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so).
+  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so). It is
+  // put up hidden (issue 12, item 4): the panel loads while the page does, and is shown by the first read
+  // of a page it belongs on.
   let panelToken: string | undefined;
   let wantOverlay = false;
+  const mountPanel = () => {
+    if (overlay || panelToken === undefined || ctx.isInvalid) return;
+    overlay = mountOverlay(document, ctx.signal, { farewell, panelToken });
+    overlay.setVisible(wantOverlay);
+    showOutcome();
+  };
   const showOverlay = (visible: boolean) => {
     wantOverlay = visible;
-    if (visible && !overlay && panelToken !== undefined) {
-      overlay = mountOverlay(document, ctx.signal, { farewell, panelToken });
-      showOutcome();
-    }
     overlay?.setVisible(visible);
   };
   const askToken = (resume?: string) =>
@@ -111,7 +118,7 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     );
   void askToken().then((token) => {
     panelToken = token;
-    if (wantOverlay && !ctx.isInvalid) showOverlay(true);
+    mountPanel();
   });
   // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
   ctx.addEventListener(window, 'pageshow', (event) => {
@@ -124,6 +131,8 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     locationController?.abort();
     locationController = new AbortController();
     const signal = AbortSignal.any([ctx.signal, locationController.signal]);
+    // A new location's first read goes whole.
+    stream.restart();
     watchPage(document, {
       signal,
       ownHosts: () => [overlay?.host, badges?.host],
@@ -131,14 +140,14 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
       onRead: (snapshot, diagnostics) => {
         // The extension went away under the page: the context ends here (and the overlay says so).
         if (ctx.isInvalid) return;
+        // A refusal or silence is shown by the reporter's outcome; the next change sends again. A read
+        // that says what the last one said sends nothing, and changes nothing here.
+        if (!reporter.report(snapshot, diagnostics)) return;
         if (snapshot.kind === 'other') {
           showOverlay(false);
           findings = [];
           badges?.setFindings([]);
         } else showOverlay(true);
-        // A refusal or silence is shown by the reporter's outcome; the next change sends again.
-        latestReport = { snapshot, ...(diagnostics ? { diagnostics } : {}) };
-        void report(latestReport);
       },
     });
   };
@@ -161,9 +170,8 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     return true;
   });
   const removeAgain = onMessage('sendSnapshotAgain', ({ sender }) => {
-    if (sender.id !== browser.runtime.id || !latestReport || ctx.isInvalid) return false;
-    void report(latestReport);
-    return true;
+    if (sender.id !== browser.runtime.id || ctx.isInvalid) return false;
+    return reporter.again();
   });
   ctx.onInvalidated(() => {
     removeAgain();

@@ -1,6 +1,9 @@
 import { describeRefusal, isReportProblemCode, onPageWords } from '../domain/i18n/on-page';
 import type { UiLocale } from '../domain/locales';
-import type { SnapshotReport } from '../domain/messages';
+import type { SnapshotDelta, SnapshotReport } from '../domain/messages';
+import type { PageSnapshot } from '../domain/snapshot';
+import type { Diagnostics } from '../page/diagnostics';
+import type { Outgoing, ReportStream } from '../page/report-stream';
 import type { Problem } from '../domain/problems';
 import type { Reply } from '../domain/protocol';
 
@@ -13,6 +16,7 @@ export type ReportOutcome =
   { kind: 'taken' } | { kind: 'refused'; problem: Problem } | { kind: 'unreachable' };
 
 export type SendReport = (report: SnapshotReport) => Promise<Reply<'reportSnapshot'>>;
+export type SendDelta = (delta: SnapshotDelta) => Promise<Reply<'reportDelta'>>;
 
 /**
  * Sends each snapshot to the background and tells `onOutcome` what became of it, so the page can say so
@@ -36,6 +40,74 @@ export function createSnapshotReporter(
     if (mine === latest) onOutcome(outcome);
   };
 }
+
+/** A page load's reads, sent as numbered full reports and deltas. */
+export interface StreamReporter {
+  /** Sends what changed since the last message (nothing when nothing did); true when something went. */
+  report(snapshot: PageSnapshot, diagnostics: Diagnostics | undefined): boolean;
+  /** Sends the latest read whole again (the background asked: it restarted and lost what it knew). */
+  again(): boolean;
+}
+
+/**
+ * createSnapshotReporter for a stream of reads (lib/page/report-stream.ts, issue 12 item 1): each read
+ * goes as a delta on top of the last message, or whole when the stream (re)starts. A delta the background
+ * could not apply (`needFull`) is followed by the whole latest read, numbered next; a delta it refused or
+ * did not answer too, and from then on every read goes whole (a background that takes no deltas). A full
+ * report it did not take makes the next read that differs go whole. Only the latest message's answer becomes the
+ * outcome. Never throws.
+ */
+export function createStreamReporter(
+  stream: ReportStream,
+  sendFull: SendReport,
+  sendDelta: SendDelta,
+  onOutcome: (outcome: ReportOutcome) => void,
+): StreamReporter {
+  let latest = 0;
+  const sendOut = async (out: Outgoing): Promise<void> => {
+    const mine = ++latest;
+    if (out.kind === 'delta') {
+      let reply: unknown;
+      try {
+        reply = await sendDelta(out.delta);
+      } catch {
+        reply = undefined;
+      }
+      const answer = reply as { ok?: unknown; value?: { needFull?: unknown } } | null | undefined;
+      if (answer?.ok === true && answer.value?.needFull !== true) {
+        if (mine === latest) onOutcome({ kind: 'taken' });
+        return;
+      }
+      if (answer?.ok === true) stream.restart();
+      else stream.noDeltas();
+      // A later message is on its way: it fails the same way (it was numbered after this one), and
+      // that failure sends the whole read.
+      if (mine !== latest) return;
+      const full = stream.full();
+      if (full) await sendOut(full);
+      return;
+    }
+    let outcome: ReportOutcome;
+    try {
+      outcome = outcomeOf(await sendFull(out.report));
+    } catch {
+      outcome = { kind: 'unreachable' };
+    }
+    if (outcome.kind !== 'taken') stream.retake();
+    if (mine === latest) onOutcome(outcome);
+  };
+  const send = (out: Outgoing | undefined) => {
+    if (!out) return false;
+    void sendOut(out);
+    return true;
+  };
+  return {
+    report: (snapshot, diagnostics) => send(stream.next(snapshot, diagnostics)),
+    again: () => send(stream.full()),
+  };
+}
+
+const knownCodes = new Set<string>(problemCodes);
 
 /**
  * An answer as the content script sees it, checked by hand (zod stays out of the page): our own

@@ -24,6 +24,36 @@ import { hasEmptyState, isLoading } from './page-state';
 import { readRowFacts, toPrincipal, type RowFacts } from './rows';
 
 /**
+ * Where a row's name is, as far as its facts depend on anything outside the row: the page's language, the
+ * index of the Name column (-1: none, the row's first text), or the card's title element.
+ */
+export interface RowContext {
+  locale: string;
+  column: number;
+  title?: Element;
+}
+
+/**
+ * Reads one row's facts (`read` does the reading). The watcher passes one that remembers the rows nothing
+ * changed in (lib/page/row-cache.ts) and reads the others within a time budget; a row it leaves for a
+ * later pass is `undefined`, unless `required`. The result is never mutated by the reader.
+ */
+export type RowRead = (
+  row: Element,
+  context: RowContext,
+  read: () => RowFacts,
+  required?: boolean,
+) => RowFacts | undefined;
+
+/** Reads every row now, remembering nothing. */
+export const readEveryRow: RowRead = (_row, _context, read) => read();
+
+/** A row's facts, read alone: exactly what a read of the whole list takes from that row. */
+export function readListRow(row: Element, locale: string, title?: Element, cell?: Element): RowFacts {
+  return readRowFacts(row, locale, title ? { elements: [title] } : cell ? { cell } : {});
+}
+
+/**
  * Some layouts list invitations apart, under a heading or in a list labelled "Pending invitations", with
  * no label on each row. Returns a test for "this row is in such a section" (always false when the page
  * has none, at no cost per row).
@@ -47,18 +77,23 @@ function pendingSectionTest(main: ParentNode): (row: Element) => boolean {
  * The cell under the Name column of a grid or table, when the list has column headers and one of them is
  * the Name column (issue 10, item 3: the name is read from its column, whatever comes before it).
  */
-function nameCellFinder(list: RowSet): (row: Element) => Element | undefined {
+function nameCellFinder(list: RowSet): { column: number; cell: (row: Element) => Element | undefined } {
+  const none = { column: -1, cell: () => undefined };
   const first = list.rows[0];
   const table = first?.closest('[role="grid"], [role="table"], [role="treegrid"], table');
-  if (!table) return () => undefined;
+  if (!table) return none;
   const headers = [...table.querySelectorAll('[role="columnheader"], th')];
   const index = headers.findIndex((h) => isNameColumn(elementText(h)));
-  if (index <= 0) return () => undefined; // no Name column, or it is the first: the row's first text
-  return (row) => {
-    const cells = [...row.querySelectorAll('[role="gridcell"], [role="cell"], td, th')].filter(
-      (c) => c.parentElement?.closest('[role="row"], tr') === row,
-    );
-    return cells.length === headers.length ? cells[index] : undefined;
+  if (index <= 0) return none; // no Name column, or it is the first: the row's first text
+  return {
+    // The number of columns matters too: a row with another number of cells is read by its first text.
+    column: index * 1000 + headers.length,
+    cell: (row) => {
+      const cells = [...row.querySelectorAll('[role="gridcell"], [role="cell"], td, th')].filter(
+        (c) => c.parentElement?.closest('[role="row"], tr') === row,
+      );
+      return cells.length === headers.length ? cells[index] : undefined;
+    },
   };
 }
 
@@ -71,6 +106,7 @@ function pickCards(
   kind: 'people' | 'partners' | 'system-users',
   main: ParentNode,
   locale: Locale,
+  rowRead: RowRead,
 ): RowSet | undefined {
   let best: { set: RowSet; understood: number } | undefined;
   for (const set of findCards(main)) {
@@ -97,7 +133,8 @@ function pickCards(
     let understood = 0;
     for (const row of set.rows.slice(0, 20)) {
       const title = set.names?.get(row);
-      if (isUnderstood(kind, readRowFacts(row, locale, title ? { elements: [title] } : {}))) understood++;
+      const facts = rowRead(row, { locale, column: -1, title }, () => readListRow(row, locale, title), true);
+      if (facts && isUnderstood(kind, facts)) understood++;
     }
     if (understood > 0 && (!best || understood > best.understood)) best = { set, understood };
   }
@@ -144,11 +181,11 @@ export function readPrincipalList(
   route: RouteInfo,
   main: ParentNode,
   locale: Locale,
+  rowRead: RowRead = readEveryRow,
 ): ReadOutcome {
   const problems: ReadProblem[] = [];
   const rowList = findRows(main);
-  const list = rowList.rows.length > 0 ? rowList : (pickCards(kind, main, locale) ?? rowList);
-  const pane = findDetailPane(main, list);
+  const list = rowList.rows.length > 0 ? rowList : (pickCards(kind, main, locale, rowRead) ?? rowList);
   const principals: Principal[] = [];
   let missingAccess = 0;
   let notUnderstood = 0;
@@ -165,10 +202,18 @@ export function readPrincipalList(
   const rows = list.rows.length > PRINCIPALS_MAX ? list.rows.slice(0, PRINCIPALS_MAX) : list.rows;
   if (rows.length < list.rows.length)
     problems.push(readProblem('list-over-limit', { count: rows.length, total: list.rows.length }));
+  let deferred = 0;
   for (const row of rows) {
-    const cell = nameCell(row);
     const title = list.names?.get(row);
-    const facts = readRowFacts(row, locale, title ? { elements: [title] } : cell ? { cell } : {});
+    const read = rowRead(row, { locale, column: title ? -1 : nameCell.column, title }, () =>
+      readListRow(row, locale, title, title ? undefined : nameCell.cell(row)),
+    );
+    if (!read) {
+      deferred++;
+      continue;
+    }
+    // The facts may be remembered for the next read: this one's changes go to a copy.
+    const facts = { ...read };
     noteNameFacts(facts);
     if (facts.unreadableDate)
       problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));
@@ -184,6 +229,18 @@ export function readPrincipalList(
     rowPrincipal.set(row, principal);
   }
 
+  if (deferred > 0) {
+    // Read in slices (lib/page/watch.ts): what is read so far goes out first, as a list partly loaded; the
+    // detail pane waits for the rows it belongs to.
+    problems.push(readProblem('list-partly-loaded', { count: rows.length - deferred, total: rows.length }));
+    const anchors: Anchor[] = [...rowPrincipal].map(([row, p]) => ({
+      subject: getSubjectKey(p),
+      role: 'row',
+      element: row,
+    }));
+    return { principals, problems, anchors, deferred };
+  }
+  const pane = findDetailPane(main, list);
   if (list.rows.length === 0 && !pane) {
     if (isLoading(main)) return { principals, problems: [readProblem('list-loading', { section: kind })] };
     if (kind !== 'people' && hasEmptyState(main)) return { principals, problems };

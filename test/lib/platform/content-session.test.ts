@@ -5,7 +5,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Reply } from '@/lib/domain/protocol';
 import type { Finding } from '@/lib/domain/rules/types';
 import { runContentSession } from '@/lib/platform/content-session';
-import type { SendReport } from '@/lib/platform/snapshot-reporter';
+import type { SendDelta, SendReport } from '@/lib/platform/snapshot-reporter';
 
 // The wire is replaced: the test plays the background. Messages to the tab are kept to be triggered.
 const tabHandlers = vi.hoisted(
@@ -89,8 +89,13 @@ const overlay = () =>
 const notice = () => overlay()?.shadowRoot?.querySelector<HTMLElement>('.notice') ?? null;
 const shownNotice = () => (notice() && !notice()!.hidden ? notice()!.textContent : undefined);
 const lastDrawn = () => drawn.findings.at(-1);
+/** Whether the overlay is shown (issue 12: it is put up hidden, and shown by the first read of its page). */
+const overlayShown = () => !!overlay() && !/display: none/.test(overlay()!.getAttribute('style') ?? '');
 
-/** A session on a People page whose answers come from `answers`, one per snapshot sent. */
+/**
+ * A session on a People page whose answers come from `answers`, one per snapshot sent. Its background takes
+ * no deltas (issue 12: a session then sends every read whole, as before deltas).
+ */
 function startSession(
   answers: (() => Promise<Reply<'reportSnapshot'>>)[],
   locale: 'en' | 'sv' | 'fr' = 'en',
@@ -102,8 +107,13 @@ function startSession(
     const next = answers.shift();
     return next ? next() : Promise.resolve({ ok: true, value: {} });
   };
-  runContentSession(ctx, { send, locale });
-  return { ctx, sent };
+  const deltas: unknown[] = [];
+  const sendDelta: SendDelta = (delta) => {
+    deltas.push(delta);
+    return Promise.resolve({ ok: false, error: { code: 'invalid-request', facts: {} } });
+  };
+  runContentSession(ctx, { send, sendDelta, locale });
+  return { ctx, sent, deltas };
 }
 
 /** Changes the page so that the next read differs (its address does) and is sent again. */
@@ -172,15 +182,33 @@ describe('the content session says what became of what it read (issue 10, item 5
     ctx.abort();
   });
 
+  it('puts the panel up hidden as soon as its token is here, and shows it on the first read of a page it belongs on (issue 12, item 4)', async () => {
+    happyDOM().setURL('https://business.facebook.com/latest/billing_hub?business_id=1203456789012345');
+    const { ctx, sent } = startSession([]);
+    await vi.waitFor(() => expect(sent.length).toBe(1), { timeout: 3000 });
+    expect((sent[0] as { snapshot: { kind: string } }).snapshot.kind).toBe('other');
+    // The panel's page is loading already, out of sight.
+    await vi.waitFor(() => expect(overlay()).not.toBeNull(), { timeout: 3000 });
+    expect(overlay()!.shadowRoot!.querySelector('iframe')!.dataset.src).toMatch(/panel\.html#/);
+    expect(overlayShown()).toBe(false);
+    // The same overlay (and frame) is shown once the page is one the panel belongs on.
+    const frame = overlay()!.shadowRoot!.querySelector('iframe');
+    happyDOM().setURL(PEOPLE);
+    document.body.append(document.createElement('p'));
+    await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
+    expect(overlay()!.shadowRoot!.querySelector('iframe')).toBe(frame);
+    ctx.abort();
+  });
+
   it('leaves a notice on the page when the extension goes away under it, and nothing when a newer script takes over', async () => {
     const first = startSession([]);
-    await vi.waitFor(() => expect(overlay()).not.toBeNull(), { timeout: 3000 });
+    await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
     // A newer copy of the content script started (the runtime is still there): the overlay just goes.
     first.ctx.notifyInvalidated();
     expect(overlay()).toBeNull();
 
     startSession([], 'fr');
-    await vi.waitFor(() => expect(overlay()).not.toBeNull(), { timeout: 3000 });
+    await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
     (fakeBrowser.runtime as { id?: string }).id = undefined;
     changePage('After the update');
     // The next read finds the extension gone: the panel (the gone extension's page) and its button go,

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import type { SnapshotReport } from '@/lib/domain/messages';
+import { describe, expect, it, vi } from 'vitest';
+import type { SnapshotDelta, SnapshotReport } from '@/lib/domain/messages';
 import type { Reply } from '@/lib/domain/protocol';
+import type { PageSnapshot, Person } from '@/lib/domain/snapshot';
+import { createReportStream, longestIncreasing } from '@/lib/page/report-stream';
 import {
   createSnapshotReporter,
+  createStreamReporter,
   describeOutcome,
   outcomeOf,
   type ReportOutcome,
@@ -110,5 +113,123 @@ describe('the content script’s snapshot reporter', () => {
       'Scopekeeper kunde inte ta emot det som lästes på den här sidan, så fynden här kan saknas eller vara inaktuella. Ögonblicksbilden kommer inte från business.facebook.com.',
     );
     expect(describeOutcome('fr', { kind: 'unreachable' })).toMatch(/^Scopekeeper ne joint plus/);
+  });
+});
+
+const person = (n: number, access: Person['portfolioAccess'] = 'basic'): Person => ({
+  kind: 'person',
+  name: `Person ${n}`,
+  email: `p${n}@example.com`,
+  portfolioAccess: access,
+  pending: false,
+  isCurrentUser: false,
+  assets: [],
+});
+const page = (principals: Person[]): PageSnapshot => ({ ...report(1).snapshot, principals });
+
+describe('a page load’s reads as numbered full reports and deltas (issue 12, item 1)', () => {
+  /** A reporter over fake wires: the test answers deltas with `deltaAnswer`, full reports with ok. */
+  function wired(deltaAnswer: () => Promise<Reply<'reportDelta'>>) {
+    const fulls: SnapshotReport[] = [];
+    const deltas: SnapshotDelta[] = [];
+    const outcomes: ReportOutcome[] = [];
+    const reporter = createStreamReporter(
+      createReportStream(() => 'ab'.repeat(8)),
+      async (r) => {
+        fulls.push(r);
+        return { ok: true, value: {} };
+      },
+      (d) => {
+        deltas.push(d);
+        return deltaAnswer();
+      },
+      (o) => outcomes.push(o),
+    );
+    return { reporter, fulls, deltas, outcomes };
+  }
+
+  it('sends the first read whole, then only the principals that changed, numbered one after another', async () => {
+    const { reporter, fulls, deltas, outcomes } = wired(async () => ({ ok: true, value: {} }));
+    expect(reporter.report(page([person(1), person(2), person(3)]), undefined)).toBe(true);
+    await vi.waitFor(() => expect(outcomes).toHaveLength(1));
+    // The same read again: nothing is sent.
+    expect(reporter.report(page([person(1), person(2), person(3)]), undefined)).toBe(false);
+    reporter.report(page([person(1), person(2, 'full-control'), person(4)]), undefined);
+    await vi.waitFor(() => expect(outcomes).toHaveLength(2));
+    expect(fulls.map((f) => [f.stream, f.seq])).toEqual([['ab'.repeat(8), 1]]);
+    expect(deltas).toEqual(
+      [
+        {
+          stream: 'ab'.repeat(8),
+          seq: 2,
+          header: report(1).snapshot,
+          count: 3,
+          upsert: [
+            { at: 1, principal: person(2, 'full-control') },
+            { at: 2, principal: person(4) },
+          ],
+          remove: ['person:p3@example.com'],
+        },
+      ].map(({ header: { principals: _p, ...header }, ...d }) => ({ ...d, header })),
+    );
+    expect(outcomes.at(-1)).toEqual({ kind: 'taken' });
+  });
+
+  it('moves only what left its place: the others keep their order', () => {
+    const stream = createReportStream(() => 'cd'.repeat(8));
+    stream.next(page([1, 2, 3, 4, 5].map((n) => person(n))), undefined);
+    const out = stream.next(page([5, 1, 2, 3, 4].map((n) => person(n))), undefined);
+    expect(out?.kind === 'delta' && out.delta.upsert).toEqual([{ at: 0, principal: person(5) }]);
+    expect([...longestIncreasing([3, 0, 1, 2, 9, 4])].sort()).toEqual([1, 2, 3, 5]);
+  });
+
+  it('sends a read whose subject keys are not unique whole, and the read after it too', () => {
+    const stream = createReportStream(() => 'cd'.repeat(8));
+    stream.next(page([person(1)]), undefined);
+    expect(stream.next(page([person(1), person(1)]), undefined)?.kind).toBe('full');
+    expect(stream.next(page([person(1), person(2)]), undefined)?.kind).toBe('full');
+    expect(stream.next(page([person(1), person(3)]), undefined)?.kind).toBe('delta');
+  });
+
+  it('sends the whole latest read, numbered next, when the background needs it (needFull), then deltas again', async () => {
+    const answers: Reply<'reportDelta'>[] = [{ ok: true, value: { needFull: true } }];
+    const { reporter, fulls, deltas, outcomes } = wired(
+      async () => answers.shift() ?? { ok: true, value: {} },
+    );
+    reporter.report(page([person(1)]), undefined);
+    await vi.waitFor(() => expect(outcomes).toHaveLength(1));
+    reporter.report(page([person(1), person(2)]), undefined);
+    await vi.waitFor(() => expect(fulls).toHaveLength(2));
+    expect(fulls[1]).toEqual({ snapshot: page([person(1), person(2)]), stream: 'ab'.repeat(8), seq: 3 });
+    await vi.waitFor(() => expect(outcomes).toHaveLength(2));
+    reporter.report(page([person(2)]), undefined);
+    await vi.waitFor(() => expect(deltas).toHaveLength(2));
+    expect(deltas[1]).toMatchObject({ seq: 4, remove: ['person:p1@example.com'], upsert: [], count: 1 });
+    expect(outcomes).toEqual([{ kind: 'taken' }, { kind: 'taken' }, { kind: 'taken' }]);
+  });
+
+  it('falls back to full reports when the background refuses deltas (or does not answer them)', async () => {
+    for (const answer of [
+      async (): Promise<Reply<'reportDelta'>> => ({ ok: false, error: { code: 'invalid-request' } }),
+      () => Promise.reject(new Error('No handler')),
+    ]) {
+      const { reporter, fulls, deltas, outcomes } = wired(answer);
+      reporter.report(page([person(1)]), undefined);
+      await vi.waitFor(() => expect(outcomes).toHaveLength(1));
+      reporter.report(page([person(1), person(2)]), undefined);
+      await vi.waitFor(() => expect(fulls).toHaveLength(2));
+      expect(fulls.map((f) => f.seq)).toEqual([1, 3]);
+      await vi.waitFor(() => expect(outcomes).toHaveLength(2));
+      // From then on every read goes whole: this background takes no deltas.
+      reporter.report(page([person(2)]), undefined);
+      await vi.waitFor(() => expect(fulls).toHaveLength(3));
+      expect(fulls[2]).toMatchObject({ seq: 4, snapshot: page([person(2)]) });
+      expect(deltas).toHaveLength(1);
+      expect(outcomes.every((o) => o.kind === 'taken')).toBe(true);
+      // And when the background asks for the read again, it goes whole, numbered next.
+      expect(reporter.again()).toBe(true);
+      await vi.waitFor(() => expect(fulls).toHaveLength(4));
+      expect(fulls[3]).toMatchObject({ seq: 5, snapshot: page([person(2)]) });
+    }
   });
 });
