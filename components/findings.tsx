@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '@/lib/domain/rules/types';
+import type { UiLocale } from '@/lib/domain/locales';
+import type { AssetGrant } from '@/lib/domain/snapshot';
 import { severityRank } from '@/lib/domain/rules';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { catalogue } from '@/lib/domain/i18n';
@@ -8,8 +10,9 @@ import { StartChecklist } from './checklists';
 import { AcceptFinding, SubjectLedger } from './subject-ledger';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';
+import { VirtualList } from './virtual-list';
 
-interface Group {
+export interface Group {
   subject: string;
   name: string;
   findings: Finding[];
@@ -42,25 +45,376 @@ export function groupFindings(
   );
 }
 
+export interface RuleGroup {
+  ruleId: string;
+  /** The most severe of its findings (a rule can raise at more than one severity). */
+  severity: Finding['severity'];
+  /** Its findings: open ones first, then accepted ones. */
+  findings: Finding[];
+  accepted: number;
+}
+
+/**
+ * Findings grouped by rule (issue 12, item 4): live dialog warnings first, then by severity, then the
+ * largest group. Within a group, open findings come before accepted ones, otherwise in the order given.
+ */
+export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const finding of findings) {
+    let group = groups.get(finding.ruleId);
+    if (!group) {
+      group = { ruleId: finding.ruleId, severity: finding.severity, findings: [], accepted: 0 };
+      groups.set(finding.ruleId, group);
+    }
+    group.findings.push(finding);
+    if (finding.accepted) group.accepted++;
+    if (severityRank[finding.severity] < severityRank[group.severity]) group.severity = finding.severity;
+  }
+  const live = (g: RuleGroup) => (g.ruleId.startsWith('invite-') ? 0 : 1);
+  for (const group of groups.values())
+    if (group.accepted > 0) group.findings.sort((a, b) => Number(!!a.accepted) - Number(!!b.accepted));
+  return [...groups.values()].sort(
+    (a, b) =>
+      live(a) - live(b) ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      b.findings.length - a.findings.length ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** A finding's identity in the panel: its rule, subject and asset. */
+export function findingKey(f: Finding): string {
+  return `${f.ruleId}|${f.subject}|${f.asset?.type ?? ''}:${f.asset?.name ?? ''}`;
+}
+
+/** A rule's title in the admin's language (its id when the catalogue has none). */
+function ruleTitle(locale: UiLocale, ruleId: string): string {
+  return catalogue(locale).panelLists.ruleTitles[ruleId] ?? ruleId;
+}
+
+interface FindingRowProps {
+  finding: Finding;
+  locale: UiLocale;
+  businessId: string | undefined;
+  today: string;
+  /** Its "why / how to fix" is shown (rendered only then). */
+  explained: boolean;
+  /** In a rule's list (the panel contract's `data-rule-id` element), or in a subject's card. */
+  place: 'rule' | 'subject';
+  actions: FindingActions;
+}
+
+interface FindingActions {
+  explain(key: string): void;
+  show(subject: string): void;
+  openSubject(subject: string): void;
+}
+
+/** One finding. Compared by what it shows, so an unchanged finding is not re-rendered by a new state. */
+const FindingRow = memo(function FindingRow({
+  finding: f,
+  locale,
+  businessId,
+  today,
+  explained,
+  place,
+  actions,
+}: FindingRowProps) {
+  const t = catalogue(locale).panel;
+  const words = catalogue(locale).panelLists;
+  const key = findingKey(f);
+  const contract =
+    place === 'rule'
+      ? {
+          'data-rule-id': f.ruleId,
+          'data-severity': f.severity,
+          'data-subject': f.subject,
+          ...(f.accepted ? { 'data-accepted': 'true' } : {}),
+        }
+      : { 'data-subject-finding': f.ruleId };
+  return (
+    <article className={`finding severity-${f.severity}${f.accepted ? ' accepted' : ''}`} {...contract}>
+      <div className="finding-head">
+        <span className={`sev sev-${f.severity}`}>{t.severity[f.severity]}</span>
+        {place === 'rule' ? (
+          <button
+            type="button"
+            className="subject-link"
+            data-open-subject={f.subject}
+            aria-label={words.subjectFindings(f.subjectName)}
+            onClick={() => actions.openSubject(f.subject)}
+          >
+            {f.subjectName}
+          </button>
+        ) : (
+          <span className="rule-title">{ruleTitle(locale, f.ruleId)}</span>
+        )}
+      </div>
+      <p className="message">{f.message}</p>
+      {f.accepted ? <p className="accepted-note">{t.acceptedUntil(f.accepted.until)}</p> : null}
+      <div className="finding-actions">
+        <button type="button" aria-expanded={explained} onClick={() => actions.explain(key)}>
+          {words.explain}
+        </button>
+        <button type="button" onClick={() => actions.show(f.subject)}>
+          {t.showOnPage}
+        </button>
+        {!f.accepted && businessId && !f.ruleId.startsWith('invite-') ? (
+          <AcceptFinding
+            businessId={businessId}
+            subject={f.subject}
+            ruleId={f.ruleId}
+            assetName={f.asset?.name}
+            today={today}
+          />
+        ) : null}
+      </div>
+      {explained ? (
+        <>
+          <p className="why">
+            <strong>{t.label(t.why)}</strong>
+            {f.why}
+          </p>
+          <p className="fix">
+            <strong>{t.label(t.fix)}</strong>
+            {f.fix}
+          </p>
+        </>
+      ) : null}
+    </article>
+  );
+}, sameFindingRow);
+
+function sameFindingRow(a: FindingRowProps, b: FindingRowProps): boolean {
+  return (
+    a.locale === b.locale &&
+    a.businessId === b.businessId &&
+    a.today === b.today &&
+    a.explained === b.explained &&
+    a.place === b.place &&
+    a.actions === b.actions &&
+    (a.finding === b.finding || JSON.stringify(a.finding) === JSON.stringify(b.finding))
+  );
+}
+
+/** One rule: its title, severity and count; expanded, its findings (virtualised). */
+function RuleGroupItem({
+  group,
+  open,
+  onToggle,
+  locale,
+  businessId,
+  today,
+  explained,
+  actions,
+}: {
+  group: RuleGroup;
+  open: boolean;
+  onToggle(ruleId: string): void;
+  locale: UiLocale;
+  businessId: string | undefined;
+  today: string;
+  explained: ReadonlySet<string>;
+  actions: FindingActions;
+}) {
+  const t = catalogue(locale).panel;
+  const words = catalogue(locale).panelLists;
+  const title = ruleTitle(locale, group.ruleId);
+  const listId = `rule-findings-${group.ruleId}`;
+  return (
+    <li
+      className={`rule-group severity-${group.severity}`}
+      data-rule-group={group.ruleId}
+      data-count={group.findings.length}
+    >
+      <h3 className="rule-head">
+        <button
+          type="button"
+          data-rule-toggle={group.ruleId}
+          aria-expanded={open}
+          aria-controls={open ? listId : undefined}
+          onClick={() => onToggle(group.ruleId)}
+        >
+          <span className={`sev sev-${group.severity}`}>{t.severity[group.severity]}</span>
+          <span className="rule-title">{title}</span>
+          <span className="rule-count">
+            {words.findingCount(group.findings.length)}
+            {group.accepted > 0 ? ` · ${words.acceptedCount(group.accepted)}` : ''}
+          </span>
+        </button>
+      </h3>
+      {open ? (
+        <VirtualList
+          id={listId}
+          items={group.findings}
+          className="rule-findings"
+          label={words.findingsOf(title)}
+          estimateSize={92}
+          itemKey={(f) => findingKey(f)}
+          renderItem={(f) => (
+            <FindingRow
+              finding={f}
+              locale={locale}
+              businessId={businessId}
+              today={today}
+              explained={explained.has(findingKey(f))}
+              place="rule"
+              actions={actions}
+            />
+          )}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The findings of one subject, with what can be done about them: checklists, "Show on page", accept, and
+ * its record in the ledger. Opened from a finding (its subject's name) or by a badge on the page (`focus`).
+ */
+function SubjectCard({
+  group,
+  focused,
+  cardRef,
+  locale,
+  businessId,
+  runs,
+  assets,
+  temporaryUntil,
+  today,
+  explained,
+  actions,
+  onClose,
+}: {
+  group: Group;
+  focused: boolean;
+  cardRef: React.Ref<HTMLDivElement>;
+  locale: UiLocale;
+  businessId: string | undefined;
+  runs: TabStateRuns;
+  assets: AssetGrant[];
+  temporaryUntil: string | undefined;
+  today: string;
+  explained: ReadonlySet<string>;
+  actions: FindingActions;
+  onClose(): void;
+}) {
+  const t = catalogue(locale).panel;
+  return (
+    <div
+      className={`group${focused ? ' focused' : ''}`}
+      data-group-subject={group.subject}
+      tabIndex={-1}
+      role="region"
+      aria-label={group.name}
+      ref={cardRef}
+    >
+      <div className="group-head">
+        <h3 className="group-name">{group.name}</h3>
+        <button type="button" onClick={onClose}>
+          {catalogue(locale).panelLists.closeSubject}
+        </button>
+      </div>
+      {businessId ? (
+        <StartChecklist
+          businessId={businessId}
+          subject={group.subject}
+          name={group.name}
+          locale={locale}
+          runs={runs}
+        />
+      ) : null}
+      {group.findings.map((f) => (
+        <FindingRow
+          key={findingKey(f)}
+          finding={f}
+          locale={locale}
+          businessId={businessId}
+          today={today}
+          explained={explained.has(findingKey(f))}
+          place="subject"
+          actions={actions}
+        />
+      ))}
+      {businessId && !group.findings.every((f) => f.ruleId.startsWith('invite-')) ? (
+        <details className="record">
+          <summary>{t.record}</summary>
+          <SubjectLedger
+            businessId={businessId}
+            subject={group.subject}
+            name={group.name}
+            assets={assets}
+            temporaryUntil={temporaryUntil}
+            today={today}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+type TabStateRuns = Parameters<typeof StartChecklist>[0]['runs'];
+
+/** A set with one member added or taken out (a new set, for React state). */
+function toggled(set: ReadonlySet<string>, member: string): Set<string> {
+  const next = new Set(set);
+  if (!next.delete(member)) next.add(member);
+  return next;
+}
+
 export function Findings() {
   const { ask } = useApi();
   const { findings, failedRules, locale, focus, snapshot, runs } = usePanelStore((s) => s.state);
   const refusal = useRefusal(locale);
-  const onShow = (subject: string) => void ask('focusSubject', subject).then(refusal.check);
-  const onPage = new Set(snapshot?.principals.map(getSubjectKey));
   const t = catalogue(locale).panel;
-  const refs = useRef(new Map<string, HTMLElement>());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [explained, setExplained] = useState<ReadonlySet<string>>(() => new Set());
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const card = useRef<HTMLElement | null>(null);
+  // Derived once per state: the groups by rule, by subject, and the principals by subject.
+  const byRule = useMemo(() => groupByRule(findings), [findings]);
+  const bySubject = useMemo(() => {
+    const onPage = new Set(snapshot?.principals.map(getSubjectKey));
+    return new Map(groupFindings(findings, onPage).map((g) => [g.subject, g]));
+  }, [findings, snapshot]);
+  const principal = useMemo(() => {
+    const subject = selected;
+    return subject ? snapshot?.principals.find((p) => getSubjectKey(p) === subject) : undefined;
+  }, [selected, snapshot]);
+  // A badge (or a notification) asked for a subject: its card opens, scrolled to and focused.
+  const [scrollCard, setScrollCard] = useState(0);
+  // Keyed by the request (its time), not by the state that carries it: a new state does not scroll again.
+  const focusSubject = focus?.subject;
+  const focusAt = focus?.at;
   useEffect(() => {
-    if (!focus) return;
-    const el = refs.current.get(focus.subject);
-    el?.scrollIntoView({ block: 'start' });
-    el?.focus();
-  }, [focus]);
+    if (focusSubject === undefined) return;
+    setSelected(focusSubject);
+    setScrollCard((n) => n + 1);
+  }, [focusSubject, focusAt]);
+  useEffect(() => {
+    if (scrollCard === 0) return;
+    card.current?.scrollIntoView({ block: 'start' });
+    card.current?.focus();
+  }, [scrollCard]);
+  const { check } = refusal;
+  const actions = useMemo<FindingActions>(
+    () => ({
+      explain: (key) => setExplained((s) => toggled(s, key)),
+      show: (subject) => void ask('focusSubject', subject).then(check),
+      openSubject: (subject) => {
+        setSelected(subject);
+        setScrollCard((n) => n + 1);
+      },
+    }),
+    [ask, check],
+  );
+  const onToggle = useCallback((ruleId: string) => setExpanded((s) => toggled(s, ruleId)), []);
   const open = findings.filter((f) => !f.accepted);
   const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
   const acceptedCount = findings.length - open.length;
   const today = new Date().toISOString().slice(0, 10);
   const businessId = snapshot?.businessId;
+  const group = selected ? bySubject.get(selected) : undefined;
   return (
     <section className="section" aria-labelledby="findings-title">
       <h2 id="findings-title">{t.findings}</h2>
@@ -74,83 +428,42 @@ export function Findings() {
         </p>
       ))}
       {refusal.shown}
-      {groupFindings(findings, onPage).map((group) => (
-        <div
+      {group ? (
+        <SubjectCard
           key={group.subject}
-          className={`group${focus?.subject === group.subject ? ' focused' : ''}`}
-          data-group-subject={group.subject}
-          tabIndex={-1}
-          ref={(el) => {
-            if (el) refs.current.set(group.subject, el);
-            else refs.current.delete(group.subject);
+          group={group}
+          focused={focus?.subject === group.subject}
+          cardRef={(el) => {
+            card.current = el;
           }}
-        >
-          <h3 className="group-name">{group.name}</h3>
-          {businessId ? (
-            <StartChecklist
-              businessId={businessId}
-              subject={group.subject}
-              name={group.name}
+          locale={locale}
+          businessId={businessId}
+          runs={runs}
+          assets={principal?.assets ?? []}
+          temporaryUntil={principal?.temporaryUntil}
+          today={today}
+          explained={explained}
+          actions={actions}
+          onClose={() => setSelected(undefined)}
+        />
+      ) : null}
+      {byRule.length > 0 ? (
+        <ul className="rule-groups" aria-label={catalogue(locale).panelLists.byRule}>
+          {byRule.map((g) => (
+            <RuleGroupItem
+              key={g.ruleId}
+              group={g}
+              open={expanded.has(g.ruleId)}
+              onToggle={onToggle}
               locale={locale}
-              runs={runs}
+              businessId={businessId}
+              today={today}
+              explained={explained}
+              actions={actions}
             />
-          ) : null}
-          {group.findings.map((f, i) => (
-            <article
-              key={`${f.ruleId}:${f.asset?.name ?? ''}:${i}`}
-              className={`finding severity-${f.severity}${f.accepted ? ' accepted' : ''}`}
-              data-rule-id={f.ruleId}
-              data-severity={f.severity}
-              data-subject={f.subject}
-              {...(f.accepted ? { 'data-accepted': 'true' } : {})}
-            >
-              <div className="finding-head">
-                <span className={`sev sev-${f.severity}`}>{t.severity[f.severity]}</span>
-                <span className="rule-id">{f.ruleId}</span>
-              </div>
-              <p className="message">{f.message}</p>
-              <p className="why">
-                <strong>{t.label(t.why)}</strong>
-                {f.why}
-              </p>
-              <p className="fix">
-                <strong>{t.label(t.fix)}</strong>
-                {f.fix}
-              </p>
-              {f.accepted ? <p className="accepted-note">{t.acceptedUntil(f.accepted.until)}</p> : null}
-              <div className="finding-actions">
-                <button type="button" onClick={() => onShow(f.subject)}>
-                  {t.showOnPage}
-                </button>
-                {!f.accepted && businessId && !f.ruleId.startsWith('invite-') ? (
-                  <AcceptFinding
-                    businessId={businessId}
-                    subject={f.subject}
-                    ruleId={f.ruleId}
-                    assetName={f.asset?.name}
-                    today={today}
-                  />
-                ) : null}
-              </div>
-            </article>
           ))}
-          {businessId && !group.findings.every((f) => f.ruleId.startsWith('invite-')) ? (
-            <details className="record">
-              <summary>{t.record}</summary>
-              <SubjectLedger
-                businessId={businessId}
-                subject={group.subject}
-                name={group.name}
-                assets={snapshot?.principals.find((p) => getSubjectKey(p) === group.subject)?.assets ?? []}
-                temporaryUntil={
-                  snapshot?.principals.find((p) => getSubjectKey(p) === group.subject)?.temporaryUntil
-                }
-                today={today}
-              />
-            </details>
-          ) : null}
-        </div>
-      ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

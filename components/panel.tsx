@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { navigation, portfolioAccess } from '@/lib/domain/lexicon';
 import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import { describeReadProblem } from '@/lib/domain/read-problems';
+import type { ChecklistRun } from '@/lib/domain/checklists/runs';
 import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
+import type { TabState } from '@/lib/domain/ui-state';
 import { useApi } from './api';
 import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
+import { VirtualList } from './virtual-list';
 
 /** A page kind's name: Meta's own for its lists (the lexicon), ours for the rest. */
 function kindName(locale: UiLocale, kind: PageKind): string {
@@ -24,17 +27,27 @@ function accessName(locale: UiLocale, access: Principal['portfolioAccess']): str
   return portfolioAccess[access][locale][0]!;
 }
 
-function PrincipalItem({
+interface PrincipalRowProps {
+  principal: Principal;
+  subject: string;
+  locale: UiLocale;
+  businessId: string | undefined;
+  runs: readonly ChecklistRun[];
+  /** The checklists open for this subject: the only part of `runs` the row shows. */
+  openRuns: string;
+}
+
+/**
+ * One principal's row. A new state re-parses every principal, so a row compares what it shows (its
+ * principal, language, business and open checklists) and is not re-rendered when that is unchanged.
+ */
+const PrincipalRow = memo(function PrincipalRow({
   principal,
+  subject,
   locale,
   businessId,
-}: {
-  principal: Principal;
-  locale: UiLocale;
-  businessId?: string;
-}) {
-  const subject = getSubjectKey(principal);
-  const runs = usePanelStore((s) => s.state.runs);
+  runs,
+}: PrincipalRowProps) {
   const t = catalogue(locale).panel;
   const sub =
     principal.kind === 'person'
@@ -43,12 +56,7 @@ function PrincipalItem({
         ? principal.businessId && t.businessId(principal.businessId)
         : principal.id && t.systemUserId(principal.id);
   return (
-    <li
-      className="principal"
-      data-principal={subject}
-      data-portfolio-access={principal.portfolioAccess ?? 'unknown'}
-      data-pending={String(principal.pending)}
-    >
+    <>
       {/* Names are page text: rendered as React text, never as markup. */}
       <div className="principal-name">
         {displayName(locale, principal)}
@@ -98,7 +106,76 @@ function PrincipalItem({
           ))}
         </ul>
       ) : null}
-    </li>
+    </>
+  );
+}, samePrincipalRow);
+
+function samePrincipalRow(a: PrincipalRowProps, b: PrincipalRowProps): boolean {
+  return (
+    a.subject === b.subject &&
+    a.locale === b.locale &&
+    a.businessId === b.businessId &&
+    a.openRuns === b.openRuns &&
+    (a.principal === b.principal || JSON.stringify(a.principal) === JSON.stringify(b.principal))
+  );
+}
+
+/** What the principals list needs, derived once per state (not once per row). */
+function usePrincipalIndex(state: TabState) {
+  return useMemo(() => {
+    const principals = state.snapshot?.principals ?? [];
+    const subjects = principals.map(getSubjectKey);
+    // Stable row keys: the subject key (a repeated one, which a page can show twice, gets its rank).
+    const seen = new Map<string, number>();
+    const keys = subjects.map((s) => {
+      const n = seen.get(s) ?? 0;
+      seen.set(s, n + 1);
+      return n === 0 ? s : `${s}#${n}`;
+    });
+    const indexOf = new Map<string, number>();
+    subjects.forEach((s, i) => {
+      if (!indexOf.has(s)) indexOf.set(s, i);
+    });
+    const open = new Map<string, string[]>();
+    for (const run of state.runs)
+      if (run.status === 'open') open.set(run.subject, [...(open.get(run.subject) ?? []), run.templateId]);
+    const openRuns = (subject: string) => open.get(subject)?.sort().join(' ') ?? '';
+    return { subjects, keys, indexOf, openRuns };
+  }, [state.snapshot, state.runs]);
+}
+
+/** Every principal read from the page, virtualised: only the rows in view are in the document. */
+function PrincipalList({ state }: { state: TabState }) {
+  const snapshot = state.snapshot!;
+  const { subjects, keys, indexOf, openRuns } = usePrincipalIndex(state);
+  const t = catalogue(state.locale).panel;
+  const focus = state.focus;
+  const focusIndex = focus ? indexOf.get(focus.subject) : undefined;
+  return (
+    <VirtualList
+      items={snapshot.principals}
+      className="principals"
+      label={t.readFromPage}
+      estimateSize={64}
+      itemKey={(_, i) => keys[i]!}
+      itemAttributes={(p, i) => ({
+        className: subjects[i] === focus?.subject ? 'principal focused' : 'principal',
+        'data-principal': subjects[i],
+        'data-portfolio-access': p.portfolioAccess ?? 'unknown',
+        'data-pending': String(p.pending),
+      })}
+      scrollTo={focus && focusIndex !== undefined ? { index: focusIndex, token: focus.at } : undefined}
+      renderItem={(p, i) => (
+        <PrincipalRow
+          principal={p}
+          subject={subjects[i]!}
+          locale={state.locale}
+          businessId={snapshot.businessId}
+          runs={state.runs}
+          openRuns={openRuns(subjects[i]!)}
+        />
+      )}
+    />
   );
 }
 
@@ -154,6 +231,13 @@ export function Panel() {
   // Before the background's first state arrives, the page's own idea of the language.
   const { locale } = useApi();
   const t = catalogue(snapshot ? state.locale : locale).panel;
+  // Once per committed state: what the benchmark (scripts/bench/panel-page.ts) times.
+  useLayoutEffect(() => {
+    if (!state.snapshot) return;
+    performance.mark('scopekeeper:panel-rendered', {
+      detail: { principals: state.snapshot.principals.length, findings: state.findings.length },
+    });
+  }, [state]);
   if (refused) return <NotOurs />;
   if (!snapshot) {
     return (
@@ -198,16 +282,7 @@ export function Panel() {
         {snapshot.principals.length === 0 ? (
           <p className="empty">{t.nobody}</p>
         ) : (
-          <ul className="principals" tabIndex={0} aria-label={t.readFromPage}>
-            {snapshot.principals.map((p, i) => (
-              <PrincipalItem
-                key={`${getSubjectKey(p)}#${i}`}
-                principal={p}
-                locale={state.locale}
-                {...(snapshot.businessId ? { businessId: snapshot.businessId } : {})}
-              />
-            ))}
-          </ul>
+          <PrincipalList state={state} />
         )}
       </section>
     </main>

@@ -5,6 +5,7 @@ import {
   BUSINESS_URL,
   drawnMarks,
   launchWithExtension,
+  openSubject,
   panelFindings,
   panelFrame,
   settledPanel,
@@ -44,7 +45,11 @@ describe('findings in the panel and on the page', () => {
       expect(await findings(frame)).toEqual(samplePeopleFindings);
       // The hostile name in the sample is text in the findings too, and never ran.
       expect(
-        await frame.locator('[data-group-subject="person:eve@contractor.example"] .group-name').textContent(),
+        await (
+          await openSubject(frame, 'person:eve@contractor.example')
+        )
+          .locator('.group-name')
+          .textContent(),
       ).toContain('<img src=x');
       expect(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await frame.locator('[data-summary]').getAttribute('data-summary')).toBe('1/4/5');

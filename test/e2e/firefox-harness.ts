@@ -85,7 +85,11 @@ export async function readFirefoxPanel(page: Page): Promise<PanelContract | null
   const frame = await findPanelFrame(page);
   if (!frame) return null;
   return frame
-    .evaluate(() => {
+    .evaluate(async () => {
+      // Findings are grouped by rule, collapsed by design (issue 12, item 4): every group is opened first.
+      const closed = [...document.querySelectorAll<HTMLElement>('[data-rule-toggle][aria-expanded="false"]')];
+      for (const toggle of closed) toggle.click();
+      if (closed.length > 0) await new Promise((r) => setTimeout(r, 50));
       const header = document.querySelector('[data-page-kind]');
       const attr = (e: Element, name: string) => e.getAttribute(name) ?? '';
       return {

@@ -360,7 +360,8 @@ export interface PanelFinding {
   accepted: boolean;
 }
 
-export function panelFindings(frame: Frame): Promise<PanelFinding[]> {
+export async function panelFindings(frame: Frame): Promise<PanelFinding[]> {
+  await expandFindings(frame);
   return frame.locator('[data-rule-id]').evaluateAll((els) =>
     els.map((e) => ({
       subject: e.getAttribute('data-subject') ?? '',
@@ -369,6 +370,62 @@ export function panelFindings(frame: Frame): Promise<PanelFinding[]> {
       accepted: e.getAttribute('data-accepted') === 'true',
     })),
   );
+}
+
+/**
+ * Opens every rule's group of findings in the panel (they are collapsed by design, issue 12 item 4: a group
+ * shows its rule, severity and count until it is opened). Groups already open stay open.
+ */
+export async function expandFindings(frame: Frame): Promise<void> {
+  const closed = frame.locator('[data-rule-toggle][aria-expanded="false"]');
+  for (let n = await closed.count(); n > 0; n = await closed.count()) await closed.first().click();
+}
+
+/** Opens a subject's card in the panel (its findings, checklists and record) from one of its findings. */
+export async function openSubject(frame: Frame, subject: string): Promise<Locator> {
+  const card = frame.locator(`[data-group-subject="${subject}"]`);
+  const opener = frame.locator(`[data-open-subject="${subject}"]`);
+  // The subject's findings may not have arrived yet: groups are opened again until one of them is there.
+  for (const deadline = Date.now() + 15_000; (await card.count()) === 0;) {
+    await expandFindings(frame);
+    if ((await opener.count()) > 0) await opener.first().click();
+    else if (Date.now() > deadline) throw new Error(`The panel shows no finding about ${subject}.`);
+    else await frame.waitForTimeout(200);
+  }
+  return card;
+}
+
+/**
+ * Every principal the panel lists, in order, as `subject access pending`: its list is virtualised (only the
+ * rows in view exist), so it is scrolled from top to bottom and each row read as it is rendered.
+ */
+export async function panelPrincipals(frame: Frame): Promise<string[]> {
+  return frame.evaluate(async () => {
+    const list = document.querySelector<HTMLElement>('ul.principals');
+    if (!list) return [];
+    const frameDone = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const rows = new Map<number, string>();
+    const read = () => {
+      for (const e of list.querySelectorAll('[data-principal]'))
+        rows.set(
+          Number(e.getAttribute('aria-posinset')),
+          `${e.getAttribute('data-principal')} ${e.getAttribute('data-portfolio-access')} ${e.getAttribute('data-pending')}`,
+        );
+    };
+    const before = list.scrollTop;
+    list.scrollTop = 0;
+    await frameDone();
+    read();
+    while (list.scrollTop + list.clientHeight < list.scrollHeight - 1) {
+      const top = list.scrollTop;
+      list.scrollTop = top + Math.max(1, list.clientHeight - 20);
+      await frameDone();
+      read();
+      if (list.scrollTop === top) break;
+    }
+    list.scrollTop = before;
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+  });
 }
 
 /** The panel once its findings are shown (and, given a kind, once it shows that page kind). */
@@ -389,7 +446,7 @@ export async function openDocumentForm(
   subject: string,
   name: string,
 ): Promise<{ group: Locator; form: Locator }> {
-  const group = panel.locator(`[data-group-subject="${subject}"]`);
+  const group = await openSubject(panel, subject);
   await group.locator('summary', { hasText: 'Record' }).click();
   await group.getByRole('button', { name: 'Document access' }).click();
   return { group, form: group.getByRole('form', { name: `Document access of ${name}` }) };

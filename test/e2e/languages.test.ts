@@ -4,7 +4,14 @@ import { catalogue } from '@/lib/domain/i18n';
 import { uiLocales, type UiLocale } from '@/lib/domain/locales';
 import { foreignPhrases } from '../lib/domain/i18n/sentences';
 import { samplePortfolio } from '../sandbox/generate';
-import { BUSINESS_URL, extensionId, launchWithExtension, settledPanel, type Session } from './harness';
+import {
+  BUSINESS_URL,
+  expandFindings,
+  extensionId,
+  launchWithExtension,
+  settledPanel,
+  type Session,
+} from './harness';
 import { sessionPerTest } from './sessions';
 
 // The extension's own API, as its worker sees it (not a Node global).
@@ -48,6 +55,9 @@ describe('every screen speaks the browser’s language', () => {
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`);
     const frame = await settledPanel(page, 'people');
     expect(await frame.locator('#findings-title').textContent()).toBe(t.panel.findings);
+    // A subject's card (its record) opens from one of its findings, in a rule's group (collapsed by design).
+    await expandFindings(frame);
+    await frame.locator('[data-open-subject^="person:"]').first().click();
     const group = frame.locator('[data-group-subject^="person:"]').first();
     await group.locator('details.record > summary').click();
     await group.locator('.ledger-actions button').first().click();

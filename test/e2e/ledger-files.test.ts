@@ -7,6 +7,7 @@ import {
   BUSINESS_URL,
   extensionId,
   launchWithExtension,
+  openSubject,
   panelFindings,
   panelFrame,
   settledPanel,
@@ -129,7 +130,7 @@ describe('ledger files on the options page', () => {
     const { page, context } = await sessions.open(launchWithExtension(sample));
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`);
     const frame = await panelFrame(page);
-    const group = frame.locator('[data-group-subject="person:nils@byraab.se"]');
+    const group = await openSubject(frame, 'person:nils@byraab.se');
     await group.locator('summary', { hasText: 'Record' }).click();
     await group.getByRole('button', { name: 'Document access' }).click();
     await group.getByLabel('Case or purpose').fill('=HYPERLINK("http://evil.example")');

@@ -8,6 +8,7 @@ import {
   overlayNotice,
   panelFindings,
   panelFrame,
+  panelPrincipals,
   probeHost,
   settledPanel,
   type Session,
@@ -126,7 +127,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
     const frame = await waitForPanel(page, 'people', 'partial');
     // The first batch may still be arriving when the first partial read is shown: wait for all 40 of it.
-    await expect.poll(() => frame.locator('[data-principal]').count(), { timeout: 10_000 }).toBe(40);
+    await expect.poll(async () => (await panelPrincipals(frame)).length, { timeout: 10_000 }).toBe(40);
     expect(
       await frame.getByRole('region', { name: 'Reading problems' }).getByRole('listitem').allTextContents(),
     ).toEqual(['Read 40 of 300 rows; the rest load as the list scrolls.']);
@@ -138,7 +139,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
       await page.waitForTimeout(150);
     }
     await waitForPanel(page, 'people', 'ok');
-    expect(await frame.locator('[data-principal]').count()).toBe(300);
+    expect(await panelPrincipals(frame)).toHaveLength(300);
   });
 
   it('says plainly when a page is unreadable and offers diagnostics without names', async () => {

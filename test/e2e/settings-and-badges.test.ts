@@ -7,6 +7,7 @@ import {
   drawnMarks,
   extensionId,
   launchWithExtension,
+  openSubject,
   type Session,
   panelFindings,
   probeHost,
@@ -75,8 +76,9 @@ describe('settings and badges', () => {
     await clickMark(page, nils);
     await frame.waitForSelector('[data-group-subject="person:nils@byraab.se"].focused');
 
-    await frame
-      .locator('[data-group-subject="person:lisa.k@gmail.com"]')
+    await (
+      await openSubject(frame, 'person:lisa.k@gmail.com')
+    )
       .getByRole('button', { name: 'Show on page' })
       .first()
       .click();

@@ -3,6 +3,7 @@ import { f, type Facts } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
+import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { screens } from './screens';
 
@@ -49,5 +50,6 @@ export const en = {
   ...screens,
   ledgerTrust,
   panelSafety,
+  panelLists,
   durability,
 };

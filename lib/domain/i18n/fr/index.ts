@@ -4,6 +4,7 @@ import { f } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
+import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { screens } from './screens';
 
@@ -42,5 +43,6 @@ export const fr: Catalogue = {
   ...screens,
   ledgerTrust,
   panelSafety,
+  panelLists,
   durability,
 };
