@@ -4,6 +4,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { durability } from './durability';
+import { importProgress } from './import-progress';
 import { screens } from './screens';
 
 export type Screens = typeof screens;
@@ -50,4 +51,5 @@ export const en = {
   ledgerTrust,
   panelSafety,
   durability,
+  importProgress,
 };

@@ -5,6 +5,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { durability } from './durability';
+import { importProgress } from './import-progress';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -43,4 +44,5 @@ export const sv: Catalogue = {
   ledgerTrust,
   panelSafety,
   durability,
+  importProgress,
 };
