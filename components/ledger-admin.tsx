@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { AdminRequest, AdminResult, ImportChangeView, ImportSummary } from '@/lib/domain/ledger/admin';
 import { describeSubject } from '@/lib/domain/reminder-text';
-import { MAX_IMPORT_BYTES } from '@/lib/domain/ledger/import';
+import { MAX_IMPORT_BYTES, type ImportProgress } from '@/lib/domain/ledger/import';
 import type { Problem } from '@/lib/domain/problems';
 import { useApi } from './api';
 
@@ -218,6 +218,59 @@ function ImportPreview(props: {
   );
 }
 
+/** How long an import runs before its progress bar shows (a quick one never flashes a bar). */
+const PROGRESS_AFTER_MS = 1000;
+/** How often the page asks the background how far an import is. */
+const PROGRESS_POLL_MS = 250;
+
+/** Reads a file as text, saying how many bytes are read so far (UTF-8, as File.text() decodes it). */
+async function readText(file: File, onRead: (bytes: number) => void): Promise<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  const pieces: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    pieces.push(decoder.decode(value, { stream: true }));
+    onRead(bytes);
+  }
+  pieces.push(decoder.decode());
+  return pieces.join('');
+}
+
+/** The import's progress bar: reading (the page), then checking and writing (the background). */
+function ImportProgressBar(props: { locale: UiLocale; progress: ImportProgress | undefined }) {
+  const t = catalogue(props.locale).importProgress;
+  const { progress } = props;
+  const number = (n: number) => n.toLocaleString(props.locale);
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const percent = progress && progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 0;
+  const text = !progress
+    ? t.sending
+    : progress.stage === 'reading'
+      ? t.reading(mb(progress.done), mb(progress.total))
+      : progress.stage === 'checking'
+        ? t.checking(number(progress.done), number(progress.total))
+        : t.writing(number(progress.done), number(progress.total));
+  return (
+    <div className="import-progress" data-stage={progress?.stage ?? 'sending'}>
+      <progress
+        role="progressbar"
+        aria-label={t.label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={text}
+        max={100}
+        value={percent}
+      />{' '}
+      <span aria-hidden="true">{text}</span>
+    </div>
+  );
+}
+
 /** Export, verify, import and delete the ledger (options page). Every outcome is said in plain words. */
 export function LedgerAdmin() {
   const { ask, locale } = useApi();
@@ -249,6 +302,43 @@ export function LedgerAdmin() {
     // Once, when the page opens; later changes reload it themselves.
   }, []);
   const [verify, setVerify] = useState<Extract<AdminResult, { type: 'verify' }>['ledgers'] | undefined>();
+  // An import's progress: shown once it has run for a second; the background's part is polled by its key.
+  const [progress, setProgress] = useState<ImportProgress | undefined>();
+  const [showProgress, setShowProgress] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const progressTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const startProgress = () => {
+    setProgress(undefined);
+    setImporting(true);
+    clearTimeout(progressTimer.current);
+    progressTimer.current = setTimeout(() => setShowProgress(true), PROGRESS_AFTER_MS);
+  };
+  const endProgress = () => {
+    clearTimeout(progressTimer.current);
+    setImporting(false);
+    setShowProgress(false);
+    setProgress(undefined);
+  };
+  /** Sends an import request under a key of its own, asking meanwhile how far the background is. */
+  const importRequest = async (request: Extract<AdminRequest, { type: 'plan-import' | 'apply-import' }>) => {
+    const commandKey = crypto.randomUUID();
+    let waiting = true;
+    const poll = async () => {
+      while (waiting) {
+        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        if (!waiting) break;
+        const r = await ask('importProgress', { commandKey });
+        if (waiting && r.ok && r.value.progress) setProgress(r.value.progress);
+      }
+    };
+    void poll();
+    try {
+      return (await ask('ledgerAdmin', { ...request, commandKey })) as AdminReply;
+    } finally {
+      waiting = false;
+    }
+  };
+  useEffect(() => () => clearTimeout(progressTimer.current), []);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const exportJson = async () => {
@@ -297,8 +387,18 @@ export function LedgerAdmin() {
       setOutcome({ ok: false, text: t.tooLarge(file.name, (file.size / 1024 / 1024).toFixed(1)) });
       return;
     }
-    const text = await file.text();
-    const r = await admin({ type: 'plan-import', text });
+    startProgress();
+    let text: string;
+    let r: AdminReply;
+    try {
+      text = await readText(file, (bytes) =>
+        setProgress({ stage: 'reading', done: bytes, total: file.size }),
+      );
+      setProgress(undefined);
+      r = await importRequest({ type: 'plan-import', text });
+    } finally {
+      endProgress();
+    }
     if (r.ok && r.value.type === 'import') {
       setTrust(new Set());
       setAcceptKeys(new Set());
@@ -308,12 +408,13 @@ export function LedgerAdmin() {
   };
   const apply = async () => {
     if (!pending) return;
-    const r = await admin({
+    startProgress();
+    const r = await importRequest({
       type: 'apply-import',
       text: pending.text,
       trust: [...trust],
       acceptKeys: [...acceptKeys],
-    });
+    }).finally(endProgress);
     setPending(undefined);
     void loadColleagues();
     if (r.ok && r.value.type === 'import')
@@ -385,6 +486,7 @@ export function LedgerAdmin() {
         accept="application/json,.json"
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
+      {importing && showProgress ? <ImportProgressBar locale={locale} progress={progress} /> : null}
       {pending ? (
         <div className="preview" aria-label={t.previewLabel}>
           <p>{t.preview(pending.name, describe(t.summary, pending.summary))}</p>
@@ -396,7 +498,7 @@ export function LedgerAdmin() {
             onTrust={(id, on) => setTrust((s) => toggle(s, id, on))}
             onAcceptKey={(id, on) => setAcceptKeys((s) => toggle(s, id, on))}
           />
-          <button type="button" onClick={() => void apply()}>
+          <button type="button" disabled={importing} onClick={() => void apply()}>
             {t.import}
           </button>{' '}
           <button type="button" onClick={() => setPending(undefined)}>

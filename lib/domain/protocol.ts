@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
-import { adminRequestSchema, adminResultSchema } from './ledger/admin';
+import { adminRequestSchema, adminResultSchema, importProgressSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { findingSchema, snapshotDeltaSchema, snapshotReportSchema } from './messages';
@@ -93,6 +93,15 @@ export const protocol = {
   ledgerCommand: define('page', withKey(ledgerCommandSchema), z.object({ decision: decisionSchema })),
   /** options → background: export, verify, import, delete. */
   ledgerAdmin: define('page', withKey(adminRequestSchema), adminResultSchema),
+  /**
+   * options → background: how far the import sent with this command key is (checking, writing), polled by
+   * the options page while it waits for the answer; none once it is done or when unknown (issue 12).
+   */
+  importProgress: define(
+    'page',
+    z.object({ commandKey: commandKeySchema }),
+    z.object({ progress: importProgressSchema.optional() }),
+  ),
   /** panel / popup → background: start, tick, finish or discard a checklist run. */
   checklistCommand: define(
     'page',

@@ -78,5 +78,13 @@ export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
   });
   // Version 2: the idempotency keys of commands already carried out (issue 11, item 5).
   db.version(2).stores({ commands: 'key, at' });
+  // Version 3: a business's latest decision is read from the end of [businessId+at] (issue 12, item 5:
+  // lastDecisionAt scanned every decision of the business, on every ledger write with a review open). It
+  // takes the place of the plain businessId index, whose queries the compound index's prefix serves, so a
+  // write updates as many indexes as before.
+  db.version(3).stores({
+    decisions:
+      'id, [ledgerId+seq], ledgerId, subject, at, [businessId+subject], [businessId+action], [businessId+at]',
+  });
   return db;
 }

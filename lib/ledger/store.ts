@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { z } from 'zod';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
@@ -5,6 +6,7 @@ import { canonicalJson } from '../domain/ledger/canonical';
 import { buildExport } from '../domain/ledger/export';
 import {
   fileKeyFor,
+  ImportMemo,
   planImport,
   type ImportCheck,
   type ImportOptions,
@@ -179,6 +181,8 @@ export class LedgerStore {
   private ledgerId: string | undefined;
   private identityPromise: Promise<Identity> | undefined;
   private trustedPromise: Promise<Set<string>> | undefined;
+  /** The last previewed import file's parse and hash checks (by its text): its import does not redo them. */
+  private readonly importMemo = new ImportMemo();
 
   private readonly limits: StoreLimits;
 
@@ -705,15 +709,15 @@ export class LedgerStore {
 
   /** When the latest decision about a business was made (ours or a trusted colleague's). */
   async lastDecisionAt(businessId: string): Promise<string | undefined> {
-    let last: string | undefined;
     const counts = await this.counts();
-    await this.db.decisions
-      .where('businessId')
-      .equals(businessId)
-      .each((d) => {
-        if (counts(d) && (!last || d.at > last)) last = d.at;
-      });
-    return last;
+    // From the latest back, to the first that counts: a few rows read, however long the ledger.
+    const last = await this.db.decisions
+      .where('[businessId+at]')
+      .between([businessId, Dexie.minKey], [businessId, Dexie.maxKey], true, true)
+      .reverse()
+      .filter(counts)
+      .first();
+    return last?.at;
   }
 
   /** When the oldest decision was made (the backup reminder counts from it). */
@@ -810,7 +814,7 @@ export class LedgerStore {
         pinnedKeys: await this.pinnedKeys(),
         trusted: await this.trustedLedgers(),
       },
-      options,
+      { memo: this.importMemo, ...options },
     );
   }
 
@@ -904,10 +908,18 @@ export class LedgerStore {
           seqs.set(decision.ledgerId, seq);
           rows.push({ ...decision, seq });
         }
-        await this.db.decisions.bulkAdd(rows);
+        // In chunks, all in this one transaction (all or nothing), so the page can show how far it is.
+        const CHUNK = 5000;
+        options.onProgress?.({ stage: 'writing', done: 0, total: rows.length });
+        for (let start = 0; start < rows.length; start += CHUNK) {
+          await this.db.decisions.bulkAdd(rows.slice(start, start + CHUNK));
+          const done = Math.min(start + CHUNK, rows.length);
+          options.onProgress?.({ stage: 'writing', done, total: rows.length });
+        }
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
       });
+      this.importMemo.clear();
       this.trustedPromise = undefined;
       if (replay) return { ok: true as const, replayed: replay.result };
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };

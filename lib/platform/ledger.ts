@@ -4,7 +4,7 @@ import {
   type AdminRequest,
   type AdminResult,
 } from '../domain/ledger/admin';
-import type { ImportPlan } from '../domain/ledger/import';
+import type { ImportPlan, ImportProgress } from '../domain/ledger/import';
 import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
 import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
 import { decisionSchema, type Decision, type GrantRecord } from '../domain/ledger/records';
@@ -237,6 +237,8 @@ export async function ledgerAdmin(
   now: Date,
   settings: Settings = defaultSettings,
   commandKey?: string,
+  /** Told how far an import's checks and writes are (the options page's progress bar). */
+  onProgress?: (progress: ImportProgress) => void,
 ): Promise<Outcome<{ result: AdminResult }>> {
   const done = (result: AdminResult) => ({ ok: true as const, result });
   const replayed = (stored: unknown) => {
@@ -294,7 +296,7 @@ export async function ledgerAdmin(
     case 'apply-import': {
       const bytes = new TextEncoder().encode(request.text).length;
       const applied = request.type === 'apply-import';
-      const options = { now, maxGrantDays: settings.maxGrantDays };
+      const options = { now, maxGrantDays: settings.maxGrantDays, ...(onProgress ? { onProgress } : {}) };
       // The names are read from the page's snapshots for the screen; a replayed answer goes without them.
       const summary = (p: ImportPlan, names: Record<string, string> = {}): AdminResult => {
         const changes = listedChanges(p.changes);

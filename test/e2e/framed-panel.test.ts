@@ -34,6 +34,7 @@ const PAGE_MESSAGES: [string, unknown][] = [
   ['popupState', {}],
   ['ledgerAdmin', { type: 'export', format: 'json' }],
   ['unsnooze', { group: `review:${sample.businessId}` }],
+  ['importProgress', { commandKey: '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f' }],
 ];
 
 /** Sends a protocol message from inside a frame (in @webext-core/messaging's envelope): the reply. */

@@ -24,6 +24,13 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
+/** How far a running import is (lib/domain/ledger/import.ts ImportProgress), for the options page's bar. */
+export const importProgressSchema = z.object({
+  stage: z.enum(['reading', 'checking', 'writing']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+
 export const chainBreakSchema = z.enum(['other-ledger', 'prev-hash', 'hash']);
 export type ChainBreak = z.infer<typeof chainBreakSchema>;
 

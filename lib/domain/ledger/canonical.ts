@@ -5,6 +5,8 @@
  * non-finite number is refused, because JSON has no faithful form for it).
  */
 export function canonicalJson(value: unknown): string {
+  // Loops and one string per level rather than map/filter/join: an import of 100,000 decisions canonicalises
+  // every one of them (issue 12, item 5). The output is the same, byte for byte (canonical.test.ts).
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -16,19 +18,29 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        return `[${value
-          .map((item) => {
-            if (item === undefined)
-              throw new TypeError('canonical JSON has no form for an undefined array item');
-            return canonicalJson(item);
-          })
-          .join(',')}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          // A hole (a sparse array) is written as nothing, as Array.prototype.map and join did.
+          if (!(i in value)) continue;
+          const item: unknown = value[i];
+          if (item === undefined)
+            throw new TypeError('canonical JSON has no form for an undefined array item');
+          out += canonicalJson(item);
+        }
+        return `${out}]`;
       }
-      const entries = Object.keys(value as object)
-        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-        .sort()
-        .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-      return `{${entries.join(',')}}`;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+        first = false;
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonical JSON has no form for a ${typeof value}`);

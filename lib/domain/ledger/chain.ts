@@ -25,13 +25,18 @@ export type ChainCheck =
  * Verifies one ledger's chain, in order: every hash recomputes and every prevHash names the previous hash.
  * Hashes are computed in parallel batches (Web Crypto is asynchronous); the links are checked in order.
  */
-export async function verifyChain(decisions: readonly Decision[]): Promise<ChainCheck> {
+export async function verifyChain(
+  decisions: readonly Decision[],
+  /** Told how many more decisions were hashed, after each batch. */
+  onHashed?: (count: number) => void,
+): Promise<ChainCheck> {
   let previous = GENESIS_HASH;
   const ledgerId = decisions[0]?.ledgerId;
   const BATCH = 512;
   for (let start = 0; start < decisions.length; start += BATCH) {
     const batch = decisions.slice(start, start + BATCH);
     const expected = await Promise.all(batch.map((d) => hashDecision(d)));
+    onHashed?.(batch.length);
     for (const [offset, decision] of batch.entries()) {
       const index = start + offset;
       if (decision.ledgerId !== ledgerId) {

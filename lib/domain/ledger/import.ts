@@ -1,6 +1,7 @@
 import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
-import { chainsByLedger, verifyChain } from './chain';
+import { isPlainValidDecision } from './fast-records';
+import { chainsByLedger, verifyChain, type ChainCheck } from './chain';
 import { addDays } from './commands';
 import {
   exportFileSchema,
@@ -46,6 +47,45 @@ export interface ImportOptions {
   now?: Date;
   /** The maximum grant duration (settings.maxGrantDays). */
   maxGrantDays?: number;
+  /** Told how far the checks are (decisions hashed, signatures verified), for the options page's bar. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** What the file's text alone decides, kept from its preview so the import does not do it again. */
+  memo?: ImportMemo;
+}
+
+/** Where an import is: the page reads the file, the background checks it, then writes it. */
+export const importStages = ['reading', 'checking', 'writing'] as const;
+export type ImportStage = (typeof importStages)[number];
+export interface ImportProgress {
+  stage: ImportStage;
+  done: number;
+  total: number;
+}
+
+/**
+ * The parsed file and its chains' hash checks, by the file's text: they depend on nothing else, so the
+ * import that follows a preview takes them as they are (everything that depends on the store, the clock,
+ * the settings or the keys is checked again). One file at a time, forgotten after two minutes.
+ */
+export class ImportMemo {
+  private entry: { text: string; file: ExportFile; chains: Map<string, ChainCheck> } | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  get(text: string): { file: ExportFile; chains: Map<string, ChainCheck> } | undefined {
+    return this.entry && this.entry.text === text ? this.entry : undefined;
+  }
+
+  set(text: string, file: ExportFile, chains: Map<string, ChainCheck>): void {
+    this.entry = { text, file, chains };
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.clear(), 2 * 60_000);
+  }
+
+  clear(): void {
+    this.entry = undefined;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 }
 
 /** How far ahead of our clock a recorded time may be (clocks differ a little). */
@@ -170,6 +210,48 @@ function describeIssue(
 type ImportFailure = { ok: false; error: Problem };
 
 /**
+ * `exportFileSchema.safeParse`, with the decisions checked by the fast path (fast-records.ts) when every
+ * one of them passes it: the rest of the file still goes through the schema. Anything the fast path does
+ * not vouch for is parsed by the schema whole, as before (so the verdict and the first issue are its own).
+ */
+export function parseExportFile(raw: unknown): ReturnType<typeof exportFileSchema.safeParse> {
+  const decisions = (raw as { decisions?: unknown }).decisions;
+  if (Array.isArray(decisions) && Object.getPrototypeOf(decisions) === Array.prototype) {
+    let plain = true;
+    for (let i = 0; i < decisions.length && plain; i++) plain = isPlainValidDecision(decisions[i]);
+    if (plain) {
+      const rest = exportFileSchema.safeParse({ ...(raw as object), decisions: [] });
+      if (rest.success)
+        return { success: true, data: { ...rest.data, decisions: decisions.slice() as Decision[] } };
+    }
+  }
+  return exportFileSchema.safeParse(raw);
+}
+
+/** JSON, the format and version, and every record in its shape (before anything about the store). */
+function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return fail('import-not-json');
+  }
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== 'scopekeeper-ledger'
+  ) {
+    return fail('import-not-export');
+  }
+  if ((raw as { version?: unknown }).version !== 1) {
+    return fail('import-version', { version: String((raw as { version?: unknown }).version).slice(0, 40) });
+  }
+  const parsed = parseExportFile(raw);
+  if (!parsed.success) return describeIssue(parsed.error, raw);
+  return { ok: true, file: parsed.data };
+}
+
+/**
  * Checks a whole import file against what the store holds, before anything is written: size, JSON,
  * format, every record, unique ids, every chain, and how each chain continues ours. Returns the plan of
  * what would be added (the preview), or a plain-words error naming the record that is wrong.
@@ -187,25 +269,14 @@ export async function planImport(
       megabytes: (byteLength / 1024 / 1024).toFixed(1),
       limit: MAX_IMPORT_BYTES / 1024 / 1024,
     });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return fail('import-not-json');
+  const memoed = options.memo?.get(text);
+  let file: ExportFile;
+  if (memoed) file = memoed.file;
+  else {
+    const read = readFile(text);
+    if (!read.ok) return read;
+    file = read.file;
   }
-  if (
-    typeof raw !== 'object' ||
-    raw === null ||
-    (raw as { format?: unknown }).format !== 'scopekeeper-ledger'
-  ) {
-    return fail('import-not-export');
-  }
-  if ((raw as { version?: unknown }).version !== 1) {
-    return fail('import-version', { version: String((raw as { version?: unknown }).version).slice(0, 40) });
-  }
-  const parsed = exportFileSchema.safeParse(raw);
-  if (!parsed.success) return describeIssue(parsed.error, raw);
-  const file = parsed.data;
 
   for (const list of recordLists) {
     const twice = firstRepeatedId(file[list]);
@@ -239,8 +310,22 @@ export async function planImport(
   const addDecisions: Decision[] = [];
   const ledgers: ImportPlan['ledgers'] = [];
   let knownDecisions = 0;
+  // Progress: every decision is hashed, and every signature that counts is verified.
+  const total = file.decisions.length + file.decisions.filter((d) => d.sig !== undefined).length;
+  let done = 0;
+  const tell = (more: number) => {
+    done += more;
+    options.onProgress?.({ stage: 'checking', done: Math.min(done, total), total });
+  };
+  tell(0);
+  const checks = memoed?.chains ?? new Map<string, ChainCheck>();
   for (const [ledgerId, chain] of chains) {
-    const check = await verifyChain(chain);
+    let check = checks.get(ledgerId);
+    if (check) tell(chain.length);
+    else {
+      check = await verifyChain(chain, tell);
+      checks.set(ledgerId, check);
+    }
     if (!check.ok) {
       return fail('import-chain-broken', {
         ledgerId,
@@ -281,7 +366,7 @@ export async function planImport(
       }
     }
     const ours = ledgerId === current.ledgerId;
-    const authorship = await checkAuthorship(file, ledgerId, chain, shared, current);
+    const authorship = await checkAuthorship(file, ledgerId, chain, shared, current, tell);
     if (!authorship.ok) return authorship;
     // One by one: spreading 100,000 arguments overflows a service worker's stack.
     for (const decision of extra) addDecisions.push(decision);
@@ -294,6 +379,8 @@ export async function planImport(
       silencing: extra.filter(isSilencing).length,
     });
   }
+  if (!memoed) options.memo?.set(text, file, checks);
+  tell(total - done);
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
   const headCheck = await checkChainHeadSignature(file);
   if (headCheck) return headCheck;
@@ -485,6 +572,7 @@ async function checkAuthorship(
   chain: readonly Decision[],
   shared: number,
   current: LedgerContents,
+  tell: (verified: number) => void = () => undefined,
 ): Promise<
   | {
       ok: true;
@@ -497,13 +585,21 @@ async function checkAuthorship(
     const own = current.own;
     const legacyEnd = own?.legacyHead ? chain.findIndex((d) => d.hash === own.legacyHead) : -1;
     const key = own ? await importPublicKey(own.key) : undefined;
-    for (const [offset, decision] of extra.entries()) {
-      const index = shared + offset;
-      const valid =
-        decision.sig !== undefined
-          ? key !== undefined && (await verifyText(key, decision.sig, decisionSigningText(decision.hash)))
-          : index <= legacyEnd;
-      if (!valid) return fail('import-own-chain-forged', { id: decision.id, number: index + 1 });
+    // In parallel batches (Web Crypto is asynchronous); the first forged decision in chain order is named.
+    const BATCH = 512;
+    for (let start = 0; start < extra.length; start += BATCH) {
+      const batch = extra.slice(start, start + BATCH);
+      const valid = await Promise.all(
+        batch.map((decision, i) =>
+          decision.sig !== undefined
+            ? key !== undefined && verifyText(key, decision.sig, decisionSigningText(decision.hash))
+            : shared + start + i <= legacyEnd,
+        ),
+      );
+      const bad = valid.indexOf(false);
+      if (bad >= 0)
+        return fail('import-own-chain-forged', { id: batch[bad]!.id, number: shared + start + bad + 1 });
+      tell(batch.filter((d) => d.sig !== undefined).length);
     }
     if (file.ledgerId === ledgerId && file.publicKey && own && !sameKey(file.publicKey, own.key))
       return fail('import-own-chain-forged', { id: '-', number: 0 });
@@ -542,7 +638,7 @@ async function checkAuthorship(
         ? 'known'
         : 'changed';
   const key = inFile ?? pinned;
-  const check = await checkSignatures(extra, key ? await importPublicKey(key) : undefined);
+  const check = await checkSignatures(extra, key ? await importPublicKey(key) : undefined, [], tell);
   // Without any key for the ledger its signatures cannot be checked: counted, not refused.
   if (key && check.badAt) return fail('import-signature-bad', { ledgerId, id: check.badAt });
   return {

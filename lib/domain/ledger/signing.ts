@@ -78,6 +78,8 @@ export async function checkSignatures(
   decisions: readonly Decision[],
   key: CryptoKey | undefined,
   earlierKeys: readonly CryptoKey[] = [],
+  /** Told how many more signatures were checked, after each batch. */
+  onChecked?: (count: number) => void,
 ): Promise<Authorship> {
   const verifyAny = async (sig: string, text: string) => {
     for (const k of [...(key ? [key] : []), ...earlierKeys]) if (await verifyText(k, sig, text)) return true;
@@ -90,6 +92,7 @@ export async function checkSignatures(
     const results = await Promise.all(
       batch.map((d) => (d.sig === undefined ? undefined : verifyAny(d.sig, decisionSigningText(d.hash)))),
     );
+    onChecked?.(results.filter((r) => r !== undefined).length);
     for (const [i, result] of results.entries()) {
       if (result === undefined) out.unsigned++;
       else {

@@ -1,6 +1,7 @@
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
+import { ImportProgressBoard } from '../import-progress';
 import { ok } from '../router';
 import { commandContext, replayOf, requestHashOf } from './context';
 
@@ -36,17 +37,26 @@ export function registerLedgerHandlers(hub: Hub): void {
     }),
   );
 
+  // How far each running import is, for the options page's progress bar (polled by command key).
+  const imports = new ImportProgressBoard();
+  router.handle('importProgress', ({ commandKey }) => {
+    const progress = imports.get(commandKey);
+    return Promise.resolve(ok<'importProgress'>(progress ? { progress } : {}));
+  });
+
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
       const first = await replayOf(hub, request.commandKey, 'ledgerAdmin');
       if (first) return first;
+      const importing = request.type === 'plan-import' || request.type === 'apply-import';
       const outcome = await ledgerAdmin(
         store,
         request,
         hub.clock(),
         await hub.currentSettings(),
         request.commandKey,
-      );
+        importing ? imports.reporter(request.commandKey) : undefined,
+      ).finally(() => imports.done(request.commandKey));
       if (!outcome.ok) return outcome;
       const { result } = outcome;
       if (

@@ -115,8 +115,73 @@ describe('ledger store versions', () => {
     expect(await again.grant('g1')).toMatchObject({ case: 'Spring campaign' });
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.verno).toBe(2);
+    // And on to today's version (3).
+    expect(raw.verno).toBe(3);
     raw.close();
     again.close();
+  });
+
+  describe('version 3: a business’s latest decision from the [businessId+at] index (issue 12, item 5)', () => {
+    const OURS = v1.rows.meta[0]!.value;
+    const COLLEAGUE = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
+    const B = '1203456789012345';
+    const decision = (ledgerId: string, seq: number, businessId: string, at: string) => ({
+      id: `${ledgerId.slice(0, 4)}-${seq}`,
+      ledgerId,
+      seq,
+      at,
+      businessId,
+      subject: 'partner:3228568050780001',
+      action: 'keep',
+      rationale: 'Still needed',
+      decidedBy: 'anna@sjobod.se',
+      prevHash: '0'.repeat(64),
+      hash: String(seq).padStart(64, '0'),
+    });
+    // Ours, in two businesses and out of time order; a colleague's (not trusted) is the latest of all.
+    const decisions = [
+      decision(OURS, 0, B, '2026-11-03T09:00:00.000Z'),
+      decision(OURS, 1, B, '2026-11-20T09:00:00.000Z'),
+      decision(OURS, 2, B, '2026-11-10T09:00:00.000Z'),
+      decision(OURS, 3, '1203456789012399', '2026-11-25T09:00:00.000Z'),
+      decision(COLLEAGUE, 0, B, '2026-11-27T09:00:00.000Z'),
+    ];
+    const v2 = { version: 2, stores: { ...v1.stores, commands: 'key, at' } };
+
+    for (const fixture of [v1, v2]) {
+      it(`upgrades a version ${fixture.version} store, keeping every decision and finding the latest by index`, async () => {
+        const name = `ledger-v${fixture.version}-${Math.random()}`;
+        const old = new Dexie(name);
+        old.version(fixture.version).stores(fixture.stores);
+        await old.open();
+        await old.table('meta').bulkAdd(v1.rows.meta);
+        await old.table('decisions').bulkAdd(decisions);
+        if (fixture === v2)
+          await old
+            .table('commands')
+            .add({ key: 'k1', name: 'ledgerAdmin', at: '2026-11-27T09:00:00.000Z', result: 1 });
+        old.close();
+
+        const store = new LedgerStore(name);
+        expect(await store.lastDecisionAt(B)).toBe('2026-11-20T09:00:00.000Z');
+        expect(await store.lastDecisionAt('1203456789012399')).toBe('2026-11-25T09:00:00.000Z');
+        expect(await store.lastDecisionAt('1203456789012300')).toBeUndefined();
+        // Once the colleague is trusted, theirs counts.
+        await store.setTrusted(COLLEAGUE, true, new Date('2026-11-28T12:00:00Z'));
+        expect(await store.lastDecisionAt(B)).toBe('2026-11-27T09:00:00.000Z');
+        expect((await store.chain(OURS)).map((d) => d.id)).toEqual(decisions.slice(0, 4).map((d) => d.id));
+        if (fixture === v2) expect(await store.commandResult('k1')).toMatchObject({ result: 1 });
+        store.close();
+
+        const raw = new Dexie(name);
+        await raw.open();
+        expect(raw.verno).toBe(3);
+        const indexes = raw.table('decisions').schema.indexes.map((i) => i.name);
+        expect(indexes).toContain('[businessId+at]');
+        expect(indexes).not.toContain('businessId');
+        expect(await raw.table('decisions').count()).toBe(decisions.length);
+        raw.close();
+      });
+    }
   });
 });

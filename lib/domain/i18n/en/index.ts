@@ -5,6 +5,7 @@ import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
+import { importProgress } from './import-progress';
 import { screens } from './screens';
 
 export type Screens = typeof screens;
@@ -52,4 +53,5 @@ export const en = {
   panelSafety,
   panelLists,
   durability,
+  importProgress,
 };

@@ -6,6 +6,7 @@ import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
+import { importProgress } from './import-progress';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -45,4 +46,5 @@ export const fr: Catalogue = {
   panelSafety,
   panelLists,
   durability,
+  importProgress,
 };
