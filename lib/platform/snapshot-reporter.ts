@@ -107,8 +107,6 @@ export function createStreamReporter(
   };
 }
 
-const knownCodes = new Set<string>(problemCodes);
-
 /**
  * An answer as the content script sees it, checked by hand (zod stays out of the page): our own
  * background sends it, but a background of another version may answer in a shape this one does not know.

@@ -1,6 +1,6 @@
 import { isRealDate, isRealDateTime } from './dates';
 import { decisionActions, PAYLOAD_LIMITS, withinPayloadLimits, type Decision } from './records';
-import { assetAccessSchema, assetTypeSchema, taskKeySchema } from '../snapshot';
+import { assetAccessSchema, assetTypeSchema, taskKeySchema } from '../snapshot-schema';
 
 /**
  * A fast path for the decisions of an import (issue 12, item 5). Under the extension's CSP zod runs
