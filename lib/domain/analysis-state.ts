@@ -59,7 +59,8 @@ export class AnalysisState {
   private walk = 0;
   private contextKey: string | undefined;
   private ledger: LedgerFacts | undefined;
-  private nowMs: number | undefined;
+  /** The span of time in which no finding read against the clock changes (see `nextClockChange`). */
+  private clock: { from: number; until: number } | undefined;
   private holders: Entry[] = [];
   private holderFindings = new Map<string, { findings: Finding[]; failed: Analysis['failedRules'] }>();
   /** Per `principal` rule: how many principals it threw on (then it runs whole, as `analyse` would). */
@@ -138,7 +139,7 @@ export class AnalysisState {
     this.holders = [];
     this.holderFindings.clear();
     this.ledger = undefined;
-    this.nowMs = undefined;
+    this.clock = undefined;
     this.failing = this.local.map(() => 0);
   }
 
@@ -155,13 +156,20 @@ export class AnalysisState {
       for (const key of accepted) dirty.add(subjectOfAcceptance(key));
     }
     const now = context.now.getTime();
-    if (this.nowMs !== undefined && now !== this.nowMs) {
+    const clock = this.clock;
+    const left = clock !== undefined && !(now >= clock.from && now < clock.until);
+    if (left) {
       for (const [subject, grant] of facts.grants) if (grant.endsAt) dirty.add(subject);
       for (const subject of facts.firstSeen.keys()) dirty.add(subject);
       for (const key of facts.accepted?.keys() ?? []) dirty.add(subjectOfAcceptance(key));
     }
+    const sameFacts =
+      before !== undefined &&
+      before.grants === facts.grants &&
+      before.firstSeen === facts.firstSeen &&
+      before.accepted === facts.accepted;
+    if (!clock || left || !sameFacts) this.clock = { from: now, until: nextClockChange(facts, now) };
     this.ledger = facts;
-    this.nowMs = now;
     return dirty;
   }
 
@@ -240,6 +248,31 @@ export class AnalysisState {
     if (key === undefined) this.keys.set(principal, (key = getSubjectKey(principal)));
     return key;
   }
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The first instant after `now` at which a finding read against the clock may change. The rules that read
+ * it do so only against a subject's own ledger facts, at these steps: `expired-access-present` at the end
+ * date, `expiring-soon` when the days left (rounded up) change, i.e. whole days before the end date,
+ * `stale-pending-invite` when the whole days since the invitation was first seen change, and an acceptance
+ * (rules/index.ts) at UTC midnight, when today's date passes its review date. A rule that reads the clock
+ * otherwise must add its steps here (the property test of the incremental analysis moves the clock).
+ */
+export function nextClockChange(facts: LedgerFacts, now: number): number {
+  let until = Infinity;
+  for (const grant of facts.grants.values()) {
+    const end = grant.endsAt ? Date.parse(grant.endsAt) : NaN;
+    if (Number.isNaN(end) || now >= end) continue; // expired for good, never expiring again
+    until = Math.min(until, end - (Math.ceil((end - now) / DAY) - 1) * DAY);
+  }
+  for (const first of facts.firstSeen.values()) {
+    const since = Date.parse(first);
+    if (!Number.isNaN(since)) until = Math.min(until, since + (Math.floor((now - since) / DAY) + 1) * DAY);
+  }
+  if (facts.accepted && facts.accepted.size > 0) until = Math.min(until, (Math.floor(now / DAY) + 1) * DAY);
+  return until;
 }
 
 /** An acceptance is keyed `${subject} ${ruleId}`; a rule id has no space, a subject key may. */

@@ -178,6 +178,11 @@ export class LedgerStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** What the rules need from grants and decisions, per business; dropped on every ledger write. */
   private recordFacts = new Map<string, Promise<Pick<LedgerFacts, 'grants' | 'accepted'>>>();
+  /**
+   * When each pending invitation was first seen, per business: read once, not on every publish (a page of
+   * 5,000 people has 5,000 rows here); dropped whenever `recordSnapshot` or a ledger write changes them.
+   */
+  private firstSeenFacts = new Map<string, Promise<Map<string, string>>>();
   private ledgerId: string | undefined;
   private identityPromise: Promise<Identity> | undefined;
   private trustedPromise: Promise<Set<string>> | undefined;
@@ -198,7 +203,11 @@ export class LedgerStore {
   /** Runs writes one after another (a promise chain as a mutex). */
   private serial<T>(work: () => Promise<T>): Promise<T> {
     this.recordFacts.clear();
-    const next = this.queue.then(work, work).finally(() => this.recordFacts.clear());
+    this.firstSeenFacts.clear();
+    const next = this.queue.then(work, work).finally(() => {
+      this.recordFacts.clear();
+      this.firstSeenFacts.clear();
+    });
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -528,47 +537,54 @@ export class LedgerStore {
     if (!businessId || snapshot.readStatus === 'unreadable' || snapshot.kind.endsWith('dialog')) return;
     const at = now.toISOString();
     const subjects = snapshot.principals.map((p) => ({ subject: getSubjectKey(p), pending: p.pending }));
-    await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
-      await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
-      // One read and one write for the whole list; only rows that are new or whose pending state changed
-      // are written (a 5,000-row page read again writes nothing).
-      const rows = await this.db.seen.bulkGet(
-        subjects.map((s) => [businessId, s.subject] as [string, string]),
-      );
-      const changed: SeenRow[] = [];
-      subjects.forEach(({ subject, pending }, i) => {
-        const row = rows[i];
-        if (row && Boolean(row.pendingSince) === pending) return;
-        const pendingSince = pending ? (row?.pendingSince ?? at) : undefined;
-        changed.push({
-          businessId,
-          subject,
-          firstSeenAt: row?.firstSeenAt ?? at,
-          lastSeenAt: at,
-          ...(pendingSince ? { pendingSince } : {}),
+    let wrote = false;
+    await this.db
+      .transaction('rw', this.db.seen, this.db.snapshots, async () => {
+        await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
+        // One read and one write for the whole list; only rows that are new or whose pending state changed
+        // are written (a 5,000-row page read again writes nothing).
+        const rows = await this.db.seen.bulkGet(
+          subjects.map((s) => [businessId, s.subject] as [string, string]),
+        );
+        const changed: SeenRow[] = [];
+        subjects.forEach(({ subject, pending }, i) => {
+          const row = rows[i];
+          if (row && Boolean(row.pendingSince) === pending) return;
+          const pendingSince = pending ? (row?.pendingSince ?? at) : undefined;
+          changed.push({
+            businessId,
+            subject,
+            firstSeenAt: row?.firstSeenAt ?? at,
+            lastSeenAt: at,
+            ...(pendingSince ? { pendingSince } : {}),
+          });
         });
+        if (changed.length === 0) return;
+        wrote = true;
+        await this.db.seen.bulkPut(changed);
+        // Bounded per business: past the cap, subjects no longer on this page go first (those not pending
+        // before those pending, the longest unseen first).
+        const count = await this.db.seen.where('businessId').equals(businessId).count();
+        if (count <= this.limits.seenPerBusiness) return;
+        const present = new Set(subjects.map((s) => s.subject));
+        const gone = (await this.db.seen.where('businessId').equals(businessId).toArray())
+          .filter((row) => !present.has(row.subject))
+          .sort((a, b) =>
+            Boolean(a.pendingSince) !== Boolean(b.pendingSince)
+              ? a.pendingSince
+                ? 1
+                : -1
+              : a.lastSeenAt < b.lastSeenAt
+                ? -1
+                : 1,
+          )
+          .slice(0, count - this.limits.seenPerBusiness);
+        await this.db.seen.bulkDelete(gone.map((row) => [row.businessId, row.subject] as [string, string]));
+      })
+      .finally(() => {
+        // First-seen dates changed (or may have): the rules read them again.
+        if (wrote) this.firstSeenFacts.delete(businessId);
       });
-      if (changed.length === 0) return;
-      await this.db.seen.bulkPut(changed);
-      // Bounded per business: past the cap, subjects no longer on this page go first (those not pending
-      // before those pending, the longest unseen first).
-      const count = await this.db.seen.where('businessId').equals(businessId).count();
-      if (count <= this.limits.seenPerBusiness) return;
-      const present = new Set(subjects.map((s) => s.subject));
-      const gone = (await this.db.seen.where('businessId').equals(businessId).toArray())
-        .filter((row) => !present.has(row.subject))
-        .sort((a, b) =>
-          Boolean(a.pendingSince) !== Boolean(b.pendingSince)
-            ? a.pendingSince
-              ? 1
-              : -1
-            : a.lastSeenAt < b.lastSeenAt
-              ? -1
-              : 1,
-        )
-        .slice(0, count - this.limits.seenPerBusiness);
-      await this.db.seen.bulkDelete(gone.map((row) => [row.businessId, row.subject] as [string, string]));
-    });
   }
 
   /** What the rules need from the ledger for one business. */
@@ -578,13 +594,21 @@ export class LedgerStore {
       records = this.readRecordFacts(businessId);
       this.recordFacts.set(businessId, records);
     }
-    const [{ grants, accepted }, seen] = await Promise.all([
-      records,
-      this.db.seen.where('businessId').equals(businessId).toArray(),
-    ]);
-    const firstSeen = new Map<string, string>();
-    for (const row of seen) if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
+    let seen = this.firstSeenFacts.get(businessId);
+    if (!seen) {
+      seen = this.readFirstSeen(businessId);
+      this.firstSeenFacts.set(businessId, seen);
+      seen.catch(() => this.firstSeenFacts.delete(businessId));
+    }
+    const [{ grants, accepted }, firstSeen] = await Promise.all([records, seen]);
     return { grants, firstSeen, accepted };
+  }
+
+  private async readFirstSeen(businessId: string): Promise<Map<string, string>> {
+    const firstSeen = new Map<string, string>();
+    for (const row of await this.db.seen.where('businessId').equals(businessId).toArray())
+      if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
+    return firstSeen;
   }
 
   private async readRecordFacts(businessId: string): Promise<Pick<LedgerFacts, 'grants' | 'accepted'>> {

@@ -40,14 +40,17 @@ export function registerSnapshotHandlers(hub: Hub): void {
    */
   const accept = async (tabId: number, report: SnapshotReport, now: Date, kind: 'full' | 'delta') => {
     const published = publisher.soon(tabId);
-    void hub.focus.revealIfPending(tabId);
+    // A panel that was asked to open shows once the page's findings are there.
+    const reveal = () => void hub.focus.revealIfPending(tabId);
     if (kind === 'delta') {
+      void published.then(reveal);
       hub.recording.call(tabId, () => record(tabId, report, now));
       return;
     }
     // Not held back: the findings go out first; the ledger's records and checklist ticks follow (and
     // publish again only when a run ticked).
     await published;
+    reveal();
     hub.recording.ranNow(tabId);
     await record(tabId, report, now);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisState, ruleDependencies } from '@/lib/domain/analysis-state';
+import { AnalysisState, nextClockChange, ruleDependencies } from '@/lib/domain/analysis-state';
 import { analyse, rules } from '@/lib/domain/rules';
 import {
   defineRule,
@@ -71,8 +71,9 @@ function world(seed: number) {
         return { ...p, isCurrentUser: !p.isCurrentUser };
     }
   };
-  const keysOf = (list: Principal[]) => list.map(getSubjectKey);
-  const facts = (subjects: string[]): LedgerFacts => {
+  const facts = (principals: Principal[]): LedgerFacts => {
+    const subjects = principals.map(getSubjectKey);
+    const pending = new Set(principals.filter((p) => p.pending).map(getSubjectKey));
     const grants = new Map<string, { endsAt?: string }>();
     const firstSeen = new Map<string, string>();
     const accepted = new Map<string, string>();
@@ -84,11 +85,11 @@ function world(seed: number) {
             ? { endsAt: new Date(NOW.getTime() + (int(40) - 15) * DAY + int(DAY)).toISOString() }
             : {},
         );
-      if (chance(0.2))
+      if (pending.has(subject) && chance(0.7))
         firstSeen.set(subject, new Date(NOW.getTime() - int(20) * DAY - int(DAY)).toISOString());
       if (chance(0.15))
         accepted.set(
-          `${subject} ${pick(rules).id}`,
+          `${subject} ${pick(['pending-invite', 'undocumented-third-party', 'full-control-person', pick(rules).id])}`,
           new Date(NOW.getTime() + (int(6) - 3) * DAY).toISOString().slice(0, 10),
         );
     }
@@ -100,9 +101,10 @@ function world(seed: number) {
     approvedPartnerIds: chance(0.5) ? [pick(partnerIds)] : [],
     maxFullControl: 1 + int(4),
     maxPartnerAssets: 1 + int(5),
+    stalePendingDays: 1 + int(7),
     disabledRules: chance(0.2) ? [pick(rules).id] : [],
   });
-  return { random, int, pick, chance, fresh, change, keysOf, facts, settings };
+  return { random, int, pick, chance, fresh, change, facts, settings };
 }
 
 describe('AnalysisState: the incremental analysis', () => {
@@ -121,7 +123,7 @@ describe('AnalysisState: the incremental analysis', () => {
       let principals = Array.from({ length: w.int(40) }, w.fresh);
       let settings = w.settings();
       let now = NOW.getTime();
-      let ledger = w.facts(w.keysOf(principals));
+      let ledger = w.facts(principals);
       let locale: UiLocale = 'en';
       let peopleListComplete = true;
       for (let step = 0; step < 50; step += 1) {
@@ -140,8 +142,22 @@ describe('AnalysisState: the incremental analysis', () => {
         }
         principals = w.chance(0.2) ? list.map((p) => structuredClone(p)) : list;
         // The context: the clock always moves a little, the rest now and then.
-        now += w.chance(0.2) ? (w.int(5) - 1) * DAY : w.int(60_000);
-        if (w.chance(0.15)) ledger = w.facts(w.keysOf(principals));
+        const step = w.int(10);
+        if (step < 4) now += w.int(60_000);
+        else if (step < 6) now += w.int(6 * 60 * 60 * 1000);
+        else if (step < 8) now += (w.int(4) - 1) * DAY + w.int(DAY);
+        else if (step < 9 && Number.isFinite(nextClockChange(ledger, now)))
+          // Right at the end of the span the analysis holds its clock-read findings for, or just before it.
+          now = nextClockChange(ledger, now) - w.int(3);
+        else {
+          // Exactly on a step of a rule that reads the clock: an end date, whole days before it or after a
+          // first sighting, a midnight.
+          const ends = [...ledger.grants.values()].flatMap((g) => (g.endsAt ? [Date.parse(g.endsAt)] : []));
+          const firsts = [...ledger.firstSeen.values()].map((f) => Date.parse(f));
+          const at = w.pick([...ends, ...firsts, Math.floor(now / DAY) * DAY]);
+          now = at + (ends.includes(at) ? -w.int(3) : w.int(3)) * DAY + (w.chance(0.3) ? w.pick([-1, 1]) : 0);
+        }
+        if (w.chance(0.15)) ledger = w.facts(principals);
         else if (w.chance(0.2)) {
           // One subject's facts change (a decision recorded, an invitation first seen).
           const subject = getSubjectKey(w.pick(principals.length ? principals : [w.fresh()]));
@@ -179,6 +195,24 @@ describe('AnalysisState: the incremental analysis', () => {
     const dialogRules = rules.filter((r) => r.scope === 'dialog').map((r) => r.id);
     expect([...raised].sort()).toEqual(rules.map((r) => r.id).sort());
     expect(dialogRules.length).toBeGreaterThan(0);
+  });
+
+  it('knows when a finding read against the clock may change next', () => {
+    const none = { grants: new Map(), firstSeen: new Map(), accepted: new Map() };
+    const end = Date.parse('2026-12-03T00:00:00Z');
+    const grants = new Map([['person:a@byraab.se', { endsAt: '2026-12-03' }]]);
+    const at = (now: number, facts: Partial<LedgerFacts>) => nextClockChange({ ...none, ...facts }, now);
+    expect(at(end - 2.5 * DAY, { grants })).toBe(end - 2 * DAY);
+    expect(at(end - 2 * DAY, { grants })).toBe(end - DAY);
+    expect(at(end - 1, { grants })).toBe(end);
+    expect(at(end, { grants })).toBe(Infinity);
+    const first = Date.parse('2026-11-20T09:30:00Z');
+    const firstSeen = new Map([['person:b@byraab.se', '2026-11-20T09:30:00.000Z']]);
+    expect(at(first + 1.5 * DAY, { firstSeen })).toBe(first + 2 * DAY);
+    expect(at(first + 2 * DAY, { firstSeen })).toBe(first + 3 * DAY);
+    const accepted = new Map([['person:b@byraab.se pending-invite', '2026-11-30']]);
+    expect(at(Date.parse('2026-11-28T12:00:00Z'), { accepted })).toBe(Date.parse('2026-11-29T00:00:00Z'));
+    expect(at(end, none)).toBe(Infinity);
   });
 
   it('recomputes only the principals that changed', () => {

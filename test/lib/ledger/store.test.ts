@@ -79,6 +79,25 @@ describe('the ledger store', () => {
     expect((await store.ledgerFacts('1203456789012345')).firstSeen.has('person:lisa@gmail.com')).toBe(false);
   });
 
+  it('reads first-seen dates once per business until a read changes them (not on every publish)', async () => {
+    const store = open();
+    const B = '1203456789012345';
+    const lisa = person('Lisa', 'lisa@gmail.com', { pending: true });
+    await store.recordSnapshot(snapshot([lisa]), new Date('2026-11-01T08:00:00Z'));
+    const first = (await store.ledgerFacts(B)).firstSeen;
+    // The same page again writes nothing: the rules keep what they read.
+    await store.recordSnapshot(snapshot([lisa]), new Date('2026-11-02T08:00:00Z'));
+    expect((await store.ledgerFacts(B)).firstSeen).toBe(first);
+    const nils = person('Nils', 'nils@byraab.se', { pending: true });
+    await store.recordSnapshot(snapshot([lisa, nils]), new Date('2026-11-03T08:00:00Z'));
+    expect([...(await store.ledgerFacts(B)).firstSeen]).toEqual([
+      ['person:lisa@gmail.com', '2026-11-01T08:00:00.000Z'],
+      ['person:nils@byraab.se', '2026-11-03T08:00:00.000Z'],
+    ]);
+    await store.deleteAll();
+    expect((await store.ledgerFacts(B)).firstSeen.size).toBe(0);
+  });
+
   it('exports, imports into another installation beside its own chain, and re-imports without duplicates', async () => {
     const alice = open();
     await alice.saveGrant(grant('g1'), decision(1, { action: 'grant' }));
