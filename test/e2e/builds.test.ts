@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { INJECTED_GZIP_BUDGET, injectedIntoBusiness } from './injected';
 
 const run = promisify(execFile);
 
@@ -14,6 +15,22 @@ interface LintMessage {
 }
 
 describe('the builds', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'the %s build injects at most the budget (gzip) into business.facebook.com, without zod or a polyfill',
+    (build) => {
+      const injected = injectedIntoBusiness(`.output/${build}`);
+      expect(injected.map((i) => i.file)).toContain('content-scripts/content.js');
+      const total = injected.reduce((sum, i) => sum + i.gzip, 0);
+      expect(total, JSON.stringify(injected)).toBeLessThanOrEqual(INJECTED_GZIP_BUDGET);
+      for (const { file } of injected) {
+        const code = readFileSync(`.output/${build}/${file}`, 'utf8');
+        // zod's error class and the polyfill's own message: neither belongs in the page.
+        expect(code).not.toContain('ZodError');
+        expect(code).not.toContain('webextension-polyfill');
+      }
+    },
+  );
+
   it('the Chrome build asks for the narrowest permissions and runs on business.facebook.com only', () => {
     const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
     expect(manifest.manifest_version).toBe(3);

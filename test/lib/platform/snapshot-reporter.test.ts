@@ -98,6 +98,21 @@ describe('the content script’s snapshot reporter', () => {
     ).toEqual({ kind: 'refused', problem: { code: 'snapshot-not-business', facts: { a: 1 } } });
   });
 
+  it('knows the codes a report can be answered with only: any other reads as internal, naming it', () => {
+    // The page carries the words of these codes only (issue 12, item 2).
+    expect(outcomeOf({ ok: false, error: { code: 'grant-missing' } })).toEqual({
+      kind: 'refused',
+      problem: { code: 'internal', facts: { message: 'grant-missing' } },
+    });
+    expect(outcomeOf({ ok: false, error: { code: 'snapshot-other-origin' } })).toEqual({
+      kind: 'refused',
+      problem: { code: 'snapshot-other-origin' },
+    });
+    expect(describeOutcome('en', outcomeOf({ ok: false, error: { code: 'panel-not-ours' } }))).toBe(
+      'Scopekeeper could not take in what it read on this page, so its findings here may be missing or out of date. Something went wrong in Scopekeeper (panel-not-ours). Nothing was changed; try again.',
+    );
+  });
+
   it('puts the outcome into words in every language', () => {
     expect(describeOutcome('en', { kind: 'taken' })).toBeUndefined();
     expect(describeOutcome('en', outcomeOf(tooLarge))).toBe(
