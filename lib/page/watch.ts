@@ -10,10 +10,11 @@ export interface WatchOptions {
   /** Our own hosts (panel, badges): changes inside them are not page changes, and they are never read. */
   ownHosts?: () => (Element | undefined)[];
   /**
-   * Every read (the receiver sends only what changed). `partial`: a first slice of a long list, the rest
-   * follows within a few tasks.
+   * Every read (the receiver sends only what changed). `diagnostics`: the unreadable page's outline, built
+   * when asked (it walks the whole page). `partial`: a first slice of a long list, the rest follows within
+   * a few tasks.
    */
-  onRead: (snapshot: PageSnapshot, diagnostics: Diagnostics | undefined, partial: boolean) => void;
+  onRead: (snapshot: PageSnapshot, diagnostics: () => Diagnostics | undefined, partial: boolean) => void;
   /** Where subjects are shown, after every read (rows re-render even when the snapshot does not change). */
   onAnchors?: (anchors: Anchor[]) => void;
   /** The longest stretch of reading before the page gets the main thread back (ms). */
@@ -94,7 +95,7 @@ export function watchPage(
     options.onAnchors?.(
       read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
     );
-    const diagnostics =
+    const diagnostics = () =>
       snapshot.readStatus === 'ok' || partial
         ? undefined
         : buildDiagnostics(snapshot, doc.body, options.ownHosts?.());

@@ -252,5 +252,5 @@ describe('slicing (issue 12, item 1: the extension never holds the main thread l
     expect(whole).toEqual(readPage(document.location.href, document));
     expect(whole.principals.slice(0, reads[0]!.principals.length)).toEqual(reads[0]!.principals);
     page.app.stop();
-  }, 120_000);
+  }, 300_000);
 });
