@@ -13,7 +13,7 @@ export type Outgoing = { kind: 'full'; report: SnapshotReport } | { kind: 'delta
  */
 export interface ReportStream {
   /** What to send for this read; undefined when it says what the last message already said. */
-  next(snapshot: PageSnapshot, diagnostics: Diagnostics | undefined): Outgoing | undefined;
+  next(snapshot: PageSnapshot, diagnostics?: () => Diagnostics | undefined): Outgoing | undefined;
   /** The latest read as a full report with the next number (the background asked for it, or lost it). */
   full(): Outgoing | undefined;
   /** The next read goes in full (a new location, or the background did not take the last message). */
@@ -39,9 +39,14 @@ export function createReportStream(random: () => string = randomStream): ReportS
   let sent: Sent | undefined;
   let deltas = true;
   let whole = false;
-  let latest: { snapshot: PageSnapshot; diagnostics: Diagnostics | undefined } | undefined;
+  let latest: { snapshot: PageSnapshot; diagnostics: () => Diagnostics | undefined } | undefined;
 
-  const fullOf = (snapshot: PageSnapshot, diagnostics: Diagnostics | undefined, keys: string[]): Outgoing => {
+  const fullOf = (
+    snapshot: PageSnapshot,
+    describe: () => Diagnostics | undefined,
+    keys: string[],
+  ): Outgoing => {
+    const diagnostics = describe();
     // Keys that are not unique cannot be compared one by one: the read after such a one goes whole too.
     whole = false;
     sent =
@@ -59,7 +64,10 @@ export function createReportStream(random: () => string = randomStream): ReportS
   };
 
   return {
-    next(snapshot, diagnostics) {
+    next(snapshot, describe = () => undefined) {
+      // The outline of an unreadable page is built only when it is sent, and once.
+      let built: { value: Diagnostics | undefined } | undefined;
+      const diagnostics = () => (built ??= { value: describe() }).value;
       latest = { snapshot, diagnostics };
       const keys = snapshot.principals.map(getSubjectKey);
       if (!sent || new Set(keys).size !== keys.length) return fullOf(snapshot, diagnostics, keys);
@@ -70,6 +78,7 @@ export function createReportStream(random: () => string = randomStream): ReportS
       if (!deltas || whole) return fullOf(snapshot, diagnostics, keys);
       sent = { keys, byKey: new Map(keys.map((k, i) => [k, snapshot.principals[i]!])), header };
       const { principals: _all, ...fields } = snapshot;
+      const outline = diagnostics();
       return {
         kind: 'delta',
         delta: {
@@ -79,7 +88,7 @@ export function createReportStream(random: () => string = randomStream): ReportS
           count: snapshot.principals.length,
           upsert: changes.upsert,
           remove: changes.remove,
-          ...(diagnostics ? { diagnostics } : {}),
+          ...(outline ? { diagnostics: outline } : {}),
         },
       };
     },

@@ -10,10 +10,11 @@ export interface WatchOptions {
   /** Our own hosts (panel, badges): changes inside them are not page changes, and they are never read. */
   ownHosts?: () => (Element | undefined)[];
   /**
-   * Every read (the receiver sends only what changed). `partial`: a first slice of a long list, the rest
-   * follows within a few tasks.
+   * Every read (the receiver sends only what changed). `diagnostics`: the unreadable page's outline, built
+   * when asked (it walks the whole page). `partial`: a first slice of a long list, the rest follows within
+   * a few tasks.
    */
-  onRead: (snapshot: PageSnapshot, diagnostics: Diagnostics | undefined, partial: boolean) => void;
+  onRead: (snapshot: PageSnapshot, diagnostics: () => Diagnostics | undefined, partial: boolean) => void;
   /** Where subjects are shown, after every read (rows re-render even when the snapshot does not change). */
   onAnchors?: (anchors: Anchor[]) => void;
   /** The longest stretch of reading before the page gets the main thread back (ms). */
@@ -44,37 +45,57 @@ export function yieldToPage(): Promise<void> {
 /**
  * Reads the page as soon as it changes (issue 12, item 1): a MutationObserver tells which rows changed
  * (lib/page/row-cache.ts), and a read takes the rows nothing changed in from memory and reads the others.
- * A burst of changes is read once, in the next task. Reading that would hold the main thread longer than
+ * A burst of changes is read once, in the next task (on a page that keeps changing, a run of reads waits
+ * twice as long as the last one took). Reading that would hold the main thread longer than
  * `sliceMs` goes in slices: the first slice's rows are handed on at once (a list partly read), the rest
  * is read a slice per task and handed on whole. Everything else is read in full every time (page kind,
  * dialogs, detail panes, a list's structure), so every read equals a fresh read of the whole page.
  * Everything hangs off one AbortSignal: the observer disconnects and the work stops when it aborts.
  */
-export function watchPage(doc: Document, options: WatchOptions): { readNow: () => void } {
+export function watchPage(
+  doc: Document,
+  options: WatchOptions,
+): { readNow: () => void; idle: () => boolean } {
   const { signal, onRead } = options;
   const sliceMs = options.sliceMs ?? 8;
   const clock = options.clock ?? (() => performance.now());
   const pause = options.yieldToPage ?? yieldToPage;
   const rows = options.rows ?? createRowCache();
   let draft: DialogDraft | undefined;
+  /** How many principals the last read handed on held. */
+  let handedOn = 0;
   let scheduled = false;
   let running = false;
   let again = false;
+  /** When the last run of reads ended, and how long it held the main thread (ms, by `clock`). */
+  let lastEnd = -Infinity;
+  let lastCost = 0;
+  let cost = 0;
+  const timed = <T>(work: () => T): T => {
+    const start = clock();
+    try {
+      return work();
+    } finally {
+      cost += clock() - start;
+    }
+  };
 
   /** One read of the page; true when rows were left for later slices. */
   const readOnce = (hasTime: () => boolean, firstOfRun: boolean): boolean => {
     rows.touch(observer.takeRecords());
     const read = readPageWithAnchors(doc.location.href, doc, rows.reader(hasTime));
     const partial = (read.deferred ?? 0) > 0;
-    // Only the first slice of a long list goes out before the list is read whole.
-    if (partial && !firstOfRun) return true;
+    // Only the first slice of a list that grew goes out before the list is read whole (rows that arrive);
+    // a list re-rendered with new rows waits until it is read whole, so nothing flickers.
+    if (partial && (!firstOfRun || read.snapshot.principals.length <= handedOn)) return true;
+    handedOn = read.snapshot.principals.length;
     const merged = mergeDialogDraft(draft, read.snapshot, read.dialogSeen);
     draft = merged.draft;
     const snapshot = merged.snapshot;
     options.onAnchors?.(
       read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
     );
-    const diagnostics =
+    const diagnostics = () =>
       snapshot.readStatus === 'ok' || partial
         ? undefined
         : buildDiagnostics(snapshot, doc.body, options.ownHosts?.());
@@ -84,29 +105,32 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
 
   const run = async () => {
     running = true;
+    cost = 0;
     try {
       let first = true;
       do {
         again = false;
         const until = clock() + sliceMs;
-        let left = readOnce(() => clock() < until, first);
+        let left = timed(() => readOnce(() => clock() < until, first));
         first = false;
         while (left) {
           await pause();
           if (signal.aborted) return;
           const sliceEnd = clock() + sliceMs;
-          if (rows.readDeferred(() => clock() < sliceEnd)) continue;
+          if (timed(() => rows.readDeferred(() => clock() < sliceEnd))) continue;
           // Every row is remembered now (but those changed meanwhile): the page is read whole once more.
           await pause();
           if (signal.aborted) return;
           again = false;
           const end = clock() + sliceMs;
-          left = readOnce(() => clock() < end, false);
+          left = timed(() => readOnce(() => clock() < end, false));
         }
         if (again) await pause();
       } while (again && !signal.aborted);
     } finally {
       running = false;
+      lastEnd = clock();
+      lastCost = cost;
     }
   };
 
@@ -118,10 +142,15 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
     }
     if (scheduled) return;
     scheduled = true;
-    void pause().then(() => {
+    const go = () => {
       scheduled = false;
       if (!signal.aborted && !running) void run();
-    });
+    };
+    // A page that keeps changing gets at least two thirds of the main thread: the next run waits twice
+    // as long as the last one took (a first read, or one after a quiet while, waits for nothing).
+    const wait = lastEnd + 2 * lastCost - clock();
+    if (wait >= 1) setTimeout(go, wait);
+    else void pause().then(go);
   };
 
   /** Reads at once, in full (a dialog's input, before the next click moves it on). */
@@ -172,5 +201,6 @@ export function watchPage(doc: Document, options: WatchOptions): { readNow: () =
   doc.addEventListener('change', onInput, { capture: true, signal });
   signal.addEventListener('abort', () => observer.disconnect());
   schedule();
-  return { readNow };
+  // idle: nothing to read and nothing being read (tests wait for it).
+  return { readNow, idle: () => !scheduled && !running };
 }

@@ -44,7 +44,7 @@ export function createSnapshotReporter(
 /** A page load's reads, sent as numbered full reports and deltas. */
 export interface StreamReporter {
   /** Sends what changed since the last message (nothing when nothing did); true when something went. */
-  report(snapshot: PageSnapshot, diagnostics: Diagnostics | undefined): boolean;
+  report(snapshot: PageSnapshot, diagnostics?: () => Diagnostics | undefined): boolean;
   /** Sends the latest read whole again (the background asked: it restarted and lost what it knew). */
   again(): boolean;
 }
