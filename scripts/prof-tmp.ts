@@ -1,0 +1,25 @@
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '/work/wt-panel/test/e2e/harness';
+const bundle = await build({ entryPoints: ['scripts/bench/panel-page.ts'], bundle: true, write: false, format: 'iife', target: 'chrome120', minify: false, jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env': '{}' }, logLevel: 'silent' });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+const page = await browser.newPage({ viewport: { width: 340, height: 520 } });
+await page.setContent('<!doctype html><html><body></body></html>');
+await page.addStyleTag({ content: readFileSync('entrypoints/panel/style.css', 'utf8') });
+await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const rows = await page.evaluate(() => (globalThis as any).__benchPanel([20000], 2));
+const { profile } = (await cdp.send('Profiler.stop')) as any;
+console.log(JSON.stringify(rows));
+const self = new Map<string, number>();
+const dt = profile.timeDeltas as number[];
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+const counts = new Map<number, number>();
+for (const s of profile.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+for (const [id, c] of counts) { const n: any = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + c); }
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v * 0.1).toFixed(0)}ms ${k}`).join('\n'));
+await browser.close();
