@@ -352,6 +352,7 @@ export function Findings() {
   const [explained, setExplained] = useState<ReadonlySet<string>>(() => new Set());
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const card = useRef<HTMLElement | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
   // Derived once per state: the groups by rule, the open subject's findings and its principal.
   const byRule = useMemo(() => groupByRule(findings), [findings]);
   const group = useMemo(
@@ -383,6 +384,7 @@ export function Findings() {
       explain: (key) => setExplained((s) => toggled(s, key)),
       show: (subject) => void ask('focusSubject', subject).then(check),
       openSubject: (subject) => {
+        opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         setSelected(subject);
         setScrollCard((n) => n + 1);
       },
@@ -433,7 +435,11 @@ export function Findings() {
           today={today}
           explained={explained}
           actions={actions}
-          onClose={() => setSelected(undefined)}
+          onClose={() => {
+            setSelected(undefined);
+            // Back to the finding it was opened from, when that is still shown.
+            if (opener.current?.isConnected) opener.current.focus();
+          }}
         />
       ) : null}
       {byRule.length > 0 ? (
