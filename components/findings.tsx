@@ -18,31 +18,12 @@ export interface Group {
   findings: Finding[];
 }
 
-/** Findings grouped by subject, the group with the most severe finding first. */
-export function groupFindings(
-  findings: readonly Finding[],
-  onPage: ReadonlySet<string> = new Set(),
-): Group[] {
-  // Live warnings about an open dialog come first: they are about what is being granted right now.
-  // Then whoever is on the page being looked at, then what was read on other pages of the business.
-  const live = (g: Group) =>
-    g.findings.some((f) => f.ruleId.startsWith('invite-')) ? 0 : onPage.has(g.subject) ? 1 : 2;
-  const groups = new Map<string, Group>();
-  for (const finding of findings) {
-    const group = groups.get(finding.subject) ?? {
-      subject: finding.subject,
-      name: finding.subjectName,
-      findings: [],
-    };
-    group.findings.push(finding);
-    groups.set(finding.subject, group);
-  }
-  const worst = (g: Group) => Math.min(...g.findings.map((f) => severityRank[f.severity]));
-  for (const group of groups.values())
-    group.findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  return [...groups.values()].sort(
-    (a, b) => live(a) - live(b) || worst(a) - worst(b) || b.findings.length - a.findings.length,
-  );
+/** One subject's findings, the most severe first (a subject's card); undefined when it has none. */
+export function subjectFindings(findings: readonly Finding[], subject: string): Group | undefined {
+  const own = findings.filter((f) => f.subject === subject);
+  if (own.length === 0) return undefined;
+  own.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  return { subject, name: own[0]!.subjectName, findings: own };
 }
 
 export interface RuleGroup {
@@ -371,12 +352,13 @@ export function Findings() {
   const [explained, setExplained] = useState<ReadonlySet<string>>(() => new Set());
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const card = useRef<HTMLElement | null>(null);
-  // Derived once per state: the groups by rule, by subject, and the principals by subject.
+  const opener = useRef<HTMLElement | null>(null);
+  // Derived once per state: the groups by rule, the open subject's findings and its principal.
   const byRule = useMemo(() => groupByRule(findings), [findings]);
-  const bySubject = useMemo(() => {
-    const onPage = new Set(snapshot?.principals.map(getSubjectKey));
-    return new Map(groupFindings(findings, onPage).map((g) => [g.subject, g]));
-  }, [findings, snapshot]);
+  const group = useMemo(
+    () => (selected ? subjectFindings(findings, selected) : undefined),
+    [findings, selected],
+  );
   const principal = useMemo(() => {
     const subject = selected;
     return subject ? snapshot?.principals.find((p) => getSubjectKey(p) === subject) : undefined;
@@ -402,6 +384,7 @@ export function Findings() {
       explain: (key) => setExplained((s) => toggled(s, key)),
       show: (subject) => void ask('focusSubject', subject).then(check),
       openSubject: (subject) => {
+        opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         setSelected(subject);
         setScrollCard((n) => n + 1);
       },
@@ -409,17 +392,25 @@ export function Findings() {
     [ask, check],
   );
   const onToggle = useCallback((ruleId: string) => setExpanded((s) => toggled(s, ruleId)), []);
-  const open = findings.filter((f) => !f.accepted);
-  const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
-  const acceptedCount = findings.length - open.length;
+  const { open, counts } = useMemo(() => {
+    const counts = { high: 0, medium: 0, low: 0 };
+    let open = 0;
+    for (const f of findings) {
+      if (f.accepted) continue;
+      open++;
+      counts[f.severity]++;
+    }
+    return { open, counts };
+  }, [findings]);
+  const count = (s: Finding['severity']) => counts[s];
+  const acceptedCount = findings.length - open;
   const today = new Date().toISOString().slice(0, 10);
   const businessId = snapshot?.businessId;
-  const group = selected ? bySubject.get(selected) : undefined;
   return (
     <section className="section" aria-labelledby="findings-title">
       <h2 id="findings-title">{t.findings}</h2>
       <p className="summary" data-summary={`${count('high')}/${count('medium')}/${count('low')}`}>
-        {open.length === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
+        {open === 0 ? t.clean : t.summary(count('high'), count('medium'), count('low'))}
         {acceptedCount > 0 ? t.accepted(acceptedCount) : ''}
       </p>
       {failedRules.map((r) => (
@@ -444,7 +435,11 @@ export function Findings() {
           today={today}
           explained={explained}
           actions={actions}
-          onClose={() => setSelected(undefined)}
+          onClose={() => {
+            setSelected(undefined);
+            // Back to the finding it was opened from, when that is still shown.
+            if (opener.current?.isConnected) opener.current.focus();
+          }}
         />
       ) : null}
       {byRule.length > 0 ? (

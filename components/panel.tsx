@@ -125,16 +125,12 @@ function usePrincipalIndex(state: TabState) {
   return useMemo(() => {
     const principals = state.snapshot?.principals ?? [];
     const subjects = principals.map(getSubjectKey);
-    // Stable row keys: the subject key (a repeated one, which a page can show twice, gets its rank).
-    const seen = new Map<string, number>();
-    const keys = subjects.map((s) => {
-      const n = seen.get(s) ?? 0;
-      seen.set(s, n + 1);
-      return n === 0 ? s : `${s}#${n}`;
-    });
+    // Stable row keys: the subject key (one a page shows twice keeps its place in the list as well).
     const indexOf = new Map<string, number>();
-    subjects.forEach((s, i) => {
-      if (!indexOf.has(s)) indexOf.set(s, i);
+    const keys = subjects.map((s, i) => {
+      if (indexOf.has(s)) return `${s}#${i}`;
+      indexOf.set(s, i);
+      return s;
     });
     const open = new Map<string, string[]>();
     for (const run of state.runs)

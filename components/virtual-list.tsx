@@ -84,11 +84,17 @@ export function VirtualList<T>({
     },
     [kept],
   );
+  // Stable while the items are the same: a changed function would make the virtualizer lay out every row
+  // again (every render of a 20,000-row list).
+  const keyOf = useRef(itemKey);
+  keyOf.current = itemKey;
+  const getItemKey = useCallback((index: number) => keyOf.current(items[index]!, index), [items]);
+  const estimate = useCallback(() => estimateSize, [estimateSize]);
   const virtualizer = useVirtualizer<HTMLUListElement, HTMLLIElement>({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => estimateSize,
-    getItemKey: (index) => itemKey(items[index]!, index),
+    estimateSize: estimate,
+    getItemKey,
     measureElement: measure(estimateSize),
     overscan: OVERSCAN,
     rangeExtractor,

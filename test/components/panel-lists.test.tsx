@@ -203,6 +203,7 @@ describe('findings grouped by rule', () => {
     click($('[data-rule-toggle="public-email-domain"]'));
     const finding = $('[data-rule-id="public-email-domain"]')!;
     const subject = finding.getAttribute('data-subject')!;
+    finding.querySelector<HTMLElement>('[data-open-subject]')!.focus();
     click(finding.querySelector('[data-open-subject]'));
     await flush();
     const card = $(`[data-group-subject="${subject}"]`)!;
@@ -221,8 +222,11 @@ describe('findings grouped by rule', () => {
     // Show on page asks the background to point at the subject's row.
     click([...card.querySelectorAll('button')].find((b) => b.textContent === 'Show on page')!);
     expect(asked).toContainEqual(['focusSubject', subject]);
+    const opener = finding.querySelector<HTMLElement>('[data-open-subject]')!;
     click([...card.querySelectorAll('button')].find((b) => b.textContent === 'Close')!);
     expect($(`[data-group-subject]`)).toBeNull();
+    // The focus goes back to where the card was opened from.
+    expect(document.activeElement).toBe(opener);
   });
 
   it('has a title for every rule in every language', () => {
