@@ -59,6 +59,8 @@ export interface LedgerBenchRow {
   appendMedianMs: number;
   /** A business's latest decision (what every ledger write with a review open asks). */
   lastDecisionMs: number;
+  /** Reading our chain's last decision (what an append seals onto; median of 50). */
+  tailMs: number;
   factsMs: number;
   factsCachedMs: number;
   historyMs: number;
@@ -103,6 +105,13 @@ export async function benchLedger(sizes: number[], appends: number) {
     });
     const appendMedianMs = [...each].sort((a, b) => a - b)[Math.floor(each.length / 2)]!;
     const [lastDecisionMs] = await time(() => store.lastDecisionAt(B));
+    const ledgerId = await store.getLedgerId();
+    const tails: number[] = [];
+    for (let i = 0; i < 50; i++)
+      tails.push(
+        (await time(() => (store as unknown as { tail(id: string): Promise<unknown> }).tail(ledgerId)))[0],
+      );
+    const tailMs = tails.sort((a, b) => a - b)[25]!;
     const [factsMs] = await time(() => store.ledgerFacts(B));
     // Later snapshots of the same business reuse the grants and acceptances until the next ledger write.
     const [factsCachedMs] = await time(() => store.ledgerFacts(B));
@@ -135,6 +144,7 @@ export async function benchLedger(sizes: number[], appends: number) {
       appendMs: appendTotal / appends,
       appendMedianMs,
       lastDecisionMs,
+      tailMs,
       factsMs,
       factsCachedMs,
       historyMs,
