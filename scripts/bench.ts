@@ -291,6 +291,11 @@ if (want('ledger')) {
           largest.importMs! <= 5000 ? 'pass' : 'FAIL',
         ],
         [
+          `  of which: the same ${largest.size.toLocaleString('en')} decisions written straight into IndexedDB (no checks; a bound)`,
+          `${(largest.seedWriteMs / 1000).toFixed(1)} s`,
+          '',
+        ],
+        [
           `append at ${largest.size.toLocaleString('en')} ≤ 1.5× append at ${smallest.size.toLocaleString('en')} (median)`,
           `${largest.appendMedianMs.toFixed(2)} / ${smallest.appendMedianMs.toFixed(2)} ms = ${appendRatio.toFixed(2)}×`,
           appendRatio <= 1.5 ? 'pass' : 'FAIL',
