@@ -10,11 +10,13 @@ import { ledgerAdmin } from '../../lib/platform/ledger';
 
 const B = '1203456789012345';
 
-async function seed(store: LedgerStore, db: LedgerDb, n: number): Promise<void> {
+/** Seeds `n` sealed decisions; resolves with the time spent writing them (IndexedDB alone, no checks). */
+async function seed(store: LedgerStore, db: LedgerDb, n: number): Promise<number> {
   // Seeded straight into the tables (a bench's shortcut): the store's own appends are timed below.
   const ledgerId = await store.getLedgerId();
   let head: string | undefined;
   let batch: StoredDecision[] = [];
+  let writeMs = 0;
   for (let i = 0; i < n; i++) {
     const d: Decision = await sealDecision(
       {
@@ -38,11 +40,14 @@ async function seed(store: LedgerStore, db: LedgerDb, n: number): Promise<void> 
     head = d.hash;
     batch.push({ ...d, seq: i });
     if (batch.length === 5000) {
-      await db.decisions.bulkAdd(batch);
+      const rows = batch;
+      writeMs += (await time(() => db.decisions.bulkAdd(rows)))[0];
       batch = [];
     }
   }
-  if (batch.length) await db.decisions.bulkAdd(batch);
+  const rows = batch;
+  if (rows.length) writeMs += (await time(() => db.decisions.bulkAdd(rows)))[0];
+  return writeMs;
 }
 
 async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
@@ -59,6 +64,10 @@ export interface LedgerBenchRow {
   appendMedianMs: number;
   /** A business's latest decision (what every ledger write with a review open asks). */
   lastDecisionMs: number;
+  /** Writing the seeded decisions straight into IndexedDB (5,000 per transaction, no checks): what any write of them costs. */
+  seedWriteMs: number;
+  /** Reading our chain's last decision (what an append seals onto; median of 50). */
+  tailMs: number;
   factsMs: number;
   factsCachedMs: number;
   historyMs: number;
@@ -83,7 +92,7 @@ export async function benchLedger(sizes: number[], appends: number) {
     const name = `bench-${size}-${Date.now()}`;
     const store = new LedgerStore(name);
     const db = openLedgerDb(name);
-    await seed(store, db, size);
+    const seedWriteMs = await seed(store, db, size);
     db.close();
     const each: number[] = [];
     const [appendTotal] = await time(async () => {
@@ -103,6 +112,13 @@ export async function benchLedger(sizes: number[], appends: number) {
     });
     const appendMedianMs = [...each].sort((a, b) => a - b)[Math.floor(each.length / 2)]!;
     const [lastDecisionMs] = await time(() => store.lastDecisionAt(B));
+    const ledgerId = await store.getLedgerId();
+    const tails: number[] = [];
+    for (let i = 0; i < 50; i++)
+      tails.push(
+        (await time(() => (store as unknown as { tail(id: string): Promise<unknown> }).tail(ledgerId)))[0],
+      );
+    const tailMs = tails.sort((a, b) => a - b)[25]!;
     const [factsMs] = await time(() => store.ledgerFacts(B));
     // Later snapshots of the same business reuse the grants and acceptances until the next ledger write.
     const [factsCachedMs] = await time(() => store.ledgerFacts(B));
@@ -134,7 +150,9 @@ export async function benchLedger(sizes: number[], appends: number) {
       size,
       appendMs: appendTotal / appends,
       appendMedianMs,
+      seedWriteMs,
       lastDecisionMs,
+      tailMs,
       factsMs,
       factsCachedMs,
       historyMs,

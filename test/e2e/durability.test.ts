@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LARGE_LEDGER, largeChain } from '../lib/ledger/large-ledger';
 import { samplePortfolio } from '../sandbox/generate';
@@ -481,11 +481,44 @@ describe('exports (issue 11, item 5)', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'scopekeeper-large-')), 'colleague.json');
     writeFileSync(path, text);
     await options.getByLabel('Import a ledger export').setInputFiles(path);
+    // Anything over a second shows a progress bar (issue 12, item 5): reading, then the background's
+    // checks, polled by the import's command key; it says how far in aria-valuenow.
+    const bar = options.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor({ timeout: 60_000 });
+    const seen = new Set<string>();
+    const watch = async (done: Locator) => {
+      for (;;) {
+        const stage = await options
+          .locator('.import-progress')
+          .getAttribute('data-stage', { timeout: 100 })
+          .catch(() => null);
+        const now = await bar.getAttribute('aria-valuenow', { timeout: 100 }).catch(() => null);
+        if (stage && now !== null) {
+          expect(Number(now)).toBeGreaterThanOrEqual(0);
+          expect(Number(now)).toBeLessThanOrEqual(100);
+          seen.add(stage);
+        }
+        if ((await done.count()) > 0) return;
+        await options.waitForTimeout(50);
+      }
+    };
+    await watch(options.locator('.preview, [role="alert"]'));
     await options.locator('.preview, [role="alert"]').first().waitFor({ timeout: 240_000 });
+    const previewMs = Date.now() - started;
     const refused = await options.locator('[role="alert"]').allTextContents();
     expect(refused).toEqual([]);
+    expect(seen.has('checking')).toBe(true);
+    expect(await bar.count()).toBe(0);
+    const applying = Date.now();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await options.getByText(/^Imported colleague\.json/).waitFor({ timeout: 240_000 });
+    await bar.waitFor({ timeout: 60_000 });
+    seen.clear();
+    const imported = options.getByText(/^Imported colleague\.json/);
+    await watch(imported.or(options.locator('[role="alert"]')));
+    expect(await options.locator('[role="alert"]').allTextContents()).toEqual([]);
+    await imported.waitFor({ timeout: 1000 });
+    expect(seen.has('writing')).toBe(true);
+    const applyMs = Date.now() - applying;
     const importMs = Date.now() - started;
     const verify = (await askBackground(options, 1, 'ledgerAdmin', { type: 'verify' })) as {
       res: { value: { ledgers: { ledgerId: string; ok: boolean; length: number }[] } };
@@ -528,7 +561,8 @@ describe('exports (issue 11, item 5)', () => {
     expect(fetched.head).toBe(chain.at(-1)!.hash);
     console.info(
       `large ledger in Chromium: file ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ` +
-        `import (preview + apply) ${Math.round(importMs / 1000)} s, export in ${offer.res.parts} parts ` +
+        `import (preview + apply) ${Math.round(importMs / 1000)} s (choose the file → preview ${(previewMs / 1000).toFixed(1)} s, ` +
+        `Import → imported ${(applyMs / 1000).toFixed(1)} s), export in ${offer.res.parts} parts ` +
         `${Math.round(exportMs / 1000)} s (${(fetched.bytes / 1024 / 1024).toFixed(1)} MB)`,
     );
   }, 600_000);

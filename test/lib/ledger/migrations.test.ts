@@ -171,6 +171,8 @@ describe('ledger store versions', () => {
         expect(await store.lastDecisionAt(B)).toBe('2026-11-27T09:00:00.000Z');
         expect((await store.chain(OURS)).map((d) => d.id)).toEqual(decisions.slice(0, 4).map((d) => d.id));
         if (fixture === v2) expect(await store.commandResult('k1')).toMatchObject({ result: 1 });
+        // A subject's history still comes from its index (ours and the colleague's, in business B).
+        expect(await store.decisionsAbout(B, 'partner:3228568050780001')).toHaveLength(4);
         store.close();
 
         const raw = new Dexie(name);
@@ -179,6 +181,7 @@ describe('ledger store versions', () => {
         const indexes = raw.table('decisions').schema.indexes.map((i) => i.name);
         expect(indexes).toContain('[businessId+at]');
         expect(indexes).not.toContain('businessId');
+        expect(indexes).not.toContain('subject');
         expect(await raw.table('decisions').count()).toBe(decisions.length);
         raw.close();
       });
