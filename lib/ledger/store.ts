@@ -538,53 +538,50 @@ export class LedgerStore {
     const at = now.toISOString();
     const subjects = snapshot.principals.map((p) => ({ subject: getSubjectKey(p), pending: p.pending }));
     let wrote = false;
-    await this.db
-      .transaction('rw', this.db.seen, this.db.snapshots, async () => {
-        await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
-        // One read and one write for the whole list; only rows that are new or whose pending state changed
-        // are written (a 5,000-row page read again writes nothing).
-        const rows = await this.db.seen.bulkGet(
-          subjects.map((s) => [businessId, s.subject] as [string, string]),
-        );
-        const changed: SeenRow[] = [];
-        subjects.forEach(({ subject, pending }, i) => {
-          const row = rows[i];
-          if (row && Boolean(row.pendingSince) === pending) return;
-          const pendingSince = pending ? (row?.pendingSince ?? at) : undefined;
-          changed.push({
-            businessId,
-            subject,
-            firstSeenAt: row?.firstSeenAt ?? at,
-            lastSeenAt: at,
-            ...(pendingSince ? { pendingSince } : {}),
-          });
+    await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
+      await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
+      // One read and one write for the whole list; only rows that are new or whose pending state changed
+      // are written (a 5,000-row page read again writes nothing).
+      const rows = await this.db.seen.bulkGet(
+        subjects.map((s) => [businessId, s.subject] as [string, string]),
+      );
+      const changed: SeenRow[] = [];
+      subjects.forEach(({ subject, pending }, i) => {
+        const row = rows[i];
+        if (row && Boolean(row.pendingSince) === pending) return;
+        const pendingSince = pending ? (row?.pendingSince ?? at) : undefined;
+        changed.push({
+          businessId,
+          subject,
+          firstSeenAt: row?.firstSeenAt ?? at,
+          lastSeenAt: at,
+          ...(pendingSince ? { pendingSince } : {}),
         });
-        if (changed.length === 0) return;
-        wrote = true;
-        await this.db.seen.bulkPut(changed);
-        // Bounded per business: past the cap, subjects no longer on this page go first (those not pending
-        // before those pending, the longest unseen first).
-        const count = await this.db.seen.where('businessId').equals(businessId).count();
-        if (count <= this.limits.seenPerBusiness) return;
-        const present = new Set(subjects.map((s) => s.subject));
-        const gone = (await this.db.seen.where('businessId').equals(businessId).toArray())
-          .filter((row) => !present.has(row.subject))
-          .sort((a, b) =>
-            Boolean(a.pendingSince) !== Boolean(b.pendingSince)
-              ? a.pendingSince
-                ? 1
-                : -1
-              : a.lastSeenAt < b.lastSeenAt
-                ? -1
-                : 1,
-          )
-          .slice(0, count - this.limits.seenPerBusiness);
-        await this.db.seen.bulkDelete(gone.map((row) => [row.businessId, row.subject] as [string, string]));
-      })
-      .finally(() => {
-        // First-seen dates changed (or may have): the rules read them again.
-        if (wrote) this.firstSeenFacts.delete(businessId);
       });
+      if (changed.length === 0) return;
+      wrote = true;
+      await this.db.seen.bulkPut(changed);
+      // Bounded per business: past the cap, subjects no longer on this page go first (those not pending
+      // before those pending, the longest unseen first).
+      const count = await this.db.seen.where('businessId').equals(businessId).count();
+      if (count <= this.limits.seenPerBusiness) return;
+      const present = new Set(subjects.map((s) => s.subject));
+      const gone = (await this.db.seen.where('businessId').equals(businessId).toArray())
+        .filter((row) => !present.has(row.subject))
+        .sort((a, b) =>
+          Boolean(a.pendingSince) !== Boolean(b.pendingSince)
+            ? a.pendingSince
+              ? 1
+              : -1
+            : a.lastSeenAt < b.lastSeenAt
+              ? -1
+              : 1,
+        )
+        .slice(0, count - this.limits.seenPerBusiness);
+      await this.db.seen.bulkDelete(gone.map((row) => [row.businessId, row.subject] as [string, string]));
+    });
+    // First-seen dates changed: the rules read them again (an aborted transaction changed nothing).
+    if (wrote) this.firstSeenFacts.delete(businessId);
   }
 
   /** What the rules need from the ledger for one business. */
