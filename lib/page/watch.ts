@@ -105,32 +105,29 @@ export function watchPage(
 
   const run = async () => {
     running = true;
+    again = false;
     cost = 0;
     try {
-      let first = true;
-      do {
+      const until = clock() + sliceMs;
+      let left = timed(() => readOnce(() => clock() < until, true));
+      while (left) {
+        await pause();
+        if (signal.aborted) return;
+        const sliceEnd = clock() + sliceMs;
+        if (timed(() => rows.readDeferred(() => clock() < sliceEnd))) continue;
+        // Every row is remembered now (but those changed meanwhile): the page is read whole once more.
+        await pause();
+        if (signal.aborted) return;
         again = false;
-        const until = clock() + sliceMs;
-        let left = timed(() => readOnce(() => clock() < until, first));
-        first = false;
-        while (left) {
-          await pause();
-          if (signal.aborted) return;
-          const sliceEnd = clock() + sliceMs;
-          if (timed(() => rows.readDeferred(() => clock() < sliceEnd))) continue;
-          // Every row is remembered now (but those changed meanwhile): the page is read whole once more.
-          await pause();
-          if (signal.aborted) return;
-          again = false;
-          const end = clock() + sliceMs;
-          left = timed(() => readOnce(() => clock() < end, false));
-        }
-        if (again) await pause();
-      } while (again && !signal.aborted);
+        const end = clock() + sliceMs;
+        left = timed(() => readOnce(() => clock() < end, false));
+      }
     } finally {
       running = false;
       lastEnd = clock();
       lastCost = cost;
+      // Changed while it was read: read again, after the pause a page that keeps changing is owed.
+      if (again) schedule();
     }
   };
 
