@@ -25,6 +25,9 @@ export interface WatchOptions {
   rows?: RowCache;
 }
 
+/** How long a list that shows "Loading…" again is held back before it is handed on (ms). */
+const HOLD_LOADING_MS = 400;
+
 /** Gives the main thread back to the page: `scheduler.yield` where there is one, else a new task. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -64,6 +67,7 @@ export function watchPage(
   let draft: DialogDraft | undefined;
   /** How many principals the last read handed on held. */
   let handedOn = 0;
+  let heldSince: number | undefined;
   let scheduled = false;
   let running = false;
   let again = false;
@@ -88,6 +92,19 @@ export function watchPage(
     // Only the first slice of a list that grew goes out before the list is read whole (rows that arrive);
     // a list re-rendered with new rows waits until it is read whole, so nothing flickers.
     if (partial && (!firstOfRun || read.snapshot.principals.length <= handedOn)) return true;
+    // A list that shows "Loading…" again (re-rendered) is not handed on at once: it erases what was read of
+    // it; it is handed on only when it stays so (a page reads as before, when it settled).
+    const loading =
+      read.snapshot.principals.length === 0 &&
+      read.snapshot.readProblems.some((p) => p.code === 'list-loading');
+    if (loading && handedOn > 0) {
+      heldSince ??= clock();
+      if (clock() - heldSince < HOLD_LOADING_MS) {
+        setTimeout(schedule, HOLD_LOADING_MS);
+        return false;
+      }
+    }
+    heldSince = undefined;
     handedOn = read.snapshot.principals.length;
     const merged = mergeDialogDraft(draft, read.snapshot, read.dialogSeen);
     draft = merged.draft;
@@ -105,32 +122,29 @@ export function watchPage(
 
   const run = async () => {
     running = true;
+    again = false;
     cost = 0;
     try {
-      let first = true;
-      do {
+      const until = clock() + sliceMs;
+      let left = timed(() => readOnce(() => clock() < until, true));
+      while (left) {
+        await pause();
+        if (signal.aborted) return;
+        const sliceEnd = clock() + sliceMs;
+        if (timed(() => rows.readDeferred(() => clock() < sliceEnd))) continue;
+        // Every row is remembered now (but those changed meanwhile): the page is read whole once more.
+        await pause();
+        if (signal.aborted) return;
         again = false;
-        const until = clock() + sliceMs;
-        let left = timed(() => readOnce(() => clock() < until, first));
-        first = false;
-        while (left) {
-          await pause();
-          if (signal.aborted) return;
-          const sliceEnd = clock() + sliceMs;
-          if (timed(() => rows.readDeferred(() => clock() < sliceEnd))) continue;
-          // Every row is remembered now (but those changed meanwhile): the page is read whole once more.
-          await pause();
-          if (signal.aborted) return;
-          again = false;
-          const end = clock() + sliceMs;
-          left = timed(() => readOnce(() => clock() < end, false));
-        }
-        if (again) await pause();
-      } while (again && !signal.aborted);
+        const end = clock() + sliceMs;
+        left = timed(() => readOnce(() => clock() < end, false));
+      }
     } finally {
       running = false;
       lastEnd = clock();
       lastCost = cost;
+      // Changed while it was read: read again, after the pause a page that keeps changing is owed.
+      if (again) schedule();
     }
   };
 

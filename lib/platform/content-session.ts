@@ -5,6 +5,7 @@ import type { Finding } from '../domain/rules/types';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { createReportStream } from '../page/report-stream';
+import { getPageKind } from '../page/routes';
 import { watchPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
@@ -82,6 +83,9 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   };
   // The page load's reads, numbered: whole on each new location, else what changed (issue 12, item 1).
   const stream = createReportStream();
+  // Deltas stay off until the background's reportDelta handler is on main and the end-to-end tests have run
+  // with it (issue 12, see the reader's report): every read goes whole, numbered, and only when it changed.
+  stream.noDeltas();
   const reporter = createStreamReporter(stream, send, sendDelta, (next) => {
     outcome = next;
     showOutcome();
@@ -96,19 +100,22 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
       : undefined;
 
   // The panel works only with the token the background gives this page load (issue 11, item 2): the
-  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so). It is
-  // put up hidden (issue 12, item 4): the panel loads while the page does, and is shown by the first read
-  // of a page it belongs on.
+  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so). On a page
+  // whose address says the panel belongs there, it is put up hidden as soon as the token is here (issue 12,
+  // item 4): the panel loads while the page does, and the first read shows it. Elsewhere nothing is put up
+  // (an `other` page stays silent) until a read of such a page.
   let panelToken: string | undefined;
   let wantOverlay = false;
   const mountPanel = () => {
     if (overlay || panelToken === undefined || ctx.isInvalid) return;
+    if (!wantOverlay && getPageKind(location.href) === 'other') return;
     overlay = mountOverlay(document, ctx.signal, { farewell, panelToken });
     overlay.setVisible(wantOverlay);
     showOutcome();
   };
   const showOverlay = (visible: boolean) => {
     wantOverlay = visible;
+    if (visible) mountPanel();
     overlay?.setVisible(visible);
   };
   const askToken = (resume?: string) =>
@@ -131,8 +138,9 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     locationController?.abort();
     locationController = new AbortController();
     const signal = AbortSignal.any([ctx.signal, locationController.signal]);
-    // A new location's first read goes whole.
+    // A new location's first read goes whole; the panel loads if the panel belongs there.
     stream.restart();
+    mountPanel();
     watchPage(document, {
       signal,
       ownHosts: () => [overlay?.host, badges?.host],

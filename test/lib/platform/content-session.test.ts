@@ -182,21 +182,27 @@ describe('the content session says what became of what it read (issue 10, item 5
     ctx.abort();
   });
 
-  it('puts the panel up hidden as soon as its token is here, and shows it on the first read of a page it belongs on (issue 12, item 4)', async () => {
+  it('puts the panel up hidden as soon as its token is here, on a page it belongs on, and shows it on the first read (issue 12, item 4)', async () => {
+    const { ctx, sent } = startSession([]);
+    // The token's answer comes before the first read (the next task): the panel's page loads, out of sight.
+    for (let i = 0; i < 5 && !overlay(); i++) await Promise.resolve();
+    expect(sent).toHaveLength(0);
+    expect(overlay()!.shadowRoot!.querySelector('iframe')!.dataset.src).toMatch(/panel\.html#/);
+    expect(overlayShown()).toBe(false);
+    const frame = overlay()!.shadowRoot!.querySelector('iframe');
+    await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
+    expect(sent).toHaveLength(1);
+    expect(overlay()!.shadowRoot!.querySelector('iframe')).toBe(frame);
+    ctx.abort();
+  });
+
+  it('puts nothing up on a page the panel does not belong on', async () => {
     happyDOM().setURL('https://business.facebook.com/latest/billing_hub?business_id=1203456789012345');
     const { ctx, sent } = startSession([]);
     await vi.waitFor(() => expect(sent.length).toBe(1), { timeout: 3000 });
     expect((sent[0] as { snapshot: { kind: string } }).snapshot.kind).toBe('other');
-    // The panel's page is loading already, out of sight.
-    await vi.waitFor(() => expect(overlay()).not.toBeNull(), { timeout: 3000 });
-    expect(overlay()!.shadowRoot!.querySelector('iframe')!.dataset.src).toMatch(/panel\.html#/);
-    expect(overlayShown()).toBe(false);
-    // The same overlay (and frame) is shown once the page is one the panel belongs on.
-    const frame = overlay()!.shadowRoot!.querySelector('iframe');
-    happyDOM().setURL(PEOPLE);
-    document.body.append(document.createElement('p'));
-    await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
-    expect(overlay()!.shadowRoot!.querySelector('iframe')).toBe(frame);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(overlay()).toBeNull();
     ctx.abort();
   });
 
