@@ -61,6 +61,14 @@ function render(state: TabState): [number, number] {
   return [committed - start, laidOut - start];
 }
 
+// Named apart, so that `--cpu` (scripts/bench-panel.ts) can tell a first state's samples from a next one's.
+function renderFirst(state: TabState): [number, number] {
+  return render(state);
+}
+function renderNext(state: TabState): [number, number] {
+  return render(state);
+}
+
 async function benchPanel(sizes: number[], runs: number): Promise<PanelBenchRow[]> {
   const rows: PanelBenchRow[] = [];
   for (const n of sizes) {
@@ -86,14 +94,14 @@ async function benchPanel(sizes: number[], runs: number): Promise<PanelBenchRow[
       const parseStart = performance.now();
       const parsed = tabStateSchema.parse(message);
       times.parse.push(performance.now() - parseStart);
-      const [commit, layout] = render(parsed);
+      const [commit, layout] = renderFirst(parsed);
       times.first.push(commit);
       times.firstLayout.push(layout);
       elements = host.querySelectorAll('*').length;
       principalRows = host.querySelectorAll('[data-principal]').length;
       await nextFrame();
       await nextFrame();
-      const [commit2, layout2] = render(tabStateSchema.parse(JSON.parse(JSON.stringify(second))));
+      const [commit2, layout2] = renderNext(tabStateSchema.parse(JSON.parse(JSON.stringify(second))));
       again.commit.push(commit2);
       again.layout.push(layout2);
       await nextFrame();
