@@ -486,8 +486,10 @@ describe('exports (issue 11, item 5)', () => {
     const bar = options.getByRole('progressbar', { name: 'Import progress' });
     await bar.waitFor({ timeout: 60_000 });
     const seen = new Set<string>();
-    const watch = async (done: Locator) => {
+    const watch = async (done: Locator, timeout = 240_000) => {
+      const until = Date.now() + timeout;
       for (;;) {
+        if (Date.now() > until) throw new Error(`not done within ${timeout} ms`);
         const stage = await options
           .locator('.import-progress')
           .getAttribute('data-stage', { timeout: 100 })
