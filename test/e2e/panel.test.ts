@@ -172,7 +172,7 @@ describe('the built extension in Chromium on the routed sandbox', () => {
     // the page's notice says its findings may be out of date, and no badge is drawn from them.
     await worker.evaluate(() => {
       const refuse: RefuseListener = (message, _sender, respond) => {
-        if (message?.type !== 'reportSnapshot') return;
+        if (message?.type !== 'reportSnapshot' && message?.type !== 'reportDelta') return;
         const error = { code: 'invalid-request', facts: { field: 'snapshot.principals', issue: 'too_big' } };
         respond({ res: { ok: false, error } });
       };
