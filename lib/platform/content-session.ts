@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onPageWords } from '../domain/i18n/on-page';
 import { pickUiLocale, type UiLocale } from '../domain/locales';
-import type { Finding } from '../domain/rules/types';
+import type { BadgeFinding as Finding } from '../domain/badge-findings';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { createReportStream } from '../page/report-stream';
@@ -83,9 +83,6 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   };
   // The page load's reads, numbered: whole on each new location, else what changed (issue 12, item 1).
   const stream = createReportStream();
-  // Deltas stay off until the background's reportDelta handler is on main and the end-to-end tests have run
-  // with it (issue 12, see the reader's report): every read goes whole, numbered, and only when it changed.
-  stream.noDeltas();
   const reporter = createStreamReporter(stream, send, sendDelta, (next) => {
     outcome = next;
     showOutcome();

@@ -67,7 +67,11 @@ export function registerLedgerHandlers(hub: Hub): void {
         publisher.invalidateAll();
         void hub.reminders.check();
       }
-      if (result.type === 'delete-all') hub.cache.forgetBusinesses();
+      if (result.type === 'delete-all') {
+        hub.cache.forgetBusinesses();
+        // A page's read waiting to be recorded was shown before the erasure: it is not written back.
+        hub.recording.cancelAll();
+      }
       if (result.type === 'export-saved') {
         // An export is the evidence of a periodic review's first step, and the export is no longer due.
         // Every business with an open checklist, read from the ledger (the worker may have restarted).

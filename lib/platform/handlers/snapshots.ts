@@ -51,8 +51,8 @@ export function registerSnapshotHandlers(hub: Hub): void {
     // publish again only when a run ticked).
     await published;
     reveal();
-    hub.recording.ranNow(tabId);
-    await record(tabId, report, now);
+    // After what a delta of this tab left waiting (another page's read, perhaps), never instead of it.
+    await hub.recording.now(tabId, () => record(tabId, report, now));
   };
 
   router.handle('reportSnapshot', async (report, sender) => {

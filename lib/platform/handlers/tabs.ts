@@ -15,6 +15,8 @@ export function registerTabs(hub: Hub): void {
     hub.ports.forget(tabId);
     hub.focus.forget(tabId);
     hub.panelTokens.forget(tabId);
+    hub.recording.forget(tabId);
+    hub.publisher.forget(tabId);
   });
 
   void refillOpenTabs(hub);

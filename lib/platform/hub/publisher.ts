@@ -72,6 +72,11 @@ export class Publisher {
     return next;
   }
 
+  /** A tab closed: when it was last published is forgotten (what is under way finishes). */
+  forget(tabId: number): void {
+    this.lastStart.delete(tabId);
+  }
+
   invalidateBusiness(businessId: string): void {
     for (const tabId of this.tabsOf(businessId)) this.dirty.add(tabId);
     this.schedule();

@@ -258,4 +258,48 @@ describe('the background, receiving deltas of a page', () => {
     const [recorded] = await t.store.latestSnapshots(B);
     expect(recorded?.snapshot).toEqual(pages.at(-1));
   });
+
+  it('records the People page a delta left waiting when the tab goes on to another page, names included', async () => {
+    const before = people([me, person('Nils', 'nils@byraab.se')]);
+    const after = people([me, person('Nils Holm', 'nils@byraab.se'), person('Ada Lind', 'ada@gmail.com')]);
+    await full(before);
+    await t.hub.publisher.settled();
+    // The delta comes within a second of the full report: its recording waits.
+    expect(await t.ask('reportDelta', deltaOf(before, after, 2), sender())).toEqual({ ok: true, value: {} });
+    // The admin opens Partners before that second is over: a new stream, a full report.
+    const partners = listSnapshot('partners', []);
+    await t.ask('reportSnapshot', { snapshot: partners, stream: 'fedcba9876543210', seq: 1 }, sender());
+    await t.hub.recording.flush();
+    const recorded = await t.store.latestSnapshots(B);
+    expect(recorded.find((r) => r.snapshot.kind === 'people')?.snapshot).toEqual(after);
+    expect(recorded.find((r) => r.snapshot.kind === 'partners')?.snapshot).toEqual(partners);
+  });
+
+  it('does not write back a read that waited to be recorded when the ledger is erased', async () => {
+    const before = people([me]);
+    const after = people([me, person('Ada Lind', 'ada@gmail.com')]);
+    await full(before);
+    await t.hub.publisher.settled();
+    await t.hub.recording.flush();
+    expect(await t.ask('reportDelta', deltaOf(before, after, 2), sender())).toEqual({ ok: true, value: {} });
+    expect(await t.ask('ledgerAdmin', { type: 'delete-all', commandKey: crypto.randomUUID() })).toEqual({
+      ok: true,
+      value: { type: 'delete-all' },
+    });
+    await t.hub.recording.flush();
+    expect(await t.store.latestSnapshots(B)).toEqual([]);
+  });
+
+  it('records what waited for a tab that closes, and forgets the tab', async () => {
+    const before = people([me]);
+    const after = people([me, person('Ada Lind', 'ada@gmail.com')]);
+    await full(before);
+    await t.hub.publisher.settled();
+    expect(await t.ask('reportDelta', deltaOf(before, after, 2), sender())).toEqual({ ok: true, value: {} });
+    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 1, isWindowClosing: false });
+    // At once, not at the end of the throttle's second.
+    await vi.waitFor(async () => expect((await t.store.latestSnapshots(B))[0]?.snapshot).toEqual(after), {
+      timeout: 400,
+    });
+  });
 });
