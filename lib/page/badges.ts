@@ -1,5 +1,6 @@
 import { assetKey } from '../domain/principals';
-import type { Finding, Severity } from '../domain/rules/types';
+import type { BadgeFinding as Finding } from '../domain/badge-findings';
+import type { Severity } from '../domain/rules/types';
 import type { Anchor } from './anchors';
 import { createGuardedHost } from './guarded-host';
 
@@ -83,35 +84,47 @@ export function createBadgeLayer(
     return hit !== null && (anchor.element.contains(hit) || hit === host);
   };
 
+  // Every box is read first, then every badge is written: a write between two reads would make the browser
+  // lay the page out again for the next read (once per badge on a long list).
   const layout = () => {
     frame = 0;
     const view = doc.defaultView!;
+    const placed: { item: Drawn; rect: DOMRect; show: boolean; box?: DOMRect }[] = [];
     for (const item of drawn) {
       const { element } = item.anchor;
-      if (!element.isConnected) {
-        if (item.node) item.node.style.display = 'none';
+      const rect = element.isConnected ? element.getBoundingClientRect() : undefined;
+      if (!rect || rect.width === 0 || rect.bottom < 0 || rect.top > view.innerHeight) {
+        if (item.node) placed.push({ item, rect: rect ?? new DOMRect(), show: false });
         continue;
       }
-      const rect = element.getBoundingClientRect();
-      if (rect.width === 0 || rect.bottom < 0 || rect.top > view.innerHeight) {
-        if (item.node) item.node.style.display = 'none';
-        continue;
-      }
-      item.node ??= makeNode(item);
       if (item.kind === 'badge') {
         const x = Math.max(0, rect.right - 34);
-        const y = rect.top + rect.height / 2 - 9;
         const show = visibleAt(item.anchor, Math.min(rect.right - 4, x + 9), rect.top + rect.height / 2);
-        item.node.style.display = show ? 'block' : 'none';
-        item.node.style.left = `${x}px`;
-        item.node.style.top = `${y}px`;
+        placed.push({ item, rect, show });
       } else {
-        const box =
-          element.closest('[role="dialog"], [role="alertdialog"], dialog')?.getBoundingClientRect() ?? rect;
-        const roomRight = view.innerWidth - box.right > 276;
-        item.node.style.display = 'block';
-        item.node.style.left = `${roomRight ? box.right + 12 : Math.max(8, rect.left)}px`;
-        item.node.style.top = `${roomRight ? Math.max(8, rect.top - 4) : rect.bottom + 6}px`;
+        const box = element.closest('[role="dialog"], [role="alertdialog"], dialog')?.getBoundingClientRect();
+        placed.push({ item, rect, show: true, ...(box ? { box } : {}) });
+      }
+    }
+    const lit =
+      highlighted && highlighted.element.isConnected && Date.now() < highlighted.until
+        ? highlighted.element.getBoundingClientRect()
+        : undefined;
+    for (const { item, rect, show, box } of placed) {
+      if (!show && !item.node) continue;
+      const node = (item.node ??= makeNode(item));
+      if (!show) {
+        node.style.display = 'none';
+      } else if (item.kind === 'badge') {
+        node.style.display = 'block';
+        node.style.left = `${Math.max(0, rect.right - 34)}px`;
+        node.style.top = `${rect.top + rect.height / 2 - 9}px`;
+      } else {
+        const around = box ?? rect;
+        const roomRight = view.innerWidth - around.right > 276;
+        node.style.display = 'block';
+        node.style.left = `${roomRight ? around.right + 12 : Math.max(8, rect.left)}px`;
+        node.style.top = `${roomRight ? Math.max(8, rect.top - 4) : rect.bottom + 6}px`;
       }
     }
     if (markPending && drawn.length > 0) {
@@ -119,14 +132,13 @@ export function createBadgeLayer(
       markPending = false;
       doc.defaultView?.performance?.mark?.('scopekeeper:findings-shown');
     }
-    if (highlighted && highlighted.element.isConnected && Date.now() < highlighted.until) {
-      const rect = highlighted.element.getBoundingClientRect();
+    if (lit) {
       Object.assign(highlightBox.style, {
         display: 'block',
-        left: `${rect.left - 3}px`,
-        top: `${rect.top - 3}px`,
-        width: `${rect.width}px`,
-        height: `${rect.height}px`,
+        left: `${lit.left - 3}px`,
+        top: `${lit.top - 3}px`,
+        width: `${lit.width}px`,
+        height: `${lit.height}px`,
       });
     } else {
       highlightBox.style.display = 'none';
@@ -151,7 +163,7 @@ export function createBadgeLayer(
         const strong = doc.createElement('strong');
         strong.textContent = f.message;
         const fix = doc.createElement('div');
-        fix.textContent = f.fix;
+        fix.textContent = f.fix ?? '';
         node.append(strong, fix);
       }
       node.dataset.ruleIds = list.map((f) => f.ruleId).join(' ');
@@ -221,8 +233,9 @@ export function createBadgeLayer(
       render();
     },
     setFindings(next) {
-      // Accepted findings stay in the panel, muted; they get no badge until their review date.
-      findings = next.filter((f) => !f.accepted);
+      // Accepted findings stay in the panel, muted; they get no badge until their review date (the
+      // background does not send them: lib/domain/badge-findings.ts).
+      findings = next;
       render();
     },
     highlight(subject) {
