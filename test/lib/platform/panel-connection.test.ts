@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectPanel } from '@/lib/platform/panel-connection';
+import { asTabState, connectPanel } from '@/lib/platform/panel-connection';
+import { panelState } from '../../components/panel-state';
 
 /** The ports the panel opened, each with what the background may do to it. */
 function fakePorts() {
@@ -44,7 +45,7 @@ describe('the panel’s connection (issue 11)', () => {
     expect(refusals).toEqual([]);
     vi.advanceTimersByTime(5000);
     expect(ports).toHaveLength(2);
-    ports[1]!.send({}); // accepted: a state arrives
+    ports[1]!.send({ findings: [], failedRules: [], runs: [], due: [], locale: 'en' }); // accepted: a state arrives
     expect(states).toHaveLength(1);
 
     // Refused later again: asked once more, and a second refusal ends it.
@@ -55,5 +56,29 @@ describe('the panel’s connection (issue 11)', () => {
     vi.advanceTimersByTime(5000);
     expect(ports).toHaveLength(3);
     expect(refusals).toEqual([{ code: 'panel-not-ours' }]);
+  });
+});
+
+describe('a state the background pushes to the panel (issue 12)', () => {
+  it('is taken as it came when it has the shape the panel relies on', () => {
+    const state = JSON.parse(JSON.stringify(panelState(20))) as unknown;
+    expect(asTabState(state)).toBe(state);
+    expect(asTabState({ findings: [], failedRules: [], runs: [], due: [], locale: 'sv' })).toBeDefined();
+  });
+
+  it('is dropped when it does not', () => {
+    const good = { findings: [], failedRules: [], runs: [], due: [], locale: 'en' };
+    for (const bad of [
+      null,
+      'state',
+      [],
+      { ...good, findings: undefined },
+      { ...good, runs: {} },
+      { ...good, locale: 'de' },
+      { ...good, snapshot: null },
+      { ...good, snapshot: { kind: 'people' } },
+      { ...good, snapshot: { kind: 3, principals: [] } },
+    ])
+      expect(asTabState(bad)).toBeUndefined();
   });
 });
