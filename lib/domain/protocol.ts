@@ -1,9 +1,10 @@
+import type { BadgeFinding } from './badge-findings';
 import { z } from 'zod';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
 import { adminRequestSchema, adminResultSchema, importProgressSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
-import { findingSchema, snapshotDeltaSchema, snapshotReportSchema } from './messages';
+import { snapshotDeltaSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
@@ -195,7 +196,7 @@ export function parseReply<N extends MessageName>(name: N, raw: unknown): Reply<
  */
 export interface ContentProtocol {
   /** The findings to draw as badges and live warnings. */
-  showFindings(findings: z.output<typeof findingSchema>[]): void;
+  showFindings(findings: BadgeFinding[]): void;
   /** Scroll to a subject's row and highlight it; whether it was found. */
   scrollToSubject(subject: string): boolean;
   /** Open the collapsed panel and highlight a subject (a notification or a due item was clicked). */

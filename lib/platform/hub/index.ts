@@ -1,3 +1,4 @@
+import { badgeFindings } from '../../domain/badge-findings';
 import { browser as realBrowser } from 'wxt/browser';
 import { pickUiLocale, type UiLocale } from '../../domain/locales';
 import type { Settings } from '../../domain/settings';
@@ -79,7 +80,9 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
     async (tabId) => {
       const state = await computeTabState(hub, tabId);
       hub.ports.deliver(tabId, state);
-      await deps.toTab(tabId, 'showFindings', state.findings);
+      const dialog =
+        state.snapshot?.kind === 'invite-dialog' || state.snapshot?.kind === 'add-partner-dialog';
+      await deps.toTab(tabId, 'showFindings', badgeFindings(state.findings, dialog));
     },
     (businessId) => cache.tabsOf(businessId),
   );

@@ -46,7 +46,10 @@ describe('the background hub, without a browser', () => {
     expect(rules).toContain('undocumented-third-party');
     const badges = findingsSentTo(t, 7);
     expect(badges).toHaveLength(1);
-    expect(badges[0]!.data).toEqual(panel[0]!.findings);
+    // The page gets what its badges draw: the panel's findings without "why", and without "fix" off a dialog.
+    expect(badges[0]!.data).toEqual(
+      panel[0]!.findings.map(({ why: _why, fix: _fix, accepted: _accepted, ...drawn }) => drawn),
+    );
   });
 
   it('refuses what a content script may not send, and snapshots from a page or of another site', async () => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { badgeFindings } from '@/lib/domain/badge-findings';
+import type { Finding } from '@/lib/domain/rules/types';
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  ruleId: 'third-party-full-control',
+  severity: 'high',
+  subject: 'partner:1',
+  subjectName: 'Agency',
+  asset: { type: 'page', name: 'Page 1' },
+  message: 'Agency has full control of Page 1.',
+  why: 'Full control lets them add or remove anyone.',
+  fix: 'Switch off “Everything”.',
+  ...over,
+});
+
+describe('what the page is sent of the findings (issue 12)', () => {
+  it('keeps what badges draw, drops "why", and keeps the fix only for a dialog’s live warnings', () => {
+    expect(badgeFindings([finding()], false)).toEqual([
+      {
+        ruleId: 'third-party-full-control',
+        severity: 'high',
+        subject: 'partner:1',
+        subjectName: 'Agency',
+        asset: { type: 'page', name: 'Page 1' },
+        message: 'Agency has full control of Page 1.',
+      },
+    ]);
+    const { asset: _asset, ...portfolio } = finding();
+    expect(badgeFindings([portfolio], true)).toEqual([
+      {
+        ruleId: 'third-party-full-control',
+        severity: 'high',
+        subject: 'partner:1',
+        subjectName: 'Agency',
+        message: 'Agency has full control of Page 1.',
+        fix: 'Switch off “Everything”.',
+      },
+    ]);
+  });
+
+  it('sends no accepted finding (it gets no badge until its review date)', () => {
+    expect(
+      badgeFindings(
+        [finding({ accepted: { until: '2027-01-01' } }), finding({ subject: 'partner:2' })],
+        false,
+      ).map((f) => f.subject),
+    ).toEqual(['partner:2']);
+  });
+});
