@@ -162,9 +162,9 @@ if (want('reader')) {
 // - content scripts: every file the manifest injects into business.facebook.com (test/e2e/injected.ts),
 //   gzipped (the same figure test/e2e/builds.test.ts holds to the limit).
 const PAGE_RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PAGE_ROW_DELAY_MS = 300;
+const PAGE_ROW_DELAY_MS = Number(process.env.BENCH_ROW_DELAY ?? 300);
 /** Every run, with or without the extension, is measured this long after the last row. */
-const PAGE_WINDOW_MS = 8000;
+const PAGE_WINDOW_MS = Number(process.env.BENCH_WINDOW ?? 8000);
 
 interface TraceEvent {
   name: string;
@@ -253,6 +253,51 @@ function attributeTasks(
         )
         .join('\n'),
     );
+  if (process.env.BENCH_DEBUG) {
+    // Where the main thread's task time went: each task's direct children, summed by name (and script).
+    const byName = new Map<string, number>();
+    const sorted = [...onMain].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    let current: TraceEvent | undefined;
+    let child: TraceEvent | undefined;
+    for (const e of sorted) {
+      if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
+        if (!current || e.ts >= current.ts + current.dur!) {
+          current = e;
+          child = undefined;
+          byName.set('(tasks)', (byName.get('(tasks)') ?? 0) + e.dur!);
+        }
+        continue;
+      }
+      if (!current || e.ts >= current.ts + current.dur!) continue;
+      if (child && e.ts < child.ts + child.dur!) continue;
+      child = e;
+      const key = `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.replace(/^chrome-extension:\/\/[a-z]+/, 'ext:').slice(-40)}` : ''}`;
+      byName.set(key, (byName.get(key) ?? 0) + e.dur!);
+    }
+    console.log(
+      [...byName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 14)
+        .map(([k, v]) => `${(v / 1000).toFixed(0)} ms ${k}`)
+        .join(' | '),
+    );
+    // Every long task on the page's main thread, with what ran directly inside it (by name, with its URL).
+    for (const task of tasks.filter((t) => t.dur! > 50_000)) {
+      const inside = onMain.filter(
+        (e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! > 2_000,
+      );
+      console.log(
+        `long task ${(task.dur! / 1000).toFixed(0)} ms at ${((task.ts - tasks[0]!.ts) / 1000).toFixed(0)} ms: ` +
+          inside
+            .slice(0, 12)
+            .map(
+              (e) =>
+                `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.slice(-40)}` : ''} ${(e.dur! / 1000).toFixed(1)}`,
+            )
+            .join(' | '),
+      );
+    }
+  }
   let extLongTasks = 0;
   let extLongestMs = 0;
   let longTasks = 0;
@@ -317,6 +362,47 @@ async function measurePage(people: number, withExtension: boolean): Promise<Page
         if (all) panelMs = all.at - rowsAt;
       }
       if (panelMs === undefined) await page.waitForTimeout(100);
+    }
+    if (process.env.BENCH_DEBUG && withExtension) {
+      for (const worker of session.context.serviceWorkers()) {
+        const marks = await worker.evaluate(() =>
+          performance
+            .getEntriesByType('mark')
+            .map(
+              (m) =>
+                `${m.name}@${(performance.timeOrigin + m.startTime).toFixed(0)} ${JSON.stringify((m as PerformanceMark).detail)}`,
+            ),
+        );
+        console.log(
+          `worker marks: ${marks.map((m) => m.replace(/@(\d+)/, (_, t) => `@${(Number(t) - rowsAt).toFixed(0)}`)).join(', ')}`,
+        );
+      }
+      // When each part was ready, ms after the last row: the page's marks, the panel frame's load and renders.
+      const pageMarks = await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .map((m) => `${m.name}@${(performance.timeOrigin + m.startTime).toFixed(0)}`),
+      );
+      for (const frame of page.frames().filter((f) => f.url().includes('/panel.html'))) {
+        const info = await frame.evaluate(() => ({
+          origin: performance.timeOrigin,
+          nav: performance
+            .getEntriesByType('navigation')
+            .map((n) => (n as PerformanceNavigationTiming).domContentLoadedEventEnd)[0],
+          marks: performance
+            .getEntriesByType('mark')
+            .map(
+              (m) =>
+                `${m.name}@${(performance.timeOrigin + m.startTime).toFixed(0)} ${JSON.stringify((m as PerformanceMark).detail)}`,
+            ),
+        }));
+        console.log(
+          `panel frame: origin ${(info.origin - rowsAt).toFixed(0)} ms, DOMContentLoaded ${(info.origin + (info.nav ?? 0) - rowsAt).toFixed(0)} ms after the last row; marks ${info.marks.map((m) => m.replace(/@(\d+)/, (_, t) => `@${(Number(t) - rowsAt).toFixed(0)}`)).join(', ')}`,
+        );
+      }
+      console.log(
+        `page marks: ${pageMarks.map((m) => m.replace(/@(\d+)/, (_, t) => `@${(Number(t) - rowsAt).toFixed(0)}`)).join(', ')}`,
+      );
     }
     await page.waitForTimeout(Math.max(0, rowsAt + PAGE_WINDOW_MS - Date.now()));
     const metric = async (name: string) =>
