@@ -35,24 +35,16 @@ export function registerSnapshotHandlers(hub: Hub): void {
 
   /**
    * A tab's page as it is now (a full report, or one made whole from a delta): kept, published with the
-   * other reports of its frame, then recorded. A full report is recorded at once, after its findings went
-   * out; a delta's recording is throttled (lib/platform/hub/throttle.ts), and always follows the last one.
+   * other reports of its frame, then recorded once the tab's reports are quiet (lib/platform/hub/throttle.ts):
+   * the findings go out first, and the ledger's records and checklist ticks follow (publishing again only
+   * when a run ticked), off the path of the next report.
    */
-  const accept = async (tabId: number, report: SnapshotReport, now: Date, kind: 'full' | 'delta') => {
-    const published = publisher.soon(tabId);
+  const accept = async (tabId: number, report: SnapshotReport, now: Date) => {
+    const { kind, url } = report.snapshot;
+    hub.recording.call(tabId, `${kind} ${url}`, () => record(tabId, report, now));
+    await publisher.soon(tabId);
     // A panel that was asked to open shows once the page's findings are there.
-    const reveal = () => void hub.focus.revealIfPending(tabId);
-    if (kind === 'delta') {
-      void published.then(reveal);
-      hub.recording.call(tabId, () => record(tabId, report, now));
-      return;
-    }
-    // Not held back: the findings go out first; the ledger's records and checklist ticks follow (and
-    // publish again only when a run ticked).
-    await published;
-    reveal();
-    // After what a delta of this tab left waiting (another page's read, perhaps), never instead of it.
-    await hub.recording.now(tabId, () => record(tabId, report, now));
+    void hub.focus.revealIfPending(tabId);
   };
 
   router.handle('reportSnapshot', async (report, sender) => {
@@ -63,7 +55,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
     if (refused) return { ok: false, error: refused };
     const now = hub.clock();
     await inTurn(tabId, () => cache.setTab(tabId, { report, receivedAt: now.toISOString() }));
-    await accept(tabId, report, now, 'full');
+    await accept(tabId, report, now);
     return ok<'reportSnapshot'>({});
   });
 
@@ -91,7 +83,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
       return next;
     });
     if (!report) return ok<'reportDelta'>({ needFull: true });
-    await accept(tabId, report, now, 'delta');
+    await accept(tabId, report, now);
     return ok<'reportDelta'>({});
   });
 
