@@ -15,6 +15,10 @@ export interface SessionArea {
   remove(key: string): Promise<void>;
 }
 
+/** The session mirror is written this long after the last change, and at most this long after the first. */
+const MIRROR_QUIET_MS = 1000;
+const MIRROR_MAX_WAIT_MS = 5000;
+
 const tabKey = (tabId: number) => `tab:${tabId}`;
 const viewKey = (businessId: string) => `business:${businessId}`;
 
@@ -32,6 +36,8 @@ export class TabCache {
   /** Tabs closed while one of their reads was waiting: what that read brings back is dropped. */
   private closed = new Set<number>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet mirrored was made (Date.now()). */
+  private firstPending: number | undefined;
 
   constructor(private readonly session: SessionArea | undefined) {}
 
@@ -44,17 +50,23 @@ export class TabCache {
   }
 
   // Mirrors are written a moment after the last change, in one batch: a burst of reads from a 5,000-row
-  // page costs one write. Losing the last second to a stopped worker only means the content script's next
-  // read fills it in again.
+  // page costs one write; a page that never stops changing is still written every MIRROR_MAX_WAIT_MS.
+  // Losing the last second to a stopped worker only means the content script's next read fills it in again.
   private persist(key: string, value: unknown): void {
     if (!this.session) return;
     this.pending.set(key, value);
+    this.firstPending ??= Date.now();
     clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => {
-      const batch = Object.fromEntries(this.pending);
-      this.pending.clear();
-      this.session?.set(batch).catch(() => undefined);
-    }, 1000);
+    const wait = Math.min(MIRROR_QUIET_MS, this.firstPending + MIRROR_MAX_WAIT_MS - Date.now());
+    this.flushTimer = setTimeout(
+      () => {
+        const batch = Object.fromEntries(this.pending);
+        this.pending.clear();
+        this.firstPending = undefined;
+        this.session?.set(batch).catch(() => undefined);
+      },
+      Math.max(0, wait),
+    );
   }
 
   /** A tab's record, from memory or the session mirror (validated again); undefined when unknown. */
