@@ -205,7 +205,6 @@ function isFinding(value: unknown): value is Finding {
     f !== null &&
     typeof f.ruleId === 'string' &&
     typeof f.subject === 'string' &&
-    typeof f.subjectName === 'string' &&
     typeof f.message === 'string' &&
     typeof f.severity === 'string' &&
     severities.has(f.severity)

@@ -48,7 +48,9 @@ describe('the background hub, without a browser', () => {
     expect(badges).toHaveLength(1);
     // The page gets what its badges draw: the panel's findings without "why", and without "fix" off a dialog.
     expect(badges[0]!.data).toEqual(
-      panel[0]!.findings.map(({ why: _why, fix: _fix, accepted: _accepted, ...drawn }) => drawn),
+      panel[0]!.findings.map(
+        ({ why: _why, fix: _fix, accepted: _accepted, subjectName: _name, ...drawn }) => drawn,
+      ),
     );
   });
 
