@@ -40,6 +40,9 @@ export function normalizeText(text: string): string {
 const normalized = new Map<string, string>();
 
 function normalizeUncached(text: string): string {
+  // Plain printable ASCII (most page text) has nothing for NFKC, the quote folds or the hidden characters
+  // to change: only its spaces are folded.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/ {2,}/g, ' ').trim().toLowerCase();
   return stripHiddenCharacters(text)
     .normalize('NFKC')
     .replace(/[\u2019\u2018\u02bc\u2032]/g, "'")
