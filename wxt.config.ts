@@ -34,6 +34,10 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // The page code uses URL.canParse (Chromium 120) and AbortSignal.any (116): older ones are not
+          // offered the extension rather than running it half.
+          minimum_chrome_version: '120',
+        }),
   }),
 });

@@ -36,6 +36,7 @@ describe('the builds', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
     expect(manifest.host_permissions).toEqual(['https://business.facebook.com/*']);
+    expect(manifest.minimum_chrome_version).toBe('120');
     expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([
       ['https://business.facebook.com/*'],
     ]);
