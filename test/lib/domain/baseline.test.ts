@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { observe, pruneBaseline, type Baseline, type Change } from '@/lib/domain/baseline';
+import type { AssetGrant, PageSnapshot, Principal } from '@/lib/domain/snapshot';
+import { me, partner, person, snapshot, systemUser } from './rules/helpers';
+
+const OWN = ['sjobod.se'];
+const T1 = '2026-11-01T10:00:00.000Z';
+const T2 = '2026-11-20T10:00:00.000Z';
+const T3 = '2026-11-25T10:00:00.000Z';
+
+const ads = (access: AssetGrant['access'] = 'partial', tasks: AssetGrant['tasks'] = ['ads']): AssetGrant => ({
+  type: 'ad-account',
+  id: '1111',
+  name: 'Sjöbod Ads',
+  access,
+  tasks,
+});
+const page = (
+  access: AssetGrant['access'] = 'partial',
+  tasks: AssetGrant['tasks'] = ['content'],
+): AssetGrant => ({
+  type: 'page',
+  id: '2222',
+  name: 'Sjöbod Café',
+  access,
+  tasks,
+});
+const assetPage = (principals: Principal[], readStatus: PageSnapshot['readStatus'] = 'ok'): PageSnapshot => ({
+  ...snapshot(principals, 'asset'),
+  readStatus,
+});
+const partial = (s: PageSnapshot): PageSnapshot => ({ ...s, readStatus: 'partial' });
+
+/** Folds reads in order; the changes of the last one. */
+function after(reads: [PageSnapshot, string][]): { baseline: Baseline; changes: Change[] } {
+  let baseline: Baseline | undefined;
+  let changes: Change[] = [];
+  for (const [read, at] of reads) ({ baseline, changes } = observe(baseline, read, at, OWN));
+  return { baseline: baseline!, changes };
+}
+const kinds = (changes: Change[]) =>
+  changes.map((c) => `${c.kind} ${c.subject}${c.from ? ` ${c.from}` : ''}${c.to ? `→${c.to}` : ''}`);
+
+const lisa = person('Lisa Kant', 'lisa@sjobod.se');
+const nils = person('Nils Holm', 'nils@byraab.se');
+const agency = partner('Byrå AB', '3228568050780001');
+
+describe('the baseline of a business (issue 13)', () => {
+  it('reports nothing on the first look at a list, and keeps every principal with when it was seen', () => {
+    const { baseline, changes } = after([[snapshot([me, lisa]), T1]]);
+    expect(changes).toEqual([]);
+    expect(Object.keys(baseline.principals)).toEqual(['person:anna@sjobod.se', 'person:lisa@sjobod.se']);
+    expect(baseline.principals['person:lisa@sjobod.se']).toMatchObject({
+      kind: 'person',
+      name: 'Lisa Kant',
+      portfolioAccess: 'basic',
+      pending: false,
+      firstSeen: T1,
+      lastSeen: T1,
+    });
+    expect(baseline.lists).toEqual({ people: T1 });
+  });
+
+  it('reports a new person, raised portfolio access and removed people on the next full read', () => {
+    const { changes } = after([
+      [snapshot([me, lisa, person('Old Contractor', 'old@gmail.com')]), T1],
+      [snapshot([me, { ...lisa, portfolioAccess: 'full-control' }, nils]), T2],
+    ]);
+    expect(kinds(changes)).toEqual([
+      'portfolio-access-raised person:lisa@sjobod.se basic→full-control',
+      'principal-added person:nils@byraab.se',
+      'principal-removed person:old@gmail.com',
+    ]);
+    expect(changes[1]).toMatchObject({ name: 'Nils Holm', principalKind: 'person', at: T2, page: 'people' });
+  });
+
+  it('reads nothing as removed from a partial read, and reports no lowering of access', () => {
+    const { changes } = after([
+      [snapshot([me, lisa, { ...nils, portfolioAccess: 'full-control' }]), T1],
+      [partial(snapshot([me, nils])), T2],
+    ]);
+    expect(changes).toEqual([]);
+  });
+
+  it('takes the first look at another list as a first look (nothing new), and reports what is new after', () => {
+    const first = after([
+      [snapshot([me]), T1],
+      [snapshot([agency], 'partners'), T2],
+    ]);
+    expect(first.changes).toEqual([]);
+    const next = observe(
+      first.baseline,
+      snapshot([agency, partner('Unknown Ltd', '9999900000')], 'partners'),
+      T3,
+      OWN,
+    );
+    expect(kinds(next.changes)).toEqual(['principal-added partner:9999900000']);
+    const users = observe(
+      next.baseline,
+      snapshot([systemUser('Conversions API', '61550000')], 'system-users'),
+      T3,
+      OWN,
+    );
+    expect(users.changes).toEqual([]);
+  });
+
+  it('reports an end date removed or moved later', () => {
+    const temp = (until: string | undefined) => ({ ...nils, temporaryUntil: until });
+    expect(
+      kinds(
+        after([
+          [snapshot([me, temp('2026-12-01')]), T1],
+          [snapshot([me, temp(undefined)]), T2],
+        ]).changes,
+      ),
+    ).toEqual(['end-date-removed person:nils@byraab.se 2026-12-01']);
+    expect(
+      kinds(
+        after([
+          [snapshot([me, temp('2026-12-01')]), T1],
+          [snapshot([me, temp('2027-06-01')]), T2],
+        ]).changes,
+      ),
+    ).toEqual(['end-date-extended person:nils@byraab.se 2026-12-01→2027-06-01']);
+    expect(
+      after([
+        [snapshot([me, temp('2026-12-01')]), T1],
+        [snapshot([me, temp('2026-11-30')]), T2],
+      ]).changes,
+    ).toEqual([]);
+  });
+
+  it('reports an own-domain holder of full control replaced by a third party', () => {
+    const { changes } = after([
+      [snapshot([me, { ...lisa, portfolioAccess: 'full-control' }, nils]), T1],
+      [snapshot([me, lisa, { ...nils, portfolioAccess: 'full-control' }]), T2],
+    ]);
+    expect(changes.find((c) => c.kind === 'full-control-to-third-party')).toMatchObject({
+      subject: 'person:nils@byraab.se',
+      replaced: 'person:lisa@sjobod.se',
+    });
+  });
+
+  it('learns a partner’s assets from its pane, then reports a new asset, raised access, a new task and a removal', () => {
+    const pane = (assets: AssetGrant[]) => snapshot([{ ...agency, assets }], 'partners');
+    const seen = after([[pane([ads()]), T1]]);
+    expect(seen.changes).toEqual([]);
+    expect(Object.keys(seen.baseline.principals['partner:3228568050780001']!.assets!)).toEqual([
+      'ad-account:1111',
+    ]);
+    const { changes } = after([
+      [pane([ads()]), T1],
+      [pane([ads('partial', ['ads', 'insights']), page('full', [])]), T2],
+    ]);
+    expect(kinds(changes)).toEqual([
+      'task-added partner:3228568050780001→insights',
+      'asset-added partner:3228568050780001→full',
+    ]);
+    expect(changes[1]!.asset).toEqual({ type: 'page', id: '2222', name: 'Sjöbod Café' });
+    expect(
+      kinds(
+        after([
+          [pane([ads()]), T1],
+          [pane([ads('full', [])]), T2],
+        ]).changes,
+      ),
+    ).toEqual(['asset-access-raised partner:3228568050780001 partial→full']);
+    expect(
+      kinds(
+        after([
+          [pane([ads(), page()]), T1],
+          [pane([page()]), T2],
+        ]).changes,
+      ),
+    ).toEqual(['asset-removed partner:3228568050780001 partial']);
+  });
+
+  it('learns an asset’s holders from its page, then reports who gained or lost it', () => {
+    const holders = (...ps: Principal[]) => assetPage(ps.map((p) => ({ ...p, assets: [page()] })));
+    const first = after([
+      [snapshot([me, lisa, nils]), T1],
+      [holders(me, lisa), T1],
+    ]);
+    expect(first.changes).toEqual([]);
+    const { changes } = after([
+      [snapshot([me, lisa, nils]), T1],
+      [holders(me, lisa), T1],
+      [holders(me, nils, person('Stranger', 'x@evil.example')), T2],
+    ]);
+    expect(kinds(changes)).toEqual([
+      'asset-added person:nils@byraab.se→partial',
+      'principal-added person:x@evil.example',
+      'asset-added person:x@evil.example→partial',
+      'asset-removed person:lisa@sjobod.se partial',
+    ]);
+  });
+
+  it('does not report what it knew already, read again', () => {
+    const read = snapshot([me, lisa, { ...agency, assets: [ads()] }]);
+    expect(
+      after([
+        [read, T1],
+        [read, T2],
+        [read, T3],
+      ]).changes,
+    ).toEqual([]);
+  });
+
+  it('changes nothing for a dialog, an unreadable page or a page of nothing', () => {
+    const { baseline } = after([[snapshot([me, lisa]), T1]]);
+    for (const read of [
+      { ...snapshot([me, lisa, nils]), kind: 'invite-dialog' as const },
+      { ...snapshot([me]), readStatus: 'unreadable' as const },
+      { ...snapshot([]), kind: 'other' as const },
+    ]) {
+      const next = observe(baseline, read, T2, OWN);
+      expect(next.changes).toEqual([]);
+      expect(next.baseline).toEqual(baseline);
+    }
+  });
+
+  it('forgets facts no read has shown for the retention period', () => {
+    const { baseline } = after([
+      [snapshot([me, lisa]), T1],
+      [snapshot([{ ...agency, assets: [ads()] }], 'partners'), T1],
+      [snapshot([me]), T3],
+    ]);
+    const pruned = pruneBaseline(baseline, new Date('2027-12-10T00:00:00Z'), 400);
+    expect(Object.keys(pruned.principals)).toEqual(['person:anna@sjobod.se']);
+    const kept = pruneBaseline(baseline, new Date(T3), 400);
+    expect(Object.keys(kept.principals).sort()).toEqual([
+      'partner:3228568050780001',
+      'person:anna@sjobod.se',
+    ]);
+  });
+});
