@@ -271,11 +271,9 @@ export function observe(
     const fullNow = snapshot.principals.filter(
       (p) => p.kind === 'person' && !p.pending && p.portfolioAccess === 'full-control',
     );
+    const fullNowKeys = new Set(fullNow.map(getSubjectKey));
     const lost = [...fullBefore].filter(
-      (s) =>
-        !fullNow.some((p) => getSubjectKey(p) === s) &&
-        (complete || listed.has(s)) &&
-        isOwn(base!.principals[s]!, ownDomains),
+      (s) => !fullNowKeys.has(s) && (complete || listed.has(s)) && isOwn(base!.principals[s]!, ownDomains),
     );
     for (const gained of fullNow) {
       const subject = getSubjectKey(gained);
