@@ -89,6 +89,11 @@ export interface Change {
   to?: string;
   /** `full-control-to-third-party`: the own-domain holder who no longer holds full control. */
   replaced?: string;
+  /**
+   * When the state before the change was last confirmed (the earlier read of the principal, its list or
+   * the asset's page): a record made since then may approve the change.
+   */
+  since?: string;
   /** The read that showed it: when, on which page kind and address. */
   at: string;
   page: PageKind;
@@ -191,8 +196,17 @@ export function observe(
         const facts = touch(known, seen, at, false);
         const knewAssets = pageKnown || known?.assets !== undefined;
         const was = known?.assets?.[key];
-        if (!known && listKnown(next, seen.kind)) change('principal-added', subject, facts);
-        if (knewAssets) compareAsset(subject, facts, was, held, change);
+        if (!known && listKnown(next, seen.kind))
+          change('principal-added', subject, facts, { since: listKnown(next, seen.kind)! });
+        if (knewAssets)
+          compareAsset(
+            subject,
+            facts,
+            was,
+            held,
+            change,
+            was?.seen ?? next.assetPages[key] ?? known?.lastSeen,
+          );
         facts.assets = { ...known?.assets, [key]: assetFact(held, at) };
         next.principals[subject] = facts;
       }
@@ -202,7 +216,11 @@ export function observe(
           const was = facts.assets?.[key];
           if (!was || holders.has(subject)) continue;
           if (pageKnown)
-            change('asset-removed', subject, facts, { asset: assetRef(grant), from: was.access });
+            change('asset-removed', subject, facts, {
+              asset: assetRef(grant),
+              from: was.access,
+              since: was.seen,
+            });
           const { [key]: _gone, ...rest } = facts.assets!;
           next.principals[subject] = { ...facts, assets: rest };
         }
@@ -227,18 +245,23 @@ export function observe(
     const known = next.principals[subject];
     const fromItsList = seen.kind === kind;
     const facts = touch(known, seen, at, fromItsList);
-    if (!known && fromItsList && listWasKnown) change('principal-added', subject, facts);
+    if (!known && fromItsList && listWasKnown)
+      change('principal-added', subject, facts, { since: next.lists[list]! });
     if (known && fromItsList) {
       const from = known.portfolioAccess;
       const to = seen.portfolioAccess;
       const rankFrom = from ? portfolioRank[from] : undefined;
       const rankTo = to ? portfolioRank[to] : undefined;
       if (from && to && from !== to && rankFrom !== undefined && rankTo !== undefined && rankTo >= rankFrom)
-        change('portfolio-access-raised', subject, facts, { from, to });
+        change('portfolio-access-raised', subject, facts, { from, to, since: known.lastSeen });
       if (known.temporaryUntil && !seen.temporaryUntil)
-        change('end-date-removed', subject, facts, { from: known.temporaryUntil });
+        change('end-date-removed', subject, facts, { from: known.temporaryUntil, since: known.lastSeen });
       else if (known.temporaryUntil && seen.temporaryUntil && seen.temporaryUntil > known.temporaryUntil)
-        change('end-date-extended', subject, facts, { from: known.temporaryUntil, to: seen.temporaryUntil });
+        change('end-date-extended', subject, facts, {
+          from: known.temporaryUntil,
+          to: seen.temporaryUntil,
+          since: known.lastSeen,
+        });
     }
     // A principal that carries assets on a list page was read on its detail pane: its assets are known.
     if (seen.assets.length > 0) {
@@ -246,13 +269,24 @@ export function observe(
       for (const grant of seen.assets) {
         const key = assetKey(grant);
         if (known?.assets !== undefined || next.assetPages[key] !== undefined)
-          compareAsset(subject, facts, known?.assets?.[key], grant, change);
+          compareAsset(
+            subject,
+            facts,
+            known?.assets?.[key],
+            grant,
+            change,
+            known?.lastSeen ?? next.assetPages[key],
+          );
         shown[key] = assetFact(grant, at);
       }
       if (complete && known?.assets)
         for (const [key, was] of Object.entries(known.assets))
           if (!shown[key])
-            change('asset-removed', subject, facts, { asset: assetRef(was), from: was.access });
+            change('asset-removed', subject, facts, {
+              asset: assetRef(was),
+              from: was.access,
+              since: was.seen,
+            });
       facts.assets = complete ? shown : { ...known?.assets, ...shown };
     }
     next.principals[subject] = facts;
@@ -261,7 +295,7 @@ export function observe(
     // The list read in full is the truth for its kind: whoever is not on it was removed.
     for (const [subject, facts] of Object.entries(next.principals)) {
       if (facts.kind !== kind || listed.has(subject)) continue;
-      if (listWasKnown) change('principal-removed', subject, facts);
+      if (listWasKnown) change('principal-removed', subject, facts, { since: facts.lastSeen });
       delete next.principals[subject];
     }
     next.lists[list] = at;
@@ -279,7 +313,10 @@ export function observe(
       const subject = getSubjectKey(gained);
       if (fullBefore.has(subject) || isThirdParty(gained, ownDomains) !== 'yes') continue;
       for (const replaced of lost)
-        change('full-control-to-third-party', subject, next.principals[subject]!, { replaced });
+        change('full-control-to-third-party', subject, next.principals[subject]!, {
+          replaced,
+          since: base!.principals[subject]?.lastSeen ?? base!.lists.people!,
+        });
     }
   }
   return { baseline: next, changes };
@@ -288,10 +325,10 @@ export function observe(
 const isRead = (kind: PageKind): kind is ListKind | 'asset' =>
   kind === 'people' || kind === 'partners' || kind === 'system-users' || kind === 'asset';
 
-/** Whether the list a principal of this kind is on was read in full before. */
-function listKnown(baseline: Baseline, kind: Principal['kind']): boolean {
+/** When the list a principal of this kind is on was last read in full; undefined: never. */
+function listKnown(baseline: Baseline, kind: Principal['kind']): string | undefined {
   const list = (Object.keys(listKinds) as ListKind[]).find((l) => listKinds[l] === kind)!;
-  return baseline.lists[list] !== undefined;
+  return baseline.lists[list];
 }
 
 function isOwn(facts: PrincipalFacts, ownDomains: readonly string[]): boolean {
@@ -332,17 +369,25 @@ function compareAsset(
   was: AssetFact | undefined,
   now: AssetGrant,
   change: (kind: ChangeKind, subject: string, p: PrincipalFacts, extra?: Partial<Change>) => void,
+  /** When the principal's assets or the asset's holders were last confirmed without this one. */
+  since?: string,
 ): void {
   const asset = assetRef(now);
   if (!was) {
-    change('asset-added', subject, facts, { asset, to: now.access });
+    change('asset-added', subject, facts, { asset, to: now.access, ...(since ? { since } : {}) });
     return;
   }
   if (assetRank[now.access] > assetRank[was.access])
-    change('asset-access-raised', subject, facts, { asset, from: was.access, to: now.access });
+    change('asset-access-raised', subject, facts, {
+      asset,
+      from: was.access,
+      to: now.access,
+      since: was.seen,
+    });
   if (now.access === 'partial')
     for (const task of now.tasks)
-      if (!was.tasks.includes(task)) change('task-added', subject, facts, { asset, to: task });
+      if (!was.tasks.includes(task))
+        change('task-added', subject, facts, { asset, to: task, since: was.seen });
 }
 
 /**

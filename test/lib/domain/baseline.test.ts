@@ -72,6 +72,8 @@ describe('the baseline of a business (issue 13)', () => {
       'principal-removed person:old@gmail.com',
     ]);
     expect(changes[1]).toMatchObject({ name: 'Nils Holm', principalKind: 'person', at: T2, page: 'people' });
+    // What a record must postdate to approve it: the last read that showed the state before.
+    expect(changes.map((c) => c.since)).toEqual([T1, T1, T1]);
   });
 
   it('reads nothing as removed from a partial read, and reports no lowering of access', () => {
