@@ -89,12 +89,13 @@ export function createBadgeLayer(
   const layout = () => {
     frame = 0;
     const view = doc.defaultView!;
-    const placed: { item: Drawn; rect: DOMRect; show: boolean; box?: DOMRect }[] = [];
+    // On screen but covered (a sticky header, a pane): the badge is made and hidden, as before.
+    const placed: { item: Drawn; rect?: DOMRect; show: boolean; box?: DOMRect }[] = [];
     for (const item of drawn) {
       const { element } = item.anchor;
       const rect = element.isConnected ? element.getBoundingClientRect() : undefined;
       if (!rect || rect.width === 0 || rect.bottom < 0 || rect.top > view.innerHeight) {
-        if (item.node) placed.push({ item, rect: rect ?? new DOMRect(), show: false });
+        if (item.node) placed.push({ item, show: false });
         continue;
       }
       if (item.kind === 'badge') {
@@ -111,7 +112,10 @@ export function createBadgeLayer(
         ? highlighted.element.getBoundingClientRect()
         : undefined;
     for (const { item, rect, show, box } of placed) {
-      if (!show && !item.node) continue;
+      if (!rect) {
+        item.node!.style.display = 'none';
+        continue;
+      }
       const node = (item.node ??= makeNode(item));
       if (!show) {
         node.style.display = 'none';
