@@ -21,11 +21,14 @@ import type { UiLocale } from '../domain/locales';
 import type { Settings } from '../domain/settings';
 import type { HubDeps } from './hub/deps';
 import type { Publisher } from './hub/publisher';
+import type { TabCache } from './hub/tab-cache';
 import type { NavigationDeps } from './navigation';
 
 /** What the reminders work with (the hub has all of it; a test may give less). */
 export interface ReminderDeps extends Pick<HubDeps, 'store' | 'browser' | 'clock'>, NavigationDeps {
   publisher: Pick<Publisher, 'invalidateBusiness'>;
+  /** What the open tabs show now, for names a page read but the ledger has not recorded yet. */
+  cache?: Pick<TabCache, 'view'>;
   locale(): UiLocale;
   currentSettings(): Promise<Settings>;
 }
@@ -137,12 +140,17 @@ export class Reminders {
     };
   }
 
-  /** Names for subjects, from what was last read of each business (the ledger's stored snapshots). */
+  /**
+   * Names for subjects, from what was last read of each business: the ledger's stored snapshots, and over
+   * them what the open tabs show now (a page's reads are recorded a moment after they arrive).
+   */
   private async namesOf(businessIds: Iterable<string>): Promise<Map<string, Principal>> {
     const out = new Map<string, Principal>();
     for (const businessId of new Set(businessIds)) {
       for (const row of await this.hub.store.latestSnapshots(businessId))
         for (const p of row.snapshot.principals) out.set(`${businessId} ${getSubjectKey(p)}`, p);
+      for (const p of this.hub.cache?.view(businessId)?.principals ?? [])
+        out.set(`${businessId} ${getSubjectKey(p)}`, p);
     }
     return out;
   }

@@ -47,6 +47,33 @@ describe('reminders in the background', () => {
   });
   afterEach(() => t.close());
 
+  it('names a subject the open page shows before the ledger has recorded that page', async () => {
+    const newcomer = person('Ada Lind', 'ada@gmail.com');
+    // The page is read and taken in; its recording waits for the page to be quiet.
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [newcomer]) });
+    expect((await t.store.latestSnapshots(B))[0]!.snapshot.principals.map((p) => p.name)).toEqual([
+      'Nils Holm',
+    ]);
+    const result = await runLedgerCommand(
+      t.store,
+      {
+        type: 'document',
+        businessId: B,
+        subject: 'person:ada@gmail.com',
+        assets: [],
+        case: 'Autumn campaign',
+        startsAt: '2026-11-01',
+        endsAt: '2026-11-29',
+      },
+      at('2026-11-01T10:00:00Z'),
+    );
+    if (!result.ok) throw new Error(refusal(result));
+    await t.hub.reminders.check(new Date('2026-11-28T12:00:00Z'));
+    expect(t.hub.reminders.currentDue(B)).toEqual([
+      expect.objectContaining({ kind: 'expiry', label: 'Ada Lind (ada@gmail.com)' }),
+    ]);
+  });
+
   it('notifies a grant ending tomorrow once, naming who, what, where and until when, and counts it on the badge', async () => {
     const { reminders } = t.hub;
     const grantId = await documentNils('2026-11-29');
