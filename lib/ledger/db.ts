@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Change } from '../domain/baseline';
 import type { ChecklistRun } from '../domain/checklists/runs';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
 import type { PageSnapshot } from '../domain/snapshot';
@@ -41,6 +42,21 @@ export interface CommandRow {
   result: unknown;
 }
 
+/** A business's baseline as stored (lib/domain/baseline.ts; validated when read), issue 13. */
+export interface BaselineRow {
+  businessId: string;
+  baseline: unknown;
+  updatedAt: string;
+}
+
+/** One change a read showed against the baseline, in the order seen (validated when read), issue 13. */
+export interface ChangeRow {
+  id?: number;
+  businessId: string;
+  at: string;
+  change: Change;
+}
+
 /** A checklist run as stored (lib/domain/checklists/runs.ts; validated when read). */
 export type ChecklistRunRow = ChecklistRun;
 
@@ -52,6 +68,8 @@ export type LedgerDb = Dexie & {
   snapshots: Table<SnapshotRow, [string, string]>;
   checklistRuns: EntityTable<ChecklistRunRow, 'id'>;
   commands: EntityTable<CommandRow, 'key'>;
+  baselines: EntityTable<BaselineRow, 'businessId'>;
+  changes: EntityTable<ChangeRow, 'id'>;
 };
 
 export const LEDGER_DB_NAME = 'scopekeeper-ledger';
@@ -86,5 +104,8 @@ export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
   db.version(3).stores({
     decisions: 'id, [ledgerId+seq], ledgerId, at, [businessId+subject], [businessId+action], [businessId+at]',
   });
+  // Version 4: each business's baseline (the last confirmed state of every principal) and the changes
+  // reads showed against it, in the order seen (issue 13, items 1 and 2).
+  db.version(4).stores({ baselines: 'businessId', changes: '++id, [businessId+at], at' });
   return db;
 }

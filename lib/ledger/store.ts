@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
+import { observe, pruneBaseline, type Baseline, type Change } from '../domain/baseline';
+import { baselineSchema, changeSchema } from '../domain/baseline-schema';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
 import { canonicalJson } from '../domain/ledger/canonical';
@@ -58,6 +60,9 @@ const DEFAULT_LIMITS: StoreLimits = { seenPerBusiness: 20_000 };
 
 /** The meta rows "Delete all data" keeps: the ledger's identity and its signing key. */
 export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || key.startsWith('signingKey');
+
+/** How long the baseline keeps a fact, and the change log a change, that no read has shown (issue 13). */
+export const BASELINE_RETENTION_DAYS = 400;
 
 /** How long a command's idempotency key is remembered (a retry comes within seconds; a week is ample). */
 export const COMMAND_KEY_DAYS = 7;
@@ -584,6 +589,63 @@ export class LedgerStore {
     if (wrote) this.firstSeenFacts.delete(businessId);
   }
 
+  /**
+   * Folds a read into its business's baseline and keeps the changes it showed (issue 13, items 1 and 2),
+   * in one transaction; facts and changes no read has shown for `retentionDays` go. A stored baseline that
+   * does not parse (damaged, or written by another version) is set aside in the meta table under
+   * `baseline-unreadable:<business>:<time>` and the business starts a new one from this read: nothing is
+   * lost, and that read is a first look (no changes). Returns the changes.
+   */
+  async observeBaseline(
+    snapshot: PageSnapshot,
+    now: Date,
+    ownDomains: readonly string[],
+    retentionDays = BASELINE_RETENTION_DAYS,
+  ): Promise<Change[]> {
+    const businessId = snapshot.businessId;
+    const kinds: readonly string[] = ['people', 'partners', 'system-users', 'asset'];
+    if (!businessId || snapshot.readStatus === 'unreadable' || !kinds.includes(snapshot.kind)) return [];
+    const at = now.toISOString();
+    const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+    return this.db.transaction('rw', this.db.baselines, this.db.changes, this.db.meta, async () => {
+      const row = await this.db.baselines.get(businessId);
+      let before: Baseline | undefined;
+      if (row) {
+        const parsed = baselineSchema.safeParse(row.baseline);
+        if (parsed.success) before = parsed.data;
+        else await this.db.meta.put({ key: `baseline-unreadable:${businessId}:${at}`, value: row });
+      }
+      const { baseline, changes } = observe(before, snapshot, at, ownDomains);
+      await this.db.baselines.put({
+        businessId,
+        baseline: pruneBaseline(baseline, now, retentionDays),
+        updatedAt: at,
+      });
+      if (changes.length > 0)
+        await this.db.changes.bulkAdd(changes.map((change) => ({ businessId, at, change })));
+      await this.db.changes.where('at').below(cutoff).delete();
+      return changes;
+    });
+  }
+
+  /** A business's baseline as stored; undefined when there is none or it does not parse. */
+  async baseline(businessId: string): Promise<Baseline | undefined> {
+    const parsed = baselineSchema.safeParse((await this.db.baselines.get(businessId))?.baseline);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** The changes reads showed in a business, oldest first (a row that does not parse is left out). */
+  async changesOf(businessId: string): Promise<Change[]> {
+    const rows = await this.db.changes
+      .where('[businessId+at]')
+      .between([businessId, Dexie.minKey], [businessId, Dexie.maxKey])
+      .toArray();
+    return rows.flatMap((row) => {
+      const parsed = changeSchema.safeParse(row.change);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
   /** What the rules need from the ledger for one business. */
   async ledgerFacts(businessId: string): Promise<LedgerFacts> {
     let records = this.recordFacts.get(businessId);
@@ -958,9 +1020,21 @@ export class LedgerStore {
     return this.serial(async () => {
       const done = await this.commandResult(command?.key);
       if (done) return { replayed: done.result };
-      const tables = ['grants', 'decisions', 'seen', 'snapshots', 'checklistRuns', 'meta', 'commands'];
+      const tables = [
+        'grants',
+        'decisions',
+        'seen',
+        'snapshots',
+        'checklistRuns',
+        'meta',
+        'commands',
+        'baselines',
+        'changes',
+      ];
       await this.db.transaction('rw', tables, async () => {
         await Promise.all([
+          this.db.baselines.clear(),
+          this.db.changes.clear(),
           this.db.grants.clear(),
           this.db.decisions.clear(),
           this.db.seen.clear(),

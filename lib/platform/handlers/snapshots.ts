@@ -1,4 +1,5 @@
 import { checkSnapshotOrigin, type SnapshotReport } from '../../domain/messages';
+import { resolveOwnDomains } from '../../domain/principals';
 import { fail } from '../../domain/problems';
 import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
@@ -21,12 +22,21 @@ export function registerSnapshotHandlers(hub: Hub): void {
     return turn;
   };
 
-  /** What the ledger learns from a page: first-seen dates, the latest snapshot per kind, checklist evidence. */
+  /**
+   * What the ledger learns from a page: first-seen dates, the latest snapshot per kind, the business's
+   * baseline and what changed against it, checklist evidence.
+   */
   const record = async (tabId: number, report: SnapshotReport, now: Date) => {
     const { snapshot } = report;
     // Off the path to the findings: a subject seen pending for the first time is never stale yet.
     await store.recordSnapshot(snapshot, now).catch(() => undefined);
     if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
+      // What changed since the business's baseline (issue 13): kept in the change log.
+      const settings = await hub.currentSettings();
+      const you = hub.cache.view(snapshot.businessId)?.currentUser ?? snapshot.currentUser;
+      await store
+        .observeBaseline(snapshot, now, resolveOwnDomains(settings.ownDomains, you?.email))
+        .catch((e) => console.error('Scopekeeper: the baseline', e));
       await hub.reminders.noteBusinessSeen(snapshot.businessId, now).catch(() => undefined);
       // Checklist steps that this page proves tick themselves.
       await updateRunsFromEvidence(hub, snapshot.businessId, now).catch(() => false);

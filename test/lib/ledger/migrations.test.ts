@@ -115,8 +115,8 @@ describe('ledger store versions', () => {
     expect(await again.grant('g1')).toMatchObject({ case: 'Spring campaign' });
     const raw = new Dexie(name);
     await raw.open();
-    // And on to today's version (3).
-    expect(raw.verno).toBe(3);
+    // And on to today's version (4).
+    expect(raw.verno).toBe(4);
     raw.close();
     again.close();
   });
@@ -177,7 +177,7 @@ describe('ledger store versions', () => {
 
         const raw = new Dexie(name);
         await raw.open();
-        expect(raw.verno).toBe(3);
+        expect(raw.verno).toBe(4);
         const indexes = raw.table('decisions').schema.indexes.map((i) => i.name);
         expect(indexes).toContain('[businessId+at]');
         expect(indexes).not.toContain('businessId');
@@ -186,5 +186,45 @@ describe('ledger store versions', () => {
         raw.close();
       });
     }
+  });
+
+  it('upgrades a version 3 store to version 4: a baseline and a change log per business, everything else kept', async () => {
+    const v3 = {
+      version: 3,
+      stores: {
+        ...v1.stores,
+        commands: 'key, at',
+        decisions:
+          'id, [ledgerId+seq], ledgerId, at, [businessId+subject], [businessId+action], [businessId+at]',
+      },
+    };
+    const name = `ledger-v3-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v3.version).stores(v3.stores);
+    await old.open();
+    await old.table('meta').bulkAdd(v1.rows.meta);
+    await old.table('grants').bulkAdd(v1.rows.grants);
+    await old.table('seen').bulkAdd(v1.rows.seen);
+    old.close();
+
+    const store = new LedgerStore(name);
+    expect(await store.getLedgerId()).toBe(v1.rows.meta[0]!.value);
+    expect((await store.ledgerFacts('1203456789012345')).grants.get('partner:3228568050780001')).toEqual({
+      endsAt: '2027-01-31',
+    });
+    expect(await store.baseline('1203456789012345')).toBeUndefined();
+    expect(await store.changesOf('1203456789012345')).toEqual([]);
+    const read = {
+      kind: 'people' as const,
+      businessId: '1203456789012345',
+      url: 'https://business.facebook.com/latest/settings/business_users?business_id=1203456789012345',
+      locale: 'en' as const,
+      readStatus: 'ok' as const,
+      readProblems: [],
+      principals: [],
+    };
+    await store.observeBaseline(read, new Date('2026-11-28T12:00:00Z'), []);
+    expect((await store.baseline('1203456789012345'))?.lists).toEqual({ people: '2026-11-28T12:00:00.000Z' });
+    store.close();
   });
 });

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { changeKinds, type Baseline, type Change } from './baseline';
+import {
+  ASSET_ID_MAX,
+  ASSET_NAME_MAX,
+  BUSINESS_ID_PATTERN,
+  EMAIL_MAX,
+  PRINCIPAL_NAME_MAX,
+  URL_MAX,
+} from './snapshot';
+import {
+  assetAccessSchema,
+  assetTypeSchema,
+  isoDateSchema,
+  pageKindSchema,
+  portfolioAccessSchema,
+  taskKeySchema,
+} from './snapshot-schema';
+
+/**
+ * The baseline and its changes as stored (issue 13): what the ledger reads back is parsed again, like
+ * every stored record (a store written by another version, or damaged, is not taken on trust).
+ */
+const at = z.string().datetime();
+const subject = z.string().min(1).max(600);
+const listKindSchema = z.enum(['people', 'partners', 'system-users']);
+const assetRefShape = {
+  type: assetTypeSchema,
+  id: z.string().min(1).max(ASSET_ID_MAX).optional(),
+  name: z.string().max(ASSET_NAME_MAX),
+};
+
+export const assetFactSchema = z.object({
+  ...assetRefShape,
+  access: assetAccessSchema,
+  tasks: z.array(taskKeySchema).max(20),
+  seen: at,
+});
+
+export const principalFactsSchema = z.object({
+  kind: z.enum(['person', 'partner', 'system-user']),
+  name: z.string().max(PRINCIPAL_NAME_MAX),
+  email: z.string().min(1).max(EMAIL_MAX).optional(),
+  portfolioAccess: portfolioAccessSchema.optional(),
+  pending: z.boolean(),
+  temporaryUntil: isoDateSchema.optional(),
+  assets: z.record(z.string().max(700), assetFactSchema).optional(),
+  firstSeen: at,
+  lastSeen: at,
+});
+
+export const baselineSchema = z.object({
+  businessId: z.string().regex(BUSINESS_ID_PATTERN),
+  principals: z.record(subject, principalFactsSchema),
+  lists: z.partialRecord(listKindSchema, at),
+  assetPages: z.record(z.string().max(700), at),
+});
+
+export const changeSchema = z.object({
+  kind: z.enum(changeKinds),
+  subject,
+  principalKind: z.enum(['person', 'partner', 'system-user']),
+  name: z.string().max(PRINCIPAL_NAME_MAX),
+  asset: z.object(assetRefShape).optional(),
+  from: z.string().max(100).optional(),
+  to: z.string().max(100).optional(),
+  replaced: subject.optional(),
+  since: at.optional(),
+  at,
+  page: pageKindSchema,
+  url: z.string().max(URL_MAX),
+});
+
+// The schemas describe the domain's own types exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameBaseline: Same<z.infer<typeof baselineSchema>, Baseline> = true;
+const sameChange: Same<z.infer<typeof changeSchema>, Change> = true;
+void sameBaseline;
+void sameChange;
