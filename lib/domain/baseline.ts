@@ -241,6 +241,8 @@ export function observe(
   );
   for (const seen of snapshot.principals) {
     const subject = getSubjectKey(seen);
+    // Two rows with one key (two system users of one default name, no ID): the first one speaks for both.
+    if (listed.has(subject)) continue;
     listed.add(subject);
     const known = next.principals[subject];
     const fromItsList = seen.kind === kind;
@@ -252,7 +254,7 @@ export function observe(
       const to = seen.portfolioAccess;
       const rankFrom = from ? portfolioRank[from] : undefined;
       const rankTo = to ? portfolioRank[to] : undefined;
-      if (from && to && from !== to && rankFrom !== undefined && rankTo !== undefined && rankTo >= rankFrom)
+      if (from && to && from !== to && rankFrom !== undefined && rankTo !== undefined && rankTo > rankFrom)
         change('portfolio-access-raised', subject, facts, { from, to, since: known.lastSeen });
       if (known.temporaryUntil && !seen.temporaryUntil)
         change('end-date-removed', subject, facts, { from: known.temporaryUntil, since: known.lastSeen });

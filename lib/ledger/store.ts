@@ -195,6 +195,16 @@ export class LedgerStore {
   private readonly importMemo = new ImportMemo();
 
   private readonly limits: StoreLimits;
+  /** How many times "Delete all data" ran in this worker (see `erasure`). */
+  private erasures = 0;
+
+  /**
+   * A number that changes each time "Delete all data" runs: a page read taken in before it carries the
+   * number of then, and `recordSnapshot` drops it (the ledger was erased after the admin saw that page).
+   */
+  get erasure(): number {
+    return this.erasures;
+  }
 
   constructor(db: LedgerDb | string = openLedgerDb(), limits: Partial<StoreLimits> = {}) {
     this.db = typeof db === 'string' ? openLedgerDb(db) : db;
@@ -536,14 +546,20 @@ export class LedgerStore {
     return this.db.grants.where('endsAt').belowOrEqual(isoDate).toArray();
   }
 
-  /** Records what a snapshot showed: the latest snapshot per page kind, and first-seen dates. */
-  async recordSnapshot(snapshot: PageSnapshot, now: Date): Promise<void> {
+  /**
+   * Records what a snapshot showed: the latest snapshot per page kind, and first-seen dates. A read taken in
+   * before the last "Delete all data" (`erasure` then) is not written.
+   */
+  async recordSnapshot(snapshot: PageSnapshot, now: Date, erasure = this.erasures): Promise<void> {
     const businessId = snapshot.businessId;
     if (!businessId || snapshot.readStatus === 'unreadable' || snapshot.kind.endsWith('dialog')) return;
+    if (erasure !== this.erasures) return;
     const at = now.toISOString();
     const subjects = snapshot.principals.map((p) => ({ subject: getSubjectKey(p), pending: p.pending }));
     let wrote = false;
     await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
+      // Erased while this waited for the tables: nothing of it is written.
+      if (erasure !== this.erasures) return;
       await this.db.snapshots.put({ businessId, kind: snapshot.kind, seenAt: at, snapshot });
       // One read and one write for the whole list; only rows that are new or whose pending state changed
       // are written (a 5,000-row page read again writes nothing).
@@ -601,6 +617,7 @@ export class LedgerStore {
     now: Date,
     ownDomains: readonly string[],
     retentionDays = BASELINE_RETENTION_DAYS,
+    erasure = this.erasures,
   ): Promise<Change[]> {
     const businessId = snapshot.businessId;
     const kinds: readonly string[] = ['people', 'partners', 'system-users', 'asset'];
@@ -608,6 +625,8 @@ export class LedgerStore {
     const at = now.toISOString();
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
     return this.db.transaction('rw', this.db.baselines, this.db.changes, this.db.meta, async () => {
+      // A read taken in before the last "Delete all data" is not folded into what is left.
+      if (erasure !== this.erasures) return [];
       const row = await this.db.baselines.get(businessId);
       let before: Baseline | undefined;
       if (row) {
@@ -1017,6 +1036,8 @@ export class LedgerStore {
    * a colleague's file imported afterwards is met as new.
    */
   async deleteAll(command?: CommandMark<void>): Promise<{ replayed?: unknown }> {
+    // From now on, reads taken in before are not recorded (their transactions may be queued behind this).
+    this.erasures += 1;
     return this.serial(async () => {
       const done = await this.commandResult(command?.key);
       if (done) return { replayed: done.result };

@@ -167,7 +167,7 @@ export function createBadgeLayer(
         const strong = doc.createElement('strong');
         strong.textContent = f.message;
         const fix = doc.createElement('div');
-        fix.textContent = f.fix ?? '';
+        fix.textContent = f.fix;
         node.append(strong, fix);
       }
       node.dataset.ruleIds = list.map((f) => f.ruleId).join(' ');

@@ -1,5 +1,4 @@
 import { checkSnapshotOrigin, type SnapshotReport } from '../../domain/messages';
-import { resolveOwnDomains } from '../../domain/principals';
 import { fail } from '../../domain/problems';
 import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
@@ -22,21 +21,15 @@ export function registerSnapshotHandlers(hub: Hub): void {
     return turn;
   };
 
-  /**
-   * What the ledger learns from a page: first-seen dates, the latest snapshot per kind, the business's
-   * baseline and what changed against it, checklist evidence.
-   */
-  const record = async (tabId: number, report: SnapshotReport, now: Date) => {
+  /** What the ledger learns from a page: first-seen dates, the latest snapshot per kind, checklist evidence. */
+  const record = async (report: SnapshotReport, now: Date, erasure: number) => {
     const { snapshot } = report;
+    // "Delete all data" ran since this page was taken in: nothing of it is recorded.
+    if (erasure !== store.erasure) return;
     // Off the path to the findings: a subject seen pending for the first time is never stale yet.
-    await store.recordSnapshot(snapshot, now).catch(() => undefined);
+    await store.recordSnapshot(snapshot, now, erasure).catch(() => undefined);
+    if (erasure !== store.erasure) return;
     if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
-      // What changed since the business's baseline (issue 13): kept in the change log.
-      const settings = await hub.currentSettings();
-      const you = hub.cache.view(snapshot.businessId)?.currentUser ?? snapshot.currentUser;
-      await store
-        .observeBaseline(snapshot, now, resolveOwnDomains(settings.ownDomains, you?.email))
-        .catch((e) => console.error('Scopekeeper: the baseline', e));
       await hub.reminders.noteBusinessSeen(snapshot.businessId, now).catch(() => undefined);
       // Checklist steps that this page proves tick themselves.
       await updateRunsFromEvidence(hub, snapshot.businessId, now).catch(() => false);
@@ -51,7 +44,8 @@ export function registerSnapshotHandlers(hub: Hub): void {
    */
   const accept = async (tabId: number, report: SnapshotReport, now: Date) => {
     const { kind, url } = report.snapshot;
-    hub.recording.call(tabId, `${kind} ${url}`, () => record(tabId, report, now));
+    const erasure = store.erasure;
+    hub.recording.call(tabId, `${kind} ${url}`, () => record(report, now, erasure));
     await publisher.soon(tabId);
     // A panel that was asked to open shows once the page's findings are there.
     void hub.focus.revealIfPending(tabId);

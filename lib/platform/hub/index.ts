@@ -80,9 +80,7 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
     async (tabId) => {
       const state = await computeTabState(hub, tabId);
       hub.ports.deliver(tabId, state);
-      const dialog =
-        state.snapshot?.kind === 'invite-dialog' || state.snapshot?.kind === 'add-partner-dialog';
-      await deps.toTab(tabId, 'showFindings', badgeFindings(state.findings, dialog));
+      await deps.toTab(tabId, 'showFindings', badgeFindings(state.findings));
     },
     (businessId) => cache.tabsOf(businessId),
   );

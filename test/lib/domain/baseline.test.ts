@@ -197,6 +197,30 @@ describe('the baseline of a business (issue 13)', () => {
     ]);
   });
 
+  it('reports no sideways move of portfolio access, and compares two rows of one key once', () => {
+    const finance = { ...lisa, portfolioAccess: 'finance' as const };
+    expect(
+      after([
+        [snapshot([me, finance]), T1],
+        [snapshot([me, { ...lisa, portfolioAccess: 'partial' }]), T2],
+      ]).changes,
+    ).toEqual([]);
+    const bot = (access: 'basic' | 'full-control') =>
+      systemUser('Conversions API System User', undefined as never, { portfolioAccess: access });
+    const users = (list: Principal[]) => snapshot(list, 'system-users');
+    const twice = users([
+      { ...bot('basic'), id: undefined },
+      { ...bot('full-control'), id: undefined },
+    ]);
+    expect(
+      after([
+        [twice, T1],
+        [twice, T2],
+        [twice, T3],
+      ]).changes,
+    ).toEqual([]);
+  });
+
   it('does not report what it knew already, read again', () => {
     const read = snapshot([me, lisa, { ...agency, assets: [ads()] }]);
     expect(

@@ -80,6 +80,19 @@ describe('the baseline in the ledger store (issue 13)', () => {
     expect(await store.baseline(B)).toBeUndefined();
   });
 
+  it('writes nothing of a read taken in before "Delete all data"', async () => {
+    const { store } = open();
+    const before = store.erasure;
+    await store.deleteAll();
+    await store.recordSnapshot(snapshot([me, nils]), new Date('2026-11-01T10:00:00Z'), before);
+    await store.observeBaseline(snapshot([me, nils]), new Date('2026-11-01T10:00:00Z'), OWN, 400, before);
+    expect(await store.latestSnapshots(B)).toEqual([]);
+    expect(await store.baseline(B)).toBeUndefined();
+    // A read taken in after it is written.
+    await store.recordSnapshot(snapshot([me]), new Date('2026-11-02T10:00:00Z'), store.erasure);
+    expect(await store.latestSnapshots(B)).toHaveLength(1);
+  });
+
   it('learns nothing from a dialog or an unreadable page', async () => {
     const { store } = open();
     expect(

@@ -46,11 +46,9 @@ describe('the background hub, without a browser', () => {
     expect(rules).toContain('undocumented-third-party');
     const badges = findingsSentTo(t, 7);
     expect(badges).toHaveLength(1);
-    // The page gets what its badges draw: the panel's findings without "why", and without "fix" off a dialog.
+    // The page gets what its badges draw: the panel's findings without "why" and the subject's name.
     expect(badges[0]!.data).toEqual(
-      panel[0]!.findings.map(
-        ({ why: _why, fix: _fix, accepted: _accepted, subjectName: _name, ...drawn }) => drawn,
-      ),
+      panel[0]!.findings.map(({ why: _why, accepted: _accepted, subjectName: _name, ...drawn }) => drawn),
     );
   });
 
