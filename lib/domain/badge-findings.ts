@@ -2,14 +2,18 @@ import type { Finding } from './rules/types';
 
 /**
  * What the page's badges and live warnings draw of a finding: no "why" and no subject name (the panel has
- * them; the finding's own sentence names the subject). The fix stays: a live warning shows it, and a row
- * inside a dialog-like pane is drawn as one. Accepted findings get no badge, so they are not sent at all.
- * Every copy the page keeps is in the page's own memory (issue 12).
+ * them; the finding's own sentence names the subject), and the fix only where a live warning may show it:
+ * findings of a dialog, and of a principal read on its detail pane (a pane can be a dialog, whose rows
+ * are drawn as live warnings). Accepted findings get no badge, so they are not sent at all. Every copy the
+ * page keeps is in the page's own memory: on a 5,000-person list, the fixes alone would be 0.9 MB (issue 12).
  */
-export type BadgeFinding = Pick<Finding, 'ruleId' | 'severity' | 'subject' | 'message' | 'fix'> &
-  Partial<Pick<Finding, 'asset'>>;
+export type BadgeFinding = Pick<Finding, 'ruleId' | 'severity' | 'subject' | 'message'> &
+  Partial<Pick<Finding, 'asset' | 'fix'>>;
 
-export function badgeFindings(findings: readonly Finding[]): BadgeFinding[] {
+export function badgeFindings(
+  findings: readonly Finding[],
+  withFix: (subject: string) => boolean,
+): BadgeFinding[] {
   return findings
     .filter((f) => !f.accepted)
     .map(({ ruleId, severity, subject, message, asset, fix }) => ({
@@ -17,7 +21,7 @@ export function badgeFindings(findings: readonly Finding[]): BadgeFinding[] {
       severity,
       subject,
       message,
-      fix,
       ...(asset ? { asset } : {}),
+      ...(withFix(subject) ? { fix } : {}),
     }));
 }

@@ -166,9 +166,12 @@ export function createBadgeLayer(
       for (const f of list) {
         const strong = doc.createElement('strong');
         strong.textContent = f.message;
-        const fix = doc.createElement('div');
-        fix.textContent = f.fix;
-        node.append(strong, fix);
+        node.append(strong);
+        if (f.fix) {
+          const fix = doc.createElement('div');
+          fix.textContent = f.fix;
+          node.append(fix);
+        }
       }
       node.dataset.ruleIds = list.map((f) => f.ruleId).join(' ');
     } else {

@@ -206,7 +206,7 @@ function isFinding(value: unknown): value is Finding {
     typeof f.ruleId === 'string' &&
     typeof f.subject === 'string' &&
     typeof f.message === 'string' &&
-    typeof f.fix === 'string' &&
+    (f.fix === undefined || typeof f.fix === 'string') &&
     typeof f.severity === 'string' &&
     severities.has(f.severity)
   );

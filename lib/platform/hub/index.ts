@@ -1,4 +1,5 @@
 import { badgeFindings } from '../../domain/badge-findings';
+import { getSubjectKey } from '../../domain/snapshot';
 import { browser as realBrowser } from 'wxt/browser';
 import { pickUiLocale, type UiLocale } from '../../domain/locales';
 import type { Settings } from '../../domain/settings';
@@ -80,7 +81,15 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
     async (tabId) => {
       const state = await computeTabState(hub, tabId);
       hub.ports.deliver(tabId, state);
-      await deps.toTab(tabId, 'showFindings', badgeFindings(state.findings));
+      // The fix goes where a live warning may show it: a dialog, or the principal read on its pane.
+      const read = state.snapshot;
+      const dialog = read?.kind === 'invite-dialog' || read?.kind === 'add-partner-dialog';
+      const onPane = new Set(read?.principals.filter((p) => p.assets.length > 0).map(getSubjectKey));
+      await deps.toTab(
+        tabId,
+        'showFindings',
+        badgeFindings(state.findings, (subject) => dialog || onPane.has(subject)),
+      );
     },
     (businessId) => cache.tabsOf(businessId),
   );

@@ -15,26 +15,35 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 
 describe('what the page is sent of the findings (issue 12)', () => {
-  it('keeps what badges and live warnings draw, and drops "why" and the subject’s name', () => {
-    expect(badgeFindings([finding()])).toEqual([
+  it('keeps what badges draw, drops "why" and the subject’s name, and the fix where no live warning shows it', () => {
+    const onPane = (subject: string) => subject === 'partner:2';
+    expect(badgeFindings([finding(), finding({ subject: 'partner:2' })], onPane)).toEqual([
       {
         ruleId: 'third-party-full-control',
         severity: 'high',
         subject: 'partner:1',
         asset: { type: 'page', name: 'Page 1' },
         message: 'Agency has full control of Page 1.',
+      },
+      {
+        ruleId: 'third-party-full-control',
+        severity: 'high',
+        subject: 'partner:2',
+        asset: { type: 'page', name: 'Page 1' },
+        message: 'Agency has full control of Page 1.',
         fix: 'Switch off “Everything”.',
       },
     ]);
     const { asset: _asset, ...portfolio } = finding();
-    expect(badgeFindings([portfolio])[0]).not.toHaveProperty('asset');
+    expect(badgeFindings([portfolio], () => true)[0]).not.toHaveProperty('asset');
   });
 
   it('sends no accepted finding (it gets no badge until its review date)', () => {
     expect(
-      badgeFindings([finding({ accepted: { until: '2027-01-01' } }), finding({ subject: 'partner:2' })]).map(
-        (f) => f.subject,
-      ),
+      badgeFindings(
+        [finding({ accepted: { until: '2027-01-01' } }), finding({ subject: 'partner:2' })],
+        () => true,
+      ).map((f) => f.subject),
     ).toEqual(['partner:2']);
   });
 });

@@ -52,6 +52,19 @@ describe('the background hub, without a browser', () => {
     );
   });
 
+  it('sends the page the fix only where a live warning may show it: the principal read on its pane', async () => {
+    const other = partner('Pixelverket SARL', '3228568050780002');
+    const partners = listSnapshot('partners', [agency, other]);
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(7, partners.url));
+    await t.hub.publisher.settled();
+    const sent = findingsSentTo(t, 7)[0]!.data as { subject: string; fix?: string }[];
+    const bySubject = (subject: string) => sent.filter((f) => f.subject === subject);
+    expect(bySubject('partner:3228568050780001').length).toBeGreaterThan(0);
+    expect(bySubject('partner:3228568050780001').every((f) => typeof f.fix === 'string')).toBe(true);
+    expect(bySubject('partner:3228568050780002').length).toBeGreaterThan(0);
+    expect(bySubject('partner:3228568050780002').some((f) => 'fix' in f)).toBe(false);
+  });
+
   it('refuses what a content script may not send, and snapshots from a page or of another site', async () => {
     const partners = listSnapshot('partners', [agency]);
     expect(
