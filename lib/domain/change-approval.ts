@@ -17,9 +17,16 @@ export type Verdict =
 
 /** What of the ledger a verdict is drawn from (the business's grants, decisions and checklist runs). */
 export interface ApprovalFacts {
-  grants: readonly Pick<GrantRecord, 'id' | 'subject' | 'assets' | 'endsAt' | 'updatedAt'>[];
+  grants: readonly Pick<GrantRecord, 'id' | 'subject' | 'assets' | 'startsAt' | 'endsAt' | 'updatedAt'>[];
   decisions: readonly Pick<Decision, 'id' | 'subject' | 'action' | 'at'>[];
-  runs: readonly { id: string; templateId: TemplateId; subject: string; createdAt: string }[];
+  runs: readonly {
+    id: string;
+    templateId: TemplateId;
+    subject: string;
+    createdAt: string;
+    status: 'open' | 'finished';
+    finishedAt?: string | undefined;
+  }[];
 }
 
 const assetRank: Record<AssetAccess, number> = { partial: 0, 'full-except-sensitive': 1, full: 2 };
@@ -30,22 +37,34 @@ const onboarding = new Set<TemplateId>(['onboard-person', 'onboard-partner']);
 export function judgeChange(change: Change, facts: ApprovalFacts): Verdict {
   if (change.kind === 'principal-removed' || change.kind === 'asset-removed')
     return { status: 'informational' };
-  const grants = facts.grants.filter((g) => g.subject === change.subject);
+  const day = change.at.slice(0, 10);
+  // A grant in force on the day the change was seen (an ended one approves nothing new).
+  const grants = facts.grants.filter(
+    (g) => g.subject === change.subject && g.startsAt <= day && (g.endsAt === undefined || g.endsAt >= day),
+  );
   const covering = grants.find((grant) => covers(grant, change));
   if (covering) return { status: 'approved', record: { kind: 'grant', id: covering.id } };
   // A record made about the subject since the state before the change was last confirmed (before it or
-  // after it was seen: "This was approved" records one).
+  // after it was seen: "This was approved" records one). A grant's assets and end date say what it grants
+  // (above); portfolio access is in no grant's fields, so for it a grant written since is the approval.
   const since = change.since;
   if (since !== undefined) {
-    const updated = grants.find((g) => g.updatedAt >= since);
+    const portfolio =
+      change.kind === 'portfolio-access-raised' || change.kind === 'full-control-to-third-party';
+    const updated = portfolio ? grants.find((g) => g.updatedAt >= since) : undefined;
     if (updated) return { status: 'approved', record: { kind: 'grant', id: updated.id } };
     const decision = facts.decisions.find(
       (d) => d.subject === change.subject && approving.has(d.action) && d.at >= since,
     );
     if (decision) return { status: 'approved', record: { kind: 'decision', id: decision.id } };
   }
+  // An onboarding of this subject under way when the change was seen, or finished since the state before.
   const run = facts.runs.find(
-    (r) => onboarding.has(r.templateId) && r.subject === change.subject && r.createdAt <= change.at,
+    (r) =>
+      onboarding.has(r.templateId) &&
+      r.subject === change.subject &&
+      r.createdAt <= change.at &&
+      (r.status === 'open' || (since !== undefined && (r.finishedAt ?? '') >= since)),
   );
   if (run && change.kind !== 'end-date-removed' && change.kind !== 'end-date-extended')
     return { status: 'onboarding', runId: run.id };

@@ -23,6 +23,7 @@ const grant = (over: Partial<ApprovalFacts['grants'][number]> = {}): ApprovalFac
   id: 'g1',
   subject: NILS,
   assets: [],
+  startsAt: '2026-10-01',
   updatedAt: '2026-10-01T10:00:00.000Z',
   ...over,
 });
@@ -41,6 +42,18 @@ describe('whether the ledger approves a change (issue 13)', () => {
       status: 'approved',
       record: { kind: 'grant', id: 'g1' },
     });
+    // An ended grant, or one not started yet, approves nothing new (a former contractor added back).
+    expect(judgeChange(change({}), { ...none, grants: [grant({ endsAt: '2026-11-01' })] }).status).toBe(
+      'unrecorded',
+    );
+    expect(judgeChange(change({}), { ...none, grants: [grant({ startsAt: '2026-12-01' })] }).status).toBe(
+      'unrecorded',
+    );
+    // A grant written since the state before approves only what it grants, not any new asset.
+    const writtenSince = { ...none, grants: [grant({ updatedAt: '2026-11-25T09:00:00.000Z' })] };
+    expect(judgeChange(change({ kind: 'asset-added', asset: page, to: 'full' }), writtenSince).status).toBe(
+      'unrecorded',
+    );
     const granted = {
       ...none,
       grants: [grant({ assets: [{ ...page, access: 'partial', tasks: ['content'] }] })],
@@ -103,9 +116,22 @@ describe('whether the ledger approves a change (issue 13)', () => {
         templateId: 'onboard-person' as const,
         subject: NILS,
         createdAt: '2026-11-19T10:00:00.000Z',
+        status: 'open' as const,
       },
     ];
     expect(judgeChange(change({}), { ...none, runs })).toEqual({ status: 'onboarding', runId: 'r1' });
+    // Finished since the state before: still its work. Finished long before: an onboarding of 2023 does
+    // not approve full control gained in 2026.
+    const finished = (finishedAt: string) => [
+      { ...runs[0]!, createdAt: '2023-01-01T10:00:00.000Z', status: 'finished' as const, finishedAt },
+    ];
+    expect(judgeChange(change({}), { ...none, runs: finished('2026-11-05T10:00:00.000Z') }).status).toBe(
+      'onboarding',
+    );
+    const raised = change({ kind: 'portfolio-access-raised', from: 'basic', to: 'full-control' });
+    expect(judgeChange(raised, { ...none, runs: finished('2023-01-05T10:00:00.000Z') }).status).toBe(
+      'unrecorded',
+    );
     expect(
       judgeChange(change({}), { ...none, runs: [{ ...runs[0]!, templateId: 'periodic-review' }] }).status,
     ).toBe('unrecorded');
