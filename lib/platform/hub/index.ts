@@ -15,7 +15,7 @@ import { PanelPorts } from './panel-ports';
 import { PanelTokens } from './panel-tokens';
 import { Publisher } from './publisher';
 import { TabCache } from './tab-cache';
-import { computeTabState } from './tab-state';
+import { computeTabState, isDialog } from './tab-state';
 import { Throttle } from './throttle';
 
 export type { HubDeps, ToTab } from './deps';
@@ -83,7 +83,7 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       hub.ports.deliver(tabId, state);
       // The fix goes where a live warning may show it: a dialog, or the principal read on its pane.
       const read = state.snapshot;
-      const dialog = read?.kind === 'invite-dialog' || read?.kind === 'add-partner-dialog';
+      const dialog = read !== undefined && isDialog(read);
       const onPane = new Set(read?.principals.filter((p) => p.assets.length > 0).map(getSubjectKey));
       await deps.toTab(
         tabId,

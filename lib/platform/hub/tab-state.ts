@@ -27,7 +27,8 @@ function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined
   };
 }
 
-const isDialog = (snapshot: PageSnapshot) =>
+/** A read of the invite or add-partner dialog (its findings are drawn as live warnings). */
+export const isDialog = (snapshot: PageSnapshot) =>
   snapshot.kind === 'invite-dialog' || snapshot.kind === 'add-partner-dialog';
 
 /** What a tab's panel shows: the page as read, the findings on its business, its runs and due items. */

@@ -4,9 +4,8 @@ import type { SnapshotDelta } from '@/lib/domain/messages';
 import { getSubjectKey, type PageSnapshot, type Principal } from '@/lib/domain/snapshot';
 import type { TabState } from '@/lib/domain/ui-state';
 import { computeTabState } from '@/lib/platform/hub/tab-state';
-import type { PanelPort } from '@/lib/platform/hub/panel-ports';
 import { me, person } from '../domain/rules/helpers';
-import { B, listSnapshot, testHub, type TestHub } from './test-hub';
+import { B, listSnapshot, panelOn, testHub, type TestHub } from './test-hub';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const STREAM = '0123456789abcdef';
@@ -85,16 +84,6 @@ async function shown(t: TestHub, tabId: number): Promise<Omit<TabState, 'receive
   await t.hub.publisher.settled();
   const { receivedAt: _at, ...state } = await computeTabState(t.hub, tabId);
   return state;
-}
-
-function panelOn(t: TestHub, tabId: number): TabState[] {
-  const received: TabState[] = [];
-  const port: PanelPort = {
-    postMessage: (state) => received.push(state as TabState),
-    onDisconnect: { addListener: () => undefined },
-  };
-  t.hub.ports.add(tabId, port);
-  return received;
 }
 
 describe('the background, receiving deltas of a page', () => {

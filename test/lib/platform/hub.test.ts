@@ -1,22 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TabState } from '@/lib/domain/ui-state';
-import type { PanelPort } from '@/lib/platform/hub/panel-ports';
 import { me, page, partner } from '../domain/rules/helpers';
-import { B, listSnapshot, testHub, type TestHub } from './test-hub';
+import { B, listSnapshot, panelOn, testHub, type TestHub } from './test-hub';
 
 const agency = partner('Byrå AB', '3228568050780001', [page()]);
-
-/** A panel connected to a tab: what the background pushed to it, in order. */
-function panelOn(t: TestHub, tabId: number): TabState[] {
-  const received: TabState[] = [];
-  const port: PanelPort = {
-    postMessage: (state) => received.push(state as TabState),
-    onDisconnect: { addListener: () => undefined },
-  };
-  t.hub.ports.add(tabId, port);
-  return received;
-}
 
 const findingsSentTo = (t: TestHub, tabId: number) =>
   t.sent.filter((s) => s.tabId === tabId && s.name === 'showFindings');

@@ -1,3 +1,5 @@
+import type { TabState } from '@/lib/domain/ui-state';
+import type { PanelPort } from '@/lib/platform/hub/panel-ports';
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -166,4 +168,15 @@ export function freshTestHub(now: string, uiLanguage: string): TestHub {
   vi.restoreAllMocks();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(uiLanguage);
   return testHub({ now });
+}
+
+/** A panel connected to a tab: what the background pushed to it, in order. */
+export function panelOn(t: TestHub, tabId: number): TabState[] {
+  const received: TabState[] = [];
+  const port: PanelPort = {
+    postMessage: (state) => received.push(state as TabState),
+    onDisconnect: { addListener: () => undefined },
+  };
+  t.hub.ports.add(tabId, port);
+  return received;
 }
