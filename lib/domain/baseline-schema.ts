@@ -44,7 +44,9 @@ export const principalFactsSchema = z.object({
   portfolioAccess: portfolioAccessSchema.optional(),
   pending: z.boolean(),
   temporaryUntil: isoDateSchema.optional(),
+  untilOn: z.enum(['row', 'pane']).optional(),
   assets: z.record(z.string().max(700), assetFactSchema).optional(),
+  assetsReadAt: at.optional(),
   firstSeen: at,
   lastSeen: at,
 });
@@ -53,7 +55,7 @@ export const baselineSchema = z.object({
   businessId: z.string().regex(BUSINESS_ID_PATTERN),
   principals: z.record(subject, principalFactsSchema),
   lists: z.partialRecord(listKindSchema, at),
-  assetPages: z.record(z.string().max(700), at),
+  assetPages: z.record(z.string().max(700), z.object({ ...assetRefShape, at })),
 });
 
 export const changeSchema = z.object({

@@ -45,12 +45,27 @@ export interface PrincipalFacts {
   email?: string;
   portfolioAccess?: PortfolioAccess;
   pending: boolean;
-  /** The end date the page showed for the principal's access, and on which page kind. */
+  /** The end date the page showed for the principal's access. */
   temporaryUntil?: string;
-  /** The principal's assets by asset key; absent while no read has shown them (no pane, no asset page). */
+  /**
+   * Where that date was read: on the principal's row, or with its detail pane open (the date may be the
+   * pane's only, so a row read without one does not prove it gone).
+   */
+  untilOn?: 'row' | 'pane';
+  /** The principal's assets known so far (from its detail pane and from asset pages), by asset key. */
   assets?: Record<string, AssetFact>;
+  /** When a detail pane last showed all of the principal's assets: an asset not among them was not held. */
+  assetsReadAt?: string;
   firstSeen: string;
   lastSeen: string;
+}
+
+/** An asset whose page was read in full: who holds it is known as of `at`. */
+export interface AssetPageFact {
+  type: AssetType;
+  id?: string;
+  name: string;
+  at: string;
 }
 
 export interface Baseline {
@@ -58,8 +73,8 @@ export interface Baseline {
   principals: Record<string, PrincipalFacts>;
   /** When each list was last read in full: who is on it is known. */
   lists: Partial<Record<ListKind, string>>;
-  /** When each asset's page was last read in full (by asset key): who holds it is known. */
-  assetPages: Record<string, string>;
+  /** The assets whose page was read in full, by asset key. */
+  assetPages: Record<string, AssetPageFact>;
 }
 
 export const changeKinds = [
@@ -120,6 +135,10 @@ const assetRank: Record<AssetAccess, number> = { partial: 0, 'full-except-sensit
 const idOf = (p: Principal): string | undefined =>
   p.kind === 'person' ? p.email : p.kind === 'partner' ? p.businessId : p.id;
 
+/** The key a principal has while the page shows no e-mail or ID for it. */
+const nameKeyOf = (p: Principal): string =>
+  p.kind === 'system-user' ? `system-user:${p.name}` : `${p.kind}-name:${p.name}`;
+
 function assetFact(grant: AssetGrant, at: string): AssetFact {
   return {
     type: grant.type,
@@ -131,26 +150,64 @@ function assetFact(grant: AssetGrant, at: string): AssetFact {
   };
 }
 
-const assetRef = (a: { type: AssetType; id?: string | undefined; name: string }) => ({
+type AssetRef = { type: AssetType; id?: string | undefined; name: string };
+const assetRef = (a: AssetRef) => ({
   type: a.type,
   ...(a.id !== undefined ? { id: a.id } : {}),
   name: a.name,
 });
+
+/**
+ * One asset is named by its ID on its own page and often only by its name on a detail pane: two
+ * references are the same asset when their IDs match, or, where either has no ID, their names do.
+ */
+export function sameAsset(a: AssetRef, b: AssetRef): boolean {
+  if (a.type !== b.type) return false;
+  return a.id !== undefined && b.id !== undefined ? a.id === b.id : a.name === b.name;
+}
+
+/** The key under which `known` holds the asset `ref` (matched as `sameAsset` does), if it does. */
+function findAsset<T extends AssetRef>(
+  known: Record<string, T> | undefined,
+  ref: AssetRef,
+): string | undefined {
+  if (!known) return undefined;
+  const key = assetKey(ref);
+  if (known[key] !== undefined) return key;
+  for (const [other, fact] of Object.entries(known)) if (sameAsset(fact, ref)) return other;
+  return undefined;
+}
 
 /** An empty baseline for a business (nothing known yet). */
 export function emptyBaseline(businessId: string): Baseline {
   return { businessId, principals: {}, lists: {}, assetPages: {} };
 }
 
+/** What a principal shows, to tell whether a tab's page changed it between two reads. */
+const shownFacts = (p: Principal): string =>
+  JSON.stringify([
+    p.name,
+    p.portfolioAccess,
+    p.pending,
+    p.temporaryUntil,
+    p.assets.map((a) => [a.type, a.id, a.name, a.access, a.tasks]),
+  ]);
+
 /**
  * Folds one read into the baseline: the baseline as it is after it, and what changed against what was
  * known before. Never changes the baseline it is given.
+ *
+ * `previous` is the tab's own previous read of the same page, when there is one. A tab left open shows
+ * the page as it was when it loaded: what it still shows unchanged since its previous read is not news,
+ * and may be older than what another tab read since (someone removed there is not added back, someone
+ * added there is not removed). Only what changed on this tab's page since its previous read is compared.
  */
 export function observe(
   before: Baseline | undefined,
   snapshot: PageSnapshot,
   at: string,
   ownDomains: readonly string[],
+  previous?: PageSnapshot,
 ): { baseline: Baseline; changes: Change[] } {
   const businessId = snapshot.businessId;
   const base = before && before.businessId === businessId ? before : undefined;
@@ -180,59 +237,79 @@ export function observe(
       url: snapshot.url,
     });
   const complete = snapshot.readStatus === 'ok';
+  const subjectOf = subjectResolver(next.principals);
+  const sameTabPage =
+    previous &&
+    previous.kind === snapshot.kind &&
+    previous.url === snapshot.url &&
+    previous.businessId === businessId &&
+    previous.readStatus !== 'unreadable';
+  const shownBefore = sameTabPage
+    ? new Map(previous.principals.map((p) => [getSubjectKey(p), shownFacts(p)]))
+    : undefined;
+  /** This tab showed the principal just so on its previous read of this page. */
+  const unchangedInTab = (seen: Principal) => shownBefore?.get(getSubjectKey(seen)) === shownFacts(seen);
 
   if (snapshot.kind === 'asset') {
     const shown = new Map<string, AssetGrant>();
     for (const p of snapshot.principals) for (const a of p.assets) shown.set(assetKey(a), a);
     for (const [key, grant] of shown) {
-      const pageKnown = next.assetPages[key] !== undefined;
+      const pageKey = findAsset(next.assetPages, grant);
+      const page = pageKey !== undefined ? next.assetPages[pageKey] : undefined;
+      // A read recorded after a newer one of the same asset (another tab's) has nothing newer to say.
+      if (page && page.at > at) continue;
+      const stale = page !== undefined ? shownBefore : undefined;
       const holders = new Set<string>();
       for (const seen of snapshot.principals) {
-        const held = seen.assets.find((a) => assetKey(a) === key);
+        const held = seen.assets.find((a) => sameAsset(a, grant));
         if (!held) continue;
-        const subject = getSubjectKey(seen);
+        const subject = subjectOf(seen);
         holders.add(subject);
+        if (stale && unchangedInTab(seen)) continue;
         const known = next.principals[subject];
-        const facts = touch(known, seen, at, false);
-        const knewAssets = pageKnown || known?.assets !== undefined;
-        const was = known?.assets?.[key];
-        if (!known && listKnown(next, seen.kind))
-          change('principal-added', subject, facts, { since: listKnown(next, seen.kind)! });
-        if (knewAssets)
-          compareAsset(
-            subject,
-            facts,
-            was,
-            held,
-            change,
-            was?.seen ?? next.assetPages[key] ?? known?.lastSeen,
-          );
-        facts.assets = { ...known?.assets, [key]: assetFact(held, at) };
+        const facts = touch(known, seen, at, false, complete);
+        const wasKey = findAsset(known?.assets, held);
+        const was = wasKey !== undefined ? known!.assets![wasKey] : undefined;
+        const listAt = listKnown(next, seen.kind);
+        if (!known && listAt) change('principal-added', subject, facts, { since: listAt });
+        if (page || known?.assetsReadAt !== undefined)
+          compareAsset(subject, facts, was, held, change, was?.seen ?? page?.at ?? known?.assetsReadAt);
+        const assets = { ...known?.assets };
+        if (wasKey !== undefined) delete assets[wasKey];
+        assets[assetKey(held)] = assetFact(held, at);
+        facts.assets = assets;
         next.principals[subject] = facts;
       }
-      if (complete) {
-        // The page lists every holder of this asset: whoever held it and is not listed holds it no more.
-        for (const [subject, facts] of Object.entries(next.principals)) {
-          const was = facts.assets?.[key];
-          if (!was || holders.has(subject)) continue;
-          if (pageKnown)
-            change('asset-removed', subject, facts, {
-              asset: assetRef(grant),
-              from: was.access,
-              since: was.seen,
-            });
-          const { [key]: _gone, ...rest } = facts.assets!;
-          next.principals[subject] = { ...facts, assets: rest };
-        }
-        next.assetPages[key] = at;
+      if (!complete) continue;
+      // The page lists every holder of this asset: whoever held it and is not listed holds it no more.
+      for (const [subject, facts] of Object.entries(next.principals)) {
+        const wasKey = findAsset(facts.assets, grant);
+        if (wasKey === undefined || holders.has(subject)) continue;
+        // This tab never showed them holding it: another read, newer than this page, learnt it.
+        if (stale && !stale.has(subject)) continue;
+        const was = facts.assets![wasKey]!;
+        if (page)
+          change('asset-removed', subject, facts, {
+            asset: assetRef(was),
+            from: was.access,
+            since: was.seen,
+          });
+        const { [wasKey]: _gone, ...rest } = facts.assets!;
+        next.principals[subject] = { ...facts, assets: rest };
       }
+      if (pageKey !== undefined) delete next.assetPages[pageKey];
+      next.assetPages[key] = { ...assetRef(grant), at };
     }
     return { baseline: next, changes };
   }
 
   const list = snapshot.kind as ListKind;
   const kind = listKinds[list];
-  const listWasKnown = next.lists[list] !== undefined;
+  const listAt = next.lists[list];
+  // A read recorded after a newer read of the same list (another tab's) has nothing newer to say.
+  if (listAt !== undefined && listAt > at) return { baseline: base!, changes: [] };
+  const listWasKnown = listAt !== undefined;
+  const stale = listWasKnown ? shownBefore : undefined;
   const listed = new Set<string>();
   const fullBefore = new Set(
     Object.entries(next.principals)
@@ -240,15 +317,15 @@ export function observe(
       .map(([s]) => s),
   );
   for (const seen of snapshot.principals) {
-    const subject = getSubjectKey(seen);
+    const subject = subjectOf(seen);
     // Two rows with one key (two system users of one default name, no ID): the first one speaks for both.
     if (listed.has(subject)) continue;
     listed.add(subject);
+    if (stale && unchangedInTab(seen)) continue;
     const known = next.principals[subject];
     const fromItsList = seen.kind === kind;
-    const facts = touch(known, seen, at, fromItsList);
-    if (!known && fromItsList && listWasKnown)
-      change('principal-added', subject, facts, { since: next.lists[list]! });
+    const facts = touch(known, seen, at, fromItsList, complete);
+    if (!known && fromItsList && listWasKnown) change('principal-added', subject, facts, { since: listAt });
     if (known && fromItsList) {
       const from = known.portfolioAccess;
       const to = seen.portfolioAccess;
@@ -256,7 +333,9 @@ export function observe(
       const rankTo = to ? portfolioRank[to] : undefined;
       if (from && to && from !== to && rankFrom !== undefined && rankTo !== undefined && rankTo > rankFrom)
         change('portfolio-access-raised', subject, facts, { from, to, since: known.lastSeen });
-      if (known.temporaryUntil && !seen.temporaryUntil)
+      // Gone only where this read could show it: read in full, on the row, or with the pane that showed it.
+      const couldShow = complete && (known.untilOn !== 'pane' || seen.assets.length > 0);
+      if (known.temporaryUntil && !seen.temporaryUntil && couldShow)
         change('end-date-removed', subject, facts, { from: known.temporaryUntil, since: known.lastSeen });
       else if (known.temporaryUntil && seen.temporaryUntil && seen.temporaryUntil > known.temporaryUntil)
         change('end-date-extended', subject, facts, {
@@ -267,29 +346,39 @@ export function observe(
     }
     // A principal that carries assets on a list page was read on its detail pane: its assets are known.
     if (seen.assets.length > 0) {
-      const shown: Record<string, AssetFact> = {};
+      const assets: Record<string, AssetFact> = { ...known?.assets };
+      const shown = new Set<string>();
       for (const grant of seen.assets) {
-        const key = assetKey(grant);
-        if (known?.assets !== undefined || next.assetPages[key] !== undefined)
+        const wasKey = findAsset(known?.assets, grant);
+        const page = findAsset(next.assetPages, grant);
+        const pageAt = page !== undefined ? next.assetPages[page]!.at : undefined;
+        if (known?.assetsReadAt !== undefined || pageAt !== undefined)
           compareAsset(
             subject,
             facts,
-            known?.assets?.[key],
+            wasKey !== undefined ? known!.assets![wasKey] : undefined,
             grant,
             change,
-            known?.lastSeen ?? next.assetPages[key],
+            known?.assetsReadAt ?? pageAt,
           );
-        shown[key] = assetFact(grant, at);
+        if (wasKey !== undefined) delete assets[wasKey];
+        const key = assetKey(grant);
+        assets[key] = assetFact(grant, at);
+        shown.add(key);
       }
-      if (complete && known?.assets)
-        for (const [key, was] of Object.entries(known.assets))
-          if (!shown[key])
-            change('asset-removed', subject, facts, {
-              asset: assetRef(was),
-              from: was.access,
-              since: was.seen,
-            });
-      facts.assets = complete ? shown : { ...known?.assets, ...shown };
+      if (complete) {
+        for (const [key, was] of Object.entries(assets)) {
+          if (shown.has(key)) continue;
+          change('asset-removed', subject, facts, {
+            asset: assetRef(was),
+            from: was.access,
+            since: was.seen,
+          });
+          delete assets[key];
+        }
+        facts.assetsReadAt = at;
+      }
+      facts.assets = assets;
     }
     next.principals[subject] = facts;
   }
@@ -297,6 +386,8 @@ export function observe(
     // The list read in full is the truth for its kind: whoever is not on it was removed.
     for (const [subject, facts] of Object.entries(next.principals)) {
       if (facts.kind !== kind || listed.has(subject)) continue;
+      // This tab never showed them: another read, newer than this page, learnt of them.
+      if (stale && !stale.has(subject)) continue;
       if (listWasKnown) change('principal-removed', subject, facts, { since: facts.lastSeen });
       delete next.principals[subject];
     }
@@ -304,20 +395,24 @@ export function observe(
   }
   if (list === 'people' && listWasKnown) {
     // An own-domain holder of full control gone or lowered while a third party gained it, in one read.
-    const fullNow = snapshot.principals.filter(
-      (p) => p.kind === 'person' && !p.pending && p.portfolioAccess === 'full-control',
-    );
-    const fullNowKeys = new Set(fullNow.map(getSubjectKey));
+    const isFull = (p: Principal) =>
+      p.kind === 'person' && !p.pending && p.portfolioAccess === 'full-control';
+    const fullNowKeys = new Set(snapshot.principals.filter(isFull).map(subjectOf));
     const lost = [...fullBefore].filter(
-      (s) => !fullNowKeys.has(s) && (complete || listed.has(s)) && isOwn(base!.principals[s]!, ownDomains),
+      (s) =>
+        !fullNowKeys.has(s) &&
+        (complete || listed.has(s)) &&
+        next.principals[s]?.portfolioAccess !== 'full-control' &&
+        isOwn(base!.principals[s]!, ownDomains),
     );
-    for (const gained of fullNow) {
-      const subject = getSubjectKey(gained);
-      if (fullBefore.has(subject) || isThirdParty(gained, ownDomains) !== 'yes') continue;
+    for (const gained of snapshot.principals.filter(isFull)) {
+      const subject = subjectOf(gained);
+      if (fullBefore.has(subject) || isThirdParty(gained, ownDomains) !== 'yes' || !next.principals[subject])
+        continue;
       for (const replaced of lost)
         change('full-control-to-third-party', subject, next.principals[subject]!, {
           replaced,
-          since: base!.principals[subject]?.lastSeen ?? base!.lists.people!,
+          since: base!.principals[subject]?.lastSeen ?? listAt!,
         });
     }
   }
@@ -326,6 +421,43 @@ export function observe(
 
 const isRead = (kind: PageKind): kind is ListKind | 'asset' =>
   kind === 'people' || kind === 'partners' || kind === 'system-users' || kind === 'asset';
+
+/**
+ * The baseline's key for a principal a read shows. A page may show a principal by name first and with its
+ * e-mail address or ID later (a row, then its detail pane): the facts kept under the name move to the
+ * address's key, and a read by name alone finds the one principal of that kind and name known by address.
+ * `principals` is the working copy, changed in place when facts move.
+ */
+function subjectResolver(principals: Record<string, PrincipalFacts>): (seen: Principal) => string {
+  let byName: Map<string, string[]> | undefined;
+  return (seen) => {
+    const key = getSubjectKey(seen);
+    if (principals[key] !== undefined) return key;
+    const nameKey = nameKeyOf(seen);
+    if (idOf(seen) !== undefined) {
+      const old = principals[nameKey];
+      if (old && old.kind === seen.kind && old.email === undefined) {
+        principals[key] = old;
+        delete principals[nameKey];
+        byName = undefined;
+      }
+      return key;
+    }
+    byName ??= indexByName(principals);
+    const found = byName.get(`${seen.kind}\n${seen.name}`);
+    return found?.length === 1 && principals[found[0]!] !== undefined ? found[0]! : key;
+  };
+}
+
+function indexByName(principals: Record<string, PrincipalFacts>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const [subject, facts] of Object.entries(principals)) {
+    if (facts.email === undefined) continue;
+    const name = `${facts.kind}\n${facts.name}`;
+    index.set(name, [...(index.get(name) ?? []), subject]);
+  }
+  return index;
+}
 
 /** When the list a principal of this kind is on was last read in full; undefined: never. */
 function listKnown(baseline: Baseline, kind: Principal['kind']): string | undefined {
@@ -345,6 +477,7 @@ function touch(
   seen: Principal,
   at: string,
   fromItsList: boolean,
+  complete: boolean,
 ): PrincipalFacts {
   const id = idOf(seen);
   const facts: PrincipalFacts = {
@@ -358,10 +491,20 @@ function touch(
   if (email !== undefined) facts.email = email;
   const access = seen.portfolioAccess ?? known?.portfolioAccess;
   if (access !== undefined) facts.portfolioAccess = access;
-  // The row shows the end date where there is one: read on its own list, a missing one is gone.
-  const until = fromItsList ? seen.temporaryUntil : (seen.temporaryUntil ?? known?.temporaryUntil);
-  if (until !== undefined) facts.temporaryUntil = until;
+  const on = seen.assets.length > 0 ? 'pane' : 'row';
+  if (seen.temporaryUntil !== undefined) {
+    facts.temporaryUntil = seen.temporaryUntil;
+    facts.untilOn = on;
+  } else if (known?.temporaryUntil !== undefined) {
+    // Gone only where this read, on the principal's own list and read in full, could show it.
+    const gone = fromItsList && complete && (known.untilOn !== 'pane' || on === 'pane');
+    if (!gone) {
+      facts.temporaryUntil = known.temporaryUntil;
+      if (known.untilOn) facts.untilOn = known.untilOn;
+    }
+  }
   if (known?.assets !== undefined) facts.assets = known.assets;
+  if (known?.assetsReadAt !== undefined) facts.assetsReadAt = known.assetsReadAt;
   return facts;
 }
 

@@ -1,7 +1,6 @@
-import type { Change } from './baseline';
+import { sameAsset, type Change } from './baseline';
 import type { TemplateId } from './checklists/templates';
 import type { Decision, GrantRecord } from './ledger/records';
-import { assetKey } from './principals';
 import type { AssetAccess } from './snapshot';
 
 /**
@@ -80,8 +79,9 @@ function covers(grant: ApprovalFacts['grants'][number], change: Change): boolean
     case 'asset-access-raised':
     case 'task-added': {
       if (!change.asset) return false;
-      const key = assetKey(change.asset);
-      const granted = grant.assets.find((a) => assetKey(a) === key);
+      const asset = change.asset;
+      // The same asset by ID, or by name where the grant or the page has no ID.
+      const granted = grant.assets.find((a) => sameAsset(a, asset));
       if (!granted) return false;
       if (change.kind === 'task-added')
         return granted.access !== 'partial' || granted.tasks.some((task) => task === change.to);

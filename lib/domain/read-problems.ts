@@ -53,6 +53,7 @@ export const readProblemFacts = {
   'dialog-missing-invitee': [],
   'dialog-partner-shares-to-you': [],
   'dialog-missing-business-id': [],
+  'list-filtered': ['section'],
 } as const satisfies Record<string, readonly FactName[]>;
 export type ReadProblemCode = keyof typeof readProblemFacts;
 export const readProblemCodes = Object.keys(readProblemFacts) as [ReadProblemCode, ...ReadProblemCode[]];
@@ -142,6 +143,8 @@ const en: Record<ReadProblemCode, Sentence> = (() => {
       'The dialog asks a partner to share their assets; nothing of yours is being shared.',
     'dialog-missing-business-id': () =>
       'This step of the add-partner dialog does not show the partner’s Business ID.',
+    'list-filtered': (f) =>
+      `The list of ${named(f, 'section', section)} is filtered by a search: only the rows it shows were read, and no one is taken as removed.`,
   };
 })();
 
@@ -192,6 +195,8 @@ const sv: Record<ReadProblemCode, Sentence> = (() => {
       'Dialogrutan ber en partner dela sina tillgångar med dig; inget av ditt delas.',
     'dialog-missing-business-id': () =>
       'Det här steget i dialogrutan för att lägga till en partner visar inte partnerns företags-ID.',
+    'list-filtered': (f) =>
+      `Listan över ${named(f, 'section', section)} är filtrerad av en sökning: bara raderna som visas lästes, och ingen tas för borttagen.`,
   };
 })();
 
@@ -252,6 +257,8 @@ const fr: Record<ReadProblemCode, Sentence> = (() => {
       'La boîte de dialogue demande à un partenaire de partager ses éléments avec vous ; aucun des vôtres n’est partagé.',
     'dialog-missing-business-id': () =>
       'Cette étape de la boîte de dialogue d’ajout de partenaire ne montre pas l’ID d’entreprise du partenaire.',
+    'list-filtered': (f) =>
+      `La liste des ${named(f, 'section', section)} est filtrée par une recherche : seules les lignes affichées ont été lues, et personne n’est tenu pour retiré.`,
   };
 })();
 

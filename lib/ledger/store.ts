@@ -616,8 +616,16 @@ export class LedgerStore {
     snapshot: PageSnapshot,
     now: Date,
     ownDomains: readonly string[],
-    retentionDays = BASELINE_RETENTION_DAYS,
-    erasure = this.erasures,
+    {
+      retentionDays = BASELINE_RETENTION_DAYS,
+      erasure = this.erasures,
+      previous,
+    }: {
+      retentionDays?: number;
+      erasure?: number;
+      /** The tab's previous read of the same page (`observe`: what is unchanged on it is not news). */
+      previous?: PageSnapshot | undefined;
+    } = {},
   ): Promise<Change[]> {
     const businessId = snapshot.businessId;
     const kinds: readonly string[] = ['people', 'partners', 'system-users', 'asset'];
@@ -634,7 +642,7 @@ export class LedgerStore {
         if (parsed.success) before = parsed.data;
         else await this.db.meta.put({ key: `baseline-unreadable:${businessId}:${at}`, value: row });
       }
-      const { baseline, changes } = observe(before, snapshot, at, ownDomains);
+      const { baseline, changes } = observe(before, snapshot, at, ownDomains, previous);
       await this.db.baselines.put({
         businessId,
         baseline: pruneBaseline(baseline, now, retentionDays),

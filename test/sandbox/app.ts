@@ -143,6 +143,8 @@ export class SandboxApp {
   private navEl!: HTMLElement;
   private dialogHost!: HTMLElement;
   private renderToken = 0;
+  /** What the People search field holds (lower case): the list shows only the people who match. */
+  private search = '';
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -440,22 +442,24 @@ export class SandboxApp {
         this.el('div', { class: 'margin-left:auto;display:flex;gap:8px' }, ...actions),
       ),
     );
-    if (section.kind === 'people') {
-      listCol.append(
-        this.el(
-          'div',
-          { class: 'padding:8px 16px' },
-          this.el('input', {
-            type: 'search',
-            placeholder: this.t.searchPeople,
-            'aria-label': this.t.searchPeople,
-            class:
-              'width:100%;box-sizing:border-box;height:36px;border-radius:18px;border:none;background:#f0f2f5;padding:0 12px',
-          }),
-        ),
-      );
-    }
     const scroller = this.el('div', { class: 'flex:1;overflow:auto;min-height:0' });
+    if (section.kind === 'people') {
+      // Like Meta's, the search field narrows the list to the people whose name or e-mail matches.
+      const search = this.el('input', {
+        type: 'search',
+        placeholder: this.t.searchPeople,
+        'aria-label': this.t.searchPeople,
+        class:
+          'width:100%;box-sizing:border-box;height:36px;border-radius:18px;border:none;background:#f0f2f5;padding:0 12px',
+      }) as HTMLInputElement;
+      search.addEventListener('input', () => {
+        this.search = search.value.trim().toLowerCase();
+        scroller.replaceChildren();
+        this.renderList(section, scroller);
+      });
+      this.search = '';
+      listCol.append(this.el('div', { class: 'padding:8px 16px' }, search));
+    }
     const progress = this.el(
       'div',
       {
@@ -560,7 +564,10 @@ export class SandboxApp {
     const t = this.t;
     const classic = this.route.layout === 'classic';
     if (section.kind === 'people') {
-      return this.portfolio.people.map((p) => {
+      const query = this.search;
+      const matches = (p: (typeof this.portfolio.people)[number]) =>
+        query === '' || `${p.name} ${p.email}`.toLowerCase().includes(query);
+      return this.portfolio.people.filter(matches).map((p) => {
         const you = p.id === this.portfolio.currentUserId;
         const accessLabel = classic
           ? p.access === 'full-control'

@@ -20,7 +20,7 @@ import type { RouteInfo } from '../routes';
 import { normalizeText } from '../text';
 import { readAssetSwitches } from './assets';
 import { asPieces, paneTokens, startsAssets } from './pane';
-import { hasEmptyState, isLoading } from './page-state';
+import { hasEmptyState, isFiltered, isLoading } from './page-state';
 import { readRowFacts, toPrincipal, type RowFacts } from './rows';
 
 /**
@@ -257,6 +257,8 @@ export function readPrincipalList(
       unreadable: true,
     };
   }
+  // A search narrows the list: what it does not show is not known to be gone.
+  if (isFiltered(main)) problems.push(readProblem('list-filtered', { section: kind }));
   if (notUnderstood > 0)
     problems.push(readProblem('rows-not-understood', { count: notUnderstood, total: list.rows.length }));
   if (missingAccess > 0)

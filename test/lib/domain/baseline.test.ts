@@ -259,4 +259,89 @@ describe('the baseline of a business (issue 13)', () => {
       'person:anna@sjobod.se',
     ]);
   });
+  it('takes an asset page as knowing that asset only, and one asset named by ID or by name as one', () => {
+    const cafeByName = { ...page(), id: undefined };
+    const { changes, baseline } = after([
+      [snapshot([me, nils]), T1],
+      // The first look at the café's page shows Nils holding it: his other assets are still unknown.
+      [assetPage([me, { ...nils, assets: [page()] }]), T1],
+      // His pane, read later, shows the café by name only, and an ad account: nothing new is known.
+      [snapshot([me, { ...nils, assets: [cafeByName, ads()] }]), T2],
+    ]);
+    expect(changes).toEqual([]);
+    expect(Object.keys(baseline.principals['person:nils@byraab.se']!.assets!).sort()).toEqual([
+      'ad-account:1111',
+      'page:Sjöbod Café',
+    ]);
+    // Once his pane was read in full, the café's page with its ID is the same asset, and a raise shows.
+    const next = observe(baseline, assetPage([me, { ...nils, assets: [page('full', [])] }]), T3, OWN);
+    expect(kinds(next.changes)).toEqual(['asset-access-raised person:nils@byraab.se partial→full']);
+  });
+
+  it('keeps one principal when a pane shows the address a row did not', () => {
+    const byName = { ...nils, email: undefined };
+    const reads: [PageSnapshot, string][] = [
+      [snapshot([me, byName]), T1],
+      [snapshot([me, { ...nils, assets: [ads()] }]), T2],
+      [snapshot([me, byName]), T3],
+    ];
+    const { baseline, changes } = after(reads);
+    expect(changes).toEqual([]);
+    expect(Object.keys(baseline.principals).sort()).toEqual([
+      'person:anna@sjobod.se',
+      'person:nils@byraab.se',
+    ]);
+    expect(baseline.principals['person:nils@byraab.se']!.firstSeen).toBe(T1);
+    // And every one of those reads, one at a time, reports nothing either.
+    for (let i = 1; i <= reads.length; i++) expect(after(reads.slice(0, i)).changes).toEqual([]);
+  });
+
+  it('reports an end date gone only from a read in full that could show it', () => {
+    const paneWithDate = { ...nils, temporaryUntil: '2026-12-01', assets: [ads()] };
+    // The date was shown with the pane open: the row alone, without it, proves nothing.
+    expect(
+      after([
+        [snapshot([me, paneWithDate]), T1],
+        [snapshot([me, nils]), T2],
+      ]).changes,
+    ).toEqual([]);
+    // The row showed it: a partial read without it proves nothing, a read in full does.
+    const rowWithDate = { ...nils, temporaryUntil: '2026-12-01' };
+    const kept = after([
+      [snapshot([me, rowWithDate]), T1],
+      [partial(snapshot([me, nils])), T2],
+    ]);
+    expect(kept.changes).toEqual([]);
+    expect(kept.baseline.principals['person:nils@byraab.se']!.temporaryUntil).toBe('2026-12-01');
+    expect(kinds(observe(kept.baseline, snapshot([me, nils]), T3, OWN).changes)).toEqual([
+      'end-date-removed person:nils@byraab.se 2026-12-01',
+    ]);
+  });
+
+  it('takes nothing back from a tab left open or a read recorded after a newer one', () => {
+    const old = person('Old Contractor', 'old@gmail.com');
+    const tabA = snapshot([me, lisa, old]);
+    const { baseline } = after([
+      [tabA, T1],
+      // Another tab, later: the contractor removed, Nils added.
+      [snapshot([me, lisa, nils]), T2],
+    ]);
+    // Tab A's page changes (Lisa's access) and reads again: it still shows the contractor and not Nils.
+    const again = snapshot([me, { ...lisa, portfolioAccess: 'full-control' }, old]);
+    const next = observe(baseline, again, T3, OWN, tabA);
+    expect(kinds(next.changes)).toEqual(['portfolio-access-raised person:lisa@sjobod.se basic→full-control']);
+    expect(Object.keys(next.baseline.principals).sort()).toEqual([
+      'person:anna@sjobod.se',
+      'person:lisa@sjobod.se',
+      'person:nils@byraab.se',
+    ]);
+    // Without the tab's previous read it is a new page: what it shows is the truth.
+    expect(kinds(observe(baseline, again, T3, OWN).changes)).toContain(
+      'principal-added person:old@gmail.com',
+    );
+    // A read taken before the newest one of its list, recorded after it, changes nothing.
+    const late = observe(baseline, tabA, T1, OWN);
+    expect(late.changes).toEqual([]);
+    expect(late.baseline).toEqual(baseline);
+  });
 });

@@ -80,6 +80,10 @@ const examples: Record<ReadProblemCode, [ReadProblem['facts'], string]> = {
     undefined,
     'This step of the add-partner dialog does not show the partner’s Business ID.',
   ],
+  'list-filtered': [
+    { section: 'people' },
+    'The list of people is filtered by a search: only the rows it shows were read, and no one is taken as removed.',
+  ],
 };
 
 const problemOf = (code: ReadProblemCode): ReadProblem => {

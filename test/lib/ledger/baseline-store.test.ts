@@ -74,7 +74,9 @@ describe('the baseline in the ledger store (issue 13)', () => {
     await store.observeBaseline(snapshot([me]), new Date('2025-01-01T10:00:00Z'), OWN);
     await store.observeBaseline(snapshot([me, lisa]), new Date('2025-01-02T10:00:00Z'), OWN);
     expect(await store.changesOf(B)).toHaveLength(1);
-    await store.observeBaseline(snapshot([me, lisa]), new Date('2026-11-20T10:00:00Z'), OWN, 400);
+    await store.observeBaseline(snapshot([me, lisa]), new Date('2026-11-20T10:00:00Z'), OWN, {
+      retentionDays: 400,
+    });
     expect(await store.changesOf(B)).toEqual([]);
     await store.deleteAll();
     expect(await store.baseline(B)).toBeUndefined();
@@ -85,7 +87,10 @@ describe('the baseline in the ledger store (issue 13)', () => {
     const before = store.erasure;
     await store.deleteAll();
     await store.recordSnapshot(snapshot([me, nils]), new Date('2026-11-01T10:00:00Z'), before);
-    await store.observeBaseline(snapshot([me, nils]), new Date('2026-11-01T10:00:00Z'), OWN, 400, before);
+    await store.observeBaseline(snapshot([me, nils]), new Date('2026-11-01T10:00:00Z'), OWN, {
+      retentionDays: 400,
+      erasure: before,
+    });
     expect(await store.latestSnapshots(B)).toEqual([]);
     expect(await store.baseline(B)).toBeUndefined();
     // A read taken in after it is written.

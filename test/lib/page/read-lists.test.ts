@@ -156,3 +156,27 @@ describe('partners and system users readers on the sandbox', () => {
     expect(snapshot).toMatchObject({ readStatus: 'ok', principals: [] });
   });
 });
+
+describe('a People list narrowed by its search field', () => {
+  for (const locale of locales) {
+    it(`reads what it shows as a partial read, never as the whole list (${locale})`, () => {
+      const portfolio = samplePortfolio(locale, 'grid');
+      const { doc, window } = renderSandbox(portfolio, peopleUrl(portfolio, 'latest'));
+      const typed = () => search.dispatchEvent(new window.Event('input') as unknown as Event);
+      expect(readPage(doc.location.href, doc).readStatus).toBe('ok');
+      const search = doc.querySelector<HTMLInputElement>('input[type="search"]')!;
+      search.value = 'lisa';
+      typed();
+      const snapshot = readPage(doc.location.href, doc);
+      expect(snapshot.principals.map((p) => p.name)).toEqual(['Lisa Karlsson']);
+      expect(snapshot.readStatus).toBe('partial');
+      expect(snapshot.readProblems).toEqual([{ code: 'list-filtered', facts: { section: 'people' } }]);
+      // Cleared, the whole list is read in full again.
+      search.value = '';
+      typed();
+      const whole = readPage(doc.location.href, doc);
+      expect(whole.readStatus).toBe('ok');
+      expect(whole.principals).toHaveLength(portfolio.people.length);
+    });
+  }
+});
