@@ -356,7 +356,7 @@ export function DueList({
           <li key={item.group} data-due-group={item.group} data-due-kind={item.kind}>
             <div>
               <strong>{item.label ?? t.forBusiness(item.businessId)}</strong> ·{' '}
-              {t.dueKind[item.kind](item.endsAt ?? '')}
+              {t.dueKind[item.kind](item.endsAt ?? item.dueAt.slice(0, 10))}
             </div>
             <div className="due-actions">
               <button

@@ -17,6 +17,7 @@ type NumberKey =
   | 'expiryLeadDays'
   | 'maxGrantDays'
   | 'backupReminderDays'
+  | 'changeRetentionDays'
   | 'reviewEveryDays'
   | 'reminderHour';
 type ListKey = 'ownDomains' | 'approvedPartnerIds';
@@ -124,6 +125,7 @@ export function SettingsForm() {
         <h2>{t.ledger}</h2>
         {number('maxGrantDays')}
         {number('backupReminderDays')}
+        {number('changeRetentionDays')}
 
         <h2>{t.rules}</h2>
         <table className="rules">

@@ -27,6 +27,9 @@ export const ruleDependencies: Readonly<Record<string, 'principal' | 'full-contr
   'expired-access-present': 'principal',
   'broad-partner-scope': 'principal',
   'unapproved-partner': 'principal',
+  'unrecorded-full-control': 'principal',
+  'new-partner': 'principal',
+  'unrecorded-access': 'principal',
 };
 
 interface Entry {
@@ -154,6 +157,7 @@ export class AnalysisState {
       const accepted = new Set<string>();
       changedKeys(before.accepted ?? new Map(), facts.accepted ?? new Map(), (a, b) => a === b, accepted);
       for (const key of accepted) dirty.add(subjectOfAcceptance(key));
+      changedKeys(before.open ?? new Map(), facts.open ?? new Map(), (a, b) => a === b, dirty);
     }
     const now = context.now.getTime();
     const clock = this.clock;
@@ -167,7 +171,8 @@ export class AnalysisState {
       before !== undefined &&
       before.grants === facts.grants &&
       before.firstSeen === facts.firstSeen &&
-      before.accepted === facts.accepted;
+      before.accepted === facts.accepted &&
+      before.open === facts.open;
     if (!clock || left || !sameFacts) this.clock = { from: now, until: nextClockChange(facts, now) };
     this.ledger = facts;
     return dirty;

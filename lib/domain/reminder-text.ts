@@ -193,3 +193,37 @@ export function backupText(locale: UiLocale): { title: string; message: string }
     },
   }[locale];
 }
+
+/** What an alert says it gave: full control of the portfolio, or of an asset (by name). */
+export interface AlertFacts {
+  who: string;
+  /** The asset's name, when the full control is of an asset; else of the business portfolio. */
+  asset?: string;
+  business: string;
+  /** When a read first showed it (YYYY-MM-DD). */
+  seen: string;
+}
+
+/**
+ * An unrecorded change that gave full control (issue 13): notified at once, not at the reminder hour.
+ * Who, what, on which business, and when it was first seen.
+ */
+export function alertText(locale: UiLocale, f: AlertFacts): { title: string; message: string } {
+  switch (locale) {
+    case 'en':
+      return {
+        title: `Unrecorded full control: ${f.business}`,
+        message: `${f.who} gained full control of ${f.asset ? `“${f.asset}”` : 'the business portfolio'}, first seen ${f.seen}. No record approves it. Open Business Settings to record it or remove it.`,
+      };
+    case 'sv':
+      return {
+        title: `Odokumenterad full kontroll: ${f.business}`,
+        message: `${f.who} fick full kontroll över ${f.asset ? `”${f.asset}”` : 'företagsportföljen'}, sågs första gången ${f.seen}. Inget dokument godkänner det. Öppna företagsinställningarna för att dokumentera eller ta bort det.`,
+      };
+    case 'fr':
+      return {
+        title: `Contrôle total non enregistré : ${f.business}`,
+        message: `${f.who} a obtenu le contrôle total ${f.asset ? `de « ${f.asset} »` : 'du portefeuille d’entreprise'}, vu pour la première fois le ${f.seen}. Aucun enregistrement ne l’approuve. Ouvrez les paramètres de l’entreprise pour l’enregistrer ou le retirer.`,
+      };
+  }
+}

@@ -34,6 +34,11 @@ export const settingsSchema = z.object({
   reminderHour: z.number().int().min(0).max(23).default(9),
   /** Suggest exporting the ledger this often (days); 0 switches the reminder off. */
   backupReminderDays: z.number().int().min(0).max(365).default(30),
+  /**
+   * How long the change baseline keeps a fact, and the change log a change, that no read has shown (days;
+   * issue 13).
+   */
+  changeRetentionDays: z.number().int().min(30).max(3650).default(400),
   /** Rule ids switched off by the admin. */
   disabledRules: z.array(z.string().max(64)).max(100).default([]),
 });

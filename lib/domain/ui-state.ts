@@ -13,8 +13,11 @@ const uiLocaleSchema = z.enum(uiLocales);
 /** An item due or overdue (lib/domain/reminders.ts DueItem), as the panel and the popup receive it. */
 export const dueItemSchema = z.object({
   group: z.string().max(300),
-  /** `backup`: the ledger's monthly export (no business; its businessId is empty). */
-  kind: z.enum(['expiry', 'overdue', 'review', 'recheck', 'backup']),
+  /**
+   * `backup`: the ledger's monthly export (no business; its businessId is empty). `alert`: a change that gave
+   * full control and no record approves (issue 13); `dueAt` is when it was first seen.
+   */
+  kind: z.enum(['expiry', 'overdue', 'review', 'recheck', 'backup', 'alert']),
   businessId: z.string().max(20),
   grantId: z.string().max(100).optional(),
   subject: z.string().max(600).optional(),

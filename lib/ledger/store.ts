@@ -35,6 +35,7 @@ import {
 } from '../domain/ledger/signing';
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
+import { openChanges, type OpenChange, type OpenChanges } from '../domain/watch';
 import { openLedgerDb, type LedgerDb, type SeenRow, type SnapshotRow, type StoredDecision } from './db';
 
 /** What the reminders remember: the steps already notified, and snoozes by reminder group. */
@@ -188,6 +189,8 @@ export class LedgerStore {
    * 5,000 people has 5,000 rows here); dropped whenever `recordSnapshot` or a ledger write changes them.
    */
   private firstSeenFacts = new Map<string, Promise<Map<string, string>>>();
+  /** The open (unrecorded) changes per business; dropped on every ledger write and every baseline fold. */
+  private openChangeFacts = new Map<string, Promise<OpenChanges>>();
   private ledgerId: string | undefined;
   private identityPromise: Promise<Identity> | undefined;
   private trustedPromise: Promise<Set<string>> | undefined;
@@ -219,9 +222,11 @@ export class LedgerStore {
   private serial<T>(work: () => Promise<T>): Promise<T> {
     this.recordFacts.clear();
     this.firstSeenFacts.clear();
+    this.openChangeFacts.clear();
     const next = this.queue.then(work, work).finally(() => {
       this.recordFacts.clear();
       this.firstSeenFacts.clear();
+      this.openChangeFacts.clear();
     });
     this.queue = next.catch(() => undefined);
     return next;
@@ -632,7 +637,8 @@ export class LedgerStore {
     if (!businessId || snapshot.readStatus === 'unreadable' || !kinds.includes(snapshot.kind)) return [];
     const at = now.toISOString();
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-    return this.db.transaction('rw', this.db.baselines, this.db.changes, this.db.meta, async () => {
+    this.openChangeFacts.delete(businessId);
+    const folded = this.db.transaction('rw', this.db.baselines, this.db.changes, this.db.meta, async () => {
       // A read taken in before the last "Delete all data" is not folded into what is left.
       if (erasure !== this.erasures) return [];
       const row = await this.db.baselines.get(businessId);
@@ -653,6 +659,57 @@ export class LedgerStore {
       await this.db.changes.where('at').below(cutoff).delete();
       return changes;
     });
+    return folded.finally(() => this.openChangeFacts.delete(businessId));
+  }
+
+  /**
+   * The changes of a business that no record approves and that are still in effect (issue 13): judged
+   * against the grants, the decisions of this installation and of trusted colleagues, and the checklist
+   * runs as they are now, so a record made later clears its alert.
+   */
+  async openChanges(businessId: string): Promise<OpenChanges> {
+    let open = this.openChangeFacts.get(businessId);
+    if (!open) {
+      open = this.readOpenChanges(businessId);
+      this.openChangeFacts.set(businessId, open);
+      open.catch(() => this.openChangeFacts.delete(businessId));
+    }
+    return open;
+  }
+
+  /**
+   * The open changes that gave full control, in every business that has a baseline: the first of each
+   * principal (the toolbar badge counts them, and each is notified once, at once).
+   */
+  async fullControlAlerts(): Promise<{ businessId: string; subject: string; change: OpenChange }[]> {
+    const alerts: { businessId: string; subject: string; change: OpenChange }[] = [];
+    for (const businessId of (await this.db.baselines.toCollection().primaryKeys()) as string[]) {
+      for (const [subject, changes] of await this.openChanges(businessId)) {
+        const change = changes.find((c) => c.fullControl);
+        if (change) alerts.push({ businessId, subject, change });
+      }
+    }
+    return alerts;
+  }
+
+  private async readOpenChanges(businessId: string): Promise<OpenChanges> {
+    const changes = await this.changesOf(businessId);
+    if (changes.length === 0) return new Map();
+    const [baseline, grants, counts, runs] = await Promise.all([
+      this.baseline(businessId),
+      this.db.grants.where('businessId').equals(businessId).toArray(),
+      this.counts(),
+      this.runs({ businessId }),
+    ]);
+    const decisions = [];
+    for (const action of ['grant', 'extend', 'keep', 'accept-finding'] as const) {
+      const rows = await this.db.decisions
+        .where('[businessId+action]')
+        .equals([businessId, action])
+        .toArray();
+      decisions.push(...rows.filter(counts));
+    }
+    return openChanges(changes, baseline, { grants, decisions, runs });
   }
 
   /** A business's baseline as stored; undefined when there is none or it does not parse. */
@@ -686,8 +743,12 @@ export class LedgerStore {
       this.firstSeenFacts.set(businessId, seen);
       seen.catch(() => this.firstSeenFacts.delete(businessId));
     }
-    const [{ grants, accepted }, firstSeen] = await Promise.all([records, seen]);
-    return { grants, firstSeen, accepted };
+    const [{ grants, accepted }, firstSeen, open] = await Promise.all([
+      records,
+      seen,
+      this.openChanges(businessId),
+    ]);
+    return { grants, firstSeen, accepted, open };
   }
 
   private async readFirstSeen(businessId: string): Promise<Map<string, string>> {

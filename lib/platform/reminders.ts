@@ -2,7 +2,7 @@ import type { ChecklistRun } from '../domain/checklists/runs';
 import { addDays } from '../domain/ledger/commands';
 import { backupDueAt, isBackupDue } from '../domain/ledger/backup';
 import type { DueItemView, FocusAction } from '../domain/ui-state';
-import { backupText, businessLabel, describeSubject, reminderText } from '../domain/reminder-text';
+import { alertText, backupText, businessLabel, describeSubject, reminderText } from '../domain/reminder-text';
 import {
   dueItems,
   dueReminders,
@@ -251,6 +251,9 @@ export class Reminders {
           : {}),
       };
     });
+    // Changes that gave full control and no record approves (issue 13): due at once, notified once each.
+    const alerts = await this.alerts(state, now, locale);
+    views.push(...alerts.map((a) => a.view));
     const backup = await this.backup(now);
     if (backup.dueSince) {
       views.push({
@@ -265,8 +268,10 @@ export class Reminders {
     const action = browser.action ?? browser.browserAction;
     await action?.setBadgeText({ text: views.length > 0 ? String(views.length) : '' });
     await action?.setBadgeBackgroundColor?.({
-      color: items.some((i) => i.kind === 'overdue') ? '#c62828' : '#8a5a00',
+      color: alerts.length > 0 || items.some((i) => i.kind === 'overdue') ? '#c62828' : '#8a5a00',
     });
+    const newAlerts = alerts.filter((a) => !notified.has(a.key));
+    for (const alert of newAlerts) notified.add(alert.key);
 
     for (const reminder of due) {
       notified.add(reminder.key);
@@ -278,6 +283,7 @@ export class Reminders {
     // that are gone (ended a month ago).
     const longAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString();
     const live = liveKeys(input, settings, now);
+    for (const alert of alerts) live.add(alert.key);
     const saved = await store.updateReminderState((current) => {
       const keys = new Set([...current.notified, ...notified]);
       return {
@@ -291,9 +297,19 @@ export class Reminders {
       };
     });
 
-    for (const reminder of due.slice(0, MAX_AT_ONCE)) await this.notify(reminder, names, runs, now);
-    if (due.length > MAX_AT_ONCE) {
-      const more = due.length - MAX_AT_ONCE;
+    for (const alert of newAlerts.slice(0, MAX_AT_ONCE))
+      await browser.notifications.create(`${REMINDER_PREFIX}${alert.view.group}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        ...alert.text,
+        priority: 2,
+        requireInteraction: !import.meta.env.FIREFOX,
+      });
+    const room = Math.max(0, MAX_AT_ONCE - newAlerts.length);
+    for (const reminder of due.slice(0, room)) await this.notify(reminder, names, runs, now);
+    const left = due.length - Math.min(room, due.length) + Math.max(0, newAlerts.length - MAX_AT_ONCE);
+    if (left > 0) {
+      const more = left;
       await browser.notifications.create(`${REMINDER_PREFIX}summary`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -320,6 +336,38 @@ export class Reminders {
     if (next) await browser.alarms.create(ALARM, { when: Math.max(Date.parse(next), now.getTime() + 1000) });
     else await browser.alarms.clear(ALARM);
     return { notified: due.map((d) => d.key), badge: views.length, ...(next ? { next } : {}) };
+  }
+
+  /**
+   * The open changes that gave full control (issue 13), as due items: the first of each principal, in
+   * every business, unless the admin snoozed it; each with its notification's key (one per sighting).
+   */
+  private async alerts(
+    state: ReminderState,
+    now: Date,
+    locale: UiLocale,
+  ): Promise<{ view: DueItemView; key: string; text: { title: string; message: string } }[]> {
+    const found = await this.hub.store.fullControlAlerts();
+    if (found.length === 0) return [];
+    const names = await this.namesOf(found.map((a) => a.businessId));
+    return found.flatMap(({ businessId, subject, change }) => {
+      const group = `alert:${businessId}:${subject}`;
+      const snoozed = state.snoozes[group];
+      if (snoozed && snoozed > now.toISOString()) return [];
+      const label = describeSubject(locale, subject, names.get(`${businessId} ${subject}`));
+      return [
+        {
+          view: { group, kind: 'alert' as const, businessId, subject, dueAt: change.firstSeen, label },
+          key: `${group}:${change.firstSeen}`,
+          text: alertText(locale, {
+            who: label,
+            ...(change.asset ? { asset: change.asset.name } : {}),
+            business: businessLabel(locale, businessId),
+            seen: change.firstSeen.slice(0, 10),
+          }),
+        },
+      ];
+    });
   }
 
   /** Checks what is due, notifies it, updates the badge and sets the next alarm (one at a time). */
@@ -419,6 +467,10 @@ export class Reminders {
         : undefined;
     }
     if (kind === 'review') return openBusinessSettings(this.hub, { businessId: id, action: 'review' });
+    if (kind === 'alert') {
+      const [businessId, ...subject] = id.split(':');
+      return openBusinessSettings(this.hub, { businessId: businessId!, subject: subject.join(':') });
+    }
     if (group === BACKUP_GROUP) {
       await this.hub.browser.runtime.openOptionsPage();
       return undefined;

@@ -16,9 +16,15 @@ import tooManyFullControl from './too-many-full-control';
 import type { Finding, Rule, RuleContext, Severity, UiLocale } from './types';
 import undocumentedThirdParty from './undocumented-third-party';
 import unapprovedPartner from './unapproved-partner';
+import newPartner from './new-partner';
+import unrecordedAccess from './unrecorded-access';
+import unrecordedFullControl from './unrecorded-full-control';
 
 /** Every rule, by its public id (DESIGN.md "Rules"). */
 export const rules: readonly Rule[] = [
+  unrecordedFullControl,
+  newPartner,
+  unrecordedAccess,
   thirdPartyFullControl,
   fullControlPerson,
   singleFullControl,
@@ -83,7 +89,7 @@ export function runRule(
     for (const raw of rule.check(snapshot, context)) {
       findings.push({
         ruleId: rule.id,
-        severity: rule.severity,
+        severity: raw.severity ?? rule.severity,
         subject: raw.subject,
         subjectName: displayName(locale, raw.principal),
         ...(raw.asset

@@ -1,5 +1,6 @@
 import type { Settings } from '../settings';
 import type { AssetGrant, PageSnapshot, Principal } from '../snapshot';
+import type { OpenChanges } from '../open-change';
 
 export type Severity = 'high' | 'medium' | 'low';
 import type { UiLocale } from '../locales';
@@ -15,6 +16,8 @@ export interface LedgerFacts {
   firstSeen: ReadonlyMap<string, string>;
   /** Findings accepted with a recorded decision, by `${subject} ${ruleId}`: the review date. */
   accepted?: ReadonlyMap<string, string>;
+  /** Changes seen between visits that no record approves, by subject key (issue 13). */
+  open?: OpenChanges;
 }
 
 export const emptyLedgerFacts: LedgerFacts = { grants: new Map(), firstSeen: new Map(), accepted: new Map() };
@@ -35,6 +38,8 @@ export interface RawFinding {
   principal: Principal;
   asset?: AssetGrant;
   facts?: Record<string, string | number>;
+  /** This finding's severity where the rule's depends on the facts (`new-partner`). */
+  severity?: Severity;
 }
 
 export interface RuleText {

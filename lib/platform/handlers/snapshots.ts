@@ -1,5 +1,7 @@
 import { checkSnapshotOrigin, type SnapshotReport } from '../../domain/messages';
+import { resolveOwnDomains } from '../../domain/principals';
 import { fail } from '../../domain/problems';
+import type { PageSnapshot } from '../../domain/snapshot';
 import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
@@ -21,15 +23,48 @@ export function registerSnapshotHandlers(hub: Hub): void {
     return turn;
   };
 
-  /** What the ledger learns from a page: first-seen dates, the latest snapshot per kind, checklist evidence. */
-  const record = async (report: SnapshotReport, now: Date, erasure: number) => {
+  /**
+   * Each tab's last recorded read and the content script's stream it came in (one page load): what that
+   * page showed before (the baseline's `previous`). A reloaded page is a new stream, read afresh.
+   */
+  const recorded = new Map<number, { stream: string | undefined; snapshot: PageSnapshot }>();
+  hub.browser.tabs.onRemoved.addListener((tabId) => {
+    void hub.recording.settled(tabId).then(() => recorded.delete(tabId));
+  });
+
+  /**
+   * What the ledger learns from a page: first-seen dates, the latest snapshot per kind, the business's
+   * baseline and what changed against it (issue 13), checklist evidence.
+   */
+  const record = async (tabId: number, report: SnapshotReport, now: Date, erasure: number) => {
     const { snapshot } = report;
     // "Delete all data" ran since this page was taken in: nothing of it is recorded.
     if (erasure !== store.erasure) return;
     // Off the path to the findings: a subject seen pending for the first time is never stale yet.
     await store.recordSnapshot(snapshot, now, erasure).catch(() => undefined);
     if (erasure !== store.erasure) return;
+    const last = recorded.get(tabId);
+    const previous = last?.stream !== undefined && last.stream === report.stream ? last.snapshot : undefined;
+    recorded.set(tabId, { stream: report.stream, snapshot });
     if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
+      const settings = await hub.currentSettings();
+      const you = hub.cache.view(snapshot.businessId)?.currentUser ?? snapshot.currentUser;
+      const changes = await store
+        .observeBaseline(snapshot, now, resolveOwnDomains(settings.ownDomains, you?.email), {
+          retentionDays: settings.changeRetentionDays,
+          erasure,
+          previous,
+        })
+        .catch((e: unknown) => {
+          console.error('Scopekeeper: the baseline', e);
+          return [];
+        });
+      // What changed since the last visit shows in the business's open tabs (the watch rules).
+      if (changes.length > 0) {
+        hub.publisher.invalidateBusiness(snapshot.businessId);
+        // An alert is notified at once, not at the next reminder hour.
+        void hub.reminders.check().catch(() => undefined);
+      }
       await hub.reminders.noteBusinessSeen(snapshot.businessId, now).catch(() => undefined);
       // Checklist steps that this page proves tick themselves.
       await updateRunsFromEvidence(hub, snapshot.businessId, now).catch(() => false);
@@ -45,7 +80,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
   const accept = async (tabId: number, report: SnapshotReport, now: Date) => {
     const { kind, url } = report.snapshot;
     const erasure = store.erasure;
-    hub.recording.call(tabId, `${kind} ${url}`, () => record(report, now, erasure));
+    hub.recording.call(tabId, `${kind} ${url}`, () => record(tabId, report, now, erasure));
     await publisher.soon(tabId);
     // A panel that was asked to open shows once the page's findings are there.
     void hub.focus.revealIfPending(tabId);

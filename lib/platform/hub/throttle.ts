@@ -48,6 +48,12 @@ export class Throttle {
     this.runNow(tabId);
   }
 
+  /** Runs what waits for the tab now, and resolves when the tab's runs are done. */
+  async settled(tabId: number): Promise<void> {
+    this.runNow(tabId);
+    await this.tails.get(tabId);
+  }
+
   /** Runs what waits now, and resolves when every run is done (tests, and before the store closes). */
   async flush(): Promise<void> {
     for (const tabId of [...this.waiting.keys()]) this.runNow(tabId);

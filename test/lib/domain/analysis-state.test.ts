@@ -10,6 +10,7 @@ import {
 } from '@/lib/domain/rules/types';
 import { defaultSettings, type Settings } from '@/lib/domain/settings';
 import { getSubjectKey, type AssetGrant, type PageSnapshot, type Principal } from '@/lib/domain/snapshot';
+import type { OpenChange } from '@/lib/domain/open-change';
 import { NOW, partner, person, snapshot, systemUser } from './rules/helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -77,7 +78,9 @@ function world(seed: number) {
     const grants = new Map<string, { endsAt?: string }>();
     const firstSeen = new Map<string, string>();
     const accepted = new Map<string, string>();
+    const open = new Map<string, OpenChange[]>();
     for (const subject of subjects) {
+      if (chance(0.15)) open.set(subject, openChanges());
       if (chance(0.3))
         grants.set(
           subject,
@@ -93,8 +96,18 @@ function world(seed: number) {
           new Date(NOW.getTime() + (int(6) - 3) * DAY).toISOString().slice(0, 10),
         );
     }
-    return { grants, firstSeen, accepted };
+    return { grants, firstSeen, accepted, open };
   };
+  /** Changes seen between visits that no record approves (the watch rules read them). */
+  const openChanges = (): OpenChange[] =>
+    Array.from({ length: 1 + int(2) }, () => ({
+      kind: pick(['principal-added', 'portfolio-access-raised', 'asset-added', 'task-added'] as const),
+      to: pick(['full-control', 'full', 'partial', 'ads']),
+      firstSeen: new Date(NOW.getTime() - int(5) * DAY).toISOString(),
+      page: 'people' as const,
+      url: 'https://business.facebook.com/latest/settings/business_users?business_id=1',
+      fullControl: chance(0.4),
+    }));
   const settings = (): Settings => ({
     ...defaultSettings,
     ownDomains: chance(0.7) ? ['sjobod.se'] : [],
@@ -104,7 +117,7 @@ function world(seed: number) {
     stalePendingDays: 1 + int(7),
     disabledRules: chance(0.2) ? [pick(rules).id] : [],
   });
-  return { random, int, pick, chance, fresh, change, facts, settings };
+  return { random, int, pick, chance, fresh, change, facts, settings, openChanges };
 }
 
 describe('AnalysisState: the incremental analysis', () => {
@@ -166,7 +179,11 @@ describe('AnalysisState: the incremental analysis', () => {
           const firstSeen = new Map(ledger.firstSeen);
           if (w.chance(0.5)) firstSeen.set(subject, new Date(now - w.int(15) * DAY).toISOString());
           else firstSeen.delete(subject);
-          ledger = { ...ledger, grants, firstSeen };
+          // A change seen, or approved by a record made since.
+          const open = new Map(ledger.open);
+          if (w.chance(0.5)) open.set(subject, w.openChanges());
+          else open.delete(subject);
+          ledger = { ...ledger, grants, firstSeen, open };
         }
         if (w.chance(0.05)) settings = w.settings();
         if (w.chance(0.05)) locale = w.pick(['en', 'sv', 'fr'] as const);

@@ -5,6 +5,9 @@
 export const panelLists = {
   /** A short name per rule (its id stays the public contract; this is what the admin reads). */
   ruleTitles: {
+    'unrecorded-full-control': 'Full control gained with no record',
+    'new-partner': 'New partner with no record',
+    'unrecorded-access': 'Access given with no record',
     'third-party-full-control': 'Third party with full control',
     'full-control-person': 'Full control held by another person',
     'single-full-control': 'Only one person with full control',

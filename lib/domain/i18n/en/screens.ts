@@ -132,6 +132,7 @@ export const screens = {
       review: () => 'review due',
       recheck: () => 'check the offboarding again',
       backup: () => 'export a copy from the settings',
+      alert: (d: string) => `unrecorded full control, first seen ${d}`,
     },
     who: 'E-mail or partner Business ID',
     whoPlaceholder: 'name@agency.example · 3228568050780000',
@@ -179,6 +180,9 @@ export const screens = {
       'An end date may be at most this far after the start; extensions likewise from today (default 90).',
     backupReminderDays: 'Suggest an export every (days)',
     backupReminderDaysHint: 'A notification suggests exporting the ledger; 0 switches it off (default 30).',
+    changeRetentionDays: 'Keep what pages showed for (days)',
+    changeRetentionDaysHint:
+      'Who held what, and each change seen, is forgotten this long after a page last showed it (30 to 3650, default 400).',
     rules: 'Rules',
     severity: { high: 'high', medium: 'medium', low: 'low' },
     save: 'Save',

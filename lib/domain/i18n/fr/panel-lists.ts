@@ -3,6 +3,9 @@ import type { Catalogue } from '../shape';
 /** The panel's long lists in French (see en/panel-lists.ts). */
 export const panelLists: Catalogue['panelLists'] = {
   ruleTitles: {
+    'unrecorded-full-control': 'Contrôle total obtenu sans enregistrement',
+    'new-partner': 'Nouveau partenaire sans enregistrement',
+    'unrecorded-access': 'Accès donné sans enregistrement',
     'third-party-full-control': 'Tiers avec contrôle total',
     'full-control-person': 'Contrôle total détenu par une autre personne',
     'single-full-control': 'Une seule personne avec contrôle total',

@@ -130,6 +130,7 @@ export const screens: Screens = {
       review: () => 'revue à faire',
       recheck: () => 'revérifier le retrait',
       backup: () => 'exportez une copie depuis les paramètres',
+      alert: (d) => `contrôle total non enregistré, vu pour la première fois le ${d}`,
     },
     who: 'E-mail ou ID d’entreprise du partenaire',
     whoPlaceholder: 'nom@agence.example · 3228568050780000',
@@ -178,6 +179,9 @@ export const screens: Screens = {
     backupReminderDays: 'Jours entre deux propositions d’export',
     backupReminderDaysHint:
       'Une notification propose d’exporter le registre ; 0 la désactive (par défaut 30).',
+    changeRetentionDays: 'Conserver ce que les pages ont montré pendant (jours)',
+    changeRetentionDaysHint:
+      'Qui détenait quoi, et chaque changement vu, est oublié ce délai après que la dernière page l’a montré (de 30 à 3650, par défaut 400).',
     rules: 'Règles',
     severity: { high: 'élevé', medium: 'moyen', low: 'faible' },
     save: 'Enregistrer',

@@ -3,6 +3,9 @@ import type { Catalogue } from '../shape';
 /** The panel's long lists in Swedish (see en/panel-lists.ts). */
 export const panelLists: Catalogue['panelLists'] = {
   ruleTitles: {
+    'unrecorded-full-control': 'Full kontroll utan dokumentation',
+    'new-partner': 'Ny partner utan dokumentation',
+    'unrecorded-access': 'Åtkomst given utan dokumentation',
     'third-party-full-control': 'Extern part med full kontroll',
     'full-control-person': 'Full kontroll hos en annan person',
     'single-full-control': 'Bara en person med full kontroll',

@@ -129,6 +129,7 @@ export const screens: Screens = {
       review: () => 'dags för granskning',
       recheck: () => 'kontrollera avslutet igen',
       backup: () => 'exportera en kopia i inställningarna',
+      alert: (d) => `odokumenterad full kontroll, sågs första gången ${d}`,
     },
     who: 'E-post eller partnerns företags-ID',
     whoPlaceholder: 'namn@byra.example · 3228568050780000',
@@ -176,6 +177,9 @@ export const screens: Screens = {
     backupReminderDays: 'Dagar mellan förslagen att exportera',
     backupReminderDaysHint:
       'En avisering föreslår att du exporterar liggaren; 0 stänger av den (standard 30).',
+    changeRetentionDays: 'Spara det sidorna visade i (dagar)',
+    changeRetentionDaysHint:
+      'Vem som hade vad, och varje ändring som setts, glöms så länge efter att en sida senast visade det (30 till 3650, standard 400).',
     rules: 'Regler',
     severity: { high: 'hög', medium: 'medel', low: 'låg' },
     save: 'Spara',
