@@ -1,9 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+
+// The content script runs on our own context (lib/platform/page-context.ts), not WXT's: WXT's entrypoint
+// wrapper constructs whatever `wxt/utils/content-script-context` gives in the content script's build.
+const ownContext = fileURLToPath(new URL('./lib/platform/page-context.ts', import.meta.url));
 
 // The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
 // alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      (config.plugins ??= []).push({
+        name: 'scopekeeper:own-content-context',
+        enforce: 'pre',
+        resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? ownContext : undefined),
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     // Localised from public/_locales/<language>/messages.json (the browser's language; English otherwise).
     name: '__MSG_extName__',

@@ -2,14 +2,13 @@ import { browser } from 'wxt/browser';
 import { onPageWords } from '../domain/i18n/on-page';
 import { pickUiLocale, type UiLocale } from '../domain/locales';
 import type { BadgeFinding as Finding } from '../domain/badge-findings';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { createReportStream } from '../page/report-stream';
 import { getPageKind } from '../page/routes';
 import { watchPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
-import { guardAgainstScriptStarted, isOwnLocationChange } from './page-guard';
+import { extensionGone, onLocationChange, type PageContext } from './page-context';
 import {
   createStreamReporter,
   describeOutcome,
@@ -29,15 +28,6 @@ export interface ContentDeps {
 /** How often the session looks whether its extension is still there. */
 const CONTEXT_CHECK_MS = 2000;
 
-/** Whether this content script's extension is gone (reloaded, updated, removed): its runtime has no id. */
-function contextGone(): boolean {
-  try {
-    return browser.runtime?.id == null;
-  } catch {
-    return true;
-  }
-}
-
 /**
  * The content script's work on one tab: read the page as it settles and changes, send each new snapshot to
  * the background, show the panel on every page kind but `other`, and draw the background's findings as
@@ -49,9 +39,7 @@ function contextGone(): boolean {
  * snapshot is taken in again; when the extension is reloaded or updated under the page, that notice is
  * what stays of the overlay.
  */
-export function runContentSession(ctx: ContentScriptContext, deps: Partial<ContentDeps> = {}): void {
-  // First of all: no page script may end this context by posing as a newer copy of it.
-  guardAgainstScriptStarted(window, ctx.signal);
+export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> = {}): void {
   const locale = deps.locale ?? pickUiLocale(browser.i18n?.getUILanguage?.());
   const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
   const sendDelta = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
@@ -89,7 +77,7 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     drawFindings();
   });
   const farewell = () =>
-    contextGone()
+    extensionGone()
       ? {
           notice: { kind: 'unreachable' as const, text: onPageWords(locale).unreachable },
           dismiss: onPageWords(locale).dismiss,
@@ -125,11 +113,15 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     mountPanel();
   });
   // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
-  ctx.addEventListener(window, 'pageshow', (event) => {
-    // Only the browser's own event (a page script can dispatch a fake one).
-    if (!event.isTrusted || !(event as PageTransitionEvent).persisted || !panelToken) return;
-    void askToken(panelToken);
-  });
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      // Only the browser's own event (a page script can dispatch a fake one).
+      if (!event.isTrusted || !event.persisted || !panelToken) return;
+      void askToken(panelToken);
+    },
+    { signal: ctx.signal },
+  );
 
   const start = () => {
     locationController?.abort();
@@ -178,20 +170,18 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     if (sender.id !== browser.runtime.id || ctx.isInvalid) return false;
     return reporter.again();
   });
-  ctx.onInvalidated(() => {
+  // Nothing tells a content script that its extension went away (reloaded or updated): asking the context
+  // ends it when the runtime is gone, so the page says so (the overlay's farewell) even when nothing on it
+  // changes.
+  const check = setInterval(() => ctx.isInvalid, CONTEXT_CHECK_MS);
+  ctx.signal.addEventListener('abort', () => {
+    clearInterval(check);
     removeAgain();
     removeFindings();
     removeScroll();
     removeReveal();
   });
-
-  // Nothing tells a content script that its extension went away (reloaded or updated): ctx's timers ask
-  // the runtime each time they fire, and end the context when it is gone. This one only asks, so the page
-  // says so (the overlay's farewell) even when nothing on it changes.
-  ctx.setInterval(() => undefined, CONTEXT_CHECK_MS);
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (isOwnLocationChange(event)) start();
-  });
+  onLocationChange(ctx.signal, start);
   start();
 }
 
