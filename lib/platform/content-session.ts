@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { onPageWords } from '../domain/i18n/on-page';
-import { pickUiLocale, type UiLocale } from '../domain/locales';
+import type { Say } from '../domain/i18n/on-page';
 import type { BadgeFinding as Finding } from '../domain/badge-findings';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { createReportStream } from '../page/report-stream';
@@ -21,8 +20,11 @@ import {
 export interface ContentDeps {
   send: SendReport;
   sendDelta: SendDelta;
-  /** The admin's language, for what the page itself says (the panel chooses its own). */
-  locale: UiLocale;
+  /**
+   * What the page itself says, in the admin's language (the panel chooses its own): the build's
+   * `_locales`, in the browser's language.
+   */
+  say: Say;
 }
 
 /** How often the session looks whether its extension is still there. */
@@ -40,7 +42,14 @@ const CONTEXT_CHECK_MS = 2000;
  * what stays of the overlay.
  */
 export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> = {}): void {
-  const locale = deps.locale ?? pickUiLocale(browser.i18n?.getUILanguage?.());
+  // (WXT types getMessage by public/_locales alone: the page's names are added at build time.)
+  const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+  const ask: Say = deps.say ?? ((name, substitutions) => i18n.getMessage(name, substitutions));
+  // What the page says once the extension has gone, when the browser may no longer give its words: asked now.
+  const unreachable = ask('page_unreachable');
+  const dismiss = ask('page_dismiss');
+  const say: Say = (name, substitutions) =>
+    name === 'page_unreachable' ? unreachable : ask(name, substitutions);
   const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
   const sendDelta = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
   let overlay: Overlay | undefined;
@@ -58,7 +67,7 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   // they may be of another page, and are not drawn.
   const drawFindings = () => ensureBadges().setFindings(outcome.kind === 'taken' ? findings : []);
   const showOutcome = () => {
-    const text = describeOutcome(locale, outcome);
+    const text = describeOutcome(say, outcome);
     overlay?.setNotice(
       text === undefined || outcome.kind === 'taken'
         ? undefined
@@ -79,8 +88,8 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   const farewell = () =>
     extensionGone()
       ? {
-          notice: { kind: 'unreachable' as const, text: onPageWords(locale).unreachable },
-          dismiss: onPageWords(locale).dismiss,
+          notice: { kind: 'unreachable' as const, text: unreachable },
+          dismiss,
         }
       : undefined;
 
