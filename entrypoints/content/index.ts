@@ -8,6 +8,9 @@ export default defineContentScript({
   // posts nothing, and this says so should WXT's ever come back.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runContentSession(ctx);
+    // The session starts in a task of its own: evaluating the script is one task already (its compile
+    // and its indexes of the lexicon), and at a cold load on a long list the two together made one long
+    // task (issue 12).
+    setTimeout(() => runContentSession(ctx), 0);
   },
 });
