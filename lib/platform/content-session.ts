@@ -44,12 +44,26 @@ const CONTEXT_CHECK_MS = 2000;
 export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> = {}): void {
   // (WXT types getMessage by public/_locales alone: the page's names are added at build time.)
   const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
-  const ask: Say = deps.say ?? ((name, substitutions) => i18n.getMessage(name, substitutions));
-  // What the page says once the extension has gone, when the browser may no longer give its words: asked now.
-  const unreachable = ask('page_unreachable');
-  const dismiss = ask('page_dismiss');
+  const ask: Say =
+    deps.say ??
+    ((name, substitutions) => {
+      try {
+        return i18n.getMessage(name, substitutions);
+      } catch {
+        return ''; // the extension is gone and took its words along
+      }
+    });
+  // What the page says once the extension has gone, when the browser may no longer give its words: asked
+  // for while the page is idle, not at once (the browser's first answer in a tab is a synchronous trip to
+  // its own process: 2-22 ms measured here), and at the latest when it is needed.
+  let farewellText: { unreachable: string; dismiss: string } | undefined;
+  const farewellWords = () =>
+    (farewellText ??= { unreachable: ask('page_unreachable'), dismiss: ask('page_dismiss') });
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => void farewellWords(), { timeout: 5000 });
+  else setTimeout(() => void farewellWords(), 0);
   const say: Say = (name, substitutions) =>
-    name === 'page_unreachable' ? unreachable : ask(name, substitutions);
+    name === 'page_unreachable' ? farewellWords().unreachable : ask(name, substitutions);
   const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
   const sendDelta = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
   let overlay: Overlay | undefined;
@@ -88,8 +102,8 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   const farewell = () =>
     extensionGone()
       ? {
-          notice: { kind: 'unreachable' as const, text: unreachable },
-          dismiss,
+          notice: { kind: 'unreachable' as const, text: farewellWords().unreachable },
+          dismiss: farewellWords().dismiss,
         }
       : undefined;
 
