@@ -1,9 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { pageMessagesFile } from './lib/domain/i18n/page-messages';
+import { uiLocales } from './lib/domain/locales';
+
+// The content script runs on our own context (lib/platform/page-context.ts), not WXT's: WXT's entrypoint
+// wrapper constructs whatever `wxt/utils/content-script-context` gives in the content script's build.
+const ownContext = fileURLToPath(new URL('./lib/platform/page-context.ts', import.meta.url));
 
 // The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
 // alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    // The content script's sentences (lib/domain/i18n/on-page.ts) go into each language's messages.json
+    // beside the manifest's name and description (public/_locales), from the catalogues.
+    'build:publicAssets'(_wxt, files) {
+      for (const locale of uiLocales) {
+        const relativeDest = `_locales/${locale}/messages.json`;
+        const at = files.findIndex((file) => file.relativeDest === relativeDest);
+        const own = at === -1 ? undefined : files[at]!;
+        const base: Record<string, unknown> = own
+          ? JSON.parse('contents' in own ? own.contents : readFileSync(own.absoluteSrc, 'utf8'))
+          : {};
+        const contents = JSON.stringify({ ...base, ...pageMessagesFile(locale) }, null, 2);
+        if (at === -1) files.push({ relativeDest, contents });
+        else files[at] = { relativeDest, contents };
+      }
+    },
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      (config.plugins ??= []).push({
+        name: 'scopekeeper:own-content-context',
+        enforce: 'pre',
+        resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? ownContext : undefined),
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     // Localised from public/_locales/<language>/messages.json (the browser's language; English otherwise).
     name: '__MSG_extName__',

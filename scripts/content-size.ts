@@ -13,8 +13,8 @@ await import('node:fs').then(({ mkdirSync, writeFileSync }) => {
   writeFileSync(
     entry,
     "import { runContentSession } from '@/lib/platform/content-session';\n" +
-      "import { ContentScriptContext } from 'wxt/utils/content-script-context';\n" +
-      "runContentSession(new ContentScriptContext('content', {} as never));\n",
+      "import { ContentScriptContext } from '@/lib/platform/page-context';\n" +
+      'runContentSession(new ContentScriptContext());\n',
   );
 });
 const env = { BROWSER: '"chrome"', FIREFOX: 'false', CHROME: 'true', MANIFEST_VERSION: '3', DEV: 'false' };

@@ -1,15 +1,13 @@
 import { browser } from 'wxt/browser';
-import { onPageWords } from '../domain/i18n/on-page';
-import { pickUiLocale, type UiLocale } from '../domain/locales';
+import type { Say } from '../domain/i18n/on-page';
 import type { BadgeFinding as Finding } from '../domain/badge-findings';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { createReportStream } from '../page/report-stream';
 import { getPageKind } from '../page/routes';
 import { watchPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
-import { guardAgainstScriptStarted, isOwnLocationChange } from './page-guard';
+import { extensionGone, onLocationChange, type PageContext } from './page-context';
 import {
   createStreamReporter,
   describeOutcome,
@@ -22,21 +20,15 @@ import {
 export interface ContentDeps {
   send: SendReport;
   sendDelta: SendDelta;
-  /** The admin's language, for what the page itself says (the panel chooses its own). */
-  locale: UiLocale;
+  /**
+   * What the page itself says, in the admin's language (the panel chooses its own): the build's
+   * `_locales`, in the browser's language.
+   */
+  say: Say;
 }
 
 /** How often the session looks whether its extension is still there. */
 const CONTEXT_CHECK_MS = 2000;
-
-/** Whether this content script's extension is gone (reloaded, updated, removed): its runtime has no id. */
-function contextGone(): boolean {
-  try {
-    return browser.runtime?.id == null;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * The content script's work on one tab: read the page as it settles and changes, send each new snapshot to
@@ -49,10 +41,29 @@ function contextGone(): boolean {
  * snapshot is taken in again; when the extension is reloaded or updated under the page, that notice is
  * what stays of the overlay.
  */
-export function runContentSession(ctx: ContentScriptContext, deps: Partial<ContentDeps> = {}): void {
-  // First of all: no page script may end this context by posing as a newer copy of it.
-  guardAgainstScriptStarted(window, ctx.signal);
-  const locale = deps.locale ?? pickUiLocale(browser.i18n?.getUILanguage?.());
+export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> = {}): void {
+  // (WXT types getMessage by public/_locales alone: the page's names are added at build time.)
+  const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+  const ask: Say =
+    deps.say ??
+    ((name, substitutions) => {
+      try {
+        return i18n.getMessage(name, substitutions);
+      } catch {
+        return ''; // the extension is gone and took its words along
+      }
+    });
+  // What the page says once the extension has gone, when the browser may no longer give its words: asked
+  // for while the page is idle, not at once (the browser's first answer in a tab is a synchronous trip to
+  // its own process: 2-22 ms measured here), and at the latest when it is needed.
+  let farewellText: { unreachable: string; dismiss: string } | undefined;
+  const farewellWords = () =>
+    (farewellText ??= { unreachable: ask('page_unreachable'), dismiss: ask('page_dismiss') });
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => void farewellWords(), { timeout: 5000 });
+  else setTimeout(() => void farewellWords(), 0);
+  const say: Say = (name, substitutions) =>
+    name === 'page_unreachable' ? farewellWords().unreachable : ask(name, substitutions);
   const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
   const sendDelta = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
   let overlay: Overlay | undefined;
@@ -70,7 +81,7 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
   // they may be of another page, and are not drawn.
   const drawFindings = () => ensureBadges().setFindings(outcome.kind === 'taken' ? findings : []);
   const showOutcome = () => {
-    const text = describeOutcome(locale, outcome);
+    const text = describeOutcome(say, outcome);
     overlay?.setNotice(
       text === undefined || outcome.kind === 'taken'
         ? undefined
@@ -89,10 +100,10 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     drawFindings();
   });
   const farewell = () =>
-    contextGone()
+    extensionGone()
       ? {
-          notice: { kind: 'unreachable' as const, text: onPageWords(locale).unreachable },
-          dismiss: onPageWords(locale).dismiss,
+          notice: { kind: 'unreachable' as const, text: farewellWords().unreachable },
+          dismiss: farewellWords().dismiss,
         }
       : undefined;
 
@@ -125,11 +136,15 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     mountPanel();
   });
   // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
-  ctx.addEventListener(window, 'pageshow', (event) => {
-    // Only the browser's own event (a page script can dispatch a fake one).
-    if (!event.isTrusted || !(event as PageTransitionEvent).persisted || !panelToken) return;
-    void askToken(panelToken);
-  });
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      // Only the browser's own event (a page script can dispatch a fake one).
+      if (!event.isTrusted || !event.persisted || !panelToken) return;
+      void askToken(panelToken);
+    },
+    { signal: ctx.signal },
+  );
 
   const start = () => {
     locationController?.abort();
@@ -161,7 +176,7 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     // Only our own background can send to a tab (a page cannot); the shape is checked all the same,
     // without zod, which stays out of the page.
     if (sender.id === browser.runtime.id && Array.isArray(data) && data.every(isFinding)) {
-      findings = data;
+      findings = shareStrings(data);
       drawFindings();
     }
   });
@@ -178,24 +193,42 @@ export function runContentSession(ctx: ContentScriptContext, deps: Partial<Conte
     if (sender.id !== browser.runtime.id || ctx.isInvalid) return false;
     return reporter.again();
   });
-  ctx.onInvalidated(() => {
+  // Nothing tells a content script that its extension went away (reloaded or updated): asking the context
+  // ends it when the runtime is gone, so the page says so (the overlay's farewell) even when nothing on it
+  // changes.
+  const check = setInterval(() => ctx.isInvalid, CONTEXT_CHECK_MS);
+  ctx.signal.addEventListener('abort', () => {
+    clearInterval(check);
     removeAgain();
     removeFindings();
     removeScroll();
     removeReveal();
   });
-
-  // Nothing tells a content script that its extension went away (reloaded or updated): ctx's timers ask
-  // the runtime each time they fire, and end the context when it is gone. This one only asks, so the page
-  // says so (the overlay's farewell) even when nothing on it changes.
-  ctx.setInterval(() => undefined, CONTEXT_CHECK_MS);
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (isOwnLocationChange(event)) start();
-  });
+  onLocationChange(ctx.signal, start);
   start();
 }
 
 const severities = new Set(['high', 'medium', 'low']);
+
+/**
+ * The findings with one copy of each rule id and subject key among them. A message gives every finding
+ * its own copies: at 5,000 people (11,000 findings) that is about 0.9 MB of the page's heap for the same
+ * few dozen rule ids and one key per person (issue 12, heap added on the page).
+ */
+function shareStrings(findings: Finding[]): Finding[] {
+  const one = new Map<string, string>();
+  const share = (text: string) => {
+    const known = one.get(text);
+    if (known !== undefined) return known;
+    one.set(text, text);
+    return text;
+  };
+  for (const finding of findings) {
+    finding.ruleId = share(finding.ruleId);
+    finding.subject = share(finding.subject);
+  }
+  return findings;
+}
 
 /** The shape the badges draw from, checked by hand (zod stays out of the page). */
 function isFinding(value: unknown): value is Finding {

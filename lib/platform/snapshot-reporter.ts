@@ -1,5 +1,4 @@
-import { describeRefusal, isReportProblemCode, onPageWords } from '../domain/i18n/on-page';
-import type { UiLocale } from '../domain/locales';
+import { describeRefusal, isReportProblemCode, type Say } from '../domain/i18n/on-page';
 import type { SnapshotDelta, SnapshotReport } from '../domain/messages';
 import type { PageSnapshot } from '../domain/snapshot';
 import type { Diagnostics } from '../page/diagnostics';
@@ -130,8 +129,8 @@ export function outcomeOf(reply: unknown): ReportOutcome {
 }
 
 /** What the page says about an outcome, in the admin's language; nothing when the snapshot was taken in. */
-export function describeOutcome(locale: UiLocale, outcome: ReportOutcome): string | undefined {
+export function describeOutcome(say: Say, outcome: ReportOutcome): string | undefined {
   if (outcome.kind === 'taken') return undefined;
-  if (outcome.kind === 'unreachable') return onPageWords(locale).unreachable;
-  return describeRefusal(locale, outcome.problem);
+  if (outcome.kind === 'unreachable') return say('page_unreachable');
+  return describeRefusal(say, outcome.problem);
 }

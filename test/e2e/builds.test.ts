@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { pageMessages } from '@/lib/domain/i18n/page-messages';
+import { uiLocales } from '@/lib/domain/locales';
 import { INJECTED_GZIP_BUDGET, injectedIntoBusiness } from './injected';
 
 const run = promisify(execFile);
@@ -27,6 +29,19 @@ describe('the builds', () => {
         // zod's error class and the polyfill's own message: neither belongs in the page.
         expect(code).not.toContain('ZodError');
         expect(code).not.toContain('webextension-polyfill');
+      }
+    },
+  );
+
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'the %s build gives the page its sentences in every language, from the catalogues (_locales)',
+    (build) => {
+      for (const locale of uiLocales) {
+        const file = `.output/${build}/_locales/${locale}/messages.json`;
+        const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+        expect(messages.extName?.message).toBe('Scopekeeper');
+        for (const [name, message] of Object.entries(pageMessages(locale)))
+          expect(messages[name]?.message, `${name} in ${file}`).toBe(message);
       }
     },
   );

@@ -21,7 +21,9 @@ export const INJECTED_GZIP_LIMIT = 20 * 1024;
 
 /**
  * What the builds test holds the content scripts to today: a ratchet, lowered as the content script shrinks
- * until it is INJECTED_GZIP_LIMIT. Without zod and the polyfill the reader, its lexicon and the page's own
- * UI are about 25 KB gzip (2026-11-30); the build of main before issue 12 was 57 KB and fails it.
+ * until it is INJECTED_GZIP_LIMIT. 2026-11-30: 24.7 KB gzip, after the script's own context (no WXT
+ * context) and its sentences from _locales; what is left is the reader (its lexicon in three languages
+ * alone is 3.3 KB), the diagnostics outline, the badges, the guarded host and the overlay. The build of
+ * main before issue 12 was 57 KB and fails it.
  */
-export const INJECTED_GZIP_BUDGET = 28 * 1024;
+export const INJECTED_GZIP_BUDGET = 26 * 1024;

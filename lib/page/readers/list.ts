@@ -50,8 +50,14 @@ export const readEveryRow: RowRead = (_row, _context, read) => read();
 
 /** A row's facts, read alone: exactly what a read of the whole list takes from that row. */
 export function readListRow(row: Element, locale: string, title?: Element, cell?: Element): RowFacts {
-  return readRowFacts(row, locale, title ? { elements: [title] } : cell ? { cell } : {});
+  const facts = readRowFacts(row, locale, title ? { elements: [title] } : cell ? { cell } : {});
+  // A list never looks at a row's other texts (an asset page's holders do), and the watcher remembers
+  // every row's facts: at 5,000 rows those texts were a share of the heap the extension adds (issue 12).
+  facts.rest = NO_TEXTS;
+  return facts;
 }
+
+const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /**
  * Some layouts list invitations apart, under a heading or in a list labelled "Pending invitations", with

@@ -39,7 +39,7 @@ export interface RowFacts {
    */
   inName?: 'you' | 'email';
   /** The texts of the row other than its name (an asset page reads the holder's access from them). */
-  rest: string[];
+  rest: readonly string[];
 }
 
 /** Where a row's name is: the element(s) that hold exactly it, or the row's first text. */

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageMessages, sayFrom } from '@/lib/domain/i18n/page-messages';
 import type { Reply } from '@/lib/domain/protocol';
 import type { Finding } from '@/lib/domain/rules/types';
 import { runContentSession } from '@/lib/platform/content-session';
@@ -112,7 +113,7 @@ function startSession(
     deltas.push(delta);
     return Promise.resolve({ ok: false, error: { code: 'invalid-request', facts: {} } });
   };
-  runContentSession(ctx, { send, sendDelta, locale });
+  runContentSession(ctx, { send, sendDelta, say: sayFrom(pageMessages(locale)) });
   return { ctx, sent, deltas };
 }
 

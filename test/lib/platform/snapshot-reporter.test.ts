@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { pageMessages, sayFrom } from '@/lib/domain/i18n/page-messages';
+import type { UiLocale } from '@/lib/domain/locales';
 import type { SnapshotDelta, SnapshotReport } from '@/lib/domain/messages';
 import type { Reply } from '@/lib/domain/protocol';
 import type { PageSnapshot, Person } from '@/lib/domain/snapshot';
@@ -10,6 +12,9 @@ import {
   outcomeOf,
   type ReportOutcome,
 } from '@/lib/platform/snapshot-reporter';
+
+/** The page's words in a language, as the build's _locales give them to the browser. */
+const wordsIn = (locale: UiLocale) => sayFrom(pageMessages(locale));
 
 const report = (n: number): SnapshotReport => ({
   snapshot: {
@@ -108,26 +113,28 @@ describe('the content script’s snapshot reporter', () => {
       kind: 'refused',
       problem: { code: 'snapshot-other-origin' },
     });
-    expect(describeOutcome('en', outcomeOf({ ok: false, error: { code: 'panel-not-ours' } }))).toBe(
+    expect(describeOutcome(wordsIn('en'), outcomeOf({ ok: false, error: { code: 'panel-not-ours' } }))).toBe(
       'Scopekeeper could not take in what it read on this page, so its findings here may be missing or out of date. Something went wrong in Scopekeeper (panel-not-ours). Nothing was changed; try again.',
     );
   });
 
   it('puts the outcome into words in every language', () => {
-    expect(describeOutcome('en', { kind: 'taken' })).toBeUndefined();
-    expect(describeOutcome('en', outcomeOf(tooLarge))).toBe(
+    expect(describeOutcome(wordsIn('en'), { kind: 'taken' })).toBeUndefined();
+    expect(describeOutcome(wordsIn('en'), outcomeOf(tooLarge))).toBe(
       'Scopekeeper could not take in what it read on this page, so its findings here may be missing or out of date. What it read is larger than Scopekeeper takes in at once.',
     );
     expect(
-      describeOutcome('en', {
+      describeOutcome(wordsIn('en'), {
         kind: 'refused',
         problem: { code: 'invalid-request', facts: { field: 'snapshot.url', issue: 'invalid_format' } },
       }),
     ).toContain('What it read did not pass Scopekeeper’s checks (at “snapshot.url”).');
-    expect(describeOutcome('sv', { kind: 'refused', problem: { code: 'snapshot-not-business' } })).toBe(
+    expect(
+      describeOutcome(wordsIn('sv'), { kind: 'refused', problem: { code: 'snapshot-not-business' } }),
+    ).toBe(
       'Scopekeeper kunde inte ta emot det som lästes på den här sidan, så fynden här kan saknas eller vara inaktuella. Ögonblicksbilden kommer inte från business.facebook.com.',
     );
-    expect(describeOutcome('fr', { kind: 'unreachable' })).toMatch(/^Scopekeeper ne joint plus/);
+    expect(describeOutcome(wordsIn('fr'), { kind: 'unreachable' })).toMatch(/^Scopekeeper ne joint plus/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
-import { describeRefusal, onPageWords } from '@/lib/domain/i18n/on-page';
+import { describeRefusal } from '@/lib/domain/i18n/on-page';
+import { pageMessages, sayFrom } from '@/lib/domain/i18n/page-messages';
 import { uiLocales } from '@/lib/domain/locales';
 import { problemCodes } from '@/lib/domain/problems';
 import { wordsOf } from './sentences';
@@ -42,11 +43,18 @@ describe('the catalogues of Scopekeeper’s words', () => {
       'snapshot-other-origin',
       'snapshot-not-business',
     ];
+    const say = (locale: (typeof uiLocales)[number]) => sayFrom(pageMessages(locale));
     for (const locale of uiLocales) {
-      expect(onPageWords(locale)).toBe(catalogue(locale).onPage);
+      // The page's own words (its _locales, issue 12 item 2) are the catalogue's.
+      const { onPage } = catalogue(locale);
+      expect(say(locale)('page_unreachable')).toBe(onPage.unreachable);
+      expect(say(locale)('page_dismiss')).toBe(onPage.dismiss);
+      expect(say(locale)('page_tooLarge')).toBe(onPage.tooLarge);
+      expect(say(locale)('page_invalid', ['a.b'])).toBe(onPage.invalid('a.b'));
+      expect(say(locale)('page_refused', ['Why.'])).toBe(onPage.refused('Why.'));
       for (const code of problemCodes) {
         const facts = { field: 'snapshot.principals', issue: 'invalid_type', message: 'm' };
-        const sentence = describeRefusal(locale, { code, facts });
+        const sentence = describeRefusal(say(locale), { code, facts });
         expect(sentence.startsWith(catalogue(locale).onPage.refused(''))).toBe(true);
         // The page carries only the words of a report's answers (issue 12, item 2); any other code is
         // said as something that went wrong, naming it.
@@ -55,7 +63,7 @@ describe('the catalogues of Scopekeeper’s words', () => {
           : { code: 'internal' as const, facts: { message: code } };
         if (code !== 'invalid-request')
           expect(sentence).toBe(catalogue(locale).onPage.refused(describeProblem(locale, said)));
-        if (locale !== 'en') expect(sentence).not.toBe(describeRefusal('en', { code, facts }));
+        if (locale !== 'en') expect(sentence).not.toBe(describeRefusal(say('en'), { code, facts }));
       }
     }
   });
