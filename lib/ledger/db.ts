@@ -12,16 +12,21 @@ export type StoredDecision = Decision & { seq: number };
  * row. IndexedDB's cost is per row (measured in Chromium: about 0.4 ms a row, whatever its indexes or
  * durability), so 100,000 decisions one a row took 38 s to write, and 1,000 rows of 100 take about 1 s. An
  * import writes runs of `DECISION_CHUNK`; an append writes the decisions of its command as one row.
- * The indexes are per row, not per decision: the distinct keys of the decisions the row holds.
+ * Its indexes are per row, not per decision, and few: an index entry costs about a tenth of a row (an index
+ * of every subject, 100,000 entries, took the write from 1 s to 5-10 s), so a subject's rows are found in
+ * a directory kept beside (SubjectRow). The decisions are kept as their JSON text: IndexedDB copies a string at memory speed, while it clones
+ * objects field by field (reading 100,000 decisions as objects took 10-15 s; as text, one JSON.parse).
  */
 export interface DecisionChunk {
   ledgerId: string;
   /** The chain position (0, 1, 2, …) of its first decision; the others follow in order. */
   first: number;
-  decisions: Decision[];
-  /** `${businessId} ${subject}` of each subject it holds a decision about (a subject's history). */
-  subjects: string[];
-  /** `${businessId} ${action}` of each action it holds (revocations, acceptances of a business). */
+  /** How many decisions it holds, and the last one's hash: a chain's tail, read without the text. */
+  count: number;
+  head: string;
+  /** The decisions, in chain order, as a JSON array (`chunkDecisions`). */
+  text: string;
+  /** `${businessId} ${action}` of the revocations and acceptances it holds (what the rules and reminders ask). */
   kinds: string[];
   /** `${businessId} ${at}`: the latest decision it holds in each business (a business's latest decision). */
   latest: string[];
@@ -32,15 +37,16 @@ export interface DecisionChunk {
 /** Decisions per row written by an import and by the upgrade to version 5. */
 export const DECISION_CHUNK = 100;
 
+/** The actions a row's `kinds` lists (the store asks for no other by business). */
+const INDEXED_ACTIONS: ReadonlySet<string> = new Set<Decision['action']>(['revoke', 'accept-finding']);
+
 /** A row of decisions of one ledger, the first at chain position `first`, with its index keys. */
 export function decisionChunk(ledgerId: string, first: number, decisions: Decision[]): DecisionChunk {
-  const subjects = new Set<string>();
   const kinds = new Set<string>();
   const latest = new Map<string, string>();
   let firstAt = decisions[0]!.at;
   for (const d of decisions) {
-    subjects.add(`${d.businessId} ${d.subject}`);
-    kinds.add(`${d.businessId} ${d.action}`);
+    if (INDEXED_ACTIONS.has(d.action)) kinds.add(`${d.businessId} ${d.action}`);
     const known = latest.get(d.businessId);
     if (known === undefined || d.at > known) latest.set(d.businessId, d.at);
     if (d.at < firstAt) firstAt = d.at;
@@ -48,12 +54,79 @@ export function decisionChunk(ledgerId: string, first: number, decisions: Decisi
   return {
     ledgerId,
     first,
-    decisions,
-    subjects: [...subjects],
+    count: decisions.length,
+    head: decisions.at(-1)!.hash,
+    text: JSON.stringify(decisions),
     kinds: [...kinds],
     latest: [...latest].map(([businessId, at]) => `${businessId} ${at}`),
     firstAt,
   };
+}
+
+/** How many rows each ledger's subject directory is spread over. */
+export const SUBJECT_BUCKETS = 256;
+
+/** The directory row of a subject key (`${businessId} ${subject}`): FNV-1a, modulo SUBJECT_BUCKETS. */
+export function subjectBucket(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SUBJECT_BUCKETS;
+}
+
+/**
+ * One part of a ledger's subject directory: for each subject key (`${businessId} ${subject}`) that falls
+ * in its bucket, the `first` of every row of decisions that holds one about that subject, ascending.
+ * A subject's history reads one directory row per ledger, then only the rows it names; an import writes
+ * at most SUBJECT_BUCKETS directory rows per ledger, and an append the few its subjects fall in.
+ */
+export interface SubjectRow {
+  ledgerId: string;
+  bucket: number;
+  subjects: Map<string, number[]>;
+}
+
+/** Adds rows of decisions (one ledger's) to its subject directory, in the caller's transaction. */
+export async function indexSubjects(
+  table: Table<SubjectRow, [string, number]>,
+  ledgerId: string,
+  runs: readonly { first: number; decisions: readonly Decision[] }[],
+): Promise<void> {
+  const added = new Map<number, Map<string, number[]>>();
+  for (const { first, decisions } of runs)
+    for (const d of decisions) {
+      const key = `${d.businessId} ${d.subject}`;
+      const bucket = subjectBucket(key);
+      let keys = added.get(bucket);
+      if (!keys) added.set(bucket, (keys = new Map()));
+      const firsts = keys.get(key);
+      if (!firsts) keys.set(key, [first]);
+      else if (firsts.at(-1) !== first) firsts.push(first);
+    }
+  const buckets = [...added.keys()];
+  const stored = await table.bulkGet(buckets.map((bucket) => [ledgerId, bucket] as [string, number]));
+  const rows = buckets.map((bucket, i): SubjectRow => {
+    const row = stored[i] ?? { ledgerId, bucket, subjects: new Map<string, number[]>() };
+    for (const [key, firsts] of added.get(bucket)!) {
+      const known = row.subjects.get(key);
+      row.subjects.set(key, known ? [...known, ...firsts].sort((a, b) => a - b) : firsts);
+    }
+    return row;
+  });
+  await table.bulkPut(rows);
+}
+
+/** A row's decisions, in chain order. */
+export const chunkDecisions = (chunk: DecisionChunk): Decision[] => JSON.parse(chunk.text) as Decision[];
+
+/** One ledger's decisions, the first at chain position `first`, as the runs `decisionChunks` stores. */
+export function decisionRuns(
+  first: number,
+  decisions: readonly Decision[],
+): { first: number; decisions: readonly Decision[] }[] {
+  const out: { first: number; decisions: readonly Decision[] }[] = [];
+  for (let start = 0; start < decisions.length; start += DECISION_CHUNK)
+    out.push({ first: first + start, decisions: decisions.slice(start, start + DECISION_CHUNK) });
+  return out;
 }
 
 /** Splits one ledger's decisions, the first at chain position `first`, into rows of `DECISION_CHUNK`. */
@@ -125,6 +198,7 @@ export type LedgerDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   grants: EntityTable<GrantRecord, 'id'>;
   decisionChunks: Table<DecisionChunk, [string, number]>;
+  decisionSubjects: Table<SubjectRow, [string, number]>;
   seen: Table<SeenRow, [string, string]>;
   snapshots: Table<SnapshotRow, [string, string]>;
   checklistRuns: EntityTable<ChecklistRunRow, 'id'>;
@@ -171,11 +245,15 @@ export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
   // Version 5: decisions in rows of a chain's run (DecisionChunk: issue 12, item 5). The decisions held
   // one a row move, each ledger's chain in order, in the upgrade's own transaction (all or nothing).
   db.version(5)
-    .stores({ decisionChunks: '[ledgerId+first], ledgerId, firstAt, *subjects, *kinds, *latest' })
+    .stores({
+      decisionChunks: '[ledgerId+first], ledgerId, firstAt, *kinds, *latest',
+      decisionSubjects: '[ledgerId+bucket], bucket',
+    })
     .upgrade(async (tx) => {
       const old = tx.table<StoredDecision>('decisions');
       const rows = await old.orderBy('[ledgerId+seq]').toArray();
       const chunks: DecisionChunk[] = [];
+      const runs = new Map<string, { first: number; decisions: Decision[] }[]>();
       // Runs of one ledger's consecutive positions (a chain has no gaps; one would start a run of its own).
       for (let start = 0; start < rows.length;) {
         const { ledgerId, seq } = rows[start]!;
@@ -184,9 +262,16 @@ export function openLedgerDb(name = LEDGER_DB_NAME): LedgerDb {
           end++;
         const run = rows.slice(start, end).map(({ seq: _seq, ...decision }) => decision);
         for (const chunk of decisionChunks(ledgerId, seq, run)) chunks.push(chunk);
+        runs.set(ledgerId, [...(runs.get(ledgerId) ?? []), { first: seq, decisions: run }]);
         start = end;
       }
       await tx.table<DecisionChunk>('decisionChunks').bulkAdd(chunks);
+      for (const [ledgerId, held] of runs)
+        await indexSubjects(
+          tx.table<SubjectRow, [string, number]>('decisionSubjects'),
+          ledgerId,
+          held.flatMap(({ first, decisions }) => decisionRuns(first, decisions)),
+        );
       await old.clear();
     });
   // Version 6: the table of decisions one a row goes (emptied by version 5's upgrade).

@@ -36,8 +36,12 @@ import {
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import {
+  chunkDecisions,
   decisionChunk,
   decisionChunks,
+  decisionRuns,
+  indexSubjects,
+  subjectBucket,
   openLedgerDb,
   type DecisionChunk,
   type LedgerDb,
@@ -392,7 +396,7 @@ export class LedgerStore {
     const chain: Decision[] = [];
     // One by one: spreading 100,000 arguments overflows a service worker's stack.
     for (const chunk of await this.chunksOf(ledgerId).toArray())
-      for (const d of chunk.decisions) chain.push(d);
+      for (const d of chunkDecisions(chunk)) chain.push(d);
     return chain;
   }
 
@@ -402,7 +406,7 @@ export class LedgerStore {
     for (const chunk of await this.db.decisionChunks.toArray()) {
       let chain = out.get(chunk.ledgerId);
       if (!chain) out.set(chunk.ledgerId, (chain = []));
-      for (const d of chunk.decisions) chain.push(d);
+      for (const d of chunkDecisions(chunk)) chain.push(d);
     }
     return out;
   }
@@ -410,8 +414,7 @@ export class LedgerStore {
   /** A chain's last stored decision and its position (its hash is the head new decisions are sealed onto). */
   private async tail(ledgerId: string): Promise<{ hash: string; seq: number } | undefined> {
     const chunk = await this.chunksOf(ledgerId).last();
-    const last = chunk?.decisions.at(-1);
-    return chunk && last ? { hash: last.hash, seq: chunk.first + chunk.decisions.length - 1 } : undefined;
+    return chunk ? { hash: chunk.head, seq: chunk.first + chunk.count - 1 } : undefined;
   }
 
   /**
@@ -419,15 +422,15 @@ export class LedgerStore {
    * other decisions too: its index keys are the distinct keys of what it holds).
    */
   private async decisionsWhere(
-    index: 'subjects' | 'kinds',
-    key: string,
+    rows: readonly (DecisionChunk | undefined)[],
     match: (d: Decision) => boolean,
   ): Promise<{ decision: Decision; seq: number }[]> {
     const out: { decision: Decision; seq: number }[] = [];
-    for (const chunk of await this.db.decisionChunks.where(index).equals(key).toArray())
-      chunk.decisions.forEach((decision, i) => {
-        if (match(decision)) out.push({ decision, seq: chunk.first + i });
-      });
+    for (const chunk of rows)
+      if (chunk)
+        chunkDecisions(chunk).forEach((decision, i) => {
+          if (match(decision)) out.push({ decision, seq: chunk.first + i });
+        });
     return out;
   }
 
@@ -477,6 +480,7 @@ export class LedgerStore {
       const tables = [
         this.db.grants,
         this.db.decisionChunks,
+        this.db.decisionSubjects,
         this.db.checklistRuns,
         this.db.meta,
         this.db.commands,
@@ -496,8 +500,11 @@ export class LedgerStore {
           throw new Error('The decision chain changed while appending; try again.');
         if (grants.length > 0) await this.db.grants.bulkPut(grants);
         // The command's decisions, one row (a chain's run: db.ts DecisionChunk).
-        if (sealed.length > 0)
-          await this.db.decisionChunks.add(decisionChunk(ledgerId, (tail?.seq ?? -1) + 1, sealed));
+        if (sealed.length > 0) {
+          const first = (tail?.seq ?? -1) + 1;
+          await this.db.decisionChunks.add(decisionChunk(ledgerId, first, sealed));
+          await indexSubjects(this.db.decisionSubjects, ledgerId, [{ first, decisions: sealed }]);
+        }
         if (runs.length > 0) await this.db.checklistRuns.bulkPut(runs);
         const updatedRuns: string[] = [];
         for (const { before, after } of updates) {
@@ -549,9 +556,14 @@ export class LedgerStore {
 
   /** A subject's decisions in one business, in chain order (the panel's history). */
   async decisionsAbout(businessId: string, subject: string): Promise<Decision[]> {
+    // Each ledger's directory row for the subject names the rows that hold a decision about it.
+    const key = `${businessId} ${subject}`;
+    const parts = await this.db.decisionSubjects.where('bucket').equals(subjectBucket(key)).toArray();
+    const wanted = parts.flatMap((part) =>
+      (part.subjects.get(key) ?? []).map((first) => [part.ledgerId, first] as [string, number]),
+    );
     const rows = await this.decisionsWhere(
-      'subjects',
-      `${businessId} ${subject}`,
+      await this.db.decisionChunks.bulkGet(wanted),
       (d) => d.businessId === businessId && d.subject === subject,
     );
     rows.sort((a, b) =>
@@ -839,8 +851,7 @@ export class LedgerStore {
   /** A business's decisions of one action, by time (ties in chain order). */
   private async actionsIn(businessId: string, action: Decision['action']): Promise<Decision[]> {
     const rows = await this.decisionsWhere(
-      'kinds',
-      `${businessId} ${action}`,
+      await this.db.decisionChunks.where('kinds').equals(`${businessId} ${action}`).toArray(),
       (d) => d.businessId === businessId && d.action === action,
     );
     return rows
@@ -870,7 +881,7 @@ export class LedgerStore {
       .filter(counts)
       .first();
     let last: string | undefined;
-    for (const d of row?.decisions ?? [])
+    for (const d of row ? chunkDecisions(row) : [])
       if (d.businessId === businessId && (last === undefined || d.at > last)) last = d.at;
     return last;
   }
@@ -1036,6 +1047,7 @@ export class LedgerStore {
       const tables = [
         this.db.grants,
         this.db.decisionChunks,
+        this.db.decisionSubjects,
         this.db.checklistRuns,
         this.db.meta,
         this.db.commands,
@@ -1059,6 +1071,7 @@ export class LedgerStore {
         for (const [ledgerId, run] of byLedger) {
           const first = ((await this.tail(ledgerId))?.seq ?? -1) + 1;
           for (const chunk of decisionChunks(ledgerId, first, run)) rows.push(chunk);
+          await indexSubjects(this.db.decisionSubjects, ledgerId, decisionRuns(first, run));
         }
         // A part at a time, all in this one transaction (all or nothing), so the page can show how far it is.
         const PART = 50;
@@ -1068,7 +1081,7 @@ export class LedgerStore {
         for (let start = 0; start < rows.length; start += PART) {
           const part = rows.slice(start, start + PART);
           await this.db.decisionChunks.bulkAdd(part);
-          for (const chunk of part) written += chunk.decisions.length;
+          for (const chunk of part) written += chunk.count;
           options.onProgress?.({ stage: 'writing', done: written, total });
         }
         if (command) await this.rememberCommand(command, command.result(plan));
@@ -1097,6 +1110,7 @@ export class LedgerStore {
       const tables = [
         'grants',
         'decisionChunks',
+        'decisionSubjects',
         'seen',
         'snapshots',
         'checklistRuns',
@@ -1111,6 +1125,7 @@ export class LedgerStore {
           this.db.changes.clear(),
           this.db.grants.clear(),
           this.db.decisionChunks.clear(),
+          this.db.decisionSubjects.clear(),
           this.db.seen.clear(),
           this.db.snapshots.clear(),
           this.db.checklistRuns.clear(),

@@ -66,6 +66,8 @@ export interface Variant {
   chunk?: number;
   /** A chunk's decisions stored as one JSON string rather than an array of objects. */
   asText?: boolean;
+  /** A chunk's decisions stored as the UTF-8 bytes of their JSON (an ArrayBuffer). */
+  asBytes?: boolean;
   /** Each chunk carries multiEntry keys: its subjects, actions and latest time per business. */
   keyed?: boolean;
   /** IndexedDB itself, without Dexie (primary key only, one transaction). */
@@ -100,6 +102,8 @@ async function runRaw(variant: Variant, rows: unknown[]): Promise<number> {
   return ms;
 }
 
+let readMs: number[] = [];
+
 async function run(variant: Variant, rows: (Decision & { seq: number })[]): Promise<number> {
   if (variant.raw) return runRaw(variant, rows);
   const name = `layout-${Date.now()}-${Math.random()}`;
@@ -118,7 +122,11 @@ async function run(variant: Variant, rows: (Decision & { seq: number })[]): Prom
       chunks.push({
         ledgerId: part[0]!.ledgerId,
         first: part[0]!.seq,
-        ...(variant.asText ? { text: JSON.stringify(part) } : { decisions: part }),
+        ...(variant.asText
+          ? { text: JSON.stringify(part) }
+          : variant.asBytes
+            ? { bytes: new TextEncoder().encode(JSON.stringify(part)).buffer }
+            : { decisions: part }),
         ...(variant.keyed
           ? {
               subjects: [...new Set(part.map((d) => `${d.businessId} ${d.subject}`))],
@@ -143,6 +151,9 @@ async function run(variant: Variant, rows: (Decision & { seq: number })[]): Prom
     });
   }
   const ms = performance.now() - start;
+  const read = performance.now();
+  await table.toArray();
+  readMs.push(performance.now() - read);
   db.close();
   await Dexie.delete(name);
   return ms;
@@ -150,10 +161,17 @@ async function run(variant: Variant, rows: (Decision & { seq: number })[]): Prom
 
 export async function benchLayouts(n: number, variants: Variant[], repeats: number) {
   const rows = decisions(n);
-  const out: { name: string; ms: number[] }[] = variants.map((v) => ({ name: v.name, ms: [] }));
+  const out: { name: string; ms: number[]; readMs: number[] }[] = variants.map((v) => ({
+    name: v.name,
+    ms: [],
+    readMs: [],
+  }));
   // Interleaved, so a busy moment of the shared machine falls on every variant alike.
   for (let r = 0; r < repeats; r++)
-    for (const [i, variant] of variants.entries()) out[i]!.ms.push(await run(variant, rows));
+    for (const [i, variant] of variants.entries()) {
+      readMs = out[i]!.readMs;
+      out[i]!.ms.push(await run(variant, rows));
+    }
   return { bytes: JSON.stringify(rows).length, out };
 }
 

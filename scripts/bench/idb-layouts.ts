@@ -121,6 +121,25 @@ const all: Variant[] = [
     keyed: true,
   },
   {
+    name: 'chunks of 100 (UTF-8 bytes), strict',
+    schema: '[ledgerId+first]',
+    durability: 'strict',
+    batch: 100,
+    perTransaction: 0,
+    chunk: 100,
+    asBytes: true,
+  },
+  {
+    name: 'chunks of 100 (JSON text), keyed',
+    schema: '[ledgerId+first], *subjects, *actions, *latest',
+    durability: 'strict',
+    batch: 100,
+    perTransaction: 0,
+    chunk: 100,
+    asText: true,
+    keyed: true,
+  },
+  {
     name: 'IndexedDB without Dexie, primary key only, strict',
     schema: 'id',
     durability: 'strict',
@@ -172,14 +191,17 @@ try {
         repeats,
       ),
     { n, variants, repeats },
-  )) as { bytes: number; out: { name: string; ms: number[] }[] };
+  )) as { bytes: number; out: { name: string; ms: number[]; readMs: number[] }[] };
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `\n${n.toLocaleString('en')} decisions (${(result.bytes / 1024 / 1024).toFixed(1)} MB as JSON), ${repeats} runs each, interleaved\n`,
   );
-  for (const { name, ms } of result.out)
+  console.log(
+    `${'layout'.padEnd(52)} ${'write ms'.padStart(8)} ${'read ms'.padStart(8)}   (write runs; read runs)`,
+  );
+  for (const { name, ms, readMs } of result.out)
     console.log(
-      `${name.padEnd(48)} median ${median(ms).toFixed(0).padStart(6)} ms   (${ms.map((m) => m.toFixed(0)).join(', ')})`,
+      `${name.padEnd(52)} ${median(ms).toFixed(0).padStart(8)} ${median(readMs).toFixed(0).padStart(8)}   (${ms.map((m) => m.toFixed(0)).join(', ')}; ${readMs.map((m) => m.toFixed(0)).join(', ')})`,
     );
 } finally {
   await context.close();

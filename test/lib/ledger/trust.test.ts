@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '@/lib/domain/i18n';
 import { defaultSettings } from '@/lib/domain/settings';
-import { decisionChunk, openLedgerDb, type LedgerDb } from '@/lib/ledger/db';
+import { chunkDecisions, decisionChunk, openLedgerDb, type LedgerDb } from '@/lib/ledger/db';
 import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
 import { ledgerAdmin, runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
 import { sealDecision } from '@/lib/domain/ledger/chain';
@@ -121,10 +121,10 @@ describe('signing', () => {
     dbs.push(db);
     // Each append is a row of its own (db.ts DecisionChunk): the second decision gets the first one's signature.
     const rows = await db.decisionChunks.toArray();
-    const first = rows.find((r) => r.first === 0)!.decisions[0]!;
+    const first = chunkDecisions(rows.find((r) => r.first === 0)!)[0]!;
     const row = rows.find((r) => r.first === 1)!;
-    const second = row.decisions[0]!;
-    await db.decisionChunks.put({ ...row, decisions: [{ ...second, sig: first.sig! }] });
+    const second = chunkDecisions(row)[0]!;
+    await db.decisionChunks.put({ ...row, text: JSON.stringify([{ ...second, sig: first.sig! }]) });
     const [result] = await store.verify();
     expect(result!.check.ok).toBe(true);
     expect(result!.authorship).toMatchObject({ signed: 3, valid: 2, unsigned: 0, badAt: second.id });
