@@ -9,13 +9,14 @@ export type StoredDecision = Decision & { seq: number };
 
 /**
  * Decisions as stored since version 5 (issue 12, item 5): a run of one ledger's chain, in chain order, one
- * row. IndexedDB's cost is per row (measured in Chromium: about 0.4 ms a row, whatever its indexes or
- * durability), so 100,000 decisions one a row took 38 s to write, and 1,000 rows of 100 take about 1 s. An
- * import writes runs of `DECISION_CHUNK`; an append writes the decisions of its command as one row.
- * Its indexes are per row, not per decision, and few: an index entry costs about a tenth of a row (an index
- * of every subject, 100,000 entries, took the write from 1 s to 5-10 s), so a subject's rows are found in
- * a directory kept beside (SubjectRow). The decisions are kept as their JSON text: IndexedDB copies a string at memory speed, while it clones
- * objects field by field (reading 100,000 decisions as objects took 10-15 s; as text, one JSON.parse).
+ * row. IndexedDB's cost in Chromium is per row and per index entry, not per byte: 100,000 decisions one a
+ * row took 38-78 s to write whatever the indexes or the durability (scripts/bench/idb-layouts.ts), while
+ * 100 rows of 1,000 take 1-2 s to write and 1.5 s to read back. An import writes runs of `DECISION_CHUNK`;
+ * an append writes the decisions of its command as one row.
+ * Its indexes are per row, not per decision, and few: an index of every subject (100,000 entries) took the
+ * write of 100,000 from about 1 s to 5-17 s, so a subject's rows are found in a directory kept beside
+ * (SubjectRow). The decisions are kept as their JSON text: IndexedDB copies a string, while it clones
+ * objects field by field (reading 100,000 decisions as objects took 10-15 s).
  */
 export interface DecisionChunk {
   ledgerId: string;
@@ -34,8 +35,12 @@ export interface DecisionChunk {
   firstAt: string;
 }
 
-/** Decisions per row written by an import and by the upgrade to version 5. */
-export const DECISION_CHUNK = 100;
+/**
+ * Decisions per row written by an import and by the upgrade to version 5. Measured in Chromium, 100,000
+ * decisions, import and read back: rows of 100 took 22 s and 25 s, rows of 1,000 8 s and 4 s (a busy
+ * machine). A subject's history reads the rows that hold it: at most this many decisions each.
+ */
+export const DECISION_CHUNK = 1000;
 
 /** The actions a row's `kinds` lists (the store asks for no other by business). */
 const INDEXED_ACTIONS: ReadonlySet<string> = new Set<Decision['action']>(['revoke', 'accept-finding']);

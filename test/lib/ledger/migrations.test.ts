@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { sealDecision, verifyChain } from '@/lib/domain/ledger/chain';
 import type { Decision } from '@/lib/domain/ledger/records';
+import { DECISION_CHUNK } from '@/lib/ledger/db';
 import { LedgerStore } from '@/lib/ledger/store';
 import { legacyRun } from '../domain/checklists/legacy-run';
 
@@ -244,7 +245,8 @@ describe('ledger store versions', () => {
     const COLLEAGUE = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
     const B = '1203456789012345';
     const OTHER = '1203456789012399';
-    // 250 of ours (three rows of a run after the upgrade) in two businesses, and 3 of a colleague's.
+    // Ours, in two businesses, three rows of a run after the upgrade; and 3 of a colleague's.
+    const N = 2 * DECISION_CHUNK + 50;
     const chainOf = async (ledgerId: string, n: number, day: number): Promise<Decision[]> => {
       const chain: Decision[] = [];
       for (let i = 0; i < n; i++) {
@@ -278,7 +280,7 @@ describe('ledger store versions', () => {
       }
       return chain;
     };
-    const ours = await chainOf(OURS, 250, 3);
+    const ours = await chainOf(OURS, N, 3);
     const theirs = await chainOf(COLLEAGUE, 3, 27);
     const name = `ledger-v4-${Math.random()}`;
     const old = new Dexie(name);
@@ -298,10 +300,10 @@ describe('ledger store versions', () => {
     const store = new LedgerStore(name);
     expect(await store.chain(OURS)).toEqual(ours);
     expect(await store.chain(COLLEAGUE)).toEqual(theirs);
-    expect(await verifyChain(await store.chain(OURS))).toMatchObject({ ok: true, length: 250 });
+    expect(await verifyChain(await store.chain(OURS))).toMatchObject({ ok: true, length: N });
     expect((await store.verify()).map((v) => [v.ledgerId, v.check])).toEqual([
       [COLLEAGUE, { ok: true, head: theirs.at(-1)!.hash, length: 3 }],
-      [OURS, { ok: true, head: ours.at(-1)!.hash, length: 250 }],
+      [OURS, { ok: true, head: ours.at(-1)!.hash, length: N }],
     ]);
     // The queries find what the indexes of version 4 found: a subject's history in chain order (ours, then
     // the colleague's, later), a business's revocations by time, its latest decision, the first of all.
@@ -332,7 +334,7 @@ describe('ledger store versions', () => {
       decidedBy: 'anna@sjobod.se',
     });
     expect(next.prevHash).toBe(ours.at(-1)!.hash);
-    expect(await verifyChain(await store.chain(OURS))).toMatchObject({ ok: true, length: 251 });
+    expect(await verifyChain(await store.chain(OURS))).toMatchObject({ ok: true, length: N + 1 });
     expect(await store.lastDecisionAt(B)).toBe('2026-11-29T12:00:00.000Z');
     expect(await store.grant('g1')).toMatchObject({ case: 'Spring campaign' });
     store.close();
@@ -345,9 +347,9 @@ describe('ledger store versions', () => {
     expect(rows.map((r: { ledgerId: string; first: number }) => [r.ledgerId, r.first])).toEqual([
       [COLLEAGUE, 0],
       [OURS, 0],
-      [OURS, 100],
-      [OURS, 200],
-      [OURS, 250],
+      [OURS, DECISION_CHUNK],
+      [OURS, 2 * DECISION_CHUNK],
+      [OURS, N],
     ]);
     expect(await raw.table('changes').count()).toBe(1);
     raw.close();
