@@ -36,7 +36,19 @@ import {
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openChanges, type OpenChange, type OpenChanges } from '../domain/watch';
-import { openLedgerDb, type LedgerDb, type SeenRow, type SnapshotRow, type StoredDecision } from './db';
+import {
+  chunkDecisions,
+  decisionChunk,
+  decisionChunks,
+  decisionRuns,
+  indexSubjects,
+  subjectBucket,
+  openLedgerDb,
+  type DecisionChunk,
+  type LedgerDb,
+  type SeenRow,
+  type SnapshotRow,
+} from './db';
 
 /** What the reminders remember: the steps already notified, and snoozes by reminder group. */
 export const reminderStateSchema = z.object({
@@ -266,13 +278,10 @@ export class LedgerStore {
       'verify',
     ]);
     const publicKey = publicKeyOf(await crypto.subtle.exportKey('jwk', pair.publicKey));
-    return this.db.transaction('rw', this.db.meta, this.db.decisions, async () => {
+    return this.db.transaction('rw', this.db.meta, this.db.decisionChunks, async () => {
       const again = (await this.db.meta.get('signingKey'))?.value as Identity | undefined;
       if (again?.privateKey) return again;
-      const tail = await this.db.decisions
-        .where('[ledgerId+seq]')
-        .between([ledgerId, -Infinity], [ledgerId, Infinity])
-        .last();
+      const tail = await this.tail(ledgerId);
       const made: Identity = {
         privateKey: pair.privateKey,
         publicKey,
@@ -352,7 +361,7 @@ export class LedgerStore {
       }
     }
     // Every other ledger held here is a colleague too, trusted or not (a file without a key pins none).
-    for (const ledgerId of (await this.db.decisions.orderBy('ledgerId').uniqueKeys()) as string[])
+    for (const ledgerId of (await this.db.decisionChunks.orderBy('ledgerId').uniqueKeys()) as string[])
       if (ledgerId !== ours) entry(ledgerId);
     return [...out.values()].sort((a, b) => (a.ledgerId < b.ledgerId ? -1 : 1));
   }
@@ -381,27 +390,53 @@ export class LedgerStore {
     return out;
   }
 
-  async chain(ledgerId: string): Promise<Decision[]> {
-    const rows = await this.db.decisions
-      .where('[ledgerId+seq]')
-      .between([ledgerId, -Infinity], [ledgerId, Infinity])
-      .toArray();
-    return rows.map(({ seq: _seq, ...decision }) => decision);
+  /** One ledger's rows of decisions, in chain order. */
+  private chunksOf(ledgerId: string) {
+    return this.db.decisionChunks
+      .where('[ledgerId+first]')
+      .between([ledgerId, -Infinity], [ledgerId, Infinity]);
   }
 
+  async chain(ledgerId: string): Promise<Decision[]> {
+    const chain: Decision[] = [];
+    // One by one: spreading 100,000 arguments overflows a service worker's stack.
+    for (const chunk of await this.chunksOf(ledgerId).toArray())
+      for (const d of chunkDecisions(chunk)) chain.push(d);
+    return chain;
+  }
+
+  /** Every ledger's chain, in order: the rows in key order are grouped by ledger, each in chain order. */
   async chains(): Promise<Map<string, Decision[]>> {
-    const ids = (await this.db.decisions.orderBy('ledgerId').uniqueKeys()) as string[];
     const out = new Map<string, Decision[]>();
-    for (const id of ids) out.set(id, await this.chain(id));
+    for (const chunk of await this.db.decisionChunks.toArray()) {
+      let chain = out.get(chunk.ledgerId);
+      if (!chain) out.set(chunk.ledgerId, (chain = []));
+      for (const d of chunkDecisions(chunk)) chain.push(d);
+    }
     return out;
   }
 
-  /** Our chain's last stored decision (its hash is the head new decisions are sealed onto). */
-  private tail(ledgerId: string): Promise<StoredDecision | undefined> {
-    return this.db.decisions
-      .where('[ledgerId+seq]')
-      .between([ledgerId, -Infinity], [ledgerId, Infinity])
-      .last();
+  /** A chain's last stored decision and its position (its hash is the head new decisions are sealed onto). */
+  private async tail(ledgerId: string): Promise<{ hash: string; seq: number } | undefined> {
+    const chunk = await this.chunksOf(ledgerId).last();
+    return chunk ? { hash: chunk.head, seq: chunk.first + chunk.count - 1 } : undefined;
+  }
+
+  /**
+   * The decisions of the rows found by one index key that match, each with its chain position (a row holds
+   * other decisions too: its index keys are the distinct keys of what it holds).
+   */
+  private async decisionsWhere(
+    rows: readonly (DecisionChunk | undefined)[],
+    match: (d: Decision) => boolean,
+  ): Promise<{ decision: Decision; seq: number }[]> {
+    const out: { decision: Decision; seq: number }[] = [];
+    for (const chunk of rows)
+      if (chunk)
+        chunkDecisions(chunk).forEach((decision, i) => {
+          if (match(decision)) out.push({ decision, seq: chunk.first + i });
+        });
+    return out;
   }
 
   /** The answer of a command already carried out under this idempotency key, if any. */
@@ -449,7 +484,8 @@ export class LedgerStore {
       const result = command?.result(sealed);
       const tables = [
         this.db.grants,
-        this.db.decisions,
+        this.db.decisionChunks,
+        this.db.decisionSubjects,
         this.db.checklistRuns,
         this.db.meta,
         this.db.commands,
@@ -468,9 +504,11 @@ export class LedgerStore {
         if (sealed.length > 0 && (await this.tail(ledgerId))?.hash !== tail?.hash)
           throw new Error('The decision chain changed while appending; try again.');
         if (grants.length > 0) await this.db.grants.bulkPut(grants);
+        // The command's decisions, one row (a chain's run: db.ts DecisionChunk).
         if (sealed.length > 0) {
           const first = (tail?.seq ?? -1) + 1;
-          await this.db.decisions.bulkAdd(sealed.map((d, i) => ({ ...d, seq: first + i })));
+          await this.db.decisionChunks.add(decisionChunk(ledgerId, first, sealed));
+          await indexSubjects(this.db.decisionSubjects, ledgerId, [{ first, decisions: sealed }]);
         }
         if (runs.length > 0) await this.db.checklistRuns.bulkPut(runs);
         const updatedRuns: string[] = [];
@@ -523,12 +561,20 @@ export class LedgerStore {
 
   /** A subject's decisions in one business, in chain order (the panel's history). */
   async decisionsAbout(businessId: string, subject: string): Promise<Decision[]> {
-    const rows = await this.db.decisions
-      .where('[businessId+subject]')
-      .equals([businessId, subject])
-      .toArray();
-    rows.sort((a, b) => (a.ledgerId === b.ledgerId ? a.seq - b.seq : a.at < b.at ? -1 : 1));
-    return rows.map(({ seq: _seq, ...d }) => d);
+    // Each ledger's directory row for the subject names the rows that hold a decision about it.
+    const key = `${businessId} ${subject}`;
+    const parts = await this.db.decisionSubjects.where('bucket').equals(subjectBucket(key)).toArray();
+    const wanted = parts.flatMap((part) =>
+      (part.subjects.get(key) ?? []).map((first) => [part.ledgerId, first] as [string, number]),
+    );
+    const rows = await this.decisionsWhere(
+      await this.db.decisionChunks.bulkGet(wanted),
+      (d) => d.businessId === businessId && d.subject === subject,
+    );
+    rows.sort((a, b) =>
+      a.decision.ledgerId === b.decision.ledgerId ? a.seq - b.seq : a.decision.at < b.decision.at ? -1 : 1,
+    );
+    return rows.map((r) => r.decision);
   }
 
   grant(id: string): Promise<GrantRecord | undefined> {
@@ -702,13 +748,8 @@ export class LedgerStore {
       this.runs({ businessId }),
     ]);
     const decisions = [];
-    for (const action of ['grant', 'extend', 'keep', 'accept-finding'] as const) {
-      const rows = await this.db.decisions
-        .where('[businessId+action]')
-        .equals([businessId, action])
-        .toArray();
-      decisions.push(...rows.filter(counts));
-    }
+    for (const action of ['grant', 'extend', 'keep', 'accept-finding'] as const)
+      decisions.push(...(await this.actionsIn(businessId, action)).filter(counts));
     return openChanges(changes, baseline, { grants, decisions, runs });
   }
 
@@ -772,10 +813,7 @@ export class LedgerStore {
     // Another admin's acceptance mutes a finding only once the admin trusts that colleague (an import's
     // preview asks); until then it is stored, shown in the history, and ignored here.
     const counts = await this.counts();
-    const acceptances = await this.db.decisions
-      .where('[businessId+action]')
-      .equals([businessId, 'accept-finding'])
-      .sortBy('at');
+    const acceptances = await this.actionsIn(businessId, 'accept-finding');
     for (const d of acceptances) {
       if (!counts(d)) continue;
       const after = d.after as { ruleId?: unknown; reviewAt?: unknown } | undefined;
@@ -871,29 +909,50 @@ export class LedgerStore {
    */
   async revocations(businessId: string): Promise<Decision[]> {
     const counts = await this.counts();
-    const rows = await this.db.decisions
-      .where('[businessId+action]')
-      .equals([businessId, 'revoke'])
-      .sortBy('at');
-    return rows.filter(counts).map(({ seq: _seq, ...d }) => d);
+    return (await this.actionsIn(businessId, 'revoke')).filter(counts);
+  }
+
+  /** A business's decisions of one action, by time (ties in chain order). */
+  private async actionsIn(businessId: string, action: Decision['action']): Promise<Decision[]> {
+    const rows = await this.decisionsWhere(
+      await this.db.decisionChunks.where('kinds').equals(`${businessId} ${action}`).toArray(),
+      (d) => d.businessId === businessId && d.action === action,
+    );
+    return rows
+      .sort((a, b) =>
+        a.decision.at !== b.decision.at
+          ? a.decision.at < b.decision.at
+            ? -1
+            : 1
+          : a.decision.ledgerId === b.decision.ledgerId
+            ? a.seq - b.seq
+            : a.decision.ledgerId < b.decision.ledgerId
+              ? -1
+              : 1,
+      )
+      .map((r) => r.decision);
   }
 
   /** When the latest decision about a business was made (ours or a trusted colleague's). */
   async lastDecisionAt(businessId: string): Promise<string | undefined> {
     const counts = await this.counts();
-    // From the latest back, to the first that counts: a few rows read, however long the ledger.
-    const last = await this.db.decisions
-      .where('[businessId+at]')
-      .between([businessId, Dexie.minKey], [businessId, Dexie.maxKey], true, true)
+    // From the row with the latest decision back, to the first whose ledger counts: a few rows read,
+    // however long the ledger (a row's `latest` key is its latest decision in each business).
+    const row = await this.db.decisionChunks
+      .where('latest')
+      .between(`${businessId} `, `${businessId} \uffff`, true, true)
       .reverse()
       .filter(counts)
       .first();
-    return last?.at;
+    let last: string | undefined;
+    for (const d of row ? chunkDecisions(row) : [])
+      if (d.businessId === businessId && (last === undefined || d.at > last)) last = d.at;
+    return last;
   }
 
   /** When the oldest decision was made (the backup reminder counts from it). */
   async firstDecisionAt(): Promise<string | undefined> {
-    return (await this.db.decisions.orderBy('at').first())?.at;
+    return (await this.db.decisionChunks.orderBy('firstAt').first())?.firstAt;
   }
 
   /** A moment the store remembers: the last export, the last backup reminder. */
@@ -1051,7 +1110,8 @@ export class LedgerStore {
       }
       const tables = [
         this.db.grants,
-        this.db.decisions,
+        this.db.decisionChunks,
+        this.db.decisionSubjects,
         this.db.checklistRuns,
         this.db.meta,
         this.db.commands,
@@ -1064,28 +1124,29 @@ export class LedgerStore {
         if (meta.length > 0) await this.db.meta.bulkPut(meta);
         await this.db.grants.bulkAdd(plan.addGrants);
         await this.db.checklistRuns.bulkAdd(plan.addRuns);
-        const rows: StoredDecision[] = [];
-        const seqs = new Map<string, number>();
+        // Each ledger's new decisions continue its stored chain, in rows of a chain's run (db.ts).
+        const rows: DecisionChunk[] = [];
+        const byLedger = new Map<string, Decision[]>();
         for (const decision of plan.addDecisions) {
-          let seq = seqs.get(decision.ledgerId);
-          if (seq === undefined) {
-            const tail = await this.db.decisions
-              .where('[ledgerId+seq]')
-              .between([decision.ledgerId, -Infinity], [decision.ledgerId, Infinity])
-              .last();
-            seq = tail?.seq ?? -1;
-          }
-          seq += 1;
-          seqs.set(decision.ledgerId, seq);
-          rows.push({ ...decision, seq });
+          const run = byLedger.get(decision.ledgerId);
+          if (run) run.push(decision);
+          else byLedger.set(decision.ledgerId, [decision]);
         }
-        // In chunks, all in this one transaction (all or nothing), so the page can show how far it is.
-        const CHUNK = 5000;
-        options.onProgress?.({ stage: 'writing', done: 0, total: rows.length });
-        for (let start = 0; start < rows.length; start += CHUNK) {
-          await this.db.decisions.bulkAdd(rows.slice(start, start + CHUNK));
-          const done = Math.min(start + CHUNK, rows.length);
-          options.onProgress?.({ stage: 'writing', done, total: rows.length });
+        for (const [ledgerId, run] of byLedger) {
+          const first = ((await this.tail(ledgerId))?.seq ?? -1) + 1;
+          for (const chunk of decisionChunks(ledgerId, first, run)) rows.push(chunk);
+          await indexSubjects(this.db.decisionSubjects, ledgerId, decisionRuns(first, run));
+        }
+        // A part at a time, all in this one transaction (all or nothing), so the page can show how far it is.
+        const PART = 50;
+        const total = plan.addDecisions.length;
+        let written = 0;
+        options.onProgress?.({ stage: 'writing', done: 0, total });
+        for (let start = 0; start < rows.length; start += PART) {
+          const part = rows.slice(start, start + PART);
+          await this.db.decisionChunks.bulkAdd(part);
+          for (const chunk of part) written += chunk.count;
+          options.onProgress?.({ stage: 'writing', done: written, total });
         }
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
@@ -1112,7 +1173,8 @@ export class LedgerStore {
       if (done) return { replayed: done.result };
       const tables = [
         'grants',
-        'decisions',
+        'decisionChunks',
+        'decisionSubjects',
         'seen',
         'snapshots',
         'checklistRuns',
@@ -1126,7 +1188,8 @@ export class LedgerStore {
           this.db.baselines.clear(),
           this.db.changes.clear(),
           this.db.grants.clear(),
-          this.db.decisions.clear(),
+          this.db.decisionChunks.clear(),
+          this.db.decisionSubjects.clear(),
           this.db.seen.clear(),
           this.db.snapshots.clear(),
           this.db.checklistRuns.clear(),

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '@/lib/domain/ledger/chain';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/ledger/import';
-import { openLedgerDb } from '@/lib/ledger/db';
+import { decisionChunks, openLedgerDb } from '@/lib/ledger/db';
 import { LedgerStore } from '@/lib/ledger/store';
 import { ledgerAdmin } from '@/lib/platform/ledger';
 import { LARGE_LEDGER, largeChain } from './large-ledger';
@@ -18,7 +18,7 @@ describe('a large ledger round-trips through its own export and import', () => {
     const name = `scale-a-${Math.random()}`;
     const raw = openLedgerDb(name);
     await raw.meta.put({ key: 'ledgerId', value: LEDGER });
-    await raw.decisions.bulkAdd(chain.map((d, seq) => ({ ...d, seq })));
+    await raw.decisionChunks.bulkAdd(decisionChunks(LEDGER, 0, chain));
     raw.close();
     const source = new LedgerStore(name);
 

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { sealDecision, verifyChain } from '@/lib/domain/ledger/chain';
+import type { Decision } from '@/lib/domain/ledger/records';
+import { DECISION_CHUNK } from '@/lib/ledger/db';
 import { LedgerStore } from '@/lib/ledger/store';
 import { legacyRun } from '../domain/checklists/legacy-run';
 
@@ -115,8 +118,8 @@ describe('ledger store versions', () => {
     expect(await again.grant('g1')).toMatchObject({ case: 'Spring campaign' });
     const raw = new Dexie(name);
     await raw.open();
-    // And on to today's version (4).
-    expect(raw.verno).toBe(4);
+    // And on to today's version (6).
+    expect(raw.verno).toBe(6);
     raw.close();
     again.close();
   });
@@ -177,12 +180,11 @@ describe('ledger store versions', () => {
 
         const raw = new Dexie(name);
         await raw.open();
-        expect(raw.verno).toBe(4);
-        const indexes = raw.table('decisions').schema.indexes.map((i) => i.name);
-        expect(indexes).toContain('[businessId+at]');
-        expect(indexes).not.toContain('businessId');
-        expect(indexes).not.toContain('subject');
-        expect(await raw.table('decisions').count()).toBe(decisions.length);
+        // And on to today's version: decisions in rows of a chain's run (version 5), one per ledger here.
+        expect(raw.verno).toBe(6);
+        expect(raw.tables.map((t) => t.name)).not.toContain('decisions');
+        const rows = await raw.table('decisionChunks').toArray();
+        expect(rows.map((r: { count: number }) => r.count)).toEqual([1, 4]);
         raw.close();
       });
     }
@@ -226,5 +228,130 @@ describe('ledger store versions', () => {
     await store.observeBaseline(read, new Date('2026-11-28T12:00:00Z'), []);
     expect((await store.baseline('1203456789012345'))?.lists).toEqual({ people: '2026-11-28T12:00:00.000Z' });
     store.close();
+  });
+  it('upgrades a version 4 store to rows of a chain’s run (version 5): every decision kept, in order, and found as before', async () => {
+    const v4 = {
+      version: 4,
+      stores: {
+        ...v1.stores,
+        commands: 'key, at',
+        decisions:
+          'id, [ledgerId+seq], ledgerId, at, [businessId+subject], [businessId+action], [businessId+at]',
+        baselines: 'businessId',
+        changes: '++id, [businessId+at], at',
+      },
+    };
+    const OURS = v1.rows.meta[0]!.value;
+    const COLLEAGUE = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
+    const B = '1203456789012345';
+    const OTHER = '1203456789012399';
+    // Ours, in two businesses, three rows of a run after the upgrade; and 3 of a colleague's.
+    const N = 2 * DECISION_CHUNK + 50;
+    const chainOf = async (ledgerId: string, n: number, day: number): Promise<Decision[]> => {
+      const chain: Decision[] = [];
+      for (let i = 0; i < n; i++) {
+        const action = (['note', 'revoke', 'accept-finding', 'keep'] as const)[i % 4]!;
+        chain.push(
+          await sealDecision(
+            {
+              id: `${ledgerId.slice(0, 4)}-${i}`,
+              ledgerId,
+              at: new Date(Date.UTC(2026, 10, day, 8) + (i % 7) * 3_600_000 + i * 1000).toISOString(),
+              businessId: i % 5 === 0 ? OTHER : B,
+              subject: `person:p${i % 9}@agency.example`,
+              action,
+              rationale: `Decision ${i}`,
+              decidedBy: 'anna@sjobod.se',
+              ...(action === 'revoke'
+                ? { before: { endsAt: '2027-01-01' }, after: { endsAt: '2026-11-20' } }
+                : {}),
+              ...(action === 'accept-finding'
+                ? {
+                    after: {
+                      ruleId: 'pending-invite',
+                      reviewAt: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}`,
+                    },
+                  }
+                : {}),
+            },
+            chain.at(-1)?.hash,
+          ),
+        );
+      }
+      return chain;
+    };
+    const ours = await chainOf(OURS, N, 3);
+    const theirs = await chainOf(COLLEAGUE, 3, 27);
+    const name = `ledger-v4-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v4.version).stores(v4.stores);
+    await old.open();
+    await old.table('meta').bulkAdd(v1.rows.meta);
+    await old.table('grants').bulkAdd(v1.rows.grants);
+    // Stored out of order: the upgrade reads each chain by its position.
+    await old
+      .table('decisions')
+      .bulkAdd(
+        [...ours.map((d, seq) => ({ ...d, seq })), ...theirs.map((d, seq) => ({ ...d, seq }))].reverse(),
+      );
+    await old.table('changes').add({ businessId: B, at: '2026-11-20T09:00:00.000Z', change: { kind: 'x' } });
+    old.close();
+
+    const store = new LedgerStore(name);
+    expect(await store.chain(OURS)).toEqual(ours);
+    expect(await store.chain(COLLEAGUE)).toEqual(theirs);
+    expect(await verifyChain(await store.chain(OURS))).toMatchObject({ ok: true, length: N });
+    expect((await store.verify()).map((v) => [v.ledgerId, v.check])).toEqual([
+      [COLLEAGUE, { ok: true, head: theirs.at(-1)!.hash, length: 3 }],
+      [OURS, { ok: true, head: ours.at(-1)!.hash, length: N }],
+    ]);
+    // The queries find what the indexes of version 4 found: a subject's history in chain order (ours, then
+    // the colleague's, later), a business's revocations by time, its latest decision, the first of all.
+    const about = (d: Decision) => d.businessId === B && d.subject === 'person:p3@agency.example';
+    expect(await store.decisionsAbout(B, 'person:p3@agency.example')).toEqual([
+      ...ours.filter(about),
+      ...theirs.filter(about),
+    ]);
+    const byTime = (a: Decision, b: Decision) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+    expect(await store.revocations(B)).toEqual(
+      ours.filter((d) => d.businessId === B && d.action === 'revoke').sort(byTime),
+    );
+    const latest = (chain: Decision[], businessId: string) =>
+      chain.filter((d) => d.businessId === businessId).reduce((m, d) => (d.at > m ? d.at : m), '');
+    expect(await store.lastDecisionAt(B)).toBe(latest(ours, B));
+    expect(await store.lastDecisionAt(OTHER)).toBe(latest(ours, OTHER));
+    expect(await store.firstDecisionAt()).toBe(ours[0]!.at);
+    const accepted = ours.filter((d) => d.businessId === B && d.action === 'accept-finding').sort(byTime);
+    expect((await store.ledgerFacts(B)).accepted?.size).toBe(new Set(accepted.map((d) => d.subject)).size);
+    expect((await store.colleagues()).map((c) => c.ledgerId)).toEqual([COLLEAGUE]);
+    // Our chain goes on from where it was.
+    const next = await store.appendDecision({
+      at: '2026-11-29T12:00:00.000Z',
+      businessId: B,
+      subject: 'partner:3228568050780001',
+      action: 'keep',
+      rationale: 'Still needed',
+      decidedBy: 'anna@sjobod.se',
+    });
+    expect(next.prevHash).toBe(ours.at(-1)!.hash);
+    expect(await verifyChain(await store.chain(OURS))).toMatchObject({ ok: true, length: N + 1 });
+    expect(await store.lastDecisionAt(B)).toBe('2026-11-29T12:00:00.000Z');
+    expect(await store.grant('g1')).toMatchObject({ case: 'Spring campaign' });
+    store.close();
+
+    const raw = new Dexie(name);
+    await raw.open();
+    expect(raw.verno).toBe(6);
+    expect(raw.tables.map((t) => t.name)).not.toContain('decisions');
+    const rows = await raw.table('decisionChunks').toArray();
+    expect(rows.map((r: { ledgerId: string; first: number }) => [r.ledgerId, r.first])).toEqual([
+      [COLLEAGUE, 0],
+      [OURS, 0],
+      [OURS, DECISION_CHUNK],
+      [OURS, 2 * DECISION_CHUNK],
+      [OURS, N],
+    ]);
+    expect(await raw.table('changes').count()).toBe(1);
+    raw.close();
   });
 });

@@ -1,10 +1,37 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRun } from '@/lib/domain/checklists/runs';
 import { describeProblem } from '@/lib/domain/i18n';
+import { buildExport } from '@/lib/domain/ledger/export';
+import { DECISION_CHUNK, type LedgerDb } from '@/lib/ledger/db';
 import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
+import { sealDecision } from '@/lib/domain/ledger/chain';
+import type { Decision } from '@/lib/domain/ledger/records';
 import { grant } from '../domain/ledger/fixtures';
 import { snapshot, person } from '../domain/rules/helpers';
+
+/** A chain whose subjects, businesses and actions recur in every row of decisions. */
+async function spreadChain(n: number, ledgerId: string): Promise<Decision[]> {
+  const chain: Decision[] = [];
+  for (let i = 0; i < n; i++)
+    chain.push(
+      await sealDecision(
+        {
+          id: `spread-${i}`,
+          ledgerId,
+          at: new Date(Date.UTC(2026, 10, 1) + i * 60_000 + (i % 3) * 3_600_000).toISOString(),
+          businessId: i % 4 === 0 ? '1203456789012399' : '1203456789012345',
+          subject: `person:p${i % 7}@agency.example`,
+          action: i % 5 === 0 ? 'revoke' : 'note',
+          rationale: `Decision ${i}`,
+          decidedBy: 'erik@byraab.se',
+          ...(i % 5 === 0 ? { before: { endsAt: '2027-01-01' }, after: { endsAt: '2026-11-01' } } : {}),
+        },
+        chain.at(-1)?.hash,
+      ),
+    );
+  return chain;
+}
 
 const stores: LedgerStore[] = [];
 function open(name = `ledger-${Math.random()}`): LedgerStore {
@@ -162,6 +189,52 @@ describe('the ledger store', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(describeProblem('en', result.error)).toContain(file.decisions[2]!.id);
     expect(await counts()).toEqual(before);
+  });
+
+  it('finds a subject’s history, revocations and latest decision in an imported chain of several rows (issue 12, item 5)', async () => {
+    const colleague = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
+    const B = '1203456789012345';
+    // Longer than one row of decisions (lib/ledger/db.ts DECISION_CHUNK), subjects spread over every row.
+    const chain = await spreadChain(DECISION_CHUNK + 30, colleague);
+    expect(chain.some((d) => d.action === 'revoke')).toBe(true);
+    const text = JSON.stringify(buildExport(colleague, [], new Map([[colleague, chain]]), new Date()));
+    const bob = open();
+    expect(await bob.applyImport(text, text.length)).toMatchObject({ ok: true });
+    expect(await bob.chain(colleague)).toEqual(chain);
+    for (const subject of new Set(chain.map((d) => d.subject))) {
+      const about = chain.filter((d) => d.businessId === B && d.subject === subject);
+      expect(await bob.decisionsAbout(B, subject)).toEqual(about);
+    }
+    expect(await bob.decisionsAbout(B, 'person:nobody@example.com')).toEqual([]);
+    // A colleague's revocations and latest decision count once the admin trusts them.
+    await bob.setTrusted(colleague, true, new Date());
+    const revoked = chain.filter((d) => d.businessId === B && d.action === 'revoke');
+    expect((await bob.revocations(B)).map((d) => d.id).sort()).toEqual(revoked.map((d) => d.id).sort());
+    const latest = chain.filter((d) => d.businessId === B).reduce((m, d) => (d.at > m ? d.at : m), '');
+    expect(await bob.lastDecisionAt(B)).toBe(latest);
+    // And our own chain goes on beside it.
+    await bob.appendDecision(decision(1, { subject: chain[0]!.subject }));
+    expect(await bob.decisionsAbout(B, chain[0]!.subject)).toHaveLength(
+      chain.filter((d) => d.businessId === B && d.subject === chain[0]!.subject).length + 1,
+    );
+  });
+
+  it('writes nothing of an import whose write fails part-way: no half-import (one transaction)', async () => {
+    const colleague = '0b9d4e2a-1c3f-4a5b-8d7e-9f0a1b2c3d4e';
+    const chain = await spreadChain(DECISION_CHUNK + 30, colleague);
+    const text = JSON.stringify(buildExport(colleague, [], new Map([[colleague, chain]]), new Date()));
+    const bob = open();
+    await bob.appendDecision(decision(1));
+    // The subject directory is written after the decisions' rows, in the same transaction.
+    const subjects = (bob as unknown as { db: LedgerDb }).db.decisionSubjects;
+    const put = vi.spyOn(subjects, 'bulkPut').mockRejectedValueOnce(new Error('worker stopped'));
+    await expect(bob.applyImport(text, text.length)).rejects.toThrow('worker stopped');
+    put.mockRestore();
+    expect(await bob.chain(colleague)).toEqual([]);
+    expect([...(await bob.chains()).keys()]).toEqual([await bob.getLedgerId()]);
+    // The same file imports in full afterwards.
+    expect(await bob.applyImport(text, text.length)).toMatchObject({ ok: true });
+    expect(await bob.chain(colleague)).toEqual(chain);
   });
 
   it('deletes everything but its ledger id', async () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '@/lib/domain/i18n';
 import { defaultSettings } from '@/lib/domain/settings';
-import { openLedgerDb, type LedgerDb } from '@/lib/ledger/db';
+import { chunkDecisions, decisionChunk, openLedgerDb, type LedgerDb } from '@/lib/ledger/db';
 import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
 import { ledgerAdmin, runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
 import { sealDecision } from '@/lib/domain/ledger/chain';
@@ -119,9 +119,12 @@ describe('signing', () => {
       });
     const db = openLedgerDb(name);
     dbs.push(db);
-    const rows = await db.decisions.toArray();
-    const second = rows.find((r) => r.seq === 1)!;
-    await db.decisions.put({ ...second, sig: rows.find((r) => r.seq === 0)!.sig! });
+    // Each append is a row of its own (db.ts DecisionChunk): the second decision gets the first one's signature.
+    const rows = await db.decisionChunks.toArray();
+    const first = chunkDecisions(rows.find((r) => r.first === 0)!)[0]!;
+    const row = rows.find((r) => r.first === 1)!;
+    const second = chunkDecisions(row)[0]!;
+    await db.decisionChunks.put({ ...row, text: JSON.stringify([{ ...second, sig: first.sig! }]) });
     const [result] = await store.verify();
     expect(result!.check.ok).toBe(true);
     expect(result!.authorship).toMatchObject({ signed: 3, valid: 2, unsigned: 0, badAt: second.id });
@@ -400,7 +403,7 @@ describe('our own chain', () => {
         decidedBy: 'a@b',
       },
     ]);
-    await db.decisions.add({ ...legacy[0]!, seq: 0 });
+    await db.decisionChunks.add(decisionChunk(ledgerId, 0, [legacy[0]!]));
     const store = open(name);
     const backup = await text(store);
     const verified = await store.verify();

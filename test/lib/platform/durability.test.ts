@@ -214,7 +214,7 @@ describe('durable commands', () => {
     expect(await raw.seen.count()).toBe(0);
     expect(await raw.snapshots.count()).toBe(0);
     expect(await raw.grants.count()).toBe(0);
-    expect(await raw.decisions.count()).toBe(0);
+    expect(await raw.decisionChunks.count()).toBe(0);
     // The deletion's own key only: the snooze's is gone with everything else.
     expect(await raw.commands.count()).toBe(1);
     expect(await t.store.reminderState()).toEqual({ notified: [], snoozes: {}, reviewSince: {} });
