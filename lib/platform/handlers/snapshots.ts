@@ -5,7 +5,10 @@ import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ok } from '../router';
 
-/** What the content scripts report: snapshots of their page, badge clicks; and the panel's "Show on page". */
+/**
+ * What the content scripts report: snapshots of their page, badge clicks; and the panel's "Show on page" and
+ * a finding's "how to fix".
+ */
 export function registerSnapshotHandlers(hub: Hub): void {
   const { router, cache, publisher, store } = hub;
 
@@ -94,6 +97,11 @@ export function registerSnapshotHandlers(hub: Hub): void {
   router.handle('openPanelOn', (subject, sender) => {
     if (sender.tabId !== undefined) hub.focus.set(sender.tabId, subject);
     return ok<'openPanelOn'>({});
+  });
+
+  router.handle('findingFix', (ref, sender) => {
+    const fix = sender.tabId === undefined ? undefined : hub.ports.fixOf(sender.tabId, ref);
+    return ok<'findingFix'>(fix === undefined ? {} : { fix });
   });
 
   router.handle('focusSubject', async (subject, sender) => {

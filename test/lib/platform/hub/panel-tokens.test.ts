@@ -181,6 +181,7 @@ describe('a panel that the page framed itself, against the background', () => {
     );
     const requests = [
       ['focusSubject', 'person:anna@sjobod.se'],
+      ['findingFix', { ruleId: 'pending-invite', subject: 'person:anna@sjobod.se' }],
       ['subjectRecord', { businessId: B, subject: 'person:anna@sjobod.se' }],
       ['ledgerCommand', { type: 'revoke', businessId: B, subject: 'partner:1', rationale: 'done' }],
       ['checklistCommand', { type: 'discard', runId: 'run-1' }],
