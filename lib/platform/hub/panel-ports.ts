@@ -1,3 +1,4 @@
+import { tabStateDelta, type PanelMessage } from '../../domain/panel-delta';
 import type { Finding } from '../../domain/rules/types';
 import type { TabState } from '../../domain/ui-state';
 import { toPanelState, type ComputedTabState } from './tab-state';
@@ -18,20 +19,26 @@ export interface FindingRef {
 const refKey = (f: FindingRef) =>
   `${f.ruleId}|${f.subject}|${f.asset ? `${f.asset.type}:${f.asset.name}` : ''}`;
 
+/** What a port was sent last: its number and the state it made. */
+interface Sent {
+  seq: number;
+  state: TabState;
+}
+
 /**
  * The panels connected per tab (a panel may reconnect after the worker restarts), and the findings each tab's
  * panels were last sent, in full: the panel gets them without their "how to fix" and asks for one when the
- * admin opens it (`fixOf`).
+ * admin opens it (`fixOf`). A port gets a whole state first, then what changed (lib/domain/panel-delta.ts).
  */
 export class PanelPorts {
-  private ports = new Map<number, Set<PanelPort>>();
+  private ports = new Map<number, Map<PanelPort, Sent | undefined>>();
   private findings = new Map<number, readonly Finding[]>();
 
   add(tabId: number, port: PanelPort): void {
-    const set = this.ports.get(tabId) ?? new Set();
-    set.add(port);
-    this.ports.set(tabId, set);
-    port.onDisconnect.addListener(() => set.delete(port));
+    const ports = this.ports.get(tabId) ?? new Map<PanelPort, Sent | undefined>();
+    ports.set(port, undefined);
+    this.ports.set(tabId, ports);
+    port.onDisconnect.addListener(() => ports.delete(port));
   }
 
   deliver(tabId: number, state: ComputedTabState): void {
@@ -39,7 +46,14 @@ export class PanelPorts {
     const ports = this.ports.get(tabId);
     if (!ports || ports.size === 0) return;
     const shown: TabState = toPanelState(state);
-    for (const port of ports) port.postMessage(shown);
+    for (const [port, sent] of ports) {
+      const seq = (sent?.seq ?? 0) + 1;
+      const message: PanelMessage = sent
+        ? { seq, base: sent.seq, delta: tabStateDelta(sent.state, shown) }
+        : { seq, state: shown };
+      port.postMessage(message);
+      ports.set(port, { seq, state: shown });
+    }
   }
 
   /** The "how to fix" of a finding the tab's panel was sent; undefined when it was not sent one. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TabStateDelta } from '@/lib/domain/panel-delta';
 import { me, page, partner } from '../domain/rules/helpers';
 import { B, listSnapshot, panelOn, testHub, type TestHub } from './test-hub';
 
@@ -73,6 +74,27 @@ describe('the background hub, without a browser', () => {
     expect(bySubject('partner:3228568050780001').every((f) => typeof f.fix === 'string')).toBe(true);
     expect(bySubject('partner:3228568050780002').length).toBeGreaterThan(0);
     expect(bySubject('partner:3228568050780002').some((f) => 'fix' in f)).toBe(false);
+  });
+
+  it('sends a panel a whole state first, then only what changed', async () => {
+    const raw: unknown[] = [];
+    t.hub.ports.add(7, { postMessage: (m) => raw.push(m), onDisconnect: { addListener: () => undefined } });
+    const panel = panelOn(t, 7);
+    const partners = listSnapshot('partners', [agency]);
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(7, partners.url));
+    await t.hub.publisher.settled();
+    t.hub.publisher.invalidate(7);
+    await t.hub.publisher.settled();
+
+    expect(raw).toHaveLength(2);
+    expect(raw[0]).toMatchObject({ seq: 1, state: { snapshot: { kind: 'partners' } } });
+    // Published again with nothing new on the page: no snapshot, and the findings as one run of the ones before.
+    const { delta } = raw[1] as { seq: number; base: number; delta: TabStateDelta };
+    expect(raw[1]).toMatchObject({ seq: 2, base: 1 });
+    expect(delta.snapshot).toBeUndefined();
+    expect(delta.principals).toBeUndefined();
+    expect(delta.findings).toEqual([[0, panel[0]!.findings.length]]);
+    expect(panel[1]).toEqual(panel[0]);
   });
 
   it('refuses what a content script may not send, and snapshots from a page or of another site', async () => {

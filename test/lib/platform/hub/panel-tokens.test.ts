@@ -168,7 +168,11 @@ describe('a panel that the page framed itself, against the background', () => {
 
     expect(ours.disconnected()).toBe(false);
     expect(ours.received).toHaveLength(1);
-    expect(ours.received[0]).toMatchObject({ snapshot: { kind: 'people', businessId: B } });
+    // A new port's first message is a whole state (lib/domain/panel-delta.ts).
+    expect(ours.received[0]).toMatchObject({
+      seq: 1,
+      state: { snapshot: { kind: 'people', businessId: B } },
+    });
     for (const refused of [framed, guessed])
       expect(refused.received).toEqual([{ refused: { code: 'panel-not-ours' } }]);
   });
