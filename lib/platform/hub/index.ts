@@ -14,6 +14,7 @@ import { createPanelGate } from './panel-gate';
 import { PanelPorts } from './panel-ports';
 import { PanelTokens } from './panel-tokens';
 import { Publisher } from './publisher';
+import { RunsCache } from './runs-cache';
 import { TabCache } from './tab-cache';
 import { computeTabState, isDialog } from './tab-state';
 import { Throttle } from './throttle';
@@ -30,6 +31,8 @@ export interface Hub extends HubDeps {
   cache: TabCache;
   publisher: Publisher;
   ports: PanelPorts;
+  /** Each business's checklist runs as its panels show them, kept between publishes. */
+  runs: RunsCache;
   /** Each tab's panel token and the panel frames that presented it. */
   panelTokens: PanelTokens;
   focus: FocusMap;
@@ -75,6 +78,7 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
     settings = next;
   };
   hub.ports = new PanelPorts();
+  hub.runs = new RunsCache((businessId) => deps.store.runs({ businessId }));
   hub.panelTokens = new PanelTokens(deps.browser.storage?.session);
   hub.router.pageGate = createPanelGate(hub.panelTokens);
   hub.publisher = new Publisher(
@@ -92,6 +96,7 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       );
     },
     (businessId) => cache.tabsOf(businessId),
+    (businessId) => hub.runs.drop(businessId),
   );
   hub.focus = new FocusMap(deps.toTab, (tabId) => hub.publisher.invalidate(tabId));
   hub.reminders = new Reminders(hub);

@@ -7,11 +7,13 @@ import type { Finding } from '../../domain/rules/types';
 import type { DueItemView, PanelFinding, TabState } from '../../domain/ui-state';
 import type { HubDeps } from './deps';
 import type { FocusMap } from './focus';
+import type { RunsCache } from './runs-cache';
 import type { TabCache } from './tab-cache';
 
 /** What a tab's state is computed from (the hub has all of it). */
 export interface TabStateDeps extends Pick<HubDeps, 'store' | 'clock'> {
   cache: TabCache;
+  runs: RunsCache;
   focus: FocusMap;
   reminders: { currentDue(businessId?: string): DueItemView[] };
   locale(): UiLocale;
@@ -92,14 +94,12 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
     },
     base.locale,
   );
-  const runs = (await hub.store.runs({ businessId: snapshot.businessId })).sort(
-    (a, b) => Number(a.status === 'finished') - Number(b.status === 'finished'),
-  );
+  const runs = await hub.runs.of(snapshot.businessId);
   return {
     ...base,
     findings,
     failedRules,
-    runs: runs.slice(0, 50),
+    runs,
     due: hub.reminders.currentDue(snapshot.businessId),
   };
 }
