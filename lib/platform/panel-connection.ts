@@ -61,6 +61,9 @@ export function connectPanel(
         callbacks.onRefused(parsed.success ? parsed.data : { code: 'panel-not-ours' });
         return;
       }
+      // For the timeline `BENCH_DEBUG=1 npm run bench` prints (a panel lives as long as its page load).
+      const delta = typeof message === 'object' && message !== null && 'delta' in message;
+      performance.mark('scopekeeper:panel-received', { detail: { delta } });
       const received = receivePanelMessage(last, message);
       if (received === 'gap') {
         // Not on the state this panel has: a new port starts with a whole state.

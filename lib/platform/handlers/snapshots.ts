@@ -3,6 +3,7 @@ import { fail } from '../../domain/problems';
 import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
+import { markTime } from '../hub/marks';
 import { ok } from '../router';
 
 /**
@@ -47,6 +48,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
    */
   const accept = async (tabId: number, report: SnapshotReport, now: Date) => {
     const { kind, url } = report.snapshot;
+    markTime('scopekeeper:report-taken', { principals: report.snapshot.principals.length });
     const erasure = store.erasure;
     hub.recording.call(tabId, `${kind} ${url}`, () => record(report, now, erasure));
     await publisher.soon(tabId);

@@ -10,6 +10,7 @@ import { Router } from '../router';
 import { loadSettings, watchSettings } from '../settings';
 import type { HubDeps, ToTab } from './deps';
 import { FocusMap } from './focus';
+import { markTime } from './marks';
 import { createPanelGate } from './panel-gate';
 import { PanelPorts } from './panel-ports';
 import { PanelTokens } from './panel-tokens';
@@ -84,7 +85,10 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
   hub.publisher = new Publisher(
     async (tabId) => {
       const state = await computeTabState(hub, tabId);
+      const counts = { principals: state.snapshot?.principals.length ?? 0, findings: state.findings.length };
+      markTime('scopekeeper:state-computed', counts);
       hub.ports.deliver(tabId, state);
+      markTime('scopekeeper:state-sent', counts);
       // The fix goes where a live warning may show it: a dialog, or the principal read on its pane.
       const read = state.snapshot;
       const dialog = read !== undefined && isDialog(read);
