@@ -1,4 +1,4 @@
-import { tabStateDelta, type PanelMessage } from '../../domain/panel-delta';
+import { emptyTabState, tabStateDelta, type PanelMessage } from '../../domain/panel-delta';
 import type { Finding } from '../../domain/rules/types';
 import type { TabState } from '../../domain/ui-state';
 import { toPanelState, type ComputedTabState } from './tab-state';
@@ -48,9 +48,12 @@ export class PanelPorts {
     const shown: TabState = toPanelState(state);
     for (const [port, sent] of ports) {
       const seq = (sent?.seq ?? 0) + 1;
-      const message: PanelMessage = sent
-        ? { seq, base: sent.seq, delta: tabStateDelta(sent.state, shown) }
-        : { seq, state: shown };
+      // A new port's first state is whole: what changed since the empty state.
+      const message: PanelMessage = {
+        seq,
+        base: sent?.seq ?? 0,
+        delta: tabStateDelta(sent?.state ?? emptyTabState, shown),
+      };
       port.postMessage(message);
       ports.set(port, { seq, state: shown });
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyListDelta,
+  emptyTabState,
   listDelta,
   receivePanelMessage,
   tabStateDelta,
@@ -38,24 +39,33 @@ describe('a list sent as runs of the list before (issue 12)', () => {
     }
   });
 
-  it('sends an unchanged item as an index, and only new items whole', () => {
+  it('sends an unchanged item as an index, and only new items whole, their keys once per shape', () => {
     const a = { id: 'a' };
     const b = { id: 'b' };
     const c = { id: 'c' };
-    const d = { id: 'd' };
-    expect(listDelta([a, b, c], [a, b, c])).toEqual([[0, 3]]);
-    expect(listDelta([a, b, c], [a, d, c])).toEqual([[0, 1], d, [2, 1]]);
-    expect(listDelta([a, b, c], [c, a])).toEqual([
-      [2, 1],
-      [0, 1],
-    ]);
-    expect(listDelta([a, b, c], [a, { id: 'b' }])).toEqual([[0, 1], { id: 'b' }]);
+    const d = { id: 'd', name: 'D' };
+    expect(listDelta([a, b, c], [a, b, c])).toEqual({ shapes: [], parts: [0, 3] });
+    expect(listDelta([a, b, c], [a, d, c])).toEqual({
+      shapes: [['id', 'name']],
+      parts: [0, 1, [0, 'd', 'D'], 2, 1],
+    });
+    expect(listDelta([a, b, c], [c, a])).toEqual({ shapes: [], parts: [2, 1, 0, 1] });
+    expect(listDelta([a, b, c], [a, { id: 'b' }, { id: 'e', name: undefined }])).toEqual({
+      shapes: [['id']],
+      parts: [0, 1, [0, 'b'], [0, 'e']],
+    });
   });
 
-  it('does not apply a run outside the list before', () => {
-    expect(applyListDelta([{ id: 1 }], [[0, 2]])).toBeUndefined();
-    expect(applyListDelta([{ id: 1 }], [[-1, 1]])).toBeUndefined();
-    expect(applyListDelta([{ id: 1 }], [[0.5, 1]])).toBeUndefined();
+  it('does not apply a run outside the list before, or a row of another shape', () => {
+    const one = [{ id: 1 }];
+    expect(applyListDelta(one, { shapes: [], parts: [0, 2] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [], parts: [-1, 1] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [], parts: [0.5, 1] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [], parts: [0] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [['id']], parts: [[0, 1, 2]] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [['id']], parts: [[1, 1]] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [['__proto__']], parts: [[0, {}]] })).toBeUndefined();
+    expect(applyListDelta(one, { shapes: [['id']], parts: [0, 1, [0, 2]] })).toEqual([{ id: 1 }, { id: 2 }]);
   });
 });
 
@@ -78,7 +88,11 @@ describe('what the background sends on a panel’s port', () => {
     const delta = tabStateDelta(first, second);
     const size = JSON.stringify({ seq: 2, base: 1, delta }).length;
     expect(size).toBeLessThan(JSON.stringify(second).length / 100);
-    expect(delta.principals!.filter((p) => !Array.isArray(p))).toEqual([second.snapshot!.principals[2]]);
+    // One principal sent whole (a row of values), the rest as runs of the list before.
+    expect(delta.principals!.parts.filter((p) => Array.isArray(p))).toHaveLength(1);
+    expect(applyListDelta(first.snapshot!.principals, wire(delta.principals!))![2]).toEqual(
+      second.snapshot!.principals[2],
+    );
 
     const received = receivePanelMessage({ seq: 1, state: wire(first) }, wire({ seq: 2, base: 1, delta }));
     expect(received).not.toBe('gap');
@@ -101,17 +115,28 @@ describe('what the background sends on a panel’s port', () => {
     expect(received).toEqual({ seq: 5, state: wire(second) });
   });
 
-  it('takes a whole state at any time, and reports a gap for a delta on another state', () => {
+  it('takes a whole state (on the empty state) at any time, and reports a gap for a delta on another state', () => {
     const state = panelState(3);
-    const whole: PanelMessage = { seq: 9, state };
-    expect(receivePanelMessage(undefined, whole)).toEqual({ seq: 9, state });
+    const whole: PanelMessage = { seq: 9, base: 0, delta: tabStateDelta(emptyTabState, state) };
+    expect(receivePanelMessage(undefined, wire(whole))).toEqual({ seq: 9, state: wire(state) });
+    expect(receivePanelMessage({ seq: 4, state }, wire(whole))).toEqual({ seq: 9, state: wire(state) });
     const delta = tabStateDelta(state, { ...state, locale: 'fr' });
     expect(receivePanelMessage(undefined, { seq: 2, base: 1, delta })).toBe('gap');
     expect(receivePanelMessage({ seq: 3, state }, { seq: 2, base: 1, delta })).toBe('gap');
     expect(receivePanelMessage({ seq: 1, state }, { seq: 2, base: 1, delta: { set: {} } })).toBe('gap');
     expect(
-      receivePanelMessage({ seq: 1, state }, { seq: 2, base: 1, delta: { ...delta, findings: [[0, 99]] } }),
+      receivePanelMessage(
+        { seq: 1, state },
+        { seq: 2, base: 1, delta: { ...delta, findings: { shapes: [], parts: [0, 99] } } },
+      ),
     ).toBe('gap');
     expect(receivePanelMessage({ seq: 1, state }, null)).toBe('gap');
+  });
+
+  it('sends a whole state of 5,000 principals in fewer bytes than the state itself', () => {
+    const state = panelState(5000);
+    const whole = JSON.stringify({ seq: 1, base: 0, delta: tabStateDelta(emptyTabState, state) });
+    expect(whole.length).toBeLessThan(JSON.stringify(state).length * 0.75);
+    expect(receivePanelMessage(undefined, JSON.parse(whole))).toEqual({ seq: 1, state: wire(state) });
   });
 });

@@ -87,13 +87,13 @@ describe('the background hub, without a browser', () => {
     await t.hub.publisher.settled();
 
     expect(raw).toHaveLength(2);
-    expect(raw[0]).toMatchObject({ seq: 1, state: { snapshot: { kind: 'partners' } } });
+    expect(raw[0]).toMatchObject({ seq: 1, base: 0, delta: { snapshot: { kind: 'partners' } } });
     // Published again with nothing new on the page: no snapshot, and the findings as one run of the ones before.
     const { delta } = raw[1] as { seq: number; base: number; delta: TabStateDelta };
     expect(raw[1]).toMatchObject({ seq: 2, base: 1 });
     expect(delta.snapshot).toBeUndefined();
     expect(delta.principals).toBeUndefined();
-    expect(delta.findings).toEqual([[0, panel[0]!.findings.length]]);
+    expect(delta.findings).toEqual({ shapes: [], parts: [0, panel[0]!.findings.length] });
     expect(panel[1]).toEqual(panel[0]);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { tabStateDelta } from '@/lib/domain/panel-delta';
+import { emptyTabState, tabStateDelta } from '@/lib/domain/panel-delta';
 import type { TabState } from '@/lib/domain/ui-state';
 import { asTabState, connectPanel } from '@/lib/platform/panel-connection';
 import { panelState } from '../../components/panel-state';
@@ -50,7 +50,7 @@ describe('the panel’s connection (issue 11)', () => {
     vi.advanceTimersByTime(5000);
     expect(ports).toHaveLength(2);
     // Accepted: a state arrives.
-    ports[1]!.send({ seq: 1, state: { findings: [], failedRules: [], runs: [], due: [], locale: 'en' } });
+    ports[1]!.send({ seq: 1, base: 0, delta: { set: {}, unset: [] } });
     expect(states).toHaveLength(1);
 
     // Refused later again: asked once more, and a second refusal ends it.
@@ -81,7 +81,7 @@ describe('the panel’s port, whole states and deltas (issue 12)', () => {
     });
     const first = panelState(20);
     const second: TabState = { ...first, locale: 'sv' };
-    ports[0]!.send({ seq: 1, state: first });
+    ports[0]!.send({ seq: 1, base: 0, delta: tabStateDelta(emptyTabState, first) });
     ports[0]!.send({ seq: 2, base: 1, delta: tabStateDelta(first, second) });
     expect(states.map((s) => s.locale)).toEqual(['en', 'sv']);
     // Unchanged principals and findings are the panel's own objects of before.
@@ -93,7 +93,7 @@ describe('the panel’s port, whole states and deltas (issue 12)', () => {
     expect(states).toHaveLength(2);
     expect(ports[0]!.closed()).toBe(true);
     expect(ports).toHaveLength(2);
-    ports[1]!.send({ seq: 1, state: first });
+    ports[1]!.send({ seq: 1, base: 0, delta: tabStateDelta(emptyTabState, first) });
     expect(states.map((s) => s.locale)).toEqual(['en', 'sv', 'en']);
   });
 });

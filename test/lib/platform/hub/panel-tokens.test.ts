@@ -168,10 +168,11 @@ describe('a panel that the page framed itself, against the background', () => {
 
     expect(ours.disconnected()).toBe(false);
     expect(ours.received).toHaveLength(1);
-    // A new port's first message is a whole state (lib/domain/panel-delta.ts).
+    // A new port's first message is a whole state: a delta on the empty state (lib/domain/panel-delta.ts).
     expect(ours.received[0]).toMatchObject({
       seq: 1,
-      state: { snapshot: { kind: 'people', businessId: B } },
+      base: 0,
+      delta: { snapshot: { kind: 'people', businessId: B } },
     });
     for (const refused of [framed, guessed])
       expect(refused.received).toEqual([{ refused: { code: 'panel-not-ours' } }]);
