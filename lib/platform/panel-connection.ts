@@ -62,8 +62,8 @@ export function connectPanel(
         return;
       }
       // For the timeline `BENCH_DEBUG=1 npm run bench` prints (a panel lives as long as its page load).
-      const delta = typeof message === 'object' && message !== null && 'delta' in message;
-      performance.mark('scopekeeper:panel-received', { detail: { delta } });
+      const base = (message as { base?: unknown } | null)?.base;
+      performance.mark('scopekeeper:panel-received', { detail: { base } });
       const received = receivePanelMessage(last, message);
       if (received === 'gap') {
         // Not on the state this panel has: a new port starts with a whole state.
