@@ -1,8 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding } from '@/lib/domain/rules/types';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { AssetGrant } from '@/lib/domain/snapshot';
-import { severityRank } from '@/lib/domain/rules';
+import { rules, severityRank } from '@/lib/domain/rules';
+import type { PanelFinding as Finding } from '@/lib/domain/ui-state';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { catalogue } from '@/lib/domain/i18n';
 import { useApi } from './api';
@@ -71,6 +71,50 @@ export function findingKey(f: Finding): string {
 /** A rule's title in the admin's language (its id when the catalogue has none). */
 function ruleTitle(locale: UiLocale, ruleId: string): string {
   return catalogue(locale).panelLists.ruleTitles[ruleId] ?? ruleId;
+}
+
+const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+
+/**
+ * A finding's "why" and "how to fix", shown when the admin opens it. The why is its rule's (the same for every
+ * finding of a rule); the fix is asked of the background (the panel is sent findings without it, issue 12),
+ * again when the finding's sentence changes.
+ */
+function Explanation({ finding, locale }: { finding: Finding; locale: UiLocale }) {
+  const { ask } = useApi();
+  const t = catalogue(locale).panel;
+  const [fix, setFix] = useState<string | undefined>(undefined);
+  const { ruleId, subject, message } = finding;
+  const assetType = finding.asset?.type;
+  const assetName = finding.asset?.name;
+  useEffect(() => {
+    let live = true;
+    const asset =
+      assetType !== undefined && assetName !== undefined ? { type: assetType, name: assetName } : undefined;
+    void ask('findingFix', { ruleId, subject, ...(asset ? { asset } : {}) }).then((reply) => {
+      if (live && reply.ok) setFix(reply.value.fix);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ask, ruleId, subject, assetType, assetName, message]);
+  const why = rulesById.get(ruleId)?.text[locale].why;
+  return (
+    <>
+      {why !== undefined ? (
+        <p className="why">
+          <strong>{t.label(t.why)}</strong>
+          {why}
+        </p>
+      ) : null}
+      {fix !== undefined ? (
+        <p className="fix">
+          <strong>{t.label(t.fix)}</strong>
+          {fix}
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 interface FindingRowProps {
@@ -150,18 +194,7 @@ const FindingRow = memo(function FindingRow({
           />
         ) : null}
       </div>
-      {explained ? (
-        <>
-          <p className="why">
-            <strong>{t.label(t.why)}</strong>
-            {f.why}
-          </p>
-          <p className="fix">
-            <strong>{t.label(t.fix)}</strong>
-            {f.fix}
-          </p>
-        </>
-      ) : null}
+      {explained ? <Explanation finding={f} locale={locale} /> : null}
     </article>
   );
 }, sameFindingRow);

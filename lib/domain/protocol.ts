@@ -84,6 +84,19 @@ export const protocol = {
   openPanelOn: define('content', subjectKey, none),
   /** panel → background → content: scroll the page to a subject's row and highlight it. */
   focusSubject: define('page', subjectKey, z.object({ shown: z.boolean() })),
+  /**
+   * panel → background: how to fix one finding the panel was sent (it gets findings without it, and asks when
+   * the admin opens one: issue 12); none when the panel's tab has no such finding now.
+   */
+  findingFix: define(
+    'page',
+    z.object({
+      ruleId: z.string().min(1).max(64),
+      subject: subjectKey,
+      asset: z.object({ type: z.string().max(32), name: z.string().max(500) }).optional(),
+    }),
+    z.object({ fix: z.string().max(2000).optional() }),
+  ),
   /** panel → background: what the ledger knows about a subject. */
   subjectRecord: define(
     'page',

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { receivePanelMessage, type Received } from '../domain/panel-delta';
 import { problemSchema, type Problem } from '../domain/problems';
 import { uiLocales } from '../domain/locales';
 import type { TabState } from '../domain/ui-state';
@@ -19,9 +20,11 @@ export function takePanelToken(location: Location, history: History): string {
 const RETRY_REFUSED_MS = 1500;
 
 /**
- * Connects the panel to the background with its token and hands each state it pushes (parsed) to the given
- * callbacks; reconnects when the worker restarts. A refusal (the token is not the tab's current one) is
- * asked again once; a second one ends it: `onRefused`, and no reconnection. Knows nothing of the panel's components or store.
+ * Connects the panel to the background with its token and hands each state it pushes (made whole from a
+ * delta on the state before, lib/domain/panel-delta.ts, and checked) to the given callbacks; reconnects when
+ * the worker restarts, and when a delta is not on the state it has. A refusal (the token is not the tab's
+ * current one) is asked again once; a second one ends it: `onRefused`, and no reconnection. Knows nothing
+ * of the panel's components or store.
  */
 export function connectPanel(
   token: string,
@@ -36,7 +39,11 @@ export function connectPanel(
   const connect = () => {
     const port = browser.runtime.connect({ name: panelPortName(token) });
     callbacks.onConnected(true);
+    // This port's last state: the background sends a whole state first, then what changed (issue 12).
+    let last: Received | undefined;
+    let gone = false;
     port.onMessage.addListener((message: unknown) => {
+      if (gone) return;
       const refusal = (message as { refused?: unknown } | null)?.refused;
       if (refusal !== undefined) {
         refused = true;
@@ -54,12 +61,25 @@ export function connectPanel(
         callbacks.onRefused(parsed.success ? parsed.data : { code: 'panel-not-ours' });
         return;
       }
-      const parsed = asTabState(message);
+      // For the timeline `BENCH_DEBUG=1 npm run bench` prints (a panel lives as long as its page load).
+      const base = (message as { base?: unknown } | null)?.base;
+      performance.mark('scopekeeper:panel-received', { detail: { base } });
+      const received = receivePanelMessage(last, message);
+      if (received === 'gap') {
+        // Not on the state this panel has: a new port starts with a whole state.
+        gone = true;
+        port.disconnect();
+        connect();
+        return;
+      }
+      const parsed = asTabState(received.state);
       if (!parsed) return;
+      last = { seq: received.seq, state: parsed };
       retried = false; // accepted: a later refusal is asked again too
       callbacks.onState(parsed);
     });
     port.onDisconnect.addListener(() => {
+      if (gone) return;
       callbacks.onConnected(false);
       if (!refused) setTimeout(connect, 500);
     });

@@ -10,15 +10,25 @@ import { uiLocales } from '@/lib/domain/locales';
 import { rules } from '@/lib/domain/rules';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
-import { panelState, principalAt } from './panel-state';
+import type { Finding } from '@/lib/domain/rules/types';
+import { panelAnalysis, panelState, principalAt } from './panel-state';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let root: Root | undefined;
 let host: HTMLElement;
 const asked: [string, unknown][] = [];
+/** The findings in full, as the background keeps them: what `findingFix` answers from. */
+let background: Finding[] = [];
 const ask = (async (name: string, data: unknown) => {
   asked.push([name, data]);
+  if (name === 'findingFix') {
+    const ref = data as { ruleId: string; subject: string; asset?: { name: string } };
+    const fix = background.find(
+      (f) => f.ruleId === ref.ruleId && f.subject === ref.subject && f.asset?.name === ref.asset?.name,
+    )?.fix;
+    return { ok: true, value: fix === undefined ? {} : { fix } };
+  }
   return name === 'subjectRecord'
     ? { ok: true, value: { grants: [], decisions: [] } }
     : { ok: true, value: {} };
@@ -174,27 +184,38 @@ describe('findings grouped by rule', () => {
     expect($$('[data-rule-id]')).toHaveLength(0);
   });
 
-  it('renders a finding’s why and how to fix only on demand', () => {
+  it('renders a finding’s why and how to fix only on demand, asking the background for the fix', async () => {
     const small = panelState(50);
+    background = panelAnalysis(50).findings;
+    // The panel is sent neither: the why is its rule's, the fix is asked for.
+    expect(small.findings.some((f) => 'why' in f || 'fix' in f)).toBe(false);
     mount(small);
     click($('[data-rule-toggle="pending-invite"]'));
     const findings = $$('[data-rule-id="pending-invite"]');
     expect(findings.length).toBe(small.findings.filter((f) => f.ruleId === 'pending-invite').length);
     expect($$('.why, .fix')).toHaveLength(0);
+    expect(asked.filter(([name]) => name === 'findingFix')).toHaveLength(0);
     const first = findings[0]!;
     const explain = [...first.querySelectorAll('button')].find(
       (b) => b.textContent === 'Why and how to fix',
     )!;
     expect(explain.getAttribute('aria-expanded')).toBe('false');
     click(explain);
+    await flush();
     expect(explain.getAttribute('aria-expanded')).toBe('true');
-    const expected = small.findings.find((f) => f.subject === first.getAttribute('data-subject'))!;
+    const subject = first.getAttribute('data-subject');
+    const expected = background.find((f) => f.ruleId === 'pending-invite' && f.subject === subject)!;
+    expect(asked.filter(([name]) => name === 'findingFix')).toEqual([
+      ['findingFix', { ruleId: 'pending-invite', subject }],
+    ]);
     expect($$('.why')).toHaveLength(1);
     expect(first.querySelector('.why')!.textContent).toContain(expected.why);
     expect(first.querySelector('.fix')!.textContent).toContain(expected.fix);
     // Explained stays explained when a new state arrives.
     show(panelState(50, 1));
+    await flush();
     expect($$('.why')).toHaveLength(1);
+    expect($$('.fix')).toHaveLength(1);
   });
 
   it('opens a subject’s findings, checklists and record from any of its findings', async () => {

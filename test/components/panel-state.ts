@@ -57,8 +57,8 @@ export function principalAt(i: number): Principal {
   };
 }
 
-/** The state the background would send for a People page of `n` principals (findings by the real rules). */
-export function panelState(n: number, change = 0): TabState {
+/** The findings the real rules raise on a People page of `n` principals, in full (with why and fix). */
+export function panelAnalysis(n: number, change = 0) {
   const principals = Array.from({ length: n }, (_, i) => principalAt(i));
   // A later state: one principal's access changed (what a re-read of a page usually brings).
   if (change > 0 && n > 2) principals[2] = { ...principals[2]!, pending: !principals[2]!.pending };
@@ -71,7 +71,7 @@ export function panelState(n: number, change = 0): TabState {
     readProblems: [],
     principals,
   };
-  const { findings, failedRules } = analyse(
+  const analysis = analyse(
     snapshot,
     undefined,
     {
@@ -83,5 +83,14 @@ export function panelState(n: number, change = 0): TabState {
     },
     'en',
   );
+  return { snapshot, ...analysis };
+}
+
+/**
+ * The state the background would send for a People page of `n` principals (findings by the real rules, as the
+ * panel gets them: without why and fix).
+ */
+export function panelState(n: number, change = 0): TabState {
+  const { snapshot, findings, failedRules } = panelAnalysis(n, change);
   return tabStateSchema.parse({ snapshot, findings, failedRules, locale: 'en' });
 }

@@ -5,9 +5,13 @@ import type { PageSnapshot } from '../../domain/snapshot';
 import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
+import { markTime } from '../hub/marks';
 import { ok } from '../router';
 
-/** What the content scripts report: snapshots of their page, badge clicks; and the panel's "Show on page". */
+/**
+ * What the content scripts report: snapshots of their page, badge clicks; and the panel's "Show on page" and
+ * a finding's "how to fix".
+ */
 export function registerSnapshotHandlers(hub: Hub): void {
   const { router, cache, publisher, store } = hub;
 
@@ -79,6 +83,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
    */
   const accept = async (tabId: number, report: SnapshotReport, now: Date) => {
     const { kind, url } = report.snapshot;
+    markTime('scopekeeper:report-taken', { principals: report.snapshot.principals.length });
     const erasure = store.erasure;
     hub.recording.call(tabId, `${kind} ${url}`, () => record(tabId, report, now, erasure));
     await publisher.soon(tabId);
@@ -129,6 +134,11 @@ export function registerSnapshotHandlers(hub: Hub): void {
   router.handle('openPanelOn', (subject, sender) => {
     if (sender.tabId !== undefined) hub.focus.set(sender.tabId, subject);
     return ok<'openPanelOn'>({});
+  });
+
+  router.handle('findingFix', (ref, sender) => {
+    const fix = sender.tabId === undefined ? undefined : hub.ports.fixOf(sender.tabId, ref);
+    return ok<'findingFix'>(fix === undefined ? {} : { fix });
   });
 
   router.handle('focusSubject', async (subject, sender) => {

@@ -10,10 +10,12 @@ import { Router } from '../router';
 import { loadSettings, watchSettings } from '../settings';
 import type { HubDeps, ToTab } from './deps';
 import { FocusMap } from './focus';
+import { markTime } from './marks';
 import { createPanelGate } from './panel-gate';
 import { PanelPorts } from './panel-ports';
 import { PanelTokens } from './panel-tokens';
 import { Publisher } from './publisher';
+import { RunsCache } from './runs-cache';
 import { TabCache } from './tab-cache';
 import { computeTabState, isDialog } from './tab-state';
 import { Throttle } from './throttle';
@@ -30,6 +32,8 @@ export interface Hub extends HubDeps {
   cache: TabCache;
   publisher: Publisher;
   ports: PanelPorts;
+  /** Each business's checklist runs as its panels show them, kept between publishes. */
+  runs: RunsCache;
   /** Each tab's panel token and the panel frames that presented it. */
   panelTokens: PanelTokens;
   focus: FocusMap;
@@ -75,12 +79,16 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
     settings = next;
   };
   hub.ports = new PanelPorts();
+  hub.runs = new RunsCache((businessId) => deps.store.runs({ businessId }));
   hub.panelTokens = new PanelTokens(deps.browser.storage?.session);
   hub.router.pageGate = createPanelGate(hub.panelTokens);
   hub.publisher = new Publisher(
     async (tabId) => {
       const state = await computeTabState(hub, tabId);
+      const counts = { principals: state.snapshot?.principals.length ?? 0, findings: state.findings.length };
+      markTime('scopekeeper:state-computed', counts);
       hub.ports.deliver(tabId, state);
+      markTime('scopekeeper:state-sent', counts);
       // The fix goes where a live warning may show it: a dialog, or the principal read on its pane.
       const read = state.snapshot;
       const dialog = read !== undefined && isDialog(read);
@@ -92,6 +100,7 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       );
     },
     (businessId) => cache.tabsOf(businessId),
+    (businessId) => hub.runs.drop(businessId),
   );
   hub.focus = new FocusMap(deps.toTab, (tabId) => hub.publisher.invalidate(tabId));
   hub.reminders = new Reminders(hub);

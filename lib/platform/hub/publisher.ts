@@ -24,6 +24,8 @@ export class Publisher {
   constructor(
     private readonly publish: (tabId: number) => Promise<void>,
     private readonly tabsOf: (businessId?: string) => number[],
+    /** The ledger changed for a business (undefined: for any): told before its tabs are published again. */
+    private readonly changed: (businessId?: string) => void = () => undefined,
   ) {}
 
   invalidate(tabId: number): void {
@@ -78,11 +80,13 @@ export class Publisher {
   }
 
   invalidateBusiness(businessId: string): void {
+    this.changed(businessId);
     for (const tabId of this.tabsOf(businessId)) this.dirty.add(tabId);
     this.schedule();
   }
 
   invalidateAll(): void {
+    this.changed(undefined);
     this.all = true;
     this.schedule();
   }

@@ -3,14 +3,17 @@ import { resolveOwnDomains } from '../../domain/principals';
 import type { PageSnapshot } from '../../domain/snapshot';
 import type { UiLocale } from '../../domain/locales';
 import type { Settings } from '../../domain/settings';
-import type { DueItemView, TabState } from '../../domain/ui-state';
+import type { Finding } from '../../domain/rules/types';
+import type { DueItemView, PanelFinding, TabState } from '../../domain/ui-state';
 import type { HubDeps } from './deps';
 import type { FocusMap } from './focus';
+import type { RunsCache } from './runs-cache';
 import type { TabCache } from './tab-cache';
 
 /** What a tab's state is computed from (the hub has all of it). */
 export interface TabStateDeps extends Pick<HubDeps, 'store' | 'clock'> {
   cache: TabCache;
+  runs: RunsCache;
   focus: FocusMap;
   reminders: { currentDue(businessId?: string): DueItemView[] };
   locale(): UiLocale;
@@ -31,11 +34,31 @@ function businessSnapshot(snapshot: PageSnapshot, view: BusinessView | undefined
 export const isDialog = (snapshot: PageSnapshot) =>
   snapshot.kind === 'invite-dialog' || snapshot.kind === 'add-partner-dialog';
 
+/** A tab's state as computed: its findings in full (the page's live warnings need their fix). */
+export type ComputedTabState = Omit<TabState, 'findings'> & { findings: Finding[] };
+
+/** Each finding as the panel gets it, made once per finding (an unchanged finding is the same object). */
+const panelFindings = new WeakMap<Finding, PanelFinding>();
+
+/** The state as the panel gets it: its findings without "why" and "how to fix" (ui-state.ts). */
+export function toPanelState(state: ComputedTabState): TabState {
+  const findings = state.findings.map((finding) => {
+    let shown = panelFindings.get(finding);
+    if (!shown) {
+      const { why: _why, fix: _fix, ...rest } = finding;
+      shown = rest;
+      panelFindings.set(finding, shown);
+    }
+    return shown;
+  });
+  return { ...state, findings };
+}
+
 /** What a tab's panel shows: the page as read, the findings on its business, its runs and due items. */
-export async function computeTabState(hub: TabStateDeps, tabId: number): Promise<TabState> {
+export async function computeTabState(hub: TabStateDeps, tabId: number): Promise<ComputedTabState> {
   const record = await hub.cache.tab(tabId);
   const focused = hub.focus.get(tabId);
-  const empty: TabState = {
+  const empty: ComputedTabState = {
     findings: [],
     failedRules: [],
     locale: hub.locale(),
@@ -46,7 +69,7 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
   if (!record) return empty;
   // Everything here was validated on the way in or made by our own rules: no second parse is needed.
   const { snapshot, diagnostics } = record.report;
-  const base: TabState = {
+  const base: ComputedTabState = {
     ...empty,
     snapshot,
     receivedAt: record.receivedAt,
@@ -71,14 +94,12 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
     },
     base.locale,
   );
-  const runs = (await hub.store.runs({ businessId: snapshot.businessId })).sort(
-    (a, b) => Number(a.status === 'finished') - Number(b.status === 'finished'),
-  );
+  const runs = await hub.runs.of(snapshot.businessId);
   return {
     ...base,
     findings,
     failedRules,
-    runs: runs.slice(0, 50),
+    runs,
     due: hub.reminders.currentDue(snapshot.businessId),
   };
 }

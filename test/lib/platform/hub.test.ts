@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TabStateDelta } from '@/lib/domain/panel-delta';
 import { me, page, partner } from '../domain/rules/helpers';
 import { B, listSnapshot, panelOn, testHub, type TestHub } from './test-hub';
 
@@ -33,10 +34,33 @@ describe('the background hub, without a browser', () => {
     expect(rules).toContain('undocumented-third-party');
     const badges = findingsSentTo(t, 7);
     expect(badges).toHaveLength(1);
-    // The page gets what its badges draw: the panel's findings without "why" and the subject's name.
-    expect(badges[0]!.data).toEqual(
-      panel[0]!.findings.map(({ why: _why, accepted: _accepted, subjectName: _name, ...drawn }) => drawn),
+    // The page gets what its badges draw: the panel's findings without the subject's name, with the fix
+    // (the partner was read on its pane); the panel gets neither "why" nor "how to fix".
+    expect(panel[0]!.findings.some((f) => 'why' in f || 'fix' in f)).toBe(false);
+    expect((badges[0]!.data as { fix?: string }[]).map(({ fix: _fix, ...drawn }) => drawn)).toEqual(
+      panel[0]!.findings.map(({ accepted: _accepted, subjectName: _name, ...drawn }) => drawn),
     );
+  });
+
+  it('tells the panel how to fix a finding of its own tab when asked, and nothing for another tab', async () => {
+    panelOn(t, 7);
+    const partners = listSnapshot('partners', [agency]);
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(7, partners.url));
+    await t.hub.publisher.settled();
+    const drawn = findingsSentTo(t, 7)[0]!.data as { ruleId: string; subject: string; fix?: string }[];
+    const expected = drawn.find((f) => f.ruleId === 'third-party-full-control')!.fix;
+    expect(expected).toMatch(/Byrå AB/);
+    const ref = {
+      ruleId: 'third-party-full-control',
+      subject: 'partner:3228568050780001',
+      asset: { type: 'page', name: 'Sjöbod Café' },
+    };
+    expect(await t.ask('findingFix', ref, t.pageSender(7))).toEqual({ ok: true, value: { fix: expected } });
+    expect(await t.ask('findingFix', ref, t.pageSender(8))).toEqual({ ok: true, value: {} });
+    expect(await t.ask('findingFix', { ...ref, ruleId: 'pending-invite' }, t.pageSender(7))).toEqual({
+      ok: true,
+      value: {},
+    });
   });
 
   it('sends the page the fix only where a live warning may show it: the principal read on its pane', async () => {
@@ -50,6 +74,27 @@ describe('the background hub, without a browser', () => {
     expect(bySubject('partner:3228568050780001').every((f) => typeof f.fix === 'string')).toBe(true);
     expect(bySubject('partner:3228568050780002').length).toBeGreaterThan(0);
     expect(bySubject('partner:3228568050780002').some((f) => 'fix' in f)).toBe(false);
+  });
+
+  it('sends a panel a whole state first, then only what changed', async () => {
+    const raw: unknown[] = [];
+    t.hub.ports.add(7, { postMessage: (m) => raw.push(m), onDisconnect: { addListener: () => undefined } });
+    const panel = panelOn(t, 7);
+    const partners = listSnapshot('partners', [agency]);
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(7, partners.url));
+    await t.hub.publisher.settled();
+    t.hub.publisher.invalidate(7);
+    await t.hub.publisher.settled();
+
+    expect(raw).toHaveLength(2);
+    expect(raw[0]).toMatchObject({ seq: 1, base: 0, delta: { snapshot: { kind: 'partners' } } });
+    // Published again with nothing new on the page: no snapshot, and the findings as one run of the ones before.
+    const { delta } = raw[1] as { seq: number; base: number; delta: TabStateDelta };
+    expect(raw[1]).toMatchObject({ seq: 2, base: 1 });
+    expect(delta.snapshot).toBeUndefined();
+    expect(delta.principals).toBeUndefined();
+    expect(delta.findings).toEqual({ shapes: [], parts: [0, panel[0]!.findings.length] });
+    expect(panel[1]).toEqual(panel[0]);
   });
 
   it('refuses what a content script may not send, and snapshots from a page or of another site', async () => {

@@ -1,3 +1,4 @@
+import { receivePanelMessage, type Received } from '@/lib/domain/panel-delta';
 import type { TabState } from '@/lib/domain/ui-state';
 import type { PanelPort } from '@/lib/platform/hub/panel-ports';
 import 'fake-indexeddb/auto';
@@ -173,8 +174,15 @@ export function freshTestHub(now: string, uiLanguage: string): TestHub {
 /** A panel connected to a tab: what the background pushed to it, in order. */
 export function panelOn(t: TestHub, tabId: number): TabState[] {
   const received: TabState[] = [];
+  let last: Received | undefined;
   const port: PanelPort = {
-    postMessage: (state) => received.push(state as TabState),
+    // Through JSON, as Chromium carries a port's messages; a delta is made whole as the panel makes it.
+    postMessage: (message) => {
+      const next = receivePanelMessage(last, JSON.parse(JSON.stringify(message)));
+      if (next === 'gap') throw new Error('the background sent a delta on another state than the panel’s');
+      last = next;
+      received.push(next.state);
+    },
     onDisconnect: { addListener: () => undefined },
   };
   t.hub.ports.add(tabId, port);

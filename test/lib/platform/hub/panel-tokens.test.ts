@@ -168,7 +168,12 @@ describe('a panel that the page framed itself, against the background', () => {
 
     expect(ours.disconnected()).toBe(false);
     expect(ours.received).toHaveLength(1);
-    expect(ours.received[0]).toMatchObject({ snapshot: { kind: 'people', businessId: B } });
+    // A new port's first message is a whole state: a delta on the empty state (lib/domain/panel-delta.ts).
+    expect(ours.received[0]).toMatchObject({
+      seq: 1,
+      base: 0,
+      delta: { snapshot: { kind: 'people', businessId: B } },
+    });
     for (const refused of [framed, guessed])
       expect(refused.received).toEqual([{ refused: { code: 'panel-not-ours' } }]);
   });
@@ -181,6 +186,7 @@ describe('a panel that the page framed itself, against the background', () => {
     );
     const requests = [
       ['focusSubject', 'person:anna@sjobod.se'],
+      ['findingFix', { ruleId: 'pending-invite', subject: 'person:anna@sjobod.se' }],
       ['subjectRecord', { businessId: B, subject: 'person:anna@sjobod.se' }],
       ['ledgerCommand', { type: 'revoke', businessId: B, subject: 'partner:1', rationale: 'done' }],
       ['checklistCommand', { type: 'discard', runId: 'run-1' }],

@@ -1,0 +1,175 @@
+import type { PageSnapshot } from './snapshot';
+import type { TabState } from './ui-state';
+
+/**
+ * What the background sends on a panel's port (issue 12): what changed since the state it sent before on that
+ * port (`base`), or, first on a port, a whole state as what changed since the empty state (`base` 0). A port
+ * delivers in order, so `base` is always the panel's last one; a panel that finds otherwise reconnects and
+ * gets a whole state again.
+ *
+ * A list (the principals read, the findings) is sent as runs of the list sent before and new items: an item
+ * the background made once and sends again is the same object (an unchanged principal, an unchanged
+ * finding), so it goes as a run of indexes, and arrives as the panel's own object of before, which its rows
+ * see as unchanged without comparing it. New items go as rows of values with their keys named once per shape:
+ * at 5,000 people the keys were a third of the state (JSON through the port costs the worker and the panel
+ * by the byte). Everything else in a state is small: a field is sent again when it is not the same object as
+ * before.
+ */
+export interface PanelMessage {
+  seq: number;
+  base: number;
+  delta: TabStateDelta;
+}
+
+/** The state before a port's first message (`base` 0). */
+export const emptyTabState: TabState = { findings: [], failedRules: [], locale: 'en', runs: [], due: [] };
+
+/**
+ * A list as runs of the list before and new items. `parts`, in order: a run is two numbers (its start in the
+ * list before, and its length); a new item is an array: the index of its keys in `shapes`, then their values.
+ */
+export interface ListDelta {
+  shapes: string[][];
+  parts: (number | unknown[])[];
+}
+
+export interface TabStateDelta {
+  /** Fields other than the snapshot and the findings that are new or changed. */
+  set: Partial<Omit<TabState, 'snapshot' | 'findings'>>;
+  /** Fields that are gone (`snapshot` too: no page read any more). */
+  unset: (keyof TabState)[];
+  /** The snapshot's fields other than its principals, when the snapshot changed. */
+  snapshot?: Omit<PageSnapshot, 'principals'>;
+  principals?: ListDelta;
+  findings?: ListDelta;
+}
+
+/** `next` as runs of `previous` (items found there by identity) and new items. */
+export function listDelta<T extends object>(previous: readonly T[], next: readonly T[]): ListDelta {
+  const at = new Map<T, number>();
+  previous.forEach((item, i) => at.set(item, i));
+  const shapes: string[][] = [];
+  const shapeOf = new Map<string, number>();
+  const parts: ListDelta['parts'] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  for (const item of next) {
+    const i = at.get(item);
+    if (i !== undefined) {
+      if (runStart >= 0 && i === runEnd) parts[parts.length - 1] = i + 1 - runStart;
+      else {
+        parts.push(i, 1);
+        runStart = i;
+      }
+      runEnd = i + 1;
+      continue;
+    }
+    runStart = -1;
+    const values = item as Record<string, unknown>;
+    // A key whose value is undefined is left out, as JSON leaves it out.
+    const row: unknown[] = [0];
+    let id = '';
+    for (const key in values) {
+      const value = values[key];
+      if (value === undefined) continue;
+      id += `${key} `;
+      row.push(value);
+    }
+    let shape = shapeOf.get(id);
+    if (shape === undefined) {
+      shape = shapes.length;
+      shapes.push(Object.keys(values).filter((key) => values[key] !== undefined));
+      shapeOf.set(id, shape);
+    }
+    row[0] = shape;
+    parts.push(row);
+  }
+  return { shapes, parts };
+}
+
+/** The list a `ListDelta` describes, from the list before it; undefined when it does not fit that list. */
+export function applyListDelta<T extends object>(previous: readonly T[], delta: ListDelta): T[] | undefined {
+  const { shapes, parts } = delta;
+  if (!Array.isArray(shapes) || !Array.isArray(parts)) return undefined;
+  for (const keys of shapes as unknown[])
+    if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string' && key !== '__proto__'))
+      return undefined;
+  const out: T[] = [];
+  for (let p = 0; p < parts.length; p += 1) {
+    const part = parts[p];
+    if (typeof part === 'number') {
+      const count = parts[(p += 1)];
+      if (typeof count !== 'number' || !Number.isInteger(part) || !Number.isInteger(count)) return undefined;
+      if (part < 0 || count < 0 || part + count > previous.length) return undefined;
+      for (let i = part; i < part + count; i += 1) out.push(previous[i]!);
+      continue;
+    }
+    if (!Array.isArray(part)) return undefined;
+    const keys = shapes[part[0] as number];
+    if (!keys || part.length !== keys.length + 1) return undefined;
+    const item: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k += 1) item[keys[k]!] = part[k + 1];
+    out.push(item as T);
+  }
+  return out;
+}
+
+const noItems: ListDelta = { shapes: [], parts: [] };
+
+const listFields = new Set<keyof TabState>(['snapshot', 'findings']);
+
+/** What changed from `previous` to `next` (both as the background made them: unchanged parts are the same). */
+export function tabStateDelta(previous: TabState, next: TabState): TabStateDelta {
+  const delta: TabStateDelta = { set: {}, unset: [] };
+  const set = delta.set as Record<string, unknown>;
+  for (const key of Object.keys(next) as (keyof TabState)[])
+    if (!listFields.has(key) && next[key] !== previous[key]) set[key] = next[key];
+  for (const key of Object.keys(previous) as (keyof TabState)[])
+    if (!(key in next) || next[key] === undefined) delta.unset.push(key);
+  if (next.snapshot && next.snapshot !== previous.snapshot) {
+    const { principals, ...rest } = next.snapshot;
+    delta.snapshot = rest;
+    delta.principals = listDelta(previous.snapshot?.principals ?? [], principals);
+  }
+  if (next.findings !== previous.findings) delta.findings = listDelta(previous.findings, next.findings);
+  return delta;
+}
+
+/** The state a delta describes, from the state before it; undefined when it does not apply to that state. */
+export function applyTabStateDelta(previous: TabState, delta: TabStateDelta): TabState | undefined {
+  const next = { ...previous, ...delta.set } as Record<string, unknown>;
+  for (const key of delta.unset) delete next[key];
+  if (delta.snapshot) {
+    const principals = applyListDelta(previous.snapshot?.principals ?? [], delta.principals ?? noItems);
+    if (!principals) return undefined;
+    next.snapshot = { ...delta.snapshot, principals };
+  }
+  if (delta.findings) {
+    const findings = applyListDelta(previous.findings, delta.findings);
+    if (!findings) return undefined;
+    next.findings = findings;
+  }
+  return next as unknown as TabState;
+}
+
+/** The panel's last state from its port, with its number. */
+export interface Received {
+  seq: number;
+  state: TabState;
+}
+
+/**
+ * A message from the panel's port taken in after `last` (undefined: none yet on this port): the state it
+ * makes, or `gap` when it is a delta on another state than `last` (or does not apply to it). What a state
+ * holds is checked by the caller.
+ */
+export function receivePanelMessage(last: Received | undefined, message: unknown): Received | 'gap' {
+  const m = message as Partial<{ seq: unknown; base: unknown; delta: unknown }> | null;
+  if (typeof m !== 'object' || m === null || typeof m.seq !== 'number') return 'gap';
+  const before = m.base === 0 ? emptyTabState : last && m.base === last.seq ? last.state : undefined;
+  if (!before || typeof m.delta !== 'object' || m.delta === null) return 'gap';
+  const delta = m.delta as TabStateDelta;
+  if (typeof delta.set !== 'object' || delta.set === null || !Array.isArray(delta.unset)) return 'gap';
+  const state = applyTabStateDelta(before, delta);
+  return state ? { seq: m.seq, state } : 'gap';
+}
