@@ -1,7 +1,7 @@
 import type { ChangeKind } from '../baseline';
 import type { UiLocale } from '../locales';
 import { defineRule, type RawFinding } from './types';
-import { isNewPartner, more, watchFinding } from './watch-facts';
+import { changesOnPage, more } from './watch-facts';
 import { placeOf, who } from './words';
 
 type Phrases = Record<Exclude<ChangeKind, 'principal-removed' | 'asset-removed'>, (f: RawFinding) => string>;
@@ -51,16 +51,8 @@ export default defineRule({
   id: 'unrecorded-access',
   severity: 'medium',
   scope: 'page',
-  check(snapshot, context) {
-    return snapshot.principals.flatMap((principal) => {
-      const found = watchFinding(
-        principal,
-        context,
-        (c, all) => !c.fullControl && !isNewPartner(principal, all),
-      );
-      return found ? [found] : [];
-    });
-  },
+  // Not a new partner's changes: `new-partner` speaks of those.
+  check: changesOnPage((c) => !c.fullControl),
   text: {
     en: {
       message: (f) =>

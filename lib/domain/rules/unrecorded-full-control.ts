@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { isNewPartner, more, watchFinding } from './watch-facts';
+import { changesOnPage, more } from './watch-facts';
 import { placeOf, who } from './words';
 
 /**
@@ -10,16 +10,8 @@ export default defineRule({
   id: 'unrecorded-full-control',
   severity: 'high',
   scope: 'page',
-  check(snapshot, context) {
-    return snapshot.principals.flatMap((principal) => {
-      const found = watchFinding(
-        principal,
-        context,
-        (c, all) => c.fullControl && !isNewPartner(principal, all),
-      );
-      return found ? [found] : [];
-    });
-  },
+  // Not a new partner's changes: `new-partner` speaks of those.
+  check: changesOnPage((c) => c.fullControl),
   text: {
     en: {
       message: (f) =>

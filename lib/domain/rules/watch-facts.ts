@@ -1,7 +1,7 @@
 import type { Principal } from '../snapshot';
 import { getSubjectKey } from '../snapshot';
 import type { OpenChange } from '../open-change';
-import type { RawFinding, RuleContext } from './types';
+import type { RawFinding, Rule, RuleContext } from './types';
 
 /**
  * The open changes of a principal on the page that a watch rule (issue 13) speaks of, as one finding: the
@@ -39,3 +39,15 @@ export const isNewPartner = (principal: Principal, all: readonly OpenChange[]): 
 /** " One more …" / " 3 more …" after a message, when the finding counts further changes. */
 export const more = (n: string | number | undefined, one: string, many: (n: number) => string): string =>
   Number(n) > 0 ? ` ${Number(n) === 1 ? one : many(Number(n))}` : '';
+
+/**
+ * The check of a watch rule about changes of principals already known (not a new partner's): one finding
+ * per principal on the page with an open change it `speaks` of.
+ */
+export function changesOnPage(speaks: (change: OpenChange) => boolean): Rule['check'] {
+  return (snapshot, context) =>
+    snapshot.principals.flatMap((principal) => {
+      const found = watchFinding(principal, context, (c, all) => speaks(c) && !isNewPartner(principal, all));
+      return found ? [found] : [];
+    });
+}
