@@ -47,7 +47,7 @@ export function useTimeline(businessId: string | undefined) {
 }
 
 /** The assets a document record of an alert grants: the page's principal's, or the change's own asset. */
-function assetsOf(entry: TimelineEntry, onPage: readonly AssetGrant[] | undefined): AssetGrant[] {
+export function assetsOf(entry: TimelineEntry, onPage: readonly AssetGrant[] | undefined): AssetGrant[] {
   if (onPage && onPage.length > 0) return [...onPage];
   const { asset, to } = entry.change;
   if (!asset || (to !== 'full' && to !== 'full-except-sensitive' && to !== 'partial')) return [];

@@ -29,8 +29,11 @@ export const dueItemSchema = z.object({
 });
 export type DueItemView = z.infer<typeof dueItemSchema>;
 
-export const focusActionSchema = z.enum(['extend', 'offboard', 'review']);
-/** What the admin came to do: a notification's "Extend…" or "Start offboarding", or a due review. */
+export const focusActionSchema = z.enum(['extend', 'offboard', 'review', 'approve', 'incident']);
+/**
+ * What the admin came to do: a notification's "Extend…" or "Start offboarding", a due review, or an alert's
+ * "This was approved" or "Start incident response" (issue 13).
+ */
 export type FocusAction = z.infer<typeof focusActionSchema>;
 
 /**
