@@ -10,27 +10,16 @@ import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';
 import { SubjectLedger } from './subject-ledger';
 
-/** The rules whose findings come from the change watch: when theirs change, the timeline is asked again. */
-const watchRules = new Set(['unrecorded-full-control', 'unrecorded-access', 'new-partner']);
 /** At most this many changes in the panel; the changes page has them all. */
 const SHOWN = 30;
 
-/** A business's change timeline as the panel asks for it, asked again when the watch's findings change. */
+/** A business's change timeline as the panel asks for it, asked again when its watch mark changes. */
 export function useTimeline(businessId: string | undefined) {
   const { ask } = useApi();
-  const { findings, snapshot, locale } = usePanelStore((s) => s.state);
+  const { locale, watchMark } = usePanelStore((s) => s.state);
   const refusal = useRefusal(locale);
   const { check } = refusal;
   const [data, setData] = useState<{ entries: TimelineEntry[]; visitStart?: string } | undefined>();
-  // What the watch says now: an approval clears an alert, a new read may add one.
-  const watchKey = useMemo(
-    () =>
-      findings
-        .filter((f) => watchRules.has(f.ruleId))
-        .map((f) => `${f.ruleId}|${f.subject}|${f.accepted ? 1 : 0}`)
-        .join('\n') + `\n${snapshot?.kind ?? ''}:${snapshot?.principals.length ?? 0}`,
-    [findings, snapshot],
-  );
   useEffect(() => {
     if (!businessId) return;
     let current = true;
@@ -42,7 +31,7 @@ export function useTimeline(businessId: string | undefined) {
     return () => {
       current = false;
     };
-  }, [ask, check, businessId, watchKey]);
+  }, [ask, check, businessId, watchMark]);
   return { data, refused: refusal.shown };
 }
 

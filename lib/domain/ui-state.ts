@@ -65,6 +65,8 @@ export const tabStateSchema = z.object({
   runs: z.array(checklistRunSchema).max(1000).default([]),
   /** What is due or overdue in this business (reminder groups the panel can snooze). */
   due: z.array(dueItemSchema).max(10_000).default([]),
+  /** Changes when the business's change timeline may read differently (the panel asks for it again). */
+  watchMark: z.string().max(100).optional(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 

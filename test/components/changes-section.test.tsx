@@ -139,4 +139,16 @@ describe('changes since your last visit in the panel (issue 13, item 5)', () => 
     await flush();
     expect($('[data-refused]')).not.toBeNull();
   });
+
+  it('asks again when the background says the timeline may have changed (a record written, a read)', async () => {
+    timeline = { ok: true, value: { entries: [], visitStart: VISIT } };
+    mount({ ...inLocale('en'), watchMark: 'w:1' });
+    await flush();
+    expect(host.textContent).toBe('');
+    timeline = { ok: true, value: { entries: [mallory], visitStart: VISIT } };
+    act(() => usePanelStore.getState().setState({ ...inLocale('en'), watchMark: 'w:2' }));
+    await flush();
+    expect(asked.filter(([name]) => name === 'changeTimeline')).toHaveLength(2);
+    expect($('[data-change-subject="person:mallory@evil.example"]')).not.toBeNull();
+  });
 });
