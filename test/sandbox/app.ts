@@ -3,6 +3,7 @@ import { AtomicStyles } from './atomic';
 import { Markup, type Attrs, type Child } from './markup';
 import { PaneRenderer, type PaneSubject } from './panes';
 import type { SandboxAssignment, SandboxPerson, SandboxPortfolio } from './portfolio';
+import { ATTACKER, ATTACKER_PARTNER, loadTakeover, saveTakeover, takeoverStrings } from './takeover';
 import { sandboxStrings, type SandboxStrings } from './strings';
 import { getStructures, type ListStructure, type Structures } from './structures';
 
@@ -173,6 +174,7 @@ export class SandboxApp {
     const root = this.el('div', { id: 'mount_0_0_' + this.styles.cls('x').slice(1, 4) });
     root.className = this.styles.cls('display:flex;flex-direction:column;height:100vh');
     root.append(this.renderBanner());
+    if (this.portfolio.demoControls) root.append(this.renderDemoControls());
     const body = this.el('div', { class: 'display:flex;flex:1;min-height:0' });
     this.navEl = this.el('div', {
       role: 'navigation',
@@ -347,6 +349,58 @@ export class SandboxApp {
       this.el('div', { class: 'font-weight:600' }, this.t.businessSettings),
       this.el('div', { class: 'margin-left:auto;color:#65676b' }, this.portfolio.businessName),
     );
+  }
+
+  /** The takeover scenario's controls (takeover.ts), above the page and apart from Meta's own markup. */
+  private renderDemoControls(): HTMLElement {
+    const w = takeoverStrings[this.portfolio.locale];
+    const storage = this.doc.defaultView?.localStorage;
+    const id = this.portfolio.businessId;
+    const state = loadTakeover(storage, id);
+    const reload = () => this.doc.defaultView?.location.reload();
+    const strip = this.el('div', {
+      role: 'region',
+      'aria-label': w.controls,
+      'data-sandbox-controls': '',
+      class:
+        'display:flex;align-items:center;gap:8px;flex-wrap:wrap;padding:6px 16px;background:#fff4e5;border-bottom:1px solid #f0c36d;font-size:13px',
+    });
+    strip.append(this.el('span', { class: 'font-weight:600' }, w.controls));
+    if (!state.on) {
+      strip.append(
+        this.button(w.simulate, () => {
+          saveTakeover(storage, id, { on: true, removed: [] });
+          reload();
+        }),
+      );
+    } else {
+      strip.append(this.el('span', {}, w.simulated));
+      const removable = [
+        { key: ATTACKER.email, name: ATTACKER.name, remove: () => this.removePerson(ATTACKER.email) },
+        {
+          key: ATTACKER_PARTNER.businessId,
+          name: ATTACKER_PARTNER.name,
+          remove: () => this.removePartner(ATTACKER_PARTNER.businessId),
+        },
+      ];
+      for (const who of removable.filter((r) => !state.removed.includes(r.key)))
+        strip.append(
+          this.button(w.remove(who.name), () => {
+            const now = loadTakeover(storage, id);
+            saveTakeover(storage, id, { ...now, removed: [...now.removed, who.key] });
+            who.remove();
+            strip.replaceWith(this.renderDemoControls());
+          }),
+        );
+    }
+    if (state.on || state.removed.length > 0)
+      strip.append(
+        this.button(w.reset, () => {
+          saveTakeover(storage, id, { on: false, removed: [] });
+          reload();
+        }),
+      );
+    return strip;
   }
 
   private renderNav(): void {

@@ -33,6 +33,8 @@ export const sandboxPortfolioSchema = z.object({
   buildSeed: z.string().default('build-1'),
   /** How many rows a list renders at first, and per scroll batch. */
   batchSize: z.number().int().positive().default(40),
+  /** Show the sandbox's own controls (the takeover scenario, takeover.ts): `npm run demo` asks for them. */
+  demoControls: z.boolean().default(false),
   /** Delay before rows appear after a navigation, in ms. */
   rowDelayMs: z.number().int().nonnegative().default(250),
   currentUserId: z.string(),

@@ -3,6 +3,10 @@ import { observe, type Baseline, type Change } from '@/lib/domain/baseline';
 import { readPage } from '@/lib/page/read';
 import { renderSandbox } from '../../sandbox/dom';
 import { samplePortfolio } from '../../sandbox/generate';
+import { SandboxApp } from '../../sandbox/app';
+import { ATTACKER, applyTakeover } from '../../sandbox/takeover';
+import { Window } from 'happy-dom';
+import { getSubjectKey } from '@/lib/domain/snapshot';
 import type { SandboxPortfolio } from '../../sandbox/portfolio';
 
 /**
@@ -99,4 +103,36 @@ describe('changes read from the page in every language (issue 13)', () => {
       expect(summary(pixelPane.changes)).toEqual([`task-added partner:${pixel} @sjobodcafe content`]);
     });
   }
+});
+
+describe('the sandbox’s takeover controls (issue 13)', () => {
+  it('are read past: the page reads the same with them, and the takeover shows as what it is', () => {
+    const portfolio = samplePortfolio('en', 'grid');
+    const url = peopleUrl(portfolio);
+    const plain = read(portfolio, url);
+    const { doc } = renderSandbox({ ...portfolio, demoControls: true }, url);
+    expect(doc.querySelector('[data-sandbox-controls]')?.textContent).toContain('Simulate a takeover');
+    expect(readPage(url, doc).principals).toEqual(plain.principals);
+
+    // Taken over: the strip names the attacker on its buttons; only the list's row counts.
+    const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
+    window.localStorage.setItem(
+      `sandbox-takeover:${portfolio.businessId}`,
+      JSON.stringify({ on: true, removed: [] }),
+    );
+    const taken = window.document as unknown as Document;
+    const app = new SandboxApp(
+      taken,
+      applyTakeover({ ...portfolio, demoControls: true }, { on: true, removed: [] }),
+      { mode: 'sync' },
+    );
+    app.start();
+    expect(taken.querySelector('[data-sandbox-controls]')?.textContent).toContain(`Remove ${ATTACKER.name}`);
+    const snapshot = readPage(url, taken);
+    expect(snapshot.readStatus).toBe('ok');
+    expect(snapshot.principals.map(getSubjectKey)).toEqual([
+      ...plain.principals.map(getSubjectKey),
+      `person:${ATTACKER.email}`,
+    ]);
+  });
 });
