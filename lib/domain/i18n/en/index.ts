@@ -7,6 +7,7 @@ import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
 import { screens } from './screens';
+import { changes } from './changes';
 
 export type Screens = typeof screens;
 
@@ -54,4 +55,5 @@ export const en = {
   panelLists,
   durability,
   importProgress,
+  changes,
 };
