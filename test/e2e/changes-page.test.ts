@@ -80,6 +80,13 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect(csv).toContain('person:quentin@contractor.example,Quentin Ashby,person,principal-added');
     expect(csv).toContain(',unrecorded,,');
 
+    // The options page links to it too, with the businesses to choose from.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    expect(await options.locator('a[data-changes-link]').getAttribute('href')).toBe(
+      `chrome-extension://${id}/changes.html`,
+    );
+
     // A web page cannot load it: the changes page is not web-accessible (only the panel is, by a dynamic URL).
     const loaded = await page.evaluate(
       (url) =>
