@@ -108,9 +108,10 @@ const ChangeRow = memo(function ChangeRow({
   return (
     <>
       <div className="change-head">
-        <time dateTime={change.at} title={t.firstSeen}>
-          {when.format(new Date(change.at))}
-        </time>
+        <span className="change-when">
+          {words.panel.label(t.firstSeen)}
+          <time dateTime={change.at}>{when.format(new Date(change.at))}</time>
+        </span>
         {entry.open ? <span className="tag tag-alert">{t.openAlert}</span> : null}
         {entry.fullControl ? <span className="tag tag-full">{t.fullControl}</span> : null}
       </div>
@@ -373,7 +374,7 @@ function TimelineView({
           {t.exportJson}
         </button>
       </div>
-      <p className="counts" data-counts="">
+      <p className="counts" data-counts="" aria-live="polite">
         {t.shown(shown.length, all)}
         {openCount > 0 ? ` · ${t.openCount(openCount)}` : ''}
       </p>

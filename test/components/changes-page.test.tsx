@@ -219,6 +219,9 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect(text(mallory.querySelector('.tag-alert'))).toBe('Open alert');
     expect(text(mallory.querySelector('.tag-full'))).toBe('Full control');
     expect(mallory.querySelector('time')!.getAttribute('datetime')).toBe('2026-11-29T10:00:00.000Z');
+    expect(text(mallory.querySelector('.change-when'))).toBe(
+      `First seen: ${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-11-29T10:00:00.000Z'))}`,
+    );
     expect(text(mallory.querySelector('.change-verdict'))).toBe('Unrecorded: no record approves it');
     // A Business Settings address is a link; the page kind is Meta's word for the list.
     expect(text(mallory.querySelector('.change-where'))).toBe(`Seen on: People · ${PEOPLE}`);
@@ -376,11 +379,14 @@ describe('the change timeline page (issue 13, item 5)', () => {
     await mount('en');
     expect(asked.map(([n]) => n)).toEqual(['watchedBusinesses']);
     const picker = $<HTMLSelectElement>('select[name="business"]')!;
+    // The day in the admin's time zone and language.
+    const day = (at: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(at));
     expect([...picker.options].map((o) => o.textContent)).toEqual([
       'Choose a business',
-      `Business ${B} (last read Nov 29, 2026)`,
-      `Business ${OTHER} (last read Nov 2, 2026)`,
+      `Business ${B} (last read ${day('2026-11-29T10:00:00.000Z')})`,
+      `Business ${OTHER} (last read ${day('2026-11-02T10:00:00.000Z')})`,
     ]);
+    expect(picker.options[1]!.textContent).toMatch(/\(last read Nov (28|29|30), 2026\)$/);
     await setValue(picker, B);
     expect(onBusiness).toHaveBeenCalledWith(B);
     expect($$('li[data-subject]')).toHaveLength(entries.length);
