@@ -235,7 +235,7 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect(text(nils.querySelector('.change-record'))).toBe('grant, by Anna Berg');
 
     const lisa = rowOf('person:lisa@studio.example')!;
-    expect(text(lisa.querySelector('.change-what'))).toBe('Task “Ads” added on Page “Sjöbod”');
+    expect(text(lisa.querySelector('.change-what'))).toBe('Task “Ads” added on the Page “Sjöbod”');
     expect(text(lisa.querySelector('.change-verdict'))).toBe('Approved by grant record g-1');
     expect(text(lisa.querySelector('.change-record'))).toBe('Case “Christmas menu photos”, ticket T-42');
     // Any other address is shown as text, never opened.

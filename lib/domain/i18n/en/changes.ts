@@ -37,7 +37,7 @@ export const changes = {
   page: 'Seen on',
   openAlert: 'Open alert',
   fullControl: 'Full control',
-  /** What happened, one sentence per kind of change (`asset` is its type and name, quoted). */
+  /** What happened, one sentence per kind of change (`asset` is its type, with its article in sv/fr, and name). */
   what: {
     added: { person: 'New person', partner: 'New partner', 'system-user': 'New system user' },
     removed: {
@@ -47,11 +47,11 @@ export const changes = {
     },
     portfolioRaised: (from: string, to: string) =>
       `Access to the business portfolio raised from “${from}” to “${to}”`,
-    assetAdded: (asset: string, access: string) => `Access to ${asset} added: “${access}”`,
+    assetAdded: (asset: string, access: string) => `Access to the ${asset} added: “${access}”`,
     assetRaised: (asset: string, from: string, to: string) =>
-      `Access to ${asset} raised from “${from}” to “${to}”`,
-    taskAdded: (asset: string, task: string) => `Task “${task}” added on ${asset}`,
-    assetRemoved: (asset: string) => `Access to ${asset} removed`,
+      `Access to the ${asset} raised from “${from}” to “${to}”`,
+    taskAdded: (asset: string, task: string) => `Task “${task}” added on the ${asset}`,
+    assetRemoved: (asset: string) => `Access to the ${asset} removed`,
     endDateRemoved: (from: string) => `End date ${from} removed: the access no longer ends`,
     endDateExtended: (from: string, to: string) => `End date moved from ${from} to ${to}`,
     fullControlToThirdParty: (replaced: string) =>

@@ -47,11 +47,11 @@ export const changes: Catalogue['changes'] = {
     },
     portfolioRaised: (from, to) =>
       `Accès au portefeuille d’entreprise relevé de «\u00a0${from}\u00a0» à «\u00a0${to}\u00a0»`,
-    assetAdded: (asset, access) => `Accès à ${asset} ajouté : «\u00a0${access}\u00a0»`,
+    assetAdded: (asset, access) => `Accès ajouté sur ${asset} : «\u00a0${access}\u00a0»`,
     assetRaised: (asset, from, to) =>
-      `Accès à ${asset} relevé de «\u00a0${from}\u00a0» à «\u00a0${to}\u00a0»`,
+      `Accès sur ${asset} relevé de «\u00a0${from}\u00a0» à «\u00a0${to}\u00a0»`,
     taskAdded: (asset, task) => `Tâche «\u00a0${task}\u00a0» ajoutée sur ${asset}`,
-    assetRemoved: (asset) => `Accès à ${asset} retiré`,
+    assetRemoved: (asset) => `Accès retiré sur ${asset}`,
     endDateRemoved: (from) => `Date de fin ${from} supprimée : l’accès ne prend plus fin`,
     endDateExtended: (from, to) => `Date de fin repoussée du ${from} au ${to}`,
     fullControlToThirdParty: (replaced) =>
