@@ -1,11 +1,13 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { describeChange, describeVerdict, pageKindName } from '@/lib/domain/change-text';
+import { changeSentence, verdictText } from '@/lib/domain/change-text';
 import { catalogue } from '@/lib/domain/i18n';
+import { describeSubject } from '@/lib/domain/reminder-text';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { Reply } from '@/lib/domain/protocol';
 import { timelineCsv, timelineJson, type TimelineEntry } from '@/lib/domain/timeline';
 import { changeKey } from '@/lib/domain/watch';
 import { useApi } from './api';
+import { kindName } from './page-words';
 import { useRefusal } from './refusal';
 import { VirtualList } from './virtual-list';
 
@@ -75,11 +77,11 @@ function RecordDetail({
       const { id, kind } = verdict.record;
       if (kind === 'grant') {
         const grant = reply.value.grants.find((g) => g.id === id);
-        if (grant) setText(t.changes.verdict.grantCase(grant.case, grant.ticket));
+        if (grant) setText(t.changes.record.grantCase(grant.case, grant.ticket));
       } else {
         const decision = reply.value.decisions.find((d) => d.id === id);
         if (decision)
-          setText(t.changes.verdict.decisionBy(t.ledger.actions[decision.action], decision.decidedBy));
+          setText(t.changes.record.decisionBy(t.ledger.actions[decision.action], decision.decidedBy));
       }
     });
     return () => {
@@ -116,15 +118,20 @@ const ChangeRow = memo(function ChangeRow({
         {entry.fullControl ? <span className="tag tag-full">{t.fullControl}</span> : null}
       </div>
       {/* Names, subjects, asset names and addresses are page text: React text only. */}
-      <div className="change-what">{describeChange(locale, change)}</div>
+      <div className="change-what">{changeSentence(locale, change)}</div>
       <div className="change-who">
-        <span className="change-name">{change.name}</span>{' '}
         <span className="tag">{words.panel.kinds[change.principalKind]}</span>{' '}
         <span className="change-subject">{change.subject}</span>
+        {change.replaced ? (
+          <span className="change-replaced">
+            {' · '}
+            {t.replaced(describeSubject(locale, change.replaced))}
+          </span>
+        ) : null}
       </div>
       <div className="change-where">
         {words.panel.label(t.page)}
-        {pageKindName(locale, change.page)}
+        {kindName(locale, change.page)}
         {' · '}
         {isBusinessSettings(change.url) ? (
           <a href={change.url} target="_blank" rel="noreferrer">
@@ -135,7 +142,7 @@ const ChangeRow = memo(function ChangeRow({
         )}
       </div>
       <div className={`change-verdict verdict-${entry.verdict.status}`}>
-        {describeVerdict(locale, entry.verdict)}
+        {verdictText(locale, entry.verdict)}
       </div>
       <RecordDetail entry={entry} businessId={businessId} locale={locale} records={records} />
     </>

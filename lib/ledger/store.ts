@@ -234,6 +234,16 @@ export class LedgerStore {
     this.db.close();
   }
 
+  /**
+   * Says when a change timeline may read differently: a read showed changes, or the ledger (which judges
+   * them) was written. Not kept across restarts; the epoch makes a restarted worker's marks new ones.
+   */
+  watchMark(): string {
+    return `${this.watchEpoch}:${this.watchVersion}`;
+  }
+  private readonly watchEpoch = Math.random().toString(36).slice(2, 10);
+  private watchVersion = 0;
+
   /** Runs writes one after another (a promise chain as a mutex). */
   private serial<T>(work: () => Promise<T>): Promise<T> {
     this.recordFacts.clear();
@@ -243,6 +253,7 @@ export class LedgerStore {
       this.recordFacts.clear();
       this.firstSeenFacts.clear();
       this.openChangeFacts.clear();
+      this.watchVersion += 1;
     });
     this.queue = next.catch(() => undefined);
     return next;
@@ -713,7 +724,10 @@ export class LedgerStore {
       await this.db.changes.where('at').below(cutoff).delete();
       return changes;
     });
-    return folded.finally(() => this.openChangeFacts.delete(businessId));
+    return folded.finally(() => {
+      this.openChangeFacts.delete(businessId);
+      this.watchVersion += 1;
+    });
   }
 
   /**

@@ -105,6 +105,18 @@ const entries: TimelineEntry[] = [
     open: false,
     fullControl: false,
   },
+  {
+    change: change({
+      kind: 'full-control-to-third-party',
+      subject: 'person:eve@outside.example',
+      name: 'Eve Outsider',
+      replaced: 'person:anna@sjobod.se',
+      at: '2026-11-23T10:00:00.000Z',
+    }),
+    verdict: { status: 'unrecorded' },
+    open: false,
+    fullControl: true,
+  },
 ];
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; facts?: object } };
@@ -207,15 +219,13 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect($$('li[data-subject]').map((li) => li.getAttribute('data-subject'))).toEqual(
       entries.map((e) => e.change.subject),
     );
-    expect(text($('[data-counts]'))).toBe('6 changes · 1 open alert');
+    expect(text($('[data-counts]'))).toBe('7 changes · 1 open alert');
 
     const mallory = rowOf('person:mallory@evil.example')!;
     expect(mallory.getAttribute('data-open')).toBe('true');
     expect(mallory.getAttribute('data-status')).toBe('unrecorded');
-    expect(text(mallory.querySelector('.change-what'))).toBe('New person');
-    expect(text(mallory.querySelector('.change-who'))).toBe(
-      'Mallory Vance Person person:mallory@evil.example',
-    );
+    expect(text(mallory.querySelector('.change-what'))).toBe('Mallory Vance was added');
+    expect(text(mallory.querySelector('.change-who'))).toBe('Person person:mallory@evil.example');
     expect(text(mallory.querySelector('.tag-alert'))).toBe('Open alert');
     expect(text(mallory.querySelector('.tag-full'))).toBe('Full control');
     expect(mallory.querySelector('time')!.getAttribute('datetime')).toBe('2026-11-29T10:00:00.000Z');
@@ -229,13 +239,13 @@ describe('the change timeline page (issue 13, item 5)', () => {
 
     const nils = rowOf('person:nils@byraab.se')!;
     expect(text(nils.querySelector('.change-what'))).toBe(
-      'Access to the business portfolio raised from “Basic access” to “Full control”',
+      'Nils Holm got more access to the business portfolio: Basic access → Full control',
     );
     expect(text(nils.querySelector('.change-verdict'))).toBe('Approved by decision d-7');
     expect(text(nils.querySelector('.change-record'))).toBe('grant, by Anna Berg');
 
     const lisa = rowOf('person:lisa@studio.example')!;
-    expect(text(lisa.querySelector('.change-what'))).toBe('Task “Ads” added on the Page “Sjöbod”');
+    expect(text(lisa.querySelector('.change-what'))).toBe('Lisa Kant got the task “Ads” on “Sjöbod”');
     expect(text(lisa.querySelector('.change-verdict'))).toBe('Approved by grant record g-1');
     expect(text(lisa.querySelector('.change-record'))).toBe('Case “Christmas menu photos”, ticket T-42');
     // Any other address is shown as text, never opened.
@@ -244,16 +254,22 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect(text(lisa.querySelector('.change-where'))).toContain('Seen on: Asset · ');
 
     expect(text(rowOf('person:olle@studio.example')!.querySelector('.change-what'))).toBe(
-      'End date moved from 2026-12-01 to 2027-01-15',
+      'Olle Berg had the end date of their access moved from 2026-12-01 to 2027-01-15',
     );
     const partner = rowOf('partner:3228568050780000')!;
-    expect(text(partner.querySelector('.change-what'))).toBe('Partner removed');
-    expect(text(partner.querySelector('.change-verdict'))).toBe('Informational: a removal needs no approval');
+    expect(text(partner.querySelector('.change-what'))).toBe('Byrå AB was removed');
+    expect(text(partner.querySelector('.change-verdict'))).toBe('For information');
     const system = rowOf('system-user:61000000000042')!;
-    expect(text(system.querySelector('.change-what'))).toBe('New system user');
+    expect(text(system.querySelector('.change-what'))).toBe('Conversions API was added');
     expect(text(system.querySelector('.change-verdict'))).toBe(
-      'Made through Scopekeeper’s onboarding checklist (run-5)',
+      'Made through a Scopekeeper onboarding checklist',
     );
+    // Full control went to a third party: the own-domain holder it replaced is named.
+    const eve = rowOf('person:eve@outside.example')!;
+    expect(text(eve.querySelector('.change-who'))).toBe(
+      'Person person:eve@outside.example · In place of anna@sjobod.se',
+    );
+    expect(text(eve.querySelector('.tag-full'))).toBe('Full control');
     // The approving records were asked for once per subject, only for the approved rows.
     expect(asked.filter(([name]) => name === 'subjectRecord').map(([, d]) => d)).toEqual([
       { businessId: B, subject: 'person:nils@byraab.se' },
@@ -264,9 +280,11 @@ describe('the change timeline page (issue 13, item 5)', () => {
   it('speaks Swedish and French: the sentences and Meta’s words in the admin’s language', async () => {
     await mount('sv', B);
     expect(text($('h1'))).toBe('Ändringshistorik');
-    expect(text(rowOf('person:mallory@evil.example')!.querySelector('.change-what'))).toBe('Ny person');
+    expect(text(rowOf('person:mallory@evil.example')!.querySelector('.change-what'))).toBe(
+      'Mallory Vance lades till',
+    );
     expect(text(rowOf('person:nils@byraab.se')!.querySelector('.change-what'))).toBe(
-      'Åtkomsten till företagsportföljen höjd från ”Grundläggande åtkomst” till ”Fullständig kontroll”',
+      'Nils Holm fick mer åtkomst till företagsportföljen: Grundläggande åtkomst → Fullständig kontroll',
     );
     expect(text(rowOf('person:lisa@studio.example')!.querySelector('.change-record'))).toBe(
       'Ärende ”Christmas menu photos”, ärendenummer T-42',
@@ -277,14 +295,16 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect(text(rowOf('person:mallory@evil.example')!.querySelector('.change-where'))).toContain(
       'Sågs på: Personer · ',
     );
-    expect(text($('[data-counts]'))).toBe('6 ändringar · 1 öppen varning');
+    expect(text($('[data-counts]'))).toBe('7 ändringar · 1 öppen varning');
     act(() => root?.unmount());
     host.remove();
 
     await mount('fr', B);
-    expect(text(rowOf('partner:3228568050780000')!.querySelector('.change-what'))).toBe('Partenaire retiré');
+    expect(text(rowOf('partner:3228568050780000')!.querySelector('.change-what'))).toBe(
+      'Byrå AB a été retiré',
+    );
     expect(text(rowOf('person:lisa@studio.example')!.querySelector('.change-what'))).toBe(
-      'Tâche «\u00a0Publicités\u00a0» ajoutée sur la Page «\u00a0Sjöbod\u00a0»',
+      'Lisa Kant a reçu la tâche « Publicités » sur « Sjöbod »',
     );
   });
 
@@ -295,11 +315,12 @@ describe('the change timeline page (issue 13, item 5)', () => {
     expect($$('li[data-subject]').map((li) => li.getAttribute('data-subject'))).toEqual([
       'person:mallory@evil.example',
       'person:olle@studio.example',
+      'person:eve@outside.example',
     ]);
-    expect(text($('[data-counts]'))).toBe('2 of 6 changes shown · 1 open alert');
+    expect(text($('[data-counts]'))).toBe('3 of 7 changes shown · 1 open alert');
     await setValue(filter, 'hide-informational');
     expect($$('li[data-status]').map((li) => li.getAttribute('data-status'))).not.toContain('informational');
-    expect($$('li[data-subject]')).toHaveLength(5);
+    expect($$('li[data-subject]')).toHaveLength(6);
     await setValue(filter, 'all');
     await setValue($<HTMLInputElement>('input[name="search"]'), 'STUDIO.example');
     expect($$('li[data-subject]').map((li) => li.getAttribute('data-subject'))).toEqual([

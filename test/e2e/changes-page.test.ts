@@ -51,7 +51,7 @@ describe('the change timeline page (issue 13, item 5)', () => {
       .toBe(1);
     expect(await row.getAttribute('data-status')).toBe('unrecorded');
     expect(await row.getAttribute('data-change-kind')).toBe('principal-added');
-    expect(await row.locator('.change-what').textContent()).toBe('New person');
+    expect(await row.locator('.change-what').textContent()).toBe('Quentin Ashby was added');
     expect(await row.locator('.change-verdict').textContent()).toBe('Unrecorded: no record approves it');
     expect(await row.locator('.change-where a').getAttribute('href')).toContain(
       `business_id=${sample.businessId}`,

@@ -37,36 +37,12 @@ export const changes = {
   page: 'Seen on',
   openAlert: 'Open alert',
   fullControl: 'Full control',
-  /** What happened, one sentence per kind of change (`asset` is its type, with its article in sv/fr, and name). */
-  what: {
-    added: { person: 'New person', partner: 'New partner', 'system-user': 'New system user' },
-    removed: {
-      person: 'Person removed',
-      partner: 'Partner removed',
-      'system-user': 'System user removed',
-    },
-    portfolioRaised: (from: string, to: string) =>
-      `Access to the business portfolio raised from “${from}” to “${to}”`,
-    assetAdded: (asset: string, access: string) => `Access to the ${asset} added: “${access}”`,
-    assetRaised: (asset: string, from: string, to: string) =>
-      `Access to the ${asset} raised from “${from}” to “${to}”`,
-    taskAdded: (asset: string, task: string) => `Task “${task}” added on the ${asset}`,
-    assetRemoved: (asset: string) => `Access to the ${asset} removed`,
-    endDateRemoved: (from: string) => `End date ${from} removed: the access no longer ends`,
-    endDateExtended: (from: string, to: string) => `End date moved from ${from} to ${to}`,
-    fullControlToThirdParty: (replaced: string) =>
-      `Full control of the business portfolio went to a third party while ${replaced} lost it`,
-    someone: 'an own-domain holder',
-  },
-  /** Whether a record approves the change, and which. */
-  verdict: {
-    grant: (id: string) => `Approved by grant record ${id}`,
+  /** The full control went to a third party in place of this own-domain holder. */
+  replaced: (who: string) => `In place of ${who}`,
+  /** The approving record, as the ledger holds it (the verdict's sentence names its id). */
+  record: {
     grantCase: (caseText: string, ticket: string | undefined) =>
       ticket ? `Case “${caseText}”, ticket ${ticket}` : `Case “${caseText}”`,
-    decision: (id: string) => `Approved by decision ${id}`,
     decisionBy: (action: string, by: string) => `${action}, by ${by}`,
-    onboarding: (runId: string) => `Made through Scopekeeper’s onboarding checklist (${runId})`,
-    unrecorded: 'Unrecorded: no record approves it',
-    informational: 'Informational: a removal needs no approval',
   },
 };

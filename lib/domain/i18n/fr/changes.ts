@@ -34,38 +34,10 @@ export const changes: Catalogue['changes'] = {
   page: 'Vu sur',
   openAlert: 'Alerte ouverte',
   fullControl: 'Contrôle total',
-  what: {
-    added: {
-      person: 'Nouvelle personne',
-      partner: 'Nouveau partenaire',
-      'system-user': 'Nouvel utilisateur système',
-    },
-    removed: {
-      person: 'Personne retirée',
-      partner: 'Partenaire retiré',
-      'system-user': 'Utilisateur système retiré',
-    },
-    portfolioRaised: (from, to) =>
-      `Accès au portefeuille d’entreprise relevé de «\u00a0${from}\u00a0» à «\u00a0${to}\u00a0»`,
-    assetAdded: (asset, access) => `Accès ajouté sur ${asset} : «\u00a0${access}\u00a0»`,
-    assetRaised: (asset, from, to) =>
-      `Accès sur ${asset} relevé de «\u00a0${from}\u00a0» à «\u00a0${to}\u00a0»`,
-    taskAdded: (asset, task) => `Tâche «\u00a0${task}\u00a0» ajoutée sur ${asset}`,
-    assetRemoved: (asset) => `Accès retiré sur ${asset}`,
-    endDateRemoved: (from) => `Date de fin ${from} supprimée : l’accès ne prend plus fin`,
-    endDateExtended: (from, to) => `Date de fin repoussée du ${from} au ${to}`,
-    fullControlToThirdParty: (replaced) =>
-      `Le contrôle total du portefeuille d’entreprise est passé à un tiers tandis que ${replaced} l’a perdu`,
-    someone: 'un titulaire du domaine de l’organisation',
-  },
-  verdict: {
-    grant: (id) => `Approuvé par l’enregistrement d’accès ${id}`,
+  replaced: (who) => `À la place de ${who}`,
+  record: {
     grantCase: (caseText, ticket) =>
       ticket ? `Besoin «\u00a0${caseText}\u00a0», ticket ${ticket}` : `Besoin «\u00a0${caseText}\u00a0»`,
-    decision: (id) => `Approuvé par la décision ${id}`,
     decisionBy: (action, by) => `${action}, par ${by}`,
-    onboarding: (runId) => `Fait avec la liste d’intégration de Scopekeeper (${runId})`,
-    unrecorded: 'Non enregistré : aucun enregistrement ne l’approuve',
-    informational: 'Informatif : un retrait n’a pas besoin d’approbation',
   },
 };

@@ -34,32 +34,10 @@ export const changes: Catalogue['changes'] = {
   page: 'Sågs på',
   openAlert: 'Öppen varning',
   fullControl: 'Full kontroll',
-  what: {
-    added: { person: 'Ny person', partner: 'Ny partner', 'system-user': 'Ny systemanvändare' },
-    removed: {
-      person: 'Person borttagen',
-      partner: 'Partner borttagen',
-      'system-user': 'Systemanvändare borttagen',
-    },
-    portfolioRaised: (from, to) => `Åtkomsten till företagsportföljen höjd från ”${from}” till ”${to}”`,
-    assetAdded: (asset, access) => `Åtkomst till ${asset} tillagd: ”${access}”`,
-    assetRaised: (asset, from, to) => `Åtkomsten till ${asset} höjd från ”${from}” till ”${to}”`,
-    taskAdded: (asset, task) => `Uppgiften ”${task}” tillagd på ${asset}`,
-    assetRemoved: (asset) => `Åtkomsten till ${asset} borttagen`,
-    endDateRemoved: (from) => `Slutdatumet ${from} borttaget: åtkomsten upphör inte längre`,
-    endDateExtended: (from, to) => `Slutdatumet flyttat från ${from} till ${to}`,
-    fullControlToThirdParty: (replaced) =>
-      `Full kontroll över företagsportföljen gick till en extern part medan ${replaced} förlorade den`,
-    someone: 'en innehavare i den egna domänen',
-  },
-  verdict: {
-    grant: (id) => `Godkänd genom dokumentationen ${id}`,
+  replaced: (who) => `I stället för ${who}`,
+  record: {
     grantCase: (caseText, ticket) =>
       ticket ? `Ärende ”${caseText}”, ärendenummer ${ticket}` : `Ärende ”${caseText}”`,
-    decision: (id) => `Godkänd genom beslutet ${id}`,
     decisionBy: (action, by) => `${action}, av ${by}`,
-    onboarding: (runId) => `Gjord genom Scopekeepers checklista för introduktion (${runId})`,
-    unrecorded: 'Odokumenterad: inget dokument godkänner den',
-    informational: 'Informativ: en borttagning behöver inget godkännande',
   },
 };
