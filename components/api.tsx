@@ -12,6 +12,8 @@ export interface Api {
   /** The admin's language (the browser's, when Scopekeeper speaks it). */
   locale: UiLocale;
   ask<N extends MessagesFrom<'page'>>(name: N, data: RequestOf<N>): Promise<Reply<N>>;
+  /** The address of the change timeline's page, of one business or of all (lib/platform/changes-page.ts). */
+  changesPage?: (businessId?: string) => string;
   /** The options page's settings (extension storage). */
   settings?: {
     load(): Promise<{ settings: Settings; problem?: SettingsProblem }>;

@@ -4,6 +4,7 @@ import type { PopupState } from '@/lib/domain/ui-state';
 import type { Problem } from '@/lib/domain/problems';
 import { ApiProvider, useApi, type Api } from './api';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
+import { ChangesLink } from './changes-page';
 import { DueList, RunView } from './checklists';
 
 const POLL_MS = 1500;
@@ -149,6 +150,9 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
             {t.openBusinessSettings}
           </a>
         )}
+        <p>
+          <ChangesLink businessId={businessId} />
+        </p>
       </section>
     </main>
   );

@@ -162,6 +162,21 @@ try {
   );
   await page.waitForTimeout(600);
   await shot('9-checklist-ticked-by-the-page');
+
+  // The change timeline (issue 13): People, read again as the dialog closed, shows the invitation, made
+  // through the checklist. (Not reloaded: the sandbox keeps the invitation in the page only.)
+  const timeline = await session.context.newPage();
+  const row = timeline.locator(`li[data-subject="person:${email}"]`);
+  for (let tries = 0; tries < 20 && (await row.count()) === 0; tries += 1) {
+    // The read is folded into what Scopekeeper knows in its quiet time: look again until it is there.
+    await page.waitForTimeout(500);
+    await timeline.goto(
+      `chrome-extension://${await extensionId(session.context)}/changes.html?business=${portfolio.businessId}`,
+    );
+    await timeline.waitForSelector('[data-counts], [data-empty], [role="alert"]', { timeout: 15_000 });
+  }
+  await timeline.screenshot({ path: resolve(out, '10-change-timeline.png') });
+  shots.push(resolve(out, '10-change-timeline.png'));
 } finally {
   await session.close();
 }

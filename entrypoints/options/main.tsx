@@ -1,7 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
+import { ChangesLink } from '@/components/changes-page';
 import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
+import { changesPageUrl } from '@/lib/platform/changes-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
 import { catalogue } from '@/lib/domain/i18n';
@@ -11,7 +13,12 @@ document.documentElement.lang = locale;
 document.title = catalogue(locale).options.title;
 
 createRoot(document.getElementById('root')!).render(
-  <ApiProvider api={{ ask, locale, settings: { load: loadSettings, save: saveSettings } }}>
+  <ApiProvider
+    api={{ ask, locale, changesPage: changesPageUrl, settings: { load: loadSettings, save: saveSettings } }}
+  >
+    <nav className="page-links">
+      <ChangesLink />
+    </nav>
     <SettingsForm />
     <main>
       <LedgerAdmin />

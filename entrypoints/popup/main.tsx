@@ -2,6 +2,7 @@ import '../panel/style.css';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
 import { Popup } from '@/components/popup';
+import { changesPageUrl } from '@/lib/platform/changes-page';
 import { activeTabId, ask, uiLocale } from '@/lib/platform/page-api';
 
 const locale = uiLocale();
@@ -9,7 +10,7 @@ document.documentElement.lang = locale;
 
 void activeTabId().then((tabId) =>
   createRoot(document.getElementById('root')!).render(
-    <ApiProvider api={{ ask, locale }}>
+    <ApiProvider api={{ ask, locale, changesPage: changesPageUrl }}>
       <Popup tabId={tabId} />
     </ApiProvider>,
   ),

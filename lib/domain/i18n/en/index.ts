@@ -8,6 +8,7 @@ import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
 import { screens } from './screens';
+import { changes } from './changes';
 
 export type Screens = typeof screens;
 
@@ -56,4 +57,5 @@ export const en = {
   panelLists,
   durability,
   importProgress,
+  changes,
 };

@@ -9,6 +9,7 @@ import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
 import { screens } from './screens';
+import { changes } from './changes';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
 const evidence: EvidenceText = {
@@ -49,4 +50,5 @@ export const fr: Catalogue = {
   panelLists,
   durability,
   importProgress,
+  changes,
 };
