@@ -7,6 +7,7 @@ import { panelSafety } from './panel-safety';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
+import { incident } from './incident';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -30,6 +31,11 @@ const evidence: EvidenceText = {
   'export-since-start': (x) => `Registre exporté le ${f(x, 'date')}.`,
   'end-dates-set': (x) => `Tous les accès enregistrés ont une date de fin (${f(x, 'count')}).`,
   'decision-since-start': () => 'Des décisions ont été enregistrées pendant la revue.',
+  'unknown-listed': (x) =>
+    `Trouvés au démarrage, avec un accès qu’aucun enregistrement n’approuve : ${f(x, 'count')}.`,
+  'partners-absent': (x) => `Aucun des partenaires désignés n’apparaît dans Partenaires (${f(x, 'count')}).`,
+  'unknown-absent': (x) => `Les listes, lues en entier, ne montrent aucun des inconnus (${f(x, 'count')}).`,
+  'incident-documented': (x) => `Ce qui s’est passé a été enregistré le ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in French (see en.ts). */
@@ -47,4 +53,5 @@ export const fr: Catalogue = {
   panelLists,
   durability,
   importProgress,
+  incident,
 };

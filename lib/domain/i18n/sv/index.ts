@@ -7,6 +7,7 @@ import { panelSafety } from './panel-safety';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
+import { incident } from './incident';
 import { screens } from './screens';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -30,6 +31,10 @@ const evidence: EvidenceText = {
   'export-since-start': (x) => `Liggaren exporterades ${f(x, 'date')}.`,
   'end-dates-set': (x) => `Alla dokumenterade åtkomster har ett slutdatum (${f(x, 'count')}).`,
   'decision-since-start': () => 'Beslut registrerades under granskningen.',
+  'unknown-listed': (x) => `Hittade vid starten, med åtkomst som ingen post godkänner: ${f(x, 'count')}.`,
+  'partners-absent': (x) => `Ingen av de namngivna partnerna visas under Partner (${f(x, 'count')}).`,
+  'unknown-absent': (x) => `Listorna, lästa i sin helhet, visar ingen av de okända (${f(x, 'count')}).`,
+  'incident-documented': (x) => `Det som hände registrerades ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in Swedish (see en.ts). */
@@ -47,4 +52,5 @@ export const sv: Catalogue = {
   panelLists,
   durability,
   importProgress,
+  incident,
 };
