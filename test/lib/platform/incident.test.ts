@@ -167,14 +167,28 @@ describe('the incident response checklist in the background', () => {
 
   it('does not tick from lists read before the start', async () => {
     await hijacked();
-    // Mallory and the partner removed and read, then the incident is started from a stale alert.
+    // Both removed and read; then an incident is started that names them (the admin's own suspects).
     at('2026-11-20T10:10:00Z');
     await visit(listSnapshot('people', [me, lisa]));
     await visit(listSnapshot('partners', []));
     at('2026-11-20T10:20:00Z');
-    const run = await started();
-    // Nothing open any more: nothing to name.
-    expect(run.related).toEqual([]);
-    expect(await ticks(run.id)).toEqual({});
+    const reply = await t.ask('checklistCommand', {
+      ...start,
+      related: ['person:mallory@evil.example', 'partner:3228568050780099'],
+    });
+    if (!reply.ok || !reply.value.run) throw new Error('not started');
+    const run = reply.value.run;
+    // Nothing is open any more: only the named ones, and the lists read before the start prove nothing.
+    expect(run.related).toEqual(['person:mallory@evil.example', 'partner:3228568050780099']);
+    expect(await ticks(run.id)).toEqual({ 'identify-unknown-access': 'evidence' });
+    // People read again: its step ticks; the whole is verified once Partners is read again too.
+    at('2026-11-20T10:30:00Z');
+    await visit(listSnapshot('people', [me, lisa]));
+    expect(await ticks(run.id)).toEqual({
+      'identify-unknown-access': 'evidence',
+      'remove-unknown-people': 'evidence',
+    });
+    await visit(listSnapshot('partners', []));
+    expect(await ticks(run.id)).toMatchObject({ 'verify-clean': 'evidence' });
   });
 });
