@@ -57,9 +57,10 @@ export async function unknownAccess(
   ]
     .filter((key) => !unknown.has(key))
     .slice(0, MAX_RELATED);
+  const viewNames = new Map(view.map((p) => [getSubjectKey(p), p.name]));
   const names: Record<string, string> = {};
   for (const key of [...related, ...holders]) {
-    const name = baseline?.principals[key]?.name ?? view.find((p) => getSubjectKey(p) === key)?.name;
+    const name = baseline?.principals[key]?.name ?? viewNames.get(key);
     if (name) names[key] = name.slice(0, 500);
   }
   return { related, holders, names };
