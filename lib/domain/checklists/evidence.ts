@@ -74,7 +74,8 @@ const kindOfKey = (key: string): Principal['kind'] | undefined =>
       : key.startsWith('system-user')
         ? 'system-user'
         : undefined;
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** A principal's kind and name, as two rows showing the same one by name compare. */
+const nameKey = (kind: string | undefined, name: string) => `${kind ?? ''}\n${name.trim().toLowerCase()}`;
 
 /**
  * Whether a list read in full after `since` lists none of the subjects (false: no proof either way). With
@@ -89,10 +90,11 @@ function absentFrom(
 ): boolean {
   if (!list || !list.complete || list.seenAt < since) return false;
   const listed = new Set(list.principals.map(getSubjectKey));
+  const named = names ? new Set(list.principals.map((p) => nameKey(p.kind, p.name))) : undefined;
   return subjects.every((s) => {
     if (listed.has(s)) return false;
     const name = names?.[s];
-    return !name || !list.principals.some((p) => p.kind === kindOfKey(s) && sameName(p.name, name));
+    return !name || !named?.has(nameKey(kindOfKey(s), name));
   });
 }
 
@@ -102,10 +104,13 @@ const listOfKind = { person: 'people', partner: 'partners', 'system-user': 'syst
 
 /** The unknown principals of an incident, each absent from its list read in full after the start. */
 function unknownAbsent(run: ChecklistRun, evidence: BusinessEvidence): boolean {
-  if (run.related.length === 0) return false;
-  return run.related.every((s) => {
-    const kind = kindOfKey(s);
-    return kind !== undefined && absentFrom(evidence.lists[listOfKind[kind]], [s], run.createdAt, run.names);
+  if (run.related.length === 0 || run.related.some((s) => kindOfKey(s) === undefined)) return false;
+  // One pass over each list, for the unknown ones of its kind.
+  return (Object.keys(listOfKind) as (keyof typeof listOfKind)[]).every((kind) => {
+    const ofKind = run.related.filter((s) => kindOfKey(s) === kind);
+    return (
+      ofKind.length === 0 || absentFrom(evidence.lists[listOfKind[kind]], ofKind, run.createdAt, run.names)
+    );
   });
 }
 
