@@ -7,6 +7,7 @@ import { DueList, RunView, useUndo, type SnoozeUndo } from './checklists';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';
 import { SubjectLedger } from './subject-ledger';
+import { approvalCase, assetsOf, useTimeline } from './changes-section';
 
 /** The review template (the whole business is its subject). */
 const reviewTemplate = () => templatesFor('review', 'business')[0];
@@ -32,6 +33,37 @@ function StartReview({ businessId }: { businessId: string }) {
         {catalogue(locale).checklists.startReview}
       </button>
       {refusal.shown}
+    </>
+  );
+}
+
+/**
+ * An alert's "This was approved" (issue 13): the document form for the subject, its case saying which of
+ * the subject's open changes it approves. Saving it clears the alert.
+ */
+function ApproveAlert(props: { businessId: string; subject: string; name: string; at: number }) {
+  const { snapshot, locale } = usePanelStore((s) => s.state);
+  const { data, refused } = useTimeline(props.businessId);
+  const t = catalogue(locale).watch;
+  if (refused) return refused;
+  if (!data) return null;
+  const entry = data.entries.find((e) => e.open && e.change.subject === props.subject);
+  const principal = snapshot?.principals.find((p) => getSubjectKey(p) === props.subject);
+  return (
+    <>
+      <h2>{props.name}</h2>
+      <p>{t.approveHere}</p>
+      <SubjectLedger
+        key={props.at}
+        businessId={props.businessId}
+        subject={props.subject}
+        name={props.name}
+        assets={entry ? assetsOf(entry, principal?.assets) : (principal?.assets ?? [])}
+        temporaryUntil={principal?.temporaryUntil}
+        today={new Date().toISOString().slice(0, 10)}
+        initialForm="document"
+        {...(entry ? { caseText: approvalCase(locale, entry) } : {})}
+      />
     </>
   );
 }
@@ -87,6 +119,13 @@ export function FocusSection() {
           <p>{t.reviewHere}</p>
           <StartReview businessId={businessId} />
         </>
+      ) : focus.action === 'incident' ? (
+        <>
+          <h2>{catalogue(locale).watch.startIncident}</h2>
+          <p>{catalogue(locale).watch.incidentHere}</p>
+        </>
+      ) : focus.action === 'approve' ? (
+        <ApproveAlert businessId={businessId} subject={subject} name={name} at={focus.at} />
       ) : (
         <>
           <h2>{name}</h2>

@@ -1,25 +1,20 @@
 import { memo, useLayoutEffect, useMemo, useState } from 'react';
-import { navigation, portfolioAccess } from '@/lib/domain/lexicon';
+import { portfolioAccess } from '@/lib/domain/lexicon';
+import { kindName } from './page-words';
 import { words } from '@/lib/domain/rules/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import { describeReadProblem } from '@/lib/domain/read-problems';
 import type { ChecklistRun } from '@/lib/domain/checklists/runs';
-import { getSubjectKey, type PageKind, type Principal } from '@/lib/domain/snapshot';
+import { getSubjectKey, type Principal } from '@/lib/domain/snapshot';
 import type { TabState } from '@/lib/domain/ui-state';
 import { useApi } from './api';
 import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
+import { ChangesSection } from './changes-section';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
-
-/** A page kind's name: Meta's own for its lists (the lexicon), ours for the rest. */
-function kindName(locale: UiLocale, kind: PageKind): string {
-  if (kind === 'people' || kind === 'partners' || kind === 'system-users')
-    return navigation[kind][locale][0]!;
-  return catalogue(locale).panel.pageKinds[kind];
-}
 
 /** A portfolio access level in Meta's words for the admin's language (the lexicon's first variant). */
 function accessName(locale: UiLocale, access: Principal['portfolioAccess']): string {
@@ -268,6 +263,8 @@ export function Panel() {
         </section>
       ) : null}
       <FocusSection />
+      {/* What changed between visits comes first: an alert there may be a takeover. */}
+      <ChangesSection />
       <DueSection />
       {/* A checklist in progress is what the admin is working on: it comes before the findings. */}
       {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection /> : null}

@@ -64,8 +64,10 @@ interface Props {
   /** The page shows an end date (temporary access): the record starts from it. */
   temporaryUntil?: string;
   today: string;
-  /** Open with a form showing (a notification's "Extend…" or "Start offboarding"). */
-  initialForm?: 'extend' | 'revoke';
+  /** Open with a form showing (a notification's "Extend…" or "Start offboarding", an alert's "This was approved"). */
+  initialForm?: 'document' | 'extend' | 'revoke';
+  /** The document form's case, filled in (an alert's "This was approved" says what it approves). */
+  caseText?: string;
 }
 
 type Form = 'document' | 'extend' | 'revoke' | undefined;
@@ -79,6 +81,7 @@ export function SubjectLedger({
   temporaryUntil,
   today,
   initialForm,
+  caseText,
 }: Props) {
   const { ask } = useApi();
   const command = useLedgerCommand();
@@ -158,7 +161,7 @@ export function SubjectLedger({
           }}
         >
           <label>
-            {t.case} <input name="case" required />
+            {t.case} <input name="case" required defaultValue={caseText} />
           </label>
           <label>
             {t.ticket} <input name="ticket" />

@@ -5,6 +5,7 @@ import { registerPanelHandlers } from '@/lib/platform/handlers/panel';
 import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
 import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
 import { registerTabs } from '@/lib/platform/handlers/tabs';
+import { registerWatchHandlers } from '@/lib/platform/handlers/watch';
 import { createHub } from '@/lib/platform/hub';
 import { setupReminders } from '@/lib/platform/reminders';
 
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   registerNavigationHandlers(hub);
   registerPanelHandlers(hub);
   registerTabs(hub);
+  registerWatchHandlers(hub);
   setupReminders(hub);
   hub.router.listen();
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { changeKinds, type Baseline, type Change } from './baseline';
+import type { Verdict } from './change-approval';
+import type { TimelineEntry } from './timeline';
 import {
   ASSET_ID_MAX,
   ASSET_NAME_MAX,
@@ -73,9 +75,35 @@ export const changeSchema = z.object({
   url: z.string().max(URL_MAX),
 });
 
+/** What the ledger says of a change (lib/domain/change-approval.ts `Verdict`). */
+export const verdictSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('informational') }),
+  z.object({
+    status: z.literal('approved'),
+    record: z.object({ kind: z.enum(['grant', 'decision']), id: z.string().min(1).max(200) }),
+  }),
+  z.object({ status: z.literal('onboarding'), runId: z.string().min(1).max(100) }),
+  z.object({ status: z.literal('unrecorded') }),
+]);
+
+/** One entry of a business's change timeline (lib/domain/timeline.ts). */
+export const timelineEntrySchema = z.object({
+  change: changeSchema,
+  verdict: verdictSchema,
+  open: z.boolean(),
+  fullControl: z.boolean(),
+});
+
+/** The current visit of a business as its baseline row keeps it (lib/ledger/store.ts). */
+export const visitSchema = z.object({ start: at, last: at });
+
 // The schemas describe the domain's own types exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameBaseline: Same<z.infer<typeof baselineSchema>, Baseline> = true;
 const sameChange: Same<z.infer<typeof changeSchema>, Change> = true;
+const sameVerdict: Same<z.infer<typeof verdictSchema>, Verdict> = true;
+const sameEntry: Same<z.infer<typeof timelineEntrySchema>, TimelineEntry> = true;
+void sameVerdict;
+void sameEntry;
 void sameBaseline;
 void sameChange;

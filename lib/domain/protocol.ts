@@ -1,5 +1,6 @@
 import type { BadgeFinding } from './badge-findings';
 import { z } from 'zod';
+import { timelineEntrySchema } from './baseline-schema';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
 import { adminRequestSchema, adminResultSchema, importProgressSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
@@ -96,6 +97,26 @@ export const protocol = {
       asset: z.object({ type: z.string().max(32), name: z.string().max(500) }).optional(),
     }),
     z.object({ fix: z.string().max(2000).optional() }),
+  ),
+  /**
+   * panel, changes page → background: a business's change timeline, newest first (issue 13, item 5), and
+   * when the current visit began (the panel's "Changes since your last visit").
+   */
+  changeTimeline: define(
+    'page',
+    z.object({ businessId }),
+    z.object({
+      entries: z.array(timelineEntrySchema).max(200_000),
+      visitStart: z.string().datetime().optional(),
+    }),
+  ),
+  /** changes page → background: the businesses Scopekeeper keeps a baseline of. */
+  watchedBusinesses: define(
+    'page',
+    none,
+    z.object({
+      businesses: z.array(z.object({ businessId, updatedAt: z.string().datetime() })).max(10_000),
+    }),
   ),
   /** panel → background: what the ledger knows about a subject. */
   subjectRecord: define(

@@ -29,8 +29,11 @@ export const dueItemSchema = z.object({
 });
 export type DueItemView = z.infer<typeof dueItemSchema>;
 
-export const focusActionSchema = z.enum(['extend', 'offboard', 'review']);
-/** What the admin came to do: a notification's "Extend…" or "Start offboarding", or a due review. */
+export const focusActionSchema = z.enum(['extend', 'offboard', 'review', 'approve', 'incident']);
+/**
+ * What the admin came to do: a notification's "Extend…" or "Start offboarding", a due review, or an alert's
+ * "This was approved" or "Start incident response" (issue 13).
+ */
 export type FocusAction = z.infer<typeof focusActionSchema>;
 
 /**
@@ -62,6 +65,8 @@ export const tabStateSchema = z.object({
   runs: z.array(checklistRunSchema).max(1000).default([]),
   /** What is due or overdue in this business (reminder groups the panel can snooze). */
   due: z.array(dueItemSchema).max(10_000).default([]),
+  /** Changes when the business's change timeline may read differently (the panel asks for it again). */
+  watchMark: z.string().max(100).optional(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 

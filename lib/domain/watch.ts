@@ -20,7 +20,7 @@ export function openChanges(
   for (const change of changes) {
     const now = baseline.principals[change.subject];
     if (!now || !inEffect(change, now)) continue;
-    const key = `${change.subject}\n${change.kind}\n${change.asset?.type ?? ''}:${change.asset?.id ?? change.asset?.name ?? ''}\n${change.to ?? ''}`;
+    const key = changeKey(change);
     // The same change seen again (a page read after the state was set aside): its first sighting counts.
     if (seen.has(key)) continue;
     if (judgeChange(change, facts).status !== 'unrecorded') continue;
@@ -40,8 +40,14 @@ export function openChanges(
   return open;
 }
 
+/** What makes two sightings the same change: who, what kind, which asset, to what. */
+export function changeKey(change: Change): string {
+  const asset = change.asset ? `${change.asset.type}:${change.asset.id ?? change.asset.name}` : '';
+  return `${change.subject}\n${change.kind}\n${asset}\n${change.to ?? ''}`;
+}
+
 /** Whether the baseline still shows what the change brought. */
-function inEffect(change: Change, now: PrincipalFacts): boolean {
+export function inEffect(change: Change, now: PrincipalFacts): boolean {
   const asset = change.asset
     ? Object.values(now.assets ?? {}).find((a) => sameAsset(a, change.asset!))
     : undefined;
@@ -67,7 +73,7 @@ function inEffect(change: Change, now: PrincipalFacts): boolean {
   }
 }
 
-function givesFullControl(change: Change, now: PrincipalFacts): boolean {
+export function givesFullControl(change: Change, now: PrincipalFacts): boolean {
   switch (change.kind) {
     case 'principal-added':
       return (

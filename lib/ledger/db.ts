@@ -186,6 +186,8 @@ export interface BaselineRow {
   businessId: string;
   baseline: unknown;
   updatedAt: string;
+  /** The current visit: when its first and its latest read were (less than an hour apart, read to read). */
+  visit?: { start: string; last: string };
 }
 
 /** One change a read showed against the baseline, in the order seen (validated when read), issue 13. */

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { observe, pruneBaseline, type Baseline, type Change } from '../domain/baseline';
-import { baselineSchema, changeSchema } from '../domain/baseline-schema';
+import { baselineSchema, changeSchema, visitSchema } from '../domain/baseline-schema';
 import { checklistRunSchema, type ChecklistRun } from '../domain/checklists/runs';
 import { sealDecision, verifyChain, type ChainCheck } from '../domain/ledger/chain';
 import { canonicalJson } from '../domain/ledger/canonical';
@@ -36,6 +36,8 @@ import {
 import type { LedgerFacts } from '../domain/rules/types';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openChanges, type OpenChange, type OpenChanges } from '../domain/watch';
+import { changeTimeline, type TimelineEntry } from '../domain/timeline';
+import type { ApprovalFacts } from '../domain/change-approval';
 import {
   chunkDecisions,
   decisionChunk,
@@ -76,6 +78,8 @@ export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || ke
 
 /** How long the baseline keeps a fact, and the change log a change, that no read has shown (issue 13). */
 export const BASELINE_RETENTION_DAYS = 400;
+/** Reads of a business further apart than this are two visits. */
+export const VISIT_GAP_MS = 60 * 60_000;
 
 /** How long a command's idempotency key is remembered (a retry comes within seconds; a week is ample). */
 export const COMMAND_KEY_DAYS = 7;
@@ -230,6 +234,16 @@ export class LedgerStore {
     this.db.close();
   }
 
+  /**
+   * Says when a change timeline may read differently: a read showed changes, or the ledger (which judges
+   * them) was written. Not kept across restarts; the epoch makes a restarted worker's marks new ones.
+   */
+  watchMark(): string {
+    return `${this.watchEpoch}:${this.watchVersion}`;
+  }
+  private readonly watchEpoch = Math.random().toString(36).slice(2, 10);
+  private watchVersion = 0;
+
   /** Runs writes one after another (a promise chain as a mutex). */
   private serial<T>(work: () => Promise<T>): Promise<T> {
     this.recordFacts.clear();
@@ -239,6 +253,7 @@ export class LedgerStore {
       this.recordFacts.clear();
       this.firstSeenFacts.clear();
       this.openChangeFacts.clear();
+      this.watchVersion += 1;
     });
     this.queue = next.catch(() => undefined);
     return next;
@@ -695,17 +710,24 @@ export class LedgerStore {
         else await this.db.meta.put({ key: `baseline-unreadable:${businessId}:${at}`, value: row });
       }
       const { baseline, changes } = observe(before, snapshot, at, ownDomains, previous);
+      // A visit: reads of the business with less than an hour between them ("since your last visit").
+      const visit = visitSchema.safeParse(row?.visit).data;
+      const continues = visit && now.getTime() - Date.parse(visit.last) < VISIT_GAP_MS && visit.last <= at;
       await this.db.baselines.put({
         businessId,
         baseline: pruneBaseline(baseline, now, retentionDays),
         updatedAt: at,
+        visit: { start: continues ? visit.start : at, last: at },
       });
       if (changes.length > 0)
         await this.db.changes.bulkAdd(changes.map((change) => ({ businessId, at, change })));
       await this.db.changes.where('at').below(cutoff).delete();
       return changes;
     });
-    return folded.finally(() => this.openChangeFacts.delete(businessId));
+    return folded.finally(() => {
+      this.openChangeFacts.delete(businessId);
+      this.watchVersion += 1;
+    });
   }
 
   /**
@@ -741,8 +763,13 @@ export class LedgerStore {
   private async readOpenChanges(businessId: string): Promise<OpenChanges> {
     const changes = await this.changesOf(businessId);
     if (changes.length === 0) return new Map();
-    const [baseline, grants, counts, runs] = await Promise.all([
-      this.baseline(businessId),
+    const [baseline, facts] = await Promise.all([this.baseline(businessId), this.approvalFacts(businessId)]);
+    return openChanges(changes, baseline, facts);
+  }
+
+  /** What of the ledger approves a business's changes: its grants, approving decisions and runs. */
+  private async approvalFacts(businessId: string): Promise<ApprovalFacts> {
+    const [grants, counts, runs] = await Promise.all([
       this.db.grants.where('businessId').equals(businessId).toArray(),
       this.counts(),
       this.runs({ businessId }),
@@ -750,7 +777,29 @@ export class LedgerStore {
     const decisions = [];
     for (const action of ['grant', 'extend', 'keep', 'accept-finding'] as const)
       decisions.push(...(await this.actionsIn(businessId, action)).filter(counts));
-    return openChanges(changes, baseline, { grants, decisions, runs });
+    return { grants, decisions, runs };
+  }
+
+  /**
+   * A business's change timeline (issue 13, item 5), newest first, each change judged against the ledger
+   * as it is now; and when the current visit (reads with less than an hour between them) began.
+   */
+  async changeTimeline(businessId: string): Promise<{ entries: TimelineEntry[]; visitStart?: string }> {
+    const [changes, row, facts] = await Promise.all([
+      this.changesOf(businessId),
+      this.db.baselines.get(businessId),
+      this.approvalFacts(businessId),
+    ]);
+    const parsed = baselineSchema.safeParse(row?.baseline);
+    const entries = changeTimeline(changes, parsed.success ? parsed.data : undefined, facts);
+    const visit = visitSchema.safeParse(row?.visit).data;
+    return { entries, ...(visit ? { visitStart: visit.start } : {}) };
+  }
+
+  /** The businesses that have a baseline: their IDs, with when a read last folded into each. */
+  async watchedBusinesses(): Promise<{ businessId: string; updatedAt: string }[]> {
+    const rows = await this.db.baselines.toArray();
+    return rows.map((r) => ({ businessId: r.businessId, updatedAt: r.updatedAt }));
   }
 
   /** A business's baseline as stored; undefined when there is none or it does not parse. */

@@ -304,6 +304,15 @@ export class Reminders {
         ...alert.text,
         priority: 2,
         requireInteraction: !import.meta.env.FIREFOX,
+        // "This was approved" and "Start incident response" (Firefox shows no buttons: a click opens the panel).
+        ...(import.meta.env.FIREFOX
+          ? {}
+          : {
+              buttons: [
+                { title: catalogue(locale).watch.approve },
+                { title: catalogue(locale).watch.startIncident },
+              ],
+            }),
       });
     const room = Math.max(0, MAX_AT_ONCE - newAlerts.length);
     for (const reminder of due.slice(0, room)) await this.notify(reminder, names, runs, now);
@@ -469,7 +478,11 @@ export class Reminders {
     if (kind === 'review') return openBusinessSettings(this.hub, { businessId: id, action: 'review' });
     if (kind === 'alert') {
       const [businessId, ...subject] = id.split(':');
-      return openBusinessSettings(this.hub, { businessId: businessId!, subject: subject.join(':') });
+      return openBusinessSettings(this.hub, {
+        businessId: businessId!,
+        subject: subject.join(':'),
+        ...(action === 'approve' || action === 'incident' ? { action } : {}),
+      });
     }
     if (group === BACKUP_GROUP) {
       await this.hub.browser.runtime.openOptionsPage();
@@ -527,7 +540,12 @@ export function setupReminders(hub: ReminderDeps & { reminders: Reminders }): vo
     const group = groupOf(id);
     if (!group) return;
     void browser.notifications.clear(id);
-    void hub.reminders.openGroup(group, index === 0 ? 'extend' : 'offboard');
+    // An alert's buttons approve it or start the incident checklist; a grant's extend it or offboard.
+    const alert = group.startsWith('alert:');
+    void hub.reminders.openGroup(
+      group,
+      alert ? (index === 0 ? 'approve' : 'incident') : index === 0 ? 'extend' : 'offboard',
+    );
   });
   void hub.reminders.check();
 }

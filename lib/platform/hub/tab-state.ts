@@ -101,5 +101,6 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
     failedRules,
     runs,
     due: hub.reminders.currentDue(snapshot.businessId),
+    watchMark: hub.store.watchMark(),
   };
 }

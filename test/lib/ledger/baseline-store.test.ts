@@ -116,4 +116,20 @@ describe('the baseline in the ledger store (issue 13)', () => {
     ).toEqual([]);
     expect(await store.baseline(B)).toBeUndefined();
   });
+  it('gives the timeline judged by the ledger, and when the current visit began (an hour apart is a new one)', async () => {
+    const { store } = open();
+    await store.observeBaseline(snapshot([me, lisa]), new Date('2026-11-01T10:00:00Z'), OWN);
+    await store.observeBaseline(snapshot([me, lisa]), new Date('2026-11-01T10:40:00Z'), OWN);
+    expect((await store.changeTimeline(B)).visitStart).toBe('2026-11-01T10:00:00.000Z');
+    await store.observeBaseline(snapshot([me, lisa, nils]), new Date('2026-11-20T10:00:00Z'), OWN);
+    await store.observeBaseline(snapshot([me, lisa, nils]), new Date('2026-11-20T10:30:00Z'), OWN);
+    const { entries, visitStart } = await store.changeTimeline(B);
+    expect(visitStart).toBe('2026-11-20T10:00:00.000Z');
+    expect(entries.map((e) => [e.change.subject, e.verdict.status, e.open])).toEqual([
+      ['person:nils@byraab.se', 'unrecorded', true],
+    ]);
+    expect(await store.watchedBusinesses()).toEqual([
+      { businessId: B, updatedAt: '2026-11-20T10:30:00.000Z' },
+    ]);
+  });
 });

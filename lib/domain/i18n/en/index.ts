@@ -3,6 +3,7 @@ import { f, type Facts } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
+import { watch } from './watch';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -56,6 +57,7 @@ export const en = {
   ...screens,
   ledgerTrust,
   panelSafety,
+  watch,
   panelLists,
   durability,
   importProgress,

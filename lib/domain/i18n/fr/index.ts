@@ -4,6 +4,7 @@ import { f } from '../facts';
 import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
+import { watch } from './watch';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -50,6 +51,7 @@ export const fr: Catalogue = {
   ...screens,
   ledgerTrust,
   panelSafety,
+  watch,
   panelLists,
   durability,
   importProgress,

@@ -188,6 +188,8 @@ describe('a panel that the page framed itself, against the background', () => {
       ['focusSubject', 'person:anna@sjobod.se'],
       ['findingFix', { ruleId: 'pending-invite', subject: 'person:anna@sjobod.se' }],
       ['subjectRecord', { businessId: B, subject: 'person:anna@sjobod.se' }],
+      ['changeTimeline', { businessId: B }],
+      ['watchedBusinesses', {}],
       ['ledgerCommand', { type: 'revoke', businessId: B, subject: 'partner:1', rationale: 'done' }],
       ['checklistCommand', { type: 'discard', runId: 'run-1' }],
       ['openTarget', { businessId: B }],
