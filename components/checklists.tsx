@@ -126,6 +126,90 @@ function useGrantsToRevoke(run: ChecklistRun, asked: boolean): number | undefine
   return count;
 }
 
+/** A subject a run names: its name as read at the start, with its address or ID; the key when unnamed. */
+function namedSubject(run: ChecklistRun, key: string): string {
+  const id = key.replace(/^[\w-]+:/, '');
+  const name = run.names?.[key];
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
+/** The unknown principals of an incident of one kind, or all, named (issue 13, item 4). */
+function SubjectNames({
+  run,
+  keys,
+  none,
+  label,
+  attr,
+}: {
+  run: ChecklistRun;
+  keys: readonly string[];
+  none: string;
+  label?: string;
+  attr: string;
+}) {
+  if (keys.length === 0) return <div className="step-hint">{none}</div>;
+  return (
+    <div className="run-related" {...{ [attr]: '' }}>
+      {label}
+      <ul>
+        {keys.map((key) => (
+          <li key={key} data-subject={key}>
+            {namedSubject(run, key)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Which of an incident's steps name whom: the unknown ones of a kind, or the full-control holders. */
+const incidentNames: Record<string, (run: ChecklistRun) => readonly string[]> = {
+  'remove-unknown-people': (run) => run.related.filter((s) => s.startsWith('person')),
+  'remove-unknown-partners': (run) => run.related.filter((s) => s.startsWith('partner')),
+  'review-system-users': (run) => run.related.filter((s) => s.startsWith('system-user')),
+};
+
+/** What happened, recorded in the ledger as a note about the business (the `document-incident` step). */
+function RecordNote({ run, locale }: { run: ChecklistRun; locale: UiLocale }) {
+  const t = catalogue(locale).incident;
+  const { send, error } = useChecklistCommand(locale);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [recorded, setRecorded] = useState(false);
+  const id = useId();
+  return (
+    <form
+      className="record-note"
+      data-record-note={run.id}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        void send({ type: 'note', runId: run.id, rationale: text })
+          .then((reply) => {
+            setRecorded(reply.ok);
+            if (reply.ok) setText('');
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <label htmlFor={id}>{t.whatHappened}</label>
+      <textarea
+        id={id}
+        value={text}
+        placeholder={t.placeholder}
+        maxLength={10_000}
+        required
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" disabled={busy || text.trim() === ''}>
+        {t.record}
+      </button>
+      {recorded ? <p role="status">{t.recorded}</p> : null}
+      {error ? <p role="alert">{error}</p> : null}
+    </form>
+  );
+}
+
 /** One run: its steps with `data-step-id` / `data-done`, each ticked by evidence or with one click. */
 export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }) {
   const t = catalogue(locale).checklists;
@@ -165,7 +249,15 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
         {template.title[locale]} · {who}
       </div>
       {run.case ? <div className="run-case">{run.case}</div> : null}
-      {run.related.length > 0 ? (
+      {template.relatesOpenChanges ? (
+        <SubjectNames
+          run={run}
+          keys={run.related}
+          none={catalogue(locale).incident.nothingUnrecorded}
+          label={catalogue(locale).panel.label(catalogue(locale).incident.unknown)}
+          attr="data-incident-unknown"
+        />
+      ) : run.related.length > 0 ? (
         <div className="run-related">
           {catalogue(locale).panel.label(t.alsoRemoving)}
           {run.related.map((s) => s.replace(/^[\w-]+:/, '')).join(', ')}
@@ -192,6 +284,9 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
               <div>
                 <div className="step-title">{text.title}</div>
                 <div className="step-hint">{text.hint}</div>
+                {template.relatesOpenChanges ? (
+                  <IncidentStep run={run} stepId={state.id} done={state.done} locale={locale} />
+                ) : null}
                 {state.done && state.at ? (
                   <div
                     className="step-how"
@@ -251,6 +346,37 @@ export function RunView({ run, locale }: { run: ChecklistRun; locale: UiLocale }
       {error ? <p role="alert">{error}</p> : null}
     </div>
   );
+}
+
+/** What an incident's step adds under its hint: whom it is about, or the form that documents it. */
+function IncidentStep({
+  run,
+  stepId,
+  done,
+  locale,
+}: {
+  run: ChecklistRun;
+  stepId: string;
+  done: boolean;
+  locale: UiLocale;
+}) {
+  const t = catalogue(locale).incident;
+  const named = incidentNames[stepId];
+  if (named && run.related.length > 0)
+    return <SubjectNames run={run} keys={named(run)} none={t.noneOfKind} attr="data-incident-kind" />;
+  if (stepId === 'secure-admin-accounts')
+    return (
+      <SubjectNames
+        run={run}
+        keys={run.holders ?? []}
+        none={t.noHolders}
+        label={catalogue(locale).panel.label(t.holders)}
+        attr="data-incident-holders"
+      />
+    );
+  if (stepId === 'document-incident' && !done && run.status === 'open')
+    return <RecordNote run={run} locale={locale} />;
+  return null;
 }
 
 /** One-click starts for a subject read from the page (or a finding about it). */

@@ -28,9 +28,62 @@ import { restartReview } from './reminders';
 
 export type ChecklistResult = Outcome<{ run?: ChecklistRun }>;
 
+/** The most related subjects a run holds (checklistRunSchema). */
+const MAX_RELATED = 200;
+
+/**
+ * Who an incident is about: every principal with an open (unrecorded, still in effect) change in the
+ * business, oldest change first; the people who hold full control of the business besides them (to
+ * secure by hand); and the names of both, from the baseline or this session's view of the business.
+ */
+export async function unknownAccess(
+  hub: Hub,
+  businessId: string,
+): Promise<{ related: string[]; holders: string[]; names: Record<string, string> }> {
+  const [open, baseline] = await Promise.all([
+    hub.store.openChanges(businessId),
+    hub.store.baseline(businessId),
+  ]);
+  const view = hub.cache.view(businessId)?.principals ?? [];
+  const related = [...open.keys()].slice(0, MAX_RELATED);
+  const unknown = new Set(related);
+  const holders = [
+    ...new Set([
+      ...Object.entries(baseline?.principals ?? {})
+        .filter(([, p]) => p.kind === 'person' && p.portfolioAccess === 'full-control')
+        .map(([key]) => key),
+      ...view.filter((p) => p.kind === 'person' && p.portfolioAccess === 'full-control').map(getSubjectKey),
+    ]),
+  ]
+    .filter((key) => !unknown.has(key))
+    .slice(0, MAX_RELATED);
+  const viewNames = new Map(view.map((p) => [getSubjectKey(p), p.name]));
+  const names: Record<string, string> = {};
+  for (const key of [...related, ...holders]) {
+    const name = baseline?.principals[key]?.name ?? viewNames.get(key);
+    if (name) names[key] = name.slice(0, 500);
+  }
+  return { related, holders, names };
+}
+
 /** Whether any of these templates has a step that the business's latest decision proves. */
 const needsDecisions = (ids: readonly TemplateId[]) =>
   ids.some((id) => templates[id].steps.some((s) => s.evidence === 'decision-since-start'));
+
+/** Whether any of these templates has a step that a note about the business (a run's record) proves. */
+const needsNotes = (ids: readonly TemplateId[]) =>
+  ids.some((id) => templates[id].steps.some((s) => s.evidence === 'incident-documented'));
+
+/** The notes recorded about the business itself: when, and the checklist run each names. */
+async function notesAbout(hub: Hub, businessId: string): Promise<NonNullable<BusinessEvidence['notes']>> {
+  const decisions = await hub.store.decisionsAbout(businessId, `business:${businessId}`);
+  return decisions
+    .filter((d) => d.action === 'note')
+    .map((d) => {
+      const runId = (d.after as { runId?: unknown } | undefined)?.runId;
+      return { at: d.at, ...(typeof runId === 'string' ? { runId } : {}) };
+    });
+}
 
 /** What the page reads and the ledger hold about one business, as the evidence checks need them. */
 async function evidenceFor(
@@ -38,6 +91,7 @@ async function evidenceFor(
   businessId: string,
   now: Date,
   withDecisions: boolean,
+  withNotes = false,
 ): Promise<BusinessEvidence> {
   const { store } = hub;
   const rows = await store.latestSnapshots(businessId);
@@ -59,6 +113,7 @@ async function evidenceFor(
   const assetPage = read('asset');
   const lastExportAt = await store.getTime('lastExportAt');
   const lastDecisionAt = withDecisions ? await store.lastDecisionAt(businessId) : undefined;
+  const notes = withNotes ? await notesAbout(hub, businessId) : undefined;
   return {
     now,
     lists,
@@ -67,6 +122,7 @@ async function evidenceFor(
     grants: await store.grants({ businessId }),
     ...(lastExportAt ? { lastExportAt } : {}),
     ...(lastDecisionAt ? { lastDecisionAt } : {}),
+    ...(notes ? { notes } : {}),
   };
 }
 
@@ -77,7 +133,8 @@ async function evidenceFor(
 export async function updateRunsFromEvidence(hub: Hub, businessId: string, now: Date): Promise<boolean> {
   const open = (await hub.store.runs({ businessId })).filter((r) => r.status === 'open');
   if (open.length === 0) return false;
-  const evidence = await evidenceFor(hub, businessId, now, needsDecisions(open.map((r) => r.templateId)));
+  const ids = open.map((r) => r.templateId);
+  const evidence = await evidenceFor(hub, businessId, now, needsDecisions(ids), needsNotes(ids));
   const runUpdates = open
     .map((before) => ({ before, after: applyEvidence(before, evidence) }))
     .filter((u) => u.after !== u.before);
@@ -191,7 +248,13 @@ async function attemptCommand(
       const view = hub.cache.view(command.businessId);
       const principal = view?.principals.find((p) => getSubjectKey(p) === who.subject);
       let related = command.related ?? [];
-      if (!command.related && template.suggestsRelated && principal) {
+      let unknown: Pick<ChecklistRun, 'names' | 'holders'> = {};
+      if (template.relatesOpenChanges) {
+        // Incident response: whoever has an open change now, frozen, so the run still knows them once removed.
+        const found = await unknownAccess(hub, command.businessId);
+        related = [...new Set([...found.related, ...related])].slice(0, MAX_RELATED);
+        unknown = { names: found.names, holders: found.holders };
+      } else if (!command.related && template.suggestsRelated && principal) {
         // The subject's people, from this session's view and the last People list read (any session).
         const people = await store.latestSnapshot(command.businessId, 'people');
         related = [
@@ -212,6 +275,7 @@ async function attemptCommand(
         ...(name ? { subjectName: name } : {}),
         ...(command.case ? { case: command.case } : {}),
         related,
+        ...unknown,
         now,
       });
       const saved = await commitRun(hub, context, { runs: [run] }, { run });
@@ -308,6 +372,38 @@ async function attemptCommand(
       );
       void hub.reminders.check(now);
       return saved.replayed ? saved.reply : { ok: true, run: finished };
+    }
+    case 'note': {
+      const found = await openRun(command.runId, 'run-closed');
+      if (!found.ok) return found;
+      const { run } = found;
+      const saved = await commitRun(
+        hub,
+        context,
+        {
+          decisions: [
+            {
+              at: now.toISOString(),
+              decidedBy: context.decidedBy,
+              businessId: run.businessId,
+              subject: run.subject,
+              action: 'note',
+              rationale: command.rationale,
+              after: {
+                checklist: run.templateId,
+                runId: run.id,
+                steps: run.steps.map((s) => ({ id: s.id, how: s.how ?? null, at: s.at ?? null })),
+              },
+            },
+          ],
+          expect: [run],
+        },
+        { run },
+      );
+      if (saved.replayed) return saved.reply;
+      // The step that a recorded note proves ticks at once.
+      await updateRunsFromEvidence(hub, run.businessId, now);
+      return { ok: true, run: (await store.run(run.id)) ?? run };
     }
     case 'discard': {
       const found = await openRun(command.runId, 'run-is-record');

@@ -32,6 +32,10 @@ export const evidenceFacts = {
   'export-since-start': ['date'],
   'end-dates-set': ['count'],
   'decision-since-start': [],
+  'unknown-listed': ['count'],
+  'partners-absent': ['count'],
+  'unknown-absent': ['count'],
+  'incident-documented': ['date'],
 } as const satisfies Record<string, readonly FactName[]>;
 export type EvidenceCode = keyof typeof evidenceFacts;
 export const evidenceCodes = Object.keys(evidenceFacts) as [EvidenceCode, ...EvidenceCode[]];

@@ -31,6 +31,8 @@ export interface BusinessEvidence {
   lastExportAt?: string;
   /** The latest decision recorded for the business. */
   lastDecisionAt?: string;
+  /** The notes recorded about the business itself (`business:<id>`): when, and the run each names. */
+  notes?: readonly { at: string; runId?: string }[];
 }
 
 const DAY = 86_400_000;
@@ -64,14 +66,53 @@ function currentGrants(evidence: BusinessEvidence, subject: string): RecordedGra
   return evidence.grants.filter((g) => g.subject === subject && (!g.endsAt || g.endsAt >= day));
 }
 
-/** Whether a list read in full after `since` lists none of the subjects (undefined: no proof either way). */
-function absentFrom(list: ListRead | undefined, subjects: readonly string[], since: string): boolean {
+const kindOfKey = (key: string): Principal['kind'] | undefined =>
+  key.startsWith('person')
+    ? 'person'
+    : key.startsWith('partner')
+      ? 'partner'
+      : key.startsWith('system-user')
+        ? 'system-user'
+        : undefined;
+/** A principal's kind and name, as two rows showing the same one by name compare. */
+const nameKey = (kind: string | undefined, name: string) => `${kind ?? ''}\n${name.trim().toLowerCase()}`;
+
+/**
+ * Whether a list read in full after `since` lists none of the subjects (false: no proof either way). With
+ * `names` (the subjects' names as read when the run started), one of them shown under another key (a row
+ * by name where the run knows the address) still counts as listed: absence is proven only where it is.
+ */
+function absentFrom(
+  list: ListRead | undefined,
+  subjects: readonly string[],
+  since: string,
+  names?: Readonly<Record<string, string>>,
+): boolean {
   if (!list || !list.complete || list.seenAt < since) return false;
   const listed = new Set(list.principals.map(getSubjectKey));
-  return subjects.every((s) => !listed.has(s));
+  const named = names ? new Set(list.principals.map((p) => nameKey(p.kind, p.name))) : undefined;
+  return subjects.every((s) => {
+    if (listed.has(s)) return false;
+    const name = names?.[s];
+    return !name || !named?.has(nameKey(kindOfKey(s), name));
+  });
 }
 
 const relatedOf = (run: ChecklistRun, prefix: string) => run.related.filter((s) => s.startsWith(prefix));
+
+const listOfKind = { person: 'people', partner: 'partners', 'system-user': 'system-users' } as const;
+
+/** The unknown principals of an incident, each absent from its list read in full after the start. */
+function unknownAbsent(run: ChecklistRun, evidence: BusinessEvidence): boolean {
+  if (run.related.length === 0 || run.related.some((s) => kindOfKey(s) === undefined)) return false;
+  // One pass over each list, for the unknown ones of its kind.
+  return (Object.keys(listOfKind) as (keyof typeof listOfKind)[]).every((kind) => {
+    const ofKind = run.related.filter((s) => kindOfKey(s) === kind);
+    return (
+      ofKind.length === 0 || absentFrom(evidence.lists[listOfKind[kind]], ofKind, run.createdAt, run.names)
+    );
+  });
+}
 
 /** The removal of an offboarding, as shown by lists read in full after `since`. */
 function removalShown(run: ChecklistRun, evidence: BusinessEvidence, since: string): boolean {
@@ -143,15 +184,33 @@ function check(
         : undefined;
     case 'people-absent': {
       const people = relatedOf(run, 'person');
-      return people.length > 0 && absentFrom(evidence.lists.people, people, run.createdAt)
+      return people.length > 0 && absentFrom(evidence.lists.people, people, run.createdAt, run.names)
         ? evidenceSeen('people-absent', { count: people.length })
         : undefined;
     }
     case 'system-users-absent': {
       const users = relatedOf(run, 'system-user');
-      return users.length > 0 && absentFrom(evidence.lists['system-users'], users, run.createdAt)
+      return users.length > 0 && absentFrom(evidence.lists['system-users'], users, run.createdAt, run.names)
         ? evidenceSeen('system-users-absent', { count: users.length })
         : undefined;
+    }
+    case 'unknown-listed':
+      return run.related.length > 0
+        ? evidenceSeen('unknown-listed', { count: run.related.length })
+        : undefined;
+    case 'partners-absent': {
+      const partners = relatedOf(run, 'partner');
+      return partners.length > 0 && absentFrom(evidence.lists.partners, partners, run.createdAt, run.names)
+        ? evidenceSeen('partners-absent', { count: partners.length })
+        : undefined;
+    }
+    case 'unknown-absent':
+      return unknownAbsent(run, evidence)
+        ? evidenceSeen('unknown-absent', { count: run.related.length })
+        : undefined;
+    case 'incident-documented': {
+      const note = evidence.notes?.find((n) => n.runId === run.id && n.at > run.createdAt);
+      return note ? evidenceSeen('incident-documented', { date: note.at.slice(0, 10) }) : undefined;
     }
     case 'asset-roles-absent': {
       if (!removalShown(run, evidence, run.createdAt)) return undefined;

@@ -30,6 +30,13 @@ export const checklistRunSchema = z.object({
   case: z.string().max(2000).optional(),
   /** Offboarding: the partner's people and system users to remove with it (subject keys). */
   related: z.array(subjectKey).max(200).default([]),
+  /** Incident response: the names of the related subjects and of the holders, as read at the start. */
+  names: z
+    .record(subjectKey, z.string().max(500))
+    .refine((names) => Object.keys(names).length <= 400, 'at most 400 names')
+    .optional(),
+  /** Incident response: the people who held full control of the business at the start (subject keys). */
+  holders: z.array(subjectKey).max(200).optional(),
   createdAt: z.string().datetime(),
   status: z.enum(['open', 'finished']),
   finishedAt: z.string().datetime().optional(),
@@ -67,6 +74,15 @@ export const checklistCommandSchema = z.discriminatedUnion('type', [
     rationale: z.string().trim().max(10_000).optional(),
   }),
   z.object({ type: z.literal('discard'), runId: z.string().min(1).max(100) }),
+  /**
+   * Records what happened as a ledger decision (a `note` about the run's subject, the text as its
+   * rationale), while the run is open: the incident response's `document-incident` step ticks from it.
+   */
+  z.object({
+    type: z.literal('note'),
+    runId: z.string().min(1).max(100),
+    rationale: z.string().trim().min(1, 'a rationale is required').max(10_000),
+  }),
   /** Takes back the latest hand tick or untick of a step (the panel's "Undo"; issue 11, item 2). */
   z.object({ type: z.literal('undo-tick'), runId: z.string().min(1).max(100), stepId: z.string().max(64) }),
 ]);
@@ -101,6 +117,8 @@ export function createRun(input: {
   subjectName?: string;
   case?: string;
   related?: string[];
+  names?: Record<string, string>;
+  holders?: string[];
   now: Date;
 }): ChecklistRun {
   return checklistRunSchema.parse({
@@ -111,6 +129,8 @@ export function createRun(input: {
     ...(input.subjectName ? { subjectName: input.subjectName } : {}),
     ...(input.case ? { case: input.case } : {}),
     related: input.related ?? [],
+    ...(input.names ? { names: input.names } : {}),
+    ...(input.holders ? { holders: input.holders } : {}),
     createdAt: input.now.toISOString(),
     status: 'open',
     steps: templates[input.templateId].steps.map((s) => ({ id: s.id, done: false })),

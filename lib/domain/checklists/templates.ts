@@ -9,6 +9,7 @@ export const templateIds = [
   'onboard-partner',
   'offboard-partner',
   'periodic-review',
+  'incident-response',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
 
@@ -30,7 +31,11 @@ export type EvidenceKind =
   | 'removal-verified-again'
   | 'export-since-start'
   | 'end-dates-set'
-  | 'decision-since-start';
+  | 'decision-since-start'
+  | 'unknown-listed'
+  | 'partners-absent'
+  | 'unknown-absent'
+  | 'incident-documented';
 
 export interface StepText {
   title: string;
@@ -60,11 +65,16 @@ export interface FollowUp {
 export interface Template {
   id: TemplateId;
   /** What the template is for: the panel and the popup offer it by purpose and subject kind. */
-  purpose: 'onboard' | 'offboard' | 'review';
+  purpose: 'onboard' | 'offboard' | 'review' | 'incident';
   /** Who the run is about: a person's e-mail, a partner's Business ID, or the whole business. */
   subjectKind: 'person' | 'partner' | 'business';
   /** At the start, propose the people whose e-mail domain spells the subject's name (to remove with it). */
   suggestsRelated?: boolean;
+  /**
+   * At the start, the background names the run's related subjects itself: every principal with an open
+   * (unrecorded, still in effect) change in the business, with their names and the full-control holders.
+   */
+  relatesOpenChanges?: boolean;
   onFinish?: FinishEffect;
   followUps?: readonly FollowUp[];
   title: Record<UiLocale, string>;
@@ -382,11 +392,136 @@ const periodicReview: Template = {
   ],
 };
 
+/**
+ * Incident response (issue 13, item 4): about the whole business. The unknown principals are the run's
+ * related subjects, frozen at the start from the open changes, so the run still knows them once removed.
+ */
+const incidentResponse: Template = {
+  id: 'incident-response',
+  purpose: 'incident',
+  subjectKind: 'business',
+  relatesOpenChanges: true,
+  title: { en: 'Incident response', sv: 'Incidenthantering', fr: 'Réponse à un incident' },
+  steps: [
+    step(
+      'identify-unknown-access',
+      'unknown-listed',
+      t(
+        'Identify the unknown access',
+        'Scopekeeper lists who gained access that no record approves: compare it with what you know.',
+      ),
+      t(
+        'Identifiera okänd åtkomst',
+        'Scopekeeper listar vem som fått åtkomst som ingen post godkänner: jämför med det du vet.',
+      ),
+      t(
+        'Identifier les accès inconnus',
+        'Scopekeeper liste qui a obtenu un accès qu’aucun enregistrement n’approuve : comparez avec ce que vous savez.',
+      ),
+    ),
+    step(
+      'remove-unknown-people',
+      'people-absent',
+      t('Remove the unknown people', 'People › the person › Remove: none of them is listed any more.'),
+      t('Ta bort de okända personerna', 'Personer › personen › Ta bort: ingen av dem visas längre.'),
+      t('Retirer les personnes inconnues', 'Personnes › la personne › Retirer : aucune n’apparaît plus.'),
+    ),
+    step(
+      'remove-unknown-partners',
+      'partners-absent',
+      t('Remove the unknown partners', 'Partners › the partner › Remove: none of them is listed any more.'),
+      t('Ta bort de okända partnerna', 'Partner › partnern › Ta bort: ingen av dem visas längre.'),
+      t('Retirer les partenaires inconnus', 'Partenaires › le partenaire › Retirer : aucun n’apparaît plus.'),
+    ),
+    step(
+      'review-system-users',
+      'system-users-absent',
+      t(
+        'Review the system users',
+        'Delete every system user you do not know, with its tokens: the unknown ones are gone from the list.',
+      ),
+      t(
+        'Granska systemanvändarna',
+        'Ta bort varje systemanvändare du inte känner till, med dess token: de okända är borta från listan.',
+      ),
+      t(
+        'Revoir les utilisateurs système',
+        'Supprimez tout utilisateur système inconnu, avec ses jetons : les inconnus ont quitté la liste.',
+      ),
+    ),
+    step(
+      'secure-admin-accounts',
+      undefined,
+      t(
+        'Secure every full-control account',
+        'Each person with full control changes their Facebook password and turns on two-factor authentication.',
+      ),
+      t(
+        'Säkra varje konto med full kontroll',
+        'Varje person med full kontroll byter sitt Facebook-lösenord och slår på tvåfaktorsautentisering.',
+      ),
+      t(
+        'Sécuriser chaque compte avec contrôle total',
+        'Chaque personne avec contrôle total change son mot de passe Facebook et active l’authentification à deux facteurs.',
+      ),
+    ),
+    step(
+      'check-payment-and-ads',
+      undefined,
+      t(
+        'Check payment methods and ads',
+        'Billing › Payment methods: remove any card you do not know. On every ad account, pause the ads you did not create.',
+      ),
+      t(
+        'Kontrollera betalningsmetoder och annonser',
+        'Fakturering › Betalningsmetoder: ta bort kort du inte känner igen. Pausa annonser ni inte skapat, på varje annonskonto.',
+      ),
+      t(
+        'Vérifier les moyens de paiement et les publicités',
+        'Facturation › Moyens de paiement : retirez toute carte inconnue. Sur chaque compte publicitaire, suspendez les publicités que vous n’avez pas créées.',
+      ),
+    ),
+    step(
+      'verify-clean',
+      'unknown-absent',
+      t(
+        'Verify that it is clean',
+        'Read People, Partners and System users again in full: none of the unknown ones may be listed.',
+      ),
+      t(
+        'Kontrollera att allt är rent',
+        'Läs Personer, Partner och Systemanvändare igen i sin helhet: ingen av de okända får visas.',
+      ),
+      t(
+        'Vérifier que tout est propre',
+        'Relisez Personnes, Partenaires et Utilisateurs système en entier : aucun inconnu ne doit apparaître.',
+      ),
+    ),
+    step(
+      'document-incident',
+      'incident-documented',
+      t(
+        'Document the incident',
+        'Record what happened, when it was found and what was done: it is kept in the ledger.',
+      ),
+      t(
+        'Dokumentera incidenten',
+        'Skriv vad som hände, när det upptäcktes och vad som gjordes: det sparas i liggaren.',
+      ),
+      t(
+        'Documenter l’incident',
+        'Notez ce qui s’est passé, quand cela a été découvert et ce qui a été fait : c’est conservé dans le registre.',
+      ),
+    ),
+  ],
+};
+
 export const templates: Record<TemplateId, Template> = {
   'onboard-person': onboardPerson,
   'onboard-partner': onboardPartner,
   'offboard-partner': offboardPartner,
   'periodic-review': periodicReview,
+  'incident-response': incidentResponse,
 };
 
 /** The templates of a purpose for a subject kind (what the panel and the popup offer). */

@@ -7,6 +7,7 @@ import { watch } from './watch';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
+import { incident } from './incident';
 import { screens } from './screens';
 import { changes } from './changes';
 
@@ -35,6 +36,10 @@ const evidence: EvidenceText = {
   'export-since-start': (x) => `Ledger exported ${f(x, 'date')}.`,
   'end-dates-set': (x) => `All ${f(x, 'count')} recorded grant(s) have an end date.`,
   'decision-since-start': () => 'Decisions were recorded during the review.',
+  'unknown-listed': (x) => `Found at the start: ${f(x, 'count')} with access that no record approves.`,
+  'partners-absent': (x) => `None of the ${f(x, 'count')} partner(s) is listed on Partners.`,
+  'unknown-absent': (x) => `The lists read in full show none of the ${f(x, 'count')} unknown one(s).`,
+  'incident-documented': (x) => `What happened was recorded on ${f(x, 'date')}.`,
 };
 
 /**
@@ -58,4 +63,5 @@ export const en = {
   durability,
   importProgress,
   changes,
+  incident,
 };

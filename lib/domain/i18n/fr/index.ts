@@ -8,6 +8,7 @@ import { watch } from './watch';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
+import { incident } from './incident';
 import { screens } from './screens';
 import { changes } from './changes';
 
@@ -32,6 +33,11 @@ const evidence: EvidenceText = {
   'export-since-start': (x) => `Registre exporté le ${f(x, 'date')}.`,
   'end-dates-set': (x) => `Tous les accès enregistrés ont une date de fin (${f(x, 'count')}).`,
   'decision-since-start': () => 'Des décisions ont été enregistrées pendant la revue.',
+  'unknown-listed': (x) =>
+    `Trouvés au démarrage, avec un accès qu’aucun enregistrement n’approuve : ${f(x, 'count')}.`,
+  'partners-absent': (x) => `Aucun des partenaires désignés n’apparaît dans Partenaires (${f(x, 'count')}).`,
+  'unknown-absent': (x) => `Les listes, lues en entier, ne montrent aucun des inconnus (${f(x, 'count')}).`,
+  'incident-documented': (x) => `Ce qui s’est passé a été enregistré le ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in French (see en.ts). */
@@ -51,4 +57,5 @@ export const fr: Catalogue = {
   durability,
   importProgress,
   changes,
+  incident,
 };

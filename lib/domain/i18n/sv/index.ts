@@ -8,6 +8,7 @@ import { watch } from './watch';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
+import { incident } from './incident';
 import { screens } from './screens';
 import { changes } from './changes';
 
@@ -32,6 +33,10 @@ const evidence: EvidenceText = {
   'export-since-start': (x) => `Liggaren exporterades ${f(x, 'date')}.`,
   'end-dates-set': (x) => `Alla dokumenterade åtkomster har ett slutdatum (${f(x, 'count')}).`,
   'decision-since-start': () => 'Beslut registrerades under granskningen.',
+  'unknown-listed': (x) => `Hittade vid starten, med åtkomst som ingen post godkänner: ${f(x, 'count')}.`,
+  'partners-absent': (x) => `Ingen av de namngivna partnerna visas under Partner (${f(x, 'count')}).`,
+  'unknown-absent': (x) => `Listorna, lästa i sin helhet, visar ingen av de okända (${f(x, 'count')}).`,
+  'incident-documented': (x) => `Det som hände registrerades ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in Swedish (see en.ts). */
@@ -51,4 +56,5 @@ export const sv: Catalogue = {
   durability,
   importProgress,
   changes,
+  incident,
 };

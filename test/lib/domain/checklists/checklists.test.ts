@@ -71,7 +71,13 @@ const endDate = { code: 'record-with-end-date', facts: { date: '2027-01-31' } };
 
 describe('checklist templates', () => {
   it('have the stable step ids of the issue, in order', () => {
-    expect(templateIds).toEqual(['onboard-person', 'onboard-partner', 'offboard-partner', 'periodic-review']);
+    expect(templateIds).toEqual([
+      'onboard-person',
+      'onboard-partner',
+      'offboard-partner',
+      'periodic-review',
+      'incident-response',
+    ]);
     expect(ids('onboard-person')).toEqual([
       'define-case',
       'least-role',
@@ -110,6 +116,16 @@ describe('checklist templates', () => {
       'confirm-end-dates',
       'document-decisions',
       'schedule-next-review',
+    ]);
+    expect(ids('incident-response')).toEqual([
+      'identify-unknown-access',
+      'remove-unknown-people',
+      'remove-unknown-partners',
+      'review-system-users',
+      'secure-admin-accounts',
+      'check-payment-and-ads',
+      'verify-clean',
+      'document-incident',
     ]);
   });
 

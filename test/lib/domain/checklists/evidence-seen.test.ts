@@ -35,6 +35,10 @@ const examples: Record<EvidenceCode, [EvidenceSeen['facts'], string]> = {
   'export-since-start': [{ date: '2026-11-28' }, 'Ledger exported 2026-11-28.'],
   'end-dates-set': [{ count: 6 }, 'All 6 recorded grant(s) have an end date.'],
   'decision-since-start': [undefined, 'Decisions were recorded during the review.'],
+  'unknown-listed': [{ count: 2 }, 'Found at the start: 2 with access that no record approves.'],
+  'partners-absent': [{ count: 1 }, 'None of the 1 partner(s) is listed on Partners.'],
+  'unknown-absent': [{ count: 3 }, 'The lists read in full show none of the 3 unknown one(s).'],
+  'incident-documented': [{ date: '2026-11-29' }, 'What happened was recorded on 2026-11-29.'],
 };
 
 const seenOf = (code: EvidenceCode): EvidenceSeen => {
