@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeSentence, verdictText } from '@/lib/domain/change-text';
 import { catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
@@ -43,6 +43,42 @@ export function assetsOf(entry: TimelineEntry, onPage: readonly AssetGrant[] | u
   return [{ ...asset, access: to, tasks: [] }];
 }
 
+/**
+ * "Start incident response" (issue 13): starts the business's incident checklist, which names every
+ * principal with an unrecorded change at that moment. Gone while one is open (it is in the checklists).
+ */
+export function StartIncident({ businessId, auto }: { businessId: string; auto?: number }) {
+  const { ask } = useApi();
+  const { runs, locale } = usePanelStore((s) => s.state);
+  const refusal = useRefusal(locale);
+  const { check } = refusal;
+  const open = runs.some((r) => r.templateId === 'incident-response' && r.status === 'open');
+  const start = useCallback(
+    () =>
+      void ask('checklistCommand', { type: 'start', businessId, templateId: 'incident-response' }).then(
+        check,
+      ),
+    [ask, businessId, check],
+  );
+  // A notification's "Start incident response" starts it once per click (its time), not on every render.
+  const started = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (auto === undefined || open || started.current === auto) return;
+    started.current = auto;
+    start();
+  }, [auto, open, start]);
+  return (
+    <>
+      {open ? null : (
+        <button type="button" data-start-incident="" onClick={start}>
+          {catalogue(locale).watch.startIncident}
+        </button>
+      )}
+      {refusal.shown}
+    </>
+  );
+}
+
 /** What an alert's "This was approved" records: the case says what it approves and when it was seen. */
 export function approvalCase(locale: UiLocale, entry: TimelineEntry): string {
   return catalogue(locale)
@@ -60,7 +96,6 @@ export function ChangesSection() {
   const businessId = snapshot?.businessId;
   const { data, refused } = useTimeline(businessId);
   const [approving, setApproving] = useState<TimelineEntry | undefined>();
-  const incident = useRefusal(locale);
   const t = catalogue(locale).watch;
   const shown = useMemo(() => (data ? sinceVisit(data.entries, data.visitStart) : []), [data]);
   if (refused) return <section className="section changes">{refused}</section>;
@@ -76,7 +111,7 @@ export function ChangesSection() {
       {open.length > 0 ? (
         <div className="changes-alert" role="alert">
           <p>{t.unrecordedCount(open.length)}</p>
-          {incident.shown}
+          <StartIncident businessId={businessId} />
         </div>
       ) : null}
       <ul className="change-list">

@@ -7,7 +7,7 @@ import { DueList, RunView, useUndo, type SnoozeUndo } from './checklists';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';
 import { SubjectLedger } from './subject-ledger';
-import { approvalCase, assetsOf, useTimeline } from './changes-section';
+import { approvalCase, assetsOf, StartIncident, useTimeline } from './changes-section';
 
 /** The review template (the whole business is its subject). */
 const reviewTemplate = () => templatesFor('review', 'business')[0];
@@ -123,6 +123,7 @@ export function FocusSection() {
         <>
           <h2>{catalogue(locale).watch.startIncident}</h2>
           <p>{catalogue(locale).watch.incidentHere}</p>
+          <StartIncident businessId={businessId} auto={focus.at} />
         </>
       ) : focus.action === 'approve' ? (
         <ApproveAlert businessId={businessId} subject={subject} name={name} at={focus.at} />
@@ -166,10 +167,14 @@ export function ChecklistsSection() {
   const t = catalogue(locale).checklists;
   const businessId = snapshot?.businessId;
   if (!businessId) return null;
+  // The run the admin came for: the subject's, or the incident run when an alert sent them.
+  const first = (run: (typeof runs)[number]) =>
+    run.subject === focus?.subject ||
+    (focus?.action === 'incident' && run.templateId === 'incident-response');
   const ordered = [...runs].sort(
     (a, b) =>
       Number(a.status === 'finished') - Number(b.status === 'finished') ||
-      Number(b.subject === focus?.subject) - Number(a.subject === focus?.subject),
+      Number(first(b)) - Number(first(a)),
   );
   return (
     <section className="section" aria-labelledby="checklists-title">

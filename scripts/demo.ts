@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { uiLocales, type UiLocale } from '../lib/domain/locales';
 import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
+import { ATTACKER, ATTACKER_PARTNER, takeoverStrings } from '../test/sandbox/takeover';
 import {
   listStructures,
   paneStructures,
@@ -51,9 +52,13 @@ const demoCase: Record<UiLocale, string> = {
   fr: 'Photos du menu de Noël',
 };
 
-const portfolio = values.people
-  ? generatePortfolio({ people: Number(values.people), locale, variant, pane })
-  : samplePortfolio(locale, variant, { paneStructure: pane });
+// With the sandbox's own controls: "Simulate a takeover" and the removals after it (issue 13).
+const portfolio = {
+  ...(values.people
+    ? generatePortfolio({ people: Number(values.people), locale, variant, pane })
+    : samplePortfolio(locale, variant, { paneStructure: pane })),
+  demoControls: true,
+};
 const headless = values.headless || !process.env.DISPLAY;
 const q = `?business_id=${portfolio.businessId}`;
 
@@ -177,6 +182,40 @@ try {
   }
   await timeline.screenshot({ path: resolve(out, '10-change-timeline.png') });
   shots.push(resolve(out, '10-change-timeline.png'));
+  await timeline.close();
+
+  // A takeover between two visits (issue 13): the sandbox adds an admin and a partner with full control.
+  const sandboxWords = takeoverStrings[locale];
+  await page.bringToFront();
+  await page.getByRole('button', { name: sandboxWords.simulate }).click();
+  await page.waitForLoadState('load');
+  await settle(page, 'people');
+  let panel = await panelFrame(page);
+  await panel.waitForSelector(`[data-changes] [data-change-subject="person:${ATTACKER.email}"]`, {
+    timeout: 15_000,
+  });
+  await shot('11-takeover-alert');
+  // The admin starts the incident response from the alert, and removes both as the checklist says.
+  await panel.locator('[data-changes] [data-start-incident]').click();
+  await panel.waitForSelector('[data-template-id="incident-response"]', { timeout: 15_000 });
+  await page.waitForTimeout(600);
+  await shot('12-incident-checklist');
+  await page.getByRole('button', { name: sandboxWords.remove(ATTACKER.name) }).click();
+  await page.getByRole('button', { name: sandboxWords.remove(ATTACKER_PARTNER.name) }).click();
+  await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
+  await settle(page, 'partners');
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  await settle(page, 'people');
+  panel = await panelFrame(page);
+  await panel.waitForSelector(
+    '[data-template-id="incident-response"] [data-step-id="verify-clean"][data-done="true"]',
+    { timeout: 15_000 },
+  );
+  await panel
+    .locator('[data-template-id="incident-response"]')
+    .scrollIntoViewIfNeeded()
+    .catch(() => undefined);
+  await shot('13-incident-verified-clean');
 } finally {
   await session.close();
 }

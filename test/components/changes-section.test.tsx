@@ -8,6 +8,7 @@ import { usePanelStore } from '@/components/panel-store';
 import type { Change } from '@/lib/domain/baseline';
 import type { TimelineEntry } from '@/lib/domain/timeline';
 import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
+import { checklistRunSchema } from '@/lib/domain/checklists/runs';
 import type { UiLocale } from '@/lib/domain/locales';
 import { BUSINESS_ID, panelState } from './panel-state';
 
@@ -150,5 +151,31 @@ describe('changes since your last visit in the panel (issue 13, item 5)', () => 
     await flush();
     expect(asked.filter(([name]) => name === 'changeTimeline')).toHaveLength(2);
     expect($('[data-change-subject="person:mallory@evil.example"]')).not.toBeNull();
+  });
+
+  it('“Start incident response” starts the business’s incident checklist, and is gone while one is open', async () => {
+    mount(inLocale('en'));
+    await flush();
+    const button = $('[data-start-incident]')!;
+    expect(button.textContent).toBe('Start incident response');
+    act(() => button.click());
+    await flush();
+    expect(asked).toContainEqual([
+      'checklistCommand',
+      { type: 'start', businessId: BUSINESS_ID, templateId: 'incident-response' },
+    ]);
+    const run = checklistRunSchema.parse({
+      id: 'run-1',
+      businessId: BUSINESS_ID,
+      templateId: 'incident-response',
+      subject: `business:${BUSINESS_ID}`,
+      related: ['person:mallory@evil.example'],
+      createdAt: '2026-11-30T09:01:00.000Z',
+      status: 'open',
+      steps: [],
+    });
+    act(() => usePanelStore.getState().setState({ ...inLocale('en'), runs: [run] }));
+    await flush();
+    expect($('[data-start-incident]')).toBeNull();
   });
 });

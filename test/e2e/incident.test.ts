@@ -5,15 +5,7 @@ import { uiLocales } from '@/lib/domain/locales';
 import { foreignPhrases } from '../lib/domain/i18n/sentences';
 import { samplePortfolio } from '../sandbox/generate';
 import { routeSandbox } from '../sandbox/serve';
-import {
-  askBackground,
-  BUSINESS_URL,
-  extensionId,
-  launchWithExtension,
-  panelFindings,
-  settledPanel,
-  type Session,
-} from './harness';
+import { BUSINESS_URL, launchWithExtension, panelFindings, settledPanel, type Session } from './harness';
 import { sessionPerTest } from './sessions';
 
 const sessions = sessionPerTest<Session>();
@@ -67,16 +59,17 @@ describe('incident response (issue 13, item 4)', () => {
         .poll(async () => (await panelFindings(frame)).map((f) => f.subject))
         .toContain('partner:3228568050780099');
 
-      // What the alert's "Start incident response" sends: the business and the template, nothing else.
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);
-      const started = (await askBackground(popup, 1, 'checklistCommand', {
-        type: 'start',
-        businessId: sample.businessId,
-        templateId: 'incident-response',
-      })) as { res?: { ok: boolean } };
-      expect(started.res?.ok).toBe(true);
-      await popup.close();
+      // "Changes since your last visit" says who got in; the admin starts the incident response there.
+      await expect
+        .poll(() =>
+          frame
+            .locator('[data-changes] [data-verdict="unrecorded"]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-change-subject'))),
+        )
+        .toEqual(['partner:3228568050780099', 'person:mallory@evil.example']);
+      const alerted = await frame.locator('[data-changes]').innerText();
+      expect(alerted).toContain(t.watch.changesTitle);
+      await frame.locator('[data-changes] [data-start-incident]').click();
 
       // The panel lists the run, names who got in, and who holds full control.
       const run = frame.locator('[data-template-id="incident-response"]');
