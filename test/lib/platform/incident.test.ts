@@ -76,6 +76,32 @@ describe('the incident response checklist in the background', () => {
     expect(await ticks(run.id)).toEqual({ 'identify-unknown-access': 'evidence' });
   });
 
+  it('takes in what a later read finds unrecorded while the run is open, until the business is verified clean', async () => {
+    await visit(listSnapshot('people', [me, lisa]));
+    await visit(listSnapshot('partners', []));
+    at('2026-11-20T10:00:00Z');
+    await visit(listSnapshot('people', [me, lisa, mallory]));
+    // Started from the People alert: Partners, where the intruder's partner is, not read yet.
+    const run = await started();
+    expect(run.related).toEqual(['person:mallory@evil.example']);
+    at('2026-11-20T10:10:00Z');
+    await visit(listSnapshot('partners', [shady]));
+    expect(await t.store.run(run.id)).toMatchObject({
+      related: ['person:mallory@evil.example', 'partner:3228568050780099'],
+      names: { 'partner:3228568050780099': 'Shady Ads Ltd' },
+    });
+    // Both removed: verified clean; someone new after that is a new incident, not this one's.
+    at('2026-11-20T10:20:00Z');
+    await visit(listSnapshot('partners', []));
+    await visit(listSnapshot('people', [me, lisa]));
+    expect(await ticks(run.id)).toMatchObject({ 'verify-clean': 'evidence' });
+    await visit(listSnapshot('people', [me, lisa, person('Eve', 'eve@evil.example')]));
+    expect((await t.store.run(run.id))!.related).toEqual([
+      'person:mallory@evil.example',
+      'partner:3228568050780099',
+    ]);
+  });
+
   it('keeps one open incident response per business: a second start gives the open one back', async () => {
     await hijacked();
     const first = await started();
