@@ -37,6 +37,7 @@ import {
 import type { LedgerFacts } from '../domain/rules/types';
 import {
   changeRowKey,
+  lastRead,
   mergeBaseline,
   newChangeRows,
   watchDigest,
@@ -1286,10 +1287,13 @@ export class LedgerStore {
       }
       const merged = mergeBaseline(ours, baseline);
       if (ours && merged.taken === 0) continue;
+      // The row's other fields (its visit) stay; `updatedAt` is the latest read either side knows of.
+      const read = lastRead(baseline) || at;
       rows.push({
+        ...row,
         businessId: baseline.businessId,
         baseline: pruneBaseline(merged.baseline, now, retentionDays),
-        updatedAt: at,
+        updatedAt: row && row.updatedAt > read ? row.updatedAt : read,
       });
       touched.add(baseline.businessId);
     }

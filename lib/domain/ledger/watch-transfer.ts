@@ -182,6 +182,15 @@ export function mergeBaseline(ours: Baseline | undefined, theirs: Baseline): Bas
   };
 }
 
+/** When a read last showed anything of a baseline (its lists, asset pages and principals). */
+export function lastRead(baseline: Baseline): string {
+  let last = '';
+  for (const at of Object.values(baseline.lists)) if (at > last) last = at;
+  for (const page of Object.values(baseline.assetPages)) if (page.at > last) last = page.at;
+  for (const p of Object.values(baseline.principals)) if (p.lastSeen > last) last = p.lastSeen;
+  return last;
+}
+
 /** A change row's identity: two identical rows (same business, time and change) are one. */
 export const changeRowKey = (row: ChangeRow): string => canonicalJson(row);
 

@@ -163,7 +163,11 @@ describe('baselines and changes in the export file (issue 13)', () => {
     const local = open();
     await local.observeBaseline(snapshot([me, lisa, erik]), day(1), OWN);
     await local.observeBaseline(snapshot([me, lisa, erik]), day(12), OWN);
+    const visit = (await local.changeTimeline(B)).visitStart;
+    expect(visit).toBe(day(12).toISOString());
     const plan = await imported(local, text, [colleagueId]);
+    // The business's current visit (a read's, not the file's) stays as it was.
+    expect((await local.changeTimeline(B)).visitStart).toBe(visit);
     expect(plan.watch).toMatchObject({ applied: true, newChanges: 2 });
     const baseline = (await local.baseline(B))!;
     expect(Object.keys(baseline.principals).sort()).toEqual([
