@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '@/lib/domain/i18n';
 import type { ImportCheck } from '@/lib/domain/ledger/import';
@@ -127,6 +128,35 @@ describe('baselines and changes in the export file (issue 13)', () => {
     await trusting.observeBaseline(snapshot([me, lisa]), day(1), OWN);
     expect((await imported(trusting, text, [colleagueId])).watch?.applied).toBe(true);
     expect(await subjects(trusting)).toContain('person:mallory@evil.example');
+  });
+
+  it('does not apply a trusted colleague’s baselines signed with another key unless the admin accepts it', async () => {
+    const colleague = open();
+    await colleague.observeBaseline(snapshot([me, lisa]), day(3), OWN);
+    const colleagueId = await colleague.getLedgerId();
+    const local = open();
+    await imported(local, await exported(colleague), [colleagueId]);
+
+    // Someone else's installation under the colleague's ledger id: its own key signs the file.
+    const name = `ledger-${Math.random()}`;
+    const raw = new Dexie(name);
+    raw.version(1).stores({ meta: 'key' });
+    await raw.open();
+    await raw.table('meta').put({ key: 'ledgerId', value: colleagueId });
+    raw.close();
+    const impostor = new LedgerStore(name);
+    opened.push(impostor);
+    await impostor.observeBaseline(snapshot([me, lisa, mallory]), day(5), OWN);
+    const text = await exported(impostor);
+    const check = await preview(local, text);
+    if (!check.ok) throw new Error(JSON.stringify(check.error));
+    expect(check.plan.ledgers).toMatchObject([{ ledgerId: colleagueId, key: 'changed', trusted: true }]);
+    const held = await imported(local, text);
+    expect(held.watch).toMatchObject({ status: 'trusted', applied: false });
+    expect(await subjects(local)).not.toContain('person:mallory@evil.example');
+    const accepted = await local.applyImport(text, bytes(text), { now: NOW }, { acceptKeys: [colleagueId] });
+    expect(accepted.ok && 'plan' in accepted && accepted.plan.watch?.applied).toBe(true);
+    expect(await subjects(local)).toContain('person:mallory@evil.example');
   });
 
   it('refuses watch data changed after signing, and never applies unsigned watch data', async () => {
