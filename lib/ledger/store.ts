@@ -13,7 +13,7 @@ import {
   type ImportCheck,
   type ImportOptions,
   type ImportPlan,
-  type LedgerContents,
+  type HeldWatch,
 } from '../domain/ledger/import';
 import {
   decisionSchema,
@@ -1100,7 +1100,7 @@ export class LedgerStore {
   }
 
   /** The baselines and change rows held, as an import compares a file's with them (issue 13). */
-  private async heldWatch(): Promise<NonNullable<LedgerContents['watch']>> {
+  private async heldWatch(): Promise<HeldWatch> {
     const baselines = new Map<string, Baseline>();
     for (const row of await this.db.baselines.toArray()) {
       const parsed = baselineSchema.safeParse(row.baseline);
@@ -1131,7 +1131,7 @@ export class LedgerStore {
         own: { key: publicKey, legacyHead },
         pinnedKeys: await this.pinnedKeys(),
         trusted: await this.trustedLedgers(),
-        watch: await this.heldWatch(),
+        watch: () => this.heldWatch(),
       },
       { memo: this.importMemo, ...options },
     );

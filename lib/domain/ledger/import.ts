@@ -50,8 +50,16 @@ export interface LedgerContents {
   pinnedKeys?: ReadonlyMap<string, { key: PublicKey; firstSeenAt: string }>;
   /** Ledgers whose acceptances and revocations take effect here (meta `trustedLedger.<ledgerId>`). */
   trusted?: ReadonlySet<string>;
-  /** The baselines held, by business, and the change rows held (`changeRowKey`): issue 13. */
-  watch?: { baselines: ReadonlyMap<string, Baseline>; changeKeys: ReadonlySet<string> };
+  /**
+   * The baselines held, by business, and the change rows held (`changeRowKey`): issue 13. Asked only for
+   * a file that carries watch data (reading them costs a parse of every baseline held).
+   */
+  watch?: () => Promise<HeldWatch>;
+}
+
+export interface HeldWatch {
+  baselines: ReadonlyMap<string, Baseline>;
+  changeKeys: ReadonlySet<string>;
 }
 
 export interface ImportOptions {
@@ -575,23 +583,24 @@ async function planWatch(
       silencing: 0,
     });
   }
+  const held = (await current.watch?.()) ?? { baselines: new Map(), changeKeys: new Set<string>() };
   const changes: ImportChange[] = [];
   for (const theirs of baselines) {
-    const held = current.watch?.baselines.get(theirs.businessId);
-    const { taken, added } = mergeBaseline(held, theirs);
-    if (held && taken === 0) continue;
+    const ours = held.baselines.get(theirs.businessId);
+    const { taken, added } = mergeBaseline(ours, theirs);
+    if (ours && taken === 0) continue;
     changes.push({
       kind: 'baseline',
       ledgerId,
       businessId: theirs.businessId,
-      replaces: held !== undefined,
+      replaces: ours !== undefined,
       taken,
       added,
     });
   }
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - (options.retentionDays ?? 400) * 86_400_000).toISOString();
-  const fresh = newChangeRows(rows, current.watch?.changeKeys ?? new Set(), cutoff);
+  const fresh = newChangeRows(rows, held.changeKeys, cutoff);
   return {
     ok: true,
     watch: {
