@@ -222,7 +222,9 @@ function ImportPreview(props: {
             {summary.watch?.ledgerId === ledger.ledgerId ? (
               <p data-watch-status={summary.watch.status} data-watch-applies={String(watchEffective)}>
                 {w.heading(summary.watch.businesses, summary.watch.changes, summary.watch.newChanges)}:{' '}
-                {w.status[summary.watch.status]}
+                {ledger.key === 'changed' && summary.watch.status !== 'unverified'
+                  ? w.status.keyChanged
+                  : w.status[summary.watch.status]}
               </p>
             ) : null}
             {changes.length > 0 ? (

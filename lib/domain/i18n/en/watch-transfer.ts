@@ -18,6 +18,8 @@ export const watchTransfer = {
       'They come from a colleague you do not trust: they are not applied unless you trust this colleague. A baseline decides who counts as new at the next read, so one from an untrusted file could hide an intruder.',
     unverified:
       'They are not signed by a key you hold or trust: they are not applied. Only your own backups and trusted colleagues’ files can set what counts as known here.',
+    keyChanged:
+      'This ledger is now signed with another key: they are applied only if you accept the new key (and trust this colleague).',
   },
   /** One business's baseline in the preview. */
   baseline: (business: string, replaces: boolean, taken: number, added: number) =>

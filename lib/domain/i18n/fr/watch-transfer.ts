@@ -15,6 +15,8 @@ export const watchTransfer: typeof en = {
       'Ils viennent d’un collègue à qui vous ne faites pas confiance : ils ne sont pas appliqués, sauf si vous lui faites confiance. Un état de référence décide qui compte comme nouveau à la prochaine lecture : celui d’un fichier non fiable pourrait cacher un intrus.',
     unverified:
       'Ils ne sont pas signés par une clé que vous détenez ou à laquelle vous faites confiance : ils ne sont pas appliqués. Seules vos propres sauvegardes et les fichiers de collègues de confiance peuvent fixer ce qui est connu ici.',
+    keyChanged:
+      'Ce registre est maintenant signé avec une autre clé : ils ne sont appliqués que si vous acceptez la nouvelle clé (et faites confiance à ce collègue).',
   },
   baseline: (business, replaces, taken, added) =>
     replaces

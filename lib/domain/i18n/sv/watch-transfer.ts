@@ -15,6 +15,8 @@ export const watchTransfer: typeof en = {
       'De kommer från en kollega du inte litar på: de tillämpas inte om du inte litar på kollegan. Ett utgångsläge avgör vem som räknas som ny vid nästa läsning, så ett från en fil du inte litar på kan dölja en inkräktare.',
     unverified:
       'De är inte signerade med en nyckel du har eller litar på: de tillämpas inte. Bara dina egna säkerhetskopior och filer från kollegor du litar på kan avgöra vad som räknas som känt här.',
+    keyChanged:
+      'Den här liggaren signeras nu med en annan nyckel: de tillämpas bara om du godtar den nya nyckeln (och litar på kollegan).',
   },
   baseline: (business, replaces, taken, added) =>
     replaces
