@@ -1063,8 +1063,11 @@ export class LedgerStore {
     return out;
   }
 
-  /** The interchange file, with our public key and our chain head signed by it. */
-  async exportFile(now: Date) {
+  /**
+   * The interchange file, with our public key and our chain head signed by it, then the baselines and
+   * change log (`watch: false` leaves them out: the CSV export has no use for them).
+   */
+  async exportFile(now: Date, { watch: withWatch = true }: { watch?: boolean } = {}) {
     const ledgerId = await this.getLedgerId();
     const file = buildExport(
       ledgerId,
@@ -1078,7 +1081,9 @@ export class LedgerStore {
     const others = [...new Set(file.decisions.map((d) => d.ledgerId))].filter((id) => pinned.has(id));
     // The watch's memory (issue 13), after every field files had before it, signed by our key: only a file
     // this key vouches for (ours, or a trusted colleague's) can set what counts as known here.
-    const watch = watchForExport(await this.db.baselines.toArray(), await this.db.changes.toArray());
+    const watch = withWatch
+      ? watchForExport(await this.db.baselines.toArray(), await this.db.changes.toArray())
+      : { baselines: [], changes: [] };
     const hasWatch = watch.baselines.length > 0 || watch.changes.length > 0;
     return {
       ...file,

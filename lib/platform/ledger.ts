@@ -265,7 +265,7 @@ export async function ledgerAdmin(
       await s.setTime('lastExportAt', now);
       return done({ type: 'export-saved', at: now.toISOString() });
     case 'export-csv': {
-      const file = await s.exportFile(now);
+      const file = await s.exportFile(now, { watch: false });
       return done({
         type: 'export-csv',
         grants: grantsCsv(file.grants),
