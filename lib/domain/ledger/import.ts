@@ -4,13 +4,8 @@ import { canonicalJson } from './canonical';
 import { isPlainValidDecision } from './fast-records';
 import { chainsByLedger, verifyChain, type ChainCheck } from './chain';
 import { addDays } from './commands';
-import {
-  exportFileSchema,
-  type Decision,
-  type ExportFile,
-  type GrantRecord,
-  type PublicKey,
-} from './records';
+import { interchangeFileSchema, type InterchangeFile as ExportFile } from './export-file';
+import type { Decision, GrantRecord, PublicKey } from './records';
 import {
   chainSigningText,
   checkSignatures,
@@ -273,22 +268,22 @@ function describeIssue(
 type ImportFailure = { ok: false; error: Problem };
 
 /**
- * `exportFileSchema.safeParse`, with the decisions checked by the fast path (fast-records.ts) when every
+ * `interchangeFileSchema.safeParse`, with the decisions checked by the fast path (fast-records.ts) when every
  * one of them passes it: the rest of the file still goes through the schema. Anything the fast path does
  * not vouch for is parsed by the schema whole, as before (so the verdict and the first issue are its own).
  */
-export function parseExportFile(raw: unknown): ReturnType<typeof exportFileSchema.safeParse> {
+export function parseExportFile(raw: unknown): ReturnType<typeof interchangeFileSchema.safeParse> {
   const decisions = (raw as { decisions?: unknown }).decisions;
   if (Array.isArray(decisions) && Object.getPrototypeOf(decisions) === Array.prototype) {
     let plain = true;
     for (let i = 0; i < decisions.length && plain; i++) plain = isPlainValidDecision(decisions[i]);
     if (plain) {
-      const rest = exportFileSchema.safeParse({ ...(raw as object), decisions: [] });
+      const rest = interchangeFileSchema.safeParse({ ...(raw as object), decisions: [] });
       if (rest.success)
         return { success: true, data: { ...rest.data, decisions: decisions.slice() as Decision[] } };
     }
   }
-  return exportFileSchema.safeParse(raw);
+  return interchangeFileSchema.safeParse(raw);
 }
 
 /** JSON, the format and version, and every record in its shape (before anything about the store). */

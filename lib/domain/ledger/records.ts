@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { baselineSchema, changeSchema } from '../baseline-schema';
 import { checklistRunSchema } from '../checklists/runs';
 import { assetAccessSchema, assetTypeSchema, taskKeySchema } from '../snapshot-schema';
 import { realDateSchema, realDateTimeSchema } from './dates';
@@ -185,14 +184,9 @@ export type PublicKey = z.infer<typeof publicKeySchema>;
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * One change a read showed against a business's baseline, as the file carries it (the store's `changes`
- * row without its local number): issue 13, item 1.
+ * The ledger's part of the interchange file. The whole file, with each business's baseline and the change
+ * log after it, is `interchangeFileSchema` (export-file.ts: those schemas import these records' types).
  */
-export const changeRowSchema = z
-  .object({ businessId, at: z.string().datetime(), change: changeSchema })
-  .strict();
-export type ChangeRow = z.infer<typeof changeRowSchema>;
-
 export const exportFileSchema = z
   .object({
     format: z.literal('scopekeeper-ledger'),
@@ -210,14 +204,6 @@ export const exportFileSchema = z
     ledgerKeys: z.record(z.string().uuid(), publicKeySchema).optional(),
     /** Checklist runs, open and finished (files from before checklists have none). */
     checklistRuns: z.array(checklistRunSchema).max(100_000).default([]),
-    /**
-     * Each business's baseline and the change log (issue 13): files from before the watch have neither.
-     * Their sizes are bounded before parsing (watch-transfer.ts `checkWatchSize`).
-     */
-    baselines: z.array(baselineSchema).optional(),
-    changes: z.array(changeRowSchema).optional(),
-    /** The signature of `watchSigningText` by `publicKey`: what vouches for the baselines and changes. */
-    watchSignature: signatureSchema.optional(),
   })
   .strict();
 export type ExportFile = z.infer<typeof exportFileSchema>;

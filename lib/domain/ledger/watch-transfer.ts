@@ -2,7 +2,8 @@ import { baselineSchema, changeSchema } from '../baseline-schema';
 import type { Baseline, PrincipalFacts } from '../baseline';
 import { fail, type Problem } from '../problems';
 import { canonicalJson, sha256Hex } from './canonical';
-import type { ChangeRow, PublicKey } from './records';
+import type { ChangeRow } from './export-file';
+import type { PublicKey } from './records';
 import { importPublicKey, sameKey, verifyText } from './signing';
 
 /**

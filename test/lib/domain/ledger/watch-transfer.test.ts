@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Baseline, PrincipalFacts } from '@/lib/domain/baseline';
 import { listedChanges, MAX_LISTED_CHANGES, silencesSomething } from '@/lib/domain/ledger/admin';
-import type { ChangeRow } from '@/lib/domain/ledger/records';
+import type { ChangeRow } from '@/lib/domain/ledger/export-file';
 import {
   changeRowKey,
   checkWatchSize,
