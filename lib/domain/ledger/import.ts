@@ -553,8 +553,11 @@ async function planWatch(
   if (!ledgers.some((l) => l.ledgerId === ledgerId)) {
     const inFile = file.publicKey;
     const pinned = ours ? current.own?.key : current.pinnedKeys?.get(ledgerId)?.key;
+    // Our ledger id under another key than ours is not ours to show as such: its data cannot be attributed.
     const key: KeyStatus = ours
-      ? 'ours'
+      ? inFile && !sameKey(inFile, pinned)
+        ? 'none'
+        : 'ours'
       : !inFile
         ? pinned
           ? 'known'
@@ -564,14 +567,14 @@ async function planWatch(
           : sameKey(inFile, pinned)
             ? 'known'
             : 'changed';
-    const shown = inFile ?? pinned;
+    const shown = key === 'none' ? undefined : ours ? pinned : (inFile ?? pinned);
     ledgers.push({
       ledgerId,
       ours,
       adding: 0,
       trusted: ours || (current.trusted?.has(ledgerId) ?? false),
       key,
-      ...(shown ? { fingerprint: await keyFingerprint(ours && pinned ? pinned : shown) } : {}),
+      ...(shown ? { fingerprint: await keyFingerprint(shown) } : {}),
       ...(key === 'changed' && pinned ? { pinnedFingerprint: await keyFingerprint(pinned) } : {}),
       signed: 0,
       unsigned: 0,

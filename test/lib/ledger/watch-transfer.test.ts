@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '@/lib/domain/i18n';
 import type { ImportCheck } from '@/lib/domain/ledger/import';
+import { chainSigningText, publicKeyOf, signText } from '@/lib/domain/ledger/signing';
+import { watchDigest, watchSigningText } from '@/lib/domain/ledger/watch-transfer';
 import { LedgerStore } from '@/lib/ledger/store';
 import { me, person, snapshot } from '../domain/rules/helpers';
 
@@ -179,6 +181,35 @@ describe('baselines and changes in the export file (issue 13)', () => {
     delete unsigned.watchSignature;
     const plan = await imported(store, JSON.stringify(unsigned));
     expect(plan.watch).toMatchObject({ status: 'unverified', applied: false });
+    expect(await subjects(store)).toEqual(['person:anna@sjobod.se']);
+
+    // Re-signed whole by another key under our ledger id: signed, but not by us.
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+      'sign',
+      'verify',
+    ]);
+    const resigned = {
+      ...forged,
+      publicKey: publicKeyOf(await crypto.subtle.exportKey('jwk', pair.publicKey)),
+      chainHeadSignature: await signText(
+        pair.privateKey,
+        chainSigningText(forged.ledgerId, forged.chainHead),
+      ),
+      watchSignature: await signText(
+        pair.privateKey,
+        watchSigningText(
+          forged.ledgerId,
+          forged.exportedAt,
+          await watchDigest(forged.baselines, forged.changes),
+        ),
+      ),
+    };
+    const check = await preview(store, JSON.stringify(resigned));
+    if (!check.ok) throw new Error(JSON.stringify(check.error));
+    expect(check.plan.watch?.status).toBe('unverified');
+    expect(check.plan.ledgers).toMatchObject([{ ours: true, key: 'none' }]);
+    expect(check.plan.ledgers[0]!.fingerprint).toBeUndefined();
+    expect((await imported(store, JSON.stringify(resigned))).watch?.applied).toBe(false);
     expect(await subjects(store)).toEqual(['person:anna@sjobod.se']);
   });
 
