@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Baseline, PrincipalFacts } from '@/lib/domain/baseline';
+import { catalogue } from '@/lib/domain/i18n';
+import { uiLocales } from '@/lib/domain/locales';
 import { listedChanges, MAX_LISTED_CHANGES, silencesSomething } from '@/lib/domain/ledger/admin';
 import type { ChangeRow } from '@/lib/domain/ledger/export-file';
 import {
@@ -168,5 +170,19 @@ describe('the preview of a file’s baselines (issue 13)', () => {
     const listed = listedChanges([...harmless, { kind: 'baseline' }, { kind: 'baseline' }]);
     expect(listed.filter((c) => c.kind === 'baseline')).toHaveLength(2);
     expect(listed).toHaveLength(MAX_LISTED_CHANGES);
+  });
+
+  it('says the counts and whose word the baselines are in every language', () => {
+    const en = catalogue('en').watchTransfer;
+    expect(en.counts(1, 0)).toBe('baselines of 1 business, 0 changes');
+    for (const locale of uiLocales) {
+      const w = catalogue(locale).watchTransfer;
+      expect(w.counts(3, 12)).toMatch(/3.*12/);
+      expect(w.baseline(B, true, 4, 1)).toContain(B);
+      if (locale === 'en') continue;
+      expect(w.counts(3, 12)).not.toBe(en.counts(3, 12));
+      for (const status of ['ours', 'trusted', 'untrusted', 'unverified', 'keyChanged'] as const)
+        expect(w.status[status], `${locale} ${status}`).not.toBe(en.status[status]);
+    }
   });
 });
