@@ -53,7 +53,12 @@ async function saveExport(name: string, json: string): Promise<'saved' | 'downlo
 }
 
 /** What an import adds, skips and leaves alone, in the admin's words. */
-function describe(t: Words['summary'], summary: ImportSummary, heldBack?: (id: string) => string): string {
+function describe(
+  t: Words['summary'],
+  summary: ImportSummary,
+  w: Catalogue['watchTransfer'],
+  heldBack?: (id: string) => string,
+): string {
   const parts = [
     t.toAdd(summary.addGrants, summary.addDecisions),
     t.skipped(summary.identicalGrants, summary.knownDecisions),
@@ -73,6 +78,12 @@ function describe(t: Words['summary'], summary: ImportSummary, heldBack?: (id: s
         ? t.runDiffers(conflict.id, conflict.subject)
         : t.runOpenHere(conflict.id, conflict.subject),
     );
+  // The baselines and the change log (issue 13); after the import, whether they were applied.
+  const watch = summary.watch;
+  if (watch) {
+    parts.push(w.counts(watch.businesses, watch.changes));
+    if (watch.applied !== undefined) parts.push(watch.applied ? w.applied : w.skipped);
+  }
   return t.join(parts);
 }
 
@@ -86,6 +97,13 @@ function describeChange(
   maxDays: string,
 ): string {
   const t = catalogue(locale).ledgerTrust;
+  if (change.kind === 'baseline')
+    return catalogue(locale).watchTransfer.baseline(
+      change.businessId,
+      change.replaces,
+      change.taken,
+      change.added,
+    );
   const who = describeSubject(
     locale,
     change.subject,
@@ -107,6 +125,27 @@ function describeChange(
 }
 
 /**
+ * Whether an import applies the file's baselines and changes (lib/ledger/store.ts applyImport): its own
+ * key vouches for them and that is ours, or a trusted colleague's (trusted before, or ticked now) whose
+ * changed key, if changed, is accepted.
+ */
+function watchApplies(
+  summary: ImportSummary,
+  trust: ReadonlySet<string>,
+  acceptKeys: ReadonlySet<string>,
+): boolean {
+  const watch = summary.watch;
+  if (!watch) return false;
+  const ledger = summary.ledgers.find((l) => l.ledgerId === watch.ledgerId);
+  if (ledger?.key === 'changed' && !acceptKeys.has(watch.ledgerId)) return false;
+  return (
+    watch.status === 'ours' ||
+    watch.status === 'trusted' ||
+    (watch.status === 'untrusted' && trust.has(watch.ledgerId))
+  );
+}
+
+/**
  * The preview, per ledger: whose it is, by which key (a changed key is a warning, held back unless
  * accepted), and every record that would change a finding, a reminder or an end date, in sentences.
  * Another admin's mutes and revocations wait for "trust this colleague".
@@ -121,6 +160,8 @@ function ImportPreview(props: {
 }) {
   const { locale, summary } = props;
   const t = catalogue(locale).ledgerTrust;
+  const w = catalogue(locale).watchTransfer;
+  const watchEffective = watchApplies(summary, props.trust, props.acceptKeys);
   const maxDays = String(summary.maxGrantDays);
   const grantChanges = summary.changes.filter((c) => c.kind === 'add-grant');
   return (
@@ -178,6 +219,14 @@ function ImportPreview(props: {
                 </label>
               </p>
             ) : null}
+            {summary.watch?.ledgerId === ledger.ledgerId ? (
+              <p data-watch-status={summary.watch.status} data-watch-applies={String(watchEffective)}>
+                {w.heading(summary.watch.businesses, summary.watch.changes, summary.watch.newChanges)}:{' '}
+                {ledger.key === 'changed' && summary.watch.status !== 'unverified'
+                  ? w.status.keyChanged
+                  : w.status[summary.watch.status]}
+              </p>
+            ) : null}
             {changes.length > 0 ? (
               <ul>
                 {changes.map((change, i) => (
@@ -185,13 +234,19 @@ function ImportPreview(props: {
                     key={i}
                     data-change={change.kind}
                     data-takes-effect={String(
-                      effective || (change.kind !== 'accept' && change.kind !== 'revoke'),
+                      change.kind === 'baseline'
+                        ? watchEffective
+                        : effective || (change.kind !== 'accept' && change.kind !== 'revoke'),
                     )}
                   >
                     {describeChange(locale, change, summary.names, maxDays)}
-                    {!effective && (change.kind === 'accept' || change.kind === 'revoke')
-                      ? ` (${t.waits})`
-                      : ''}
+                    {change.kind === 'baseline'
+                      ? watchEffective
+                        ? ''
+                        : ` (${w.notApplied})`
+                      : !effective && (change.kind === 'accept' || change.kind === 'revoke')
+                        ? ` (${t.waits})`
+                        : ''}
                   </li>
                 ))}
               </ul>
@@ -420,7 +475,10 @@ export function LedgerAdmin() {
     if (r.ok && r.value.type === 'import')
       setOutcome({
         ok: true,
-        text: t.imported(pending.name, describe(t.summary, r.value.summary, words.ledgerTrust.heldBack)),
+        text: t.imported(
+          pending.name,
+          describe(t.summary, r.value.summary, words.watchTransfer, words.ledgerTrust.heldBack),
+        ),
       });
     else setOutcome({ ok: false, text: t.notImported(pending.name, errorText(r)) });
   };
@@ -489,7 +547,7 @@ export function LedgerAdmin() {
       {importing && showProgress ? <ImportProgressBar locale={locale} progress={progress} /> : null}
       {pending ? (
         <div className="preview" aria-label={t.previewLabel}>
-          <p>{t.preview(pending.name, describe(t.summary, pending.summary))}</p>
+          <p>{t.preview(pending.name, describe(t.summary, pending.summary, words.watchTransfer))}</p>
           <ImportPreview
             locale={locale}
             summary={pending.summary}

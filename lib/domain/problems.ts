@@ -57,6 +57,10 @@ export const problemCodes = [
   // The panel (issue 11, item 2)
   'panel-not-ours',
   'undo-unavailable',
+  // Issue 13: baselines and the change log in the export file
+  'import-invalid-watch',
+  'import-watch-too-large',
+  'import-watch-signature',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

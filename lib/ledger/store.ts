@@ -13,6 +13,7 @@ import {
   type ImportCheck,
   type ImportOptions,
   type ImportPlan,
+  type HeldWatch,
 } from '../domain/ledger/import';
 import {
   decisionSchema,
@@ -34,6 +35,15 @@ import {
   type Authorship,
 } from '../domain/ledger/signing';
 import type { LedgerFacts } from '../domain/rules/types';
+import {
+  changeRowKey,
+  lastRead,
+  mergeBaseline,
+  newChangeRows,
+  watchDigest,
+  watchForExport,
+  watchSigningText,
+} from '../domain/ledger/watch-transfer';
 import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openChanges, type OpenChange, type OpenChanges } from '../domain/watch';
 import { changeTimeline, type TimelineEntry } from '../domain/timeline';
@@ -1053,8 +1063,11 @@ export class LedgerStore {
     return out;
   }
 
-  /** The interchange file, with our public key and our chain head signed by it. */
-  async exportFile(now: Date) {
+  /**
+   * The interchange file, with our public key and our chain head signed by it, then the baselines and
+   * change log (`watch: false` leaves them out: the CSV export has no use for them).
+   */
+  async exportFile(now: Date, { watch: withWatch = true }: { watch?: boolean } = {}) {
     const ledgerId = await this.getLedgerId();
     const file = buildExport(
       ledgerId,
@@ -1066,6 +1079,12 @@ export class LedgerStore {
     const { privateKey, publicKey } = await this.identity();
     const pinned = await this.pinnedKeys();
     const others = [...new Set(file.decisions.map((d) => d.ledgerId))].filter((id) => pinned.has(id));
+    // The watch's memory (issue 13), after every field files had before it, signed by our key: only a file
+    // this key vouches for (ours, or a trusted colleague's) can set what counts as known here.
+    const watch = withWatch
+      ? watchForExport(await this.db.baselines.toArray(), await this.db.changes.toArray())
+      : { baselines: [], changes: [] };
+    const hasWatch = watch.baselines.length > 0 || watch.changes.length > 0;
     return {
       ...file,
       publicKey,
@@ -1073,7 +1092,32 @@ export class LedgerStore {
       ...(others.length > 0
         ? { ledgerKeys: Object.fromEntries(others.map((id) => [id, pinned.get(id)!.key])) }
         : {}),
+      ...(hasWatch
+        ? {
+            ...watch,
+            watchSignature: await signText(
+              privateKey,
+              watchSigningText(ledgerId, file.exportedAt, await watchDigest(watch.baselines, watch.changes)),
+            ),
+          }
+        : {}),
     };
+  }
+
+  /** The baselines and change rows held, as an import compares a file's with them (issue 13). */
+  private async heldWatch(): Promise<HeldWatch> {
+    const baselines = new Map<string, Baseline>();
+    for (const row of await this.db.baselines.toArray()) {
+      const parsed = baselineSchema.safeParse(row.baseline);
+      if (parsed.success) baselines.set(row.businessId, parsed.data);
+    }
+    const changeKeys = new Set<string>();
+    for (const row of await this.db.changes.toArray()) {
+      const parsed = changeSchema.safeParse(row.change);
+      if (parsed.success)
+        changeKeys.add(changeRowKey({ businessId: row.businessId, at: row.at, change: parsed.data }));
+    }
+    return { baselines, changeKeys };
   }
 
   async planImport(text: string, byteLength: number, options: ImportOptions = {}): Promise<ImportCheck> {
@@ -1092,6 +1136,7 @@ export class LedgerStore {
         own: { key: publicKey, legacyHead },
         pinnedKeys: await this.pinnedKeys(),
         trusted: await this.trustedLedgers(),
+        watch: () => this.heldWatch(),
       },
       { memo: this.importMemo, ...options },
     );
@@ -1123,12 +1168,22 @@ export class LedgerStore {
       // The file's grants and runs come with its own ledger: held back with it (the key that signed the
       // file is not the one first seen, so nothing it carries is taken in its author's name).
       const fileHeldBack = heldBack.has(check.plan.file.ledgerId);
+      // The file's baselines and changes (issue 13) are merged only when its key vouches for them and that
+      // key is ours, or a colleague's the admin trusts (or trusts now) whose ledger is not held back.
+      const watch = check.plan.watch;
+      const applyWatch =
+        !!watch &&
+        !fileHeldBack &&
+        (watch.status === 'ours' ||
+          watch.status === 'trusted' ||
+          (watch.status === 'untrusted' && !!consent.trust?.includes(watch.ledgerId)));
       const plan: ImportPlan = {
         ...check.plan,
         ...(fileHeldBack ? { addGrants: [], cappedGrants: 0, addRuns: [] } : {}),
+        ...(watch ? { watch: { ...watch, applied: applyWatch } } : {}),
         addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
         changes: check.plan.changes.filter((c) =>
-          'ledgerId' in c ? !heldBack.has(c.ledgerId) : !fileHeldBack,
+          c.kind === 'baseline' ? applyWatch : 'ledgerId' in c ? !heldBack.has(c.ledgerId) : !fileHeldBack,
         ),
         ledgers: check.plan.ledgers.map((l) =>
           heldBack.has(l.ledgerId)
@@ -1164,7 +1219,10 @@ export class LedgerStore {
         this.db.checklistRuns,
         this.db.meta,
         this.db.commands,
+        this.db.baselines,
+        this.db.changes,
       ];
+      const touched = new Set<string>();
       const replay = await this.db.transaction('rw', tables, async () => {
         if (command) {
           const again = await this.db.commands.get(command.key);
@@ -1197,14 +1255,71 @@ export class LedgerStore {
           for (const chunk of part) written += chunk.count;
           options.onProgress?.({ stage: 'writing', done: written, total });
         }
+        if (applyWatch) for (const b of await this.mergeWatch(plan.file, at, options)) touched.add(b);
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
       });
+      for (const businessId of touched) this.openChangeFacts.delete(businessId);
       this.importMemo.clear();
       this.trustedPromise = undefined;
       if (replay) return { ok: true as const, replayed: replay.result };
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
     });
+  }
+
+  /**
+   * Inside an import's transaction: merges a file's baselines into ours (watch-transfer.ts `mergeBaseline`:
+   * nothing of ours is lost) and adds its change rows not held here, then prunes both by the retention as
+   * `observeBaseline` does. A stored baseline that does not parse is set aside as there, and the file's
+   * taken. Returns the businesses touched.
+   */
+  private async mergeWatch(
+    file: ImportPlan['file'],
+    at: string,
+    { now = new Date(at), retentionDays = BASELINE_RETENTION_DAYS }: ImportOptions,
+  ): Promise<Set<string>> {
+    const touched = new Set<string>();
+    const theirs = file.baselines ?? [];
+    const held = await this.db.baselines.bulkGet(theirs.map((b) => b.businessId));
+    const rows = [];
+    for (const [i, baseline] of theirs.entries()) {
+      const row = held[i];
+      let ours: Baseline | undefined;
+      if (row) {
+        const parsed = baselineSchema.safeParse(row.baseline);
+        if (parsed.success) ours = parsed.data;
+        else await this.db.meta.put({ key: `baseline-unreadable:${row.businessId}:${at}`, value: row });
+      }
+      const merged = mergeBaseline(ours, baseline);
+      if (ours && merged.taken === 0) continue;
+      // The row's other fields (its visit) stay; `updatedAt` is the latest read either side knows of.
+      const read = lastRead(baseline) || at;
+      rows.push({
+        ...row,
+        businessId: baseline.businessId,
+        baseline: pruneBaseline(merged.baseline, now, retentionDays),
+        updatedAt: row && row.updatedAt > read ? row.updatedAt : read,
+      });
+      touched.add(baseline.businessId);
+    }
+    if (rows.length > 0) await this.db.baselines.bulkPut(rows);
+    const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+    const fileRows = file.changes ?? [];
+    const businesses = [...new Set(fileRows.map((r) => r.businessId))];
+    const heldKeys = new Set<string>();
+    for (const businessId of businesses)
+      for (const row of await this.db.changes
+        .where('[businessId+at]')
+        .between([businessId, Dexie.minKey], [businessId, Dexie.maxKey])
+        .toArray()) {
+        const parsed = changeSchema.safeParse(row.change);
+        if (parsed.success) heldKeys.add(changeRowKey({ businessId, at: row.at, change: parsed.data }));
+      }
+    const added = newChangeRows(fileRows, heldKeys, cutoff);
+    if (added.length > 0) await this.db.changes.bulkAdd(added);
+    for (const row of added) touched.add(row.businessId);
+    await this.db.changes.where('at').below(cutoff).delete();
+    return touched;
   }
 
   /**

@@ -265,7 +265,7 @@ export async function ledgerAdmin(
       await s.setTime('lastExportAt', now);
       return done({ type: 'export-saved', at: now.toISOString() });
     case 'export-csv': {
-      const file = await s.exportFile(now);
+      const file = await s.exportFile(now, { watch: false });
       return done({
         type: 'export-csv',
         grants: grantsCsv(file.grants),
@@ -296,7 +296,12 @@ export async function ledgerAdmin(
     case 'apply-import': {
       const bytes = new TextEncoder().encode(request.text).length;
       const applied = request.type === 'apply-import';
-      const options = { now, maxGrantDays: settings.maxGrantDays, ...(onProgress ? { onProgress } : {}) };
+      const options = {
+        now,
+        maxGrantDays: settings.maxGrantDays,
+        retentionDays: settings.changeRetentionDays,
+        ...(onProgress ? { onProgress } : {}),
+      };
       // The names are read from the page's snapshots for the screen; a replayed answer goes without them.
       const summary = (p: ImportPlan, names: Record<string, string> = {}): AdminResult => {
         const changes = listedChanges(p.changes);
@@ -318,6 +323,7 @@ export async function ledgerAdmin(
             addRuns: p.addRuns.length,
             identicalRuns: p.identicalRuns,
             conflictingRuns: p.conflictingRuns,
+            ...(p.watch ? { watch: p.watch } : {}),
           },
         };
       };
@@ -333,7 +339,15 @@ export async function ledgerAdmin(
       if (!check.ok) return check;
       if ('replayed' in check) return replayed(check.replayed);
       const listed = listedChanges(check.plan.changes);
-      return done(summary(check.plan, await namesFor(s, listed)));
+      return done(
+        summary(
+          check.plan,
+          await namesFor(
+            s,
+            listed.filter((c) => 'subject' in c),
+          ),
+        ),
+      );
     }
     case 'delete-all': {
       const result: AdminResult = { type: 'delete-all' };

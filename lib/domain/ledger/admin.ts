@@ -72,6 +72,14 @@ export const importChangeSchema = z.discriminatedUnion('kind', [
     cappedFrom: date.optional(),
     silences: z.array(z.string().max(60)).max(10),
   }),
+  z.object({
+    kind: z.literal('baseline'),
+    ledgerId: id,
+    businessId: id,
+    replaces: z.boolean(),
+    taken: count,
+    added: count,
+  }),
 ]);
 export type ImportChangeView = z.infer<typeof importChangeSchema>;
 
@@ -80,10 +88,21 @@ export const keyStatusSchema = z.enum(['ours', 'new', 'known', 'changed', 'none'
 /** The most changes a preview lists one by one (the rest are counted); silencing ones are all listed. */
 export const MAX_LISTED_CHANGES = 1000;
 
-/** Changes that mute a finding or stop reminders: a preview lists every one of them. */
+/**
+ * Changes that mute a finding or stop reminders: a preview lists every one of them. A baseline does too
+ * (issue 13): whoever it holds is known at the next read, so no alert says they are new.
+ */
 export function silencesSomething(change: { kind: string }): boolean {
-  return change.kind === 'accept' || change.kind === 'revoke' || change.kind === 'add-grant';
+  return (
+    change.kind === 'accept' ||
+    change.kind === 'revoke' ||
+    change.kind === 'add-grant' ||
+    change.kind === 'baseline'
+  );
 }
+
+/** Whose word a file's baselines and changes are (lib/domain/ledger/watch-transfer.ts WatchStatus). */
+export const watchStatusSchema = z.enum(['ours', 'trusted', 'untrusted', 'unverified']);
 
 /**
  * The changes a preview lists: every silencing one (a padded file cannot push a mute out of sight), then
@@ -128,6 +147,17 @@ export const importSummarySchema = z.object({
   addRuns: z.number().int(),
   identicalRuns: z.number().int(),
   conflictingRuns: z.array(z.object({ id, subject, reason: z.enum(['differs', 'open-here']) })),
+  /** The file's baselines and change log (issue 13); absent for a file without them. */
+  watch: z
+    .object({
+      ledgerId: id,
+      status: watchStatusSchema,
+      businesses: count,
+      changes: count,
+      newChanges: count,
+      applied: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 

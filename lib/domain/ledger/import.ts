@@ -1,15 +1,11 @@
+import type { Baseline } from '../baseline';
 import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
 import { isPlainValidDecision } from './fast-records';
 import { chainsByLedger, verifyChain, type ChainCheck } from './chain';
 import { addDays } from './commands';
-import {
-  exportFileSchema,
-  type Decision,
-  type ExportFile,
-  type GrantRecord,
-  type PublicKey,
-} from './records';
+import { interchangeFileSchema, type InterchangeFile as ExportFile } from './export-file';
+import type { Decision, GrantRecord, PublicKey } from './records';
 import {
   chainSigningText,
   checkSignatures,
@@ -20,6 +16,14 @@ import {
   verifyText,
 } from './signing';
 import { fail, type Outcome, type Problem } from '../problems';
+import {
+  checkWatchSize,
+  checkWatchTimes,
+  mergeBaseline,
+  newChangeRows,
+  watchAuthor,
+  type WatchStatus,
+} from './watch-transfer';
 
 // 100 MB: a ledger Scopekeeper holds must come back through its own import. 100,000 realistic decisions
 // export (compact) to ~62 MB (test/lib/ledger/export-scale.test.ts); this leaves room for ~160,000. Files
@@ -41,6 +45,16 @@ export interface LedgerContents {
   pinnedKeys?: ReadonlyMap<string, { key: PublicKey; firstSeenAt: string }>;
   /** Ledgers whose acceptances and revocations take effect here (meta `trustedLedger.<ledgerId>`). */
   trusted?: ReadonlySet<string>;
+  /**
+   * The baselines held, by business, and the change rows held (`changeRowKey`): issue 13. Asked only for
+   * a file that carries watch data (reading them costs a parse of every baseline held).
+   */
+  watch?: () => Promise<HeldWatch>;
+}
+
+export interface HeldWatch {
+  baselines: ReadonlyMap<string, Baseline>;
+  changeKeys: ReadonlySet<string>;
 }
 
 export interface ImportOptions {
@@ -51,6 +65,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** What the file's text alone decides, kept from its preview so the import does not do it again. */
   memo?: ImportMemo;
+  /** How long changes are kept (settings.changeRetentionDays): older rows of a file are not added. */
+  retentionDays?: number;
 }
 
 /** Where an import is: the page reads the file, the background checks it, then writes it. */
@@ -128,6 +144,21 @@ export type ImportChange =
       cappedFrom?: string;
       /** The findings the grant stops for its subject (lib/domain/rules: a grant documents the access; an end date is one). */
       silences: string[];
+    }
+  | {
+      /**
+       * The file's baseline of a business would be merged into ours (issue 13): what it holds counts as
+       * known at the next read, so a principal in it is never reported as new.
+       */
+      kind: 'baseline';
+      /** The ledger whose key vouches for the file's watch data (the file's own). */
+      ledgerId: string;
+      businessId: string;
+      /** Whether a baseline is held here for the business (merged), or not (the file's is taken). */
+      replaces: boolean;
+      /** Principals whose facts would come from the file, and of those, how many are not known here. */
+      taken: number;
+      added: number;
     };
 
 export interface PlannedLedger {
@@ -172,6 +203,22 @@ export interface ImportPlan {
    * run of the same checklist here: reported, never overwritten (ours is the one being worked on).
    */
   conflictingRuns: { id: string; subject: string; reason: 'differs' | 'open-here' }[];
+  /** The file's baselines and change log (issue 13); absent for a file without them. */
+  watch?: WatchPlan;
+}
+
+/** What an import would do with a file's baselines and change log (issue 13). */
+export interface WatchPlan {
+  /** The file's ledger: its key signed the watch data. */
+  ledgerId: string;
+  status: WatchStatus;
+  /** Baselines (businesses) and change rows in the file. */
+  businesses: number;
+  changes: number;
+  /** Change rows not held here (identical rows are one), within the retention. */
+  newChanges: number;
+  /** Set when applied: whether the baselines and changes were merged. */
+  applied?: boolean;
 }
 
 export type ImportCheck = Outcome<{ plan: ImportPlan }>;
@@ -186,6 +233,7 @@ function firstRepeatedId(records: readonly { id: string }[]): string | undefined
 }
 
 const recordLists = ['grants', 'decisions', 'checklistRuns'] as const;
+const watchLists = ['baselines', 'changes'] as const;
 
 /** The first thing wrong in a file, as the record (list, number, id) and field it is in. */
 function describeIssue(
@@ -195,6 +243,16 @@ function describeIssue(
   const issue = error.issues[0]!;
   const [list, index, ...rest] = issue.path;
   const field = rest.map(String).join('.') || '-';
+  if (typeof list === 'string' && watchLists.includes(list as never) && typeof index === 'number') {
+    const record = (file as Record<string, unknown[]>)[list]?.[index] as { businessId?: unknown } | undefined;
+    return fail('import-invalid-watch', {
+      list,
+      number: index + 1,
+      business: typeof record?.businessId === 'string' ? record.businessId.slice(0, 20) : '-',
+      field: field.slice(0, 200),
+      issue: issue.code,
+    });
+  }
   if (typeof list === 'string' && recordLists.includes(list as never) && typeof index === 'number') {
     const record = (file as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
     return fail('import-invalid-record', {
@@ -210,22 +268,22 @@ function describeIssue(
 type ImportFailure = { ok: false; error: Problem };
 
 /**
- * `exportFileSchema.safeParse`, with the decisions checked by the fast path (fast-records.ts) when every
+ * `interchangeFileSchema.safeParse`, with the decisions checked by the fast path (fast-records.ts) when every
  * one of them passes it: the rest of the file still goes through the schema. Anything the fast path does
  * not vouch for is parsed by the schema whole, as before (so the verdict and the first issue are its own).
  */
-export function parseExportFile(raw: unknown): ReturnType<typeof exportFileSchema.safeParse> {
+export function parseExportFile(raw: unknown): ReturnType<typeof interchangeFileSchema.safeParse> {
   const decisions = (raw as { decisions?: unknown }).decisions;
   if (Array.isArray(decisions) && Object.getPrototypeOf(decisions) === Array.prototype) {
     let plain = true;
     for (let i = 0; i < decisions.length && plain; i++) plain = isPlainValidDecision(decisions[i]);
     if (plain) {
-      const rest = exportFileSchema.safeParse({ ...(raw as object), decisions: [] });
+      const rest = interchangeFileSchema.safeParse({ ...(raw as object), decisions: [] });
       if (rest.success)
         return { success: true, data: { ...rest.data, decisions: decisions.slice() as Decision[] } };
     }
   }
-  return exportFileSchema.safeParse(raw);
+  return interchangeFileSchema.safeParse(raw);
 }
 
 /** JSON, the format and version, and every record in its shape (before anything about the store). */
@@ -246,6 +304,8 @@ function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure 
   if ((raw as { version?: unknown }).version !== 1) {
     return fail('import-version', { version: String((raw as { version?: unknown }).version).slice(0, 40) });
   }
+  const tooLarge = checkWatchSize(raw);
+  if (tooLarge) return tooLarge;
   const parsed = parseExportFile(raw);
   if (!parsed.success) return describeIssue(parsed.error, raw);
   return { ok: true, file: parsed.data };
@@ -282,6 +342,9 @@ export async function planImport(
     const twice = firstRepeatedId(file[list]);
     if (twice !== undefined) return fail('import-repeated-id', { list, id: twice });
   }
+  const repeatedBusiness = firstRepeatedId((file.baselines ?? []).map((b) => ({ id: b.businessId })));
+  if (repeatedBusiness !== undefined)
+    return fail('import-repeated-id', { list: 'baselines', id: repeatedBusiness });
   const outOfRange = checkTimes(file, now);
   if (outOfRange) return outOfRange;
   // The rules treat a grant as running from today whatever its start, and its end is capped from its
@@ -384,6 +447,8 @@ export async function planImport(
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
   const headCheck = await checkChainHeadSignature(file);
   if (headCheck) return headCheck;
+  const watched = await planWatch(file, current, ledgers, options);
+  if (!watched.ok) return watched;
 
   const addGrants: GrantRecord[] = [];
   const conflictingGrants: ImportPlan['conflictingGrants'] = [];
@@ -422,8 +487,9 @@ export async function planImport(
   }
   // Mutes and revocations first (per ledger, in chain order), then new grants, then the rest: what
   // silences a finding or a reminder leads the preview, whatever the file's order.
+  for (const change of watched.changes) changes.push(change);
   const rank = (c: ImportChange) =>
-    c.kind === 'accept' || c.kind === 'revoke' ? 0 : c.kind === 'add-grant' ? 1 : 2;
+    c.kind === 'accept' || c.kind === 'revoke' || c.kind === 'baseline' ? 0 : c.kind === 'add-grant' ? 1 : 2;
   changes.sort((a, b) => rank(a) - rank(b));
   const addRuns: ChecklistRun[] = [];
   const conflictingRuns: ImportPlan['conflictingRuns'] = [];
@@ -459,7 +525,90 @@ export async function planImport(
       addRuns,
       identicalRuns,
       conflictingRuns,
+      ...(watched.watch ? { watch: watched.watch } : {}),
     },
+  };
+}
+
+/**
+ * The file's baselines and change log, against what is held: who vouches for them (watch-transfer.ts
+ * `watchAuthor`), what each business's merge would take from the file (one `baseline` change each, listed
+ * in the preview like every record that can silence something), and how many change rows are new. When
+ * the file's own ledger adds no decision, it is listed among the ledgers all the same, so the preview can
+ * say whose data it is and offer to trust it.
+ */
+async function planWatch(
+  file: ExportFile,
+  current: LedgerContents,
+  ledgers: PlannedLedger[],
+  options: ImportOptions,
+): Promise<{ ok: true; watch?: WatchPlan; changes: ImportChange[] } | ImportFailure> {
+  const baselines = file.baselines ?? [];
+  const rows = file.changes ?? [];
+  if (baselines.length === 0 && rows.length === 0) return { ok: true, changes: [] };
+  const author = await watchAuthor(file, current);
+  if (!author.ok) return author;
+  const ledgerId = file.ledgerId;
+  const ours = ledgerId === current.ledgerId;
+  if (!ledgers.some((l) => l.ledgerId === ledgerId)) {
+    const inFile = file.publicKey;
+    const pinned = ours ? current.own?.key : current.pinnedKeys?.get(ledgerId)?.key;
+    // Our ledger id under another key than ours is not ours to show as such: its data cannot be attributed.
+    const key: KeyStatus = ours
+      ? inFile && !sameKey(inFile, pinned)
+        ? 'none'
+        : 'ours'
+      : !inFile
+        ? pinned
+          ? 'known'
+          : 'none'
+        : !pinned
+          ? 'new'
+          : sameKey(inFile, pinned)
+            ? 'known'
+            : 'changed';
+    const shown = key === 'none' ? undefined : ours ? pinned : (inFile ?? pinned);
+    ledgers.push({
+      ledgerId,
+      ours,
+      adding: 0,
+      trusted: ours || (current.trusted?.has(ledgerId) ?? false),
+      key,
+      ...(shown ? { fingerprint: await keyFingerprint(shown) } : {}),
+      ...(key === 'changed' && pinned ? { pinnedFingerprint: await keyFingerprint(pinned) } : {}),
+      signed: 0,
+      unsigned: 0,
+      silencing: 0,
+    });
+  }
+  const held = (await current.watch?.()) ?? { baselines: new Map(), changeKeys: new Set<string>() };
+  const changes: ImportChange[] = [];
+  for (const theirs of baselines) {
+    const ours = held.baselines.get(theirs.businessId);
+    const { taken, added } = mergeBaseline(ours, theirs);
+    if (ours && taken === 0) continue;
+    changes.push({
+      kind: 'baseline',
+      ledgerId,
+      businessId: theirs.businessId,
+      replaces: ours !== undefined,
+      taken,
+      added,
+    });
+  }
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - (options.retentionDays ?? 400) * 86_400_000).toISOString();
+  const fresh = newChangeRows(rows, held.changeKeys, cutoff);
+  return {
+    ok: true,
+    watch: {
+      ledgerId,
+      status: author.status,
+      businesses: baselines.length,
+      changes: rows.length,
+      newChanges: fresh.length,
+    },
+    changes,
   };
 }
 
@@ -531,6 +680,8 @@ function checkTimes(file: ExportFile, now: Date): ImportFailure | undefined {
   const far = (list: string, id: string, field: string, value: string) =>
     fail('import-date-far', { list, id: id.slice(0, 60), field, value, limit: lastDate });
   if (Date.parse(file.exportedAt) > latest) return future('file', '-', 'exportedAt', file.exportedAt);
+  const watchTime = checkWatchTimes(file.baselines ?? [], file.changes ?? [], latest);
+  if (watchTime) return future(watchTime.list, watchTime.id, watchTime.field, watchTime.value);
   for (const d of file.decisions) {
     if (Date.parse(d.at) > latest) return future('decisions', d.id, 'at', d.at);
     const after = d.after as { reviewAt?: unknown; endsAt?: unknown; startsAt?: unknown } | undefined;

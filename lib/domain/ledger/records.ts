@@ -183,6 +183,10 @@ export type PublicKey = z.infer<typeof publicKeySchema>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The ledger's part of the interchange file. The whole file, with each business's baseline and the change
+ * log after it, is `interchangeFileSchema` (export-file.ts: those schemas import these records' types).
+ */
 export const exportFileSchema = z
   .object({
     format: z.literal('scopekeeper-ledger'),

@@ -8,6 +8,7 @@ import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
 import { incident } from './incident';
+import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
 
@@ -64,4 +65,5 @@ export const en = {
   importProgress,
   changes,
   incident,
+  watchTransfer,
 };

@@ -8,6 +8,15 @@ const listName: Record<string, string> = {
   grants: 'Grant',
   decisions: 'Decision',
   checklistRuns: 'Checklist run',
+  baselines: 'Baseline of business',
+  changes: 'Change',
+};
+const watchSize: Record<string, string> = {
+  businesses: 'businesses',
+  rows: 'change rows',
+  principals: 'principals',
+  assets: 'assets of one principal',
+  'asset-pages': 'asset pages',
 };
 export const chainBreak = {
   'other-ledger': 'it belongs to another ledger',
@@ -91,4 +100,10 @@ export const problems: ProblemText = {
     'This panel was not opened by Scopekeeper on this page: it is shown nothing and can change nothing.',
   'undo-unavailable': () =>
     'This can no longer be undone (it changed since, or Scopekeeper restarted). Change it by hand.',
+  'import-invalid-watch': (x) =>
+    `${f(x, 'list') === 'changes' ? 'Change' : 'Baseline'} #${f(x, 'number')} (business ${f(x, 'business')}): ${f(x, 'field')} is missing or not valid (${f(x, 'issue')}). Nothing was imported.`,
+  'import-watch-too-large': (x) =>
+    `The file’s baselines and changes are too large: ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (at most ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` in the baseline of business ${f(x, 'business')}` : ''}. Nothing was imported.`,
+  'import-watch-signature': () =>
+    'The file’s baselines and changes are not signed by the key the file carries (they were changed after the export). Nothing was imported.',
 };

@@ -9,6 +9,7 @@ import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
 import { incident } from './incident';
+import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
 
@@ -58,4 +59,5 @@ export const fr: Catalogue = {
   importProgress,
   changes,
   incident,
+  watchTransfer,
 };

@@ -5,6 +5,15 @@ const listName: Record<string, string> = {
   grants: 'Fiche d’accès',
   decisions: 'Décision',
   checklistRuns: 'Liste de contrôle',
+  baselines: 'État de référence de l’entreprise',
+  changes: 'Changement',
+};
+const watchSize: Record<string, string> = {
+  businesses: 'entreprises',
+  rows: 'lignes de changements',
+  principals: 'personnes et partenaires',
+  assets: 'actifs d’un même titulaire',
+  'asset-pages': 'pages d’actifs',
 };
 export const chainBreak = {
   'other-ledger': 'elle appartient à un autre registre',
@@ -87,4 +96,10 @@ export const problems: ProblemText = {
     'Ce panneau n’a pas été ouvert par Scopekeeper sur cette page : il n’affiche rien et ne peut rien modifier.',
   'undo-unavailable': () =>
     'Cette action ne peut plus être annulée (elle a changé depuis, ou Scopekeeper a redémarré). Modifiez-la à la main.',
+  'import-invalid-watch': (x) =>
+    `${f(x, 'list') === 'changes' ? 'Changement' : 'État de référence'} n° ${f(x, 'number')} (entreprise ${f(x, 'business')}) : ${f(x, 'field')} manque ou n’est pas valide (${f(x, 'issue')}). Rien n’a été importé.`,
+  'import-watch-too-large': (x) =>
+    `Les états de référence et changements du fichier sont trop volumineux : ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (au plus ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` dans l’état de référence de l’entreprise ${f(x, 'business')}` : ''}. Rien n’a été importé.`,
+  'import-watch-signature': () =>
+    'Les états de référence et changements du fichier ne sont pas signés par la clé que porte le fichier (ils ont été modifiés après l’export). Rien n’a été importé.',
 };

@@ -5,6 +5,15 @@ const listName: Record<string, string> = {
   grants: 'Åtkomstpost',
   decisions: 'Beslut',
   checklistRuns: 'Checklista',
+  baselines: 'Utgångsläget för företaget',
+  changes: 'Ändringen',
+};
+const watchSize: Record<string, string> = {
+  businesses: 'företag',
+  rows: 'ändringsrader',
+  principals: 'personer och parter',
+  assets: 'tillgångar för en enda person eller part',
+  'asset-pages': 'tillgångssidor',
 };
 export const chainBreak = {
   'other-ledger': 'det tillhör en annan liggare',
@@ -83,4 +92,10 @@ export const problems: ProblemText = {
     'Den här panelen öppnades inte av Scopekeeper på den här sidan: den visar ingenting och kan inte ändra något.',
   'undo-unavailable': () =>
     'Det här kan inte längre ångras (det har ändrats sedan dess, eller Scopekeeper startade om). Ändra det för hand.',
+  'import-invalid-watch': (x) =>
+    `${f(x, 'list') === 'changes' ? 'Ändring' : 'Utgångsläge'} nr ${f(x, 'number')} (företag ${f(x, 'business')}): ${f(x, 'field')} saknas eller är ogiltigt (${f(x, 'issue')}). Inget importerades.`,
+  'import-watch-too-large': (x) =>
+    `Filens utgångslägen och ändringar är för stora: ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (högst ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` i utgångsläget för företaget ${f(x, 'business')}` : ''}. Inget importerades.`,
+  'import-watch-signature': () =>
+    'Filens utgångslägen och ändringar är inte signerade med nyckeln som filen bär (de ändrades efter exporten). Inget importerades.',
 };

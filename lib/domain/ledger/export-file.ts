@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { baselineSchema, changeSchema } from '../baseline-schema';
+import { exportFileSchema, signatureSchema } from './records';
+
+/**
+ * The interchange file as an import reads it: the ledger's part (records.ts `exportFileSchema`), then the
+ * watch's memory (issue 13, item 1). A module of its own: the baseline's schemas name the ledger's record
+ * types, so records.ts cannot import them.
+ */
+
+/**
+ * One change a read showed against a business's baseline, as the file carries it (the store's `changes`
+ * row without its local number).
+ */
+export const changeRowSchema = z
+  .object({ businessId: z.string().regex(/^\d{1,20}$/), at: z.string().datetime(), change: changeSchema })
+  .strict();
+export type ChangeRow = z.infer<typeof changeRowSchema>;
+
+export const interchangeFileSchema = exportFileSchema
+  .extend({
+    /**
+     * Each business's baseline and the change log: files from before the watch have neither. Their sizes
+     * are bounded before parsing (watch-transfer.ts `checkWatchSize`).
+     */
+    baselines: z.array(baselineSchema).optional(),
+    changes: z.array(changeRowSchema).optional(),
+    /** The signature of `watchSigningText` by `publicKey`: what vouches for the baselines and changes. */
+    watchSignature: signatureSchema.optional(),
+  })
+  .strict();
+export type InterchangeFile = z.infer<typeof interchangeFileSchema>;
