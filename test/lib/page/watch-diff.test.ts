@@ -87,6 +87,7 @@ describe('changes read from the page in every language (issue 13)', () => {
       const partner = after.partners.find((p) => p.businessId === byra)!;
       partner.assets.push({ asset: '100200300400504', full: true, tasks: [] });
       partner.assets.find((a) => a.asset === '100200300400501')!.full = true;
+      partner.assets = partner.assets.filter((a) => a.asset !== '100200300400505');
       after.partners
         .find((p) => p.businessId === pixel)!
         .assets.find((a) => a.asset === '100200300400503')!
@@ -98,9 +99,24 @@ describe('changes read from the page in every language (issue 13)', () => {
       expect(summary(byraPane.changes)).toEqual([
         `asset-access-raised partner:${byra} Sjöbod Café full-except-sensitive full`,
         `asset-added partner:${byra} Sjöbod Menu full`,
+        `asset-removed partner:${byra} Sjöbod Pixel partial`,
       ]);
       const pixelPane = fold(byraPane.baseline, after, partnersUrl(after, pixel), T2);
       expect(summary(pixelPane.changes)).toEqual([`task-added partner:${pixel} @sjobodcafe content`]);
+    });
+
+    it(`People: an own-domain holder of full control replaced by a third party (${locale})`, () => {
+      const before = samplePortfolio(locale, 'grid');
+      before.people.find((p) => p.email === 'maja@sjobod.se')!.access = 'full-control';
+      const first = fold(undefined, before, peopleUrl(before), T1);
+      const after = structuredClone(before);
+      after.people.find((p) => p.email === 'maja@sjobod.se')!.access = 'basic';
+      after.people.find((p) => p.email === 'omar@pixelverket.fr')!.access = 'full-control';
+      const { changes } = fold(first.baseline, after, peopleUrl(after), T2);
+      expect(changes.find((c) => c.kind === 'full-control-to-third-party')).toMatchObject({
+        subject: 'person:omar@pixelverket.fr',
+        replaced: 'person:maja@sjobod.se',
+      });
     });
   }
 });
