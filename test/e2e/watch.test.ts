@@ -174,4 +174,61 @@ describe('watch between visits (issue 13)', () => {
     expect(await change.textContent()).toContain('Scopekeeper onboarding checklist');
     expect((await panelFindings(frame)).filter((f) => watchRules.includes(f.ruleId))).toEqual([]);
   });
+
+  it('sees a change that only a partner’s detail pane or an asset’s page shows, in Swedish', async () => {
+    const sample = samplePortfolio('sv', 'grid');
+    const q = `?business_id=${sample.businessId}`;
+    const byra = '3228568050780001';
+    const pane = `${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=${byra}`;
+    const cafe = sample.assets.find((a) => a.type === 'page')!;
+    const assetPage = `${BUSINESS_URL}/latest/settings/pages${q}&selected_asset_id=${cafe.id}&selected_asset_type=page`;
+    const { page, context } = await sessions.open(launchWithExtension(sample, { uiLanguage: 'sv' }));
+    await page.goto(pane);
+    await settledPanel(page, 'partners');
+    await page.goto(assetPage);
+    await settledPanel(page, 'asset');
+    await page.waitForTimeout(1500);
+
+    // Between visits: the agency gets full control of the catalogue; Omar gets full control of the Page.
+    const changed = structuredClone(sample);
+    const catalog = changed.assets.find((a) => a.type === 'catalog')!;
+    changed.partners
+      .find((p) => p.businessId === byra)!
+      .assets.push({ asset: catalog.id, full: true, tasks: [] });
+    const omar = changed.people.find((p) => p.email === 'omar@pixelverket.fr')!;
+    omar.assets = [
+      ...omar.assets.filter((a) => a.asset !== cafe.id),
+      { asset: cafe.id, full: true, tasks: [] },
+    ];
+    await routeSandbox(context, changed);
+
+    await page.goto(pane);
+    let frame = await settledPanel(page, 'partners');
+    await expect
+      .poll(async () =>
+        (await panelFindings(frame))
+          .filter((f) => f.ruleId === 'unrecorded-full-control')
+          .map((f) => f.subject),
+      )
+      .toContain(`partner:${byra}`);
+    const paneChange = frame.locator(`[data-changes] [data-change-subject="partner:${byra}"]`);
+    await expect.poll(() => paneChange.getAttribute('data-change-kind')).toBe('asset-added');
+    expect(await paneChange.textContent()).toContain(`fick åtkomst till ”${catalog.name}”`);
+
+    await page.goto(assetPage);
+    frame = await settledPanel(page, 'asset');
+    await expect
+      .poll(async () =>
+        (await panelFindings(frame))
+          .filter((f) => f.ruleId === 'unrecorded-full-control')
+          .map((f) => f.subject),
+      )
+      .toContain('person:omar@pixelverket.fr');
+    expect(
+      await frame
+        .locator('[data-changes] [data-change-subject="person:omar@pixelverket.fr"]')
+        .first()
+        .textContent(),
+    ).toContain('Omar Haddad');
+  });
 });

@@ -120,8 +120,7 @@ describe('the background, receiving deltas of a page', () => {
       viaFull.push(await shown(t, 1));
     }
     // The watch mark names the worker's own session (each hub has one): the rest is compared.
-    const unmarked = (states: unknown[]) =>
-      states.map((s) => ({ ...(s as TabState), watchMark: undefined }));
+    const unmarked = (states: unknown[]) => states.map((s) => ({ ...(s as TabState), watchMark: undefined }));
     expect(unmarked(viaDeltas)).toEqual(unmarked(viaFull));
     // The history did raise findings, and changed them along the way.
     const counts = viaFull.map((s) => (s as TabState).findings.length);
