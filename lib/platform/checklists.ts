@@ -135,8 +135,12 @@ export async function updateRunsFromEvidence(hub: Hub, businessId: string, now: 
   if (open.length === 0) return false;
   const ids = open.map((r) => r.templateId);
   const evidence = await evidenceFor(hub, businessId, now, needsDecisions(ids), needsNotes(ids));
+  const unknown = open.some(growsWithAlerts) ? await unknownAccess(hub, businessId) : undefined;
   const runUpdates = open
-    .map((before) => ({ before, after: applyEvidence(before, evidence) }))
+    .map((before) => ({
+      before,
+      after: applyEvidence(unknown ? withNewUnknown(before, unknown) : before, evidence),
+    }))
     .filter((u) => u.after !== u.before);
   if (runUpdates.length === 0) return false;
   // Only runs unchanged since they were read: a finish, discard or tick meanwhile is not undone.
@@ -146,6 +150,28 @@ export async function updateRunsFromEvidence(hub: Hub, businessId: string, now: 
   void hub.reminders.check(now);
   hub.publisher.invalidateBusiness(businessId);
   return true;
+}
+
+/** An incident run not yet verified clean: what a later read finds unrecorded joins it. */
+const growsWithAlerts = (run: ChecklistRun) =>
+  run.templateId === 'incident-response' && !run.steps.some((s) => s.id === 'verify-clean' && s.done);
+
+/**
+ * An open incident run with the principals a read found unrecorded since it started (an intruder's partner
+ * is only seen once Partners is read): they join its unknown ones, named, until the business is verified
+ * clean. The same run (the same object) when there is nobody new.
+ */
+function withNewUnknown(
+  run: ChecklistRun,
+  unknown: { related: readonly string[]; names: Readonly<Record<string, string>> },
+): ChecklistRun {
+  if (!growsWithAlerts(run)) return run;
+  const added = unknown.related.filter((key) => !run.related.includes(key));
+  if (added.length === 0) return run;
+  const related = [...run.related, ...added].slice(0, MAX_RELATED);
+  const names = { ...run.names };
+  for (const key of added) if (unknown.names[key]) names[key] = unknown.names[key];
+  return { ...run, related, names };
 }
 
 /**
