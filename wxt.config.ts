@@ -33,6 +33,26 @@ export const pageDataPlugin = {
   },
 };
 
+const isolatedEntry = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
+
+/**
+ * The content script's entry, in place of WXT's (which wraps `main` in an async function that logs a crash
+ * in development builds only, and starts WXT's plugins: Scopekeeper has none): the entrypoint's `main`, on
+ * its own context (above). ~0.2 KB gzip of the page's 20 KB.
+ */
+const ownContentEntry = {
+  name: 'scopekeeper:own-content-entry',
+  enforce: 'pre' as const,
+  load(id: string) {
+    if (!id.startsWith(isolatedEntry)) return undefined;
+    return (
+      `import definition from ${JSON.stringify(id.slice(isolatedEntry.length))};\n` +
+      `import { ContentScriptContext } from 'wxt/utils/content-script-context';\n` +
+      'definition.main(new ContentScriptContext());\n'
+    );
+  },
+};
+
 // The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
 // alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
 export default defineConfig({
@@ -68,7 +88,7 @@ export default defineConfig({
         enforce: 'pre',
         resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? ownContext : undefined),
       });
-      config.plugins.push(pageDataPlugin);
+      config.plugins.push(pageDataPlugin, ownContentEntry);
     },
   },
   manifest: ({ browser }) => ({
