@@ -1,10 +1,12 @@
 import * as lexicon from '../domain/lexicon';
 import * as outlineWords from './outline-words';
+import * as pageStyles from './page-styles';
 import * as routeTables from './route-tables';
 
 /**
  * The reader's data (issue 12, item 2): the words of Business Settings in three languages (the lexicon),
- * the words of its URLs, and the tokens the diagnostics outline may show. The content script's build does
+ * the words of its URLs, the tokens the diagnostics outline may show, and the styles of what the script
+ * draws (badges, the panel's overlay). The content script's build does
  * not carry them: wxt.config.ts writes them into each language's `_locales/<locale>/messages.json` as one
  * message (`PAGE_DATA_MESSAGE`, this JSON), and puts in place of each module below one that exports the
  * same names, read from that message through the browser (lib/platform/page-data.ts). Tests and the
@@ -16,6 +18,7 @@ export const pageDataModules: Readonly<Record<string, Readonly<Record<string, un
   'lib/domain/lexicon.ts': lexicon,
   'lib/page/outline-words.ts': outlineWords,
   'lib/page/route-tables.ts': routeTables,
+  'lib/page/page-styles.ts': pageStyles,
 };
 
 /** The name of the message that holds the page data in `_locales`. */

@@ -57,8 +57,13 @@ describe('the builds', () => {
       }
       const code = readFileSync(`.output/${build}/content-scripts/content.js`, 'utf8');
       expect(code).toContain(PAGE_DATA_MESSAGE);
-      // A word of the lexicon, a URL word and an outline token: each only in the data.
-      for (const word of ['Fullständig kontroll', 'whatsapp_business_accounts', 'menuitemcheckbox'])
+      // A word of the lexicon, a URL word, an outline token and a style: each only in the data.
+      for (const word of [
+        'Fullständig kontroll',
+        'whatsapp_business_accounts',
+        'menuitemcheckbox',
+        '.callout',
+      ])
         expect(code).not.toContain(word);
     },
   );

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as lexicon from '@/lib/domain/lexicon';
 import * as outlineWords from '@/lib/page/outline-words';
 import { PAGE_DATA_MESSAGE, pageDataMessage, pageDataModules } from '@/lib/page/page-data';
+import * as pageStyles from '@/lib/page/page-styles';
 import * as routeTables from '@/lib/page/route-tables';
 import { pageDataPlugin } from '@/wxt.config';
 
@@ -12,12 +13,13 @@ const root = path.resolve(__dirname, '../../..');
 const probeDir = path.join(root, 'test/.probe-page-data');
 afterAll(() => rmSync(probeDir, { recursive: true, force: true }));
 
-describe('the page data (the reader’s words and tables, read from _locales in the content script)', () => {
+describe('the page data (the reader’s words, tables and styles, read from _locales in the content script)', () => {
   it('holds the data modules the reader imports, by their paths', () => {
     expect(pageDataModules).toEqual({
       'lib/domain/lexicon.ts': lexicon,
       'lib/page/outline-words.ts': outlineWords,
       'lib/page/route-tables.ts': routeTables,
+      'lib/page/page-styles.ts': pageStyles,
     });
   });
 
