@@ -1,7 +1,8 @@
 import type { ReadProblem } from '../domain/read-problems';
-import { pageKinds, type PageSnapshot } from '../domain/snapshot';
+import type { PageSnapshot } from '../domain/snapshot';
 import { knownRoles, knownTags, inputTypes } from './outline-words';
 import { routeWords } from './routes';
+import { pageKinds } from './snapshot-lists';
 
 /**
  * A diagnostics bundle for a page the reader did not fully understand: the URL path, the query's keys, the

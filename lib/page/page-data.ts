@@ -2,6 +2,7 @@ import * as lexicon from '../domain/lexicon';
 import * as outlineWords from './outline-words';
 import * as pageStyles from './page-styles';
 import * as routeTables from './route-tables';
+import * as snapshotLists from './snapshot-lists';
 
 /**
  * The reader's data (issue 12, item 2): the words of Business Settings in three languages (the lexicon),
@@ -19,6 +20,7 @@ export const pageDataModules: Readonly<Record<string, Readonly<Record<string, un
   'lib/page/outline-words.ts': outlineWords,
   'lib/page/route-tables.ts': routeTables,
   'lib/page/page-styles.ts': pageStyles,
+  'lib/page/snapshot-lists.ts': snapshotLists,
 };
 
 /** The name of the message that holds the page data in `_locales`. */

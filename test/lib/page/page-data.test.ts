@@ -7,6 +7,7 @@ import * as outlineWords from '@/lib/page/outline-words';
 import { PAGE_DATA_MESSAGE, pageDataMessage, pageDataModules } from '@/lib/page/page-data';
 import * as pageStyles from '@/lib/page/page-styles';
 import * as routeTables from '@/lib/page/route-tables';
+import * as snapshotLists from '@/lib/page/snapshot-lists';
 import { pageDataPlugin } from '@/wxt.config';
 
 const root = path.resolve(__dirname, '../../..');
@@ -20,6 +21,7 @@ describe('the page data (the reader’s words, tables and styles, read from _loc
       'lib/page/outline-words.ts': outlineWords,
       'lib/page/route-tables.ts': routeTables,
       'lib/page/page-styles.ts': pageStyles,
+      'lib/page/snapshot-lists.ts': snapshotLists,
     });
   });
 
