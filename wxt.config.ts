@@ -1,12 +1,57 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { pageMessagesFile } from './lib/domain/i18n/page-messages';
 import { uiLocales } from './lib/domain/locales';
+import { PAGE_DATA_MESSAGE, pageDataMessage, pageDataModules } from './lib/page/page-data';
 
 // The content script runs on our own context (lib/platform/page-context.ts), not WXT's: WXT's entrypoint
 // wrapper constructs whatever `wxt/utils/content-script-context` gives in the content script's build.
 const ownContext = fileURLToPath(new URL('./lib/platform/page-context.ts', import.meta.url));
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pageDataReader = fileURLToPath(new URL('./lib/platform/page-data.ts', import.meta.url));
+
+/**
+ * The content script's build reads the reader's data from `_locales` (lib/page/page-data.ts): each data
+ * module is loaded as one that exports the same names, taken from the page-data message. Also used by
+ * scripts/content-size.ts, so that it measures what the build injects.
+ */
+export const pageDataPlugin = {
+  name: 'scopekeeper:page-data-from-locales',
+  enforce: 'pre' as const,
+  load(id: string) {
+    const key = path.relative(root, id.split('?')[0]!).split(path.sep).join('/');
+    const module = Object.hasOwn(pageDataModules, key) ? pageDataModules[key] : undefined;
+    if (!module) return undefined;
+    return (
+      `import { readPageData } from ${JSON.stringify(pageDataReader)};\n` +
+      `export const { ${Object.keys(module).join(', ')} } = ` +
+      `readPageData(${JSON.stringify(PAGE_DATA_MESSAGE)})[${JSON.stringify(key)}];\n`
+    );
+  },
+};
+
+const isolatedEntry = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
+
+/**
+ * The content script's entry, in place of WXT's (which wraps `main` in an async function that logs a crash
+ * in development builds only, and starts WXT's plugins: Scopekeeper has none): the entrypoint's `main`, on
+ * its own context (above). ~0.2 KB gzip of the page's 20 KB.
+ */
+const ownContentEntry = {
+  name: 'scopekeeper:own-content-entry',
+  enforce: 'pre' as const,
+  load(id: string) {
+    if (!id.startsWith(isolatedEntry)) return undefined;
+    return (
+      `import definition from ${JSON.stringify(id.slice(isolatedEntry.length))};\n` +
+      `import { ContentScriptContext } from 'wxt/utils/content-script-context';\n` +
+      'definition.main(new ContentScriptContext());\n'
+    );
+  },
+};
 
 // The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
 // alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
@@ -14,8 +59,16 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: {
     // The content script's sentences (lib/domain/i18n/on-page.ts) go into each language's messages.json
-    // beside the manifest's name and description (public/_locales), from the catalogues.
+    // beside the manifest's name and description (public/_locales), from the catalogues, and with them the
+    // reader's data (lib/page/page-data.ts), the same in every language.
     'build:publicAssets'(_wxt, files) {
+      const pageData = {
+        [PAGE_DATA_MESSAGE]: {
+          message: pageDataMessage(),
+          description:
+            'The reader’s words and tables, for the Business Settings page (lib/page/page-data.ts).',
+        },
+      };
       for (const locale of uiLocales) {
         const relativeDest = `_locales/${locale}/messages.json`;
         const at = files.findIndex((file) => file.relativeDest === relativeDest);
@@ -23,7 +76,7 @@ export default defineConfig({
         const base: Record<string, unknown> = own
           ? JSON.parse('contents' in own ? own.contents : readFileSync(own.absoluteSrc, 'utf8'))
           : {};
-        const contents = JSON.stringify({ ...base, ...pageMessagesFile(locale) }, null, 2);
+        const contents = JSON.stringify({ ...base, ...pageMessagesFile(locale), ...pageData }, null, 2);
         if (at === -1) files.push({ relativeDest, contents });
         else files[at] = { relativeDest, contents };
       }
@@ -35,6 +88,7 @@ export default defineConfig({
         enforce: 'pre',
         resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? ownContext : undefined),
       });
+      config.plugins.push(pageDataPlugin, ownContentEntry);
     },
   },
   manifest: ({ browser }) => ({

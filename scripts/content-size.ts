@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'rolldown';
 import { SourceMapConsumer, type MappingItem } from 'source-map-js';
+import { pageDataPlugin } from '../wxt.config';
 
 const root = process.cwd();
 const entry = path.join(root, '.output/content-size-entry.ts');
@@ -22,6 +23,8 @@ const out = await build({
   input: entry,
   cwd: root,
   resolve: { alias: { '@': root } },
+  // The reader's data comes from _locales, as in the build (wxt.config.ts).
+  plugins: [pageDataPlugin],
   transform: {
     define: Object.fromEntries(Object.entries(env).map(([k, v]) => [`import.meta.env.${k}`, v])),
   },

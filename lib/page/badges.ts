@@ -3,6 +3,7 @@ import type { BadgeFinding as Finding } from '../domain/badge-findings';
 import type { Severity } from '../domain/rules/types';
 import type { Anchor } from './anchors';
 import { createGuardedHost } from './guarded-host';
+import { badgeStyles } from './page-styles';
 
 /**
  * Row badges and live dialog warnings, drawn in one fixed layer inside a closed shadow root. Nothing is
@@ -20,17 +21,6 @@ export interface BadgeLayer {
 
 const colours: Record<Severity, string> = { high: '#d93025', medium: '#b45309', low: '#1a73e8' };
 const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
-
-const CSS = `
-  .badge { position: fixed; pointer-events: auto; display: none; min-width: 18px; height: 18px; padding: 0 5px;
-    box-sizing: border-box; border: 2px solid #fff; border-radius: 9px; color: #fff; font: 700 11px/14px system-ui, sans-serif;
-    text-align: center; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.35); }
-  .callout { position: fixed; pointer-events: auto; display: none; width: 260px; box-sizing: border-box; padding: 8px 10px;
-    border-radius: 8px; background: #fff; color: #1c1e21; font: 12px/1.35 system-ui, sans-serif; box-shadow: 0 4px 14px rgba(0,0,0,.25);
-    border-left: 4px solid; }
-  .callout strong { display: block; margin-bottom: 2px; }
-  .highlight { position: fixed; display: none; border: 3px solid #0866ff; border-radius: 6px; box-shadow: 0 0 0 4px rgba(8,102,255,.25); }
-`;
 
 interface Drawn {
   anchor: Anchor;
@@ -63,7 +53,7 @@ export function createBadgeLayer(
   });
   const { host, shadow, root } = guarded;
   const style = doc.createElement('style');
-  style.textContent = CSS;
+  style.textContent = badgeStyles;
   const highlightBox = doc.createElement('div');
   highlightBox.className = 'highlight';
   shadow.prepend(style);

@@ -1,6 +1,8 @@
 import type { ReadProblem } from '../domain/read-problems';
-import { pageKinds, type PageSnapshot } from '../domain/snapshot';
+import type { PageSnapshot } from '../domain/snapshot';
+import { knownRoles, knownTags, inputTypes } from './outline-words';
 import { routeWords } from './routes';
+import { pageKinds } from './snapshot-lists';
 
 /**
  * A diagnostics bundle for a page the reader did not fully understand: the URL path, the query's keys, the
@@ -38,6 +40,11 @@ const MAX_INDENT = 40;
 /** Elements nested deeper than this are not walked (the walk recurses; a page can nest without end). */
 const MAX_NESTING = 1000;
 
+/** HTML's (and inline SVG's) element names: any other tag name (a custom element's) is shown as `*`. */
+const KNOWN_TAGS = new Set(knownTags);
+/** WAI-ARIA 1.2 roles (and 1.3's image, comment, suggestion): any other role token is shown as `?`. */
+const KNOWN_ROLES = new Set(knownRoles);
+
 const LANDMARK_TAGS = new Set([
   'MAIN',
   'NAV',
@@ -62,40 +69,11 @@ const LANDMARK_TAGS = new Set([
   'INPUT',
 ]);
 
-/** HTML's (and inline SVG's) element names: any other tag name (a custom element's) is shown as `*`. */
-const KNOWN_TAGS = new Set(
-  (
-    'a abbr address area article aside audio b bdi bdo blockquote body br button canvas caption cite code ' +
-    'col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure ' +
-    'footer form h1 h2 h3 h4 h5 h6 header hgroup hr i iframe img input ins kbd label legend li main map mark ' +
-    'menu meter nav noscript object ol optgroup option output p picture pre progress q s samp search section ' +
-    'select slot small source span strong sub summary sup table tbody td template textarea tfoot th thead ' +
-    'time tr u ul var video svg g path circle rect use'
-  ).split(' '),
-);
-
-/** WAI-ARIA 1.2 roles (and 1.3's image, comment, suggestion): any other role token is shown as `?`. */
-const KNOWN_ROLES = new Set(
-  (
-    'alert alertdialog application article banner blockquote button caption cell checkbox code columnheader ' +
-    'combobox comment complementary contentinfo definition deletion dialog directory document emphasis feed ' +
-    'figure form generic grid gridcell group heading image img insertion link list listbox listitem log main ' +
-    'mark marquee math menu menubar menuitem menuitemcheckbox menuitemradio meter navigation none note option ' +
-    'paragraph presentation progressbar radio radiogroup region row rowgroup rowheader scrollbar search ' +
-    'searchbox separator slider spinbutton status strong subscript suggestion superscript switch tab table ' +
-    'tablist tabpanel term textbox time timer toolbar tooltip tree treegrid treeitem'
-  ).split(' '),
-);
-
 const integer = (value: string) => /^-?\d{1,7}$/.test(value);
 const oneOf =
   (...tokens: string[]) =>
   (value: string) =>
     tokens.includes(value);
-const INPUT_TYPES = (
-  'button checkbox color date datetime-local email file hidden image month number password radio range ' +
-  'reset search submit tel text time url week'
-).split(' ');
 
 /** The attributes the outline keeps, each with the values it may show (any other value is shown as `?`). */
 const KEPT_ATTRIBUTES: [string, (value: string) => boolean][] = [
@@ -105,7 +83,7 @@ const KEPT_ATTRIBUTES: [string, (value: string) => boolean][] = [
   ['aria-checked', oneOf('true', 'false', 'mixed')],
   ['aria-selected', oneOf('true', 'false')],
   ['aria-modal', oneOf('true', 'false')],
-  ['type', oneOf(...INPUT_TYPES)],
+  ['type', oneOf(...inputTypes)],
 ];
 
 function signature(el: Element): string | undefined {

@@ -1,34 +1,32 @@
-import { snapshotLocales } from '../domain/locales';
-import {
-  READ_PROBLEM_FACT_MAX,
-  readProblem,
-  readProblemCodes,
-  readProblemFactNames,
-  type ReadProblem,
-} from '../domain/read-problems';
+import { READ_PROBLEM_FACT_MAX, readProblem, type ReadProblem } from '../domain/read-problems';
 import {
   ASSET_ID_MAX,
   ASSET_NAME_MAX,
-  assetAccesses,
   ASSETS_MAX,
-  assetTypes,
   BUSINESS_ID_PATTERN,
   EMAIL_MAX,
   EMAIL_PATTERN,
   ISO_DATE_PATTERN,
-  pageKinds,
-  portfolioAccesses,
   PRINCIPAL_ID_PATTERN,
   PRINCIPAL_NAME_MAX,
   PRINCIPALS_MAX,
   READ_PROBLEMS_MAX,
-  readStatuses,
-  taskKeys,
   URL_MAX,
   type AssetGrant,
   type PageSnapshot,
   type Principal,
 } from '../domain/snapshot';
+import {
+  assetAccesses,
+  assetTypes,
+  pageKinds,
+  portfolioAccesses,
+  readProblemCodes,
+  readProblemFactNames,
+  readStatuses,
+  snapshotLocales,
+  taskKeys,
+} from './snapshot-lists';
 
 /**
  * The reader's last word on what it sends (issue 12, item 2): everything the background's zod schema

@@ -54,8 +54,9 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
       }
     });
   // What the page says once the extension has gone, when the browser may no longer give its words: asked
-  // for while the page is idle, not at once (the browser's first answer in a tab is a synchronous trip to
-  // its own process: 2-22 ms measured here), and at the latest when it is needed.
+  // for while the page is idle, and at the latest when it is needed. (The browser's first answer in a tab
+  // is a synchronous trip to its own process, 2-22 ms measured here: in the build it is the page data's,
+  // asked for when the script is evaluated (lib/platform/page-data.ts), and these are answered in place.)
   let farewellText: { unreachable: string; dismiss: string } | undefined;
   const farewellWords = () =>
     (farewellText ??= { unreachable: ask('page_unreachable'), dismiss: ask('page_dismiss') });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createGuardedHost } from '../page/guarded-host';
+import { overlayStyles } from '../page/page-styles';
 
 /**
  * The panel overlay: the extension page panel.html in an iframe, inside a closed shadow root so page
@@ -47,19 +48,7 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
   const { host, shadow, root } = guarded;
   let visible = true;
   const style = doc.createElement('style');
-  style.textContent = `
-    .frame { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; font: 13px system-ui, sans-serif; }
-    button { font: inherit; font-weight: 600; border: 1px solid #c9ccd1; border-radius: 16px; padding: 6px 12px;
-      background: #fff; color: #1c1e21; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
-    button:focus-visible { outline: 3px solid #0866ff; outline-offset: 2px; }
-    iframe { width: 340px; height: min(60vh, 520px); border: 1px solid #c9ccd1; border-radius: 10px; background: #fff;
-      box-shadow: 0 8px 24px rgba(0,0,0,.2); }
-    .collapsed iframe { display: none; }
-    .notice { box-sizing: border-box; width: 340px; margin: 0; padding: 8px 10px; border: 1px solid #e0a040;
-      border-left: 4px solid #b45309; border-radius: 8px; background: #fff8eb; color: #1c1e21; line-height: 1.35;
-      box-shadow: 0 2px 8px rgba(0,0,0,.15); }
-    .notice[hidden] { display: none; }
-  `;
+  style.textContent = overlayStyles;
   const frame = doc.createElement('div');
   frame.className = 'frame';
   const toggle = doc.createElement('button');

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { pageMessages } from '@/lib/domain/i18n/page-messages';
 import { uiLocales } from '@/lib/domain/locales';
+import { PAGE_DATA_MESSAGE, pageDataMessage } from '@/lib/page/page-data';
 import { INJECTED_GZIP_BUDGET, injectedIntoBusiness } from './injected';
 
 const run = promisify(execFile);
@@ -43,6 +44,27 @@ describe('the builds', () => {
         for (const [name, message] of Object.entries(pageMessages(locale)))
           expect(messages[name]?.message, `${name} in ${file}`).toBe(message);
       }
+    },
+  );
+
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'the %s build gives the page the reader’s data from _locales, and its content script carries none of it',
+    (build) => {
+      for (const locale of uiLocales) {
+        const file = `.output/${build}/_locales/${locale}/messages.json`;
+        const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+        expect(messages[PAGE_DATA_MESSAGE]?.message, file).toBe(pageDataMessage());
+      }
+      const code = readFileSync(`.output/${build}/content-scripts/content.js`, 'utf8');
+      expect(code).toContain(PAGE_DATA_MESSAGE);
+      // A word of the lexicon, a URL word, an outline token and a style: each only in the data.
+      for (const word of [
+        'Fullständig kontroll',
+        'whatsapp_business_accounts',
+        'menuitemcheckbox',
+        '.callout',
+      ])
+        expect(code).not.toContain(word);
     },
   );
 

@@ -20,10 +20,10 @@ export function injectedIntoBusiness(outputDir: string): { file: string; gzip: n
 export const INJECTED_GZIP_LIMIT = 20 * 1024;
 
 /**
- * What the builds test holds the content scripts to today: a ratchet, lowered as the content script shrinks
- * until it is INJECTED_GZIP_LIMIT. 2026-11-30: 24.7 KB gzip, after the script's own context (no WXT
- * context) and its sentences from _locales; what is left is the reader (its lexicon in three languages
- * alone is 3.3 KB), the diagnostics outline, the badges, the guarded host and the overlay. The build of
- * main before issue 12 was 57 KB and fails it.
+ * What the builds test holds the content scripts to: the target itself since 2026-11-30 (issue 12, item 2),
+ * at 19.9 KB gzip (20,370 B). The script carries code only: the reader's words in three languages, its URL
+ * tables, the diagnostics outline's tokens, the snapshot's lists and the styles it draws with are read from
+ * `_locales` (lib/page/page-data.ts), and it runs on its own context and entry (wxt.config.ts). The build
+ * of main before issue 12 was 57 KB and fails it.
  */
-export const INJECTED_GZIP_BUDGET = 26 * 1024;
+export const INJECTED_GZIP_BUDGET = INJECTED_GZIP_LIMIT;
