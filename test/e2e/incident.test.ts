@@ -6,6 +6,7 @@ import { foreignPhrases } from '../lib/domain/i18n/sentences';
 import { samplePortfolio } from '../sandbox/generate';
 import { routeSandbox } from '../sandbox/serve';
 import { BUSINESS_URL, launchWithExtension, panelFindings, settledPanel, type Session } from './harness';
+import { withIntruders } from './intruders';
 import { sessionPerTest } from './sessions';
 
 const sessions = sessionPerTest<Session>();
@@ -33,20 +34,7 @@ describe('incident response (issue 13, item 4)', () => {
       await page.waitForTimeout(1500);
 
       // Between two visits: an admin with full control and a partner with full control of an asset.
-      const hijacked = structuredClone(sample);
-      hijacked.people.push({
-        id: '61000000000099',
-        name: 'Mallory Vance',
-        email: 'mallory@evil.example',
-        access: 'full-control',
-        pending: false,
-        assets: [],
-      } as (typeof hijacked.people)[number]);
-      hijacked.partners.push({
-        businessId: '3228568050780099',
-        name: 'Shady Ads Ltd',
-        assets: [{ asset: hijacked.assets[0]!.id, full: true }],
-      } as (typeof hijacked.partners)[number]);
+      const hijacked = withIntruders(sample, { partner: true });
       await routeSandbox(context, hijacked);
       await page.goto(people);
       let frame = await settledPanel(page, 'people');

@@ -13,6 +13,7 @@ import {
   settledPanel,
   type Session,
 } from './harness';
+import { withIntruders } from './intruders';
 import { sessionPerTest } from './sessions';
 
 const sessions = sessionPerTest<Session>();
@@ -42,20 +43,6 @@ async function exportWithBaseline(
     })
     .toBeGreaterThanOrEqual(people);
   return { options, text };
-}
-
-/** The sandbox with an admin added between two visits, by no record. */
-function hijack(sample: ReturnType<typeof samplePortfolio>) {
-  const hijacked = structuredClone(sample);
-  hijacked.people.push({
-    id: '61000000000099',
-    name: 'Mallory Vance',
-    email: 'mallory@evil.example',
-    access: 'full-control',
-    pending: false,
-    assets: [],
-  } as (typeof hijacked.people)[number]);
-  return hijacked;
 }
 
 /** The watch's findings on a panel. */
@@ -145,7 +132,7 @@ describe('the baseline through an export and an import (issue 13, item 6)', () =
       .toContain('baselines and changes merged');
 
     // Between the visits someone adds an admin; the admin comes back to People.
-    const hijacked = hijack(sample);
+    const hijacked = withIntruders(sample);
     await routeSandbox(context, hijacked);
     const again = await context.newPage();
     await again.goto(people);
@@ -192,7 +179,7 @@ describe('the baseline through an export and an import (issue 13, item 6)', () =
       .poll(() => options.getByRole('status').last().textContent())
       .toContain('baselines and changes not applied');
 
-    await routeSandbox(context, hijack(sample));
+    await routeSandbox(context, withIntruders(sample));
     const again = await context.newPage();
     await again.goto(people);
     const frame = await settledPanel(again, 'people');

@@ -9,6 +9,7 @@ import {
   settledPanel,
   type Session,
 } from './harness';
+import { withIntruders } from './intruders';
 import { sessionPerTest } from './sessions';
 
 // The extension's own API, as its worker sees it (not a Node global).
@@ -30,17 +31,7 @@ async function addAdminBehindTheirBack(
   sample: ReturnType<typeof samplePortfolio>,
   context: Session['context'],
 ) {
-  const hijacked = structuredClone(sample);
-  hijacked.people.push({
-    id: '61000000000099',
-    name: 'Mallory Vance',
-    email: 'mallory@evil.example',
-    access: 'full-control',
-    pending: false,
-    assets: [],
-  } as (typeof hijacked.people)[number]);
-  await routeSandbox(context, hijacked);
-  return hijacked;
+  await routeSandbox(context, withIntruders(sample));
 }
 
 describe('watch between visits (issue 13)', () => {
