@@ -198,12 +198,15 @@ try {
   // The admin starts the incident response from the alert, and removes both as the checklist says.
   await panel.locator('[data-changes] [data-start-incident]').click();
   await panel.waitForSelector('[data-template-id="incident-response"]', { timeout: 15_000 });
+  await panel.locator('[data-template-id="incident-response"]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(600);
   await shot('12-incident-checklist');
   await page.getByRole('button', { name: sandboxWords.remove(ATTACKER.name) }).click();
   await page.getByRole('button', { name: sandboxWords.remove(ATTACKER_PARTNER.name) }).click();
   await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
   await settle(page, 'partners');
+  await page.goto(`${BUSINESS_URL}/settings/system-users${q}`);
+  await settle(page, 'system-users');
   await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
   await settle(page, 'people');
   panel = await panelFrame(page);

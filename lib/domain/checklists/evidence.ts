@@ -102,15 +102,17 @@ const relatedOf = (run: ChecklistRun, prefix: string) => run.related.filter((s) 
 
 const listOfKind = { person: 'people', partner: 'partners', 'system-user': 'system-users' } as const;
 
-/** The unknown principals of an incident, each absent from its list read in full after the start. */
+/**
+ * The unknown principals of an incident, each absent from its list, and every list (People, Partners,
+ * System users) read in full after the start: an intruder of a kind the run does not know of yet is only
+ * found by reading its list (and then joins the run), so a list left unread proves nothing clean.
+ */
 function unknownAbsent(run: ChecklistRun, evidence: BusinessEvidence): boolean {
   if (run.related.length === 0 || run.related.some((s) => kindOfKey(s) === undefined)) return false;
   // One pass over each list, for the unknown ones of its kind.
   return (Object.keys(listOfKind) as (keyof typeof listOfKind)[]).every((kind) => {
     const ofKind = run.related.filter((s) => kindOfKey(s) === kind);
-    return (
-      ofKind.length === 0 || absentFrom(evidence.lists[listOfKind[kind]], ofKind, run.createdAt, run.names)
-    );
+    return absentFrom(evidence.lists[listOfKind[kind]], ofKind, run.createdAt, run.names);
   });
 }
 

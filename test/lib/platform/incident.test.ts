@@ -93,6 +93,7 @@ describe('the incident response checklist in the background', () => {
     // Both removed: verified clean; someone new after that is a new incident, not this one's.
     at('2026-11-20T10:20:00Z');
     await visit(listSnapshot('partners', []));
+    await visit(listSnapshot('system-users', []));
     await visit(listSnapshot('people', [me, lisa]));
     expect(await ticks(run.id)).toMatchObject({ 'verify-clean': 'evidence' });
     await visit(listSnapshot('people', [me, lisa, person('Eve', 'eve@evil.example')]));
@@ -145,6 +146,13 @@ describe('the incident response checklist in the background', () => {
 
     at('2026-11-20T10:30:00Z');
     await visit(listSnapshot('partners', []));
+    expect(await ticks(run.id)).toEqual({
+      'identify-unknown-access': 'evidence',
+      'remove-unknown-people': 'evidence',
+      'remove-unknown-partners': 'evidence',
+    });
+    // Clean only once System users was read again too: an intruder's token could be there.
+    await visit(listSnapshot('system-users', []));
     expect(await ticks(run.id)).toMatchObject({
       'remove-unknown-partners': 'evidence',
       'verify-clean': 'evidence',
@@ -215,6 +223,7 @@ describe('the incident response checklist in the background', () => {
       'remove-unknown-people': 'evidence',
     });
     await visit(listSnapshot('partners', []));
+    await visit(listSnapshot('system-users', []));
     expect(await ticks(run.id)).toMatchObject({ 'verify-clean': 'evidence' });
   });
 });
