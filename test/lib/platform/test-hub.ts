@@ -26,10 +26,14 @@ import type { Sender } from '@/lib/platform/router';
 export const B = '1203456789012345';
 
 /** A list page of business B as the content script reads it (in full). */
-export const listSnapshot = (kind: 'people' | 'partners', principals: Principal[]): PageSnapshot => ({
+const listPaths = { people: 'business_users', partners: 'partners', 'system-users': 'system_users' };
+export const listSnapshot = (
+  kind: 'people' | 'partners' | 'system-users',
+  principals: Principal[],
+): PageSnapshot => ({
   kind,
   businessId: B,
-  url: `https://business.facebook.com/latest/settings/${kind === 'people' ? 'business_users' : 'partners'}?business_id=${B}`,
+  url: `https://business.facebook.com/latest/settings/${listPaths[kind]}?business_id=${B}`,
   locale: 'en',
   readStatus: 'ok',
   readProblems: [],
