@@ -118,7 +118,7 @@ const ChangeRow = memo(function ChangeRow({
         {entry.fullControl ? <span className="tag tag-full">{t.fullControl}</span> : null}
       </div>
       {/* Names, subjects, asset names and addresses are page text: React text only. */}
-      <div className="change-what">{changeSentence(locale, change)}</div>
+      <div className="change-what">{changeSentence(locale, change, entry.fullControl)}</div>
       <div className="change-who">
         <span className="tag">{words.panel.kinds[change.principalKind]}</span>{' '}
         <span className="change-subject">{change.subject}</span>

@@ -82,7 +82,7 @@ export function StartIncident({ businessId, auto }: { businessId: string; auto?:
 /** What an alert's "This was approved" records: the case says what it approves and when it was seen. */
 export function approvalCase(locale: UiLocale, entry: TimelineEntry): string {
   return catalogue(locale)
-    .watch.approvalCase(changeSentence(locale, entry.change), entry.change.at.slice(0, 10))
+    .watch.approvalCase(changeSentence(locale, entry.change, entry.fullControl), entry.change.at.slice(0, 10))
     .slice(0, 2000);
 }
 
@@ -98,6 +98,11 @@ export function ChangesSection() {
   const [approving, setApproving] = useState<TimelineEntry | undefined>();
   const t = catalogue(locale).watch;
   const shown = useMemo(() => (data ? sinceVisit(data.entries, data.visitStart) : []), [data]);
+  // When, in the admin's language and time zone (as the changes page says it).
+  const when = useMemo(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    [locale],
+  );
   if (refused) return <section className="section changes">{refused}</section>;
   if (!businessId || shown.length === 0) return null;
   const open = shown.filter((e) => e.open);
@@ -124,12 +129,9 @@ export function ChangesSection() {
             data-verdict={entry.verdict.status}
           >
             {/* Names are page text: React text, never markup. */}
-            <div className="change-what">{changeSentence(locale, entry.change)}</div>
+            <div className="change-what">{changeSentence(locale, entry.change, entry.fullControl)}</div>
             <div className="change-meta">
-              {t.firstSeen(
-                entry.change.at.slice(0, 16).replace('T', ' '),
-                kindName(locale, entry.change.page),
-              )}
+              {t.firstSeen(when.format(new Date(entry.change.at)), kindName(locale, entry.change.page))}
               {' · '}
               {verdictText(locale, entry.verdict)}
             </div>

@@ -9,9 +9,17 @@ import type { AssetAccess, PortfolioAccess, TaskKey } from './snapshot';
  * What a change of the timeline did, in the admin's language (issue 13, item 5): one sentence with who and
  * what, access levels in Meta's own words. Names are page text: the screens show the sentence as text.
  */
-export function changeSentence(locale: UiLocale, change: Change): string {
-  return `${change.name} ${phrase(locale, change)}`;
+export function changeSentence(locale: UiLocale, change: Change, fullControl = false): string {
+  // Someone new who holds full control is said so: "was added" alone reads like any contractor.
+  const added = change.kind === 'principal-added' && fullControl;
+  return `${change.name} ${added ? addedWithFullControl[locale] : phrase(locale, change)}`;
 }
+
+const addedWithFullControl: Record<UiLocale, string> = {
+  en: 'was added, with full control',
+  sv: 'lades till, med full kontroll',
+  fr: 'a reçu un accès, avec le contrôle total',
+};
 
 /** A portfolio access level as Business Settings words it (the lexicon's first variant). */
 function portfolioWord(locale: UiLocale, access: string | undefined): string {
@@ -118,7 +126,7 @@ export function verdictText(locale: UiLocale, verdict: Verdict): string {
       informational: 'Pour information',
       grant: (id: string) => `Approuvé par la fiche d’accès ${id}`,
       decision: (id: string) => `Approuvé par la décision ${id}`,
-      onboarding: 'Fait avec une checklist d’intégration Scopekeeper',
+      onboarding: 'Fait avec une liste de contrôle d’intégration Scopekeeper',
       unrecorded: 'Non enregistré : aucun enregistrement ne l’approuve',
     },
   }[locale];

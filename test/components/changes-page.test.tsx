@@ -224,7 +224,7 @@ describe('the change timeline page (issue 13, item 5)', () => {
     const mallory = rowOf('person:mallory@evil.example')!;
     expect(mallory.getAttribute('data-open')).toBe('true');
     expect(mallory.getAttribute('data-status')).toBe('unrecorded');
-    expect(text(mallory.querySelector('.change-what'))).toBe('Mallory Vance was added');
+    expect(text(mallory.querySelector('.change-what'))).toBe('Mallory Vance was added, with full control');
     expect(text(mallory.querySelector('.change-who'))).toBe('Person person:mallory@evil.example');
     expect(text(mallory.querySelector('.tag-alert'))).toBe('Open alert');
     expect(text(mallory.querySelector('.tag-full'))).toBe('Full control');
@@ -281,7 +281,7 @@ describe('the change timeline page (issue 13, item 5)', () => {
     await mount('sv', B);
     expect(text($('h1'))).toBe('Ändringshistorik');
     expect(text(rowOf('person:mallory@evil.example')!.querySelector('.change-what'))).toBe(
-      'Mallory Vance lades till',
+      'Mallory Vance lades till, med full kontroll',
     );
     expect(text(rowOf('person:nils@byraab.se')!.querySelector('.change-what'))).toBe(
       'Nils Holm fick mer åtkomst till företagsportföljen: Grundläggande åtkomst → Fullständig kontroll',

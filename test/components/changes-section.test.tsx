@@ -124,7 +124,9 @@ describe('changes since your last visit in the panel (issue 13, item 5)', () => 
     await flush();
     const form = $('[data-approving="person:mallory@evil.example"]')!;
     const caseInput = form.querySelector<HTMLInputElement>('input[name="case"]')!;
-    expect(caseInput.value).toBe('Approved after the fact: Mallory was added (first seen 2026-11-30)');
+    expect(caseInput.value).toBe(
+      'Approved after the fact: Mallory was added, with full control (first seen 2026-11-30)',
+    );
     expect(form.textContent).toContain('the alert clears when the record is saved');
   });
 

@@ -31,13 +31,15 @@ export function buildExport(
 }
 
 /**
- * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start) is
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return, line feed at the start,
+ * or =, +, -, @ after leading white space) is
  * neutralised with a leading apostrophe, then quoted as CSV requires.
  */
 export function csvCell(value: unknown): string {
   let text =
     value === undefined || value === null ? '' : typeof value === 'string' ? value : canonicalJson(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Also behind leading spaces or a line break: some spreadsheets skip them before reading a formula.
+  if (/^[=+\-@\t\r\n]|^\s+[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

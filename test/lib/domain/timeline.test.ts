@@ -3,6 +3,7 @@ import { observe, type Baseline, type Change } from '@/lib/domain/baseline';
 import { timelineEntrySchema } from '@/lib/domain/baseline-schema';
 import type { ApprovalFacts } from '@/lib/domain/change-approval';
 import type { PageSnapshot } from '@/lib/domain/snapshot';
+import { csvCell } from '@/lib/domain/ledger/export';
 import { changeTimeline, sinceVisit, timelineCsv, timelineJson } from '@/lib/domain/timeline';
 import { me, person, snapshot } from './rules/helpers';
 
@@ -90,6 +91,9 @@ describe('the change timeline of a business (issue 13, item 5)', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain('approved,grant:g-nils,no');
+    // A formula behind spaces or a line break is neutralised too.
+    expect(csvCell('  =1+1')).toBe(`"'  =1+1"`);
+    expect(csvCell('\n=1+1')).toBe(`"'\n=1+1"`);
     const json = timelineJson(B, entries, new Date(T3));
     expect(json).toMatchObject({ format: 'scopekeeper-changes', version: 1, businessId: B });
     expect(json.changes[0]).toMatchObject({ subject: 'person:nils@byraab.se', record: 'grant:g-nils' });

@@ -15,7 +15,7 @@ export const watch: Catalogue['watch'] = {
     `Approuvé après coup : ${what} (vu pour la première fois le ${date})`,
   startIncident: 'Lancer la réponse à incident',
   incidentHere:
-    'Quelqu’un est entré sans enregistrement. La checklist d’incident ci-dessous vous guide pour le retirer et sécuriser l’entreprise.',
+    'Quelqu’un est entré sans enregistrement. La liste de contrôle d’incident ci-dessous vous guide pour le retirer et sécuriser l’entreprise.',
   allChanges: 'Tous les changements de cette entreprise',
   more: (n: number) => `${n} de plus dans la liste complète.`,
 };
