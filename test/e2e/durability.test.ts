@@ -303,9 +303,19 @@ describe('acknowledged means durable, once (issue 11, item 5)', () => {
       return { acked: w.__acked, refused: w.__refused, commands: w.__commands, retries: w.__retries };
     });
 
-    const exported = (await askBackground(options, 1, 'ledgerAdmin', { type: 'export' })) as {
-      res: { value: { json: string } };
-    };
+    // The worker may still be starting after the last stop: the raw message is tried again, as the
+    // options page's own API does after a lost answer.
+    let exported: { res: { value: { json: string } } } | undefined;
+    for (let attempt = 0; !exported; attempt += 1) {
+      try {
+        exported = (await askBackground(options, 1, 'ledgerAdmin', { type: 'export' })) as {
+          res: { value: { json: string } };
+        };
+      } catch (error) {
+        if (attempt >= 10 || !String(error).includes('Receiving end does not exist')) throw error;
+        await options.waitForTimeout(500);
+      }
+    }
     const decisions = (
       JSON.parse(exported.res.value.json) as { decisions: { rationale: string; action: string }[] }
     ).decisions;
