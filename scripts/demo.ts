@@ -195,7 +195,15 @@ try {
     timeout: 15_000,
   });
   await shot('11-takeover-alert');
-  // The admin starts the incident response from the alert, and removes both as the checklist says.
+  // Partners shows the intruder's partner too; the admin starts the incident response from the alert
+  // there, and removes both as the checklist says.
+  await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}`);
+  await settle(page, 'partners');
+  panel = await panelFrame(page);
+  await panel.waitForSelector(
+    `[data-changes] [data-change-subject="partner:${ATTACKER_PARTNER.businessId}"]`,
+    { timeout: 15_000 },
+  );
   await panel.locator('[data-changes] [data-start-incident]').click();
   await panel.waitForSelector('[data-template-id="incident-response"]', { timeout: 15_000 });
   await panel.locator('[data-template-id="incident-response"]').scrollIntoViewIfNeeded();
