@@ -7,6 +7,7 @@ import {
   type Rect,
   type Virtualizer,
 } from '@tanstack/react-virtual';
+import './virtual-list.css';
 
 /** Rows drawn beyond the visible ones on each side, so that a short scroll shows no blank. */
 const OVERSCAN = 6;
