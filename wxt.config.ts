@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { defineConfig } from 'wxt';
 import { pageMessagesFile } from './lib/domain/i18n/page-messages';
 import { uiLocales } from './lib/domain/locales';
@@ -30,6 +31,25 @@ export const pageDataPlugin = {
       `export const { ${Object.keys(module).join(', ')} } = ` +
       `readPageData(${JSON.stringify(PAGE_DATA_MESSAGE)})[${JSON.stringify(key)}];\n`
     );
+  },
+};
+
+/**
+ * What runs inside business.facebook.com is minified once more by terser after the build's own minifier
+ * (issue 12's 20 KB gzip for everything injected): about 1% smaller gzipped, the same code.
+ */
+const repackContent = {
+  name: 'scopekeeper:repack-content',
+  async generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !chunk.code) continue;
+      const packed = await minify(chunk.code, {
+        ecma: 2020,
+        module: true,
+        compress: { passes: 3, unsafe_arrows: true },
+      });
+      if (packed.code) chunk.code = packed.code;
+    }
   },
 };
 
@@ -88,7 +108,7 @@ export default defineConfig({
         enforce: 'pre',
         resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? ownContext : undefined),
       });
-      config.plugins.push(pageDataPlugin, ownContentEntry);
+      config.plugins.push(pageDataPlugin, ownContentEntry, repackContent);
     },
   },
   manifest: ({ browser }) => ({

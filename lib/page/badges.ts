@@ -83,6 +83,11 @@ export function createBadgeLayer(
     const placed: { item: Drawn; rect?: DOMRect; show: boolean; box?: DOMRect }[] = [];
     for (const item of drawn) {
       const { element } = item.anchor;
+      // A row far from the screen is not measured; a badge already drawn is hidden once its row leaves.
+      if (item.kind === 'badge' && !near.has(element)) {
+        if (item.node && item.node.style.display !== 'none') placed.push({ item, show: false });
+        continue;
+      }
       const rect = element.isConnected ? element.getBoundingClientRect() : undefined;
       if (!rect || rect.width === 0 || rect.bottom < 0 || rect.top > view.innerHeight) {
         if (item.node) placed.push({ item, show: false });
@@ -103,7 +108,7 @@ export function createBadgeLayer(
         : undefined;
     for (const { item, rect, show, box } of placed) {
       if (!rect) {
-        item.node!.style.display = 'none';
+        if (item.node) item.node.style.display = 'none';
         continue;
       }
       const node = (item.node ??= makeNode(item));
@@ -142,6 +147,29 @@ export function createBadgeLayer(
 
   const schedule = () => {
     if (!frame && !signal.aborted) frame = doc.defaultView!.requestAnimationFrame(layout);
+  };
+
+  // Which rows are on or near the screen, as the browser computes it in its own rendering step (no layout
+  // forced by us): on a list of 5,000 rows only the few near the screen are measured in a frame.
+  const near = new Set<Element>();
+  const watcher = new doc.defaultView!.IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) near[entry.isIntersecting ? 'add' : 'delete'](entry.target);
+      schedule();
+    },
+    { rootMargin: '200px 0px' },
+  );
+  let watched = new Set<Element>();
+  const watchRows = () => {
+    const next = new Set(drawn.filter((item) => item.kind === 'badge').map((item) => item.anchor.element));
+    for (const element of watched) {
+      if (!next.has(element)) {
+        watcher.unobserve(element);
+        near.delete(element);
+      }
+    }
+    for (const element of next) if (!watched.has(element)) watcher.observe(element);
+    watched = next;
   };
 
   const makeNode = (item: Drawn): HTMLElement => {
@@ -212,6 +240,7 @@ export function createBadgeLayer(
         anchor.element.closest('[role="dialog"]') !== null;
       return { anchor, findings: list, kind: dialog ? 'callout' : 'badge' };
     });
+    watchRows();
     schedule();
   };
 
@@ -220,6 +249,7 @@ export function createBadgeLayer(
   view.addEventListener('resize', schedule, { passive: true, signal });
   signal.addEventListener('abort', () => {
     if (frame) view.cancelAnimationFrame(frame);
+    watcher.disconnect();
     guarded.remove();
   });
 

@@ -37,7 +37,11 @@ export interface PanelBenchRow {
   principalRows: number;
 }
 
-const ask = (async () => ({ ok: true, value: { grants: [], decisions: [] } })) as unknown as Api['ask'];
+// What the panel asks for while it renders, answered as an empty ledger would.
+const ask = (async (name: string) => ({
+  ok: true,
+  value: name === 'changeTimeline' ? { entries: [] } : { grants: [], decisions: [] },
+})) as unknown as Api['ask'];
 const figure = (xs: number[]): Figure => {
   const sorted = [...xs].sort((a, b) => a - b);
   return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
@@ -58,7 +62,9 @@ function render(state: TabState): [number, number] {
   const mark = performance.getEntriesByName('scopekeeper:panel-rendered')[0] as PerformanceMark | undefined;
   const detail = mark?.detail as { principals: number; findings: number } | undefined;
   if (detail?.principals !== state.snapshot?.principals.length || detail?.findings !== state.findings.length)
-    throw new Error(`the panel did not mark its render of ${state.snapshot?.principals.length} principals`);
+    throw new Error(
+      `the panel did not mark its render of ${state.snapshot?.principals.length} principals (${JSON.stringify(detail)}; ${document.body.textContent?.slice(0, 200)})`,
+    );
   return [committed - start, laidOut - start];
 }
 
