@@ -41,6 +41,7 @@ export const pageDataPlugin = {
 const repackContent = {
   name: 'scopekeeper:repack-content',
   async generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
+    if (process.env.SK_NOMINIFY) return;
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk' || !chunk.code) continue;
       const packed = await minify(chunk.code, {
@@ -77,6 +78,8 @@ const ownContentEntry = {
 // alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // SK_NOMINIFY=1: an unminified build in .output-nomin, for scripts/profile-content.ts.
+  ...(process.env.SK_NOMINIFY ? { outDir: '.output-nomin', vite: () => ({ build: { minify: false } }) } : {}),
   hooks: {
     // The content script's sentences (lib/domain/i18n/on-page.ts) go into each language's messages.json
     // beside the manifest's name and description (public/_locales), from the catalogues, and with them the

@@ -78,6 +78,7 @@ export function createBadgeLayer(
   // lay the page out again for the next read (once per badge on a long list).
   const layout = () => {
     frame = 0;
+    if (stale) render();
     const view = doc.defaultView!;
     // On screen but covered (a sticky header, a pane): the badge is made and hidden, as before.
     const placed: { item: Drawn; rect?: DOMRect; show: boolean; box?: DOMRect }[] = [];
@@ -219,7 +220,10 @@ export function createBadgeLayer(
     return node;
   };
 
+  // New anchors or findings are drawn in the next frame, once, however many arrive before it.
+  let stale = false;
   const render = () => {
+    stale = false;
     for (const item of drawn) item.node?.remove();
     const bySubject = new Map<string, Anchor[]>();
     for (const anchor of anchors)
@@ -241,6 +245,9 @@ export function createBadgeLayer(
       return { anchor, findings: list, kind: dialog ? 'callout' : 'badge' };
     });
     watchRows();
+  };
+  const renderSoon = () => {
+    stale = true;
     schedule();
   };
 
@@ -257,13 +264,13 @@ export function createBadgeLayer(
     host,
     setAnchors(next) {
       anchors = next;
-      render();
+      renderSoon();
     },
     setFindings(next) {
       // Accepted findings stay in the panel, muted; they get no badge until their review date (the
       // background does not send them: lib/domain/badge-findings.ts).
       findings = next;
-      render();
+      renderSoon();
     },
     highlight(subject) {
       const row =

@@ -115,21 +115,16 @@ export function splitYouMarker(text: string): { marked: boolean; rest: string } 
 }
 
 const temporaryWords = allVariants(markers['temporary-access']).sort((a, b) => b.length - a.length);
+/** The words at the start, then the end, a space or a colon: one pattern, tried once per text (a row has several). */
+const temporaryStart = new RegExp(
+  `^(?:${temporaryWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|[ :])`,
+);
 
 /** "Access expires Dec 31, 2026": returns what follows the words, or undefined when it is not such a text. */
 export function stripTemporaryAccess(text: string): string | undefined {
   const normal = normalizeText(text);
-  for (const word of temporaryWords) {
-    if (
-      normal === word ||
-      normal.startsWith(`${word} `) ||
-      normal.startsWith(`${word}:`) ||
-      normal.startsWith(`${word} ·`)
-    ) {
-      return normal.slice(word.length).replace(/^[:·•\-–\s]+/, '');
-    }
-  }
-  return undefined;
+  const words = temporaryStart.exec(normal)?.[0];
+  return words === undefined ? undefined : normal.slice(words.length).replace(/^[:·•\-–\s]+/, '');
 }
 
 const deniedWords = allVariants(markers.denied);

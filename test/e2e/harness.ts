@@ -51,6 +51,8 @@ export async function launchWithExtension(
   // A given profile folder is kept (a test that restarts the browser on the same profile); a made one is removed.
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'scopekeeper-chromium-'));
   const withExtension = options.extension ?? true;
+  // A copy of a build elsewhere (a test that restarts on the same extension) or the build itself.
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -62,7 +64,7 @@ export async function launchWithExtension(
       ...CHROMIUM_ARGS,
       ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       ...(withExtension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
     ],
   });
