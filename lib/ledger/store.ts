@@ -1143,7 +1143,9 @@ export class LedgerStore {
     const watch = withWatch
       ? watchForExport(await this.db.baselines.toArray(), await this.db.changes.toArray())
       : { baselines: [], changes: [] };
-    const hasWatch = watch.baselines.length > 0 || watch.changes.length > 0;
+    // Access review campaigns (issue 14) travel with the watch data, under its signature.
+    const reviewCampaigns = withWatch ? await this.campaigns() : [];
+    const hasWatch = watch.baselines.length > 0 || watch.changes.length > 0 || reviewCampaigns.length > 0;
     return {
       ...file,
       publicKey,
@@ -1154,9 +1156,14 @@ export class LedgerStore {
       ...(hasWatch
         ? {
             ...watch,
+            ...(reviewCampaigns.length > 0 ? { reviewCampaigns } : {}),
             watchSignature: await signText(
               privateKey,
-              watchSigningText(ledgerId, file.exportedAt, await watchDigest(watch.baselines, watch.changes)),
+              watchSigningText(
+                ledgerId,
+                file.exportedAt,
+                await watchDigest(watch.baselines, watch.changes, reviewCampaigns),
+              ),
             ),
           }
         : {}),
@@ -1315,6 +1322,7 @@ export class LedgerStore {
           options.onProgress?.({ stage: 'writing', done: written, total });
         }
         if (applyWatch) for (const b of await this.mergeWatch(plan.file, at, options)) touched.add(b);
+        if (applyWatch) await this.mergeCampaigns(plan.file.reviewCampaigns ?? []);
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
       });
@@ -1324,6 +1332,20 @@ export class LedgerStore {
       if (replay) return { ok: true as const, replayed: replay.result };
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
     });
+  }
+
+  /**
+   * Inside an import's transaction: the file's access review campaigns (issue 14). One not held here is
+   * added; of one held here in another form, the one further along (its revision) is kept, ours on a tie.
+   */
+  private async mergeCampaigns(theirs: readonly ReviewCampaign[]): Promise<void> {
+    const rows = [];
+    for (const campaign of theirs) {
+      const ours = await this.campaign(campaign.id);
+      if (ours && ours.revision >= campaign.revision) continue;
+      rows.push({ key: campaignKey(campaign.id), value: campaign });
+    }
+    if (rows.length > 0) await this.db.meta.bulkPut(rows);
   }
 
   /**
