@@ -178,13 +178,17 @@ export const protocol = {
   reviewStart: define('page', z.object({ businessId }), z.object({ campaign: reviewCampaignSchema })),
   reviewGet: define(
     'page',
-    z.object({ campaignId: z.string().min(1).max(100) }),
+    /** `report`: produce the report too (recorded on the campaign: it ticks "export the report"). */
+    z.object({ campaignId: z.string().min(1).max(100), report: z.boolean().default(false) }),
     z.object({
       campaign: reviewCampaignSchema,
       /** The report's data (lib/domain/review/report.ts), its SHA-256 and the CSV roster. */
-      report: z.record(z.string(), z.unknown()),
-      hash: z.string().regex(/^[0-9a-f]{64}$/),
-      csv: z.string(),
+      report: z.record(z.string(), z.unknown()).optional(),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+      csv: z.string().optional(),
     }),
   ),
   reviewDecide: define(

@@ -1,4 +1,5 @@
 import { summarise } from '../../domain/review/campaign';
+import { fail } from '../../domain/problems';
 import type { Hub } from '../hub';
 import { decideReview, reviewReport, signOffReview, startReview } from '../review';
 import { ok } from '../router';
@@ -15,7 +16,11 @@ export function registerReviewHandlers(hub: Hub): void {
       return started.ok ? ok<'reviewStart'>({ campaign: started.campaign }) : started;
     }),
   );
-  router.handle('reviewGet', async ({ campaignId }) => {
+  router.handle('reviewGet', async ({ campaignId, report }) => {
+    if (!report) {
+      const campaign = await store.campaign(campaignId);
+      return campaign ? ok<'reviewGet'>({ campaign }) : fail('review-missing');
+    }
     const made = await reviewReport(hub, campaignId);
     if (!made.ok) return made;
     return ok<'reviewGet'>({

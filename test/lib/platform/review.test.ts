@@ -156,15 +156,19 @@ describe('an access review in the background', () => {
     });
 
     // The report: its hash recomputed from its JSON; producing it ticks "export the report".
-    const { report, hash, csv } = must(await t.ask('reviewGet', { campaignId: campaign.id }));
+    // Looking at the campaign produces no report.
+    expect(must(await t.ask('reviewGet', { campaignId: campaign.id })).report).toBeUndefined();
+    expect(await steps()).not.toHaveProperty('export-report');
+    const { report, hash, csv } = must(await t.ask('reviewGet', { campaignId: campaign.id, report: true }));
     expect(await sha256Hex(canonicalJson(JSON.parse(JSON.stringify(report))))).toBe(hash);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(report).toMatchObject({
       format: 'scopekeeper-access-review',
       businessId: B,
       signOff: { reviewer: 'Anna Berg', role: 'Owner' },
       integrity: { chainHead: note.hash },
     });
-    expect(csv.split('\r\n')[0]).toBe(
+    expect(csv!.split('\r\n')[0]).toBe(
       'account,emailOrBusinessId,type,access,asset,decision,rationale,reviewer,date,verified',
     );
     expect(await steps()).toHaveProperty('export-report');
