@@ -61,6 +61,15 @@ export const problemCodes = [
   'import-invalid-watch',
   'import-watch-too-large',
   'import-watch-signature',
+  // Issue 14: access review campaigns
+  'review-missing',
+  'review-open-exists',
+  'review-finished',
+  'review-unknown-item',
+  'review-rationale-required',
+  'review-reduce-empty',
+  'review-undecided-items',
+  'review-changed',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

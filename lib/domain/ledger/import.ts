@@ -545,7 +545,8 @@ async function planWatch(
 ): Promise<{ ok: true; watch?: WatchPlan; changes: ImportChange[] } | ImportFailure> {
   const baselines = file.baselines ?? [];
   const rows = file.changes ?? [];
-  if (baselines.length === 0 && rows.length === 0) return { ok: true, changes: [] };
+  if (baselines.length === 0 && rows.length === 0 && !file.reviewCampaigns?.length)
+    return { ok: true, changes: [] };
   const author = await watchAuthor(file, current);
   if (!author.ok) return author;
   const ledgerId = file.ledgerId;

@@ -41,6 +41,10 @@ const evidence: EvidenceText = {
   'partners-absent': (x) => `None of the ${f(x, 'count')} partner(s) is listed on Partners.`,
   'unknown-absent': (x) => `The lists read in full show none of the ${f(x, 'count')} unknown one(s).`,
   'incident-documented': (x) => `What happened was recorded on ${f(x, 'date')}.`,
+  'review-decided': (x) => `The access review has a decision for each of its ${f(x, 'count')} access(es).`,
+  'review-removals-verified': (x) =>
+    `Every removal decided in the access review (${f(x, 'count')}) was seen gone on the page.`,
+  'review-report': (x) => `The access review’s report was produced ${f(x, 'date')}.`,
 };
 
 /**

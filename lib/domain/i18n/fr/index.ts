@@ -39,6 +39,10 @@ const evidence: EvidenceText = {
   'partners-absent': (x) => `Aucun des partenaires désignés n’apparaît dans Partenaires (${f(x, 'count')}).`,
   'unknown-absent': (x) => `Les listes, lues en entier, ne montrent aucun des inconnus (${f(x, 'count')}).`,
   'incident-documented': (x) => `Ce qui s’est passé a été enregistré le ${f(x, 'date')}.`,
+  'review-decided': (x) => `La revue des accès a une décision pour chacun de ses accès (${f(x, 'count')}).`,
+  'review-removals-verified': (x) =>
+    `Chaque retrait décidé dans la revue (${f(x, 'count')}) a été vu disparu sur la page.`,
+  'review-report': (x) => `Le rapport de la revue a été produit le ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in French (see en.ts). */

@@ -38,6 +38,11 @@ const evidence: EvidenceText = {
   'partners-absent': (x) => `Ingen av de namngivna partnerna visas under Partner (${f(x, 'count')}).`,
   'unknown-absent': (x) => `Listorna, lästa i sin helhet, visar ingen av de okända (${f(x, 'count')}).`,
   'incident-documented': (x) => `Det som hände registrerades ${f(x, 'date')}.`,
+  'review-decided': (x) =>
+    `Åtkomstgranskningen har ett beslut för var och en av sina åtkomster (${f(x, 'count')}).`,
+  'review-removals-verified': (x) =>
+    `Varje borttagning som beslutades i granskningen (${f(x, 'count')}) syntes borta på sidan.`,
+  'review-report': (x) => `Granskningens rapport togs fram ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in Swedish (see en.ts). */
