@@ -61,6 +61,8 @@ export const problemCodes = [
   'import-invalid-watch',
   'import-watch-too-large',
   'import-watch-signature',
+  // Issue 12, item 5: an import names its preview's file, which the background keeps for a while
+  'import-preview-gone',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -106,4 +106,6 @@ export const problems: ProblemText = {
     `The file’s baselines and changes are too large: ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (at most ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` in the baseline of business ${f(x, 'business')}` : ''}. Nothing was imported.`,
   'import-watch-signature': () =>
     'The file’s baselines and changes are not signed by the key the file carries (they were changed after the export). Nothing was imported.',
+  'import-preview-gone': () =>
+    'The file’s preview is no longer there (it was imported or cancelled, it expired, or Scopekeeper restarted). Choose the file again. Nothing was imported.',
 };

@@ -102,4 +102,6 @@ export const problems: ProblemText = {
     `Les états de référence et changements du fichier sont trop volumineux : ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (au plus ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` dans l’état de référence de l’entreprise ${f(x, 'business')}` : ''}. Rien n’a été importé.`,
   'import-watch-signature': () =>
     'Les états de référence et changements du fichier ne sont pas signés par la clé que porte le fichier (ils ont été modifiés après l’export). Rien n’a été importé.',
+  'import-preview-gone': () =>
+    'L’aperçu du fichier n’est plus disponible (il a été importé ou annulé, il a expiré, ou Scopekeeper a redémarré). Choisissez à nouveau le fichier. Rien n’a été importé.',
 };

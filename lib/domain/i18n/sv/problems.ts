@@ -98,4 +98,6 @@ export const problems: ProblemText = {
     `Filens utgångslägen och ändringar är för stora: ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (högst ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` i utgångsläget för företaget ${f(x, 'business')}` : ''}. Inget importerades.`,
   'import-watch-signature': () =>
     'Filens utgångslägen och ändringar är inte signerade med nyckeln som filen bär (de ändrades efter exporten). Inget importerades.',
+  'import-preview-gone': () =>
+    'Förhandsvisningen av filen finns inte längre (den importerades eller avbröts, den gick ut, eller Scopekeeper startade om). Välj filen igen. Inget importerades.',
 };
