@@ -25,7 +25,7 @@ import type { LedgerBenchRow } from './bench/ledger-page';
 import type { RemindersBenchRow } from './bench/reminders-page';
 
 assertPrerequisites();
-// `npm run bench -- --only reader|page|ledger|reminders` runs one section (`findings`: page, its old name);
+// `npm run bench -- --only reader|page|ledger|import|reminders` runs one section (`findings`: page, its old name);
 // `--only size` prints the content scripts' size alone (the page section prints it too).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const want = (section: string) => only === undefined || only === section;
@@ -611,6 +611,10 @@ if (want('ledger')) {
     await session.close();
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// A colleague's ledger file through the real options page (scripts/bench/options-import.ts).
+if (want('import')) await (await import('./bench/options-import')).benchOptionsImport(printTable);
 
 // ---------------------------------------------------------------------------------------------------
 // Reminders and checklists in Chromium: what is due over 1,000 to 10,000 grants (each notification

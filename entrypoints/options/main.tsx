@@ -7,6 +7,7 @@ import { changesPageUrl } from '@/lib/platform/changes-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
 import { catalogue } from '@/lib/domain/i18n';
+import { Uploads } from '@/lib/ledger/uploads';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;
@@ -14,7 +15,13 @@ document.title = catalogue(locale).options.title;
 
 createRoot(document.getElementById('root')!).render(
   <ApiProvider
-    api={{ ask, locale, changesPage: changesPageUrl, settings: { load: loadSettings, save: saveSettings } }}
+    api={{
+      ask,
+      locale,
+      changesPage: changesPageUrl,
+      settings: { load: loadSettings, save: saveSettings },
+      upload: (file) => new Uploads().put(file),
+    }}
   >
     <nav className="page-links">
       <ChangesLink />

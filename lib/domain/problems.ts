@@ -70,6 +70,8 @@ export const problemCodes = [
   'review-reduce-empty',
   'review-undecided-items',
   'review-changed',
+  // Issue 12, item 5: an import names its preview's file, which the background keeps for a while
+  'import-preview-gone',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -1186,6 +1186,11 @@ export class LedgerStore {
     return { baselines, changeKeys };
   }
 
+  /** An import's preview was cancelled: what its checks kept of the file goes (lib/domain/ledger/import.ts ImportMemo). */
+  forgetImportChecks(): void {
+    this.importMemo.clear();
+  }
+
   async planImport(text: string, byteLength: number, options: ImportOptions = {}): Promise<ImportCheck> {
     const ledgerId = await this.getLedgerId();
     const grants = new Map((await this.db.grants.toArray()).map((g) => [g.id, g]));

@@ -115,4 +115,6 @@ export const problems: ProblemText = {
   'review-undecided-items': (x) =>
     `${f(x, 'count')} accesses have no decision yet: decide each before signing off.`,
   'review-changed': () => 'The review changed meanwhile (another tab, or a page read). Try again.',
+  'import-preview-gone': () =>
+    'The file’s preview is no longer there (it was imported or cancelled, it expired, or Scopekeeper restarted). Choose the file again. Nothing was imported.',
 };

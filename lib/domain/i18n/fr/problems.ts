@@ -114,4 +114,6 @@ export const problems: ProblemText = {
     `${f(x, 'count')} accès n’ont pas encore de décision : décidez de chacun avant de valider.`,
   'review-changed': () =>
     'La revue a changé entre-temps (un autre onglet ou une lecture de page). Réessayez.',
+  'import-preview-gone': () =>
+    'L’aperçu du fichier n’est plus disponible (il a été importé ou annulé, il a expiré, ou Scopekeeper a redémarré). Choisissez à nouveau le fichier. Rien n’a été importé.',
 };

@@ -108,4 +108,6 @@ export const problems: ProblemText = {
     `${f(x, 'count')} åtkomster saknar beslut: besluta om var och en innan du godkänner.`,
   'review-changed': () =>
     'Granskningen ändrades under tiden (en annan flik eller en sidläsning). Försök igen.',
+  'import-preview-gone': () =>
+    'Förhandsvisningen av filen finns inte längre (den importerades eller avbröts, den gick ut, eller Scopekeeper startade om). Välj filen igen. Inget importerades.',
 };
