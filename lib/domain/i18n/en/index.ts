@@ -11,6 +11,7 @@ import { incident } from './incident';
 import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
+import { reviewReport } from './review-report';
 
 export type Screens = typeof screens;
 
@@ -68,6 +69,7 @@ export const en = {
   durability,
   importProgress,
   changes,
+  reviewReport,
   incident,
   watchTransfer,
 };
