@@ -5,6 +5,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { watch } from './watch';
+import { review } from './review';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -58,6 +59,7 @@ export const fr: Catalogue = {
   ledgerTrust,
   panelSafety,
   watch,
+  review,
   panelLists,
   durability,
   importProgress,
