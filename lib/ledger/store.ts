@@ -1024,6 +1024,12 @@ export class LedgerStore {
     const rows = await this.db.meta.where('key').startsWith(campaignKey('')).toArray();
     const out: ReviewCampaign[] = [];
     for (const row of rows) {
+      // Another business's campaigns are not parsed (every read of a business asks for its own).
+      if (
+        businessId !== undefined &&
+        (row.value as { businessId?: unknown } | null)?.businessId !== businessId
+      )
+        continue;
       const parsed = reviewCampaignSchema.safeParse(row.value);
       if (!parsed.success) {
         console.warn(`Scopekeeper: review campaign ${row.key} is not valid and was left out.`);
