@@ -12,6 +12,7 @@ import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
+import { ReviewSection } from './review-section';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
@@ -270,6 +271,7 @@ export function Panel() {
       {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection /> : null}
       {snapshot.readStatus !== 'unreadable' ? <Findings /> : null}
       {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection />}
+      <ReviewSection />
       <section className="section" aria-label={t.readFromPage}>
         <h2>{t.onThisPage}</h2>
         {snapshot.principals.length === 0 ? (

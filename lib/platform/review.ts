@@ -125,7 +125,8 @@ async function save(
     ...(runUpdates?.length ? { runUpdates } : {}),
   });
   if (done.replayed) throw new Error('A review commit carries no command key.');
-  if (decisions.length > 0 || runUpdates?.length) hub.publisher.invalidateBusiness(next.businessId);
+  // The business's panels are published again (their watch mark moved): a review section asks again.
+  hub.publisher.invalidateBusiness(next.businessId);
   return done.decisions;
 }
 

@@ -454,9 +454,9 @@ export function decide(
 ): { ok: true; campaign: ReviewCampaign; decided: ReviewItem[] } | { ok: false; problem: DecideProblem } {
   if (campaign.status !== 'open') return { ok: false, problem: 'campaign-finished' };
   const byId = new Map(inputs.map((input) => [input.itemId, input]));
+  const ids = new Set(campaign.items.map((item) => item.id));
   for (const input of inputs) {
-    if (!campaign.items.some((item) => item.id === input.itemId))
-      return { ok: false, problem: 'unknown-item' };
+    if (!ids.has(input.itemId)) return { ok: false, problem: 'unknown-item' };
     if (input.kind !== 'keep' && input.rationale.trim() === '')
       return { ok: false, problem: 'rationale-required' };
     if (input.kind === 'reduce') {

@@ -5,6 +5,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { watch } from './watch';
+import { review } from './review';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -59,6 +60,7 @@ export const fr: Catalogue = {
   ledgerTrust,
   panelSafety,
   watch,
+  review,
   panelLists,
   durability,
   importProgress,
