@@ -377,6 +377,14 @@ export function ReviewSection() {
               {t.report}
             </button>
           )}
+          <a
+            href={`/review.html?campaign=${encodeURIComponent(campaign.id)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-review-report-link=""
+          >
+            {t.openReport}
+          </a>
           {report ? (
             <div className="review-report">
               <p data-review-hash={report.hash}>{t.reportHash(report.hash)}</p>

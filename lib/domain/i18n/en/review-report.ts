@@ -89,5 +89,4 @@ export const reviewReport = {
   howToCheck:
     'To check: download the report as JSON, write it as canonical JSON (object keys sorted, no white space, as the ledger does) and compute its SHA-256; it must equal the value above. The chain head and key fingerprint can be compared with the ledger’s export.',
   generated: (at: string) => `Generated ${at} by Scopekeeper, in this browser; nothing was sent anywhere.`,
-  page: 'Page',
 };

@@ -53,6 +53,7 @@ export const review = {
   signOff: 'Sign off the review',
   finished: (who: string, role: string, date: string) => `Signed off by ${who} (${role}), ${date}.`,
   unverified: (n: number) => `${n} removal(s) not yet verified on the page.`,
+  openReport: 'The auditor’s report (print or save as PDF)',
   report: 'Produce the report',
   reportHash: (hash: string) => `Report SHA-256: ${hash}`,
   downloadCsv: 'Download the roster (CSV)',

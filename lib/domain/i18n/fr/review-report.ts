@@ -79,5 +79,4 @@ export const reviewReport: Catalogue['reviewReport'] = {
   howToCheck:
     'Pour vérifier : téléchargez le rapport en JSON, écrivez-le en JSON canonique (clés des objets triées, sans espaces, comme le registre) et calculez son SHA-256 ; il doit être égal à la valeur ci-dessus. La tête de chaîne et l’empreinte de la clé peuvent être comparées à l’export du registre.',
   generated: (at) => `Généré le ${at} par Scopekeeper, dans ce navigateur ; rien n’a été envoyé nulle part.`,
-  page: 'Page',
 };

@@ -51,6 +51,7 @@ export const review: Catalogue['review'] = {
   signOff: 'Valider la revue',
   finished: (who: string, role: string, date: string) => `Validée par ${who} (${role}), le ${date}.`,
   unverified: (n: number) => `${n} retrait(s) pas encore vérifié(s) sur la page.`,
+  openReport: 'Le rapport pour l’auditeur (imprimer ou enregistrer en PDF)',
   report: 'Produire le rapport',
   reportHash: (hash: string) => `SHA-256 du rapport : ${hash}`,
   downloadCsv: 'Télécharger la liste (CSV)',

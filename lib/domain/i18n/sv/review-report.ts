@@ -12,7 +12,7 @@ export const reviewReport: Catalogue['reviewReport'] = {
   business: 'Företag',
   businessId: (id) => `Företags-ID ${id}`,
   campaign: 'Granskning',
-  period: 'Period',
+  period: 'Tidsperiod',
   periodText: (start, end) => (end ? `${start} till ${end}` : `${start}, inte avslutad än`),
   startedBy: 'Startad av',
   reviewer: 'Granskare',
@@ -79,5 +79,4 @@ export const reviewReport: Catalogue['reviewReport'] = {
   howToCheck:
     'Kontroll: ladda ned rapporten som JSON, skriv den som kanonisk JSON (objektens nycklar sorterade, inga blanktecken, som liggaren gör) och beräkna dess SHA-256; den ska vara lika med värdet ovan. Kedjehuvudet och nyckelns fingeravtryck kan jämföras med liggarens export.',
   generated: (at) => `Skapad ${at} av Scopekeeper, i den här webbläsaren; inget skickades någonstans.`,
-  page: 'Sida',
 };

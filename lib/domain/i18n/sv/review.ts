@@ -51,6 +51,7 @@ export const review: Catalogue['review'] = {
   signOff: 'Godkänn granskningen',
   finished: (who: string, role: string, date: string) => `Godkänd av ${who} (${role}), ${date}.`,
   unverified: (n: number) => `${n} borttagning(ar) ännu inte verifierade på sidan.`,
+  openReport: 'Rapporten för revisorn (skriv ut eller spara som PDF)',
   report: 'Ta fram rapporten',
   reportHash: (hash: string) => `Rapportens SHA-256: ${hash}`,
   downloadCsv: 'Ladda ner förteckningen (CSV)',
