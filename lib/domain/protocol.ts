@@ -7,6 +7,7 @@ import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { snapshotDeltaSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
+import { BUSINESS_NAME_MAX } from './snapshot';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
@@ -115,7 +116,16 @@ export const protocol = {
     'page',
     none,
     z.object({
-      businesses: z.array(z.object({ businessId, updatedAt: z.string().datetime() })).max(10_000),
+      businesses: z
+        .array(
+          z.object({
+            businessId,
+            updatedAt: z.string().datetime(),
+            // The name a page showed (issue 15); absent when unknown.
+            name: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
+          }),
+        )
+        .max(10_000),
     }),
   ),
   /** panel → background: what the ledger knows about a subject. */
