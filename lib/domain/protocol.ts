@@ -1,13 +1,13 @@
 import type { BadgeFinding } from './badge-findings';
 import { z } from 'zod';
 import { timelineEntrySchema } from './baseline-schema';
+import { BUSINESS_NAME_MAX } from './snapshot';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
 import { adminRequestSchema, adminResultSchema, importProgressSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { snapshotDeltaSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
-import { BUSINESS_NAME_MAX } from './snapshot';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
