@@ -248,7 +248,12 @@ export function Panel() {
         <div className="panel-meta">
           <span className={`status status-${snapshot.readStatus}`}>{t.status[snapshot.readStatus]}</span>
           <span>{t.readCount(snapshot.principals.length)}</span>
-          {snapshot.businessId ? <span>{t.business(snapshot.businessId)}</span> : null}
+          {snapshot.businessId ? (
+            // The name a page showed (issue 15), as text; the ID when none has, and on hover.
+            <span data-business-name={state.businessName ?? ''} title={t.business(snapshot.businessId)}>
+              {state.businessName ?? t.business(snapshot.businessId)}
+            </span>
+          ) : null}
         </div>
       </div>
       {snapshot.readStatus !== 'ok' ? (

@@ -1,6 +1,7 @@
 import type { BadgeFinding } from './badge-findings';
 import { z } from 'zod';
 import { timelineEntrySchema } from './baseline-schema';
+import { BUSINESS_NAME_MAX } from './snapshot';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
 import { adminRequestSchema, adminResultSchema, importProgressSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
@@ -116,7 +117,16 @@ export const protocol = {
     'page',
     none,
     z.object({
-      businesses: z.array(z.object({ businessId, updatedAt: z.string().datetime() })).max(10_000),
+      businesses: z
+        .array(
+          z.object({
+            businessId,
+            updatedAt: z.string().datetime(),
+            // The name a page showed (issue 15); absent when unknown.
+            name: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
+          }),
+        )
+        .max(10_000),
     }),
   ),
   /** panel → background: what the ledger knows about a subject. */

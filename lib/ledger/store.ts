@@ -46,7 +46,7 @@ import {
   watchForExport,
   watchSigningText,
 } from '../domain/ledger/watch-transfer';
-import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
+import { BUSINESS_NAME_MAX, getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openChanges, type OpenChange, type OpenChanges } from '../domain/watch';
 import { changeTimeline, type TimelineEntry } from '../domain/timeline';
 import type { ApprovalFacts } from '../domain/change-approval';
@@ -86,6 +86,10 @@ export interface StoreLimits {
 const DEFAULT_LIMITS: StoreLimits = { seenPerBusiness: 20_000 };
 
 /** The meta rows "Delete all data" keeps: the ledger's identity and its signing key. */
+/** The meta rows of the businesses' names (issue 15): `business-name:<id>` → `{ name, readAt }`. */
+const BUSINESS_NAME = 'business-name:';
+const businessNameSchema = z.object({ name: z.string().min(1).max(BUSINESS_NAME_MAX), readAt: z.string() });
+
 export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || key.startsWith('signingKey');
 
 /** How long the baseline keeps a fact, and the change log a change, that no read has shown (issue 13). */
@@ -665,6 +669,7 @@ export class LedgerStore {
     if (!businessId || snapshot.readStatus === 'unreadable' || snapshot.kind.endsWith('dialog')) return;
     if (erasure !== this.erasures) return;
     const at = now.toISOString();
+    if (snapshot.businessName) await this.noteBusinessName(businessId, snapshot.businessName, at, erasure);
     const subjects = snapshot.principals.map((p) => ({ subject: getSubjectKey(p), pending: p.pending }));
     let wrote = false;
     await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
@@ -713,6 +718,49 @@ export class LedgerStore {
     });
     // First-seen dates changed: the rules read them again (an aborted transaction changed nothing).
     if (wrote) this.firstSeenFacts.delete(businessId);
+  }
+
+  /**
+   * Keeps a business's name as a page last showed it (issue 15), in the meta table under
+   * `business-name:<id>` (it goes with "Delete all data"); written only when it changed.
+   */
+  private async noteBusinessName(businessId: string, name: string, at: string, erasure: number) {
+    const names = await this.loadBusinessNames();
+    if (names.get(businessId) === name) return;
+    await this.db.transaction('rw', this.db.meta, async () => {
+      if (erasure !== this.erasures) return;
+      await this.db.meta.put({ key: `${BUSINESS_NAME}${businessId}`, value: { name, readAt: at } });
+      names.set(businessId, name);
+    });
+  }
+
+  private namesPromise: Promise<Map<string, string>> | undefined;
+
+  private loadBusinessNames(): Promise<Map<string, string>> {
+    this.namesPromise ??= this.db.meta
+      .where('key')
+      .startsWith(BUSINESS_NAME)
+      .toArray()
+      .then((rows) => {
+        const names = new Map<string, string>();
+        for (const row of rows) {
+          const parsed = businessNameSchema.safeParse(row.value);
+          if (parsed.success) names.set(row.key.slice(BUSINESS_NAME.length), parsed.data.name);
+        }
+        return names;
+      });
+    this.namesPromise.catch(() => (this.namesPromise = undefined));
+    return this.namesPromise;
+  }
+
+  /** A business's name as a page last showed it; undefined when none has (the ID is shown instead). */
+  async businessName(businessId: string): Promise<string | undefined> {
+    return (await this.loadBusinessNames()).get(businessId);
+  }
+
+  /** The businesses' names as pages last showed them, by business ID (a business never named is absent). */
+  async businessNames(): Promise<ReadonlyMap<string, string>> {
+    return new Map(await this.loadBusinessNames());
   }
 
   /**
@@ -841,9 +889,12 @@ export class LedgerStore {
   }
 
   /** The businesses that have a baseline: their IDs, with when a read last folded into each. */
-  async watchedBusinesses(): Promise<{ businessId: string; updatedAt: string }[]> {
-    const rows = await this.db.baselines.toArray();
-    return rows.map((r) => ({ businessId: r.businessId, updatedAt: r.updatedAt }));
+  async watchedBusinesses(): Promise<{ businessId: string; updatedAt: string; name?: string }[]> {
+    const [rows, names] = await Promise.all([this.db.baselines.toArray(), this.loadBusinessNames()]);
+    return rows.map((r) => {
+      const name = names.get(r.businessId);
+      return { businessId: r.businessId, updatedAt: r.updatedAt, ...(name ? { name } : {}) };
+    });
   }
 
   /** A business's baseline as stored; undefined when there is none or it does not parse. */
@@ -1460,6 +1511,8 @@ export class LedgerStore {
       });
       // Colleagues' pinned keys and trust went with the meta rows: nothing of theirs is held any more.
       this.trustedPromise = undefined;
+      // So did the businesses' names.
+      this.namesPromise = undefined;
       return {};
     });
   }

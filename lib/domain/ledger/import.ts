@@ -659,11 +659,14 @@ async function planWatch(
 }
 
 /**
- * The findings a grant stops for its subject, whatever its start: undocumented-third-party (any grant),
- * no-expiry (one with an end date). See lib/domain/rules/undocumented-third-party.ts and no-expiry.ts.
+ * The findings a grant stops for its subject, whatever its start: undocumented-third-party, or
+ * undocumented-system-user for a system user (any grant), and no-expiry (one with an end date).
  */
 export function grantSilences(grant: GrantRecord): string[] {
-  return grant.endsAt ? ['undocumented-third-party', 'no-expiry'] : ['undocumented-third-party'];
+  const always = grant.subject.startsWith('system-user:')
+    ? 'undocumented-system-user'
+    : 'undocumented-third-party';
+  return grant.endsAt ? [always, 'no-expiry'] : [always];
 }
 
 /** Whether a decision mutes a finding or ends a grant (stops its reminders). */
