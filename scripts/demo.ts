@@ -59,6 +59,12 @@ const portfolio = {
     : samplePortfolio(locale, variant, { paneStructure: pane })),
   demoControls: true,
 };
+/** The reviewer's role the demo signs the access review with. */
+const reviewerRole = {
+  en: 'Business admin',
+  sv: 'Företagsadministratör',
+  fr: 'Administratrice de l’entreprise',
+};
 const headless = values.headless || !process.env.DISPLAY;
 const q = `?business_id=${portfolio.businessId}`;
 
@@ -227,9 +233,36 @@ try {
     .scrollIntoViewIfNeeded()
     .catch(() => undefined);
   await shot('13-incident-verified-clean');
+
+  // The monthly access review (issue 14): started in the panel, every access kept in bulk here, signed
+  // off, and the auditor's report opened as the panel's link opens it, printed to an A4 PDF.
+  panel = await panelFrame(page);
+  await panel.locator('[data-review-start]').click();
+  await panel.waitForSelector('[data-review-item]', { timeout: 15_000 });
+  for (const box of await panel.locator('[data-review-item] input[type="checkbox"]').all()) await box.check();
+  await panel.locator('[data-review-keep-selected]').click();
+  await panel.waitForSelector('[data-review-item][data-decision="keep"]', { timeout: 15_000 });
+  const signOff = panel.locator('form.review-sign-off');
+  await signOff.locator('input').nth(0).fill(portfolio.people[0]!.name);
+  await signOff.locator('input').nth(1).fill(reviewerRole[locale]);
+  await signOff.locator('[data-review-sign-off]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await shot('14-access-review');
+  await panel.locator('[data-review-sign-off]').click();
+  await panel.waitForSelector('[data-review-signed]', { timeout: 15_000 });
+  const reportPath = await panel.locator('[data-review-report-link]').getAttribute('href');
+  const report = await session.context.newPage();
+  await report.goto(`chrome-extension://${await extensionId(session.context)}${reportPath}`);
+  await report.waitForSelector('[data-report-hash]', { timeout: 15_000 });
+  await report.screenshot({ path: resolve(out, '15-access-review-report.png'), fullPage: true });
+  shots.push(resolve(out, '15-access-review-report.png'));
+  await report.emulateMedia({ media: 'print' });
+  await report.pdf({ path: resolve(out, '15-access-review-report.pdf'), format: 'A4' });
+  shots.push(resolve(out, '15-access-review-report.pdf'));
+  await report.close();
 } finally {
   await session.close();
 }
 
-console.log(`Screenshots of the sandbox with the Scopekeeper panel are in ${out}:`);
+console.log(`Screenshots of the sandbox with the Scopekeeper panel (and the review's PDF) are in ${out}:`);
 for (const file of shots) console.log(`  ${file}`);

@@ -267,6 +267,8 @@ export async function reviewReport(
         keyFingerprint: await keyFingerprint(await hub.store.publicKey()),
       },
       now,
+      // As Business Settings last showed it (issue 15); unknown: the report names the business by its ID.
+      await hub.store.businessName(campaign.businessId).catch(() => undefined),
     );
     return { ok: true, campaign, report, hash: await reportHash(report), csv: rosterCsv(campaign) };
   });

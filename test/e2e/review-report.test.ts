@@ -90,6 +90,10 @@ describe('an access review from the sandbox to the auditor’s PDF (issue 14)', 
     await report.goto(`chrome-extension://${id}/review.html?campaign=${encodeURIComponent(campaign.id)}`);
     const shownHash = await report.locator('[data-report-hash]').textContent({ timeout: 15_000 });
     expect(shownHash).toMatch(/^[0-9a-f]{64}$/);
+    // Named as Business Settings showed it (its switcher), with its ID.
+    expect(await report.locator('[data-report-business]').textContent()).toContain(
+      `Sjöbod Café AB · Business ID ${sample.businessId}`,
+    );
     expect(await report.locator('[data-signed-off="true"]').textContent()).toContain(
       'Anna Berg, Business admin',
     );
