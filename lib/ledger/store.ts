@@ -1377,7 +1377,7 @@ export class LedgerStore {
           await indexSubjects(this.db.decisionSubjects, ledgerId, decisionRuns(first, run));
         }
         // A part at a time, all in this one transaction (all or nothing), so the page can show how far it is.
-        const PART = 50;
+        const PART = 10;
         const total = plan.addDecisions.length;
         let written = 0;
         options.onProgress?.({ stage: 'writing', done: 0, total });

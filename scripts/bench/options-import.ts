@@ -89,6 +89,24 @@ function pageWait(test: string, timeoutMs: number) {
 const PREVIEW_OR_ALERT = `document.querySelector('[aria-label="Import preview"]')?.textContent || document.querySelector('[role="alert"]')?.textContent`;
 const IMPORTED_OR_ALERT = `[...document.querySelectorAll('[role="status"]')].map((e) => e.textContent).find((t) => t.startsWith('Imported')) || document.querySelector('[role="alert"]')?.textContent`;
 
+/** With BENCH_DEBUG: the worker's performance marks since `from` (ms since its time origin), then cleared. */
+async function workerMarks(context: import('playwright-core').BrowserContext, label: string): Promise<void> {
+  if (!process.env.BENCH_DEBUG) return;
+  for (const worker of context.serviceWorkers()) {
+    const marks = await worker
+      .evaluate(() => {
+        const out = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const);
+        performance.clearMarks();
+        return out;
+      })
+      .catch(() => []);
+    const start = marks[0]?.[1] ?? 0;
+    process.stderr.write(
+      `import: worker marks (${label}): ${marks.map(([n, t]) => `${n} +${(t - start).toFixed(0)}`).join(', ')}\n`,
+    );
+  }
+}
+
 async function measureOnce(path: string, timeoutMs: number): Promise<OptionsImportRun> {
   const session = await launchWithExtension(generatePortfolio({ people: 5 }));
   try {
@@ -97,6 +115,7 @@ async function measureOnce(path: string, timeoutMs: number): Promise<OptionsImpo
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
     await page.goto(`chrome-extension://${await extensionId(context)}/options.html`);
     await page.getByLabel('Import a ledger export').waitFor();
+    await workerMarks(context, 'before');
     // Marks in the page: the file input's change, and whether a progress bar ever showed.
     await page.evaluate(() => {
       const w = window as unknown as {
@@ -136,6 +155,7 @@ async function measureOnce(path: string, timeoutMs: number): Promise<OptionsImpo
           .join(', ')}\n`,
       );
     const previewMs = previewAt - chosen;
+    await workerMarks(context, 'preview');
     if (!(await page.locator('[aria-label="Import preview"]').count()))
       return { previewMs, importMs: NaN, barInPreview, barInImport: false, error: previewText.slice(0, 200) };
     const importedShown = page.evaluate(pageWait(IMPORTED_OR_ALERT, timeoutMs)) as Promise<[number, string]>;
@@ -146,6 +166,7 @@ async function measureOnce(path: string, timeoutMs: number): Promise<OptionsImpo
       return at;
     });
     const [importedAt, importedText] = await importedShown;
+    await workerMarks(context, 'import');
     const { barInImport, importStages } = await page.evaluate(() => {
       const w = window as unknown as { __bar?: boolean; __stages: Record<string, number> };
       return { barInImport: !!w.__bar, importStages: w.__stages };

@@ -428,12 +428,17 @@ export async function planImport(
   const checks = memoed?.chains ?? new Map<string, ChainCheck>();
   const signatures = memoed?.signatures ?? new Map<string, SignatureCheck>();
   for (const [ledgerId, chain] of chains) {
-    let check = checks.get(ledgerId);
-    if (check) tell(chain.length);
-    else {
-      check = await verifyChain(chain, tell);
-      checks.set(ledgerId, check);
-    }
+    const held = current.chains.get(ledgerId) ?? [];
+    const shared = Math.min(held.length, chain.length);
+    // The hashes and the signatures are checked side by side (Web Crypto works on a thread of its own
+    // while this one writes the next batch's canonical JSON); what is wrong is said in the same order.
+    const cached = checks.get(ledgerId);
+    if (cached) tell(chain.length);
+    const [check, authorship] = await Promise.all([
+      cached ?? verifyChain(chain, tell),
+      checkAuthorship(file, ledgerId, chain, shared, current, tell, signatures),
+    ]);
+    checks.set(ledgerId, check);
     if (!check.ok) {
       return fail('import-chain-broken', {
         ledgerId,
@@ -445,8 +450,6 @@ export async function planImport(
     if (ledgerId === file.ledgerId && (check.head ?? null) !== file.chainHead) {
       return fail('import-chain-head-wrong');
     }
-    const held = current.chains.get(ledgerId) ?? [];
-    const shared = Math.min(held.length, chain.length);
     for (let i = 0; i < shared; i++) {
       if (held[i]!.hash !== chain[i]!.hash) {
         return fail('import-chain-conflict', {
@@ -474,7 +477,6 @@ export async function planImport(
       }
     }
     const ours = ledgerId === current.ledgerId;
-    const authorship = await checkAuthorship(file, ledgerId, chain, shared, current, tell, signatures);
     if (!authorship.ok) return authorship;
     // One by one: spreading 100,000 arguments overflows a service worker's stack.
     for (const decision of extra) addDecisions.push(decision);
