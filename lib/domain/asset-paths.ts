@@ -96,8 +96,23 @@ export function assetPaths(baseline: Baseline, grants: readonly GrantRecord[]): 
     else bySubject.set(g.subject, [g]);
   }
   const assets = new Map<string, AssetView>();
+  // One asset is named by its ID on its own page and often by its name only on a detail pane: matched as
+  // the baseline matches them (`sameAsset`: IDs when both have one, else names).
+  const byName = new Map<string, AssetView>();
+  const find = (ref: { type: AssetType; id?: string; name: string }): AssetView | undefined => {
+    const direct = assets.get(assetKey(ref));
+    if (direct) return direct;
+    const named = byName.get(`${ref.type}\n${ref.name}`);
+    if (!named || (ref.id !== undefined && named.id !== undefined)) return undefined;
+    if (ref.id !== undefined) named.id = ref.id;
+    return named;
+  };
+  const add = (asset: AssetView) => {
+    assets.set(asset.key, asset);
+    if (!byName.has(`${asset.type}\n${asset.name}`)) byName.set(`${asset.type}\n${asset.name}`, asset);
+  };
   for (const [key, page] of Object.entries(baseline.assetPages))
-    assets.set(key, {
+    add({
       key,
       type: page.type,
       ...(page.id ? { id: page.id } : {}),
@@ -107,11 +122,16 @@ export function assetPaths(baseline: Baseline, grants: readonly GrantRecord[]): 
     });
   for (const [subject, p] of Object.entries(baseline.principals)) {
     for (const fact of Object.values(p.assets ?? {})) {
-      const key = assetKey(fact);
-      let asset = assets.get(key);
+      let asset = find(fact);
       if (!asset) {
-        asset = { key, type: fact.type, ...(fact.id ? { id: fact.id } : {}), name: fact.name, paths: [] };
-        assets.set(key, asset);
+        asset = {
+          key: assetKey(fact),
+          type: fact.type,
+          ...(fact.id ? { id: fact.id } : {}),
+          name: fact.name,
+          paths: [],
+        };
+        add(asset);
       }
       const found = grantFor(bySubject.get(subject) ?? [], fact.type, fact.id, fact.name);
       asset.paths.push({
