@@ -12,6 +12,7 @@ import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
+import { AssetPathsLink } from './overview-page';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
@@ -249,6 +250,7 @@ export function Panel() {
           <span>{t.readCount(snapshot.principals.length)}</span>
           {snapshot.businessId ? <span>{t.business(snapshot.businessId)}</span> : null}
         </div>
+        <AssetPathsLink snapshot={snapshot} />
       </div>
       {snapshot.readStatus !== 'ok' ? (
         <section className="section" aria-label={t.problemsLabel}>

@@ -1,9 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
 import { ChangesLink } from '@/components/changes-page';
+import { OverviewLink } from '@/components/overview-page';
 import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
 import { changesPageUrl } from '@/lib/platform/changes-page';
+import { overviewPageUrl } from '@/lib/platform/overview-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
 import { catalogue } from '@/lib/domain/i18n';
@@ -14,10 +16,17 @@ document.title = catalogue(locale).options.title;
 
 createRoot(document.getElementById('root')!).render(
   <ApiProvider
-    api={{ ask, locale, changesPage: changesPageUrl, settings: { load: loadSettings, save: saveSettings } }}
+    api={{
+      ask,
+      locale,
+      changesPage: changesPageUrl,
+      overviewPage: overviewPageUrl,
+      settings: { load: loadSettings, save: saveSettings },
+    }}
   >
     <nav className="page-links">
       <ChangesLink />
+      <OverviewLink />
     </nav>
     <SettingsForm />
     <main>

@@ -11,6 +11,7 @@ import { incident } from './incident';
 import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
+import { overview } from './overview';
 
 export type Screens = typeof screens;
 
@@ -64,6 +65,7 @@ export const en = {
   durability,
   importProgress,
   changes,
+  overview,
   incident,
   watchTransfer,
 };

@@ -12,6 +12,7 @@ import { incident } from './incident';
 import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
+import { overview } from './overview';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
 const evidence: EvidenceText = {
@@ -57,6 +58,7 @@ export const sv: Catalogue = {
   durability,
   importProgress,
   changes,
+  overview,
   incident,
   watchTransfer,
 };
