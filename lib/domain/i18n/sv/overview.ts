@@ -13,7 +13,7 @@ export const overview: typeof en = {
   listLabel: 'Företag',
   business: (label) => `Företag ${label}`,
   sort: 'Sortera efter',
-  sorts: { risk: 'Risk', business: 'Företag', recent: 'Senast läst' },
+  sorts: { risk: 'Risknivå', business: 'Företag', recent: 'Senast läst' },
   filter: 'Visa',
   filters: {
     all: 'Alla företag',
