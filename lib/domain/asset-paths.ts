@@ -8,6 +8,7 @@ import {
   ASSET_NAME_MAX,
   EMAIL_MAX,
   PRINCIPAL_NAME_MAX,
+  taskKeys,
   type AssetAccess,
   type AssetType,
 } from './snapshot';
@@ -140,7 +141,8 @@ export function assetPaths(baseline: Baseline, grants: readonly GrantRecord[]): 
         name: p.name,
         ...(p.email ? { email: p.email } : {}),
         access: fact.access,
-        tasks: [...fact.tasks],
+        // In the lexicon's order, whatever order the page listed them in.
+        tasks: [...fact.tasks].sort((a, b) => taskKeys.indexOf(a) - taskKeys.indexOf(b)),
         seen: fact.seen,
         ...(p.portfolioAccess ? { portfolioAccess: p.portfolioAccess } : {}),
         pending: p.pending,

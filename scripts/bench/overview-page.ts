@@ -6,11 +6,11 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider, type Api } from '../../components/api';
 import { OverviewPage } from '../../components/overview-page';
-import { filterOverview, sortOverview, type OverviewRow } from '../../lib/domain/overview';
+import { filterOverview, sortOverview } from '../../lib/domain/overview';
 import { defaultSettings } from '../../lib/domain/settings';
 import type { PageSnapshot, Principal } from '../../lib/domain/snapshot';
 import { LedgerStore } from '../../lib/ledger/store';
-import { businessRow } from '../../lib/platform/handlers/overview';
+import { overviewRows } from '../../lib/platform/handlers/overview';
 
 export interface OverviewBenchRow {
   businesses: number;
@@ -96,13 +96,8 @@ async function benchOverview(
     locale: () => 'en' as const,
     currentSettings: async () => defaultSettings,
     reminders: { currentDue: () => [] },
-  } as unknown as Parameters<typeof businessRow>[0];
-  const aggregate = async () => {
-    const updated = new Map((await store.watchedBusinesses()).map((w) => [w.businessId, w.updatedAt]));
-    const rows: OverviewRow[] = [];
-    for (const id of await store.seenBusinesses()) rows.push(await businessRow(hub, id, updated.get(id)));
-    return rows;
-  };
+  } as unknown as Parameters<typeof overviewRows>[0];
+  const aggregate = () => overviewRows(hub);
   t0 = performance.now();
   const rows = await aggregate();
   const firstMs = performance.now() - t0;

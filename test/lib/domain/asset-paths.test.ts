@@ -53,7 +53,7 @@ const baselineA = build([
     snapshot(
       [
         { ...me, assets: [cafe('full')] },
-        { ...lisa, assets: [cafe('partial', ['content', 'messages'])] },
+        { ...lisa, assets: [cafe('partial', ['messages', 'content'])] },
       ],
       'asset',
     ),
