@@ -18,7 +18,7 @@ export type ChangeFilter = (typeof changeFilters)[number];
 /** A row's height before it is measured (px): five lines of text. */
 const ROW_ESTIMATE = 112;
 
-type Watched = { businessId: string; updatedAt: string }[];
+type Watched = { businessId: string; updatedAt: string; name?: string | undefined }[];
 type Loaded = { businessId: string; entries: TimelineEntry[] };
 
 function download(name: string, text: string, type: string): void {
@@ -280,7 +280,9 @@ export function ChangesPage({ businessId: given, onBusiness, now = () => new Dat
           {listed ? null : <option value={chosen}>{chosen}</option>}
           {options.map((b) => (
             <option key={b.businessId} value={b.businessId}>
-              {t.businessOption(b.businessId, day.format(new Date(b.updatedAt)))}
+              {b.name
+                ? t.namedBusinessOption(b.name, b.businessId, day.format(new Date(b.updatedAt)))
+                : t.businessOption(b.businessId, day.format(new Date(b.updatedAt)))}
             </option>
           ))}
         </select>

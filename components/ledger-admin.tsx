@@ -275,6 +275,8 @@ function ImportPreview(props: {
 
 /** How long an import runs before its progress bar shows (a quick one never flashes a bar). */
 const PROGRESS_AFTER_MS = 1000;
+/** How often a preview on screen reminds the background (a worker idle for 30 s is stopped). */
+const KEEP_PREVIEW_MS = 20_000;
 /** How often the page asks the background how far an import is. */
 const PROGRESS_POLL_MS = 250;
 
@@ -328,15 +330,16 @@ function ImportProgressBar(props: { locale: UiLocale; progress: ImportProgress |
 
 /** Export, verify, import and delete the ledger (options page). Every outcome is said in plain words. */
 export function LedgerAdmin() {
-  const { ask, locale } = useApi();
+  const { ask, locale, upload } = useApi();
   const words = catalogue(locale);
   const t = words.ledgerAdmin;
   const d = words.durability;
   const admin = (request: AdminRequest): Promise<AdminReply> => ask('ledgerAdmin', request);
   const errorText = (r: AdminReply) => (r.ok ? t.unexpected : describeProblem(locale, r.error));
   const [outcome, setOutcome] = useState<Outcome>();
+  // The preview on screen: the background keeps its file for the import (`preview`), so the page does not.
   const [pending, setPending] = useState<
-    { name: string; text: string; summary: ImportSummary } | undefined
+    { name: string; preview: string | undefined; summary: ImportSummary } | undefined
   >();
   const [trust, setTrust] = useState<ReadonlySet<string>>(new Set());
   const [acceptKeys, setAcceptKeys] = useState<ReadonlySet<string>>(new Set());
@@ -375,7 +378,9 @@ export function LedgerAdmin() {
     setProgress(undefined);
   };
   /** Sends an import request under a key of its own, asking meanwhile how far the background is. */
-  const importRequest = async (request: Extract<AdminRequest, { type: 'plan-import' | 'apply-import' }>) => {
+  const importRequest = async (
+    request: Extract<AdminRequest, { type: 'plan-import' | 'plan-upload' | 'apply-previewed' }>,
+  ) => {
     const commandKey = crypto.randomUUID();
     let waiting = true;
     const poll = async () => {
@@ -394,6 +399,22 @@ export function LedgerAdmin() {
     }
   };
   useEffect(() => () => clearTimeout(progressTimer.current), []);
+  // While a preview is on screen its file waits in the background's memory, which lives as long as the
+  // worker: a message now and then keeps the worker from stopping while the admin reads.
+  const previewId = pending?.preview;
+  useEffect(() => {
+    if (!previewId) return undefined;
+    const timer = setInterval(
+      () => void admin({ type: 'keep-preview', preview: previewId }),
+      KEEP_PREVIEW_MS,
+    );
+    return () => clearInterval(timer);
+  }, [previewId]);
+  /** Closes the preview on screen; the background forgets its file. */
+  const closePreview = () => {
+    if (pending?.preview) void admin({ type: 'drop-preview', preview: pending.preview });
+    setPending(undefined);
+  };
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const exportJson = async () => {
@@ -436,40 +457,49 @@ export function LedgerAdmin() {
     } else setOutcome({ ok: false, text: errorText(r) });
   };
   const onFile = async (file: File | undefined) => {
-    setPending(undefined);
+    closePreview();
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
       setOutcome({ ok: false, text: t.tooLarge(file.name, (file.size / 1024 / 1024).toFixed(1)) });
       return;
     }
     startProgress();
-    let text: string;
     let r: AdminReply;
     try {
-      text = await readText(file, (bytes) =>
-        setProgress({ stage: 'reading', done: bytes, total: file.size }),
-      );
-      setProgress(undefined);
-      r = await importRequest({ type: 'plan-import', text });
+      if (upload) {
+        // Handed over through IndexedDB, not in messages (a file of 100,000 decisions took a minute so).
+        r = await importRequest({ type: 'plan-upload', upload: await upload(file) });
+      } else {
+        const text = await readText(file, (bytes) =>
+          setProgress({ stage: 'reading', done: bytes, total: file.size }),
+        );
+        setProgress(undefined);
+        r = await importRequest({ type: 'plan-import', text });
+      }
+    } catch (error) {
+      r = { ok: false, error: { code: 'internal', facts: { message: String(error).slice(0, 300) } } };
     } finally {
       endProgress();
     }
     if (r.ok && r.value.type === 'import') {
       setTrust(new Set());
       setAcceptKeys(new Set());
-      setPending({ name: file.name, text, summary: r.value.summary });
+      setPending({ name: file.name, preview: r.value.preview, summary: r.value.summary });
       setOutcome(undefined);
     } else setOutcome({ ok: false, text: t.notImported(file.name, errorText(r)) });
   };
   const apply = async () => {
     if (!pending) return;
     startProgress();
-    const r = await importRequest({
-      type: 'apply-import',
-      text: pending.text,
-      trust: [...trust],
-      acceptKeys: [...acceptKeys],
-    }).finally(endProgress);
+    const r: AdminReply = pending.preview
+      ? await importRequest({
+          type: 'apply-previewed',
+          preview: pending.preview,
+          trust: [...trust],
+          acceptKeys: [...acceptKeys],
+        }).finally(endProgress)
+      : { ok: false, error: { code: 'import-preview-gone', facts: {} } };
+    if (!pending.preview) endProgress();
     setPending(undefined);
     void loadColleagues();
     if (r.ok && r.value.type === 'import')
@@ -559,7 +589,7 @@ export function LedgerAdmin() {
           <button type="button" disabled={importing} onClick={() => void apply()}>
             {t.import}
           </button>{' '}
-          <button type="button" onClick={() => setPending(undefined)}>
+          <button type="button" onClick={closePreview}>
             {t.cancel}
           </button>
         </div>

@@ -13,6 +13,7 @@ import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
 import { AssetPathsLink } from './overview-page';
+import { ReviewSection } from './review-section';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
@@ -248,7 +249,12 @@ export function Panel() {
         <div className="panel-meta">
           <span className={`status status-${snapshot.readStatus}`}>{t.status[snapshot.readStatus]}</span>
           <span>{t.readCount(snapshot.principals.length)}</span>
-          {snapshot.businessId ? <span>{t.business(snapshot.businessId)}</span> : null}
+          {snapshot.businessId ? (
+            // The name a page showed (issue 15), as text; the ID when none has, and on hover.
+            <span data-business-name={state.businessName ?? ''} title={t.business(snapshot.businessId)}>
+              {state.businessName ?? t.business(snapshot.businessId)}
+            </span>
+          ) : null}
         </div>
         <AssetPathsLink snapshot={snapshot} />
       </div>
@@ -272,6 +278,7 @@ export function Panel() {
       {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection /> : null}
       {snapshot.readStatus !== 'unreadable' ? <Findings /> : null}
       {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection />}
+      <ReviewSection />
       <section className="section" aria-label={t.readFromPage}>
         <h2>{t.onThisPage}</h2>
         {snapshot.principals.length === 0 ? (

@@ -84,7 +84,13 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
       <div className="panel-header">
         <div className="panel-title">Scopekeeper</div>
         <div className="panel-meta">
-          {state.businessId ? t.forBusiness(state.businessId) : t.notOnBusinessSettings}
+          {state.businessId ? (
+            <span data-business-name={state.names[state.businessId] ?? ''}>
+              {state.names[state.businessId] ?? t.forBusiness(state.businessId)}
+            </span>
+          ) : (
+            t.notOnBusinessSettings
+          )}
         </div>
       </div>
 
@@ -100,7 +106,7 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
                 <select name="businessId" value={businessId} onChange={(e) => setChosen(e.target.value)}>
                   {state.businesses.map((b) => (
                     <option key={b} value={b}>
-                      {b}
+                      {state.names[b] ? `${state.names[b]} (${b})` : b}
                     </option>
                   ))}
                 </select>

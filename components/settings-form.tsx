@@ -14,6 +14,7 @@ type NumberKey =
   | 'maxFullControl'
   | 'stalePendingDays'
   | 'maxPartnerAssets'
+  | 'maxSystemUserAssets'
   | 'expiryLeadDays'
   | 'maxGrantDays'
   | 'backupReminderDays'
@@ -113,6 +114,7 @@ export function SettingsForm() {
         {number('maxFullControl')}
         {number('stalePendingDays')}
         {number('maxPartnerAssets')}
+        {number('maxSystemUserAssets')}
         {number('expiryLeadDays')}
 
         <h2>{t.reminders}</h2>

@@ -7,6 +7,7 @@ import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
 import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
 import { registerTabs } from '@/lib/platform/handlers/tabs';
 import { registerWatchHandlers } from '@/lib/platform/handlers/watch';
+import { registerReviewHandlers } from '@/lib/platform/handlers/review';
 import { createHub } from '@/lib/platform/hub';
 import { setupReminders } from '@/lib/platform/reminders';
 
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   registerTabs(hub);
   registerWatchHandlers(hub);
   registerOverviewHandlers(hub);
+  registerReviewHandlers(hub);
   setupReminders(hub);
   hub.router.listen();
 });

@@ -9,6 +9,7 @@ import { overviewPageUrl } from '@/lib/platform/overview-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
 import { catalogue } from '@/lib/domain/i18n';
+import { Uploads } from '@/lib/ledger/uploads';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;
@@ -22,6 +23,7 @@ createRoot(document.getElementById('root')!).render(
       changesPage: changesPageUrl,
       overviewPage: overviewPageUrl,
       settings: { load: loadSettings, save: saveSettings },
+      upload: (file) => new Uploads().put(file),
     }}
   >
     <nav className="page-links">

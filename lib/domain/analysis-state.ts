@@ -30,6 +30,9 @@ export const ruleDependencies: Readonly<Record<string, 'principal' | 'full-contr
   'unrecorded-full-control': 'principal',
   'new-partner': 'principal',
   'unrecorded-access': 'principal',
+  'admin-system-user': 'principal',
+  'system-user-broad-scope': 'principal',
+  'undocumented-system-user': 'principal',
 };
 
 interface Entry {

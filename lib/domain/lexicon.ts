@@ -450,3 +450,21 @@ export const monthWords: Record<PageLocale, readonly (readonly string[])[]> = {
     ['décembre', 'déc', 'decembre', 'dec'],
   ],
 };
+
+/**
+ * The business switcher, where Business Settings names the portfolio (LEXICON.md "Security and business
+ * info"; issue 15). Markup as data, kept with the words the reader gets from `_locales`: Meta's bundles
+ * mark it `data-pagelet="BizKitPresenceSelector"` (research/meta-markup-evidence.md, "Mechanics"; 2026-11
+ * latest/settings layout), in the banner or the left navigation's header. `notIn`: where a switcher is not
+ * read (the content, where anyone's names are; a dialog; hidden). `labels`: the switcher's own label, never
+ * the name.
+ */
+export const switcher = {
+  is: '[data-pagelet="BizKitPresenceSelector"]',
+  notIn: '[role=main],main,[role=dialog],[role=alertdialog],[hidden],[aria-hidden=true]',
+  labels: {
+    en: ['Business portfolio', 'Business portfolios', 'Switch business portfolio', 'Business'],
+    sv: ['Företagsportfölj', 'Företagsportföljer', 'Byt företagsportfölj', 'Företag'],
+    fr: ['Portefeuille business', 'Portefeuilles business', 'Changer de portefeuille business', 'Entreprise'],
+  } satisfies Variants,
+};

@@ -61,6 +61,17 @@ export const problemCodes = [
   'import-invalid-watch',
   'import-watch-too-large',
   'import-watch-signature',
+  // Issue 14: access review campaigns
+  'review-missing',
+  'review-open-exists',
+  'review-finished',
+  'review-unknown-item',
+  'review-rationale-required',
+  'review-reduce-empty',
+  'review-undecided-items',
+  'review-changed',
+  // Issue 12, item 5: an import names its preview's file, which the background keeps for a while
+  'import-preview-gone',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -2,6 +2,7 @@ import type { BadgeFinding } from './badge-findings';
 import { z } from 'zod';
 import { assetViewSchema } from './asset-paths';
 import { timelineEntrySchema } from './baseline-schema';
+import { BUSINESS_NAME_MAX } from './snapshot';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
 import { adminRequestSchema, adminResultSchema, importProgressSchema } from './ledger/admin';
 import { ledgerCommandSchema } from './ledger/commands';
@@ -9,6 +10,7 @@ import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { snapshotDeltaSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
 import { overviewRowSchema } from './overview';
+import { decisionInputSchema, reviewCampaignSchema, signOffInputSchema } from './review/campaign';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
@@ -117,7 +119,16 @@ export const protocol = {
     'page',
     none,
     z.object({
-      businesses: z.array(z.object({ businessId, updatedAt: z.string().datetime() })).max(10_000),
+      businesses: z
+        .array(
+          z.object({
+            businessId,
+            updatedAt: z.string().datetime(),
+            // The name a page showed (issue 15); absent when unknown.
+            name: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
+          }),
+        )
+        .max(10_000),
     }),
   ),
   /**
@@ -186,6 +197,61 @@ export const protocol = {
    * comes back, or none. Only ever makes a reminder sooner.
    */
   unsnooze: define('page', z.object({ group: z.string().min(1).max(300) }), none),
+  /**
+   * panel, options → background: access reviews (issue 14). Start a campaign of a business (its scope
+   * frozen from the baseline), get one with its report data and hash, decide items (one, or a bulk keep),
+   * sign off, list a business's campaigns. Extension pages only: a content script decides nothing.
+   */
+  reviewStart: define('page', z.object({ businessId }), z.object({ campaign: reviewCampaignSchema })),
+  reviewGet: define(
+    'page',
+    /** `report`: produce the report too (recorded on the campaign: it ticks "export the report"). */
+    z.object({ campaignId: z.string().min(1).max(100), report: z.boolean().default(false) }),
+    z.object({
+      campaign: reviewCampaignSchema,
+      /** The report's data (lib/domain/review/report.ts), its SHA-256 and the CSV roster. */
+      report: z.record(z.string(), z.unknown()).optional(),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+      csv: z.string().optional(),
+    }),
+  ),
+  reviewDecide: define(
+    'page',
+    z.object({
+      campaignId: z.string().min(1).max(100),
+      decisions: z.array(decisionInputSchema).min(1).max(20_000),
+    }),
+    z.object({ campaign: reviewCampaignSchema }),
+  ),
+  reviewSignOff: define(
+    'page',
+    signOffInputSchema.extend({ campaignId: z.string().min(1).max(100) }),
+    z.object({ campaign: reviewCampaignSchema }),
+  ),
+  reviewList: define(
+    'page',
+    z.object({ businessId: businessId.optional() }),
+    z.object({
+      campaigns: z
+        .array(
+          z.object({
+            id: z.string(),
+            businessId,
+            status: z.enum(['open', 'finished']),
+            startedAt: z.string().datetime(),
+            finishedAt: z.string().datetime().optional(),
+            items: z.number().int(),
+            decided: z.number().int(),
+            unverified: z.number().int(),
+            complete: z.boolean(),
+          }),
+        )
+        .max(10_000),
+    }),
+  ),
   /** page → background: one part of a request too large for one message (lib/domain/transfer.ts). */
   uploadPart: define(
     'page',

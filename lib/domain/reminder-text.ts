@@ -169,7 +169,12 @@ export function reminderText(locale: UiLocale, facts: ReminderFacts): ReminderTe
   return texts[locale](facts);
 }
 
-export function businessLabel(locale: UiLocale, businessId: string): string {
+/**
+ * How a notification names a business: its name as a page last showed it (issue 15), else "business
+ * <ID>": unknown stays unknown, never guessed.
+ */
+export function businessLabel(locale: UiLocale, businessId: string, name?: string): string {
+  if (name) return name;
   return { en: 'business', sv: 'företag', fr: 'entreprise' }[locale] + ` ${businessId}`;
 }
 

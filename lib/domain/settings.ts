@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   maxFullControl: z.number().int().min(1).max(100).default(5),
   stalePendingDays: z.number().int().min(1).max(365).default(7),
   maxPartnerAssets: z.number().int().min(1).max(1000).default(5),
+  /** More assets than this on one system user raises system-user-broad-scope (issue 15). */
+  maxSystemUserAssets: z.number().int().min(1).max(1000).default(5),
   expiryLeadDays: z.number().int().min(0).max(365).default(7),
   /** The longest a recorded grant may run before it must be extended with a reason (days). */
   maxGrantDays: z.number().int().min(1).max(3650).default(90),

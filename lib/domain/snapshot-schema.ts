@@ -13,6 +13,7 @@ import {
   assetAccesses,
   ASSETS_MAX,
   assetTypes,
+  BUSINESS_NAME_MAX,
   BUSINESS_ID_PATTERN,
   EMAIL_MAX,
   EMAIL_PATTERN,
@@ -107,6 +108,7 @@ export const pageSnapshotSchema = z.object({
   currentUser: z
     .object({ name: z.string().min(1).max(PRINCIPAL_NAME_MAX), email: emailSchema.optional() })
     .optional(),
+  businessName: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
   principals: principalsSchema,
 });
 

@@ -82,6 +82,8 @@ export const EMAIL_MAX = 320;
 
 /** The longest name a principal keeps: the reader cuts a longer one (a name is never a fact). */
 export const PRINCIPAL_NAME_MAX = 500;
+/** The longest business name a snapshot keeps: a longer one is not read (never cut into another name). */
+export const BUSINESS_NAME_MAX = 200;
 /** An asset's name and ID. */
 export const ASSET_NAME_MAX = 500;
 export const ASSET_ID_MAX = 64;
@@ -138,6 +140,11 @@ export interface PageSnapshot {
   readStatus: ReadStatus;
   readProblems: ReadProblem[];
   currentUser?: { name: string; email?: string | undefined } | undefined;
+  /**
+   * The portfolio's name where Business Settings shows it (the business switcher; issue 15): someone
+   * else's text, shown as text and never matched as a word. Absent when the page does not show it.
+   */
+  businessName?: string | undefined;
   principals: Principal[];
 }
 export type Locale = PageSnapshot['locale'];

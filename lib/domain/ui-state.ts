@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checklistRunSchema } from './checklists/runs';
 import { diagnosticsSchema, findingSchema } from './messages';
+import { BUSINESS_NAME_MAX } from './snapshot';
 import { pageSnapshotSchema } from './snapshot-schema';
 import { uiLocales } from './locales';
 
@@ -65,6 +66,8 @@ export const tabStateSchema = z.object({
   runs: z.array(checklistRunSchema).max(1000).default([]),
   /** What is due or overdue in this business (reminder groups the panel can snooze). */
   due: z.array(dueItemSchema).max(10_000).default([]),
+  /** The business's name as a page last showed it (issue 15); absent when unknown (the ID is shown). */
+  businessName: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
   /** Changes when the business's change timeline may read differently (the panel asks for it again). */
   watchMark: z.string().max(100).optional(),
 });
@@ -76,6 +79,8 @@ export const popupStateSchema = z.object({
   businessId: z.string().max(20).optional(),
   /** Businesses Scopekeeper has seen (to start a checklist away from Business Settings). */
   businesses: z.array(z.string().max(20)).max(1000).default([]),
+  /** The names pages showed for those businesses (issue 15), by ID; a business never named is absent. */
+  names: z.record(z.string().max(20), z.string().min(1).max(BUSINESS_NAME_MAX)).default({}),
   runs: z.array(checklistRunSchema).max(1000).default([]),
   due: z.array(dueItemSchema).max(10_000).default([]),
   locale: uiLocaleSchema.default('en'),

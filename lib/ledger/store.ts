@@ -15,9 +15,11 @@ import {
   type ImportPlan,
   type HeldWatch,
 } from '../domain/ledger/import';
+import { reviewCampaignSchema, type ReviewCampaign } from '../domain/review/campaign';
 import {
   decisionSchema,
   grantRecordSchema,
+  isAssetReviewRevoke,
   publicKeySchema,
   type Decision,
   type DecisionBody,
@@ -44,7 +46,7 @@ import {
   watchForExport,
   watchSigningText,
 } from '../domain/ledger/watch-transfer';
-import { getSubjectKey, type PageSnapshot } from '../domain/snapshot';
+import { BUSINESS_NAME_MAX, getSubjectKey, type PageSnapshot } from '../domain/snapshot';
 import { openChanges, type OpenChange, type OpenChanges } from '../domain/watch';
 import { changeTimeline, type TimelineEntry } from '../domain/timeline';
 import type { ApprovalFacts } from '../domain/change-approval';
@@ -84,6 +86,10 @@ export interface StoreLimits {
 const DEFAULT_LIMITS: StoreLimits = { seenPerBusiness: 20_000 };
 
 /** The meta rows "Delete all data" keeps: the ledger's identity and its signing key. */
+/** The meta rows of the businesses' names (issue 15): `business-name:<id>` → `{ name, readAt }`. */
+const BUSINESS_NAME = 'business-name:';
+const businessNameSchema = z.object({ name: z.string().min(1).max(BUSINESS_NAME_MAX), readAt: z.string() });
+
 export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || key.startsWith('signingKey');
 
 /** How long the baseline keeps a fact, and the change log a change, that no read has shown (issue 13). */
@@ -137,7 +143,25 @@ export interface Commit {
   runUpdates?: readonly { before: ChecklistRun; after: ChecklistRun }[];
   /** A change to the reminders' memory (a snooze, a finished review). */
   reminders?: (state: ReminderState) => ReminderState;
+  /** Access review campaigns written (issue 14; meta rows `reviewCampaign:<id>`). */
+  campaigns?: readonly ReviewCampaign[];
+  /**
+   * The revision of each campaign the command read (by id; -1: none stored): a campaign stored at another
+   * revision throws CampaignChanged and nothing is written (a decision or a read came in between).
+   */
+  expectCampaigns?: ReadonlyMap<string, number>;
   command?: CommandMark;
+}
+
+/** The meta row key of an access review campaign (issue 14). */
+export const campaignKey = (id: string): string => `reviewCampaign:${id}`;
+
+/** A campaign a commit expected (Commit.expectCampaigns) is stored at another revision now. */
+export class CampaignChanged extends Error {
+  constructor() {
+    super('The review changed meanwhile.');
+    this.name = 'CampaignChanged';
+  }
 }
 
 /** What a commit did: the decisions it sealed, or (a retried key) the first answer, with nothing written. */
@@ -442,6 +466,11 @@ export class LedgerStore {
   }
 
   /** A chain's last stored decision and its position (its hash is the head new decisions are sealed onto). */
+  /** The head of this installation's chain (its last decision's hash), or null before the first. */
+  async chainHead(): Promise<string | null> {
+    return (await this.tail(await this.getLedgerId()))?.hash ?? null;
+  }
+
   private async tail(ledgerId: string): Promise<{ hash: string; seq: number } | undefined> {
     const chunk = await this.chunksOf(ledgerId).last();
     return chunk ? { hash: chunk.head, seq: chunk.first + chunk.count - 1 } : undefined;
@@ -489,6 +518,7 @@ export class LedgerStore {
       if (done) return { replayed: true, result: done.result };
       const grants = (change.grants ?? []).map((g) => grantRecordSchema.parse(g));
       const runs = (change.runs ?? []).map((r) => checklistRunSchema.parse(r));
+      const campaigns = (change.campaigns ?? []).map((c) => reviewCampaignSchema.parse(c));
       const updates = (change.runUpdates ?? []).map((u) => ({
         before: u.before,
         after: checklistRunSchema.parse(u.after),
@@ -525,6 +555,12 @@ export class LedgerStore {
           const stored = await this.storedRun(expected.id);
           if (!sameRun(stored, expected)) throw new RunChanged(stored);
         }
+        // The stored revision only (a campaign of 5,000 people takes ~100 ms to parse whole).
+        for (const [id, revision] of change.expectCampaigns ?? []) {
+          const stored = (await this.db.meta.get(campaignKey(id)))?.value as
+            { revision?: unknown } | undefined;
+          if ((stored?.revision ?? -1) !== revision) throw new CampaignChanged();
+        }
         // The chain cannot have moved (appends are serialised); checked anyway, so a second writer fails loudly.
         if (sealed.length > 0 && (await this.tail(ledgerId))?.hash !== tail?.hash)
           throw new Error('The decision chain changed while appending; try again.');
@@ -543,6 +579,8 @@ export class LedgerStore {
           updatedRuns.push(after.id);
         }
         if (change.deleteRuns?.length) await this.db.checklistRuns.bulkDelete([...change.deleteRuns]);
+        if (campaigns.length > 0)
+          await this.db.meta.bulkPut(campaigns.map((value) => ({ key: campaignKey(value.id), value })));
         if (change.reminders) {
           const next = reminderStateSchema.parse(change.reminders(await this.reminderState()));
           await this.db.meta.put({ key: 'reminders', value: next });
@@ -631,6 +669,7 @@ export class LedgerStore {
     if (!businessId || snapshot.readStatus === 'unreadable' || snapshot.kind.endsWith('dialog')) return;
     if (erasure !== this.erasures) return;
     const at = now.toISOString();
+    if (snapshot.businessName) await this.noteBusinessName(businessId, snapshot.businessName, at, erasure);
     const subjects = snapshot.principals.map((p) => ({ subject: getSubjectKey(p), pending: p.pending }));
     let wrote = false;
     await this.db.transaction('rw', this.db.seen, this.db.snapshots, async () => {
@@ -679,6 +718,49 @@ export class LedgerStore {
     });
     // First-seen dates changed: the rules read them again (an aborted transaction changed nothing).
     if (wrote) this.firstSeenFacts.delete(businessId);
+  }
+
+  /**
+   * Keeps a business's name as a page last showed it (issue 15), in the meta table under
+   * `business-name:<id>` (it goes with "Delete all data"); written only when it changed.
+   */
+  private async noteBusinessName(businessId: string, name: string, at: string, erasure: number) {
+    const names = await this.loadBusinessNames();
+    if (names.get(businessId) === name) return;
+    await this.db.transaction('rw', this.db.meta, async () => {
+      if (erasure !== this.erasures) return;
+      await this.db.meta.put({ key: `${BUSINESS_NAME}${businessId}`, value: { name, readAt: at } });
+      names.set(businessId, name);
+    });
+  }
+
+  private namesPromise: Promise<Map<string, string>> | undefined;
+
+  private loadBusinessNames(): Promise<Map<string, string>> {
+    this.namesPromise ??= this.db.meta
+      .where('key')
+      .startsWith(BUSINESS_NAME)
+      .toArray()
+      .then((rows) => {
+        const names = new Map<string, string>();
+        for (const row of rows) {
+          const parsed = businessNameSchema.safeParse(row.value);
+          if (parsed.success) names.set(row.key.slice(BUSINESS_NAME.length), parsed.data.name);
+        }
+        return names;
+      });
+    this.namesPromise.catch(() => (this.namesPromise = undefined));
+    return this.namesPromise;
+  }
+
+  /** A business's name as a page last showed it; undefined when none has (the ID is shown instead). */
+  async businessName(businessId: string): Promise<string | undefined> {
+    return (await this.loadBusinessNames()).get(businessId);
+  }
+
+  /** The businesses' names as pages last showed them, by business ID (a business never named is absent). */
+  async businessNames(): Promise<ReadonlyMap<string, string>> {
+    return new Map(await this.loadBusinessNames());
   }
 
   /**
@@ -807,9 +889,12 @@ export class LedgerStore {
   }
 
   /** The businesses that have a baseline: their IDs, with when a read last folded into each. */
-  async watchedBusinesses(): Promise<{ businessId: string; updatedAt: string }[]> {
-    const rows = await this.db.baselines.toArray();
-    return rows.map((r) => ({ businessId: r.businessId, updatedAt: r.updatedAt }));
+  async watchedBusinesses(): Promise<{ businessId: string; updatedAt: string; name?: string }[]> {
+    const [rows, names] = await Promise.all([this.db.baselines.toArray(), this.loadBusinessNames()]);
+    return rows.map((r) => {
+      const name = names.get(r.businessId);
+      return { businessId: r.businessId, updatedAt: r.updatedAt, ...(name ? { name } : {}) };
+    });
   }
 
   /** Every business with a stored read or a baseline, by ID (issue 15's overview). */
@@ -977,7 +1062,42 @@ export class LedgerStore {
    */
   async revocations(businessId: string): Promise<Decision[]> {
     const counts = await this.counts();
-    return (await this.actionsIn(businessId, 'revoke')).filter(counts);
+    // A review's revocation of one asset ends no grant of the subject (issue 14).
+    return (await this.actionsIn(businessId, 'revoke')).filter((d) => counts(d) && !isAssetReviewRevoke(d));
+  }
+
+  /**
+   * An access review campaign (issue 14), validated; undefined when there is none or it does not parse.
+   * Campaigns are meta rows (`reviewCampaign:<id>`): few per business, read whole, written in the commit
+   * of the decisions they record.
+   */
+  async campaign(id: string): Promise<ReviewCampaign | undefined> {
+    const row = await this.db.meta.get(campaignKey(id));
+    const parsed = row ? reviewCampaignSchema.safeParse(row.value) : undefined;
+    if (parsed && !parsed.success)
+      console.warn(`Scopekeeper: review campaign ${id} is not valid and was left out.`);
+    return parsed?.success ? parsed.data : undefined;
+  }
+
+  /** The campaigns of a business (or of every business), newest first; one that does not parse is left out. */
+  async campaigns(businessId?: string): Promise<ReviewCampaign[]> {
+    const rows = await this.db.meta.where('key').startsWith(campaignKey('')).toArray();
+    const out: ReviewCampaign[] = [];
+    for (const row of rows) {
+      // Another business's campaigns are not parsed (every read of a business asks for its own).
+      if (
+        businessId !== undefined &&
+        (row.value as { businessId?: unknown } | null)?.businessId !== businessId
+      )
+        continue;
+      const parsed = reviewCampaignSchema.safeParse(row.value);
+      if (!parsed.success) {
+        console.warn(`Scopekeeper: review campaign ${row.key} is not valid and was left out.`);
+        continue;
+      }
+      if (businessId === undefined || parsed.data.businessId === businessId) out.push(parsed.data);
+    }
+    return out.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
   }
 
   /** A business's decisions of one action, by time (ties in chain order). */
@@ -1093,7 +1213,9 @@ export class LedgerStore {
     const watch = withWatch
       ? watchForExport(await this.db.baselines.toArray(), await this.db.changes.toArray())
       : { baselines: [], changes: [] };
-    const hasWatch = watch.baselines.length > 0 || watch.changes.length > 0;
+    // Access review campaigns (issue 14) travel with the watch data, under its signature.
+    const reviewCampaigns = withWatch ? await this.campaigns() : [];
+    const hasWatch = watch.baselines.length > 0 || watch.changes.length > 0 || reviewCampaigns.length > 0;
     return {
       ...file,
       publicKey,
@@ -1104,9 +1226,14 @@ export class LedgerStore {
       ...(hasWatch
         ? {
             ...watch,
+            ...(reviewCampaigns.length > 0 ? { reviewCampaigns } : {}),
             watchSignature: await signText(
               privateKey,
-              watchSigningText(ledgerId, file.exportedAt, await watchDigest(watch.baselines, watch.changes)),
+              watchSigningText(
+                ledgerId,
+                file.exportedAt,
+                await watchDigest(watch.baselines, watch.changes, reviewCampaigns),
+              ),
             ),
           }
         : {}),
@@ -1127,6 +1254,11 @@ export class LedgerStore {
         changeKeys.add(changeRowKey({ businessId: row.businessId, at: row.at, change: parsed.data }));
     }
     return { baselines, changeKeys };
+  }
+
+  /** An import's preview was cancelled: what its checks kept of the file goes (lib/domain/ledger/import.ts ImportMemo). */
+  forgetImportChecks(): void {
+    this.importMemo.clear();
   }
 
   async planImport(text: string, byteLength: number, options: ImportOptions = {}): Promise<ImportCheck> {
@@ -1265,6 +1397,7 @@ export class LedgerStore {
           options.onProgress?.({ stage: 'writing', done: written, total });
         }
         if (applyWatch) for (const b of await this.mergeWatch(plan.file, at, options)) touched.add(b);
+        if (applyWatch) await this.mergeCampaigns(plan.file.reviewCampaigns ?? []);
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
       });
@@ -1274,6 +1407,20 @@ export class LedgerStore {
       if (replay) return { ok: true as const, replayed: replay.result };
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
     });
+  }
+
+  /**
+   * Inside an import's transaction: the file's access review campaigns (issue 14). One not held here is
+   * added; of one held here in another form, the one further along (its revision) is kept, ours on a tie.
+   */
+  private async mergeCampaigns(theirs: readonly ReviewCampaign[]): Promise<void> {
+    const rows = [];
+    for (const campaign of theirs) {
+      const ours = await this.campaign(campaign.id);
+      if (ours && ours.revision >= campaign.revision) continue;
+      rows.push({ key: campaignKey(campaign.id), value: campaign });
+    }
+    if (rows.length > 0) await this.db.meta.bulkPut(rows);
   }
 
   /**
@@ -1373,6 +1520,8 @@ export class LedgerStore {
       });
       // Colleagues' pinned keys and trust went with the meta rows: nothing of theirs is held any more.
       this.trustedPromise = undefined;
+      // So did the businesses' names.
+      this.namesPromise = undefined;
       return {};
     });
   }

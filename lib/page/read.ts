@@ -8,6 +8,7 @@ import { isUrl, normalizePrincipals, snapshotIssue } from './normalize';
 import { isDeniedText, matchesAddPartner, matchesInvitePeople } from './match';
 import type { DialogSeen, ReadOutcome } from './read-outcome';
 import { readAssetPage } from './readers/asset-page';
+import { readBusinessName } from './readers/business-name';
 import { dialogTitle, findOpenDialog, readDialog } from './readers/dialogs';
 import { readPrincipalList, type RowRead } from './readers/list';
 import { getRouteInfo, type RouteInfo } from './routes';
@@ -76,7 +77,7 @@ export function readPageWithAnchors(
     const outcome =
       kind === 'other' ? { principals: [], problems: [] } : readKind(kind, route, root, locale, rowRead);
     return {
-      snapshot: finish(url, kind, route, locale, outcome),
+      snapshot: finish(url, kind, route, locale, outcome, readBusinessName(root)),
       anchors: outcome.anchors ?? [],
       ...(outcome.dialogSeen ? { dialogSeen: outcome.dialogSeen } : {}),
       ...(outcome.deferred ? { deferred: outcome.deferred } : {}),
@@ -144,6 +145,7 @@ function finish(
   route: RouteInfo,
   locale: Locale,
   outcome: ReadOutcome,
+  businessName?: string,
 ): PageSnapshot {
   // Held to the background's schema by hand (normalize.ts): what it would refuse is dropped or cut, and said.
   const { principals, problems: refused } = normalizePrincipals(outcome.principals);
@@ -173,6 +175,7 @@ function finish(
           },
         }
       : {}),
+    businessName,
     principals,
   };
   const issue = snapshotIssue(snapshot);

@@ -1,10 +1,10 @@
 import {
   listedChanges,
   adminResultSchema,
-  type AdminRequest,
+  type StoreAdminRequest,
   type AdminResult,
 } from '../domain/ledger/admin';
-import type { ImportPlan, ImportProgress } from '../domain/ledger/import';
+import { utf8Length, type ImportPlan, type ImportProgress } from '../domain/ledger/import';
 import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
 import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
 import { decisionSchema, type Decision, type GrantRecord } from '../domain/ledger/records';
@@ -233,7 +233,7 @@ export async function subjectRecord(
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
 export async function ledgerAdmin(
   s: LedgerStore,
-  request: AdminRequest,
+  request: StoreAdminRequest,
   now: Date,
   settings: Settings = defaultSettings,
   commandKey?: string,
@@ -294,7 +294,7 @@ export async function ledgerAdmin(
     }
     case 'plan-import':
     case 'apply-import': {
-      const bytes = new TextEncoder().encode(request.text).length;
+      const bytes = utf8Length(request.text);
       const applied = request.type === 'apply-import';
       const options = {
         now,

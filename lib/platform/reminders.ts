@@ -181,7 +181,7 @@ export class Reminders {
           }
         : {}),
       assets: grant?.assets.map((a) => a.name) ?? [],
-      business: businessLabel(locale, reminder.businessId),
+      business: businessLabel(locale, reminder.businessId, await store.businessName(reminder.businessId)),
     });
     const group = reminder.grantId
       ? `grant:${reminder.grantId}`
@@ -359,6 +359,7 @@ export class Reminders {
     const found = await this.hub.store.fullControlAlerts();
     if (found.length === 0) return [];
     const names = await this.namesOf(found.map((a) => a.businessId));
+    const businessNames = await this.hub.store.businessNames();
     return found.flatMap(({ businessId, subject, change }) => {
       const group = `alert:${businessId}:${subject}`;
       const snoozed = state.snoozes[group];
@@ -371,7 +372,7 @@ export class Reminders {
           text: alertText(locale, {
             who: label,
             ...(change.asset ? { asset: change.asset.name } : {}),
-            business: businessLabel(locale, businessId),
+            business: businessLabel(locale, businessId, businessNames.get(businessId)),
             seen: change.firstSeen.slice(0, 10),
           }),
         },

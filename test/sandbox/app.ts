@@ -347,7 +347,45 @@ export class SandboxApp {
       this.el('div', { class: 'font-weight:700;font-size:17px' }, this.t.metaBusiness),
       this.el('div', { class: 'color:#65676b' }, '›'),
       this.el('div', { class: 'font-weight:600' }, this.t.businessSettings),
-      this.el('div', { class: 'margin-left:auto;color:#65676b' }, this.portfolio.businessName),
+      ...(this.switcherInNav() ? [] : [this.renderSwitcher()]),
+    );
+  }
+
+  /** Where the business switcher is: the banner, or the left navigation's header (BizKitLeftNavHeader). */
+  private switcherInNav(): boolean {
+    return this.structures.list === 'list' || this.structures.list === 'labelled-rows';
+  }
+
+  /**
+   * The business switcher (data-pagelet="BizKitPresenceSelector", research/meta-markup-evidence.md): the
+   * portfolio's name in a div[role=button], with or without a small "Business portfolio" label before it
+   * and the ID after it, by structure. The name is text written by the portfolio's owner.
+   */
+  private renderSwitcher(): HTMLElement {
+    const labelled = this.structures.pane === 'plain-labels' || this.structures.pane === 'flat';
+    const withId = this.structures.pane === 'details' || this.structures.pane === 'div-switches';
+    return this.el(
+      'div',
+      {
+        'data-pagelet': 'BizKitPresenceSelector',
+        class: this.switcherInNav()
+          ? 'padding:12px 16px;border-bottom:1px solid #dadde1'
+          : 'margin-left:auto',
+      },
+      this.el(
+        'div',
+        {
+          role: 'button',
+          tabindex: 0,
+          'aria-haspopup': 'menu',
+          class: 'display:flex;flex-direction:column;cursor:pointer;color:#65676b',
+        },
+        ...this.present(
+          labelled && this.el('span', { class: 'font-size:12px' }, this.t.businessPortfolio),
+          this.el('span', { class: 'font-weight:600;color:#050505' }, this.portfolio.businessName),
+          withId && this.el('span', { class: 'font-size:12px' }, this.portfolio.businessId),
+        ),
+      ),
     );
   }
 
@@ -433,6 +471,7 @@ export class SandboxApp {
       );
     const assetTypes: AssetType[] = ['page', 'ad-account', 'instagram', 'whatsapp', 'app'];
     this.navEl.replaceChildren(
+      ...(this.switcherInNav() ? [this.renderSwitcher()] : []),
       group(
         this.t.users,
         item('people', this.t.people),

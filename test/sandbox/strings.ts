@@ -7,6 +7,8 @@ import type { AssetType, TaskKey } from '../../lib/domain/snapshot';
 export interface SandboxStrings {
   metaBusiness: string;
   businessSettings: string;
+  /** The business switcher's label (LEXICON.md "Security and business info"). */
+  businessPortfolio: string;
   users: string;
   people: string;
   partners: string;
@@ -79,6 +81,7 @@ export interface SandboxStrings {
 const en: SandboxStrings = {
   metaBusiness: 'Meta Business Suite',
   businessSettings: 'Business settings',
+  businessPortfolio: 'Business portfolio',
   users: 'Users',
   people: 'People',
   partners: 'Partners',
@@ -187,6 +190,7 @@ const en: SandboxStrings = {
 const sv: SandboxStrings = {
   metaBusiness: 'Meta Business Suite',
   businessSettings: 'Företagsinställningar',
+  businessPortfolio: 'Företagsportfölj',
   users: 'Användare',
   people: 'Personer',
   partners: 'Partner',
@@ -295,6 +299,7 @@ const sv: SandboxStrings = {
 const fr: SandboxStrings = {
   metaBusiness: 'Meta Business Suite',
   businessSettings: 'Paramètres de l’entreprise',
+  businessPortfolio: 'Portefeuille business',
   users: 'Utilisateurs',
   people: 'Personnes',
   partners: 'Partenaires',

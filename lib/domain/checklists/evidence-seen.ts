@@ -36,6 +36,10 @@ export const evidenceFacts = {
   'partners-absent': ['count'],
   'unknown-absent': ['count'],
   'incident-documented': ['date'],
+  // Issue 14: the periodic review's steps ticked by an access review campaign.
+  'review-decided': ['count'],
+  'review-removals-verified': ['count'],
+  'review-report': ['date'],
 } as const satisfies Record<string, readonly FactName[]>;
 export type EvidenceCode = keyof typeof evidenceFacts;
 export const evidenceCodes = Object.keys(evidenceFacts) as [EvidenceCode, ...EvidenceCode[]];

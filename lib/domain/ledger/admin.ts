@@ -17,12 +17,38 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
     /** Ledgers whose changed key the admin accepts (any other with a changed key is held back). */
     acceptKeys: z.array(z.string().uuid()).max(1000).default([]),
   }),
+  /**
+   * The preview of a file the options page stored for the background (lib/ledger/uploads.ts), by its id:
+   * as `plan-import`, without the file travelling in messages (issue 12, item 5).
+   */
+  z.object({ type: z.literal('plan-upload'), upload: z.string().uuid() }),
+  /**
+   * The import of a file previewed by `plan-import` (its answer's `preview`), without sending the file
+   * again (issue 12, item 5): the background kept it. Once only; unknown or expired: `import-preview-gone`.
+   */
+  z.object({
+    type: z.literal('apply-previewed'),
+    preview: z.string().uuid(),
+    trust: z.array(z.string().uuid()).max(1000).default([]),
+    acceptKeys: z.array(z.string().uuid()).max(1000).default([]),
+  }),
+  /** The admin cancelled a preview (or chose another file): the background forgets its file. */
+  z.object({ type: z.literal('drop-preview'), preview: z.string().uuid() }),
+  /** The preview is still on screen: keeps the worker (and so the previewed file) awake. */
+  z.object({ type: z.literal('keep-preview'), preview: z.string().uuid() }),
   z.object({ type: z.literal('delete-all') }),
   z.object({ type: z.literal('colleagues') }),
   z.object({ type: z.literal('untrust'), ledgerId: z.string().uuid() }),
   z.object({ type: z.literal('trust'), ledgerId: z.string().uuid() }),
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
+/** The requests about a kept preview, which the background's handler answers itself (the store is not asked). */
+export type PreviewRequest = Extract<
+  AdminRequest,
+  { type: 'plan-upload' | 'apply-previewed' | 'drop-preview' | 'keep-preview' }
+>;
+/** The requests the ledger's own `ledgerAdmin` carries out. */
+export type StoreAdminRequest = Exclude<AdminRequest, PreviewRequest>;
 
 /** How far a running import is (lib/domain/ledger/import.ts ImportProgress), for the options page's bar. */
 export const importProgressSchema = z.object({
@@ -191,7 +217,15 @@ export const adminResultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-saved'), at: z.string().datetime() }),
   z.object({ type: z.literal('export-csv'), grants: z.string(), decisions: z.string() }),
   z.object({ type: z.literal('verify'), ledgers: z.array(verifiedLedgerSchema) }),
-  z.object({ type: z.literal('import'), applied: z.boolean(), summary: importSummarySchema }),
+  z.object({
+    type: z.literal('import'),
+    applied: z.boolean(),
+    summary: importSummarySchema,
+    /** A preview's file, kept by the background for its import (`apply-previewed`). */
+    preview: z.string().uuid().optional(),
+  }),
+  /** Whether the background still keeps a previewed file (after `keep-preview`; false after `drop-preview`). */
+  z.object({ type: z.literal('preview'), kept: z.boolean() }),
   z.object({ type: z.literal('delete-all') }),
   z.object({
     type: z.literal('colleagues'),

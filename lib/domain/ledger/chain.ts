@@ -37,6 +37,8 @@ export async function verifyChain(
     const batch = decisions.slice(start, start + BATCH);
     const expected = await Promise.all(batch.map((d) => hashDecision(d)));
     onHashed?.(batch.length);
+    // A task's turn for the worker's messages (the options page's progress polls wait behind the hashes).
+    await nextTask();
     for (const [offset, decision] of batch.entries()) {
       const index = start + offset;
       if (decision.ledgerId !== ledgerId) {
@@ -67,6 +69,11 @@ export async function verifyChain(
     }
   }
   return { ok: true, head: decisions.length > 0 ? previous : undefined, length: decisions.length };
+}
+
+/** Resolves in a later task: messages waiting for the worker are handled first. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Splits decisions into chains by ledger, keeping each chain's order. */

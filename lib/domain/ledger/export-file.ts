@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baselineSchema, changeSchema } from '../baseline-schema';
+import { reviewCampaignSchema } from '../review/campaign';
 import { exportFileSchema, signatureSchema } from './records';
 
 /**
@@ -27,6 +28,11 @@ export const interchangeFileSchema = exportFileSchema
     changes: z.array(changeRowSchema).optional(),
     /** The signature of `watchSigningText` by `publicKey`: what vouches for the baselines and changes. */
     watchSignature: signatureSchema.optional(),
+    /**
+     * Access review campaigns (issue 14): covered by the watch signature and applied with the watch data
+     * (only from our own ledger or a trusted colleague's). Files from before reviews have none.
+     */
+    reviewCampaigns: z.array(reviewCampaignSchema).max(10_000).optional(),
   })
   .strict();
 export type InterchangeFile = z.infer<typeof interchangeFileSchema>;

@@ -2,11 +2,12 @@ import type { Baseline } from '../baseline';
 import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
 import { isPlainValidDecision } from './fast-records';
-import { chainsByLedger, verifyChain, type ChainCheck } from './chain';
+import { chainsByLedger, nextTask, verifyChain, type ChainCheck } from './chain';
 import { addDays } from './commands';
 import { interchangeFileSchema, type InterchangeFile as ExportFile } from './export-file';
 import type { Decision, GrantRecord, PublicKey } from './records';
 import {
+  type Authorship,
   chainSigningText,
   checkSignatures,
   decisionSigningText,
@@ -29,6 +30,27 @@ import {
 // export (compact) to ~62 MB (test/lib/ledger/export-scale.test.ts); this leaves room for ~160,000. Files
 // over one message's 64 MiB travel in parts (lib/domain/transfer.ts). The screens' words say 100 MB.
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The UTF-8 size of a text, without encoding it: `TextEncoder` made a copy of a 75 MB file for its length
+ * alone, and took seconds on a busy machine (issue 12, item 5). Lone surrogates count as U+FFFD (3 bytes),
+ * as the encoder writes them.
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else {
+      // 3 bytes for one unit; a surrogate pair is 4 bytes for its 2 units.
+      bytes += 2;
+      const next = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return bytes;
+}
 
 /** What the store holds now, as the import needs to see it. */
 export interface LedgerContents {
@@ -79,22 +101,29 @@ export interface ImportProgress {
 }
 
 /**
- * The parsed file and its chains' hash checks, by the file's text: they depend on nothing else, so the
- * import that follows a preview takes them as they are (everything that depends on the store, the clock,
- * the settings or the keys is checked again). One file at a time, forgotten after two minutes.
+ * The parsed file, its chains' hash checks and its signature checks, by the file's text: the first two
+ * depend on nothing else, and a signature check is kept under the key it was checked with and where the
+ * chain's new part starts, so the import that follows a preview takes them as they are (everything else
+ * that depends on the store, the clock, the settings or the keys is checked again). One file at a time,
+ * forgotten after fifteen minutes (as long as the background keeps a previewed file).
  */
 export class ImportMemo {
-  private entry: { text: string; file: ExportFile; chains: Map<string, ChainCheck> } | undefined;
+  private entry: MemoEntry | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  get(text: string): { file: ExportFile; chains: Map<string, ChainCheck> } | undefined {
+  get(text: string): Omit<MemoEntry, 'text'> | undefined {
     return this.entry && this.entry.text === text ? this.entry : undefined;
   }
 
-  set(text: string, file: ExportFile, chains: Map<string, ChainCheck>): void {
-    this.entry = { text, file, chains };
+  set(
+    text: string,
+    file: ExportFile,
+    chains: Map<string, ChainCheck>,
+    signatures: Map<string, SignatureCheck> = new Map(),
+  ): void {
+    this.entry = { text, file, chains, signatures };
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.clear(), 2 * 60_000);
+    this.timer = setTimeout(() => this.clear(), 15 * 60_000);
   }
 
   clear(): void {
@@ -102,6 +131,21 @@ export class ImportMemo {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+interface MemoEntry {
+  text: string;
+  file: ExportFile;
+  chains: Map<string, ChainCheck>;
+  /** Signature checks that passed, by `signatureMemoKey`. */
+  signatures: Map<string, SignatureCheck>;
+}
+/** A ledger's new decisions' signatures, checked and found good (or, without a key, counted). */
+type SignatureCheck = Pick<Authorship, 'signed' | 'unsigned'>;
+
+/** What a signature check depends on besides the file: the ledger, where its new part starts, the key. */
+function signatureMemoKey(ledgerId: string, shared: number, key: PublicKey | undefined, extra = ''): string {
+  return `${ledgerId} ${shared} ${key ? `${key.x} ${key.y}` : '-'} ${extra}`;
 }
 
 /** How far ahead of our clock a recorded time may be (clocks differ a little). */
@@ -382,6 +426,7 @@ export async function planImport(
   };
   tell(0);
   const checks = memoed?.chains ?? new Map<string, ChainCheck>();
+  const signatures = memoed?.signatures ?? new Map<string, SignatureCheck>();
   for (const [ledgerId, chain] of chains) {
     let check = checks.get(ledgerId);
     if (check) tell(chain.length);
@@ -429,7 +474,7 @@ export async function planImport(
       }
     }
     const ours = ledgerId === current.ledgerId;
-    const authorship = await checkAuthorship(file, ledgerId, chain, shared, current, tell);
+    const authorship = await checkAuthorship(file, ledgerId, chain, shared, current, tell, signatures);
     if (!authorship.ok) return authorship;
     // One by one: spreading 100,000 arguments overflows a service worker's stack.
     for (const decision of extra) addDecisions.push(decision);
@@ -442,7 +487,7 @@ export async function planImport(
       silencing: extra.filter(isSilencing).length,
     });
   }
-  if (!memoed) options.memo?.set(text, file, checks);
+  if (!memoed) options.memo?.set(text, file, checks, signatures);
   tell(total - done);
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
   const headCheck = await checkChainHeadSignature(file);
@@ -545,7 +590,8 @@ async function planWatch(
 ): Promise<{ ok: true; watch?: WatchPlan; changes: ImportChange[] } | ImportFailure> {
   const baselines = file.baselines ?? [];
   const rows = file.changes ?? [];
-  if (baselines.length === 0 && rows.length === 0) return { ok: true, changes: [] };
+  if (baselines.length === 0 && rows.length === 0 && !file.reviewCampaigns?.length)
+    return { ok: true, changes: [] };
   const author = await watchAuthor(file, current);
   if (!author.ok) return author;
   const ledgerId = file.ledgerId;
@@ -613,11 +659,14 @@ async function planWatch(
 }
 
 /**
- * The findings a grant stops for its subject, whatever its start: undocumented-third-party (any grant),
- * no-expiry (one with an end date). See lib/domain/rules/undocumented-third-party.ts and no-expiry.ts.
+ * The findings a grant stops for its subject, whatever its start: undocumented-third-party, or
+ * undocumented-system-user for a system user (any grant), and no-expiry (one with an end date).
  */
 export function grantSilences(grant: GrantRecord): string[] {
-  return grant.endsAt ? ['undocumented-third-party', 'no-expiry'] : ['undocumented-third-party'];
+  const always = grant.subject.startsWith('system-user:')
+    ? 'undocumented-system-user'
+    : 'undocumented-third-party';
+  return grant.endsAt ? [always, 'no-expiry'] : [always];
 }
 
 /** Whether a decision mutes a finding or ends a grant (stops its reminders). */
@@ -724,6 +773,8 @@ async function checkAuthorship(
   shared: number,
   current: LedgerContents,
   tell: (verified: number) => void = () => undefined,
+  /** Checks already passed for this file (its preview's), by `signatureMemoKey`; passed ones are added. */
+  memo: Map<string, SignatureCheck> = new Map(),
 ): Promise<
   | {
       ok: true;
@@ -735,10 +786,13 @@ async function checkAuthorship(
   if (ledgerId === current.ledgerId) {
     const own = current.own;
     const legacyEnd = own?.legacyHead ? chain.findIndex((d) => d.hash === own.legacyHead) : -1;
+    const memoKey = signatureMemoKey(ledgerId, shared, own?.key, String(legacyEnd));
     const key = own ? await importPublicKey(own.key) : undefined;
     // In parallel batches (Web Crypto is asynchronous); the first forged decision in chain order is named.
     const BATCH = 512;
-    for (let start = 0; start < extra.length; start += BATCH) {
+    const known = memo.get(memoKey);
+    if (known) tell(known.signed);
+    for (let start = 0; start < (known ? 0 : extra.length); start += BATCH) {
       const batch = extra.slice(start, start + BATCH);
       const valid = await Promise.all(
         batch.map((decision, i) =>
@@ -751,10 +805,12 @@ async function checkAuthorship(
       if (bad >= 0)
         return fail('import-own-chain-forged', { id: batch[bad]!.id, number: shared + start + bad + 1 });
       tell(batch.filter((d) => d.sig !== undefined).length);
+      await nextTask();
     }
     if (file.ledgerId === ledgerId && file.publicKey && own && !sameKey(file.publicKey, own.key))
       return fail('import-own-chain-forged', { id: '-', number: 0 });
     const signed = extra.filter((d) => d.sig !== undefined).length;
+    memo.set(memoKey, { signed, unsigned: extra.length - signed });
     return {
       ok: true,
       ledger: {
@@ -789,9 +845,13 @@ async function checkAuthorship(
         ? 'known'
         : 'changed';
   const key = inFile ?? pinned;
-  const check = await checkSignatures(extra, key ? await importPublicKey(key) : undefined, [], tell);
+  const memoKey = signatureMemoKey(ledgerId, shared, key);
+  let check: (SignatureCheck & { badAt?: string }) | undefined = memo.get(memoKey);
+  if (check) tell(check.signed);
+  else check = await checkSignatures(extra, key ? await importPublicKey(key) : undefined, [], tell);
   // Without any key for the ledger its signatures cannot be checked: counted, not refused.
   if (key && check.badAt) return fail('import-signature-bad', { ledgerId, id: check.badAt });
+  if (key || check.signed === 0) memo.set(memoKey, { signed: check.signed, unsigned: check.unsigned });
   return {
     ok: true,
     ledger: {

@@ -81,9 +81,59 @@ const endDate = z.object({ endsAt: endsAtValue }).strict();
 const nothing = z.null();
 
 /**
+ * What a decision of an access review (issue 14) holds as its `after`: the campaign and the item, the
+ * access it is about, and for a reduce what goes. `keep`, `reduce` and `revoke` carry it; a campaign's
+ * sign-off is a `note` carrying `review` (its counts).
+ */
+export const reviewDecisionAfterSchema = z
+  .object({
+    campaign: id,
+    item: z.string().min(1).max(1400),
+    /** The asset of an asset item; none for a principal's membership of the business. */
+    asset: z
+      .object({ type: assetTypeSchema, id: z.string().min(1).max(64).optional(), name: z.string().max(500) })
+      .strict()
+      .optional(),
+    tasks: z.array(taskKeySchema).max(20).optional(),
+    assets: z.array(z.string().max(700)).max(1000).optional(),
+    lowerTo: z.string().max(32).optional(),
+  })
+  .strict();
+export type ReviewDecisionAfter = z.infer<typeof reviewDecisionAfterSchema>;
+
+const count = z.number().int().min(0).max(10_000_000);
+export const reviewSignOffSchema = z
+  .object({
+    review: z
+      .object({
+        campaign: id,
+        role: z.string().min(1).max(200),
+        startedAt: isoDateTime,
+        principals: count,
+        items: count,
+        keep: count,
+        reduce: count,
+        revoke: count,
+        unverified: count,
+        requirements: count,
+        requirementsMet: count,
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Whether a revocation is a review's of one asset only (it ends no grant, so it stops no reminder). */
+export const isAssetReviewRevoke = (decision: Pick<Decision, 'action' | 'after'>): boolean =>
+  decision.action === 'revoke' &&
+  typeof decision.after === 'object' &&
+  decision.after !== null &&
+  'campaign' in decision.after &&
+  'asset' in decision.after;
+
+/**
  * What each action's `before` / `after` holds, exactly as Scopekeeper writes them (lib/platform/ledger.ts,
  * lib/platform/checklists.ts); every shape Scopekeeper has written since the first ledger passes, so old
- * files (whose hashes cover these values) still import. `keep` and `reduce` have no writer yet: bounded.
+ * files (whose hashes cover these values) still import. `keep` and `reduce` stay bounded JSON (a review writes `reviewDecisionAfterSchema` in them; files from before reviews may hold others).
  */
 export const decisionPayloads = {
   grant: {
@@ -97,7 +147,10 @@ export const decisionPayloads = {
       .strict(),
   },
   extend: { before: endDate, after: z.object({ endsAt: realDateSchema }).strict() },
-  revoke: { before: endDate, after: z.object({ endsAt: realDateSchema }).strict() },
+  revoke: {
+    before: endDate,
+    after: z.union([z.object({ endsAt: realDateSchema }).strict(), reviewDecisionAfterSchema]),
+  },
   'accept-finding': {
     before: nothing,
     after: z
@@ -110,23 +163,26 @@ export const decisionPayloads = {
   },
   note: {
     before: nothing,
-    after: z
-      .object({
-        checklist: z.string().min(1).max(64),
-        runId: id,
-        steps: z
-          .array(
-            z
-              .object({
-                id: z.string().min(1).max(64),
-                how: z.union([z.string().max(32), z.null()]),
-                at: z.union([isoDateTime, z.null()]),
-              })
-              .strict(),
-          )
-          .max(100),
-      })
-      .strict(),
+    after: z.union([
+      reviewSignOffSchema,
+      z
+        .object({
+          checklist: z.string().min(1).max(64),
+          runId: id,
+          steps: z
+            .array(
+              z
+                .object({
+                  id: z.string().min(1).max(64),
+                  how: z.union([z.string().max(32), z.null()]),
+                  at: z.union([isoDateTime, z.null()]),
+                })
+                .strict(),
+            )
+            .max(100),
+        })
+        .strict(),
+    ]),
   },
   keep: { before: boundedJson, after: boundedJson },
   reduce: { before: boundedJson, after: boundedJson },

@@ -17,7 +17,8 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
-const utf8 = (text: string) => new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+const utf8 = (text: string) => encoder.encode(text);
 
 /** The text an export's chain-head signature covers. */
 export function chainSigningText(ledgerId: string, chainHead: string | null): string {
@@ -93,6 +94,7 @@ export async function checkSignatures(
       batch.map((d) => (d.sig === undefined ? undefined : verifyAny(d.sig, decisionSigningText(d.hash)))),
     );
     onChecked?.(results.filter((r) => r !== undefined).length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (const [i, result] of results.entries()) {
       if (result === undefined) out.unsigned++;
       else {

@@ -42,9 +42,20 @@ export function watchSigningText(ledgerId: string, exportedAt: string, digest: s
   return `scopekeeper-ledger watch\n${ledgerId}\n${exportedAt}\n${digest}`;
 }
 
-/** SHA-256 of the canonical JSON of a file's baselines and changes (what its watch signature covers). */
-export function watchDigest(baselines: readonly Baseline[], changes: readonly ChangeRow[]): Promise<string> {
-  return sha256Hex(canonicalJson({ baselines, changes }));
+/**
+ * SHA-256 of the canonical JSON of a file's baselines and changes (what its watch signature covers), and of
+ * its review campaigns when it has any (issue 14: a file without them hashes as before).
+ */
+export function watchDigest(
+  baselines: readonly Baseline[],
+  changes: readonly ChangeRow[],
+  reviewCampaigns: readonly unknown[] = [],
+): Promise<string> {
+  return sha256Hex(
+    canonicalJson(
+      reviewCampaigns.length > 0 ? { baselines, changes, reviewCampaigns } : { baselines, changes },
+    ),
+  );
 }
 
 const count = (value: unknown): number =>
@@ -265,11 +276,12 @@ export async function watchAuthor(
     watchSignature?: string | undefined;
     baselines?: Baseline[] | undefined;
     changes?: ChangeRow[] | undefined;
+    reviewCampaigns?: readonly unknown[] | undefined;
   },
   current: { ledgerId: string; own?: { key: PublicKey }; trusted?: ReadonlySet<string> },
 ): Promise<{ ok: true; status: WatchStatus } | { ok: false; error: Problem }> {
   if (!file.watchSignature || !file.publicKey) return { ok: true, status: 'unverified' };
-  const digest = await watchDigest(file.baselines ?? [], file.changes ?? []);
+  const digest = await watchDigest(file.baselines ?? [], file.changes ?? [], file.reviewCampaigns ?? []);
   const valid = await verifyText(
     await importPublicKey(file.publicKey),
     file.watchSignature,

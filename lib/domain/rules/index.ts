@@ -1,5 +1,6 @@
 import { displayName } from '../i18n';
 import type { PageSnapshot } from '../snapshot';
+import adminSystemUser from './admin-system-user';
 import broadPartnerScope from './broad-partner-scope';
 import expiredAccessPresent from './expired-access-present';
 import expiringSoon from './expiring-soon';
@@ -19,6 +20,8 @@ import unapprovedPartner from './unapproved-partner';
 import newPartner from './new-partner';
 import unrecordedAccess from './unrecorded-access';
 import unrecordedFullControl from './unrecorded-full-control';
+import systemUserBroadScope from './system-user-broad-scope';
+import undocumentedSystemUser from './undocumented-system-user';
 
 /** Every rule, by its public id (DESIGN.md "Rules"). */
 export const rules: readonly Rule[] = [
@@ -38,6 +41,9 @@ export const rules: readonly Rule[] = [
   expiredAccessPresent,
   broadPartnerScope,
   unapprovedPartner,
+  adminSystemUser,
+  systemUserBroadScope,
+  undocumentedSystemUser,
   inviteFullControl,
   inviteNoExpiry,
 ];

@@ -2,6 +2,10 @@ import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
 import { ImportProgressBoard } from '../import-progress';
+import { PreviewedImports } from '../previewed-imports';
+import { Uploads, UPLOADS_DB_NAME } from '../../ledger/uploads';
+import { fail } from '../../domain/problems';
+import type { StoreAdminRequest } from '../../domain/ledger/admin';
 import { ok } from '../router';
 import { commandContext, replayOf, requestHashOf } from './context';
 
@@ -44,14 +48,43 @@ export function registerLedgerHandlers(hub: Hub): void {
     return Promise.resolve(ok<'importProgress'>(progress ? { progress } : {}));
   });
 
+  // Files the options page previewed, waiting for their import (lib/platform/previewed-imports.ts).
+  const previews = new PreviewedImports(() => hub.clock().getTime());
+  // Files the options page stored for their preview (lib/ledger/uploads.ts).
+  const uploads = new Uploads(UPLOADS_DB_NAME, () => hub.clock().getTime());
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
       const first = await replayOf(hub, request.commandKey, 'ledgerAdmin');
       if (first) return first;
-      const importing = request.type === 'plan-import' || request.type === 'apply-import';
+      // A preview's file, kept here: its import names it instead of sending it again (issue 12, item 5).
+      if (request.type === 'drop-preview') {
+        previews.drop(request.preview);
+        store.forgetImportChecks();
+        return ok<'ledgerAdmin'>({ type: 'preview', kept: false });
+      }
+      if (request.type === 'keep-preview')
+        return ok<'ledgerAdmin'>({ type: 'preview', kept: previews.has(request.preview) });
+      let task: StoreAdminRequest;
+      if (request.type === 'plan-upload') {
+        const text = await uploads.take(request.upload);
+        if (text === undefined) return fail('import-preview-gone');
+        task = { type: 'plan-import', text };
+      } else if (request.type === 'apply-previewed') {
+        // Taken once: a second import of the same preview is refused (a retry of the same action, same
+        // command key, got its first answer above).
+        const file = previews.take(request.preview);
+        if (!file) return fail('import-preview-gone');
+        task = {
+          type: 'apply-import',
+          text: file.text,
+          trust: request.trust,
+          acceptKeys: request.acceptKeys,
+        };
+      } else task = request;
+      const importing = task.type === 'plan-import' || task.type === 'apply-import';
       const outcome = await ledgerAdmin(
         store,
-        request,
+        task,
         hub.clock(),
         await hub.currentSettings(),
         request.commandKey,
@@ -59,6 +92,8 @@ export function registerLedgerHandlers(hub: Hub): void {
       ).finally(() => imports.done(request.commandKey));
       if (!outcome.ok) return outcome;
       const { result } = outcome;
+      if (task.type === 'plan-import' && result.type === 'import')
+        return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text) });
       if (
         result.type === 'delete-all' ||
         (result.type === 'import' && result.applied) ||

@@ -19,7 +19,7 @@ const foldOrder: Record<PageSnapshot['kind'], number> = {
 export async function businessRow(
   hub: Pick<Hub, 'store' | 'clock' | 'locale' | 'currentSettings' | 'reminders'>,
   businessId: string,
-  updatedAt?: string,
+  known: { updatedAt?: string; name?: string } = {},
 ): Promise<OverviewRow> {
   const { store } = hub;
   const [rows, baseline, ledger, open, runs, settings] = await Promise.all([
@@ -35,13 +35,15 @@ export async function businessRow(
   return {
     ...overviewRow({
       businessId,
+      // The name a page showed (issue 15, item 1); the ID alone until one has.
+      ...(known.name ? { name: known.name } : {}),
       ...(baseline ? { baseline } : {}),
       findings,
       open,
       due: hub.reminders.currentDue(businessId).length,
       openRuns: runs.filter((r) => r.status === 'open').length,
     }),
-    ...(updatedAt ? { updatedAt } : {}),
+    ...(known.updatedAt ? { updatedAt: known.updatedAt } : {}),
   };
 }
 
@@ -52,12 +54,12 @@ const AT_ONCE = 8;
 export async function overviewRows(
   hub: Pick<Hub, 'store' | 'clock' | 'locale' | 'currentSettings' | 'reminders'>,
 ): Promise<OverviewRow[]> {
-  const updated = new Map((await hub.store.watchedBusinesses()).map((w) => [w.businessId, w.updatedAt]));
+  const known = new Map((await hub.store.watchedBusinesses()).map((w) => [w.businessId, w]));
   const ids = await hub.store.seenBusinesses();
   const rows: OverviewRow[] = [];
   for (let i = 0; i < ids.length; i += AT_ONCE)
     rows.push(
-      ...(await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => businessRow(hub, id, updated.get(id))))),
+      ...(await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => businessRow(hub, id, known.get(id))))),
     );
   return rows;
 }

@@ -14,9 +14,17 @@ export function registerPopupHandlers(hub: Hub): void {
     const runs = (await store.runs(businessId ? { businessId } : {}))
       .filter((r) => r.status === 'open')
       .slice(0, 1000);
+    const businesses = [...new Set([...Object.keys(state.reviewSince), ...cache.businessIds()])];
+    const known = await store.businessNames();
+    const names: Record<string, string> = {};
+    for (const id of businessId ? [businessId, ...businesses] : businesses) {
+      const name = known.get(id);
+      if (name) names[id] = name;
+    }
     return ok<'popupState'>({
       ...(businessId ? { businessId } : {}),
-      businesses: [...new Set([...Object.keys(state.reviewSince), ...cache.businessIds()])],
+      businesses,
+      names,
       runs,
       due: hub.reminders.currentDue(),
       locale: hub.locale(),

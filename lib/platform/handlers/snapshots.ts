@@ -5,6 +5,7 @@ import type { PageSnapshot } from '../../domain/snapshot';
 import { applyDelta } from '../../domain/snapshot-delta';
 import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
+import { foldReadIntoReviews } from '../review';
 import { markTime } from '../hub/marks';
 import { ok } from '../router';
 
@@ -69,6 +70,12 @@ export function registerSnapshotHandlers(hub: Hub): void {
         // An alert is notified at once, not at the next reminder hour.
         void hub.reminders.check().catch(() => undefined);
       }
+      // Access reviews learn from the read: completeness, accesses first seen, removals verified (issue 14).
+      await foldReadIntoReviews(hub, snapshot.businessId, {
+        at: now.toISOString(),
+        page: snapshot.kind,
+        url: snapshot.url,
+      }).catch((e: unknown) => console.error('Scopekeeper: the access review', e));
       await hub.reminders.noteBusinessSeen(snapshot.businessId, now).catch(() => undefined);
       // Checklist steps that this page proves tick themselves.
       await updateRunsFromEvidence(hub, snapshot.businessId, now).catch(() => false);

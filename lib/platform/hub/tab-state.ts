@@ -95,8 +95,10 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
     base.locale,
   );
   const runs = await hub.runs.of(snapshot.businessId);
+  const businessName = snapshot.businessName ?? (await hub.store.businessName(snapshot.businessId));
   return {
     ...base,
+    ...(businessName ? { businessName } : {}),
     findings,
     failedRules,
     runs,

@@ -13,6 +13,8 @@ export const changes = {
   business: 'Business',
   chooseBusiness: 'Choose a business',
   businessOption: (id: string, date: string) => `Business ${id} (last read ${date})`,
+  /** A business whose name a page showed (issue 15). */
+  namedBusinessOption: (name: string, id: string, date: string) => `${name} · ${id} (last read ${date})`,
   noBusinesses:
     'Scopekeeper has not read any business yet. Open People, Partners or System users in Business Settings, then come back.',
   none: 'No change seen on this business yet: what its pages showed has stayed the same since the first read.',

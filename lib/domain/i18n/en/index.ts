@@ -4,6 +4,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { watch } from './watch';
+import { review } from './review';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -12,6 +13,7 @@ import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
 import { overview } from './overview';
+import { reviewReport } from './review-report';
 
 export type Screens = typeof screens;
 
@@ -42,6 +44,10 @@ const evidence: EvidenceText = {
   'partners-absent': (x) => `None of the ${f(x, 'count')} partner(s) is listed on Partners.`,
   'unknown-absent': (x) => `The lists read in full show none of the ${f(x, 'count')} unknown one(s).`,
   'incident-documented': (x) => `What happened was recorded on ${f(x, 'date')}.`,
+  'review-decided': (x) => `The access review has a decision for each of its ${f(x, 'count')} access(es).`,
+  'review-removals-verified': (x) =>
+    `Every removal decided in the access review (${f(x, 'count')}) was seen gone on the page.`,
+  'review-report': (x) => `The access review’s report was produced ${f(x, 'date')}.`,
 };
 
 /**
@@ -61,11 +67,13 @@ export const en = {
   ledgerTrust,
   panelSafety,
   watch,
+  review,
   panelLists,
   durability,
   importProgress,
   changes,
   overview,
+  reviewReport,
   incident,
   watchTransfer,
 };

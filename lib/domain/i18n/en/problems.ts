@@ -106,4 +106,15 @@ export const problems: ProblemText = {
     `The file’s baselines and changes are too large: ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (at most ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` in the baseline of business ${f(x, 'business')}` : ''}. Nothing was imported.`,
   'import-watch-signature': () =>
     'The file’s baselines and changes are not signed by the key the file carries (they were changed after the export). Nothing was imported.',
+  'review-missing': () => 'This access review no longer exists.',
+  'review-open-exists': () => 'An access review of this business is already open: finish it first.',
+  'review-finished': () => 'This access review is signed off: its decisions can no longer change.',
+  'review-unknown-item': () => 'This access is not in the review’s scope.',
+  'review-rationale-required': () => 'Say why: a reduce or a revoke needs a rationale.',
+  'review-reduce-empty': () => 'Say what to remove: tasks, assets or a lower access.',
+  'review-undecided-items': (x) =>
+    `${f(x, 'count')} accesses have no decision yet: decide each before signing off.`,
+  'review-changed': () => 'The review changed meanwhile (another tab, or a page read). Try again.',
+  'import-preview-gone': () =>
+    'The file’s preview is no longer there (it was imported or cancelled, it expired, or Scopekeeper restarted). Choose the file again. Nothing was imported.',
 };

@@ -164,6 +164,8 @@ export const screens = {
     stalePendingDaysHint: 'Longer raises stale-pending-invite (default 7).',
     maxPartnerAssets: 'Most assets per partner',
     maxPartnerAssetsHint: 'More than this raises broad-partner-scope (default 5).',
+    maxSystemUserAssets: 'Most assets per system user',
+    maxSystemUserAssetsHint: 'More than this raises system-user-broad-scope (default 5).',
     expiryLeadDays: 'Days of warning before an end date',
     expiryLeadDaysHint: 'Raises expiring-soon (default 7).',
     reminders: 'Reminders',

@@ -10,6 +10,7 @@ export const changes: Catalogue['changes'] = {
   business: 'Entreprise',
   chooseBusiness: 'Choisir une entreprise',
   businessOption: (id, date) => `Entreprise ${id} (lue le ${date})`,
+  namedBusinessOption: (name, id, date) => `${name} · ${id} (lue le ${date})`,
   noBusinesses:
     'Scopekeeper n’a encore lu aucune entreprise. Ouvrez Personnes, Partenaires ou Utilisateurs système dans les Paramètres de l’entreprise, puis revenez.',
   none: 'Aucun changement vu sur cette entreprise pour l’instant : ce que ses pages montrent n’a pas changé depuis la première lecture.',

@@ -5,6 +5,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { watch } from './watch';
+import { review } from './review';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -13,6 +14,7 @@ import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
 import { overview } from './overview';
+import { reviewReport } from './review-report';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
 const evidence: EvidenceText = {
@@ -40,6 +42,10 @@ const evidence: EvidenceText = {
   'partners-absent': (x) => `Aucun des partenaires désignés n’apparaît dans Partenaires (${f(x, 'count')}).`,
   'unknown-absent': (x) => `Les listes, lues en entier, ne montrent aucun des inconnus (${f(x, 'count')}).`,
   'incident-documented': (x) => `Ce qui s’est passé a été enregistré le ${f(x, 'date')}.`,
+  'review-decided': (x) => `La revue des accès a une décision pour chacun de ses accès (${f(x, 'count')}).`,
+  'review-removals-verified': (x) =>
+    `Chaque retrait décidé dans la revue (${f(x, 'count')}) a été vu disparu sur la page.`,
+  'review-report': (x) => `Le rapport de la revue a été produit le ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in French (see en.ts). */
@@ -55,11 +61,13 @@ export const fr: Catalogue = {
   ledgerTrust,
   panelSafety,
   watch,
+  review,
   panelLists,
   durability,
   importProgress,
   changes,
   overview,
+  reviewReport,
   incident,
   watchTransfer,
 };

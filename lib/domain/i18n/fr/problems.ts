@@ -102,4 +102,18 @@ export const problems: ProblemText = {
     `Les états de référence et changements du fichier sont trop volumineux : ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (au plus ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` dans l’état de référence de l’entreprise ${f(x, 'business')}` : ''}. Rien n’a été importé.`,
   'import-watch-signature': () =>
     'Les états de référence et changements du fichier ne sont pas signés par la clé que porte le fichier (ils ont été modifiés après l’export). Rien n’a été importé.',
+  'review-missing': () => 'Cette revue des accès n’existe plus.',
+  'review-open-exists': () =>
+    'Une revue des accès de cette entreprise est déjà ouverte : terminez-la d’abord.',
+  'review-finished': () => 'Cette revue des accès est validée : ses décisions ne peuvent plus changer.',
+  'review-unknown-item': () => 'Cet accès ne fait pas partie de la revue.',
+  'review-rationale-required': () =>
+    'Dites pourquoi : une réduction ou une révocation demande une justification.',
+  'review-reduce-empty': () => 'Dites quoi retirer : des tâches, des ressources ou un accès moindre.',
+  'review-undecided-items': (x) =>
+    `${f(x, 'count')} accès n’ont pas encore de décision : décidez de chacun avant de valider.`,
+  'review-changed': () =>
+    'La revue a changé entre-temps (un autre onglet ou une lecture de page). Réessayez.',
+  'import-preview-gone': () =>
+    'L’aperçu du fichier n’est plus disponible (il a été importé ou annulé, il a expiré, ou Scopekeeper a redémarré). Choisissez à nouveau le fichier. Rien n’a été importé.',
 };

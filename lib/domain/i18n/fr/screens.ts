@@ -162,6 +162,8 @@ export const screens: Screens = {
     stalePendingDaysHint: 'Au-delà, stale-pending-invite se déclenche (par défaut 7).',
     maxPartnerAssets: 'Nombre maximal de ressources par partenaire',
     maxPartnerAssetsHint: 'Au-delà, broad-partner-scope se déclenche (par défaut 5).',
+    maxSystemUserAssets: 'Nombre maximal d’éléments par utilisateur système',
+    maxSystemUserAssetsHint: 'Au-delà, system-user-broad-scope se déclenche (par défaut 5).',
     expiryLeadDays: 'Jours d’avertissement avant une date de fin',
     expiryLeadDaysHint: 'Déclenche expiring-soon (par défaut 7).',
     reminders: 'Rappels',

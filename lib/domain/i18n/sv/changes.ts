@@ -10,6 +10,7 @@ export const changes: Catalogue['changes'] = {
   business: 'Företag',
   chooseBusiness: 'Välj ett företag',
   businessOption: (id, date) => `Företag ${id} (senast läst ${date})`,
+  namedBusinessOption: (name, id, date) => `${name} · ${id} (senast läst ${date})`,
   noBusinesses:
     'Scopekeeper har inte läst något företag ännu. Öppna Personer, Partner eller Systemanvändare i Företagsinställningar och kom sedan tillbaka.',
   none: 'Ingen ändring har setts på det här företaget ännu: det som sidorna visade är detsamma sedan första läsningen.',

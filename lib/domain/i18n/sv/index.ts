@@ -5,6 +5,7 @@ import { chainBreak, problems } from './problems';
 import { ledgerTrust } from './ledger-trust';
 import { panelSafety } from './panel-safety';
 import { watch } from './watch';
+import { review } from './review';
 import { panelLists } from './panel-lists';
 import { durability } from './durability';
 import { importProgress } from './import-progress';
@@ -13,6 +14,7 @@ import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
 import { overview } from './overview';
+import { reviewReport } from './review-report';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
 const evidence: EvidenceText = {
@@ -39,6 +41,11 @@ const evidence: EvidenceText = {
   'partners-absent': (x) => `Ingen av de namngivna partnerna visas under Partner (${f(x, 'count')}).`,
   'unknown-absent': (x) => `Listorna, lästa i sin helhet, visar ingen av de okända (${f(x, 'count')}).`,
   'incident-documented': (x) => `Det som hände registrerades ${f(x, 'date')}.`,
+  'review-decided': (x) =>
+    `Åtkomstgranskningen har ett beslut för var och en av sina åtkomster (${f(x, 'count')}).`,
+  'review-removals-verified': (x) =>
+    `Varje borttagning som beslutades i granskningen (${f(x, 'count')}) syntes borta på sidan.`,
+  'review-report': (x) => `Granskningens rapport togs fram ${f(x, 'date')}.`,
 };
 
 /** Scopekeeper's own words in Swedish (see en.ts). */
@@ -54,11 +61,13 @@ export const sv: Catalogue = {
   ledgerTrust,
   panelSafety,
   watch,
+  review,
   panelLists,
   durability,
   importProgress,
   changes,
   overview,
+  reviewReport,
   incident,
   watchTransfer,
 };

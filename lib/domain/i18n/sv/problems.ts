@@ -98,4 +98,16 @@ export const problems: ProblemText = {
     `Filens utgångslägen och ändringar är för stora: ${f(x, 'count')} ${watchSize[f(x, 'what')] ?? f(x, 'what')} (högst ${f(x, 'limit')})${f(x, 'business') !== '-' ? ` i utgångsläget för företaget ${f(x, 'business')}` : ''}. Inget importerades.`,
   'import-watch-signature': () =>
     'Filens utgångslägen och ändringar är inte signerade med nyckeln som filen bär (de ändrades efter exporten). Inget importerades.',
+  'review-missing': () => 'Den här åtkomstgranskningen finns inte längre.',
+  'review-open-exists': () => 'En åtkomstgranskning av det här företaget pågår redan: avsluta den först.',
+  'review-finished': () => 'Den här åtkomstgranskningen är godkänd: dess beslut kan inte längre ändras.',
+  'review-unknown-item': () => 'Den här åtkomsten ingår inte i granskningen.',
+  'review-rationale-required': () => 'Ange varför: en begränsning eller återkallelse behöver en motivering.',
+  'review-reduce-empty': () => 'Ange vad som ska tas bort: uppgifter, tillgångar eller en lägre åtkomst.',
+  'review-undecided-items': (x) =>
+    `${f(x, 'count')} åtkomster saknar beslut: besluta om var och en innan du godkänner.`,
+  'review-changed': () =>
+    'Granskningen ändrades under tiden (en annan flik eller en sidläsning). Försök igen.',
+  'import-preview-gone': () =>
+    'Förhandsvisningen av filen finns inte längre (den importerades eller avbröts, den gick ut, eller Scopekeeper startade om). Välj filen igen. Inget importerades.',
 };

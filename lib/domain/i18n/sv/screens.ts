@@ -160,6 +160,8 @@ export const screens: Screens = {
     stalePendingDaysHint: 'Längre ger stale-pending-invite (standard 7).',
     maxPartnerAssets: 'Högsta antal tillgångar per partner',
     maxPartnerAssetsHint: 'Fler än så ger broad-partner-scope (standard 5).',
+    maxSystemUserAssets: 'Högsta antal tillgångar per systemanvändare',
+    maxSystemUserAssetsHint: 'Fler än så ger system-user-broad-scope (standard 5).',
     expiryLeadDays: 'Dagars varning före ett slutdatum',
     expiryLeadDaysHint: 'Ger expiring-soon (standard 7).',
     reminders: 'Påminnelser',

@@ -39,6 +39,12 @@ const examples: Record<EvidenceCode, [EvidenceSeen['facts'], string]> = {
   'partners-absent': [{ count: 1 }, 'None of the 1 partner(s) is listed on Partners.'],
   'unknown-absent': [{ count: 3 }, 'The lists read in full show none of the 3 unknown one(s).'],
   'incident-documented': [{ date: '2026-11-29' }, 'What happened was recorded on 2026-11-29.'],
+  'review-decided': [{ count: 7 }, 'The access review has a decision for each of its 7 access(es).'],
+  'review-removals-verified': [
+    { count: 2 },
+    'Every removal decided in the access review (2) was seen gone on the page.',
+  ],
+  'review-report': [{ date: '2026-11-30' }, 'The access review’s report was produced 2026-11-30.'],
 };
 
 const seenOf = (code: EvidenceCode): EvidenceSeen => {

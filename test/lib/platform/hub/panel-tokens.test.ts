@@ -202,6 +202,14 @@ describe('a panel that the page framed itself, against the background', () => {
       ['importProgress', { commandKey: '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f' }],
       ['overview', {}],
       ['assetPaths', { businessId: B }],
+      ['reviewStart', { businessId: B }],
+      ['reviewGet', { campaignId: 'c1' }],
+      [
+        'reviewDecide',
+        { campaignId: 'c1', decisions: [{ itemId: 'x|portfolio', kind: 'keep', rationale: '' }] },
+      ],
+      ['reviewSignOff', { campaignId: 'c1', reviewer: 'Anna', role: 'Owner' }],
+      ['reviewList', {}],
     ] as const;
     // Every message an extension page may send is tried (a new one must be added here).
     expect(requests.map(([name]) => name).sort()).toEqual(

@@ -1,0 +1,408 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { catalogue } from '@/lib/domain/i18n';
+import type { UiLocale } from '@/lib/domain/locales';
+import { followUpState, summarise, type ReviewCampaign, type ReviewItem } from '@/lib/domain/review/campaign';
+import { portfolioAccesses, type PortfolioAccess, type TaskKey } from '@/lib/domain/snapshot';
+import { useApi } from './api';
+import { kindName } from './page-words';
+import { usePanelStore } from './panel-store';
+import { useRefusal } from './refusal';
+
+/** At most this many accesses in the panel at once (the delta comes first). */
+const SHOWN = 100;
+
+type Words = ReturnType<typeof catalogue>['review'];
+
+/** The business's open campaign, or its latest finished one; asked again whenever the watch mark moves. */
+function useCampaign(businessId: string | undefined) {
+  const { ask } = useApi();
+  const { locale, watchMark } = usePanelStore((s) => s.state);
+  const refusal = useRefusal(locale);
+  const { check } = refusal;
+  const [campaign, setCampaign] = useState<ReviewCampaign | undefined>();
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    if (!businessId) return;
+    let current = true;
+    void (async () => {
+      const list = check(await ask('reviewList', { businessId }));
+      if (!current || !list.ok) return;
+      // An answer without the list (an older background) shows no campaign rather than failing.
+      const campaigns = (list.value as { campaigns?: typeof list.value.campaigns }).campaigns ?? [];
+      const chosen = campaigns.find((c) => c.status === 'open') ?? campaigns[0];
+      if (!chosen) return setCampaign(undefined);
+      const got = check(await ask('reviewGet', { campaignId: chosen.id }));
+      if (current && got.ok) setCampaign(got.value.campaign);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [ask, check, businessId, watchMark, asked]);
+  const reload = useCallback(() => setAsked((n) => n + 1), []);
+  return { campaign, setCampaign, reload, refusal };
+}
+
+function accessText(t: Words, item: ReviewItem): string {
+  const access = item.access;
+  if (access.kind === 'portfolio')
+    return `${t.portfolio}: ${t.level[access.level] ?? access.level}${access.pending ? ` (${t.pending})` : ''}`;
+  const tasks = access.tasks.length > 0 ? ` · ${access.tasks.join(', ')}` : '';
+  return `${access.asset.name}: ${t.access[access.access] ?? access.access}${tasks}`;
+}
+
+/** The form of a reduce or revoke: a rationale, and for a reduce what goes. */
+function DecisionForm({
+  item,
+  kind,
+  t,
+  onSave,
+  onCancel,
+}: {
+  item: ReviewItem;
+  kind: 'reduce' | 'revoke';
+  t: Words;
+  onSave: (rationale: string, reduce?: { tasks?: TaskKey[]; lowerTo?: PortfolioAccess }) => void;
+  onCancel: () => void;
+}) {
+  const [rationale, setRationale] = useState('');
+  const [tasks, setTasks] = useState<TaskKey[]>([]);
+  const [lowerTo, setLowerTo] = useState<PortfolioAccess | ''>('');
+  const access = item.access;
+  const reduce =
+    kind !== 'reduce' ? undefined : access.kind === 'asset' ? { tasks } : lowerTo ? { lowerTo } : {};
+  return (
+    <form
+      className="review-form"
+      data-review-form={kind}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(rationale, reduce);
+      }}
+    >
+      <label>
+        {t.rationale}
+        <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} required />
+      </label>
+      {kind === 'reduce' && access.kind === 'asset' ? (
+        <fieldset>
+          <legend>{t.removeTasks}</legend>
+          {access.tasks.map((task) => (
+            <label key={task}>
+              <input
+                type="checkbox"
+                checked={tasks.includes(task)}
+                onChange={(e) =>
+                  setTasks((was) => (e.target.checked ? [...was, task] : was.filter((x) => x !== task)))
+                }
+              />
+              {task}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {kind === 'reduce' && access.kind === 'portfolio' ? (
+        <label>
+          {t.lowerTo}
+          <select value={lowerTo} onChange={(e) => setLowerTo(e.target.value as PortfolioAccess)}>
+            <option value="" />
+            {portfolioAccesses
+              .filter((level) => level !== 'unknown' && level !== access.level)
+              .map((level) => (
+                <option key={level} value={level}>
+                  {t.level[level] ?? level}
+                </option>
+              ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit">{t.save}</button>
+      <button type="button" onClick={onCancel}>
+        {t.cancel}
+      </button>
+    </form>
+  );
+}
+
+function ItemRow({
+  item,
+  t,
+  locale,
+  selected,
+  onSelect,
+  decideOne,
+  open,
+}: {
+  item: ReviewItem;
+  t: Words;
+  locale: UiLocale;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  decideOne: (kind: 'keep' | 'reduce' | 'revoke', rationale: string, reduce?: object) => void;
+  open: boolean;
+}) {
+  const [form, setForm] = useState<'reduce' | 'revoke' | undefined>();
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const state = followUpState(item, new Date());
+  return (
+    <li
+      className="review-item"
+      data-review-item={item.id}
+      data-delta={item.delta}
+      data-decision={item.decision?.kind ?? ''}
+      data-follow-up={state ?? ''}
+    >
+      <div className="review-what">
+        {open ? (
+          <input
+            type="checkbox"
+            aria-label={t.select}
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+          />
+        ) : null}
+        {item.delta !== 'unchanged' ? <span className="tag">{t.delta[item.delta]}</span> : null}
+        {/* Names are page text: React text, never markup. */}
+        <strong>{item.name}</strong> <span>{item.email}</span>
+        <div>{accessText(t, item)}</div>
+      </div>
+      <div className="review-facts">
+        {item.facts.grant ? t.grant(item.facts.grant.case, item.facts.grant.endsAt) : t.noGrant}
+        {item.facts.accepted.length > 0 ? ` · ${t.accepted(item.facts.accepted.join(', '))}` : null}
+      </div>
+      {item.decision ? (
+        <div className="review-decision">
+          {t.decided[item.decision.kind]}{' '}
+          {t.by(item.decision.reviewer, when.format(new Date(item.decision.at)))}
+          {item.decision.rationale ? ` · ${item.decision.rationale}` : null}
+          {state === 'verified' && item.verified ? (
+            <div data-verified="">
+              {t.verified(when.format(new Date(item.verified.at)), kindName(locale, item.verified.page))}
+            </div>
+          ) : state === 'overdue' ? (
+            <div role="alert">{t.overdue}</div>
+          ) : state === 'waiting' ? (
+            <div>{t.waiting}</div>
+          ) : null}
+        </div>
+      ) : null}
+      {open && !form ? (
+        <div className="review-actions">
+          <button type="button" data-review-keep="" onClick={() => decideOne('keep', '')}>
+            {t.keep}
+          </button>
+          <button type="button" data-review-reduce="" onClick={() => setForm('reduce')}>
+            {t.reduce}
+          </button>
+          <button type="button" data-review-revoke="" onClick={() => setForm('revoke')}>
+            {t.revoke}
+          </button>
+        </div>
+      ) : null}
+      {open && form ? (
+        <DecisionForm
+          item={item}
+          kind={form}
+          t={t}
+          onCancel={() => setForm(undefined)}
+          onSave={(rationale, reduce) => {
+            setForm(undefined);
+            decideOne(form, rationale, reduce);
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Access reviews in the panel (issue 14): start one over what Scopekeeper has read of this business, decide
+ * keep / reduce / revoke per access (bulk keep for a selection), see what still has to be read and what is
+ * still to switch off, and sign off with the reviewer's name and role.
+ */
+export function ReviewSection() {
+  const { ask } = useApi();
+  const { snapshot, locale } = usePanelStore((s) => s.state);
+  const businessId = snapshot?.businessId;
+  const { campaign, setCampaign, reload, refusal } = useCampaign(businessId);
+  const { check } = refusal;
+  const t = catalogue(locale).review;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [reviewer, setReviewer] = useState('');
+  const [role, setRole] = useState('');
+  const [report, setReport] = useState<{ hash: string; csv: string; json: string } | undefined>();
+  const summary = useMemo(() => (campaign ? summarise(campaign, new Date()) : undefined), [campaign]);
+  if (!businessId) return null;
+  const open = campaign?.status === 'open';
+  const applied = (reply: Awaited<ReturnType<typeof ask<'reviewDecide'>>>) => {
+    if (check(reply).ok && reply.ok) setCampaign(reply.value.campaign);
+    else reload();
+  };
+  const decideOne =
+    (itemId: string) => (kind: 'keep' | 'reduce' | 'revoke', rationale: string, reduce?: object) =>
+      void ask('reviewDecide', {
+        campaignId: campaign!.id,
+        decisions: [{ itemId, kind, rationale, ...(reduce ? { reduce } : {}) }],
+      }).then(applied);
+  const keepSelected = () =>
+    void ask('reviewDecide', {
+      campaignId: campaign!.id,
+      decisions: [...selected].map((itemId) => ({ itemId, kind: 'keep' as const, rationale: '' })),
+    }).then((reply) => {
+      applied(reply);
+      if (reply.ok) setSelected(new Set());
+    });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section className="section review" aria-label={t.title} data-review={campaign?.status ?? 'none'}>
+      <h2>{t.title}</h2>
+      {refusal.shown}
+      {!campaign || campaign.status === 'finished' ? (
+        <>
+          <p>{t.startHint}</p>
+          <button
+            type="button"
+            data-review-start=""
+            onClick={() =>
+              void ask('reviewStart', { businessId }).then((reply) => {
+                if (check(reply).ok && reply.ok) setCampaign(reply.value.campaign);
+              })
+            }
+          >
+            {t.start}
+          </button>
+        </>
+      ) : null}
+      {campaign && summary ? (
+        <>
+          {campaign.signOff ? (
+            <p data-review-signed="">
+              {t.finished(
+                campaign.signOff.reviewer,
+                campaign.signOff.role,
+                when.format(new Date(campaign.signOff.at)),
+              )}
+              {summary.unverified > 0 ? ` ${t.unverified(summary.unverified)}` : null}
+            </p>
+          ) : null}
+          <p data-review-progress={`${summary.decided}/${summary.items}`}>
+            {t.progress(summary.decided, summary.items)} ·{' '}
+            {t.completeness(summary.requirementsMet, summary.requirements)}
+          </p>
+          {summary.complete ? (
+            <p>{t.complete}</p>
+          ) : (
+            <>
+              <p>{t.incomplete}</p>
+              <ul className="review-missing">
+                {campaign.requirements
+                  .filter((r) => r.readAt === undefined)
+                  .slice(0, 20)
+                  .map((r) => (
+                    <li
+                      key={r.kind === 'list' ? r.list : r.subject}
+                      data-requirement={r.kind === 'list' ? r.list : r.subject}
+                    >
+                      {r.kind === 'list' ? t.list[r.list] : t.detail(r.name)}
+                    </li>
+                  ))}
+              </ul>
+            </>
+          )}
+          {campaign.removed.length > 0 ? <p>{t.removedSince(campaign.removed.length)}</p> : null}
+          {open && selected.size > 0 ? (
+            <button type="button" data-review-keep-selected="" onClick={keepSelected}>
+              {t.keepSelected(selected.size)}
+            </button>
+          ) : null}
+          <ul className="review-items">
+            {campaign.items.slice(0, SHOWN).map((item) => (
+              <ItemRow
+                key={item.id}
+                item={item}
+                t={t}
+                locale={locale}
+                open={open}
+                selected={selected.has(item.id)}
+                onSelect={(on) =>
+                  setSelected((was) => {
+                    const next = new Set(was);
+                    if (on) next.add(item.id);
+                    else next.delete(item.id);
+                    return next;
+                  })
+                }
+                decideOne={decideOne(item.id)}
+              />
+            ))}
+          </ul>
+          {campaign.items.length > SHOWN ? <p>{t.more(campaign.items.length - SHOWN)}</p> : null}
+          {open ? (
+            <form
+              className="review-sign-off"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void ask('reviewSignOff', { campaignId: campaign.id, reviewer, role }).then((reply) => {
+                  if (check(reply).ok && reply.ok) setCampaign(reply.value.campaign);
+                });
+              }}
+            >
+              <h3>{t.signOffTitle}</h3>
+              <label>
+                {t.reviewer}
+                <input value={reviewer} onChange={(e) => setReviewer(e.target.value)} required />
+              </label>
+              <label>
+                {t.role}
+                <input value={role} onChange={(e) => setRole(e.target.value)} required />
+              </label>
+              <button type="submit" data-review-sign-off="">
+                {t.signOff}
+              </button>
+            </form>
+          ) : (
+            <button
+              type="button"
+              data-review-report=""
+              onClick={() =>
+                void ask('reviewGet', { campaignId: campaign.id, report: true }).then((reply) => {
+                  if (check(reply).ok && reply.ok && reply.value.hash && reply.value.csv)
+                    setReport({
+                      hash: reply.value.hash,
+                      csv: reply.value.csv,
+                      json: JSON.stringify(reply.value.report, null, 2),
+                    });
+                })
+              }
+            >
+              {t.report}
+            </button>
+          )}
+          <a
+            href={`/review.html?campaign=${encodeURIComponent(campaign.id)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-review-report-link=""
+          >
+            {t.openReport}
+          </a>
+          {report ? (
+            <div className="review-report">
+              <p data-review-hash={report.hash}>{t.reportHash(report.hash)}</p>
+              <a href={dataUrl(report.csv, 'text/csv')} download={`access-review-${campaign.id}.csv`}>
+                {t.downloadCsv}
+              </a>{' '}
+              <a
+                href={dataUrl(report.json, 'application/json')}
+                download={`access-review-${campaign.id}.json`}
+              >
+                {t.downloadJson}
+              </a>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+const dataUrl = (text: string, type: string) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;

@@ -1,0 +1,189 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiProvider, type Api } from '@/components/api';
+import { usePanelStore } from '@/components/panel-store';
+import { ReviewSection } from '@/components/review-section';
+import { observe } from '@/lib/domain/baseline';
+import type { UiLocale } from '@/lib/domain/locales';
+import {
+  decide,
+  signOff,
+  startCampaign,
+  type DecisionInput,
+  type ReviewCampaign,
+} from '@/lib/domain/review/campaign';
+import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
+import { me, partner, person, snapshot } from '../lib/domain/rules/helpers';
+import { BUSINESS_ID, panelState } from './panel-state';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NOW = new Date('2026-11-30T10:00:00.000Z');
+const baseline = observe(
+  undefined,
+  {
+    ...snapshot([
+      me,
+      person('<img src=x onerror=alert(1)>', 'evil@sjobod.se'),
+      partner('Byrå AB', '3228568050780001', [
+        { type: 'ad-account', id: '1111', name: 'Sjöbod Ads', access: 'partial', tasks: ['ads', 'insights'] },
+      ]),
+    ]),
+    businessId: BUSINESS_ID,
+  },
+  '2026-11-29T10:00:00.000Z',
+  ['sjobod.se'],
+).baseline;
+
+/** A background in memory: the real campaign functions behind the messages. */
+let campaign: ReviewCampaign | undefined;
+const asked: [string, unknown][] = [];
+const ask = (async (name: string, data: never) => {
+  asked.push([name, data]);
+  const req = data as Record<string, unknown>;
+  if (name === 'reviewList')
+    return {
+      ok: true,
+      value: {
+        campaigns: campaign
+          ? [
+              {
+                id: campaign.id,
+                businessId: BUSINESS_ID,
+                status: campaign.status,
+                startedAt: campaign.startedAt,
+                items: 0,
+                decided: 0,
+                unverified: 0,
+                complete: false,
+              },
+            ]
+          : [],
+      },
+    };
+  if (name === 'reviewGet') return { ok: true, value: { campaign } };
+  if (name === 'reviewStart') {
+    campaign = startCampaign({
+      id: 'c1',
+      businessId: BUSINESS_ID,
+      now: NOW,
+      startedBy: 'anna',
+      baseline,
+      source: 'baseline',
+    });
+    return { ok: true, value: { campaign } };
+  }
+  if (name === 'reviewDecide') {
+    const done = decide(campaign!, req.decisions as DecisionInput[], 'anna@sjobod.se', NOW);
+    if (!done.ok) return { ok: false, error: { code: 'review-rationale-required' } };
+    campaign = done.campaign;
+    return { ok: true, value: { campaign } };
+  }
+  if (name === 'reviewSignOff') {
+    const done = signOff(campaign!, req as { reviewer: string; role: string }, NOW);
+    if (!done.ok) return { ok: false, error: { code: 'review-undecided-items', facts: { count: 1 } } };
+    campaign = done.campaign;
+    return { ok: true, value: { campaign } };
+  }
+  return { ok: false, error: { code: 'internal' } };
+}) as Api['ask'];
+
+let root: Root | undefined;
+let host: HTMLElement;
+function mount(state: TabState): void {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => usePanelStore.getState().setState(state));
+  act(() =>
+    root!.render(
+      <ApiProvider api={{ ask, locale: state.locale }}>
+        <ReviewSection />
+      </ApiProvider>,
+    ),
+  );
+}
+const flush = () => act(async () => await new Promise((r) => setTimeout(r, 20)));
+const $ = (selector: string) => host.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...host.querySelectorAll<HTMLElement>(selector)];
+const inLocale = (locale: UiLocale) => ({ ...panelState(3), locale });
+const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+  const proto =
+    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+beforeEach(() => {
+  usePanelStore.setState({ state: tabStateSchema.parse({}), refused: false });
+  asked.length = 0;
+  campaign = undefined;
+});
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  host?.remove();
+});
+
+describe('the access review in the panel (issue 14)', () => {
+  it('starts a review, keeps a selection in bulk, revokes one with a rationale, and signs off', async () => {
+    mount(inLocale('en'));
+    await flush();
+    expect($('h2')?.textContent).toBe('Access review');
+    act(() => $('[data-review-start]')!.click());
+    await flush();
+    expect($$('[data-review-item]')).toHaveLength(4);
+    // Page text is text: the name is not markup.
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.textContent).toContain('<img src=x onerror=alert(1)>');
+    // The scope is not complete until the lists are read again.
+    expect($('[data-requirement="people"]')?.textContent).toBe('People');
+
+    const box = (id: string) => $(`[data-review-item="${id}"] input[type="checkbox"]`)!;
+    act(() => box('person:anna@sjobod.se|portfolio').click());
+    act(() => box('partner:3228568050780001|portfolio').click());
+    act(() => $('[data-review-keep-selected]')!.click());
+    await flush();
+    expect(asked.at(-1)?.[0]).toBe('reviewDecide');
+    expect($$('[data-decision="keep"]').map((r) => r.dataset.reviewItem)).toEqual(
+      expect.arrayContaining(['person:anna@sjobod.se|portfolio', 'partner:3228568050780001|portfolio']),
+    );
+    expect($$('[data-decision="keep"]')).toHaveLength(2);
+
+    const evil = () => $('[data-review-item="person:evil@sjobod.se|portfolio"]')!;
+    act(() => evil().querySelector<HTMLElement>('[data-review-revoke]')!.click());
+    type(evil().querySelector('textarea')!, 'Not ours');
+    act(() => evil().querySelector('form')!.requestSubmit());
+    await flush();
+    expect(evil().dataset.decision).toBe('revoke');
+    expect(evil().dataset.followUp).toBe('waiting');
+    expect(evil().textContent).toContain('the next read of the page verifies it');
+    for (const row of $$('[data-review-item]').filter((r) => !r.dataset.decision)) {
+      act(() => row.querySelector<HTMLElement>('[data-review-keep]')!.click());
+      await flush();
+    }
+    expect($('[data-review-progress]')?.dataset.reviewProgress).toBe('4/4');
+    const [name, role] = [...host.querySelectorAll<HTMLInputElement>('.review-sign-off input')];
+    type(name!, 'Anna Berg');
+    type(role!, 'Owner');
+    act(() => host.querySelector<HTMLFormElement>('.review-sign-off')!.requestSubmit());
+    await flush();
+    expect($('[data-review-signed]')?.textContent).toContain('Signed off by Anna Berg (Owner)');
+    expect($('[data-review]')?.dataset.review).toBe('finished');
+  });
+
+  it('speaks Swedish and French', async () => {
+    for (const [locale, title] of [
+      ['sv', 'Åtkomstgranskning'],
+      ['fr', 'Revue des accès'],
+    ] as const) {
+      mount(inLocale(locale));
+      await flush();
+      expect($('h2')?.textContent).toBe(title);
+      act(() => root?.unmount());
+      host.remove();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '@/lib/domain/ledger/canonical';
+import type { ReviewCampaign } from '@/lib/domain/review/campaign';
+import { samplePortfolio } from '../sandbox/generate';
+import { routeSandbox } from '../sandbox/serve';
+import {
+  askBackground,
+  BUSINESS_URL,
+  extensionId,
+  launchWithExtension,
+  settledPanel,
+  type Session,
+} from './harness';
+import { sessionPerTest } from './sessions';
+
+const sessions = sessionPerTest<Session>();
+
+type Answer<T> = { res: { ok: true; value: T } | { ok: false; error: { code: string } } };
+const value = <T>(answer: unknown): T => {
+  const { res } = answer as Answer<T>;
+  if (!res.ok) throw new Error(`refused: ${res.error.code}`);
+  return res.value;
+};
+
+describe('an access review from the sandbox to the auditor’s PDF (issue 14)', () => {
+  it('reviews the portfolio, verifies a revoke on the page, and prints a report whose hash its JSON gives', async () => {
+    const sample = samplePortfolio('en', 'grid');
+    const q = `?business_id=${sample.businessId}`;
+    const people = `${BUSINESS_URL}/latest/settings/business_users${q}`;
+    const { page, context } = await sessions.open(launchWithExtension(sample));
+    for (const [path, kind] of [
+      ['business_users', 'people'],
+      ['partners', 'partners'],
+      ['system_users', 'system-users'],
+    ] as const) {
+      await page.goto(`${BUSINESS_URL}/latest/settings/${path}${q}`);
+      await settledPanel(page, kind);
+    }
+    // The reads are folded into the baseline in the quiet time after them.
+    await page.waitForTimeout(1500);
+
+    const id = await extensionId(context);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    const { campaign } = value<{ campaign: ReviewCampaign }>(
+      await askBackground(options, 1, 'reviewStart', { businessId: sample.businessId }),
+    );
+    // Eve, whose name is markup written to fool a reader: revoked, and shown as text in the report.
+    const gone = sample.people.find((p) => p.email === 'eve@contractor.example')!;
+    expect(campaign.items.some((item) => item.email === gone.email)).toBe(true);
+    // Keep everything but the last person, who is revoked.
+    value(
+      await askBackground(options, 2, 'reviewDecide', {
+        campaignId: campaign.id,
+        decisions: campaign.items.map((item) =>
+          item.email === gone.email
+            ? { itemId: item.id, kind: 'revoke', rationale: 'The contract ended in October.' }
+            : { itemId: item.id, kind: 'keep', rationale: '' },
+        ),
+      }),
+    );
+
+    // The admin removes that person in Business Settings; People is read again and shows them gone.
+    const changed = structuredClone(sample);
+    changed.people = changed.people.filter((p) => p.id !== gone.id);
+    await routeSandbox(context, changed);
+    await page.goto(people);
+    await settledPanel(page, 'people');
+    await expect
+      .poll(
+        async () =>
+          value<{ campaign: ReviewCampaign }>(
+            await askBackground(options, 3, 'reviewGet', { campaignId: campaign.id }),
+          ).campaign.items.filter((item) => item.email === gone.email && item.verified).length,
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    value(
+      await askBackground(options, 4, 'reviewSignOff', {
+        campaignId: campaign.id,
+        reviewer: 'Anna Berg',
+        role: 'Business admin',
+      }),
+    );
+
+    // The report page, as the panel's link opens it.
+    const report = await context.newPage();
+    await report.goto(`chrome-extension://${id}/review.html?campaign=${encodeURIComponent(campaign.id)}`);
+    const shownHash = await report.locator('[data-report-hash]').textContent({ timeout: 15_000 });
+    expect(shownHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await report.locator('[data-signed-off="true"]').textContent()).toContain(
+      'Anna Berg, Business admin',
+    );
+    const revoked = report.locator('tr[data-decision="revoke"]');
+    expect(await revoked.count()).toBeGreaterThan(0);
+    expect(await revoked.first().locator('[data-follow-up="verified"]').textContent()).toMatch(
+      /^Removed, verified .* on People$/,
+    );
+    expect(await report.locator('tr[data-item]').count()).toBe(campaign.items.length);
+    expect(await revoked.first().locator('strong').first().textContent()).toContain('<img src=x');
+    expect(await report.locator('img').count()).toBe(0);
+    expect(await report.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // The hash is recomputed from the JSON the page offers: canonical JSON, SHA-256.
+    const [download] = await Promise.all([
+      report.waitForEvent('download'),
+      report.getByRole('button', { name: 'Download report (JSON)' }).click(),
+    ]);
+    const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+    expect(createHash('sha256').update(canonicalJson(json)).digest('hex')).toBe(shownHash);
+
+    // Printed: A4 pages without the screen's buttons.
+    await report.emulateMedia({ media: 'print' });
+    expect(await report.locator('.actions').isVisible()).toBe(false);
+    const pdf = await report.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThan(20);
+  });
+});

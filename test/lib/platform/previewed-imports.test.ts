@@ -1,0 +1,195 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildExport } from '@/lib/domain/ledger/export';
+import type { Decision, PublicKey } from '@/lib/domain/ledger/records';
+import { chainSigningText, decisionSigningText, publicKeyOf, signText } from '@/lib/domain/ledger/signing';
+import { utf8Length } from '@/lib/domain/ledger/import';
+import { Uploads, UPLOAD_KEEP_MS } from '@/lib/ledger/uploads';
+import { MAX_PREVIEWS, PREVIEW_KEEP_MS, PreviewedImports } from '@/lib/platform/previewed-imports';
+import { chainOf, OTHER_LEDGER } from '../domain/ledger/fixtures';
+import { testHub, type TestHub } from './test-hub';
+
+/**
+ * Issue 12, item 5: the options page sends a file once, for its preview; the import names the preview
+ * (`apply-previewed`) and the background takes the file it kept, without checking its signatures again.
+ */
+const NOW = new Date('2026-11-28T12:00:00Z');
+const N = 700;
+
+/** A colleague's export as their Scopekeeper writes it: every decision signed, the chain head too. */
+async function signedFile(): Promise<string> {
+  const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
+  const publicKey: PublicKey = publicKeyOf(await crypto.subtle.exportKey('jwk', keys.publicKey));
+  const chain: Decision[] = [];
+  for (const d of await chainOf(N, OTHER_LEDGER))
+    chain.push({ ...d, sig: await signText(keys.privateKey, decisionSigningText(d.hash)) });
+  const file = buildExport(OTHER_LEDGER, [], new Map([[OTHER_LEDGER, chain]]), NOW);
+  return JSON.stringify({
+    ...file,
+    publicKey,
+    chainHeadSignature: await signText(keys.privateKey, chainSigningText(OTHER_LEDGER, file.chainHead)),
+  });
+}
+let text: string;
+
+describe('previewed files kept by the background', () => {
+  it('are taken once, dropped on cancel, forgotten after their time, and at most a few are kept', () => {
+    let now = 0;
+    const previews = new PreviewedImports(() => now);
+    const a = previews.keep('file a');
+    expect(previews.has(a)).toBe(true);
+    expect(previews.take(a)).toEqual({ text: 'file a' });
+    expect(previews.take(a)).toBeUndefined();
+
+    const b = previews.keep('file b');
+    previews.drop(b);
+    expect(previews.take(b)).toBeUndefined();
+
+    const c = previews.keep('file c');
+    now += PREVIEW_KEEP_MS;
+    expect(previews.has(c)).toBe(true);
+    now += 1;
+    expect(previews.has(c)).toBe(false);
+    expect(previews.take(c)).toBeUndefined();
+
+    const kept = Array.from({ length: MAX_PREVIEWS + 1 }, (_, i) => previews.keep(`file ${i}`));
+    expect(previews.size).toBe(MAX_PREVIEWS);
+    // The oldest went first.
+    expect(previews.has(kept[0]!)).toBe(false);
+    expect(previews.take(kept.at(-1)!)).toEqual({ text: `file ${MAX_PREVIEWS}` });
+  });
+});
+
+describe('an import by its preview, through the background', () => {
+  let t: TestHub;
+  let now: Date;
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    text ??= await signedFile();
+    now = NOW;
+    t = testHub({ now: () => now });
+  });
+  afterEach(() => t.close());
+
+  const preview = async () => {
+    const r = await t.ask('ledgerAdmin', { type: 'plan-import', text });
+    if (!r.ok || r.value.type !== 'import' || !r.value.preview) throw new Error('no preview');
+    expect(r.value.applied).toBe(false);
+    expect(r.value.summary.addDecisions).toBe(N);
+    return r.value.preview;
+  };
+  const apply = (id: string, commandKey = crypto.randomUUID()) =>
+    t.ask('ledgerAdmin', { type: 'apply-previewed', preview: id, trust: [], acceptKeys: [], commandKey });
+
+  it('imports the previewed file without it being sent again, checking no signature twice', async () => {
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    const id = await preview();
+    // The preview checked every decision's signature and the chain head's.
+    expect(verify.mock.calls.length).toBe(N + 1);
+    verify.mockClear();
+    const r = await apply(id);
+    expect(r).toMatchObject({
+      ok: true,
+      value: { type: 'import', applied: true, summary: { addDecisions: N } },
+    });
+    // Only the chain head's again: the decisions' signatures were checked by the preview, with this key.
+    expect(verify.mock.calls.length).toBe(1);
+    verify.mockRestore();
+    const chain = await t.store.chain(OTHER_LEDGER);
+    expect(chain).toHaveLength(N);
+    expect(chain.every((d) => /^[0-9a-f]{128}$/.test(d.sig ?? ''))).toBe(true);
+  });
+
+  it('refuses a second import of the same preview, but answers a retry of the same action with its first answer', async () => {
+    const id = await preview();
+    const commandKey = crypto.randomUUID();
+    const first = await apply(id, commandKey);
+    expect(first).toMatchObject({ ok: true, value: { applied: true } });
+    // The page lost the answer and sends the same action again: the same answer, nothing written twice.
+    expect(await apply(id, commandKey)).toEqual(first);
+    // Another "Import" of the same preview: it is gone.
+    expect(await apply(id)).toEqual({ ok: false, error: { code: 'import-preview-gone' } });
+    expect(await t.store.chain(OTHER_LEDGER)).toHaveLength(N);
+  });
+
+  it('says the preview is gone when it is unknown, cancelled or expired, and imports nothing', async () => {
+    const gone = { ok: false, error: { code: 'import-preview-gone' } };
+    expect(await apply(crypto.randomUUID())).toEqual(gone);
+
+    const cancelled = await preview();
+    expect(await t.ask('ledgerAdmin', { type: 'keep-preview', preview: cancelled })).toEqual({
+      ok: true,
+      value: { type: 'preview', kept: true },
+    });
+    expect(await t.ask('ledgerAdmin', { type: 'drop-preview', preview: cancelled })).toEqual({
+      ok: true,
+      value: { type: 'preview', kept: false },
+    });
+    expect(await t.ask('ledgerAdmin', { type: 'keep-preview', preview: cancelled })).toEqual({
+      ok: true,
+      value: { type: 'preview', kept: false },
+    });
+    expect(await apply(cancelled)).toEqual(gone);
+
+    const expired = await preview();
+    now = new Date(NOW.getTime() + PREVIEW_KEEP_MS + 1);
+    expect(await apply(expired)).toEqual(gone);
+    expect(await t.store.chain(OTHER_LEDGER)).toEqual([]);
+  });
+
+  it('previews a file the options page stored in IndexedDB, named by its id, and takes it from there once', async () => {
+    const uploads = new Uploads(undefined, () => now.getTime());
+    const upload = await uploads.put(new Blob([text], { type: 'application/json' }));
+    const r = await t.ask('ledgerAdmin', { type: 'plan-upload', upload });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { type: 'import', applied: false, summary: { addDecisions: N } },
+    });
+    // The stored file is gone from IndexedDB: its preview holds it now, for the import.
+    expect(await uploads.take(upload)).toBeUndefined();
+    expect(await t.ask('ledgerAdmin', { type: 'plan-upload', upload })).toEqual({
+      ok: false,
+      error: { code: 'import-preview-gone' },
+    });
+    if (!r.ok || r.value.type !== 'import') throw new Error('no preview');
+    expect(await apply(r.value.preview!)).toMatchObject({ ok: true, value: { applied: true } });
+    expect(await t.store.chain(OTHER_LEDGER)).toHaveLength(N);
+
+    // A file a page stored and never named is removed once it is older than its time.
+    const left = await uploads.put(new Blob(['{}']));
+    now = new Date(now.getTime() + UPLOAD_KEEP_MS + 1);
+    const later = await uploads.put(new Blob(['{"later":1}']));
+    expect(await uploads.take(later)).toBe('{"later":1}');
+    expect(await uploads.take(left)).toBeUndefined();
+    uploads.close();
+  });
+
+  it('checks the signatures again when the file changed hands: a tampered signature in another text is refused', async () => {
+    await preview();
+    const file = JSON.parse(text) as { decisions: Decision[] };
+    const sig = file.decisions[5]!.sig!;
+    file.decisions[5]!.sig = `${sig.slice(0, -2)}${sig.endsWith('00') ? '11' : '00'}`;
+    const r = await t.ask('ledgerAdmin', { type: 'plan-import', text: JSON.stringify(file) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'import-signature-bad' } });
+  });
+});
+
+describe('the size of a file’s text', () => {
+  it('is its UTF-8 size, counted without encoding it', () => {
+    for (const text of [
+      '',
+      'abc',
+      'Sjöbod café',
+      '€ 5',
+      'emoji 😀 here',
+      'lone \ud800 high',
+      'lone \udc00 low',
+      'end \ud83d',
+    ])
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+  });
+});
