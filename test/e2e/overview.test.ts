@@ -9,8 +9,14 @@ const sessions = sessionPerTest<Session>();
 describe('the overview of every business and the asset view (issue 15)', () => {
   it('an admin who visits three portfolios in turn sees all three on one page, and who can reach the café’s Page', async () => {
     const first = samplePortfolio('en', 'grid');
-    const second = samplePortfolio('sv', 'list', { businessId: '2203456789012345' });
-    const third = samplePortfolio('fr', 'grid', { businessId: '3303456789012345' });
+    const second = samplePortfolio('sv', 'list', {
+      businessId: '2203456789012345',
+      businessName: 'Fiskbod Två AB',
+    });
+    const third = samplePortfolio('fr', 'grid', {
+      businessId: '3303456789012345',
+      businessName: 'Boulangerie Trois SARL',
+    });
     const people = (id: string) => `${BUSINESS_URL}/latest/settings/business_users?business_id=${id}`;
     const cafe = first.assets.find((a) => a.type === 'page')!;
     const assetPage = `${BUSINESS_URL}/latest/settings/pages?business_id=${first.businessId}&selected_asset_id=${cafe.id}&selected_asset_type=page`;
@@ -49,16 +55,21 @@ describe('the overview of every business and the asset view (issue 15)', () => {
       .toEqual([first.businessId, second.businessId, third.businessId]);
     expect(await overview.locator('[data-counts]').textContent()).toBe('3 businesses');
     const firstRow = overview.locator(`li[data-business="${first.businessId}"]`);
-    expect(await firstRow.locator('.business-label').textContent()).toBe(`Business ${first.businessId}`);
+    // Named as the pages showed the business (issue 15, item 1), with its ID.
+    expect(await firstRow.locator('.business-label').textContent()).toBe('Business Sjöbod Café AB');
     // The first business's People and the café's page were read in full.
     expect(await firstRow.locator('.business-reads').textContent()).toMatch(
       /^Last read in full: People: .+ · Partners: never · System users: never · an asset page: (?!never)/,
     );
-    // The search finds a business by its ID.
+    // The search finds a business by its ID and by its name.
     await overview.locator('input[name="search"]').fill('2203');
     await expect
       .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-business'))))
       .toEqual([second.businessId]);
+    await overview.locator('input[name="search"]').fill('boulangerie');
+    await expect
+      .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-business'))))
+      .toEqual([third.businessId]);
     await overview.locator('input[name="search"]').fill('');
 
     // One click: the first business's assets, every path to the café's Page.
