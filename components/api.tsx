@@ -14,6 +14,8 @@ export interface Api {
   ask<N extends MessagesFrom<'page'>>(name: N, data: RequestOf<N>): Promise<Reply<N>>;
   /** The address of the change timeline's page, of one business or of all (lib/platform/changes-page.ts). */
   changesPage?: (businessId?: string) => string;
+  /** The address of the overview of every business, or of one business's assets (lib/platform/overview-page.ts). */
+  overviewPage?: (businessId?: string, asset?: string) => string;
   /**
    * The options page's way to hand a large file to the background (lib/ledger/uploads.ts): stored where the
    * background reads it, its id returned for the message that names it (`plan-upload`).

@@ -12,6 +12,7 @@ import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
+import { AssetPathsLink } from './overview-page';
 import { ReviewSection } from './review-section';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
@@ -255,6 +256,7 @@ export function Panel() {
             </span>
           ) : null}
         </div>
+        <AssetPathsLink snapshot={snapshot} />
       </div>
       {snapshot.readStatus !== 'ok' ? (
         <section className="section" aria-label={t.problemsLabel}>

@@ -5,6 +5,7 @@ import type { Problem } from '@/lib/domain/problems';
 import { ApiProvider, useApi, type Api } from './api';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import { ChangesLink } from './changes-page';
+import { OverviewLink } from './overview-page';
 import { DueList, RunView } from './checklists';
 
 const POLL_MS = 1500;
@@ -158,6 +159,9 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
         )}
         <p>
           <ChangesLink businessId={businessId} />
+        </p>
+        <p>
+          <OverviewLink />
         </p>
       </section>
     </main>

@@ -1,6 +1,7 @@
 import { registerChecklistHandlers } from '@/lib/platform/handlers/checklists';
 import { registerLedgerHandlers } from '@/lib/platform/handlers/ledger';
 import { registerNavigationHandlers } from '@/lib/platform/handlers/navigation';
+import { registerOverviewHandlers } from '@/lib/platform/handlers/overview';
 import { registerPanelHandlers } from '@/lib/platform/handlers/panel';
 import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
 import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
   registerPanelHandlers(hub);
   registerTabs(hub);
   registerWatchHandlers(hub);
+  registerOverviewHandlers(hub);
   registerReviewHandlers(hub);
   setupReminders(hub);
   hub.router.listen();

@@ -22,10 +22,11 @@ import { INJECTED_GZIP_LIMIT, injectedIntoBusiness } from '../test/e2e/injected'
 import { generatePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
 import type { LedgerBenchRow } from './bench/ledger-page';
+import type { OverviewBenchRow } from './bench/overview-page';
 import type { RemindersBenchRow } from './bench/reminders-page';
 
 assertPrerequisites();
-// `npm run bench -- --only reader|page|ledger|import|reminders` runs one section (`findings`: page, its old name);
+// `npm run bench -- --only reader|page|ledger|import|reminders|overview` runs one section (`findings`: page, its old name);
 // `--only size` prints the content scripts' size alone (the page section prints it too).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const want = (section: string) => only === undefined || only === section;
@@ -642,6 +643,68 @@ if (want('reminders')) {
       r.evidenceMs.toFixed(1),
     ]);
     printTable('Reminders and checklists in Chromium (median of 5)', header, table);
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The overview of every business (issue 15) in Chromium: a ledger seeded with 200 businesses and 50,000
+// principals in all (People and Partners read in each, partners' assets on their panes); the background's
+// aggregation of every row (stored reads folded, every rule run, open changes, baseline counts), first and
+// again (median of 5); the answer's size; the overview page's render of it up to its first rows drawn
+// (median of 5); its sort and filter.
+if (want('overview')) {
+  const bundled = await build({
+    entryPoints: ['scripts/bench/overview-page.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    jsx: 'automatic',
+    loader: { '.css': 'empty' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const session = await launchWithExtension(generatePortfolio({ people: 5 }), { extension: false });
+  try {
+    const { page } = session;
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=1234567890123456`);
+    await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+    const r = (await page.evaluate(
+      () =>
+        (
+          globalThis as unknown as {
+            __benchOverview: (b: number, p: number, runs: number) => Promise<unknown>;
+          }
+        ).__benchOverview(200, 50_000, 5),
+      undefined,
+      // The seeding alone takes minutes on a busy machine.
+    )) as OverviewBenchRow;
+    printTable(
+      'The overview of every business in Chromium (issue 15)',
+      [
+        'businesses',
+        'principals',
+        'seed s',
+        'aggregation ms (first / again)',
+        'answer KB',
+        'render to first rows ms',
+        'sort + filter ms',
+      ],
+      [
+        [
+          String(r.businesses),
+          r.principals.toLocaleString('en'),
+          (r.seedMs / 1000).toFixed(1),
+          `${r.firstMs.toFixed(0)} / ${r.againMs.toFixed(0)}`,
+          r.replyKb.toFixed(0),
+          r.renderMs.toFixed(1),
+          r.sortFilterMs.toFixed(2),
+        ],
+      ],
+    );
   } finally {
     await session.close();
   }

@@ -1,9 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
 import { ChangesLink } from '@/components/changes-page';
+import { OverviewLink } from '@/components/overview-page';
 import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
 import { changesPageUrl } from '@/lib/platform/changes-page';
+import { overviewPageUrl } from '@/lib/platform/overview-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
 import { catalogue } from '@/lib/domain/i18n';
@@ -19,12 +21,14 @@ createRoot(document.getElementById('root')!).render(
       ask,
       locale,
       changesPage: changesPageUrl,
+      overviewPage: overviewPageUrl,
       settings: { load: loadSettings, save: saveSettings },
       upload: (file) => new Uploads().put(file),
     }}
   >
     <nav className="page-links">
       <ChangesLink />
+      <OverviewLink />
     </nav>
     <SettingsForm />
     <main>

@@ -1,5 +1,6 @@
 import type { BadgeFinding } from './badge-findings';
 import { z } from 'zod';
+import { assetViewSchema } from './asset-paths';
 import { timelineEntrySchema } from './baseline-schema';
 import { BUSINESS_NAME_MAX } from './snapshot';
 import { checklistCommandSchema, checklistRunSchema } from './checklists/runs';
@@ -8,6 +9,7 @@ import { ledgerCommandSchema } from './ledger/commands';
 import { decisionSchema, grantRecordSchema } from './ledger/records';
 import { snapshotDeltaSchema, snapshotReportSchema } from './messages';
 import { problemSchema, type Problem } from './problems';
+import { overviewRowSchema } from './overview';
 import { decisionInputSchema, reviewCampaignSchema, signOffInputSchema } from './review/campaign';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { focusActionSchema, popupStateSchema } from './ui-state';
@@ -128,6 +130,21 @@ export const protocol = {
         )
         .max(10_000),
     }),
+  ),
+  /**
+   * overview page → background: every business Scopekeeper has seen, one row each (issue 15, item 2).
+   * Only for the extension's own unframed pages (`unframedOnly`): never for a panel.
+   */
+  overview: define(
+    'page',
+    none,
+    z.object({ businesses: z.array(overviewRowSchema).max(10_000), at: z.string().datetime() }),
+  ),
+  /** overview page → background: every path to each asset of a business (issue 15, item 3); unframed only. */
+  assetPaths: define(
+    'page',
+    z.object({ businessId }),
+    z.object({ assets: z.array(assetViewSchema).max(100_000) }),
   ),
   /** panel → background: what the ledger knows about a subject. */
   subjectRecord: define(
@@ -264,6 +281,13 @@ export const protocol = {
     z.object({ text: z.string().max(PART_CHARS) }),
   ),
 } as const;
+
+/**
+ * Messages about every business at once: answered only to an extension page that is its tab's top frame
+ * and not panel.html (the options page, the overview page), never to a panel, not even a bound one (a panel
+ * is framed in a page that is not ours; it needs no more than its own business).
+ */
+export const unframedOnly: ReadonlySet<string> = new Set(['overview', 'assetPaths']);
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;

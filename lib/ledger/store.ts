@@ -897,6 +897,15 @@ export class LedgerStore {
     });
   }
 
+  /** Every business with a stored read or a baseline, by ID (issue 15's overview). */
+  async seenBusinesses(): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const key of (await this.db.snapshots.toCollection().primaryKeys()) as [string, string][])
+      ids.add(key[0]);
+    for (const id of (await this.db.baselines.toCollection().primaryKeys()) as string[]) ids.add(id);
+    return [...ids].sort();
+  }
+
   /** A business's baseline as stored; undefined when there is none or it does not parse. */
   async baseline(businessId: string): Promise<Baseline | undefined> {
     const parsed = baselineSchema.safeParse((await this.db.baselines.get(businessId))?.baseline);

@@ -23,7 +23,7 @@ export interface Sender {
 }
 
 /** Asked before a `page` sender's message is handled: a problem refuses it (lib/platform/hub/panel-gate.ts). */
-export type PageGate = (sender: Sender) => Promise<Problem | undefined>;
+export type PageGate = (sender: Sender, message: MessageName) => Promise<Problem | undefined>;
 
 export type Handler<N extends MessageName> = (
   data: ParsedRequestOf<N>,
@@ -131,7 +131,7 @@ export class Router {
     const from = definition.from as SenderKind;
     if (sender.kind === 'other' || (from !== 'both' && from !== sender.kind))
       return fail('sender-not-allowed', { message: name });
-    const refused = sender.kind === 'page' ? await this.pageGate?.(sender) : undefined;
+    const refused = sender.kind === 'page' ? await this.pageGate?.(sender, name) : undefined;
     return refused ? { ok: false, error: refused } : undefined;
   }
 

@@ -1,4 +1,5 @@
 import { problem } from '../../domain/problems';
+import { unframedOnly } from '../../domain/protocol';
 import type { PageGate, Sender } from '../router';
 import type { PanelTokens } from './panel-tokens';
 
@@ -25,10 +26,13 @@ export function needsPanelToken(sender: Pick<Sender, 'url' | 'frameId'>): boolea
 /**
  * The router's check of every `page` message (lib/domain/protocol.ts): a panel is answered only from a frame
  * that connected with its tab's current token; a panel the page framed itself is refused every message.
+ * The `unframedOnly` messages are refused to every panel and every framed page.
  */
 export function createPanelGate(tokens: PanelTokens): PageGate {
-  return async (sender) => {
+  return async (sender, message) => {
     if (!needsPanelToken(sender)) return undefined;
+    // Every business at once (issue 15) goes to no panel, not even the bound one.
+    if (unframedOnly.has(message)) return problem('panel-not-ours');
     const bound =
       sender.tabId !== undefined &&
       (await tokens.isBound(sender.tabId, {

@@ -13,6 +13,7 @@ import { LedgerStore } from '@/lib/ledger/store';
 import { registerChecklistHandlers } from '@/lib/platform/handlers/checklists';
 import { registerLedgerHandlers } from '@/lib/platform/handlers/ledger';
 import { registerNavigationHandlers } from '@/lib/platform/handlers/navigation';
+import { registerOverviewHandlers } from '@/lib/platform/handlers/overview';
 import { registerPanelHandlers } from '@/lib/platform/handlers/panel';
 import { registerPopupHandlers } from '@/lib/platform/handlers/popup';
 import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
@@ -120,6 +121,7 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   registerTabs(hub);
   registerWatchHandlers(hub);
+  registerOverviewHandlers(hub);
   registerReviewHandlers(hub);
 
   // The panel inside a tab is frame 9 of it, put there by its content script (it connected with the tab's

@@ -12,6 +12,7 @@ import { incident } from './incident';
 import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
+import { overview } from './overview';
 import { reviewReport } from './review-report';
 
 export type Screens = typeof screens;
@@ -71,6 +72,7 @@ export const en = {
   durability,
   importProgress,
   changes,
+  overview,
   reviewReport,
   incident,
   watchTransfer,

@@ -13,6 +13,7 @@ import { incident } from './incident';
 import { watchTransfer } from './watch-transfer';
 import { screens } from './screens';
 import { changes } from './changes';
+import { overview } from './overview';
 import { reviewReport } from './review-report';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
@@ -65,6 +66,7 @@ export const fr: Catalogue = {
   durability,
   importProgress,
   changes,
+  overview,
   reviewReport,
   incident,
   watchTransfer,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { protocol } from '@/lib/domain/protocol';
+import { protocol, unframedOnly } from '@/lib/domain/protocol';
 import { acceptPanelPort } from '@/lib/platform/handlers/panel';
 import { PanelTokens } from '@/lib/platform/hub/panel-tokens';
 import { panelPortName } from '@/lib/platform/messaging';
@@ -200,6 +200,8 @@ describe('a panel that the page framed itself, against the background', () => {
       ['uploadPart', { transfer: '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f', index: 0, count: 1, text: '{}' }],
       ['downloadPart', { transfer: '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f', index: 0 }],
       ['importProgress', { commandKey: '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f' }],
+      ['overview', {}],
+      ['assetPaths', { businessId: B }],
       ['reviewStart', { businessId: B }],
       ['reviewGet', { campaignId: 'c1' }],
       [
@@ -220,8 +222,34 @@ describe('a panel that the page framed itself, against the background', () => {
       const framed = await t.hub.router.dispatch(name, data, inFrame(8, 'B'));
       expect(framed, name).toMatchObject({ ok: false, error: { code: 'panel-not-ours' } });
       const ours = await t.hub.router.dispatch(name, data, inFrame(7, 'A'));
-      expect(ours.ok ? 'answered' : ours.error.code, name).not.toBe('panel-not-ours');
+      // Every business at once (issue 15) goes to no panel at all, not even the bound one.
+      if (unframedOnly.has(name))
+        expect(ours, name).toMatchObject({ ok: false, error: { code: 'panel-not-ours' } });
+      else expect(ours.ok ? 'answered' : ours.error.code, name).not.toBe('panel-not-ours');
     }
+    // The overview page and the options page (their tab's top frame) are answered; popup too.
+    for (const page of ['/overview.html', '/options.html'])
+      for (const [name, data] of [
+        ['overview', {}],
+        ['assetPaths', { businessId: B }],
+      ] as const)
+        expect(
+          await t.hub.router.dispatch(name, data, {
+            kind: 'page',
+            tabId: 41,
+            frameId: 0,
+            url: fakeBrowser.runtime.getURL(page as '/options.html'),
+          }),
+          `${name} from ${page}`,
+        ).toMatchObject({ ok: true });
+    // An extension page framed anywhere (not panel.html) is refused them too, token or none.
+    expect(
+      await t.hub.router.dispatch(
+        'overview',
+        {},
+        { kind: 'page', tabId: TAB, frameId: 3, url: fakeBrowser.runtime.getURL('/options.html') },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'panel-not-ours' } });
     // panel.html in a window of its own (a page may open it: it is web-accessible) is refused too.
     expect(await t.hub.router.dispatch('popupState', {}, { ...inFrame(0, 'D'), frameId: 0 })).toMatchObject({
       ok: false,
