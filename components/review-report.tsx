@@ -33,6 +33,12 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const exceptSensitive: Record<UiLocale, string> = {
+  en: 'Full control except sensitive tasks',
+  sv: 'Full kontroll utom känsliga uppgifter',
+  fr: 'Contrôle total sauf tâches sensibles',
+};
+
 function portfolioWord(locale: UiLocale, level: PortfolioAccess): string {
   if (level === 'unknown') return '?';
   return portfolioAccess[level][locale][0] ?? level;
@@ -50,7 +56,7 @@ function accessText(locale: UiLocale, access: ReviewAccess): string {
       ? w.full[access.asset.type]
       : access.access === 'partial'
         ? w.partialAccess
-        : access.access;
+        : exceptSensitive[locale];
   const tasks = access.tasks.map((task) => w.tasks[task] ?? task);
   const type = w.assetTypeSingular[access.asset.type];
   return `${type.charAt(0).toLocaleUpperCase(locale) + type.slice(1)} ${access.asset.name}${access.asset.id ? ` (${access.asset.id})` : ''}: ${level}${tasks.length > 0 ? ` (${tasks.join(', ')})` : ''}`;

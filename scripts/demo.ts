@@ -260,6 +260,18 @@ try {
   await report.pdf({ path: resolve(out, '15-access-review-report.pdf'), format: 'A4' });
   shots.push(resolve(out, '15-access-review-report.pdf'));
   await report.close();
+
+  // Every portfolio at once (issue 15): the overview, then every path to the café's Page.
+  const overview = await session.context.newPage();
+  await overview.goto(`chrome-extension://${await extensionId(session.context)}/overview.html`);
+  await overview.waitForSelector('[data-counts], [data-empty]', { timeout: 15_000 });
+  await overview.screenshot({ path: resolve(out, '16-overview.png') });
+  shots.push(resolve(out, '16-overview.png'));
+  await overview.locator('[data-assets-link]').first().click();
+  await overview.waitForSelector('[data-subject]', { timeout: 15_000 });
+  await overview.screenshot({ path: resolve(out, '17-asset-paths.png') });
+  shots.push(resolve(out, '17-asset-paths.png'));
+  await overview.close();
 } finally {
   await session.close();
 }
