@@ -7,6 +7,7 @@ import type { Reply } from '@/lib/domain/protocol';
 import { timelineCsv, timelineJson, type TimelineEntry } from '@/lib/domain/timeline';
 import { changeKey } from '@/lib/domain/watch';
 import { useApi } from './api';
+import { download } from './download';
 import { kindName } from './page-words';
 import { useRefusal } from './refusal';
 import { VirtualList } from './virtual-list';
@@ -20,15 +21,6 @@ const ROW_ESTIMATE = 112;
 
 type Watched = { businessId: string; updatedAt: string; name?: string | undefined }[];
 type Loaded = { businessId: string; entries: TimelineEntry[] };
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Only Business Settings addresses are links: the page address a read recorded is the page's own text as

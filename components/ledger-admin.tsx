@@ -6,19 +6,11 @@ import { describeSubject } from '@/lib/domain/reminder-text';
 import { MAX_IMPORT_BYTES, type ImportProgress } from '@/lib/domain/ledger/import';
 import type { Problem } from '@/lib/domain/problems';
 import { useApi } from './api';
+import { download } from './download';
 
 type AdminReply = { ok: true; value: AdminResult } | { ok: false; error: Problem };
 type Outcome = { ok: boolean; text: string } | undefined;
 type Words = Catalogue['ledgerAdmin'];
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The File System Access API's save dialog (Chromium); Firefox has none. */
 type SaveFilePicker = (options: {

@@ -23,6 +23,7 @@ import {
 import { assetKey } from '@/lib/domain/principals';
 import type { PageSnapshot, TaskKey } from '@/lib/domain/snapshot';
 import { useApi } from './api';
+import { download } from './download';
 import { kindName } from './page-words';
 import { useRefusal } from './refusal';
 import { VirtualList } from './virtual-list';
@@ -31,15 +32,6 @@ import { VirtualList } from './virtual-list';
 const BUSINESS_ROW = 104;
 /** An asset's height before it is measured: its head and three paths. */
 const ASSET_ROW = 150;
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const taskName = (locale: UiLocale, task: TaskKey) =>
   taskWords.find((w) => w.concept === task)?.words[locale][0] ?? task;

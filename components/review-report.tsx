@@ -7,6 +7,7 @@ import type { CampaignReport } from '@/lib/domain/review/report';
 import { words } from '@/lib/domain/rules/words';
 import type { PortfolioAccess } from '@/lib/domain/snapshot';
 import { useApi } from './api';
+import { download } from './download';
 import { kindName } from './page-words';
 
 /**
@@ -23,15 +24,6 @@ interface Loaded {
 }
 
 type Item = CampaignReport['items'][number];
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const exceptSensitive: Record<UiLocale, string> = {
   en: 'Full control except sensitive tasks',
