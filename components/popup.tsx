@@ -143,6 +143,8 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
         <DueList items={state.due} locale={state.locale} snoozable={false} />
       </section>
 
+      {businessId ? <StartReview businessId={businessId} locale={state.locale} /> : null}
+
       <section className="section">
         {businessId ? (
           <button
@@ -165,5 +167,44 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
         </p>
       </section>
     </main>
+  );
+}
+
+/** Starts this business's access review from the popup (issue 14, item 1); it is decided in the panel. */
+function StartReview({ businessId, locale }: { businessId: string; locale: PopupState['locale'] }) {
+  const { ask } = useApi();
+  const t = catalogue(locale).review;
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; campaignId?: string } | undefined>();
+  return (
+    <section className="section" aria-labelledby="review-title" data-popup-review="">
+      <h2 id="review-title">{t.title}</h2>
+      <p>{t.popupHint}</p>
+      <button
+        type="button"
+        data-review-start=""
+        onClick={() =>
+          void ask('reviewStart', { businessId }).then((reply) =>
+            setOutcome(
+              reply.ok
+                ? { ok: true, text: t.popupStarted, campaignId: reply.value.campaign.id }
+                : { ok: false, text: describeProblem(locale, reply.error) },
+            ),
+          )
+        }
+      >
+        {t.start}
+      </button>
+      {outcome ? <p role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
+      {outcome?.campaignId ? (
+        <a
+          href={`/review.html?campaign=${encodeURIComponent(outcome.campaignId)}`}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-review-report-link=""
+        >
+          {t.openReport}
+        </a>
+      ) : null}
+    </section>
   );
 }

@@ -2,6 +2,8 @@
 export const review = {
   title: 'Access review',
   start: 'Start an access review',
+  popupHint: 'Decide each access in the panel, on People, Partners or System users of this business.',
+  popupStarted: 'The review is open: decide each access in the panel, on People, Partners or System users.',
   startHint:
     'Freezes every person, partner and system user Scopekeeper has read here, with each access they hold, for a decision on each.',
   progress: (decided: number, items: number) => `${decided} of ${items} accesses decided`,

@@ -4,6 +4,10 @@ import type { Catalogue } from '../shape';
 export const review: Catalogue['review'] = {
   title: 'Revue des accès',
   start: 'Lancer une revue des accès',
+  popupHint:
+    'Décidez de chaque accès dans le panneau, sur Personnes, Partenaires ou Utilisateurs système de cette entreprise.',
+  popupStarted:
+    'La revue est ouverte : décidez de chaque accès dans le panneau, sur Personnes, Partenaires ou Utilisateurs système.',
   startHint:
     'Fige chaque personne, partenaire et utilisateur système que Scopekeeper a lus ici, avec chacun de leurs accès, pour une décision sur chacun.',
   progress: (decided: number, items: number) => `${decided} accès décidés sur ${items}`,

@@ -4,6 +4,10 @@ import type { Catalogue } from '../shape';
 export const review: Catalogue['review'] = {
   title: 'Åtkomstgranskning',
   start: 'Starta en åtkomstgranskning',
+  popupHint:
+    'Besluta om varje behörighet i panelen, under Personer, Partner eller Systemanvändare för det här företaget.',
+  popupStarted:
+    'Granskningen är öppen: besluta om varje behörighet i panelen, under Personer, Partner eller Systemanvändare.',
   startHint:
     'Fryser varje person, partner och systemanvändare som Scopekeeper har läst här, med varje åtkomst de har, för ett beslut om var och en.',
   progress: (decided: number, items: number) => `${decided} av ${items} åtkomster beslutade`,
