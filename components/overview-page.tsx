@@ -78,6 +78,21 @@ const BusinessItem = memo(function BusinessItem({
         ) : null}
         {row.due > 0 ? <span className="tag tag-due">{t.due(row.due)}</span> : null}
         {row.openRuns > 0 ? <span className="tag">{t.openRuns(row.openRuns)}</span> : null}
+        {row.openReviews > 0 ? (
+          row.openReview ? (
+            <a
+              className="tag"
+              data-open-reviews={row.openReviews}
+              href={`/review.html?campaign=${encodeURIComponent(row.openReview)}`}
+            >
+              {t.openReviews(row.openReviews)}
+            </a>
+          ) : (
+            <span className="tag" data-open-reviews={row.openReviews}>
+              {t.openReviews(row.openReviews)}
+            </span>
+          )
+        ) : null}
       </div>
       <div className="business-reads">
         {words.panel.label(t.lastRead)}

@@ -35,6 +35,10 @@ export const overviewRowSchema = z.object({
   /** Reminders due now (end dates, rechecks, reviews) and checklist runs still open. */
   due: count,
   openRuns: count,
+  /** Access reviews started and not yet signed off (issue 14). */
+  openReviews: count,
+  /** The latest open review's campaign, for a link to its report. */
+  openReview: z.string().min(1).max(200).optional(),
   principals: count,
   assets: count,
   /** When each page kind was last read in full (lists) or an asset page read (asset). */
@@ -58,6 +62,8 @@ export interface BusinessFacts {
   open?: OpenChanges;
   due: number;
   openRuns: number;
+  openReviews?: number;
+  openReview?: string;
 }
 
 /** One business's row. Accepted findings are muted (the panel shows them so) and not counted. */
@@ -94,6 +100,8 @@ export function overviewRow(facts: BusinessFacts): OverviewRow {
     unrecordedFullControl,
     due: facts.due,
     openRuns: facts.openRuns,
+    openReviews: facts.openReviews ?? 0,
+    ...(facts.openReview ? { openReview: facts.openReview } : {}),
     principals: baseline ? Object.keys(baseline.principals).length : 0,
     assets: assets.size,
     lastRead,
@@ -107,7 +115,7 @@ export type OverviewFilter = (typeof overviewFilters)[number];
 
 /**
  * Risk first: high findings, then unrecorded full control, then other unrecorded changes, medium findings,
- * items due, open checklists, low findings; ties by business ID (a stable order for the same facts).
+ * items due, open checklists, open reviews, low findings; ties by business ID (a stable order for the same facts).
  */
 const riskKeys: ((r: OverviewRow) => number)[] = [
   (r) => r.findings.high,
@@ -116,6 +124,7 @@ const riskKeys: ((r: OverviewRow) => number)[] = [
   (r) => r.findings.medium,
   (r) => r.due,
   (r) => r.openRuns,
+  (r) => r.openReviews,
   (r) => r.findings.low,
 ];
 
@@ -152,7 +161,7 @@ const filterTests: Record<OverviewFilter, (r: OverviewRow) => boolean> = {
   findings: (r) => r.findings.high + r.findings.medium + r.findings.low > 0,
   unrecorded: (r) => r.unrecorded > 0,
   due: (r) => r.due > 0,
-  checklists: (r) => r.openRuns > 0,
+  checklists: (r) => r.openRuns > 0 || r.openReviews > 0,
 };
 
 /** The rows a filter keeps whose ID or name contains the search text (case and spacing ignored). */

@@ -61,6 +61,7 @@ import {
   type DecisionChunk,
   type LedgerDb,
   type SeenRow,
+  type ChecklistRunRow,
   type SnapshotRow,
 } from './db';
 
@@ -221,6 +222,61 @@ export interface VerifiedLedger {
   check: ChainCheck;
   /** Signatures, checked against our key (our ledger) or the key first seen for a colleague. */
   authorship: Authorship & { fingerprint?: string };
+}
+
+/** What `overviewFacts` gives of one business. */
+export interface OverviewStoreFacts {
+  snapshots: SnapshotRow[];
+  baseline?: Baseline;
+  ledger: LedgerFacts;
+  runs: ChecklistRun[];
+}
+
+/** Decisions by time; ties in chain order (one ledger's by sequence, then by ledger). */
+function byTimeThenChain(
+  a: { decision: Decision; seq: number },
+  b: { decision: Decision; seq: number },
+): number {
+  if (a.decision.at !== b.decision.at) return a.decision.at < b.decision.at ? -1 : 1;
+  if (a.decision.ledgerId === b.decision.ledgerId) return a.seq - b.seq;
+  return a.decision.ledgerId < b.decision.ledgerId ? -1 : 1;
+}
+
+/** Stored checklist runs, newest first; one that fails its schema is reported, never returned half-read. */
+function parseRuns(rows: readonly ChecklistRunRow[]): ChecklistRun[] {
+  const runs: ChecklistRun[] = [];
+  for (const row of rows) {
+    const parsed = checklistRunSchema.safeParse(row);
+    if (parsed.success) runs.push(parsed.data);
+    else console.warn(`Scopekeeper: checklist run ${String(row.id)} is not valid and was left out.`);
+  }
+  return runs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/**
+ * What the rules need of a business's grants (each subject's latest end date) and of its acceptances that
+ * count (ours and trusted colleagues', in time order: a later one for the same finding wins).
+ */
+function recordFacts(
+  grants: readonly GrantRecord[],
+  acceptances: readonly Decision[],
+): Pick<LedgerFacts, 'grants' | 'accepted'> {
+  const bySubject = new Map<string, { endsAt?: string }>();
+  for (const grant of grants) {
+    const known = bySubject.get(grant.subject);
+    // Several grants for one subject: the latest end date is the one that counts.
+    if (!known || (grant.endsAt && (!known.endsAt || grant.endsAt > known.endsAt))) {
+      bySubject.set(grant.subject, grant.endsAt ? { endsAt: grant.endsAt } : {});
+    }
+  }
+  const accepted = new Map<string, string>();
+  for (const d of acceptances) {
+    const after = d.after as { ruleId?: unknown; reviewAt?: unknown } | undefined;
+    if (typeof after?.ruleId === 'string' && typeof after.reviewAt === 'string') {
+      accepted.set(`${d.subject} ${after.ruleId}`, after.reviewAt);
+    }
+  }
+  return { grants: bySubject, accepted };
 }
 
 /**
@@ -954,27 +1010,10 @@ export class LedgerStore {
 
   private async readRecordFacts(businessId: string): Promise<Pick<LedgerFacts, 'grants' | 'accepted'>> {
     const grants = await this.db.grants.where('businessId').equals(businessId).toArray();
-    const bySubject = new Map<string, { endsAt?: string }>();
-    for (const grant of grants) {
-      const known = bySubject.get(grant.subject);
-      // Several grants for one subject: the latest end date is the one that counts.
-      if (!known || (grant.endsAt && (!known.endsAt || grant.endsAt > known.endsAt))) {
-        bySubject.set(grant.subject, grant.endsAt ? { endsAt: grant.endsAt } : {});
-      }
-    }
-    const accepted = new Map<string, string>();
     // Another admin's acceptance mutes a finding only once the admin trusts that colleague (an import's
     // preview asks); until then it is stored, shown in the history, and ignored here.
     const counts = await this.counts();
-    const acceptances = await this.actionsIn(businessId, 'accept-finding');
-    for (const d of acceptances) {
-      if (!counts(d)) continue;
-      const after = d.after as { ruleId?: unknown; reviewAt?: unknown } | undefined;
-      if (typeof after?.ruleId === 'string' && typeof after.reviewAt === 'string') {
-        accepted.set(`${d.subject} ${after.ruleId}`, after.reviewAt);
-      }
-    }
-    return { grants: bySubject, accepted };
+    return recordFacts(grants, (await this.actionsIn(businessId, 'accept-finding')).filter(counts));
   }
 
   /** Checklist runs, newest first; a stored run that fails its schema is reported, never returned half-read. */
@@ -990,13 +1029,7 @@ export class LedgerStore {
           : filter.subject
             ? await this.db.checklistRuns.where('subject').equals(filter.subject).toArray()
             : await this.db.checklistRuns.toArray();
-    const runs: ChecklistRun[] = [];
-    for (const row of rows) {
-      const parsed = checklistRunSchema.safeParse(row);
-      if (parsed.success) runs.push(parsed.data);
-      else console.warn(`Scopekeeper: checklist run ${String(row.id)} is not valid and was left out.`);
-    }
-    return runs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    return parseRuns(rows);
   }
 
   async run(id: string): Promise<ChecklistRun | undefined> {
@@ -1057,6 +1090,113 @@ export class LedgerStore {
   }
 
   /**
+   * What the overview needs of several businesses (issue 15, item 2), each table read once for all of
+   * them in one transaction rather than once per business: for 200 businesses the per-business queries
+   * were 1,200 transactions, and their overhead, not their rows, was most of the overview's time. The
+   * facts are those `latestSnapshots`, `baseline`, `ledgerFacts` and `runs` give one business.
+   */
+  async overviewFacts(businessIds: readonly string[]): Promise<Map<string, OverviewStoreFacts>> {
+    const ids = [...new Set(businessIds)].sort();
+    const out = new Map<string, OverviewStoreFacts>();
+    if (ids.length === 0) return out;
+    const approving = ['grant', 'extend', 'keep', 'accept-finding'] as const;
+    const { db } = this;
+    const tables = [db.snapshots, db.baselines, db.seen, db.grants, db.checklistRuns, db.changes];
+    const [snapshots, baselines, seen, grants, runRows, changeRows, chunks, counts] = await Promise.all([
+      ...(await db.transaction('r', [...tables, db.decisionChunks], () => {
+        // One `equals` per business and table, each a single getAll: `anyOf` walks a cursor row by row.
+        const each = <T>(query: (id: string) => Promise<T[]>) =>
+          Promise.all(ids.map(query)).then((lists) => lists.flat());
+        return Promise.all([
+          each((id) => db.snapshots.where('businessId').equals(id).toArray()),
+          db.baselines.bulkGet(ids),
+          each((id) => db.seen.where('businessId').equals(id).toArray()),
+          each((id) => db.grants.where('businessId').equals(id).toArray()),
+          each((id) => db.checklistRuns.where('businessId').equals(id).toArray()),
+          // The IDs are sorted: one range from the first to the last holds every one's changes.
+          db.changes
+            .where('[businessId+at]')
+            .between([ids[0]!, Dexie.minKey], [ids[ids.length - 1]!, Dexie.maxKey])
+            .toArray(),
+          Promise.all(
+            ids.flatMap((id) =>
+              approving.map((action) => db.decisionChunks.where('kinds').equals(`${id} ${action}`).toArray()),
+            ),
+          ).then((lists) => lists.flat()),
+        ] as const);
+      })),
+      this.counts(),
+    ] as const);
+    const group = <T extends { businessId: string }>(rows: readonly T[]) => {
+      const by = new Map<string, T[]>();
+      for (const row of rows) {
+        const list = by.get(row.businessId);
+        if (list) list.push(row);
+        else by.set(row.businessId, [row]);
+      }
+      return by;
+    };
+    // A chunk holding several of these businesses' decisions comes once per key it matched.
+    const seenChunks = new Set<string>();
+    const uniqueChunks = chunks.filter((c) => {
+      const key = `${c.ledgerId} ${c.first}`;
+      if (seenChunks.has(key)) return false;
+      seenChunks.add(key);
+      return true;
+    });
+    const wanted = new Set(ids);
+    const decisions = group(
+      (
+        await this.decisionsWhere(
+          uniqueChunks,
+          (d) => wanted.has(d.businessId) && (approving as readonly string[]).includes(d.action),
+        )
+      )
+        .filter((r) => counts(r.decision))
+        .sort(byTimeThenChain)
+        .map((r) => ({ ...r, businessId: r.decision.businessId })),
+    );
+    const snapshotsBy = group(snapshots);
+    const seenBy = group(seen);
+    const grantsBy = group(grants);
+    const runsBy = group(runRows);
+    const changesBy = group(changeRows);
+    ids.forEach((businessId, i) => {
+      const parsedBaseline = baselineSchema.safeParse(baselines[i]?.baseline);
+      const baseline = parsedBaseline.success ? parsedBaseline.data : undefined;
+      const firstSeen = new Map<string, string>();
+      for (const row of seenBy.get(businessId) ?? [])
+        if (row.pendingSince) firstSeen.set(row.subject, row.pendingSince);
+      const businessGrants = grantsBy.get(businessId) ?? [];
+      // In the order `approvalFacts` gives them: by action, each in time order.
+      const mine = (decisions.get(businessId) ?? []).map((r) => r.decision);
+      const approvals = approving.flatMap((action) => mine.filter((d) => d.action === action));
+      const runs = parseRuns(runsBy.get(businessId) ?? []);
+      const changes = (changesBy.get(businessId) ?? [])
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.id ?? 0) - (b.id ?? 0)))
+        .flatMap((row) => {
+          const parsed = changeSchema.safeParse(row.change);
+          return parsed.success ? [parsed.data] : [];
+        });
+      const open: OpenChanges =
+        changes.length === 0
+          ? new Map()
+          : openChanges(changes, baseline, { grants: businessGrants, decisions: approvals, runs });
+      const { grants: grantFacts, accepted } = recordFacts(
+        businessGrants,
+        approvals.filter((d) => d.action === 'accept-finding'),
+      );
+      out.set(businessId, {
+        snapshots: snapshotsBy.get(businessId) ?? [],
+        ...(baseline ? { baseline } : {}),
+        ledger: { grants: grantFacts, firstSeen, accepted, open },
+        runs,
+      });
+    });
+    return out;
+  }
+
+  /**
    * The revocations recorded in a business, oldest first: ours and trusted colleagues' (an untrusted
    * colleague's revocation stops no reminder until the admin trusts them).
    */
@@ -1080,6 +1220,27 @@ export class LedgerStore {
   }
 
   /** The campaigns of a business (or of every business), newest first; one that does not parse is left out. */
+  /**
+   * The access reviews not yet signed off, per business: how many and the latest started (the overview
+   * counts them). Only the open ones are parsed; one that does not parse is left out, as in `campaigns`.
+   */
+  async openCampaigns(): Promise<Map<string, { count: number; latest: ReviewCampaign }>> {
+    const rows = await this.db.meta.where('key').startsWith(campaignKey('')).toArray();
+    const out = new Map<string, { count: number; latest: ReviewCampaign }>();
+    for (const row of rows) {
+      if ((row.value as { status?: unknown } | null)?.status !== 'open') continue;
+      const parsed = reviewCampaignSchema.safeParse(row.value);
+      if (!parsed.success || parsed.data.status !== 'open') continue;
+      const campaign = parsed.data;
+      const known = out.get(campaign.businessId);
+      out.set(campaign.businessId, {
+        count: (known?.count ?? 0) + 1,
+        latest: known && known.latest.startedAt >= campaign.startedAt ? known.latest : campaign,
+      });
+    }
+    return out;
+  }
+
   async campaigns(businessId?: string): Promise<ReviewCampaign[]> {
     const rows = await this.db.meta.where('key').startsWith(campaignKey('')).toArray();
     const out: ReviewCampaign[] = [];
@@ -1106,19 +1267,7 @@ export class LedgerStore {
       await this.db.decisionChunks.where('kinds').equals(`${businessId} ${action}`).toArray(),
       (d) => d.businessId === businessId && d.action === action,
     );
-    return rows
-      .sort((a, b) =>
-        a.decision.at !== b.decision.at
-          ? a.decision.at < b.decision.at
-            ? -1
-            : 1
-          : a.decision.ledgerId === b.decision.ledgerId
-            ? a.seq - b.seq
-            : a.decision.ledgerId < b.decision.ledgerId
-              ? -1
-              : 1,
-      )
-      .map((r) => r.decision);
+    return rows.sort(byTimeThenChain).map((r) => r.decision);
   }
 
   /** When the latest decision about a business was made (ours or a trusted colleague's). */

@@ -22,6 +22,7 @@ const row = (businessId: string, over: Partial<OverviewRow> = {}): OverviewRow =
   unrecordedFullControl: 0,
   due: 0,
   openRuns: 0,
+  openReviews: 0,
   principals: 3,
   assets: 1,
   lastRead: {},

@@ -35,6 +35,7 @@ const row = (businessId: string, over: Partial<OverviewRow> = {}): OverviewRow =
   unrecordedFullControl: 0,
   due: 0,
   openRuns: 0,
+  openReviews: 0,
   principals: 0,
   assets: 0,
   lastRead: {},
@@ -88,6 +89,7 @@ describe('the overview of every business (issue 15, item 2)', () => {
       unrecordedFullControl: 1,
       due: 3,
       openRuns: 1,
+      openReviews: 0,
       principals: 4,
       assets: 2,
       lastRead: { people: T1, partners: T2, asset: T3 },
@@ -139,11 +141,12 @@ describe('the overview of every business (issue 15, item 2)', () => {
     row('400', { unrecorded: 4 }),
     row('500', { due: 2, lastRead: { asset: T2 } }),
     row('600', { openRuns: 1 }),
+    row('650', { openReviews: 1, openReview: 'campaign-1' }),
     row('700'),
     row('800', { findings: { high: 1, medium: 0, low: 0 }, unrecordedFullControl: 1, unrecorded: 1 }),
   ];
 
-  it('ranks by risk: high findings, unrecorded full control, other unrecorded, medium, due, runs, low', () => {
+  it('ranks by risk: high findings, unrecorded full control, other unrecorded, medium, due, runs, reviews, low', () => {
     expect(sortOverview(rows, 'risk').map((r) => r.businessId)).toEqual([
       '800',
       '200',
@@ -152,6 +155,7 @@ describe('the overview of every business (issue 15, item 2)', () => {
       '100',
       '500',
       '600',
+      '650',
       '700',
     ]);
     expect(compareRisk(row('1'), row('2'))).toBeLessThan(0);
@@ -166,6 +170,7 @@ describe('the overview of every business (issue 15, item 2)', () => {
       '400',
       '500',
       '600',
+      '650',
       '700',
       '800',
       'Sjöbod Café AB',
@@ -176,7 +181,7 @@ describe('the overview of every business (issue 15, item 2)', () => {
     expect(filterOverview(rows, 'findings', '').map((r) => r.businessId)).toEqual(['100', '200', '800']);
     expect(filterOverview(rows, 'unrecorded', '').map((r) => r.businessId)).toEqual(['300', '400', '800']);
     expect(filterOverview(rows, 'due', '').map((r) => r.businessId)).toEqual(['500']);
-    expect(filterOverview(rows, 'checklists', '').map((r) => r.businessId)).toEqual(['600']);
+    expect(filterOverview(rows, 'checklists', '').map((r) => r.businessId)).toEqual(['600', '650']);
     expect(filterOverview(rows, 'all', ' 00 ')).toHaveLength(8);
     expect(filterOverview(rows, 'all', '30').map((r) => r.businessId)).toEqual(['300']);
     expect(filterOverview(rows, 'all', 'café   ab').map((r) => r.businessId)).toEqual(['300']);

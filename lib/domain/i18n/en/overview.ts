@@ -25,7 +25,7 @@ export const overview = {
     findings: 'With findings',
     unrecorded: 'With unrecorded changes',
     due: 'With items due',
-    checklists: 'With open checklists',
+    checklists: 'With open checklists or reviews',
   },
   search: 'Search',
   severities: { high: 'high', medium: 'medium', low: 'low' },
@@ -35,6 +35,7 @@ export const overview = {
     `${n} unrecorded ${n === 1 ? 'change' : 'changes'}` + (full > 0 ? ` (${full} with full control)` : ''),
   due: (n: number) => `${n} ${n === 1 ? 'item' : 'items'} due`,
   openRuns: (n: number) => `${n} open ${n === 1 ? 'checklist' : 'checklists'}`,
+  openReviews: (n: number) => `${n} open ${n === 1 ? 'access review' : 'access reviews'}`,
   counts: (principals: number, assets: number) =>
     `${principals} ${principals === 1 ? 'principal' : 'principals'}, ${assets} ${assets === 1 ? 'asset' : 'assets'}`,
   lastRead: 'Last read in full',

@@ -23,7 +23,7 @@ export const overview: typeof en = {
     findings: 'Avec des constats',
     unrecorded: 'Avec des changements non enregistrés',
     due: 'Avec des échéances',
-    checklists: 'Avec des listes de contrôle ouvertes',
+    checklists: 'Avec des listes de contrôle ou des revues ouvertes',
   },
   search: 'Rechercher',
   severities: { high: 'élevé', medium: 'moyen', low: 'faible' },
@@ -34,6 +34,7 @@ export const overview: typeof en = {
     (full > 0 ? ` (${full} avec contrôle total)` : ''),
   due: (n) => `${n} ${n === 1 ? 'échéance' : 'échéances'}`,
   openRuns: (n) => `${n} ${n === 1 ? 'liste de contrôle ouverte' : 'listes de contrôle ouvertes'}`,
+  openReviews: (n) => `${n} ${n === 1 ? 'revue des accès ouverte' : 'revues des accès ouvertes'}`,
   counts: (principals, assets) =>
     `${principals} ${principals === 1 ? 'titulaire' : 'titulaires'}, ${assets} ${assets === 1 ? 'ressource' : 'ressources'}`,
   lastRead: 'Dernière lecture complète',

@@ -20,7 +20,7 @@ export const overview: typeof en = {
     findings: 'Med fynd',
     unrecorded: 'Med oregistrerade ändringar',
     due: 'Med saker som förfaller',
-    checklists: 'Med öppna checklistor',
+    checklists: 'Med öppna checklistor eller granskningar',
   },
   search: 'Sök',
   severities: { high: 'hög', medium: 'medel', low: 'låg' },
@@ -31,6 +31,7 @@ export const overview: typeof en = {
     (full > 0 ? ` (${full} med full kontroll)` : ''),
   due: (n) => `${n} ${n === 1 ? 'sak förfaller' : 'saker förfaller'}`,
   openRuns: (n) => `${n} ${n === 1 ? 'öppen checklista' : 'öppna checklistor'}`,
+  openReviews: (n) => `${n} ${n === 1 ? 'öppen behörighetsgranskning' : 'öppna behörighetsgranskningar'}`,
   counts: (principals, assets) =>
     `${principals} behörighetshavare, ${assets} ${assets === 1 ? 'tillgång' : 'tillgångar'}`,
   lastRead: 'Senast läst i sin helhet',
