@@ -1364,6 +1364,7 @@ export class LedgerStore {
         this.db.changes,
       ];
       const touched = new Set<string>();
+      globalThis.performance?.mark?.('import:write');
       const replay = await this.db.transaction('rw', tables, async () => {
         if (command) {
           const again = await this.db.commands.get(command.key);
@@ -1401,6 +1402,7 @@ export class LedgerStore {
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
       });
+      globalThis.performance?.mark?.('import:written');
       for (const businessId of touched) this.openChangeFacts.delete(businessId);
       this.importMemo.clear();
       this.trustedPromise = undefined;

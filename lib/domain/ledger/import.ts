@@ -329,14 +329,19 @@ export function parseExportFile(raw: unknown): ReturnType<typeof interchangeFile
   return interchangeFileSchema.safeParse(raw);
 }
 
+/** A performance mark where the import's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG). */
+const mark = (name: string) => globalThis.performance?.mark?.(name);
+
 /** JSON, the format and version, and every record in its shape (before anything about the store). */
 function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure {
   let raw: unknown;
+  mark('import:parse');
   try {
     raw = JSON.parse(text);
   } catch {
     return fail('import-not-json');
   }
+  mark('import:validate');
   if (
     typeof raw !== 'object' ||
     raw === null ||
@@ -350,6 +355,7 @@ function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure 
   const tooLarge = checkWatchSize(raw);
   if (tooLarge) return tooLarge;
   const parsed = parseExportFile(raw);
+  mark('import:validated');
   if (!parsed.success) return describeIssue(parsed.error, raw);
   return { ok: true, file: parsed.data };
 }
@@ -488,6 +494,7 @@ export async function planImport(
       silencing: extra.filter(isSilencing).length,
     });
   }
+  mark('import:checked');
   if (!memoed) options.memo?.set(text, file, checks, signatures);
   tell(total - done);
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
@@ -556,6 +563,7 @@ export async function planImport(
       if (run.status === 'open') openHere.add(openKey(run));
     }
   }
+  mark('import:planned');
   return {
     ok: true,
     plan: {
