@@ -656,6 +656,11 @@ export function LedgerAdmin() {
                 >
                   {c.trusted ? words.ledgerTrust.stopTrusting : words.ledgerTrust.startTrusting}
                 </button>
+                {c.badSignature ? (
+                  <p role="alert" data-bad-signature={c.badSignature}>
+                    {words.ledgerTrust.authorshipBad(c.badSignature)}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
