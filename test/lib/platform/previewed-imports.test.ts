@@ -98,8 +98,10 @@ describe('an import by its preview, through the background', () => {
       ok: true,
       value: { type: 'import', applied: true, summary: { addDecisions: N } },
     });
-    // Only the chain head's again: the decisions' signatures were checked by the preview, with this key.
-    expect(verify.mock.calls.length).toBe(1);
+    // Only the chain head's again (the run's end was checked by the preview, with this key); then, after the
+    // import answered, the background check of every decision's own signature (lib/ledger/signature-audit.ts).
+    await t.store.signatureAuditSettled();
+    expect(verify.mock.calls.length).toBe(1 + N);
     verify.mockRestore();
     const chain = await t.store.chain(OTHER_LEDGER);
     expect(chain).toHaveLength(N);
