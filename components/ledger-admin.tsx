@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { AdminRequest, AdminResult, ImportChangeView, ImportSummary } from '@/lib/domain/ledger/admin';
@@ -142,7 +142,7 @@ function watchApplies(
  * accepted), and every record that would change a finding, a reminder or an end date, in sentences.
  * Another admin's mutes and revocations wait for "trust this colleague".
  */
-function ImportPreview(props: {
+export function ImportPreview(props: {
   locale: UiLocale;
   summary: ImportSummary;
   trust: ReadonlySet<string>;
@@ -156,6 +156,9 @@ function ImportPreview(props: {
   const watchEffective = watchApplies(summary, props.trust, props.acceptKeys);
   const maxDays = String(summary.maxGrantDays);
   const grantChanges = summary.changes.filter((c) => c.kind === 'add-grant');
+  const t2 = catalogue(locale).importProgress;
+  const count = (list: readonly ImportSummary['changes'][number][], kind: string) =>
+    list.filter((c) => c.kind === kind).length.toLocaleString(locale);
   return (
     <div aria-label={t.changesLabel}>
       {summary.ledgers.map((ledger) => {
@@ -220,8 +223,15 @@ function ImportPreview(props: {
               </p>
             ) : null}
             {changes.length > 0 ? (
-              <ul>
-                {changes.map((change, i) => (
+              <ShortList
+                locale={locale}
+                items={changes}
+                summary={t2.counts(
+                  count(changes, 'accept'),
+                  count(changes, 'revoke'),
+                  count(changes, 'extend'),
+                )}
+                render={(change, i) => (
                   <li
                     key={i}
                     data-change={change.kind}
@@ -240,15 +250,17 @@ function ImportPreview(props: {
                         ? ` (${t.waits})`
                         : ''}
                   </li>
-                ))}
-              </ul>
+                )}
+              />
             ) : null}
           </section>
         );
       })}
       {grantChanges.length > 0 ? (
-        <ul>
-          {grantChanges.map((change, i) => (
+        <ShortList
+          locale={locale}
+          items={grantChanges}
+          render={(change, i) => (
             <li
               key={i}
               data-change={change.kind}
@@ -256,12 +268,49 @@ function ImportPreview(props: {
             >
               {describeChange(locale, change, summary.names, maxDays)}
             </li>
-          ))}
-        </ul>
+          )}
+        />
       ) : null}
       {summary.changes.length === 0 ? <p>{t.nothingChanges}</p> : null}
       {summary.moreChanges > 0 ? <p>{t.more(summary.moreChanges)}</p> : null}
     </div>
+  );
+}
+
+/** How many rows of a preview's list show at first, and how many more each "Show more" adds. */
+export const PREVIEW_FIRST_ROWS = 100;
+const PREVIEW_MORE_ROWS = 1000;
+
+/**
+ * A preview's list, its first rows and the rest on demand (issue 12, item 5): a colleague's file of
+ * 100,000 decisions lists about 35,000 silencing changes, and rendering them all took seconds. Every
+ * change is still in the answer and reachable here; a long list says how many it holds (and, given
+ * `summary`, how many of each kind) above its first rows.
+ */
+function ShortList<T>(props: {
+  locale: UiLocale;
+  items: readonly T[];
+  summary?: string;
+  render: (item: T, index: number) => ReactNode;
+}) {
+  const { locale, items } = props;
+  const t = catalogue(locale).importProgress;
+  const [limit, setLimit] = useState(PREVIEW_FIRST_ROWS);
+  const number = (n: number) => n.toLocaleString(locale);
+  const long = items.length > PREVIEW_FIRST_ROWS;
+  return (
+    <>
+      {long && props.summary ? <p data-change-counts="true">{props.summary}</p> : null}
+      <ul>{items.slice(0, limit).map((item, i) => props.render(item, i))}</ul>
+      {items.length > limit ? (
+        <p data-change-list-more="true">
+          {t.listed(number(limit), number(items.length))}{' '}
+          <button type="button" onClick={() => setLimit(limit + PREVIEW_MORE_ROWS)}>
+            {t.showMore(number(Math.min(PREVIEW_MORE_ROWS, items.length - limit)))}
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -607,6 +656,11 @@ export function LedgerAdmin() {
                 >
                   {c.trusted ? words.ledgerTrust.stopTrusting : words.ledgerTrust.startTrusting}
                 </button>
+                {c.badSignature ? (
+                  <p role="alert" data-bad-signature={c.badSignature}>
+                    {words.ledgerTrust.authorshipBad(c.badSignature)}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

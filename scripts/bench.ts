@@ -582,7 +582,7 @@ if (want('ledger')) {
     printTable('The ledger in Chromium (IndexedDB, Web Crypto)', header, table);
     const largest = rows.at(-1)!;
     console.log(
-      `\nExport of ${largest.size.toLocaleString('en')} decisions: ${largest.exportMs!.toFixed(0)} ms (${largest.fileMb!.toFixed(1)} MB); import into an empty ledger, every hash and signature verified, as the options page asks it (preview, then import): ${largest.previewMs!.toFixed(0)} + ${largest.applyMs!.toFixed(0)} ms.`,
+      `\nExport of ${largest.size.toLocaleString('en')} decisions: ${largest.exportMs!.toFixed(0)} ms (${largest.fileMb!.toFixed(1)} MB); import into an empty ledger, every hash and link verified and each run of signatures by its last (lib/domain/ledger/signing.ts checkRunSignatures), as the options page asks it (preview, then import): ${largest.previewMs!.toFixed(0)} + ${largest.applyMs!.toFixed(0)} ms.`,
     );
     // The targets of issue 12 (item 5), beside the figures.
     const smallest = rows[0]!;

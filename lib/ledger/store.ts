@@ -64,6 +64,7 @@ import {
   type ChecklistRunRow,
   type SnapshotRow,
 } from './db';
+import { auditSignatures, SIGNATURE_AUDIT, signatureAuditSchema } from './signature-audit';
 
 /** What the reminders remember: the steps already notified, and snoozes by reminder group. */
 export const reminderStateSchema = z.object({
@@ -432,6 +433,7 @@ export class LedgerStore {
       trustedSince?: string;
       fingerprint?: string;
       firstSeenAt?: string;
+      badSignature?: string;
     }[]
   > {
     const rows = await this.db.meta.where('key').startsWithAnyOf([TRUSTED, COLLEAGUE_KEY]).toArray();
@@ -444,6 +446,7 @@ export class LedgerStore {
         trustedSince?: string;
         fingerprint?: string;
         firstSeenAt?: string;
+        badSignature?: string;
       }
     >();
     const entry = (ledgerId: string) => {
@@ -464,6 +467,13 @@ export class LedgerStore {
         e.fingerprint = await keyFingerprint(parsed.data.key);
         e.firstSeenAt = parsed.data.firstSeenAt;
       }
+    }
+    // Signatures an import's background check found bad (lib/ledger/signature-audit.ts).
+    for (const row of await this.db.meta.where('key').startsWith(SIGNATURE_AUDIT).toArray()) {
+      const parsed = signatureAuditSchema.safeParse(row.value);
+      const ledgerId = row.key.slice(SIGNATURE_AUDIT.length);
+      if (parsed.success && parsed.data.bad[0] && ledgerId !== ours)
+        entry(ledgerId).badSignature = parsed.data.bad[0];
     }
     // Every other ledger held here is a colleague too, trusted or not (a file without a key pins none).
     for (const ledgerId of (await this.db.decisionChunks.orderBy('ledgerId').uniqueKeys()) as string[])
@@ -1513,6 +1523,7 @@ export class LedgerStore {
         this.db.changes,
       ];
       const touched = new Set<string>();
+      globalThis.performance?.mark?.('import:write');
       const replay = await this.db.transaction('rw', tables, async () => {
         if (command) {
           const again = await this.db.commands.get(command.key);
@@ -1550,12 +1561,61 @@ export class LedgerStore {
         if (command) await this.rememberCommand(command, command.result(plan));
         return undefined;
       });
+      globalThis.performance?.mark?.('import:written');
       for (const businessId of touched) this.openChangeFacts.delete(businessId);
       this.importMemo.clear();
       this.trustedPromise = undefined;
       if (replay) return { ok: true as const, replayed: replay.result };
+      this.auditImported(plan, pinned);
       return { ok: true, plan } satisfies { ok: true; plan: ImportPlan };
     });
+  }
+
+  /** The background check of an import's signatures (lib/ledger/signature-audit.ts), while it runs. */
+  private signatureAudit: Promise<void> = Promise.resolve();
+
+  /** Resolves once the signature checks of the imports so far have finished. */
+  signatureAuditSettled(): Promise<void> {
+    return this.signatureAudit;
+  }
+
+  /**
+   * After an import: verifies, in the background, the signatures of its decisions that the import took as
+   * attested by their run's last signature, with the key the import checked them by (ours, the file's for
+   * its own ledger, or the one pinned), and keeps any bad one as the ledger's integrity note.
+   */
+  private auditImported(plan: ImportPlan, pinned: Map<string, ColleagueKey>): void {
+    const byLedger = new Map<string, Decision[]>();
+    for (const d of plan.addDecisions) {
+      const list = byLedger.get(d.ledgerId);
+      if (list) list.push(d);
+      else byLedger.set(d.ledgerId, [d]);
+    }
+    const previous = this.signatureAudit;
+    this.signatureAudit = (async () => {
+      await previous;
+      for (const [ledgerId, decisions] of byLedger) {
+        const ledger = plan.ledgers.find((l) => l.ledgerId === ledgerId);
+        const jwk = ledger?.ours
+          ? (await this.identity()).publicKey
+          : (fileKeyFor(plan.file, ledgerId) ?? pinned.get(ledgerId)?.key);
+        if (!jwk || !decisions.some((d) => d.sig !== undefined)) continue;
+        const found = await auditSignatures(decisions, await importPublicKey(jwk));
+        if (found.badCount === 0) continue;
+        const key = `${SIGNATURE_AUDIT}${ledgerId}`;
+        const held = signatureAuditSchema.safeParse((await this.db.meta.get(key))?.value);
+        const bad = [...(held.success ? held.data.bad : []), ...found.bad].slice(0, 100);
+        await this.db.meta.put({
+          key,
+          value: signatureAuditSchema.parse({
+            at: new Date().toISOString(),
+            checked: found.checked + (held.success ? held.data.checked : 0),
+            bad,
+            badCount: found.badCount + (held.success ? held.data.badCount : 0),
+          }),
+        });
+      }
+    })().catch((error: unknown) => console.warn('Scopekeeper: signature check after import failed', error));
   }
 
   /**

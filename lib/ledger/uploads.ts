@@ -53,11 +53,13 @@ export class Uploads {
       .where('at')
       .below(this.clock() - UPLOAD_KEEP_MS)
       .delete();
+    globalThis.performance?.mark?.('upload:take');
     const row = await this.db.files.get(id);
     if (!row) return undefined;
     try {
       return await row.file.text();
     } finally {
+      globalThis.performance?.mark?.('upload:read');
       await this.db.files.delete(id);
     }
   }

@@ -107,8 +107,14 @@ async function workerMarks(context: import('playwright-core').BrowserContext, la
   }
 }
 
-async function measureOnce(path: string, timeoutMs: number): Promise<OptionsImportRun> {
-  const session = await launchWithExtension(generatePortfolio({ people: 5 }));
+async function measureOnce(
+  path: string,
+  timeoutMs: number,
+  extensionDir?: string,
+): Promise<OptionsImportRun> {
+  const session = await launchWithExtension(generatePortfolio({ people: 5 }), {
+    ...(extensionDir ? { extensionDir } : {}),
+  });
   try {
     const { context, page } = session;
     // The worker is up (and the ledger opened) before the clock starts: what the admin's browser has.
@@ -209,31 +215,45 @@ export async function benchOptionsImport(
   runs = Number(process.env.BENCH_IMPORT_RUNS ?? 3),
 ): Promise<void> {
   const rows: string[][] = [];
+  // BENCH_IMPORT_BUILDS=dirA,dirB: several builds (say, before and after a change), their runs alternating
+  // (A, B, A, B, …) so that the machine's load falls on each alike; one row per build and size.
+  const builds = (process.env.BENCH_IMPORT_BUILDS ?? '').split(',').filter(Boolean);
+  const dirs: (string | undefined)[] = builds.length ? builds : [undefined];
   for (const n of sizes) {
     const { path, bytes } = await colleagueFile(n);
-    const results: OptionsImportRun[] = [];
+    const byBuild = dirs.map(() => [] as OptionsImportRun[]);
     for (let i = 0; i < runs; i++) {
-      process.stderr.write(`import: ${n} decisions through the options page, run ${i + 1} of ${runs}\n`);
-      const run = await measureOnce(path, 300_000);
-      if (run.error) process.stderr.write(`import: ${run.error}\n`);
-      results.push(run);
+      for (const [b, dir] of dirs.entries()) {
+        process.stderr.write(
+          `import: ${n} decisions through the options page, run ${i + 1} of ${runs}${dir ? ` (${dir})` : ''}\n`,
+        );
+        const run = await measureOnce(path, 300_000, dir);
+        if (run.error) process.stderr.write(`import: ${run.error}\n`);
+        else
+          process.stderr.write(
+            `import: ${(run.previewMs / 1000).toFixed(1)} s + ${(run.importMs / 1000).toFixed(1)} s\n`,
+          );
+        byBuild[b]!.push(run);
+      }
     }
-    const ok = results.filter((r) => !r.error);
-    const preview = ok.length ? median(ok.map((r) => r.previewMs)) : NaN;
-    const imported = ok.length ? median(ok.map((r) => r.importMs)) : NaN;
-    const total = preview + imported;
-    const all = results.map((r) => (r.error ? 'error' : ((r.previewMs + r.importMs) / 1000).toFixed(1)));
-    rows.push([
-      n.toLocaleString('en'),
-      `${(bytes / 1024 / 1024).toFixed(1)} MB`,
-      `${preview.toFixed(0)} ms`,
-      `${imported.toFixed(0)} ms`,
-      n === 100_000
-        ? `${(total / 1000).toFixed(1)} s (≤ ${IMPORT_TARGET_MS / 1000}) ${total <= IMPORT_TARGET_MS ? 'pass' : 'FAIL'}`
-        : `${(total / 1000).toFixed(1)} s`,
-      all.join(' / '),
-      `${ok.filter((r) => r.barInPreview).length} / ${ok.filter((r) => r.barInImport).length} of ${ok.length}`,
-    ]);
+    for (const [b, results] of byBuild.entries()) {
+      const ok = results.filter((r) => !r.error);
+      const preview = ok.length ? median(ok.map((r) => r.previewMs)) : NaN;
+      const imported = ok.length ? median(ok.map((r) => r.importMs)) : NaN;
+      const total = preview + imported;
+      const all = results.map((r) => (r.error ? 'error' : ((r.previewMs + r.importMs) / 1000).toFixed(1)));
+      rows.push([
+        `${n.toLocaleString('en')}${dirs[b] ? ` (${dirs[b]})` : ''}`,
+        `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+        `${preview.toFixed(0)} ms`,
+        `${imported.toFixed(0)} ms`,
+        n === 100_000
+          ? `${(total / 1000).toFixed(1)} s (≤ ${IMPORT_TARGET_MS / 1000}) ${total <= IMPORT_TARGET_MS ? 'pass' : 'FAIL'}`
+          : `${(total / 1000).toFixed(1)} s`,
+        all.join(' / '),
+        `${ok.filter((r) => r.barInPreview).length} / ${ok.filter((r) => r.barInImport).length} of ${ok.length}`,
+      ]);
+    }
   }
   print(
     `A colleague's signed ledger file imported through the options page in Chromium (median of ${runs} runs, a fresh profile each)`,

@@ -210,6 +210,8 @@ export const colleagueSchema = z.object({
   trustedSince: date.optional(),
   fingerprint: id.optional(),
   firstSeenAt: date.optional(),
+  /** A decision whose signature the background check after an import found bad (lib/ledger/signature-audit.ts). */
+  badSignature: id.optional(),
 });
 
 export const adminResultSchema = z.discriminatedUnion('type', [

@@ -1,5 +1,6 @@
 import { canonicalJson, sha256Hex } from './canonical';
 import type { ChainBreak } from './admin';
+import { Sha256 } from './sha256';
 import { GENESIS_HASH, type Decision, type DecisionBody } from './records';
 
 /** hash = SHA-256 of the canonical JSON of the decision without its hash (and without its signature). */
@@ -21,53 +22,52 @@ export type ChainCheck =
   | { ok: true; head: string | undefined; length: number }
   | { ok: false; index: number; decisionId: string; reason: ChainBreak };
 
+/** `hashDecision`, on the calling thread (sha256.ts): for checking many decisions in a row. */
+export function hashDecisionWith(hasher: Sha256, body: DecisionBody): string {
+  const { hash: _ignored, sig: _unsigned, ...rest } = body as DecisionBody & { hash?: string; sig?: string };
+  return hasher.hex(canonicalJson(rest));
+}
+
+/**
+ * How long verifyChain hashes before it lets the worker's other messages (progress polls) through; it does
+ * at least every 1,024 decisions (a turn costs about a millisecond).
+ */
+const SLICE_MS = 40;
+
 /**
  * Verifies one ledger's chain, in order: every hash recomputes and every prevHash names the previous hash.
- * Hashes are computed in parallel batches (Web Crypto is asynchronous); the links are checked in order.
+ * Hashed on this thread with one hasher (sha256.ts: in Chromium 4 to 6 times as fast as a Web Crypto call
+ * per decision, measured at 100,000), in slices of at most about 40 ms, each followed by a task's turn for the
+ * worker's messages.
  */
 export async function verifyChain(
   decisions: readonly Decision[],
-  /** Told how many more decisions were hashed, after each batch. */
+  /** Told how many more decisions were hashed, after each slice. */
   onHashed?: (count: number) => void,
 ): Promise<ChainCheck> {
   let previous = GENESIS_HASH;
   const ledgerId = decisions[0]?.ledgerId;
-  const BATCH = 512;
-  for (let start = 0; start < decisions.length; start += BATCH) {
-    const batch = decisions.slice(start, start + BATCH);
-    const expected = await Promise.all(batch.map((d) => hashDecision(d)));
-    onHashed?.(batch.length);
-    // A task's turn for the worker's messages (the options page's progress polls wait behind the hashes).
-    await nextTask();
-    for (const [offset, decision] of batch.entries()) {
-      const index = start + offset;
-      if (decision.ledgerId !== ledgerId) {
-        return {
-          ok: false,
-          index,
-          decisionId: decision.id,
-          reason: 'other-ledger',
-        };
-      }
-      if (decision.prevHash !== previous) {
-        return {
-          ok: false,
-          index,
-          decisionId: decision.id,
-          reason: 'prev-hash',
-        };
-      }
-      if (expected[offset] !== decision.hash) {
-        return {
-          ok: false,
-          index,
-          decisionId: decision.id,
-          reason: 'hash',
-        };
-      }
-      previous = decision.hash;
+  const hasher = new Sha256();
+  let told = 0;
+  let sliceStart = Date.now();
+  for (let index = 0; index < decisions.length; index++) {
+    const decision = decisions[index]!;
+    if (decision.ledgerId !== ledgerId)
+      return { ok: false, index, decisionId: decision.id, reason: 'other-ledger' };
+    if (decision.prevHash !== previous)
+      return { ok: false, index, decisionId: decision.id, reason: 'prev-hash' };
+    if (hashDecisionWith(hasher, decision) !== decision.hash)
+      return { ok: false, index, decisionId: decision.id, reason: 'hash' };
+    previous = decision.hash;
+    if ((index & 1023) === 1023 || ((index & 63) === 63 && Date.now() - sliceStart > SLICE_MS)) {
+      onHashed?.(index + 1 - told);
+      told = index + 1;
+      // A task's turn for the worker's messages (the options page's progress polls wait behind the hashes).
+      await nextTask();
+      sliceStart = Date.now();
     }
   }
+  onHashed?.(decisions.length - told);
   return { ok: true, head: decisions.length > 0 ? previous : undefined, length: decisions.length };
 }
 

@@ -2,15 +2,14 @@ import type { Baseline } from '../baseline';
 import type { ChecklistRun } from '../checklists/runs';
 import { canonicalJson } from './canonical';
 import { isPlainValidDecision } from './fast-records';
-import { chainsByLedger, nextTask, verifyChain, type ChainCheck } from './chain';
+import { chainsByLedger, verifyChain, type ChainCheck } from './chain';
 import { addDays } from './commands';
 import { interchangeFileSchema, type InterchangeFile as ExportFile } from './export-file';
 import type { Decision, GrantRecord, PublicKey } from './records';
 import {
   type Authorship,
   chainSigningText,
-  checkSignatures,
-  decisionSigningText,
+  checkRunSignatures,
   importPublicKey,
   keyFingerprint,
   sameKey,
@@ -330,14 +329,19 @@ export function parseExportFile(raw: unknown): ReturnType<typeof interchangeFile
   return interchangeFileSchema.safeParse(raw);
 }
 
+/** A performance mark where the import's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG). */
+const mark = (name: string) => globalThis.performance?.mark?.(name);
+
 /** JSON, the format and version, and every record in its shape (before anything about the store). */
 function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure {
   let raw: unknown;
+  mark('import:parse');
   try {
     raw = JSON.parse(text);
   } catch {
     return fail('import-not-json');
   }
+  mark('import:validate');
   if (
     typeof raw !== 'object' ||
     raw === null ||
@@ -351,6 +355,7 @@ function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure 
   const tooLarge = checkWatchSize(raw);
   if (tooLarge) return tooLarge;
   const parsed = parseExportFile(raw);
+  mark('import:validated');
   if (!parsed.success) return describeIssue(parsed.error, raw);
   return { ok: true, file: parsed.data };
 }
@@ -489,6 +494,7 @@ export async function planImport(
       silencing: extra.filter(isSilencing).length,
     });
   }
+  mark('import:checked');
   if (!memoed) options.memo?.set(text, file, checks, signatures);
   tell(total - done);
   if (!file.chainHead && chains.has(file.ledgerId)) return fail('import-chain-head-missing');
@@ -557,6 +563,7 @@ export async function planImport(
       if (run.status === 'open') openHere.add(openKey(run));
     }
   }
+  mark('import:planned');
   return {
     ok: true,
     plan: {
@@ -790,24 +797,22 @@ async function checkAuthorship(
     const legacyEnd = own?.legacyHead ? chain.findIndex((d) => d.hash === own.legacyHead) : -1;
     const memoKey = signatureMemoKey(ledgerId, shared, own?.key, String(legacyEnd));
     const key = own ? await importPublicKey(own.key) : undefined;
-    // In parallel batches (Web Crypto is asynchronous); the first forged decision in chain order is named.
-    const BATCH = 512;
     const known = memo.get(memoKey);
     if (known) tell(known.signed);
-    for (let start = 0; start < (known ? 0 : extra.length); start += BATCH) {
-      const batch = extra.slice(start, start + BATCH);
-      const valid = await Promise.all(
-        batch.map((decision, i) =>
-          decision.sig !== undefined
-            ? key !== undefined && verifyText(key, decision.sig, decisionSigningText(decision.hash))
-            : shared + start + i <= legacyEnd,
-        ),
-      );
-      const bad = valid.indexOf(false);
-      if (bad >= 0)
-        return fail('import-own-chain-forged', { id: batch[bad]!.id, number: shared + start + bad + 1 });
-      tell(batch.filter((d) => d.sig !== undefined).length);
-      await nextTask();
+    else {
+      // An unsigned decision is ours only up to the head recorded when our key was made.
+      const forged = extra.findIndex((d, i) => d.sig === undefined && shared + i > legacyEnd);
+      // Signed ones by our key: the last of each run verified, the rest attested by it (checkRunSignatures).
+      const runs = await checkRunSignatures(forged >= 0 ? extra.slice(0, forged) : extra, key, tell);
+      if (runs.badAt !== undefined || (runs.signed > 0 && !key)) {
+        const at =
+          runs.badAt !== undefined
+            ? extra.findIndex((d) => d.id === runs.badAt)
+            : extra.findIndex((d) => d.sig !== undefined);
+        return fail('import-own-chain-forged', { id: extra[at]!.id, number: shared + at + 1 });
+      }
+      if (forged >= 0)
+        return fail('import-own-chain-forged', { id: extra[forged]!.id, number: shared + forged + 1 });
     }
     if (file.ledgerId === ledgerId && file.publicKey && own && !sameKey(file.publicKey, own.key))
       return fail('import-own-chain-forged', { id: '-', number: 0 });
@@ -850,7 +855,7 @@ async function checkAuthorship(
   const memoKey = signatureMemoKey(ledgerId, shared, key);
   let check: (SignatureCheck & { badAt?: string }) | undefined = memo.get(memoKey);
   if (check) tell(check.signed);
-  else check = await checkSignatures(extra, key ? await importPublicKey(key) : undefined, [], tell);
+  else check = await checkRunSignatures(extra, key ? await importPublicKey(key) : undefined, tell);
   // Without any key for the ledger its signatures cannot be checked: counted, not refused.
   if (key && check.badAt) return fail('import-signature-bad', { ledgerId, id: check.badAt });
   if (key || check.signed === 0) memo.set(memoKey, { signed: check.signed, unsigned: check.unsigned });

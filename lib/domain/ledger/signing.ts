@@ -106,3 +106,68 @@ export async function checkSignatures(
   }
   return out;
 }
+
+/**
+ * The ends of the maximal runs of signed decisions (indices, in order): a signed decision followed by an
+ * unsigned one, or the last decision when it is signed.
+ */
+export function signedRunEnds(decisions: readonly Pick<Decision, 'sig'>[]): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < decisions.length; i++)
+    if (decisions[i]!.sig !== undefined && decisions[i + 1]?.sig === undefined) ends.push(i);
+  return ends;
+}
+
+export interface RunAuthorship extends Authorship {
+  /**
+   * Signed decisions inside a run, not checked one by one: the run's last signature attests them through
+   * the chain (see `checkRunSignatures`). Checked later, in the background (lib/ledger/signature-audit.ts).
+   */
+  attested: number;
+}
+
+/**
+ * The signatures of a chain's new part, by the trust model of imports at scale (issue 12, item 5; the
+ * lead's decision in session 9). What a decision's hash covers (chain.ts `hashDecision`): every field but
+ * `hash` and `sig`, so its `prevHash` (and through it every earlier decision of the chain, whose hashes
+ * the import recomputes, every one) and its `ledgerId`. Records carry no key id of their own: the key is
+ * the ledger's (one per installation, DESIGN.md "The ledger"), chosen by the ledger id before any check,
+ * and every signed decision of the new part must be by that one key. So a valid signature by that key on
+ * the last decision of a run of consecutive signed decisions attests every earlier decision of the run:
+ * the key signed a hash that commits to them. Only the runs' last signatures are verified here; a
+ * decision inside a run whose own signature would not verify is accepted for its attested content, and
+ * reported by the background check that verifies the rest after the import. Every hash and every link is
+ * still verified, for every decision (chain.ts `verifyChain`), and the caller refuses the file unless
+ * both pass. Without a key nothing is verified (counted, as before).
+ */
+export async function checkRunSignatures(
+  decisions: readonly Decision[],
+  key: CryptoKey | undefined,
+  /** Told how many more signatures were checked or attested. */
+  onChecked?: (count: number) => void,
+): Promise<RunAuthorship> {
+  let signed = 0;
+  for (const d of decisions) if (d.sig !== undefined) signed++;
+  const out: RunAuthorship = { signed, valid: 0, unsigned: decisions.length - signed, attested: 0 };
+  if (!key) {
+    onChecked?.(signed);
+    return out;
+  }
+  const ends = signedRunEnds(decisions);
+  const BATCH = 512;
+  for (let start = 0; start < ends.length; start += BATCH) {
+    const batch = ends.slice(start, start + BATCH);
+    const results = await Promise.all(
+      batch.map((i) => verifyText(key, decisions[i]!.sig!, decisionSigningText(decisions[i]!.hash))),
+    );
+    for (const [j, ok] of results.entries()) {
+      if (ok) out.valid++;
+      else out.badAt ??= decisions[batch[j]!]!.id;
+    }
+    onChecked?.(batch.length);
+    if (out.badAt !== undefined) return out;
+  }
+  out.attested = signed - ends.length;
+  onChecked?.(out.attested);
+  return out;
+}

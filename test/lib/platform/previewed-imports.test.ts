@@ -88,16 +88,20 @@ describe('an import by its preview, through the background', () => {
   it('imports the previewed file without it being sent again, checking no signature twice', async () => {
     const verify = vi.spyOn(crypto.subtle, 'verify');
     const id = await preview();
-    // The preview checked every decision's signature and the chain head's.
-    expect(verify.mock.calls.length).toBe(N + 1);
+    // The preview checked the signature that ends the file's one run of signed decisions (it attests the
+    // rest through the chain, whose every hash is checked: lib/domain/ledger/signing.ts checkRunSignatures)
+    // and the chain head's.
+    expect(verify.mock.calls.length).toBe(2);
     verify.mockClear();
     const r = await apply(id);
     expect(r).toMatchObject({
       ok: true,
       value: { type: 'import', applied: true, summary: { addDecisions: N } },
     });
-    // Only the chain head's again: the decisions' signatures were checked by the preview, with this key.
-    expect(verify.mock.calls.length).toBe(1);
+    // Only the chain head's again (the run's end was checked by the preview, with this key); then, after the
+    // import answered, the background check of every decision's own signature (lib/ledger/signature-audit.ts).
+    await t.store.signatureAuditSettled();
+    expect(verify.mock.calls.length).toBe(1 + N);
     verify.mockRestore();
     const chain = await t.store.chain(OTHER_LEDGER);
     expect(chain).toHaveLength(N);
@@ -171,8 +175,10 @@ describe('an import by its preview, through the background', () => {
   it('checks the signatures again when the file changed hands: a tampered signature in another text is refused', async () => {
     await preview();
     const file = JSON.parse(text) as { decisions: Decision[] };
-    const sig = file.decisions[5]!.sig!;
-    file.decisions[5]!.sig = `${sig.slice(0, -2)}${sig.endsWith('00') ? '11' : '00'}`;
+    // The run's last signature, the one that attests the others.
+    const last = file.decisions.at(-1)!;
+    const sig = last.sig!;
+    last.sig = `${sig.slice(0, -2)}${sig.endsWith('00') ? '11' : '00'}`;
     const r = await t.ask('ledgerAdmin', { type: 'plan-import', text: JSON.stringify(file) });
     expect(r).toMatchObject({ ok: false, error: { code: 'import-signature-bad' } });
   });

@@ -8,4 +8,8 @@ export const importProgress: typeof en = {
     `Vérification des empreintes et des signatures : ${done} sur ${total}`,
   writing: (done: string, total: string) => `Écriture des décisions : ${done} sur ${total}`,
   sending: 'Transmission du fichier à l’arrière-plan de Scopekeeper…',
+  listed: (shown: string, total: string) => `${shown} affichés sur ${total}.`,
+  showMore: (more: string) => `Afficher ${more} de plus`,
+  counts: (accepts: string, revokes: string, extends_: string) =>
+    `${accepts} constats acceptés, ${revokes} révocations, ${extends_} prolongations`,
 };

@@ -7,4 +7,8 @@ export const importProgress: typeof en = {
   checking: (done: string, total: string) => `Kontrollerar hashar och signaturer: ${done} av ${total}`,
   writing: (done: string, total: string) => `Skriver beslut: ${done} av ${total}`,
   sending: 'Lämnar filen till Scopekeepers bakgrund…',
+  listed: (shown: string, total: string) => `Visar ${shown} av ${total}.`,
+  showMore: (more: string) => `Visa ${more} till`,
+  counts: (accepts: string, revokes: string, extends_: string) =>
+    `${accepts} godtagna fynd, ${revokes} återkallelser, ${extends_} förlängningar`,
 };
