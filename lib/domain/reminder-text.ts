@@ -19,8 +19,11 @@ export interface ReminderFacts {
 export interface ReminderText {
   title: string;
   message: string;
-  /** The notification's buttons, in order: extend, start offboarding. */
-  buttons: { extend: string; offboard: string };
+  /**
+   * The notification's buttons, in order: extend, start offboarding (a grant's); start the access review
+   * (a periodic review's, issue 14).
+   */
+  buttons: { extend: string; offboard: string; startReview: string };
 }
 
 const DAY = 86_400_000;
@@ -56,7 +59,11 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
     const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
     const who = f.who ?? 'Someone';
     const assets = list(f.assets, 'no assets recorded');
-    const buttons = { extend: 'Extend…', offboard: 'Start offboarding' };
+    const buttons = {
+      extend: 'Extend…',
+      offboard: 'Start offboarding',
+      startReview: 'Start the access review',
+    };
     switch (f.kind) {
       case 'expiry':
         return {
@@ -78,7 +85,8 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
       case 'review':
         return {
           title: `Time to review access: ${f.business}`,
-          message: 'Who holds what, and is it still needed? Start the periodic review checklist.',
+          message:
+            'Who holds what, and is it still needed? Start the access review: a decision on each access.',
           buttons,
         };
       case 'recheck':
@@ -93,7 +101,11 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
     const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
     const who = f.who ?? 'Någon';
     const assets = list(f.assets, 'inga tillgångar dokumenterade');
-    const buttons = { extend: 'Förläng…', offboard: 'Avsluta åtkomst' };
+    const buttons = {
+      extend: 'Förläng…',
+      offboard: 'Avsluta åtkomst',
+      startReview: 'Starta åtkomstgranskningen',
+    };
     switch (f.kind) {
       case 'expiry':
         return {
@@ -115,7 +127,8 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
       case 'review':
         return {
           title: `Dags att granska åtkomsten: ${f.business}`,
-          message: 'Vem har vad, och behövs det fortfarande? Starta checklistan för periodisk granskning.',
+          message:
+            'Vem har vad, och behövs det fortfarande? Starta åtkomstgranskningen: ett beslut per åtkomst.',
           buttons,
         };
       case 'recheck':
@@ -130,7 +143,11 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
     const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
     const who = f.who ?? 'Quelqu’un';
     const assets = list(f.assets, 'aucune ressource enregistrée');
-    const buttons = { extend: 'Prolonger…', offboard: 'Lancer le retrait' };
+    const buttons = {
+      extend: 'Prolonger…',
+      offboard: 'Lancer le retrait',
+      startReview: 'Lancer la revue des accès',
+    };
     switch (f.kind) {
       case 'expiry':
         return {
@@ -152,7 +169,8 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
       case 'review':
         return {
           title: `Il est temps de revoir les accès : ${f.business}`,
-          message: 'Qui détient quoi, et est-ce encore utile ? Lancez la liste de revue périodique.',
+          message:
+            'Qui détient quoi, et est-ce encore utile ? Lancez la revue des accès : une décision par accès.',
           buttons,
         };
       case 'recheck':

@@ -33,6 +33,7 @@ export interface ReminderDeps extends Pick<HubDeps, 'store' | 'browser' | 'clock
   currentSettings(): Promise<Settings>;
 }
 import { openBusinessSettings } from './navigation';
+import { reviewStartQuery } from '../domain/review/address';
 
 /**
  * Schedules and shows the reminders (DESIGN.md "Reminders"): one alarm at the next step that falls due,
@@ -190,6 +191,8 @@ export class Reminders {
         : `review:${reminder.businessId}`;
     const withButtons =
       !import.meta.env.FIREFOX && (reminder.kind === 'expiry' || reminder.kind === 'overdue');
+    // A periodic review offers to start the access review (issue 14); a click does the same (Firefox: no buttons).
+    const reviewButton = !import.meta.env.FIREFOX && reminder.kind === 'review';
     await browser.notifications.create(`${REMINDER_PREFIX}${group}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -197,6 +200,7 @@ export class Reminders {
       message: text.message,
       priority: reminder.kind === 'overdue' ? 2 : 1,
       ...(withButtons ? { buttons: [{ title: text.buttons.extend }, { title: text.buttons.offboard }] } : {}),
+      ...(reviewButton ? { buttons: [{ title: text.buttons.startReview }] } : {}),
     });
   }
 
@@ -456,6 +460,18 @@ export class Reminders {
     await this.check(now);
   }
 
+  /**
+   * The review page that starts the business's access review, or resumes the open one (issue 14, item 1):
+   * where the periodic-review notification leads. The panel's due list still leads to Business Settings.
+   */
+  async openReviewStart(businessId: string): Promise<number | undefined> {
+    const tab = await this.hub.browser.tabs.create({
+      url: `${this.hub.browser.runtime.getURL('/review.html')}${reviewStartQuery(businessId)}`,
+      active: true,
+    });
+    return tab?.id;
+  }
+
   /** Where a reminder group leads: the subject's page, with the panel on it (and what to do there). */
   async openGroup(group: string, action?: FocusAction): Promise<number | undefined> {
     const { store } = this.hub;
@@ -531,16 +547,22 @@ export function setupReminders(hub: ReminderDeps & { reminders: Reminders }): vo
       : id === 'scopekeeper-backup'
         ? BACKUP_GROUP
         : undefined;
+  // A periodic review's notification (clicked, or its one button) starts the access review.
+  const reviewOf = (group: string) =>
+    group.startsWith('review:') ? group.slice('review:'.length) : undefined;
   browser.notifications.onClicked.addListener((id) => {
     const group = groupOf(id);
     if (!group) return;
     void browser.notifications.clear(id);
-    void hub.reminders.openGroup(group);
+    const review = reviewOf(group);
+    void (review ? hub.reminders.openReviewStart(review) : hub.reminders.openGroup(group));
   });
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     const group = groupOf(id);
     if (!group) return;
     void browser.notifications.clear(id);
+    const review = reviewOf(group);
+    if (review) return void hub.reminders.openReviewStart(review);
     // An alert's buttons approve it or start the incident checklist; a grant's extend it or offboard.
     const alert = group.startsWith('alert:');
     void hub.reminders.openGroup(
