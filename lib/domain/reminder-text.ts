@@ -7,7 +7,7 @@ import type { Principal } from './snapshot';
  * Business ID), which assets, which business, and the end date.
  */
 export interface ReminderFacts {
-  kind: 'expiry' | 'overdue' | 'review' | 'recheck';
+  kind: 'expiry' | 'overdue' | 'review' | 'recheck' | 'removal';
   /** The admin's local date today, and the recorded end date (expiry and overdue). */
   today: string;
   endsAt?: string;
@@ -89,6 +89,12 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
             'Who holds what, and is it still needed? Start the access review: a decision on each access.',
           buttons,
         };
+      case 'removal':
+        return {
+          title: `Still present after 7 days: ${who}`,
+          message: `${f.business} · ${list(f.assets, 'access')}. The access review decided to remove it; no read has shown it gone. Switch it off in Business Settings: the next read verifies it.`,
+          buttons,
+        };
       case 'recheck':
         return {
           title: `Check the offboarding again: ${who}`,
@@ -131,6 +137,12 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
             'Vem har vad, och behövs det fortfarande? Starta åtkomstgranskningen: ett beslut per åtkomst.',
           buttons,
         };
+      case 'removal':
+        return {
+          title: `Finns kvar efter 7 dagar: ${who}`,
+          message: `${f.business} · ${list(f.assets, 'åtkomst')}. Åtkomstgranskningen beslutade att ta bort det; ingen läsning har visat det borta. Stäng av det i företagsinställningarna: nästa läsning bekräftar det.`,
+          buttons,
+        };
       case 'recheck':
         return {
           title: `Kontrollera avslutet igen: ${who}`,
@@ -171,6 +183,12 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
           title: `Il est temps de revoir les accès : ${f.business}`,
           message:
             'Qui détient quoi, et est-ce encore utile ? Lancez la revue des accès : une décision par accès.',
+          buttons,
+        };
+      case 'removal':
+        return {
+          title: `Toujours présent après 7 jours : ${who}`,
+          message: `${f.business} · ${list(f.assets, 'accès')}. La revue des accès a décidé de le retirer ; aucune lecture ne l’a montré parti. Retirez-le dans les paramètres de l’entreprise : la lecture suivante le vérifie.`,
           buttons,
         };
       case 'recheck':
