@@ -82,4 +82,12 @@ export const review = {
     onPageHint:
       'Decided in this review and still shown here. Switch it off in Business Settings; the next read verifies it.',
   },
+  /** The options page's import preview: the access reviews a file brings (issue 14). */
+  imported: {
+    heading: (n: number) => `Access reviews in the file (${n}), taken with its baselines:`,
+    campaign: (business: string, date: string, decided: number, items: number) =>
+      `${business}, started ${date}: ${decided} of ${items} accesses decided`,
+    open: 'open',
+    signed: (who: string) => `signed off by ${who}`,
+  },
 };

@@ -82,4 +82,11 @@ export const review: Catalogue['review'] = {
     onPageHint:
       'Décidé dans cette revue et toujours affiché ici. Retirez-le dans les paramètres de l’entreprise ; la lecture suivante le vérifie.',
   },
+  imported: {
+    heading: (n: number) => `Revues des accès dans le fichier (${n}), reprises avec ses états de référence :`,
+    campaign: (business: string, date: string, decided: number, items: number) =>
+      `${business}, commencée le ${date} : ${decided} accès décidés sur ${items}`,
+    open: 'ouverte',
+    signed: (who: string) => `signée par ${who}`,
+  },
 };

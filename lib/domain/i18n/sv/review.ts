@@ -81,4 +81,11 @@ export const review: Catalogue['review'] = {
     onPageHint:
       'Beslutat i granskningen och visas fortfarande här. Stäng av det i företagsinställningarna; nästa läsning bekräftar det.',
   },
+  imported: {
+    heading: (n: number) => `Åtkomstgranskningar i filen (${n}), tas med dess baslinjer:`,
+    campaign: (business: string, date: string, decided: number, items: number) =>
+      `${business}, startad ${date}: ${decided} av ${items} åtkomster beslutade`,
+    open: 'pågår',
+    signed: (who: string) => `undertecknad av ${who}`,
+  },
 };
