@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES, type ImportProgress } from '@/lib/domain/ledger/impor
 import type { Problem } from '@/lib/domain/problems';
 import { useApi } from './api';
 import { download } from './download';
+import { ImportedCampaigns } from './review-imported';
 
 type AdminReply = { ok: true; value: AdminResult } | { ok: false; error: Problem };
 type Outcome = { ok: boolean; text: string } | undefined;
@@ -221,6 +222,9 @@ export function ImportPreview(props: {
                   ? w.status.keyChanged
                   : w.status[summary.watch.status]}
               </p>
+            ) : null}
+            {summary.watch?.ledgerId === ledger.ledgerId && summary.watch.campaigns?.length ? (
+              <ImportedCampaigns campaigns={summary.watch.campaigns} applies={watchEffective} />
             ) : null}
             {changes.length > 0 ? (
               <ShortList

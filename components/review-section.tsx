@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import { followUpState, summarise, type ReviewCampaign, type ReviewItem } from '@/lib/domain/review/campaign';
-import { portfolioAccesses, type PortfolioAccess, type TaskKey } from '@/lib/domain/snapshot';
+import { followUpText, pendingFollowUps } from '@/lib/domain/review/follow-ups';
+import {
+  getSubjectKey,
+  portfolioAccesses,
+  type PageSnapshot,
+  type PortfolioAccess,
+  type TaskKey,
+} from '@/lib/domain/snapshot';
 import { useApi } from './api';
 import { kindName } from './page-words';
 import { usePanelStore } from './panel-store';
@@ -214,6 +221,48 @@ function ItemRow({
   );
 }
 
+/** The principal kind each list page shows. */
+const listKind: Partial<Record<PageSnapshot['kind'], ReviewItem['principalKind']>> = {
+  people: 'person',
+  partners: 'partner',
+  'system-users': 'system-user',
+};
+
+/**
+ * The campaign's reduces and revokes still to switch off that this page shows (issue 14, item 3): on a list
+ * page, those of its principals still listed. The page's rows carry the same as badges (the background sends
+ * them with the findings: lib/domain/review/follow-ups.ts).
+ */
+function OnThisPage({ campaign, snapshot }: { campaign: ReviewCampaign; snapshot: PageSnapshot }) {
+  const { locale } = usePanelStore((s) => s.state);
+  const t = catalogue(locale).review.followUp;
+  const kind = listKind[snapshot.kind];
+  const listed = useMemo(() => new Set(snapshot.principals.map(getSubjectKey)), [snapshot]);
+  const shown = useMemo(
+    () =>
+      kind
+        ? pendingFollowUps([campaign], new Date()).filter(
+            (f) => f.principalKind === kind && listed.has(f.subject),
+          )
+        : [],
+    [campaign, kind, listed],
+  );
+  if (shown.length === 0) return null;
+  return (
+    <div className="review-on-page" data-review-on-page={shown.length}>
+      <h3>{t.onPage}</h3>
+      <p>{t.onPageHint}</p>
+      <ul>
+        {shown.map((f) => (
+          <li key={f.itemId} data-follow-up-item={f.itemId} data-follow-up-state={f.state}>
+            {followUpText(locale, f)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * Access reviews in the panel (issue 14): start one over what Scopekeeper has read of this business, decide
  * keep / reduce / revoke per access (bulk keep for a selection), see what still has to be read and what is
@@ -308,6 +357,7 @@ export function ReviewSection() {
               </ul>
             </>
           )}
+          {snapshot ? <OnThisPage campaign={campaign} snapshot={snapshot} /> : null}
           {campaign.removed.length > 0 ? <p>{t.removedSince(campaign.removed.length)}</p> : null}
           {open && selected.size > 0 ? (
             <button type="button" data-review-keep-selected="" onClick={keepSelected}>

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { uiLocales, type UiLocale } from '../lib/domain/locales';
 import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
+import { routeSandbox } from '../test/sandbox/serve';
 import { ATTACKER, ATTACKER_PARTNER, takeoverStrings } from '../test/sandbox/takeover';
 import {
   listStructures,
@@ -64,6 +65,15 @@ const reviewerRole = {
   en: 'Business admin',
   sv: 'Företagsadministratör',
   fr: 'Administratrice de l’entreprise',
+};
+/** The rationales the demo's reviewer gives for a revoke and a reduce. */
+const reviewWords: Record<UiLocale, { revoke: string; reduce: string }> = {
+  en: { revoke: 'The contract ended in October.', reduce: 'They only report now; no more ad changes.' },
+  sv: { revoke: 'Avtalet upphörde i oktober.', reduce: 'De rapporterar bara nu; inga fler annonsändringar.' },
+  fr: {
+    revoke: 'Le contrat a pris fin en octobre.',
+    reduce: 'Ils ne font plus que des rapports ; plus de modifications des publicités.',
+  },
 };
 const headless = values.headless || !process.env.DISPLAY;
 const q = `?business_id=${portfolio.businessId}`;
@@ -234,12 +244,61 @@ try {
     .catch(() => undefined);
   await shot('13-incident-verified-clean');
 
-  // The monthly access review (issue 14): started in the panel, every access kept in bulk here, signed
-  // off, and the auditor's report opened as the panel's link opens it, printed to an A4 PDF.
+  // The monthly access review (issue 14): started in the panel; a person revoked and a partner's access
+  // reduced, each with a rationale; the page shows what to switch off; the person removed in Business
+  // Settings and the next read of People verifies it; everything else kept in bulk, signed off, and the
+  // auditor's report opened as the panel's link opens it, printed to an A4 PDF.
   panel = await panelFrame(page);
   await panel.locator('[data-review-start]').click();
   await panel.waitForSelector('[data-review-item]', { timeout: 15_000 });
-  for (const box of await panel.locator('[data-review-item] input[type="checkbox"]').all()) await box.check();
+  const words = reviewWords[locale];
+  const leaver =
+    portfolio.people.find((p) => p.email?.endsWith('@contractor.example')) ?? portfolio.people.at(-1)!;
+  const revoked = panel.locator(`[data-review-item="person:${leaver.email?.toLowerCase()}|portfolio"]`);
+  await revoked.locator('[data-review-revoke]').click();
+  await revoked.locator('textarea').fill(words.revoke);
+  await revoked.locator('button[type="submit"]').click();
+  await panel.waitForSelector('[data-review-item][data-decision="revoke"]', { timeout: 15_000 });
+  // A partner's asset with more than one task: the first task goes.
+  const assetIds = await panel
+    .locator('[data-review-item^="partner:"][data-review-item*="|asset:"][data-decision=""]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-review-item') ?? ''));
+  for (const id of assetIds) {
+    const item = panel.locator(`[data-review-item="${id.replace(/"/g, '\\"')}"]`);
+    await item.locator('[data-review-reduce]').click();
+    const tasks = item.locator('form[data-review-form="reduce"] input[type="checkbox"]');
+    if ((await tasks.count()) < 2) {
+      await item.locator('form button[type="button"]').click();
+      continue;
+    }
+    await tasks.first().check();
+    await item.locator('textarea').fill(words.reduce);
+    await item.locator('button[type="submit"]').click();
+    await panel.waitForSelector('[data-review-item][data-decision="reduce"]', { timeout: 15_000 });
+    break;
+  }
+  // What to switch off on this page, listed in the panel (and drawn as badges on the rows).
+  await panel.waitForSelector('[data-review-on-page]', { timeout: 15_000 });
+  await panel.locator('[data-review-on-page]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await shot('14-access-review-to-switch-off');
+  // The admin removes the person in Business Settings; People read again shows them gone.
+  await routeSandbox(session.context, {
+    ...portfolio,
+    people: portfolio.people.filter((p) => p.id !== leaver.id),
+  });
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  await settle(page, 'people');
+  panel = await panelFrame(page);
+  await panel.waitForSelector('[data-review-item][data-decision="revoke"] [data-verified]', {
+    timeout: 15_000,
+  });
+  await panel.locator('[data-review-item][data-decision="revoke"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await shot('14-access-review-removal-verified');
+  // Everything not decided yet is kept in bulk.
+  for (const box of await panel.locator('[data-review-item][data-decision=""] input[type="checkbox"]').all())
+    await box.check();
   await panel.locator('[data-review-keep-selected]').click();
   await panel.waitForSelector('[data-review-item][data-decision="keep"]', { timeout: 15_000 });
   const signOff = panel.locator('form.review-sign-off');

@@ -13,8 +13,13 @@ export type BadgeFinding = Pick<Finding, 'ruleId' | 'severity' | 'subject' | 'me
 export function badgeFindings(
   findings: readonly Finding[],
   withFix: (subject: string) => boolean,
+  /**
+   * Drawn as findings are, after them: an access review's removals still to switch off
+   * (lib/domain/review/follow-ups.ts `followUpBadges`), so the page needs no code of its own for them.
+   */
+  also: readonly BadgeFinding[] = [],
 ): BadgeFinding[] {
-  return findings
+  const out: BadgeFinding[] = findings
     .filter((f) => !f.accepted)
     .map(({ ruleId, severity, subject, message, asset, fix }) => ({
       ruleId,
@@ -24,4 +29,5 @@ export function badgeFindings(
       ...(asset ? { asset } : {}),
       ...(withFix(subject) ? { fix } : {}),
     }));
+  return also.length > 0 ? [...out, ...also] : out;
 }

@@ -61,7 +61,15 @@ const withKey = <S extends z.ZodTypeAny>(schema: S) =>
   schema.and(z.object({ commandKey: commandKeySchema.optional() }));
 
 /** The messages that carry an idempotency key. */
-export const keyedMessages = ['ledgerCommand', 'ledgerAdmin', 'checklistCommand', 'snooze'] as const;
+export const keyedMessages = [
+  'ledgerCommand',
+  'ledgerAdmin',
+  'checklistCommand',
+  'snooze',
+  'reviewStart',
+  'reviewDecide',
+  'reviewSignOff',
+] as const;
 
 export const protocol = {
   /** content → background: what the page of the sender's tab shows now. */
@@ -202,7 +210,11 @@ export const protocol = {
    * frozen from the baseline), get one with its report data and hash, decide items (one, or a bulk keep),
    * sign off, list a business's campaigns. Extension pages only: a content script decides nothing.
    */
-  reviewStart: define('page', z.object({ businessId }), z.object({ campaign: reviewCampaignSchema })),
+  reviewStart: define(
+    'page',
+    withKey(z.object({ businessId })),
+    z.object({ campaign: reviewCampaignSchema }),
+  ),
   reviewGet: define(
     'page',
     /** `report`: produce the report too (recorded on the campaign: it ticks "export the report"). */
@@ -220,15 +232,17 @@ export const protocol = {
   ),
   reviewDecide: define(
     'page',
-    z.object({
-      campaignId: z.string().min(1).max(100),
-      decisions: z.array(decisionInputSchema).min(1).max(20_000),
-    }),
+    withKey(
+      z.object({
+        campaignId: z.string().min(1).max(100),
+        decisions: z.array(decisionInputSchema).min(1).max(20_000),
+      }),
+    ),
     z.object({ campaign: reviewCampaignSchema }),
   ),
   reviewSignOff: define(
     'page',
-    signOffInputSchema.extend({ campaignId: z.string().min(1).max(100) }),
+    withKey(signOffInputSchema.extend({ campaignId: z.string().min(1).max(100) })),
     z.object({ campaign: reviewCampaignSchema }),
   ),
   reviewList: define(

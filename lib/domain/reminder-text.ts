@@ -7,7 +7,7 @@ import type { Principal } from './snapshot';
  * Business ID), which assets, which business, and the end date.
  */
 export interface ReminderFacts {
-  kind: 'expiry' | 'overdue' | 'review' | 'recheck';
+  kind: 'expiry' | 'overdue' | 'review' | 'recheck' | 'removal';
   /** The admin's local date today, and the recorded end date (expiry and overdue). */
   today: string;
   endsAt?: string;
@@ -19,8 +19,11 @@ export interface ReminderFacts {
 export interface ReminderText {
   title: string;
   message: string;
-  /** The notification's buttons, in order: extend, start offboarding. */
-  buttons: { extend: string; offboard: string };
+  /**
+   * The notification's buttons, in order: extend, start offboarding (a grant's); start the access review
+   * (a periodic review's, issue 14).
+   */
+  buttons: { extend: string; offboard: string; startReview: string };
 }
 
 const DAY = 86_400_000;
@@ -56,7 +59,11 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
     const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
     const who = f.who ?? 'Someone';
     const assets = list(f.assets, 'no assets recorded');
-    const buttons = { extend: 'Extend…', offboard: 'Start offboarding' };
+    const buttons = {
+      extend: 'Extend…',
+      offboard: 'Start offboarding',
+      startReview: 'Start the access review',
+    };
     switch (f.kind) {
       case 'expiry':
         return {
@@ -78,7 +85,14 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
       case 'review':
         return {
           title: `Time to review access: ${f.business}`,
-          message: 'Who holds what, and is it still needed? Start the periodic review checklist.',
+          message:
+            'Who holds what, and is it still needed? Start the access review: a decision on each access.',
+          buttons,
+        };
+      case 'removal':
+        return {
+          title: `Still present after 7 days: ${who}`,
+          message: `${f.business} · ${list(f.assets, 'access')}. The access review decided to remove it; no read has shown it gone. Switch it off in Business Settings: the next read verifies it.`,
           buttons,
         };
       case 'recheck':
@@ -93,7 +107,11 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
     const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
     const who = f.who ?? 'Någon';
     const assets = list(f.assets, 'inga tillgångar dokumenterade');
-    const buttons = { extend: 'Förläng…', offboard: 'Avsluta åtkomst' };
+    const buttons = {
+      extend: 'Förläng…',
+      offboard: 'Avsluta åtkomst',
+      startReview: 'Starta åtkomstgranskningen',
+    };
     switch (f.kind) {
       case 'expiry':
         return {
@@ -115,7 +133,14 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
       case 'review':
         return {
           title: `Dags att granska åtkomsten: ${f.business}`,
-          message: 'Vem har vad, och behövs det fortfarande? Starta checklistan för periodisk granskning.',
+          message:
+            'Vem har vad, och behövs det fortfarande? Starta åtkomstgranskningen: ett beslut per åtkomst.',
+          buttons,
+        };
+      case 'removal':
+        return {
+          title: `Finns kvar efter 7 dagar: ${who}`,
+          message: `${f.business} · ${list(f.assets, 'åtkomst')}. Åtkomstgranskningen beslutade att ta bort det; ingen läsning har visat det borta. Stäng av det i företagsinställningarna: nästa läsning bekräftar det.`,
           buttons,
         };
       case 'recheck':
@@ -130,7 +155,11 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
     const left = f.endsAt ? daysBetween(f.today, f.endsAt) : 0;
     const who = f.who ?? 'Quelqu’un';
     const assets = list(f.assets, 'aucune ressource enregistrée');
-    const buttons = { extend: 'Prolonger…', offboard: 'Lancer le retrait' };
+    const buttons = {
+      extend: 'Prolonger…',
+      offboard: 'Lancer le retrait',
+      startReview: 'Lancer la revue des accès',
+    };
     switch (f.kind) {
       case 'expiry':
         return {
@@ -152,7 +181,14 @@ const texts: Record<UiLocale, (f: ReminderFacts) => ReminderText> = {
       case 'review':
         return {
           title: `Il est temps de revoir les accès : ${f.business}`,
-          message: 'Qui détient quoi, et est-ce encore utile ? Lancez la liste de revue périodique.',
+          message:
+            'Qui détient quoi, et est-ce encore utile ? Lancez la revue des accès : une décision par accès.',
+          buttons,
+        };
+      case 'removal':
+        return {
+          title: `Toujours présent après 7 jours : ${who}`,
+          message: `${f.business} · ${list(f.assets, 'accès')}. La revue des accès a décidé de le retirer ; aucune lecture ne l’a montré parti. Retirez-le dans les paramètres de l’entreprise : la lecture suivante le vérifie.`,
           buttons,
         };
       case 'recheck':

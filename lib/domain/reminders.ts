@@ -29,6 +29,20 @@ export interface RecheckState {
 }
 
 /**
+ * An access review's removals (reduce or revoke) not yet seen carried out (issue 14, item 3): reminded from
+ * when the first of them is overdue (7 days after its decision), daily, until every one is verified or the
+ * campaign changes (a newer campaign of the business takes over). One group per campaign.
+ */
+export interface RemovalState {
+  campaignId: string;
+  businessId: string;
+  /** Who the first overdue removal is about (the notification names them). */
+  subject: string;
+  /** When the first of them became overdue. */
+  overdueAt: string;
+}
+
+/**
  * Everything the reminders are computed from. `snoozes` maps a reminder group (`grant:<id>`,
  * `review:<businessId>`, `recheck:<runId>`) to the instant until which it is quiet.
  */
@@ -36,6 +50,7 @@ export interface ReminderInput {
   grants: readonly ReminderGrant[];
   reviews: readonly ReviewState[];
   rechecks?: readonly RecheckState[];
+  removals?: readonly RemovalState[];
   snoozes?: ReadonlyMap<string, string>;
 }
 
@@ -53,7 +68,7 @@ export type ReminderStep =
 export interface Reminder {
   /** Stable per grant or business and step: an item is notified at most once. */
   key: string;
-  kind: 'expiry' | 'overdue' | 'review' | 'recheck';
+  kind: 'expiry' | 'overdue' | 'review' | 'recheck' | 'removal';
   step: ReminderStep;
   dueAt: string;
   businessId: string;
@@ -61,6 +76,8 @@ export interface Reminder {
   subject?: string;
   endsAt?: string;
   runId?: string;
+  /** The campaign of a `removal` reminder. */
+  campaignId?: string;
   /** Earlier steps of the same grant or business that this one stands for (mark them notified too). */
   supersedes: string[];
 }
@@ -226,6 +243,32 @@ function groupsOf(input: ReminderInput, settings: ReminderSettings): Group[] {
     };
     out.push({ group: step.group, near: () => [step] });
   }
+  for (const removal of input.removals ?? []) {
+    const overdue = Date.parse(removal.overdueAt);
+    if (!Number.isFinite(overdue)) continue;
+    const { campaignId, businessId, subject } = removal;
+    const group = `removal:${campaignId}`;
+    // Daily at the reminder hour, from the first such hour at or after it became overdue.
+    let first = dayOf(overdue);
+    if (Date.parse(at(first)) < overdue) first += 1;
+    const step = (day: number): Step => ({
+      group,
+      key: `${group}:${removal.overdueAt}:${date(day)}`,
+      kind: 'removal',
+      step: `overdue-${date(day)}`,
+      dueAt: at(day),
+      businessId,
+      subject,
+      campaignId,
+    });
+    out.push({
+      group,
+      near(instant) {
+        const from = Math.max(first, dayOf(instant) - 1);
+        return [from, from + 1, from + 2].map(step);
+      },
+    });
+  }
   return out;
 }
 
@@ -343,10 +386,11 @@ export interface DueItem {
   subject?: string;
   endsAt?: string;
   runId?: string;
+  campaignId?: string;
   dueAt: string;
 }
 
-const urgency: Record<DueItem['kind'], number> = { overdue: 0, recheck: 1, expiry: 2, review: 3 };
+const urgency: Record<DueItem['kind'], number> = { overdue: 0, removal: 1, recheck: 1, expiry: 2, review: 3 };
 
 /**
  * What needs the admin now, whether or not it was notified: grants within their first lead time or past

@@ -18,12 +18,14 @@ export const dueItemSchema = z.object({
    * `backup`: the ledger's monthly export (no business; its businessId is empty). `alert`: a change that gave
    * full control and no record approves (issue 13); `dueAt` is when it was first seen.
    */
-  kind: z.enum(['expiry', 'overdue', 'review', 'recheck', 'backup', 'alert']),
+  kind: z.enum(['expiry', 'overdue', 'review', 'recheck', 'backup', 'alert', 'removal']),
   businessId: z.string().max(20),
   grantId: z.string().max(100).optional(),
   subject: z.string().max(600).optional(),
   endsAt: z.string().max(10).optional(),
   runId: z.string().max(100).optional(),
+  /** An access review's removals still present after 7 days (`removal`, issue 14). */
+  campaignId: z.string().max(100).optional(),
   dueAt: z.string(),
   /** Who or what it is about, in words (name and e-mail, partner and Business ID). */
   label: z.string().max(1000).optional(),

@@ -33,6 +33,13 @@ export interface ReminderDeps extends Pick<HubDeps, 'store' | 'browser' | 'clock
   currentSettings(): Promise<Settings>;
 }
 import { openBusinessSettings } from './navigation';
+import { reviewStartQuery } from '../domain/review/address';
+import { accessWords, type FollowUp } from '../domain/review/follow-ups';
+import { reviewFacts } from './review-facts';
+
+/** Whether a ledger decision was made by an access review (its `after` names the campaign). */
+const isReviewDecision = (after: unknown): boolean =>
+  typeof after === 'object' && after !== null && 'campaign' in after;
 
 /**
  * Schedules and shows the reminders (DESIGN.md "Reminders"): one alarm at the next step that falls due,
@@ -99,21 +106,37 @@ export class Reminders {
   }
 
   /** Everything the reminders are computed from, read from the ledger. */
-  private async input(state: ReminderState): Promise<{ input: ReminderInput; runs: ChecklistRun[] }> {
+  private async input(
+    state: ReminderState,
+    now: Date,
+  ): Promise<{ input: ReminderInput; runs: ChecklistRun[]; removals: Map<string, FollowUp[]> }> {
     const { store } = this.hub;
     const grants = await store.grants();
+    const reviews = await reviewFacts(store, now);
     // A grant is revoked when a revocation of its subject was recorded at or after its last change.
     const revokedAt = new Map<string, string>();
+    const revoked = (key: string, at: string) => {
+      if ((revokedAt.get(key) ?? '') < at) revokedAt.set(key, at);
+    };
     for (const businessId of new Set(grants.map((g) => g.businessId))) {
       for (const d of await store.revocations(businessId)) {
-        const key = `${d.businessId} ${d.subject}`;
-        if ((revokedAt.get(key) ?? '') < d.at) revokedAt.set(key, d.at);
+        // An access review's revocation of a whole principal ends its grant once a read showed the principal
+        // gone, not when it was decided: until then the access is there, and its end date still matters
+        // (issue 14: "removal verified"). Its verification counts below instead.
+        if (isReviewDecision(d.after)) continue;
+        revoked(`${d.businessId} ${d.subject}`, d.at);
       }
     }
+    for (const r of reviews.revocations) revoked(`${r.businessId} ${r.subject}`, r.at);
+    // An access review's removals still present after 7 days, per campaign (the first overdue one named).
+    const removals = new Map<string, FollowUp[]>();
+    for (const f of reviews.followUps)
+      if (f.state === 'overdue') removals.set(f.campaignId, [...(removals.get(f.campaignId) ?? []), f]);
     const runs = await store.runs();
     const zone = timeZone();
     return {
       runs,
+      removals,
       input: {
         grants: grants.map((g) => ({
           id: g.id,
@@ -134,6 +157,15 @@ export class Reminders {
               dueDate: addDays(localDate(Date.parse(recheck.after), zone), recheck.days),
             },
           ];
+        }),
+        removals: [...removals.values()].map((list) => {
+          const first = list.reduce((a, b) => (b.overdueAt < a.overdueAt ? b : a));
+          return {
+            campaignId: first.campaignId,
+            businessId: first.businessId,
+            subject: first.subject,
+            overdueAt: first.overdueAt,
+          };
         }),
         snoozes: new Map(Object.entries(state.snoozes)),
       },
@@ -160,12 +192,16 @@ export class Reminders {
     names: Map<string, Principal>,
     runs: ChecklistRun[],
     now: Date,
+    removals: Map<string, FollowUp[]>,
   ): Promise<void> {
     const { browser, store } = this.hub;
     const locale = this.hub.locale();
     const grant = reminder.grantId ? await store.grant(reminder.grantId) : undefined;
     const run = reminder.runId ? runs.find((r) => r.id === reminder.runId) : undefined;
     const subject = reminder.subject ?? run?.subject;
+    // A removal names the accesses still present (the first three); a grant its recorded assets.
+    const removal = reminder.campaignId ? removals.get(reminder.campaignId) : undefined;
+    const named = removal?.find((f) => f.subject === subject);
     const text = reminderText(locale, {
       kind: reminder.kind,
       today: localDate(now.getTime(), timeZone()),
@@ -176,20 +212,26 @@ export class Reminders {
               locale,
               subject,
               names.get(`${reminder.businessId} ${subject}`),
-              run?.subjectName,
+              run?.subjectName ?? named?.name,
             ),
           }
         : {}),
-      assets: grant?.assets.map((a) => a.name) ?? [],
+      assets: removal
+        ? removal.map((f) => accessWords(locale, f.access))
+        : (grant?.assets.map((a) => a.name) ?? []),
       business: businessLabel(locale, reminder.businessId, await store.businessName(reminder.businessId)),
     });
     const group = reminder.grantId
       ? `grant:${reminder.grantId}`
       : reminder.runId
         ? `recheck:${reminder.runId}`
-        : `review:${reminder.businessId}`;
+        : reminder.campaignId
+          ? `removal:${reminder.campaignId}`
+          : `review:${reminder.businessId}`;
     const withButtons =
       !import.meta.env.FIREFOX && (reminder.kind === 'expiry' || reminder.kind === 'overdue');
+    // A periodic review offers to start the access review (issue 14); a click does the same (Firefox: no buttons).
+    const reviewButton = !import.meta.env.FIREFOX && reminder.kind === 'review';
     await browser.notifications.create(`${REMINDER_PREFIX}${group}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -197,6 +239,7 @@ export class Reminders {
       message: text.message,
       priority: reminder.kind === 'overdue' ? 2 : 1,
       ...(withButtons ? { buttons: [{ title: text.buttons.extend }, { title: text.buttons.offboard }] } : {}),
+      ...(reviewButton ? { buttons: [{ title: text.buttons.startReview }] } : {}),
     });
   }
 
@@ -227,7 +270,7 @@ export class Reminders {
     const locale = this.hub.locale();
     const settings = await this.settings();
     const state = await store.reminderState();
-    const { input, runs } = await this.input(state);
+    const { input, runs, removals } = await this.input(state, now);
     const notified = new Set(state.notified);
     const due = dueReminders(input, settings, now, notified);
     const items = dueItems(input, settings, now);
@@ -237,6 +280,7 @@ export class Reminders {
     const views: DueItemView[] = items.map((item) => {
       const run = item.runId ? runs.find((r) => r.id === item.runId) : undefined;
       const subject = item.subject ?? run?.subject;
+      const removal = item.campaignId ? removals.get(item.campaignId) : undefined;
       return {
         ...item,
         ...(subject
@@ -245,7 +289,7 @@ export class Reminders {
                 locale,
                 subject,
                 names.get(`${item.businessId} ${subject}`),
-                run?.subjectName,
+                run?.subjectName ?? removal?.find((f) => f.subject === subject)?.name,
               ),
             }
           : {}),
@@ -315,7 +359,7 @@ export class Reminders {
             }),
       });
     const room = Math.max(0, MAX_AT_ONCE - newAlerts.length);
-    for (const reminder of due.slice(0, room)) await this.notify(reminder, names, runs, now);
+    for (const reminder of due.slice(0, room)) await this.notify(reminder, names, runs, now, removals);
     const left = due.length - Math.min(room, due.length) + Math.max(0, newAlerts.length - MAX_AT_ONCE);
     if (left > 0) {
       const more = left;
@@ -456,6 +500,18 @@ export class Reminders {
     await this.check(now);
   }
 
+  /**
+   * The review page that starts the business's access review, or resumes the open one (issue 14, item 1):
+   * where the periodic-review notification leads. The panel's due list still leads to Business Settings.
+   */
+  async openReviewStart(businessId: string): Promise<number | undefined> {
+    const tab = await this.hub.browser.tabs.create({
+      url: `${this.hub.browser.runtime.getURL('/review.html')}${reviewStartQuery(businessId)}`,
+      active: true,
+    });
+    return tab?.id;
+  }
+
   /** Where a reminder group leads: the subject's page, with the panel on it (and what to do there). */
   async openGroup(group: string, action?: FocusAction): Promise<number | undefined> {
     const { store } = this.hub;
@@ -477,6 +533,13 @@ export class Reminders {
         : undefined;
     }
     if (kind === 'review') return openBusinessSettings(this.hub, { businessId: id, action: 'review' });
+    if (kind === 'removal') {
+      // The page of the first removal still present, with the panel on its row (issue 14).
+      const first = (await reviewFacts(store, this.hub.clock())).followUps.find((f) => f.campaignId === id);
+      return first
+        ? openBusinessSettings(this.hub, { businessId: first.businessId, subject: first.subject })
+        : undefined;
+    }
     if (kind === 'alert') {
       const [businessId, ...subject] = id.split(':');
       return openBusinessSettings(this.hub, {
@@ -531,16 +594,22 @@ export function setupReminders(hub: ReminderDeps & { reminders: Reminders }): vo
       : id === 'scopekeeper-backup'
         ? BACKUP_GROUP
         : undefined;
+  // A periodic review's notification (clicked, or its one button) starts the access review.
+  const reviewOf = (group: string) =>
+    group.startsWith('review:') ? group.slice('review:'.length) : undefined;
   browser.notifications.onClicked.addListener((id) => {
     const group = groupOf(id);
     if (!group) return;
     void browser.notifications.clear(id);
-    void hub.reminders.openGroup(group);
+    const review = reviewOf(group);
+    void (review ? hub.reminders.openReviewStart(review) : hub.reminders.openGroup(group));
   });
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     const group = groupOf(id);
     if (!group) return;
     void browser.notifications.clear(id);
+    const review = reviewOf(group);
+    if (review) return void hub.reminders.openReviewStart(review);
     // An alert's buttons approve it or start the incident checklist; a grant's extend it or offboard.
     const alert = group.startsWith('alert:');
     void hub.reminders.openGroup(

@@ -32,6 +32,24 @@ import type { Hub } from './hub';
 
 const ATTEMPTS = 4;
 
+/**
+ * A review command's idempotency key (protocol.ts `keyedMessages`), remembered in the commit that carries it
+ * out with the campaign it wrote: a retry of the message after its answer was lost finds it and writes
+ * nothing again (no second decision in the chain, no second campaign).
+ */
+export interface ReviewCommandKey {
+  key: string;
+  name: 'reviewStart' | 'reviewDecide' | 'reviewSignOff';
+  requestHash?: string;
+}
+
+/** The command's key came back (a retry raced the first delivery): its first answer's campaign. */
+class Replayed extends Error {
+  constructor(readonly campaignId: string | undefined) {
+    super('This command was already carried out.');
+  }
+}
+
 /** Runs a read-change-commit of one campaign again while another write came in between. */
 async function retrying<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -41,6 +59,44 @@ async function retrying<T>(work: () => Promise<T>): Promise<T> {
       if (!(e instanceof CampaignChanged) || attempt >= ATTEMPTS) throw e;
     }
   }
+}
+
+/** A keyed review command, retried likewise; a key carried out meanwhile answers with its campaign. */
+async function keyedRetrying(
+  hub: Hub,
+  work: () => Promise<Outcome<{ campaign: ReviewCampaign }>>,
+): Promise<Outcome<{ campaign: ReviewCampaign }>> {
+  try {
+    return await retrying(work);
+  } catch (e) {
+    if (e instanceof Replayed) return replayedCampaign(hub, e.campaignId);
+    throw e;
+  }
+}
+
+/** The answer of a review command carried out before: its campaign as stored now. */
+async function replayedCampaign(
+  hub: Hub,
+  campaignId: string | undefined,
+): Promise<Outcome<{ campaign: ReviewCampaign }>> {
+  const campaign = campaignId ? await hub.store.campaign(campaignId) : undefined;
+  return campaign ? { ok: true, campaign } : fail('review-missing');
+}
+
+/** A stored answer of a review command under this key: the campaign it wrote, as stored now. */
+export async function replayReview(
+  hub: Hub,
+  command: ReviewCommandKey | undefined,
+): Promise<Outcome<{ campaign: ReviewCampaign }> | 'reused' | undefined> {
+  const done = await hub.store.commandResult(command?.key);
+  if (!done || !command) return undefined;
+  if (
+    done.name !== command.name ||
+    (done.requestHash && command.requestHash && done.requestHash !== command.requestHash)
+  )
+    return 'reused';
+  const id = (done.result as { campaignId?: unknown } | null)?.campaignId;
+  return replayedCampaign(hub, typeof id === 'string' ? id : undefined);
 }
 
 const problemOf: Record<DecideProblem | 'undecided-items', ProblemCode> = {
@@ -116,6 +172,7 @@ async function save(
   next: ReviewCampaign,
   now: Date,
   decisions: readonly NewDecision[] = [],
+  command?: ReviewCommandKey,
 ) {
   const runUpdates = await runTicks(hub, next, now);
   const done = await hub.store.commit({
@@ -123,8 +180,23 @@ async function save(
     expectCampaigns: new Map([[next.id, read?.revision ?? -1]]),
     decisions,
     ...(runUpdates?.length ? { runUpdates } : {}),
+    ...(command
+      ? {
+          command: {
+            key: command.key,
+            name: command.name,
+            at: now.toISOString(),
+            ...(command.requestHash ? { requestHash: command.requestHash } : {}),
+            // The campaign's id, not the campaign (which can hold 200,000 items): a replay reads it again.
+            result: () => ({ campaignId: next.id }),
+          },
+        }
+      : {}),
   });
-  if (done.replayed) throw new Error('A review commit carries no command key.');
+  if (done.replayed) {
+    const id = (done.result as { campaignId?: unknown } | null)?.campaignId;
+    throw new Replayed(typeof id === 'string' ? id : undefined);
+  }
   // The business's panels are published again (their watch mark moved): a review section asks again.
   hub.publisher.invalidateBusiness(next.businessId);
   return done.decisions;
@@ -133,8 +205,9 @@ async function save(
 export async function startReview(
   hub: Hub,
   businessId: string,
+  command?: ReviewCommandKey,
 ): Promise<Outcome<{ campaign: ReviewCampaign }>> {
-  return retrying(async () => {
+  return keyedRetrying(hub, async () => {
     const campaigns = await hub.store.campaigns(businessId);
     if (campaigns.some((c) => c.status === 'open')) return fail('review-open-exists');
     const previous = campaigns.find((c) => c.status === 'finished');
@@ -150,7 +223,7 @@ export async function startReview(
       previous,
       facts: await factsOf(hub, businessId),
     });
-    await save(hub, undefined, campaign, context.now);
+    await save(hub, undefined, campaign, context.now, [], command);
     return { ok: true, campaign };
   });
 }
@@ -172,8 +245,9 @@ export async function decideReview(
   hub: Hub,
   campaignId: string,
   inputs: readonly DecisionInput[],
+  command?: ReviewCommandKey,
 ): Promise<Outcome<{ campaign: ReviewCampaign }>> {
-  return retrying(async () => {
+  return keyedRetrying(hub, async () => {
     const read = await hub.store.campaign(campaignId);
     if (!read) return fail('review-missing');
     const context = await commandContext(hub, read.businessId);
@@ -192,7 +266,7 @@ export async function decideReview(
       decidedBy: context.decidedBy,
       after: afterOf(read.id, item),
     }));
-    await save(hub, read, campaign, context.now, decisions);
+    await save(hub, read, campaign, context.now, decisions, command);
     return { ok: true, campaign };
   });
 }
@@ -201,8 +275,9 @@ export async function signOffReview(
   hub: Hub,
   campaignId: string,
   input: { reviewer: string; role: string },
+  command?: ReviewCommandKey,
 ): Promise<Outcome<{ campaign: ReviewCampaign }>> {
-  return retrying(async () => {
+  return keyedRetrying(hub, async () => {
     const read = await hub.store.campaign(campaignId);
     if (!read) return fail('review-missing');
     const context = await commandContext(hub, read.businessId);
@@ -237,7 +312,7 @@ export async function signOffReview(
       },
     };
     const campaign = { ...signed.campaign, signOff: { ...signed.campaign.signOff!, decisionId: note.id! } };
-    await save(hub, read, campaign, context.now, [note]);
+    await save(hub, read, campaign, context.now, [note], command);
     // The next review period counts from the sign-off (the periodic-review reminder).
     await hub.store
       .updateReminderState((state) => ({

@@ -174,6 +174,37 @@ describe('the access review in the panel (issue 14)', () => {
     expect($('[data-review]')?.dataset.review).toBe('finished');
   });
 
+  it('lists on a list page what it still shows of the removals decided, to switch off there', async () => {
+    const evil = person('<img src=x onerror=alert(1)>', 'evil@sjobod.se');
+    const state = inLocale('en');
+    mount({ ...state, snapshot: { ...state.snapshot!, kind: 'people', principals: [me, evil] } });
+    await flush();
+    act(() => $('[data-review-start]')!.click());
+    await flush();
+    expect($('[data-review-on-page]')).toBeNull();
+    const row = () => $('[data-review-item="person:evil@sjobod.se|portfolio"]')!;
+    act(() => row().querySelector<HTMLElement>('[data-review-revoke]')!.click());
+    type(row().querySelector('textarea')!, 'Not ours');
+    act(() => row().querySelector('form')!.requestSubmit());
+    await flush();
+    const listed = $$('[data-follow-up-item]');
+    expect(listed.map((li) => [li.dataset.followUpItem, li.dataset.followUpState])).toEqual([
+      ['person:evil@sjobod.se|portfolio', 'waiting'],
+    ]);
+    expect(listed[0]!.textContent).toBe(
+      'Access review: revoke <img src=x onerror=alert(1)> (evil@sjobod.se), Business portfolio: Basic access',
+    );
+    expect(host.querySelector('img')).toBeNull();
+    expect($('[data-review-on-page] h3')?.textContent).toBe('To switch off on this page');
+    // The partner's removal is not listed on People.
+    const agency = () => $('[data-review-item="partner:3228568050780001|portfolio"]')!;
+    act(() => agency().querySelector<HTMLElement>('[data-review-revoke]')!.click());
+    type(agency().querySelector('textarea')!, 'Contract ended');
+    act(() => agency().querySelector('form')!.requestSubmit());
+    await flush();
+    expect($$('[data-follow-up-item]')).toHaveLength(1);
+  });
+
   it('speaks Swedish and French', async () => {
     for (const [locale, title] of [
       ['sv', 'Åtkomstgranskning'],

@@ -8,6 +8,7 @@ import { routeSandbox } from '../sandbox/serve';
 import {
   askBackground,
   BUSINESS_URL,
+  drawnMarks,
   extensionId,
   launchWithExtension,
   settledPanel,
@@ -50,6 +51,14 @@ describe('an access review from the sandbox to the auditor’s PDF (issue 14)', 
     // Eve, whose name is markup written to fool a reader: revoked, and shown as text in the report.
     const gone = sample.people.find((p) => p.email === 'eve@contractor.example')!;
     expect(campaign.items.some((item) => item.email === gone.email)).toBe(true);
+    await page.goto(people);
+    await settledPanel(page, 'people');
+    const EVE = 'person:eve@contractor.example';
+    const eveBadge = async () =>
+      (await drawnMarks(page)).find((m) => m.kind === 'badge' && m.subject === EVE && m.role === 'row');
+    // Eve, a contractor without a record, has findings: her badge is drawn first.
+    await expect.poll(async () => (await eveBadge()) !== undefined, { timeout: 15_000 }).toBe(true);
+    const before = Number((await eveBadge())!.text);
     // Keep everything but the last person, who is revoked.
     value(
       await askBackground(options, 2, 'reviewDecide', {
@@ -61,6 +70,18 @@ describe('an access review from the sandbox to the auditor’s PDF (issue 14)', 
         ),
       }),
     );
+
+    // The page shows what to switch off: one more badge on Eve's row, and the panel lists it for this page.
+    await expect
+      .poll(async () => Number((await eveBadge())?.text ?? 0), { timeout: 15_000 })
+      .toBe(before + 1);
+    const panel = await settledPanel(page, 'people');
+    await panel.waitForSelector(`[data-follow-up-item="${EVE}|portfolio"][data-follow-up-state="waiting"]`, {
+      timeout: 15_000,
+    });
+    await page.goto(`${BUSINESS_URL}/latest/settings/system_users${q}`);
+    await settledPanel(page, 'system-users');
+    await page.waitForTimeout(1500);
 
     // The admin removes that person in Business Settings; People is read again and shows them gone.
     const changed = structuredClone(sample);

@@ -182,6 +182,21 @@ export const importSummarySchema = z.object({
       changes: count,
       newChanges: count,
       applied: z.boolean().optional(),
+      /** The file's access review campaigns (issue 14), listed in the preview. */
+      campaigns: z
+        .array(
+          z.object({
+            id,
+            businessId: z.string().max(20),
+            status: z.enum(['open', 'finished']),
+            startedAt: z.string().datetime(),
+            items: count,
+            decided: count,
+            reviewer: z.string().max(200).optional(),
+          }),
+        )
+        .max(10_000)
+        .optional(),
     })
     .optional(),
 });

@@ -262,6 +262,19 @@ export interface WatchPlan {
   newChanges: number;
   /** Set when applied: whether the baselines and changes were merged. */
   applied?: boolean;
+  /** The file's access review campaigns (issue 14): taken with the baselines, when held at an older revision or not at all. */
+  campaigns?: ImportedCampaign[];
+}
+
+/** An access review campaign of a file, as its import preview lists it. */
+export interface ImportedCampaign {
+  id: string;
+  businessId: string;
+  status: 'open' | 'finished';
+  startedAt: string;
+  items: number;
+  decided: number;
+  reviewer?: string;
 }
 
 export type ImportCheck = Outcome<{ plan: ImportPlan }>;
@@ -662,6 +675,19 @@ async function planWatch(
       businesses: baselines.length,
       changes: rows.length,
       newChanges: fresh.length,
+      ...(file.reviewCampaigns?.length
+        ? {
+            campaigns: file.reviewCampaigns.map((c) => ({
+              id: c.id,
+              businessId: c.businessId,
+              status: c.status,
+              startedAt: c.startedAt,
+              items: c.items.length,
+              decided: c.items.filter((i) => i.decision).length,
+              ...(c.signOff ? { reviewer: c.signOff.reviewer } : {}),
+            })),
+          }
+        : {}),
     },
     changes,
   };

@@ -1,8 +1,25 @@
 import { summarise } from '../../domain/review/campaign';
 import { fail } from '../../domain/problems';
 import type { Hub } from '../hub';
-import { decideReview, reviewReport, signOffReview, startReview } from '../review';
+import {
+  decideReview,
+  replayReview,
+  reviewReport,
+  signOffReview,
+  startReview,
+  type ReviewCommandKey,
+} from '../review';
 import { ok } from '../router';
+import { keyReused, requestHashOf } from './context';
+
+/** A review command's idempotency key with the hash of its request (none: carried out each time). */
+async function keyOf(
+  name: ReviewCommandKey['name'],
+  request: { commandKey?: string | undefined },
+): Promise<ReviewCommandKey | undefined> {
+  if (!request.commandKey) return undefined;
+  return { key: request.commandKey, name, requestHash: await requestHashOf(name, request) };
+}
 
 /**
  * Access reviews (issue 14): start, get (with the report's data, hash and roster), decide, sign off, list.
@@ -10,9 +27,14 @@ import { ok } from '../router';
  */
 export function registerReviewHandlers(hub: Hub): void {
   const { router, store, publisher } = hub;
-  router.handle('reviewStart', ({ businessId }) =>
+  // A retried start, decision or sign-off (same idempotency key) answers with its campaign, writing nothing.
+  router.handle('reviewStart', (request) =>
     publisher.during(async () => {
-      const started = await startReview(hub, businessId);
+      const command = await keyOf('reviewStart', request);
+      const first = await replayReview(hub, command);
+      if (first === 'reused') return keyReused();
+      if (first) return first.ok ? ok<'reviewStart'>({ campaign: first.campaign }) : first;
+      const started = await startReview(hub, request.businessId, command);
       return started.ok ? ok<'reviewStart'>({ campaign: started.campaign }) : started;
     }),
   );
@@ -30,15 +52,24 @@ export function registerReviewHandlers(hub: Hub): void {
       csv: made.csv,
     });
   });
-  router.handle('reviewDecide', ({ campaignId, decisions }) =>
+  router.handle('reviewDecide', (request) =>
     publisher.during(async () => {
-      const done = await decideReview(hub, campaignId, decisions);
+      const command = await keyOf('reviewDecide', request);
+      const first = await replayReview(hub, command);
+      if (first === 'reused') return keyReused();
+      if (first) return first.ok ? ok<'reviewDecide'>({ campaign: first.campaign }) : first;
+      const done = await decideReview(hub, request.campaignId, request.decisions, command);
       return done.ok ? ok<'reviewDecide'>({ campaign: done.campaign }) : done;
     }),
   );
-  router.handle('reviewSignOff', ({ campaignId, reviewer, role }) =>
+  router.handle('reviewSignOff', (request) =>
     publisher.during(async () => {
-      const done = await signOffReview(hub, campaignId, { reviewer, role });
+      const command = await keyOf('reviewSignOff', request);
+      const first = await replayReview(hub, command);
+      if (first === 'reused') return keyReused();
+      if (first) return first.ok ? ok<'reviewSignOff'>({ campaign: first.campaign }) : first;
+      const { campaignId, reviewer, role } = request;
+      const done = await signOffReview(hub, campaignId, { reviewer, role }, command);
       return done.ok ? ok<'reviewSignOff'>({ campaign: done.campaign }) : done;
     }),
   );

@@ -6,6 +6,7 @@ import type { Settings } from '../../domain/settings';
 import { LedgerStore } from '../../ledger/store';
 import { sendMessage } from '../messaging';
 import { Reminders } from '../reminders';
+import { reviewBadges } from '../review-facts';
 import { Router } from '../router';
 import { loadSettings, watchSettings } from '../settings';
 import type { HubDeps, ToTab } from './deps';
@@ -93,10 +94,12 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       const read = state.snapshot;
       const dialog = read !== undefined && isDialog(read);
       const onPane = new Set(read?.principals.filter((p) => p.assets.length > 0).map(getSubjectKey));
+      // An access review's removals still to switch off are drawn as badges too (issue 14).
+      const followUps = read?.businessId && !dialog ? await reviewBadges(hub, read.businessId) : [];
       await deps.toTab(
         tabId,
         'showFindings',
-        badgeFindings(state.findings, (subject) => dialog || onPane.has(subject)),
+        badgeFindings(state.findings, (subject) => dialog || onPane.has(subject), followUps),
       );
     },
     (businessId) => cache.tabsOf(businessId),

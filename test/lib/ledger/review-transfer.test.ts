@@ -64,6 +64,17 @@ describe('review campaigns in the export file (issue 14)', () => {
     expect(await store.campaigns()).toEqual([campaign]);
   });
 
+  it('lists them in the import preview', async () => {
+    const { store } = await reviewed();
+    const text = JSON.stringify(await store.exportFile(NOW));
+    const other = open();
+    const result = await other.planImport(text, bytes(text), { now: NOW });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.plan.watch?.campaigns).toEqual([
+      { id: 'c1', businessId: B, status: 'open', startedAt: day(2).toISOString(), items: 2, decided: 1 },
+    ]);
+  });
+
   it('refuses a file whose campaigns were changed after it was signed', async () => {
     const { store } = await reviewed();
     const file = await store.exportFile(NOW);

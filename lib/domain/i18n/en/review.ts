@@ -60,4 +60,34 @@ export const review = {
   reportHash: (hash: string) => `Report SHA-256: ${hash}`,
   downloadCsv: 'Download the roster (CSV)',
   downloadJson: 'Download the report (JSON)',
+  /** The review page opened from the periodic-review reminder: it starts the review, or resumes the open one. */
+  startPage: {
+    title: 'Access review',
+    noBusiness: 'No business is named: open this page from a reminder or from the popup.',
+    starting: 'Starting the access review…',
+    started: (date: string) =>
+      `The access review started ${date}: every person, partner and system user read here is in its scope.`,
+    resumed: (date: string) =>
+      `An access review of this business is already open (started ${date}): carry on with it.`,
+    business: (id: string) => `Business ID ${id}`,
+    decideHint: 'Decide each access in the panel, on People, Partners or System users of this business.',
+    openSettings: 'Open Business Settings to decide',
+  },
+  /** What the page and the panel say of a reduce or revoke still to switch off (issue 14, item 3). */
+  followUp: {
+    revoke: (what: string) => `Access review: revoke ${what}`,
+    reduce: (what: string, change: string) => `Access review: reduce ${what} (${change})`,
+    overdue: 'still present after 7 days',
+    onPage: 'To switch off on this page',
+    onPageHint:
+      'Decided in this review and still shown here. Switch it off in Business Settings; the next read verifies it.',
+  },
+  /** The options page's import preview: the access reviews a file brings (issue 14). */
+  imported: {
+    heading: (n: number) => `Access reviews in the file (${n}), taken with its baselines:`,
+    campaign: (business: string, date: string, decided: number, items: number) =>
+      `${business}, started ${date}: ${decided} of ${items} accesses decided`,
+    open: 'open',
+    signed: (who: string) => `signed off by ${who}`,
+  },
 };

@@ -133,6 +133,7 @@ export const screens = {
       recheck: () => 'check the offboarding again',
       backup: () => 'export a copy from the settings',
       alert: (d: string) => `unrecorded full control, first seen ${d}`,
+      removal: () => 'a removal decided in the access review is still present',
     },
     who: 'E-mail or partner Business ID',
     whoPlaceholder: 'name@agency.example · 3228568050780000',

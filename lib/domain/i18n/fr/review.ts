@@ -60,4 +60,33 @@ export const review: Catalogue['review'] = {
   reportHash: (hash: string) => `SHA-256 du rapport : ${hash}`,
   downloadCsv: 'Télécharger la liste (CSV)',
   downloadJson: 'Télécharger le rapport (JSON)',
+  startPage: {
+    title: 'Revue des accès',
+    noBusiness:
+      'Aucune entreprise n’est indiquée : ouvrez cette page depuis un rappel ou depuis la fenêtre de l’extension.',
+    starting: 'Lancement de la revue des accès…',
+    started: (date: string) =>
+      `La revue des accès a commencé le ${date} : chaque personne, partenaire et utilisateur système lu ici en fait partie.`,
+    resumed: (date: string) =>
+      `Une revue des accès de cette entreprise est déjà ouverte (commencée le ${date}) : poursuivez-la.`,
+    business: (id: string) => `ID d’entreprise ${id}`,
+    decideHint:
+      'Décidez de chaque accès dans le panneau, sur Personnes, Partenaires ou Utilisateurs système de cette entreprise.',
+    openSettings: 'Ouvrir les paramètres de l’entreprise pour décider',
+  },
+  followUp: {
+    revoke: (what: string) => `Revue des accès : révoquer ${what}`,
+    reduce: (what: string, change: string) => `Revue des accès : réduire ${what} (${change})`,
+    overdue: 'toujours présent après 7 jours',
+    onPage: 'À retirer sur cette page',
+    onPageHint:
+      'Décidé dans cette revue et toujours affiché ici. Retirez-le dans les paramètres de l’entreprise ; la lecture suivante le vérifie.',
+  },
+  imported: {
+    heading: (n: number) => `Revues des accès dans le fichier (${n}), reprises avec ses états de référence :`,
+    campaign: (business: string, date: string, decided: number, items: number) =>
+      `${business}, commencée le ${date} : ${decided} accès décidés sur ${items}`,
+    open: 'ouverte',
+    signed: (who: string) => `signée par ${who}`,
+  },
 };

@@ -131,6 +131,7 @@ export const screens: Screens = {
       recheck: () => 'revérifier le retrait',
       backup: () => 'exportez une copie depuis les paramètres',
       alert: (d) => `contrôle total non enregistré, vu pour la première fois le ${d}`,
+      removal: () => 'un retrait décidé dans la revue des accès est toujours présent',
     },
     who: 'E-mail ou ID d’entreprise du partenaire',
     whoPlaceholder: 'nom@agence.example · 3228568050780000',

@@ -60,4 +60,32 @@ export const review: Catalogue['review'] = {
   reportHash: (hash: string) => `Rapportens SHA-256: ${hash}`,
   downloadCsv: 'Ladda ner förteckningen (CSV)',
   downloadJson: 'Ladda ner rapporten (JSON)',
+  startPage: {
+    title: 'Åtkomstgranskning',
+    noBusiness: 'Inget företag anges: öppna sidan från en påminnelse eller från popup-fönstret.',
+    starting: 'Startar åtkomstgranskningen…',
+    started: (date: string) =>
+      `Åtkomstgranskningen startade ${date}: alla personer, partner och systemanvändare som lästs här ingår.`,
+    resumed: (date: string) =>
+      `En åtkomstgranskning av företaget pågår redan (startad ${date}): fortsätt med den.`,
+    business: (id: string) => `Företags-ID ${id}`,
+    decideHint:
+      'Besluta om varje åtkomst i panelen, på Personer, Partner eller Systemanvändare för företaget.',
+    openSettings: 'Öppna företagsinställningarna för att besluta',
+  },
+  followUp: {
+    revoke: (what: string) => `Åtkomstgranskning: återkalla ${what}`,
+    reduce: (what: string, change: string) => `Åtkomstgranskning: minska ${what} (${change})`,
+    overdue: 'finns kvar efter 7 dagar',
+    onPage: 'Att stänga av på den här sidan',
+    onPageHint:
+      'Beslutat i granskningen och visas fortfarande här. Stäng av det i företagsinställningarna; nästa läsning bekräftar det.',
+  },
+  imported: {
+    heading: (n: number) => `Åtkomstgranskningar i filen (${n}), tas med dess baslinjer:`,
+    campaign: (business: string, date: string, decided: number, items: number) =>
+      `${business}, startad ${date}: ${decided} av ${items} åtkomster beslutade`,
+    open: 'pågår',
+    signed: (who: string) => `undertecknad av ${who}`,
+  },
 };

@@ -130,6 +130,7 @@ export const screens: Screens = {
       recheck: () => 'kontrollera avslutet igen',
       backup: () => 'exportera en kopia i inställningarna',
       alert: (d) => `odokumenterad full kontroll, sågs första gången ${d}`,
+      removal: () => 'en borttagning beslutad i åtkomstgranskningen finns kvar',
     },
     who: 'E-post eller partnerns företags-ID',
     whoPlaceholder: 'namn@byra.example · 3228568050780000',
