@@ -7,7 +7,7 @@ import { useApi } from './api';
  * The panel's link on an asset page (issue 15, item 3): every path to this asset, on the overview's page
  * (an extension page of its own, opened in a new tab: the panel itself is never sent other businesses).
  */
-export function AssetPathsLink({ snapshot }: { snapshot: PageSnapshot }) {
+export function PanelAssetPathsLink({ snapshot }: { snapshot: PageSnapshot }) {
   const { locale } = useApi();
   if (snapshot.kind !== 'asset' || !snapshot.businessId) return null;
   const first = snapshot.principals.flatMap((p) => p.assets)[0];

@@ -420,4 +420,4 @@ export function OverviewLink() {
 }
 
 // The panel's link on an asset page lives in its own module (the panel loads it; not this page's code).
-export { AssetPathsLink } from './asset-paths-link';
+export { PanelAssetPathsLink as AssetPathsLink } from './asset-paths-link';

@@ -12,7 +12,7 @@ import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
-import { AssetPathsLink } from './asset-paths-link';
+import { PanelAssetPathsLink as AssetPathsLink } from './asset-paths-link';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
