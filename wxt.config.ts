@@ -83,6 +83,19 @@ export default defineConfig({
   // SK_NOMINIFY=1: an unminified build in .output-nomin, for scripts/profile-content.ts.
   ...(process.env.SK_NOMINIFY ? { outDir: '.output-nomin', vite: () => ({ build: { minify: false } }) } : {}),
   hooks: {
+    // The panel is built on its own (issue 12, item 4): in the build of every extension page together, it
+    // shared one chunk with the options, overview and review pages (zod's schemas for every message, their
+    // code): the panel loaded and compiled ~640 KB on the page's critical path. Alone, it carries only what it
+    // uses.
+    'entrypoints:grouped'(_wxt, groups) {
+      for (const group of groups) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const at = group.findIndex((entry) => entry.name === 'panel');
+        if (at === -1) continue;
+        groups.push(group.splice(at, 1));
+        return;
+      }
+    },
     // The content script's sentences (lib/domain/i18n/on-page.ts) go into each language's messages.json
     // beside the manifest's name and description (public/_locales), from the catalogues, and with them the
     // reader's data (lib/page/page-data.ts), the same in every language.

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { openSteps, type ChecklistRun } from '@/lib/domain/checklists/runs';
+import { openSteps } from '@/lib/domain/checklists/open-steps';
+import type { ChecklistRun } from '@/lib/domain/checklists/runs';
 import { subjectKindOf, templates, templatesFor, type TemplateId } from '@/lib/domain/checklists/templates';
 import { catalogue, describeEvidence, describeProblem } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';

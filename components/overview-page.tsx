@@ -20,8 +20,7 @@ import {
   type OverviewRow,
   type OverviewSort,
 } from '@/lib/domain/overview';
-import { assetKey } from '@/lib/domain/principals';
-import type { PageSnapshot, TaskKey } from '@/lib/domain/snapshot';
+import type { TaskKey } from '@/lib/domain/snapshot';
 import { useApi } from './api';
 import { download } from './download';
 import { kindName } from './page-words';
@@ -435,25 +434,5 @@ export function OverviewLink() {
   );
 }
 
-/**
- * The panel's link on an asset page (issue 15, item 3): every path to this asset, on the overview's page
- * (an extension page of its own, opened in a new tab: the panel itself is never sent other businesses).
- */
-export function AssetPathsLink({ snapshot }: { snapshot: PageSnapshot }) {
-  const { locale } = useApi();
-  if (snapshot.kind !== 'asset' || !snapshot.businessId) return null;
-  const first = snapshot.principals.flatMap((p) => p.assets)[0];
-  const params = new URLSearchParams({ business: snapshot.businessId });
-  if (first) params.set('asset', assetKey(first));
-  return (
-    <a
-      className="asset-paths-link"
-      href={`/overview.html?${params.toString()}`}
-      target="_blank"
-      rel="noopener noreferrer"
-      data-asset-paths-link=""
-    >
-      {catalogue(locale).overview.assetPathsLink}
-    </a>
-  );
-}
+// The panel's link on an asset page lives in its own module (the panel loads it; not this page's code).
+export { PanelAssetPathsLink as AssetPathsLink } from './asset-paths-link';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
+import { emptyTabState } from '@/lib/domain/panel-delta';
+import type { TabState } from '@/lib/domain/ui-state';
 
 /** Mirrors the background's state for the panel's tab. It owns nothing: the background pushes updates. */
 export interface PanelStore {
@@ -13,11 +14,11 @@ export interface PanelStore {
 }
 
 export const usePanelStore = create<PanelStore>((set) => ({
-  state: tabStateSchema.parse({}),
+  state: emptyTabState,
   connected: false,
   refused: false,
   setState: (state) => set((s) => (s.refused ? {} : { state })),
   setConnected: (connected) => set({ connected }),
   // Refused, the panel forgets whatever it was shown.
-  setRefused: (refused) => set(refused ? { refused, state: tabStateSchema.parse({}) } : { refused }),
+  setRefused: (refused) => set(refused ? { refused, state: emptyTabState } : { refused }),
 }));

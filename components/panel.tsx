@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useLayoutEffect, useMemo, useState } from 'react';
 import { portfolioAccess } from '@/lib/domain/lexicon';
 import { kindName } from './page-words';
 import { words } from '@/lib/domain/rules/words';
@@ -12,11 +12,17 @@ import { StartChecklist } from './checklists';
 import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
-import { AssetPathsLink } from './overview-page';
-import { ReviewSection } from './review-section';
+import { PanelAssetPathsLink as AssetPathsLink } from './asset-paths-link';
 import { catalogue, displayName } from '@/lib/domain/i18n';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
+
+/**
+ * The access review (issue 14) is loaded once the panel has shown its first state: its code brings zod (the
+ * review's schemas), which the panel otherwise does without, and it asks the background for its campaign
+ * before it shows anything anyway (issue 12, item 4: the panel's own code is on the page's critical path).
+ */
+const ReviewSection = lazy(() => import('./review-section').then((m) => ({ default: m.ReviewSection })));
 
 /** A portfolio access level in Meta's words for the admin's language (the lexicon's first variant). */
 function accessName(locale: UiLocale, access: Principal['portfolioAccess']): string {
@@ -278,7 +284,9 @@ export function Panel() {
       {state.runs.some((r) => r.status === 'open') ? <ChecklistsSection /> : null}
       {snapshot.readStatus !== 'unreadable' ? <Findings /> : null}
       {state.runs.some((r) => r.status === 'open') ? null : <ChecklistsSection />}
-      <ReviewSection />
+      <Suspense fallback={null}>
+        <ReviewSection />
+      </Suspense>
       <section className="section" aria-label={t.readFromPage}>
         <h2>{t.onThisPage}</h2>
         {snapshot.principals.length === 0 ? (

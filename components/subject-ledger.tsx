@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { addDays } from '@/lib/domain/ledger/commands';
+import { addDays } from '@/lib/domain/ledger/days';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { AssetGrant } from '@/lib/domain/snapshot';

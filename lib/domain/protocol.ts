@@ -60,16 +60,8 @@ export const commandKeySchema = z.string().uuid();
 const withKey = <S extends z.ZodTypeAny>(schema: S) =>
   schema.and(z.object({ commandKey: commandKeySchema.optional() }));
 
-/** The messages that carry an idempotency key. */
-export const keyedMessages = [
-  'ledgerCommand',
-  'ledgerAdmin',
-  'checklistCommand',
-  'snooze',
-  'reviewStart',
-  'reviewDecide',
-  'reviewSignOff',
-] as const;
+/** The messages that carry an idempotency key (a module without zod: the panel's `ask` needs them). */
+export { keyedMessages } from './protocol-keys';
 
 export const protocol = {
   /** content → background: what the page of the sender's tab shows now. */

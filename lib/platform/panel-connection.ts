@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { receivePanelMessage, type Received } from '../domain/panel-delta';
-import { problemSchema, type Problem } from '../domain/problems';
+import type { Problem } from '../domain/problems';
 import { uiLocales } from '../domain/locales';
 import type { TabState } from '../domain/ui-state';
 import { panelPortName } from './messaging';
@@ -57,8 +57,8 @@ export function connectPanel(
           }, RETRY_REFUSED_MS);
           return;
         }
-        const parsed = problemSchema.safeParse(refusal);
-        callbacks.onRefused(parsed.success ? parsed.data : { code: 'panel-not-ours' });
+        // The one refusal a panel's port gives (hub/panel-gate.ts), whatever it carried: no zod in the panel.
+        callbacks.onRefused({ code: 'panel-not-ours' });
         return;
       }
       // For the timeline `BENCH_DEBUG=1 npm run bench` prints (a panel lives as long as its page load).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, type Outcome } from '../problems';
 import { stepEvidenceSchema } from './evidence-seen';
+import { openSteps } from './open-steps';
 import { templates, templateIds, type TemplateId } from './templates';
 
 /**
@@ -168,7 +169,5 @@ export function sameStep(a: StepState | undefined, b: StepState | undefined): bo
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** The steps still open; a run can be finished when there are none. */
-export function openSteps(run: ChecklistRun): string[] {
-  return run.steps.filter((s) => !s.done).map((s) => s.id);
-}
+/** The steps still open (open-steps.ts, a module without zod for the panel). */
+export { openSteps };

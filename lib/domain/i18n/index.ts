@@ -1,4 +1,4 @@
-import { isLegacyEvidence, type StepEvidence } from '../checklists/evidence-seen';
+import type { StepEvidence } from '../checklists/evidence-seen';
 import type { UiLocale } from '../locales';
 import type { Problem } from '../problems';
 import { DRAFT_INVITEE_NAME, type Principal } from '../snapshot';
@@ -41,5 +41,7 @@ export function describeProblem(locale: UiLocale, problem: Problem): string {
 
 /** What a step's evidence showed, in the admin's words; an older tick's English sentence is shown as it was. */
 export function describeEvidence(locale: UiLocale, seen: StepEvidence): string {
-  return isLegacyEvidence(seen) ? seen : catalogues[locale].evidence[seen.code](seen.facts);
+  // A string is evidence in an earlier version's words (evidence-seen.ts `isLegacyEvidence`); not imported
+  // from there, whose schemas would bring zod into every screen that speaks (the panel, issue 12).
+  return typeof seen === 'string' ? seen : catalogues[locale].evidence[seen.code](seen.facts);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from './days';
 import { realDateSchema as isoDateSchema } from './dates';
 import { grantAssetSchema, type GrantRecord } from './records';
 import { problem, type Problem } from '../problems';
@@ -43,11 +44,7 @@ export const ledgerCommandSchema = z.discriminatedUnion('type', [
 export type LedgerCommand = z.infer<typeof ledgerCommandSchema>;
 export type DocumentAccess = z.infer<typeof documentAccessSchema>;
 
-const DAY = 24 * 60 * 60 * 1000;
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /**
  * The end date rules of the ledger: required for a third party; never before the start; at most the
