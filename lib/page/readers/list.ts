@@ -227,12 +227,11 @@ export function readPrincipalList(
       deferred++;
       continue;
     }
-    // The facts may be remembered for the next read: this one's changes go to a copy.
-    const facts = { ...read };
+    // The facts may be remembered for the next read: a row in a pending section is marked on a copy.
+    const facts = !read.pending && inPendingSection(row) ? { ...read, pending: true } : read;
     noteNameFacts(facts);
     if (facts.unreadableDate)
       problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));
-    if (inPendingSection(row)) facts.pending = true;
     const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (!principal) {
       // A header row written with ordinary cells ("Name", "Access") is not a principal, nor a problem.
