@@ -24,10 +24,19 @@ export const diagnosticsSchema = z.object({
 });
 export type DiagnosticsBundle = z.infer<typeof diagnosticsSchema>;
 
+/**
+ * What a content script sends of the diagnostics: the page's outline alone (lib/page/outline.ts). The
+ * background makes the bundle from it and the snapshot (`diagnostics` of the report it keeps), so that code
+ * stays out of the page (issue 12, item 2).
+ */
+export const pageOutlineSchema = diagnosticsSchema.shape.outline;
+
 /** content script → background: what the page shows now. */
 export const snapshotReportSchema = z.object({
   snapshot: pageSnapshotSchema,
+  /** Made by the background from `outline` (a content script's own `diagnostics` are not taken). */
   diagnostics: diagnosticsSchema.optional(),
+  outline: pageOutlineSchema.optional(),
   /** The content script's numbering of its reports (see `snapshotDeltaSchema`); both or neither. */
   stream: z
     .string()
@@ -62,7 +71,7 @@ export const snapshotDeltaSchema = z.object({
     .array(z.object({ at: z.number().int().min(0).max(PRINCIPALS_MAX), principal: principalSchema }))
     .max(PRINCIPALS_MAX),
   remove: z.array(z.string().min(1).max(600)).max(PRINCIPALS_MAX),
-  diagnostics: diagnosticsSchema.optional(),
+  outline: pageOutlineSchema.optional(),
 });
 export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
 

@@ -1,6 +1,6 @@
 import type { ReadProblem } from '../domain/read-problems';
 import type { PageSnapshot } from '../domain/snapshot';
-import { knownRoles, knownTags, inputTypes } from './outline-words';
+import { getOutline } from './outline';
 import { routeWords } from './routes';
 import { pageKinds } from './snapshot-lists';
 
@@ -14,7 +14,7 @@ import { pageKinds } from './snapshot-lists';
  * - read problems keep their code and numeric facts; a string fact is kept only when it is one of our own
  *   words (a page kind, a kind of principal), any other (a sample of page text, Meta's notice, an error
  *   message) is described by its length and character classes, never quoted;
- * - the outline holds known tag names, known ARIA roles and a few attributes whose values are checked to be
+ * - the outline (outline.ts, the one part the content script builds) holds known tag names, known ARIA roles and a few attributes whose values are checked to be
  *   numbers or ARIA/HTML tokens; no text, no ids, no labels.
  * The bundle also always fits `diagnosticsSchema` (lib/domain/messages.ts), whatever the page's size or
  * depth: the background refuses a report that does not.
@@ -33,123 +33,6 @@ export interface Diagnostics {
 const MAX_PATH = 2000;
 const MAX_PATH_SEGMENTS = 40;
 const MAX_QUERY_KEYS = 50;
-const MAX_LINES = 400;
-const MAX_LINE = 300;
-/** Outline lines are indented two spaces a level up to this depth, then the depth is written as a number. */
-const MAX_INDENT = 40;
-/** Elements nested deeper than this are not walked (the walk recurses; a page can nest without end). */
-const MAX_NESTING = 1000;
-
-/** HTML's (and inline SVG's) element names: any other tag name (a custom element's) is shown as `*`. */
-const KNOWN_TAGS = new Set(knownTags);
-/** WAI-ARIA 1.2 roles (and 1.3's image, comment, suggestion): any other role token is shown as `?`. */
-const KNOWN_ROLES = new Set(knownRoles);
-
-const LANDMARK_TAGS = new Set([
-  'MAIN',
-  'NAV',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TR',
-  'UL',
-  'OL',
-  'LI',
-  'FORM',
-  'DIALOG',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'INPUT',
-]);
-
-const integer = (value: string) => /^-?\d{1,7}$/.test(value);
-const oneOf =
-  (...tokens: string[]) =>
-  (value: string) =>
-    tokens.includes(value);
-
-/** The attributes the outline keeps, each with the values it may show (any other value is shown as `?`). */
-const KEPT_ATTRIBUTES: [string, (value: string) => boolean][] = [
-  ['aria-level', integer],
-  ['aria-rowcount', integer],
-  ['aria-setsize', integer],
-  ['aria-checked', oneOf('true', 'false', 'mixed')],
-  ['aria-selected', oneOf('true', 'false')],
-  ['aria-modal', oneOf('true', 'false')],
-  ['type', oneOf(...inputTypes)],
-];
-
-function signature(el: Element): string | undefined {
-  const role = el.getAttribute('role');
-  const tag = el.tagName.toUpperCase();
-  if (!role && !LANDMARK_TAGS.has(tag)) return undefined;
-  const name = tag.toLowerCase();
-  const roles = role
-    ?.trim()
-    .split(/\s+/)
-    .slice(0, 3)
-    .map((token) => (KNOWN_ROLES.has(token.toLowerCase()) ? token.toLowerCase() : '?'))
-    .join(' ');
-  const attrs = KEPT_ATTRIBUTES.filter(([a]) => el.hasAttribute(a)).map(([a, allowed]) => {
-    const value = (el.getAttribute(a) ?? '').trim().toLowerCase();
-    return `${a}=${allowed(value) ? value : '?'}`;
-  });
-  return [(KNOWN_TAGS.has(name) ? name : '*') + (roles ? `[role=${roles}]` : ''), ...attrs].join(' ');
-}
-
-function indent(depth: number): string {
-  return depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}(${depth}) `;
-}
-
-export function getOutline(root: Element, skip: readonly (Element | undefined)[] = []): string[] {
-  const lines: string[] = [];
-  // The last line is kept to say that the outline was cut.
-  const push = (line: string) => {
-    if (lines.length < MAX_LINES - 1) lines.push(line.slice(0, MAX_LINE));
-    else if (lines.length === MAX_LINES - 1) lines.push(`… cut at ${MAX_LINES} lines`);
-  };
-  let cutDeep = false;
-  const walk = (el: Element, depth: number, nesting: number) => {
-    if (nesting > MAX_NESTING) {
-      if (!cutDeep) push(`${indent(depth)}… nested deeper than ${MAX_NESTING} elements, left out`);
-      cutDeep = true;
-      return;
-    }
-    let previous: string | undefined;
-    let repeats = 0;
-    const flush = () => {
-      if (repeats > 1) push(`${indent(depth)}… ×${repeats - 1} more alike`);
-      repeats = 0;
-    };
-    for (const child of el.children) {
-      if (skip.includes(child) || lines.length >= MAX_LINES) continue;
-      const sig = signature(child);
-      if (sig === undefined) {
-        walk(child, depth, nesting + 1);
-        continue;
-      }
-      if (sig === previous) {
-        repeats++;
-        continue;
-      }
-      flush();
-      previous = sig;
-      repeats = 1;
-      push(`${indent(depth)}${sig}`);
-      walk(child, depth + 1, nesting + 1);
-    }
-    flush();
-  };
-  walk(root, 0, 0);
-  return lines;
-}
 
 /** What kind of thing a text is, without a character of it: `{id}`, `{email}` or `{word}`. */
 function kindOfText(text: string): string {
@@ -213,11 +96,11 @@ function describeProblemFacts(problem: ReadProblem): ReadProblem {
   return { ...problem, facts };
 }
 
-export function buildDiagnostics(
-  snapshot: PageSnapshot,
-  root: Element,
-  skip: readonly (Element | undefined)[] = [],
-): Diagnostics {
+/**
+ * The bundle of a snapshot, from the outline the content script built (outline.ts): the background makes the
+ * rest from the snapshot it took in (lib/platform/handlers/snapshots.ts), so this code stays out of the page.
+ */
+export function completeDiagnostics(snapshot: PageSnapshot, outline: readonly string[]): Diagnostics {
   const url = new URL(snapshot.url);
   return {
     path: getDiagnosticPath(url.pathname),
@@ -226,6 +109,15 @@ export function buildDiagnostics(
     readStatus: snapshot.readStatus,
     readProblems: snapshot.readProblems.slice(0, 100).map(describeProblemFacts),
     locale: snapshot.locale,
-    outline: getOutline(root, skip),
+    outline: [...outline],
   };
+}
+
+/** The bundle of a snapshot and the page it was read from, made in one place (as the background makes it). */
+export function buildDiagnostics(
+  snapshot: PageSnapshot,
+  root: Element,
+  skip: readonly (Element | undefined)[] = [],
+): Diagnostics {
+  return completeDiagnostics(snapshot, getOutline(root, skip));
 }

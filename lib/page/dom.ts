@@ -40,11 +40,19 @@ export interface TextPiece {
 export function textPieces(root: Element): TextPiece[] {
   const out: TextPiece[] = [];
   visitText(root, (raw, node) => {
+    // Printable ASCII (most page text) has no hidden characters, and only its spaces to fold.
+    if (PLAIN.test(raw)) {
+      const text = raw.includes('  ') ? raw.replace(/ {2,}/g, ' ').trim() : raw.trim();
+      if (text) out.push({ text, hidden: false, node });
+      return;
+    }
     const text = cleanDisplayText(raw);
     if (text) out.push({ text, hidden: hasHiddenCharacters(raw), node });
   });
   return out;
 }
+
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /** Calls `visit` with the raw value of every visible text node of an element, in document order. */
 function visitText(root: Element, visit: (raw: string, node: Node) => void) {
@@ -197,11 +205,16 @@ export function elementText(el: Element): string {
  * The detail pane of the selected person, partner, system user or asset: the largest subtree around its
  * level-2 heading that does not contain the list. Returns undefined when the page shows no detail pane.
  */
-export function findDetailPane(scope: ParentNode, list: RowSet): Element | undefined {
+export function findDetailPane(
+  scope: ParentNode,
+  list: RowSet,
+  /** The scope's headings, when the caller has them already (each query walks the whole list). */
+  scopeHeadings?: readonly Element[],
+): Element | undefined {
   const explicit = [...scope.querySelectorAll('[role="complementary"], aside')].find((el) => !isInChrome(el));
   if (explicit) return explicit;
   const firstRow = list.rows[0];
-  const headings = [...scope.querySelectorAll(HEADING_SELECTOR)].filter(
+  const headings = (scopeHeadings ?? [...scope.querySelectorAll(HEADING_SELECTOR)]).filter(
     (h) =>
       headingLevel(h) === 2 &&
       !isInChrome(h) &&

@@ -22,7 +22,12 @@ const accessIndex = buildIndex<Exclude<PortfolioAccess, 'unknown'>>(
 );
 
 export function matchPortfolioAccess(text: string): Exclude<PortfolioAccess, 'unknown'> | undefined {
-  const word = stripLabel(normalizeText(text));
+  return accessOfNormal(normalizeText(text));
+}
+
+/** matchPortfolioAccess of a text already normalised (the row reader normalises each text once). */
+export function accessOfNormal(normal: string): Exclude<PortfolioAccess, 'unknown'> | undefined {
+  const word = stripLabel(normal);
   // "Full control (formerly admin)": the label with a parenthetical note after it.
   return (
     accessIndex.get(word) ?? (word.endsWith(')') ? accessIndex.get(withoutTrailingNote(word)) : undefined)
@@ -76,7 +81,10 @@ function makeMatcher(variants: Variants): (text: string) => boolean {
   return (text) => words.has(stripLabel(normalizeText(text)));
 }
 
-export const isPendingLabel = makeMatcher(markers.pending);
+const pendingWords = new Set(allVariants(markers.pending));
+export const isPendingLabel = (text: string) => isPendingNormal(normalizeText(text));
+/** isPendingLabel of a text already normalised. */
+export const isPendingNormal = (normal: string) => pendingWords.has(stripLabel(normal));
 export const isPendingSection = makeMatcher(markers['pending-section']);
 export const isColumnHeader = makeMatcher(markers.columns);
 export const isNameColumn = makeMatcher(markers['name-column']);
@@ -91,13 +99,23 @@ export const isLoadingText = (text: string) => {
 
 const youMarkers = allVariants(markers.you);
 
+/**
+ * Whether a text can normalise to one that ends in ")", as every "(you)" marker does: printable ASCII is
+ * only folded and lower-cased, so without a ")" it cannot (names and addresses are seldom normalised).
+ */
+const mayEndInParenthesis = (text: string) => text.includes(')') || !/^[\x20-\x7e]*$/.test(text);
+
 /** The "(you)" badge: an element whose whole text is the marker. */
 export function isYouMarker(text: string): boolean {
-  return youMarkers.includes(normalizeText(text));
+  return mayEndInParenthesis(text) && youMarkers.includes(normalizeText(text));
 }
+
+/** isYouMarker of a text already normalised. */
+export const isYouNormal = (normal: string) => youMarkers.includes(normal);
 
 /** "(you)" on its own, or at the end of a name ("Anna Berg (you)"): returns the rest of the text. */
 export function splitYouMarker(text: string): { marked: boolean; rest: string } {
+  if (!mayEndInParenthesis(text)) return { marked: false, rest: text };
   const normal = normalizeText(text);
   for (const marker of youMarkers) {
     if (normal === marker) return { marked: true, rest: '' };
@@ -122,7 +140,11 @@ const temporaryStart = new RegExp(
 
 /** "Access expires Dec 31, 2026": returns what follows the words, or undefined when it is not such a text. */
 export function stripTemporaryAccess(text: string): string | undefined {
-  const normal = normalizeText(text);
+  return temporaryRestOfNormal(normalizeText(text));
+}
+
+/** stripTemporaryAccess of a text already normalised. */
+export function temporaryRestOfNormal(normal: string): string | undefined {
   const words = temporaryStart.exec(normal)?.[0];
   return words === undefined ? undefined : normal.slice(words.length).replace(/^[:·•\-–\s]+/, '');
 }
@@ -141,7 +163,12 @@ const businessIdLabels = allVariants(markers['business-id']).sort((a, b) => b.le
  * NFKC makes it a space), "ID de l'entreprise\u202f: 3228…", "Business ID 3228…" with no colon, "#3228…".
  */
 export function readIdText(text: string): string | undefined {
-  let normal = normalizeText(text);
+  return idOfNormal(normalizeText(text));
+}
+
+/** readIdText of a text already normalised. */
+export function idOfNormal(normalized: string): string | undefined {
+  let normal = normalized;
   for (const label of businessIdLabels) {
     if (normal.startsWith(label) && /^[\s:#]/.test(normal.charAt(label.length))) {
       normal = normal.slice(label.length);
@@ -154,9 +181,11 @@ export function readIdText(text: string): string | undefined {
 
 /** A Business ID label on its own ("Business ID", "ID :"), its number in the next element. */
 export function isIdLabel(text: string): boolean {
-  const normal = normalizeText(text).replace(/\s*:$/, '');
-  return businessIdLabels.includes(normal);
+  return isIdLabelNormal(normalizeText(text));
 }
+
+/** isIdLabel of a text already normalised. */
+export const isIdLabelNormal = (normal: string) => businessIdLabels.includes(normal.replace(/\s*:$/, ''));
 
 const emailLabels = allVariants(markers.email);
 const actionWords = new Set(Object.values(actions).flatMap((v) => allVariants(v)));

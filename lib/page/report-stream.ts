@@ -1,6 +1,5 @@
 import type { SnapshotDelta, SnapshotReport } from '../domain/messages';
 import { getSubjectKey, type PageSnapshot, type Principal } from '../domain/snapshot';
-import type { Diagnostics } from './diagnostics';
 
 /** What goes to the background for one read: the whole read, or what changed since the last message. */
 export type Outgoing = { kind: 'full'; report: SnapshotReport } | { kind: 'delta'; delta: SnapshotDelta };
@@ -13,7 +12,7 @@ export type Outgoing = { kind: 'full'; report: SnapshotReport } | { kind: 'delta
  */
 export interface ReportStream {
   /** What to send for this read; undefined when it says what the last message already said. */
-  next(snapshot: PageSnapshot, diagnostics?: () => Diagnostics | undefined): Outgoing | undefined;
+  next(snapshot: PageSnapshot, outline?: () => string[] | undefined): Outgoing | undefined;
   /** The latest read as a full report with the next number (the background asked for it, or lost it). */
   full(): Outgoing | undefined;
   /** The next read goes in full (a new location, or the background did not take the last message). */
@@ -39,14 +38,10 @@ export function createReportStream(random: () => string = randomStream): ReportS
   let sent: Sent | undefined;
   let deltas = true;
   let whole = false;
-  let latest: { snapshot: PageSnapshot; diagnostics: () => Diagnostics | undefined } | undefined;
+  let latest: { snapshot: PageSnapshot; outline: () => string[] | undefined } | undefined;
 
-  const fullOf = (
-    snapshot: PageSnapshot,
-    describe: () => Diagnostics | undefined,
-    keys: string[],
-  ): Outgoing => {
-    const diagnostics = describe();
+  const fullOf = (snapshot: PageSnapshot, describe: () => string[] | undefined, keys: string[]): Outgoing => {
+    const outline = describe();
     // Keys that are not unique cannot be compared one by one: the read after such a one goes whole too.
     whole = false;
     sent =
@@ -59,26 +54,26 @@ export function createReportStream(random: () => string = randomStream): ReportS
         : undefined;
     return {
       kind: 'full',
-      report: { snapshot, ...(diagnostics ? { diagnostics } : {}), stream, seq: ++seq },
+      report: { snapshot, ...(outline ? { outline } : {}), stream, seq: ++seq },
     };
   };
 
   return {
     next(snapshot, describe = () => undefined) {
       // The outline of an unreadable page is built only when it is sent, and once.
-      let built: { value: Diagnostics | undefined } | undefined;
-      const diagnostics = () => (built ??= { value: describe() }).value;
-      latest = { snapshot, diagnostics };
+      let built: { value: string[] | undefined } | undefined;
+      const outlineOnce = () => (built ??= { value: describe() }).value;
+      latest = { snapshot, outline: outlineOnce };
       const keys = snapshot.principals.map(getSubjectKey);
-      if (!sent || new Set(keys).size !== keys.length) return fullOf(snapshot, diagnostics, keys);
+      if (!sent || new Set(keys).size !== keys.length) return fullOf(snapshot, outlineOnce, keys);
       const header = headerOf(snapshot);
       const changes = diff(sent, snapshot.principals, keys);
       if (header === sent.header && changes.upsert.length === 0 && changes.remove.length === 0)
         return undefined;
-      if (!deltas || whole) return fullOf(snapshot, diagnostics, keys);
+      if (!deltas || whole) return fullOf(snapshot, outlineOnce, keys);
       sent = { keys, byKey: new Map(keys.map((k, i) => [k, snapshot.principals[i]!])), header };
       const { principals: _all, ...fields } = snapshot;
-      const outline = diagnostics();
+      const outline = outlineOnce();
       return {
         kind: 'delta',
         delta: {
@@ -88,13 +83,13 @@ export function createReportStream(random: () => string = randomStream): ReportS
           count: snapshot.principals.length,
           upsert: changes.upsert,
           remove: changes.remove,
-          ...(outline ? { diagnostics: outline } : {}),
+          ...(outline ? { outline } : {}),
         },
       };
     },
     full() {
       if (!latest) return undefined;
-      return fullOf(latest.snapshot, latest.diagnostics, latest.snapshot.principals.map(getSubjectKey));
+      return fullOf(latest.snapshot, latest.outline, latest.snapshot.principals.map(getSubjectKey));
     },
     restart() {
       sent = undefined;

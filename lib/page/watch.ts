@@ -1,7 +1,7 @@
 import type { PageSnapshot } from '../domain/snapshot';
-import { buildDiagnostics, type Diagnostics } from './diagnostics';
 import type { Anchor } from './anchors';
 import { mergeDialogDraft, type DialogDraft } from './dialog-draft';
+import { getOutline } from './outline';
 import { readPageWithAnchors } from './read';
 import { createRowCache, type RowCache } from './row-cache';
 
@@ -10,11 +10,11 @@ export interface WatchOptions {
   /** Our own hosts (panel, badges): changes inside them are not page changes, and they are never read. */
   ownHosts?: () => (Element | undefined)[];
   /**
-   * Every read (the receiver sends only what changed). `diagnostics`: the unreadable page's outline, built
-   * when asked (it walks the whole page). `partial`: a first slice of a long list, the rest follows within
+   * Every read (the receiver sends only what changed). `outline`: the unreadable page's outline for the
+   * diagnostics bundle (lib/page/outline.ts), built when asked (it walks the whole page). `partial`: a first slice of a long list, the rest follows within
    * a few tasks.
    */
-  onRead: (snapshot: PageSnapshot, diagnostics: () => Diagnostics | undefined, partial: boolean) => void;
+  onRead: (snapshot: PageSnapshot, outline: () => string[] | undefined, partial: boolean) => void;
   /** Where subjects are shown, after every read (rows re-render even when the snapshot does not change). */
   onAnchors?: (anchors: Anchor[]) => void;
   /** The longest stretch of reading before the page gets the main thread back (ms). */
@@ -112,11 +112,9 @@ export function watchPage(
     options.onAnchors?.(
       read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
     );
-    const diagnostics = () =>
-      snapshot.readStatus === 'ok' || partial
-        ? undefined
-        : buildDiagnostics(snapshot, doc.body, options.ownHosts?.());
-    onRead(snapshot, diagnostics, partial);
+    const outline = () =>
+      snapshot.readStatus === 'ok' || partial ? undefined : getOutline(doc.body, options.ownHosts?.());
+    onRead(snapshot, outline, partial);
     return partial;
   };
 

@@ -158,12 +158,12 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
       signal,
       ownHosts: () => [overlay?.host, badges?.host],
       onAnchors: (anchors) => ensureBadges().setAnchors(anchors),
-      onRead: (snapshot, diagnostics) => {
+      onRead: (snapshot, outline) => {
         // The extension went away under the page: the context ends here (and the overlay says so).
         if (ctx.isInvalid) return;
         // A refusal or silence is shown by the reporter's outcome; the next change sends again. A read
         // that says what the last one said sends nothing, and changes nothing here.
-        if (!reporter.report(snapshot, diagnostics)) return;
+        if (!reporter.report(snapshot, outline)) return;
         if (snapshot.kind === 'other') {
           showOverlay(false);
           findings = [];

@@ -1,7 +1,6 @@
 import { describeRefusal, isReportProblemCode, type Say } from '../domain/i18n/on-page';
 import type { SnapshotDelta, SnapshotReport } from '../domain/messages';
 import type { PageSnapshot } from '../domain/snapshot';
-import type { Diagnostics } from '../page/diagnostics';
 import type { Outgoing, ReportStream } from '../page/report-stream';
 import type { Problem } from '../domain/problems';
 import type { Reply } from '../domain/protocol';
@@ -43,7 +42,7 @@ export function createSnapshotReporter(
 /** A page load's reads, sent as numbered full reports and deltas. */
 export interface StreamReporter {
   /** Sends what changed since the last message (nothing when nothing did); true when something went. */
-  report(snapshot: PageSnapshot, diagnostics?: () => Diagnostics | undefined): boolean;
+  report(snapshot: PageSnapshot, outline?: () => string[] | undefined): boolean;
   /** Sends the latest read whole again (the background asked: it restarted and lost what it knew). */
   again(): boolean;
 }
@@ -101,7 +100,7 @@ export function createStreamReporter(
     return true;
   };
   return {
-    report: (snapshot, diagnostics) => send(stream.next(snapshot, diagnostics)),
+    report: (snapshot, outline) => send(stream.next(snapshot, outline)),
     again: () => send(stream.full()),
   };
 }

@@ -64,11 +64,17 @@ const NO_TEXTS: readonly string[] = Object.freeze([]);
  * no label on each row. Returns a test for "this row is in such a section" (always false when the page
  * has none, at no cost per row).
  */
-function pendingSectionTest(main: ParentNode): (row: Element) => boolean {
-  const labelled = [...main.querySelectorAll('[aria-label]')].filter(
-    (el) => !isInChrome(el) && isPendingSection(el.getAttribute('aria-label') ?? ''),
+function pendingSectionTest(
+  marked: readonly Element[],
+  allHeadings: readonly Element[],
+): (row: Element) => boolean {
+  const labelled = marked.filter(
+    (el) =>
+      el.hasAttribute('aria-label') &&
+      !isInChrome(el) &&
+      isPendingSection(el.getAttribute('aria-label') ?? ''),
   );
-  const headings = [...main.querySelectorAll(HEADING_SELECTOR)].filter((h) => !isInChrome(h));
+  const headings = allHeadings.filter((h) => !isInChrome(h));
   const pendingHeadings = new Set(headings.filter((h) => isPendingSection(elementText(h))));
   if (labelled.length === 0 && pendingHeadings.size === 0) return () => false;
   return (row) => {
@@ -195,7 +201,10 @@ export function readPrincipalList(
   const principals: Principal[] = [];
   let missingAccess = 0;
   let notUnderstood = 0;
-  const inPendingSection = pendingSectionTest(main);
+  // Headings and labelled elements, found in one walk of the page (at thousands of rows each walk counts).
+  const marked = [...main.querySelectorAll(`[aria-label], ${HEADING_SELECTOR}`)];
+  const pageHeadings = marked.filter((el) => el.matches(HEADING_SELECTOR));
+  const inPendingSection = pendingSectionTest(marked, pageHeadings);
   const rowPrincipal = new Map<Element, Principal>();
   let paneTarget: { principal: Principal; headings: Element[]; paneOnly: Element | undefined } | undefined;
   let youInName = 0;
@@ -218,12 +227,11 @@ export function readPrincipalList(
       deferred++;
       continue;
     }
-    // The facts may be remembered for the next read: this one's changes go to a copy.
-    const facts = { ...read };
+    // The facts may be remembered for the next read: a row in a pending section is marked on a copy.
+    const facts = !read.pending && inPendingSection(row) ? { ...read, pending: true } : read;
     noteNameFacts(facts);
     if (facts.unreadableDate)
       problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));
-    if (inPendingSection(row)) facts.pending = true;
     const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
     if (!principal) {
       // A header row written with ordinary cells ("Name", "Access") is not a principal, nor a problem.
@@ -246,7 +254,7 @@ export function readPrincipalList(
     }));
     return { principals, problems, anchors, deferred };
   }
-  const pane = findDetailPane(main, list);
+  const pane = findDetailPane(main, list, pageHeadings);
   if (list.rows.length === 0 && !pane) {
     if (isLoading(main)) return { principals, problems: [readProblem('list-loading', { section: kind })] };
     if (kind !== 'people' && hasEmptyState(main)) return { principals, problems };

@@ -9,16 +9,16 @@ import {
 import { parseDisplayedDate } from '../dates';
 import { labelledBy, textPieces, type TextPiece } from '../dom';
 import {
+  accessOfNormal,
+  idOfNormal,
   isEmailLabel,
-  isIdLabel,
-  isPendingLabel,
-  isYouMarker,
-  matchPortfolioAccess,
-  readIdText,
+  isIdLabelNormal,
+  isPendingNormal,
+  isYouNormal,
   splitYouMarker,
-  stripTemporaryAccess,
+  temporaryRestOfNormal,
 } from '../match';
-import { findEmail, isEmail } from '../text';
+import { findEmail, isEmail, normalizeText } from '../text';
 
 /** What one row (or detail pane) says about a principal, before it is known which kind it is. */
 export interface RowFacts {
@@ -102,29 +102,37 @@ function takeName(facts: RowFacts, text: string, hidden: boolean): void {
   else if (findEmail(text)) facts.inName = 'email';
 }
 
-/** Every fact the texts other than the name show. */
+/**
+ * Every fact the texts other than the name show. Each text is normalised once (the row reader's cost at
+ * thousands of rows, issue 12): only a text with an `@` can be an address, and such a text is never the
+ * "(you)" marker, so the address is looked for first and the other facts on the normalised text.
+ */
 function readOtherFacts(facts: RowFacts, pieces: TextPiece[], el: Element, locale: string): void {
   for (let i = 0; i < pieces.length; i++) {
     const { text: segment, hidden } = pieces[i]!;
-    if (isYouMarker(segment)) {
-      facts.you = true;
-      continue;
-    }
-    if (isEmail(segment) || (isEmailLabel(segment.split(':')[0] ?? '') && findEmail(segment))) {
+    if (
+      segment.includes('@') &&
+      (isEmail(segment) || (isEmailLabel(segment.split(':')[0] ?? '') && findEmail(segment)))
+    ) {
       if (!facts.email && hidden) facts.hidden = true;
       facts.email ??= findEmail(segment);
       continue;
     }
-    const access = matchPortfolioAccess(segment);
+    const normal = normalizeText(segment);
+    if (isYouNormal(normal)) {
+      facts.you = true;
+      continue;
+    }
+    const access = accessOfNormal(normal);
     if (access) {
       facts.access ??= access;
       continue;
     }
-    if (isPendingLabel(segment)) {
+    if (isPendingNormal(normal)) {
       facts.pending = true;
       continue;
     }
-    const rest = stripTemporaryAccess(segment);
+    const rest = temporaryRestOfNormal(normal);
     if (rest !== undefined) {
       const datetime = el.querySelector('time[datetime]')?.getAttribute('datetime');
       const fromTime = datetime ? parseDisplayedDate(datetime, locale) : undefined;
@@ -139,8 +147,8 @@ function readOtherFacts(facts: RowFacts, pieces: TextPiece[], el: Element, local
     }
     // "Business ID" in one element and the number in the next, with no colon (LEXICON.md): the label
     // says nothing, the bare number is the ID.
-    if (isIdLabel(segment)) continue;
-    const id = readIdText(segment);
+    if (isIdLabelNormal(normal)) continue;
+    const id = idOfNormal(normal);
     if (id) {
       if (!facts.id && hidden) facts.hidden = true;
       facts.id ??= id;
@@ -212,10 +220,18 @@ export function toPrincipal(
 }
 
 /** splitCombined on a piece: every part keeps whether its text node carried hidden characters. */
-function splitPiece(piece: TextPiece): TextPiece[] {
-  const parts = splitCombined(piece.text);
+function splitPiece(piece: TextPiece): TextPiece | TextPiece[] {
+  const { text } = piece;
+  // Most texts hold one fact: no separator, and no address, or an address alone (a text without spaces
+  // or "·", "•", "|" is never split; one that is an address as a whole stays whole).
+  if (!/[@·•|–—-]/.test(text)) return piece;
+  if (!/[\s·•|]/.test(text)) {
+    const email = text.includes('@') ? findEmail(text) : undefined;
+    if (email === undefined || email === text) return piece;
+  }
+  const parts = splitCombined(text);
   return parts.length === 1 && parts[0] === piece.text
-    ? [piece]
+    ? piece
     : parts.map((text) => ({ text, hidden: piece.hidden, node: piece.node }));
 }
 

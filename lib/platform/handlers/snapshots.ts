@@ -1,4 +1,5 @@
 import { checkSnapshotOrigin, type SnapshotReport } from '../../domain/messages';
+import { completeDiagnostics } from '../../page/diagnostics';
 import { resolveOwnDomains } from '../../domain/principals';
 import { fail } from '../../domain/problems';
 import type { PageSnapshot } from '../../domain/snapshot';
@@ -13,6 +14,11 @@ import { ok } from '../router';
  * What the content scripts report: snapshots of their page, badge clicks; and the panel's "Show on page" and
  * a finding's "how to fix".
  */
+/** The diagnostics bundle of an unreadable page, made here from the outline its content script sent. */
+function withDiagnostics(snapshot: PageSnapshot, outline: readonly string[] | undefined) {
+  return outline ? { diagnostics: completeDiagnostics(snapshot, outline) } : {};
+}
+
 export function registerSnapshotHandlers(hub: Hub): void {
   const { router, cache, publisher, store } = hub;
 
@@ -98,12 +104,14 @@ export function registerSnapshotHandlers(hub: Hub): void {
     void hub.focus.revealIfPending(tabId);
   };
 
-  router.handle('reportSnapshot', async (report, sender) => {
+  router.handle('reportSnapshot', async (sent, sender) => {
     const tabId = sender.tabId;
     if (tabId === undefined) return fail('snapshot-no-tab');
     // The router parsed it; the page must be the sender's own, on business.facebook.com.
-    const refused = checkSnapshotOrigin(report, sender.url);
+    const refused = checkSnapshotOrigin(sent, sender.url);
     if (refused) return { ok: false, error: refused };
+    const { diagnostics: _theirs, outline, ...rest } = sent;
+    const report: SnapshotReport = { ...rest, ...withDiagnostics(rest.snapshot, outline) };
     const now = hub.clock();
     await inTurn(tabId, () => cache.setTab(tabId, { report, receivedAt: now.toISOString() }));
     await accept(tabId, report, now);
@@ -126,7 +134,7 @@ export function registerSnapshotHandlers(hub: Hub): void {
       if (!applied.ok) return undefined;
       const next: SnapshotReport = {
         snapshot: applied.snapshot,
-        ...(delta.diagnostics ? { diagnostics: delta.diagnostics } : {}),
+        ...withDiagnostics(applied.snapshot, delta.outline),
         stream: delta.stream,
         seq: delta.seq,
       };

@@ -168,4 +168,43 @@ describe('the background hub, without a browser', () => {
     expect(panel).toHaveLength(1);
     expect(panel[0]!.focus?.subject).toBe('partner:3228568050780001');
   });
+
+  it('makes the diagnostics bundle from the outline the page sent, and takes no bundle from the page', async () => {
+    const panel = panelOn(t, 7);
+    const url = `https://business.facebook.com/settings/people/61000000000002?business_id=${B}&email=anna%40sjobod.se`;
+    const snapshot = {
+      ...listSnapshot('people', []),
+      url,
+      readStatus: 'unreadable' as const,
+      readProblems: [{ code: 'access-denied' as const, facts: { notice: 'Anna Berg cannot see this' } }],
+    };
+    const theirs = {
+      path: '/settings/people/61000000000002',
+      queryKeys: ['anna@sjobod.se'],
+      kind: 'people' as const,
+      readStatus: 'unreadable' as const,
+      readProblems: [],
+      locale: 'en' as const,
+      outline: ['Anna Berg'],
+    };
+    const outline = ['main[role=main]', '  div[role=grid] aria-rowcount=3'];
+    const sent = { snapshot, outline, diagnostics: theirs };
+    expect(await t.ask('reportSnapshot', sent, t.contentSender(7, url))).toEqual({ ok: true, value: {} });
+    await t.hub.publisher.settled();
+    expect(panel.at(-1)!.diagnostics).toEqual({
+      path: '/settings/people/{id}',
+      queryKeys: ['business_id', 'email'],
+      kind: 'people',
+      readStatus: 'unreadable',
+      readProblems: [{ code: 'access-denied', facts: { notice: '<text: 25 characters; letters, spaces>' } }],
+      locale: 'en',
+      outline,
+    });
+    expect(JSON.stringify(panel.at(-1)!.diagnostics)).not.toMatch(/Anna|61000000000002/);
+    // A read with no outline (a readable page) carries no bundle.
+    const fine = listSnapshot('people', [me]);
+    await t.ask('reportSnapshot', { snapshot: fine, diagnostics: theirs }, t.contentSender(7, fine.url));
+    await t.hub.publisher.settled();
+    expect(panel.at(-1)!.diagnostics).toBeUndefined();
+  });
 });
