@@ -29,8 +29,9 @@ describe('an import’s progress', () => {
     expect(check.ok).toBe(true);
     expect(seen.every((p) => p.stage === 'checking' && p.total === N && p.done <= p.total)).toBe(true);
     expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
-    // Told along the way (batches of 512), not only at the end.
-    expect(new Set(seen.map((p) => p.done)).size).toBeGreaterThan(3);
+    // Told along the way (a slice is at most 1,024 decisions, fewer when the machine is slow), not only at
+    // the end: how many times depends on the machine's speed, that it is told before the end does not.
+    expect(seen.some((p) => p.done > 0 && p.done < N)).toBe(true);
     expect(seen.at(-1)).toEqual({ stage: 'checking', done: N, total: N });
   });
 
