@@ -68,6 +68,9 @@ export interface GenerateOptions {
   seed?: number;
   batchSize?: number;
   rowDelayMs?: number;
+  /** Another client's portfolio (an agency visits many): its Business ID and name. */
+  businessId?: string;
+  businessName?: string;
 }
 
 /** Makes a portfolio of any size: the same generator serves a 5-person and a 5,000-person portfolio. */
@@ -139,8 +142,8 @@ export function generatePortfolio(options: GenerateOptions): SandboxPortfolio {
     assets: assign(2),
   }));
   const input: SandboxPortfolioInput = {
-    businessId: '1234567890123456',
-    businessName: 'Generated Portfolio AB',
+    businessId: options.businessId ?? '1234567890123456',
+    businessName: options.businessName ?? 'Generated Portfolio AB',
     locale: options.locale ?? 'en',
     variant: options.variant,
     paneStructure: options.pane,
