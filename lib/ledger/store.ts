@@ -319,11 +319,33 @@ export class LedgerStore {
   constructor(db: LedgerDb | string = openLedgerDb(), limits: Partial<StoreLimits> = {}) {
     this.db = typeof db === 'string' ? openLedgerDb(db) : db;
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.mutationPrefix = `idb://${this.db.name}/`;
+    Dexie.on.storagemutated.subscribe(this.onMutated);
   }
 
   close(): void {
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.db.close();
   }
+
+  /**
+   * A number that changes after every committed write to this store's database, by any path of this
+   * worker or another context (Dexie's `storagemutated`, which every table write fires): what was read
+   * while it stays the same is still what the database holds. Not kept across restarts: the epoch makes a
+   * restarted worker's numbers new ones.
+   */
+  writeMark(): string {
+    return `${this.watchEpoch}:${this.mutations}`;
+  }
+  private mutations = 0;
+  private readonly mutationPrefix: string;
+  private readonly onMutated = (parts: Record<string, unknown>): void => {
+    for (const part in parts)
+      if (part.startsWith(this.mutationPrefix)) {
+        this.mutations += 1;
+        return;
+      }
+  };
 
   /**
    * Says when a change timeline may read differently: a read showed changes, or the ledger (which judges
@@ -1084,8 +1106,11 @@ export class LedgerStore {
    */
   updateReminderState(change: (state: ReminderState) => ReminderState): Promise<ReminderState> {
     return this.db.transaction('rw', this.db.meta, async () => {
-      const next = reminderStateSchema.parse(change(await this.reminderState()));
-      await this.db.meta.put({ key: 'reminders', value: next });
+      const current = await this.reminderState();
+      const next = reminderStateSchema.parse(change(current));
+      // Nothing changed (most hourly checks): no write, no disk flush, and what was read stays current.
+      if (JSON.stringify(next) !== JSON.stringify(current))
+        await this.db.meta.put({ key: 'reminders', value: next });
       return next;
     });
   }

@@ -72,10 +72,38 @@ export async function overviewRows(hub: OverviewHub): Promise<OverviewRow[]> {
   return rows;
 }
 
+/** How long rows are kept while nothing is written: rules that count days from now see a fresh clock. */
+const KEPT_MS = 10 * 60_000;
+
+/**
+ * The overview's rows, kept while the store is not written (`writeMark`), the settings stay and for at
+ * most `KEPT_MS`: going back and forth between the overview and an asset view, or opening it again, does not
+ * read 200 businesses and run their rules again. Items due are the reminders' own count, taken afresh.
+ */
+export function keptOverviewRows(
+  hub: OverviewHub & { store: Pick<Hub['store'], 'writeMark'> },
+): () => Promise<OverviewRow[]> {
+  let kept: { key: string; until: number; rows: Promise<OverviewRow[]> } | undefined;
+  return async () => {
+    // The key is taken before anything is read: a write during the reads makes the next call read again.
+    const key = `${hub.store.writeMark()}|${hub.locale()}|${JSON.stringify(await hub.currentSettings())}`;
+    const now = hub.clock().getTime();
+    if (!kept || kept.key !== key || now >= kept.until) {
+      const rows = overviewRows(hub);
+      kept = { key, until: now + KEPT_MS, rows };
+      rows.catch(() => {
+        if (kept?.rows === rows) kept = undefined;
+      });
+    }
+    return (await kept.rows).map((row) => ({ ...row, due: hub.reminders.currentDue(row.businessId).length }));
+  };
+}
+
 /** The overview of every business and the asset view of one (issue 15): extension pages only. */
 export function registerOverviewHandlers(hub: Hub): void {
+  const rows = keptOverviewRows(hub);
   hub.router.handle('overview', async () =>
-    ok<'overview'>({ businesses: await overviewRows(hub), at: hub.clock().toISOString() }),
+    ok<'overview'>({ businesses: await rows(), at: hub.clock().toISOString() }),
   );
   hub.router.handle('assetPaths', async ({ businessId }) => {
     const baseline = await hub.store.baseline(businessId);

@@ -123,4 +123,38 @@ describe('the overview and asset view messages (issue 15)', () => {
       error: { code: 'panel-not-ours' },
     });
   });
+  it('keeps its rows while nothing is written, reads again after a write or ten minutes, and counts items due afresh', async () => {
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me]) });
+    await t.hub.recording.flush();
+    const reads = vi.spyOn(t.hub.store, 'overviewFacts');
+    const rows = async () => {
+      const reply = await t.ask('overview', {}, options());
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      return reply.value.businesses;
+    };
+    const first = await rows();
+    expect(first.map((r) => [r.businessId, r.principals])).toEqual([[B, 1]]);
+    expect(await rows()).toEqual(first);
+    expect(reads).toHaveBeenCalledTimes(1);
+
+    // A write, by any path (here a read stored from the page), is seen at once.
+    await t.ask('reportSnapshot', {
+      snapshot: listSnapshot('people', [me, person('Lisa Kant', 'lisa@sjobod.se')]),
+    });
+    await t.hub.recording.flush();
+    expect((await rows()).map((r) => [r.businessId, r.principals])).toEqual([[B, 2]]);
+    expect(reads).toHaveBeenCalledTimes(2);
+    await rows();
+    expect(reads).toHaveBeenCalledTimes(2);
+
+    // Items due are the reminders' own count at each call, kept rows or not.
+    const due = vi.spyOn(t.hub.reminders, 'currentDue').mockReturnValue([{} as never, {} as never]);
+    expect((await rows())[0]!.due).toBe(2);
+    due.mockRestore();
+
+    // Rules that count days from now see a fresh clock after ten minutes.
+    now = new Date(now.getTime() + 10 * 60_000);
+    await rows();
+    expect(reads).toHaveBeenCalledTimes(3);
+  });
 });
