@@ -338,6 +338,7 @@ function AssetsView({
   const { ask, locale } = useApi();
   const t = catalogue(locale).overview;
   const [assets, setAssets] = useState<AssetView[] | undefined>();
+  const [name, setName] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const [saved, setSaved] = useState<string | undefined>();
   const refusal = useRefusal(locale);
@@ -350,6 +351,7 @@ function AssetsView({
       check(reply);
       if (reply.ok) {
         setAssets(reply.value.assets);
+        setName(reply.value.name);
         // The asset the address names (the panel's link on an asset page): searched for by its ID or name.
         const named = asset ? reply.value.assets.find((a) => a.key === asset) : undefined;
         if (named) setQuery(named.id ?? named.name);
@@ -416,7 +418,8 @@ function AssetsView({
           {t.assets.back}
         </a>
       ) : null}
-      <h1>{t.assets.title(businessLabel({ businessId }))}</h1>
+      {/* The name, once read, is page text: React text only. */}
+      <h1>{t.assets.title(businessLabel({ businessId, name }))}</h1>
       <p className="hint">{t.assets.intro}</p>
       {body}
     </main>

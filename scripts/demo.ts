@@ -75,6 +75,12 @@ const reviewWords: Record<UiLocale, { revoke: string; reduce: string }> = {
     reduce: 'Ils ne font plus que des rapports ; plus de modifications des publicités.',
   },
 };
+/** The agency's other clients the demo visits before the overview (issue 15). */
+const agencyClients: Record<UiLocale, string[]> = {
+  en: ['Harbour Bakery Ltd', 'North Fitness Ltd', 'Bright Dental Ltd', 'Kite Outdoor Ltd'],
+  sv: ['Hamnbageriet AB', 'Norrgym AB', 'Ljus Tandvård AB', 'Drake Friluft AB'],
+  fr: ['Boulangerie du Port SARL', 'Forme du Nord SARL', 'Dentaire Clair SARL', 'Cerf-volant Plein Air SARL'],
+};
 const headless = values.headless || !process.env.DISPLAY;
 const q = `?business_id=${portfolio.businessId}`;
 
@@ -320,13 +326,32 @@ try {
   shots.push(resolve(out, '15-access-review-report.pdf'));
   await report.close();
 
-  // Every portfolio at once (issue 15): the overview, then every path to the café's Page.
+  // Every portfolio at once (issue 15): an agency's other clients visited in turn (each its own size,
+  // language and structure), then the overview ranked by risk, then every path to the café's Page.
+  for (const [i, name] of agencyClients[locale].entries()) {
+    const client = generatePortfolio({
+      people: 4 + i * 3,
+      partners: 1 + (i % 2),
+      systemUsers: i % 2,
+      seed: 31 + i,
+      locale: uiLocales[i % uiLocales.length]!,
+      variant: listStructures[i % listStructures.length]!,
+      businessId: String(7_700_000_000_000_000 + i * 101),
+      businessName: name,
+    });
+    await routeSandbox(session.context, client);
+    await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${client.businessId}`);
+    await settle(page, 'people');
+  }
+  // Reads are folded into the ledger in the quiet time after them.
+  await page.waitForTimeout(1500);
   const overview = await session.context.newPage();
+  await overview.setViewportSize({ width: 1280, height: 1100 });
   await overview.goto(`chrome-extension://${await extensionId(session.context)}/overview.html`);
-  await overview.waitForSelector('[data-counts], [data-empty]', { timeout: 15_000 });
+  await overview.waitForSelector('li[data-business]', { timeout: 15_000 });
   await overview.screenshot({ path: resolve(out, '16-overview.png') });
   shots.push(resolve(out, '16-overview.png'));
-  await overview.locator('[data-assets-link]').first().click();
+  await overview.locator(`[data-assets-link="${portfolio.businessId}"]`).click();
   await overview.waitForSelector('[data-subject]', { timeout: 15_000 });
   await overview.screenshot({ path: resolve(out, '17-asset-paths.png') });
   shots.push(resolve(out, '17-asset-paths.png'));

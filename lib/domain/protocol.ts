@@ -144,7 +144,11 @@ export const protocol = {
   assetPaths: define(
     'page',
     z.object({ businessId }),
-    z.object({ assets: z.array(assetViewSchema).max(100_000) }),
+    z.object({
+      assets: z.array(assetViewSchema).max(100_000),
+      /** The business's name as a page last showed it (issue 15, item 1); none until one has. */
+      name: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
+    }),
   ),
   /** panel → background: what the ledger knows about a subject. */
   subjectRecord: define(

@@ -208,6 +208,13 @@ describe('the asset view (issue 15, item 3)', () => {
     await mount(<OverviewPage businessId={B} pageUrl={pageUrl} now={() => NOW} />);
     expect(asked).toEqual([['assetPaths', { businessId: B }]]);
     expect(text($('h1'))).toBe(`Who can reach the assets of business ${B}`);
+    act(() => root?.unmount());
+    host.remove();
+    // Named once a page has shown the name: as text, even a name that looks like markup.
+    answers.assetPaths = () => ({ ok: true, value: { assets, name: '<b>Sjöbod</b> Café AB' } });
+    await mount(<OverviewPage businessId={B} pageUrl={pageUrl} now={() => NOW} />);
+    expect(text($('h1'))).toBe('Who can reach the assets of business <b>Sjöbod</b> Café AB');
+    expect($('h1 b')).toBeNull();
     expect(
       $$('li[data-asset]').map((li) => [li.getAttribute('data-asset'), li.getAttribute('data-paths')]),
     ).toEqual([

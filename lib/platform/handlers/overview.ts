@@ -106,8 +106,15 @@ export function registerOverviewHandlers(hub: Hub): void {
     ok<'overview'>({ businesses: await rows(), at: hub.clock().toISOString() }),
   );
   hub.router.handle('assetPaths', async ({ businessId }) => {
-    const baseline = await hub.store.baseline(businessId);
-    if (!baseline) return ok<'assetPaths'>({ assets: [] });
-    return ok<'assetPaths'>({ assets: assetPaths(baseline, await hub.store.grants({ businessId })) });
+    const [baseline, name] = await Promise.all([
+      hub.store.baseline(businessId),
+      hub.store.businessName(businessId),
+    ]);
+    const named = name ? { name } : {};
+    if (!baseline) return ok<'assetPaths'>({ assets: [], ...named });
+    return ok<'assetPaths'>({
+      assets: assetPaths(baseline, await hub.store.grants({ businessId })),
+      ...named,
+    });
   });
 }

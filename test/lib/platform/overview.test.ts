@@ -117,6 +117,17 @@ describe('the overview and asset view messages (issue 15)', () => {
       ok: true,
       value: { assets: [] },
     });
+    // Named as a page last showed the business (issue 15, item 1).
+    await t.ask(
+      'reportSnapshot',
+      { snapshot: { ...in_(D, listSnapshot('people', [me])), businessName: 'Dala Bageri AB' } },
+      t.contentSender(3),
+    );
+    await t.hub.recording.flush();
+    expect(await t.ask('assetPaths', { businessId: D }, options())).toEqual({
+      ok: true,
+      value: { assets: [], name: 'Dala Bageri AB' },
+    });
     // The panel of a Business Settings tab is refused both, though it is ours.
     expect(await t.ask('overview', {}, t.pageSender(1))).toMatchObject({
       ok: false,
