@@ -81,6 +81,22 @@ export function parseTeamSettings(input: unknown): TeamSettingsParse {
   };
 }
 
+/** The team settings as the options page sees them: never the password itself. */
+export type TeamSettingsView =
+  | { kind: 'off' }
+  | { kind: 'on'; settings: Omit<TeamSettings, 'password'> }
+  /** Stored, but not readable: the team ledger is off until the admin saves again (nothing is sent). */
+  | { kind: 'invalid' };
+
+/** What the options page hands in; an empty password keeps the saved one. */
+export type TeamSettingsForm = Omit<TeamSettingsInput, 'password'> & { password: string };
+
+export type SaveTeamOutcome =
+  | { kind: 'saved'; settings: Omit<TeamSettings, 'password'>; origin: string }
+  | { kind: 'invalid'; fields: TeamField[]; serverUrlIssue?: ServerUrlIssue }
+  /** The admin did not grant access to the server: nothing was saved. */
+  | { kind: 'permission-refused'; origin: string };
+
 /**
  * The host permission asked for the server at the moment the admin saves: its scheme and host. Browsers'
  * match patterns name a host, not a port (Firefox's have none), so the pattern covers that host on any

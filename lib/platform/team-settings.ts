@@ -4,8 +4,10 @@ import {
   getOriginPattern,
   parseTeamSettings,
   teamSettingsSchema,
+  type SaveTeamOutcome,
   type TeamSettings,
-  type TeamSettingsParse,
+  type TeamSettingsForm,
+  type TeamSettingsView,
 } from '../domain/team-ledger';
 
 /**
@@ -19,10 +21,7 @@ export const teamSettingsItem = storage.defineItem<unknown>('local:team-ledger',
 });
 
 export type LoadedTeamSettings =
-  | { kind: 'off' }
-  | { kind: 'on'; settings: TeamSettings }
-  /** Stored, but not readable: the team ledger is off until the admin saves again (nothing is sent). */
-  | { kind: 'invalid' };
+  { kind: 'off' } | { kind: 'on'; settings: TeamSettings } | { kind: 'invalid' };
 
 export async function loadTeamSettings(): Promise<LoadedTeamSettings> {
   const raw = await teamSettingsItem.getValue();
@@ -31,28 +30,42 @@ export async function loadTeamSettings(): Promise<LoadedTeamSettings> {
   return parsed.success ? { kind: 'on', settings: parsed.data } : { kind: 'invalid' };
 }
 
-export type SaveTeamOutcome =
-  | { kind: 'saved'; settings: TeamSettings }
-  | (TeamSettingsParse & { ok: false; kind: 'invalid' })
-  /** The admin did not grant access to the server: nothing was saved. */
-  | { kind: 'permission-refused'; origin: string };
+const withoutPassword = ({ password: _password, ...rest }: TeamSettings) => rest;
+
+/** The saved team settings for the options page, without the password. */
+export async function viewTeamSettings(): Promise<TeamSettingsView> {
+  const loaded = await loadTeamSettings();
+  return loaded.kind === 'on' ? { kind: 'on', settings: withoutPassword(loaded.settings) } : loaded;
+}
+
+/** A stand-in while the form is checked: an empty password field keeps the saved password. */
+const KEPT = 'kept password';
 
 /**
  * Saves the team settings from the options page's Save click. The host permission for exactly the server's
- * host is asked for first, while the click's user gesture still holds (no `await` before it: Chromium and
- * Firefox grant `permissions.request` only from a gesture). A server given up for another one loses its
- * permission.
+ * host is asked for first, while the click's user gesture still holds (nothing is awaited before it:
+ * Chromium and Firefox grant `permissions.request` only from a gesture). A server given up for another one
+ * loses its permission.
  */
-export async function saveTeamSettings(input: unknown): Promise<SaveTeamOutcome> {
-  const parsed = parseTeamSettings(input);
-  if (!parsed.ok) return { ...parsed, kind: 'invalid' };
+export async function saveTeamSettings(form: TeamSettingsForm): Promise<SaveTeamOutcome> {
+  const keepPassword = form.password === '';
+  const parsed = parseTeamSettings({ ...form, password: keepPassword ? KEPT : form.password });
+  if (!parsed.ok) return { kind: 'invalid', fields: parsed.fields, serverUrlIssue: parsed.serverUrlIssue };
   const origin = getOriginPattern(parsed.settings);
   const granted = await browser.permissions.request({ origins: [origin] });
   if (!granted) return { kind: 'permission-refused', origin };
   const before = await loadTeamSettings();
-  await teamSettingsItem.setValue(parsed.settings);
+  if (keepPassword && before.kind !== 'on') {
+    await forgetOrigin(origin);
+    return { kind: 'invalid', fields: ['password'] };
+  }
+  const settings: TeamSettings = {
+    ...parsed.settings,
+    password: keepPassword && before.kind === 'on' ? before.settings.password : parsed.settings.password,
+  };
+  await teamSettingsItem.setValue(settings);
   if (before.kind === 'on') await forgetOrigin(getOriginPattern(before.settings), origin);
-  return { kind: 'saved', settings: parsed.settings };
+  return { kind: 'saved', settings: withoutPassword(settings), origin };
 }
 
 /**
