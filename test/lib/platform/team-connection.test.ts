@@ -170,6 +170,19 @@ describe('Test connection against a CouchDB-protocol server on 127.0.0.1 (expres
       });
     });
 
+    it('never puts the team settings in a ledger export (JSON or CSV)', async () => {
+      await teamSettingsItem.setValue(settingsFor(couch.url, 'sjobod-team', 'anna', 'anna-pass'));
+      const json = await t.ask('ledgerAdmin', { type: 'export' });
+      const csv = await t.ask('ledgerAdmin', { type: 'export-csv' });
+      expect(json).toMatchObject({ ok: true, value: { type: 'export' } });
+      expect(csv).toMatchObject({ ok: true, value: { type: 'export-csv' } });
+      for (const exported of [JSON.stringify(json), JSON.stringify(csv)]) {
+        expect(exported).not.toContain('anna-pass');
+        expect(exported).not.toContain('sjobod-team');
+        expect(exported).not.toContain('127.0.0.1');
+      }
+    });
+
     it('is refused to a panel (it is for the options page)', async () => {
       const reply = await t.ask('teamConnection', {}, t.pageSender(1));
       expect(reply).toMatchObject({ ok: false, error: { code: 'panel-not-ours' } });
