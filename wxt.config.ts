@@ -76,6 +76,9 @@ const ownContentEntry = {
   },
 };
 
+/** Where a team's CouchDB may be (issue 16): any HTTPS host, or plain HTTP on this computer. */
+const teamServerHosts = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 // The narrowest permissions that the mission needs (DESIGN.md): storage for settings and the ledger,
 // alarms and notifications for reminders, and Business Settings only: nothing else is asked for.
 export default defineConfig({
@@ -136,6 +139,13 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://business.facebook.com/*'],
+    // The team ledger's own CouchDB (issue 16, opt-in): nothing is granted at install; saving the server on
+    // the options page asks for that one host at that moment (lib/platform/team-settings.ts). Plain HTTP
+    // only to this computer (lib/domain/team-ledger.ts refuses it elsewhere: a password would travel in clear).
+    // Firefox's build is Manifest V2, where optional hosts are optional permissions (WXT drops the V3 key).
+    ...(browser === 'firefox'
+      ? { optional_permissions: teamServerHosts }
+      : { optional_host_permissions: teamServerHosts }),
     web_accessible_resources:
       browser === 'firefox'
         ? ['panel.html']

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { MessagesFrom, Reply, RequestOf } from '@/lib/domain/protocol';
 import type { Settings, SettingsProblem } from '@/lib/domain/settings';
+import type { SaveTeamOutcome, TeamSettingsForm, TeamSettingsView } from '@/lib/domain/team-ledger';
 
 /**
  * What the extension's pages may ask the background, typed by the protocol (lib/domain/protocol.ts): a
@@ -25,6 +26,15 @@ export interface Api {
   settings?: {
     load(): Promise<{ settings: Settings; problem?: SettingsProblem }>;
     save(input: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; error: SettingsProblem }>;
+  };
+  /**
+   * The options page's team ledger settings (issue 16, lib/platform/team-settings.ts). `save` must be called
+   * straight from the click: it asks the browser for the server's host permission first.
+   */
+  team?: {
+    view(): Promise<TeamSettingsView>;
+    save(form: TeamSettingsForm): Promise<SaveTeamOutcome>;
+    turnOff(): Promise<void>;
   };
 }
 

@@ -8,6 +8,7 @@ import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
 import { registerTabs } from '@/lib/platform/handlers/tabs';
 import { registerWatchHandlers } from '@/lib/platform/handlers/watch';
 import { registerReviewHandlers } from '@/lib/platform/handlers/review';
+import { registerTeamHandlers } from '@/lib/platform/handlers/team';
 import { createHub } from '@/lib/platform/hub';
 import { setupReminders } from '@/lib/platform/reminders';
 
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   registerWatchHandlers(hub);
   registerOverviewHandlers(hub);
   registerReviewHandlers(hub);
+  registerTeamHandlers(hub);
   setupReminders(hub);
   hub.router.listen();
 });

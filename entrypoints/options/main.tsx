@@ -4,10 +4,12 @@ import { ChangesLink } from '@/components/changes-page';
 import { OverviewLink } from '@/components/overview-page';
 import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
+import { TeamLedgerForm } from '@/components/team-ledger-form';
 import { changesPageUrl } from '@/lib/platform/changes-page';
 import { overviewPageUrl } from '@/lib/platform/overview-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
 import { loadSettings, saveSettings } from '@/lib/platform/settings';
+import { saveTeamSettings, turnOffTeamLedger, viewTeamSettings } from '@/lib/platform/team-settings';
 import { catalogue } from '@/lib/domain/i18n';
 import { Uploads } from '@/lib/ledger/uploads';
 
@@ -23,6 +25,7 @@ createRoot(document.getElementById('root')!).render(
       changesPage: changesPageUrl,
       overviewPage: overviewPageUrl,
       settings: { load: loadSettings, save: saveSettings },
+      team: { view: viewTeamSettings, save: saveTeamSettings, turnOff: turnOffTeamLedger },
       upload: (file) => new Uploads().put(file),
     }}
   >
@@ -33,6 +36,7 @@ createRoot(document.getElementById('root')!).render(
     <SettingsForm />
     <main>
       <LedgerAdmin />
+      <TeamLedgerForm />
     </main>
   </ApiProvider>,
 );

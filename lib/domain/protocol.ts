@@ -12,6 +12,7 @@ import { problemSchema, type Problem } from './problems';
 import { overviewRowSchema } from './overview';
 import { decisionInputSchema, reviewCampaignSchema, signOffInputSchema } from './review/campaign';
 import { MAX_PARTS, PART_CHARS } from './transfer';
+import { teamCheckSchema } from './team-ledger';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
 /**
@@ -262,6 +263,12 @@ export const protocol = {
         .max(10_000),
     }),
   ),
+  /**
+   * options → background: "Test connection" of the team ledger (issue 16) with the saved settings (the
+   * credentials are read from storage by the background, never carried in a message); `createDatabase`:
+   * create a missing database first, when the user may.
+   */
+  teamConnection: define('page', z.object({ createDatabase: z.boolean().optional() }), teamCheckSchema),
   /** page → background: one part of a request too large for one message (lib/domain/transfer.ts). */
   uploadPart: define(
     'page',
@@ -297,7 +304,7 @@ export const protocol = {
  * and not panel.html (the options page, the overview page), never to a panel, not even a bound one (a panel
  * is framed in a page that is not ours; it needs no more than its own business).
  */
-export const unframedOnly: ReadonlySet<string> = new Set(['overview', 'assetPaths']);
+export const unframedOnly: ReadonlySet<string> = new Set(['overview', 'assetPaths', 'teamConnection']);
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;

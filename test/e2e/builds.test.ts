@@ -73,6 +73,14 @@ describe('the builds', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
     expect(manifest.host_permissions).toEqual(['https://business.facebook.com/*']);
+    // The team ledger's server (issue 16): optional, asked for one host when the admin saves it; plain HTTP
+    // only on this computer.
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ]);
+    expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.minimum_chrome_version).toBe('120');
     expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([
       ['https://business.facebook.com/*'],
@@ -93,6 +101,11 @@ describe('the builds', () => {
       'alarms',
       'notifications',
       'https://business.facebook.com/*',
+    ]);
+    expect(manifest.optional_permissions).toEqual([
+      'https://*/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
     ]);
     const { stdout } = await run(
       'node_modules/.bin/web-ext',

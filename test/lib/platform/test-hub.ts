@@ -20,6 +20,7 @@ import { registerSnapshotHandlers } from '@/lib/platform/handlers/snapshots';
 import { registerTabs } from '@/lib/platform/handlers/tabs';
 import { registerWatchHandlers } from '@/lib/platform/handlers/watch';
 import { registerReviewHandlers } from '@/lib/platform/handlers/review';
+import { registerTeamHandlers } from '@/lib/platform/handlers/team';
 import { createHub, type Hub, type ToTab } from '@/lib/platform/hub';
 import type { CommandContext } from '@/lib/platform/ledger';
 import type { Sender } from '@/lib/platform/router';
@@ -123,6 +124,7 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
   registerWatchHandlers(hub);
   registerOverviewHandlers(hub);
   registerReviewHandlers(hub);
+  registerTeamHandlers(hub);
 
   // The panel inside a tab is frame 9 of it, put there by its content script (it connected with the tab's
   // token: `ask` sees to it); the popup and options pages have no tab.

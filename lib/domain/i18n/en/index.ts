@@ -14,6 +14,7 @@ import { screens } from './screens';
 import { changes } from './changes';
 import { overview } from './overview';
 import { reviewReport } from './review-report';
+import { teamLedger } from './team-ledger';
 
 export type Screens = typeof screens;
 
@@ -76,4 +77,5 @@ export const en = {
   reviewReport,
   incident,
   watchTransfer,
+  teamLedger,
 };

@@ -15,6 +15,7 @@ import { screens } from './screens';
 import { changes } from './changes';
 import { overview } from './overview';
 import { reviewReport } from './review-report';
+import { teamLedger } from './team-ledger';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
 const evidence: EvidenceText = {
@@ -70,4 +71,5 @@ export const sv: Catalogue = {
   reviewReport,
   incident,
   watchTransfer,
+  teamLedger,
 };

@@ -210,6 +210,8 @@ describe('a panel that the page framed itself, against the background', () => {
       ],
       ['reviewSignOff', { campaignId: 'c1', reviewer: 'Anna', role: 'Owner' }],
       ['reviewList', {}],
+      // Nothing saved: no request would leave anyway.
+      ['teamConnection', {}],
     ] as const;
     // Every message an extension page may send is tried (a new one must be added here).
     expect(requests.map(([name]) => name).sort()).toEqual(

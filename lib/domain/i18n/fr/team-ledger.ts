@@ -1,0 +1,57 @@
+import type { teamLedger as en } from '../en/team-ledger';
+
+/** Les réglages du registre d’équipe sur la page d’options (ticket 16). */
+export const teamLedger: typeof en = {
+  title: 'Registre d’équipe (facultatif)',
+  intro:
+    'Répliquer le registre vers un serveur CouchDB géré par votre équipe. Il reste désactivé tant que vous n’enregistrez pas de serveur ici : sans lui, rien ne quitte ce navigateur, et avec lui, Scopekeeper ne contacte que ce serveur.',
+  notYet:
+    'La réplication elle-même n’est pas encore construite : pour l’instant, vous pouvez enregistrer le serveur et tester la connexion. Aucun enregistrement du registre n’est envoyé.',
+  serverUrl: 'Adresse du serveur CouchDB',
+  serverUrlHint:
+    'Par exemple https://couch.example.org/ (HTTPS ; HTTP simple seulement vers cet ordinateur).',
+  database: 'Base de données',
+  databaseHint: 'Lettres minuscules, chiffres et _ $ ( ) + - /, en commençant par une lettre.',
+  user: 'Nom d’utilisateur',
+  password: 'Mot de passe',
+  passwordHint:
+    'Conservé dans le stockage de l’extension de ce navigateur, envoyé uniquement à ce serveur, jamais exporté. Laissez vide pour garder celui enregistré.',
+  save: 'Enregistrer et autoriser ce serveur',
+  saved: (origin: string) => `Enregistré. Scopekeeper peut maintenant contacter ${origin}, et lui seul.`,
+  notSaved: (fields: string) => `Non enregistré : vérifiez ${fields}.`,
+  urlIssue: {
+    'not-a-url': 'l’adresse n’est pas une adresse web (https://…)',
+    'not-https':
+      'en HTTP simple, le mot de passe circulerait en clair : utilisez HTTPS (HTTP simple seulement vers cet ordinateur)',
+    'has-credentials':
+      'saisissez le nom d’utilisateur et le mot de passe dans leurs propres champs, pas dans l’adresse',
+    'has-query': 'l’adresse ne prend pas de partie ? ou #',
+    'business-settings': 'le serveur d’équipe ne peut pas être les Paramètres de l’entreprise',
+  },
+  permissionRefused: (origin: string) =>
+    `Non enregistré : le navigateur n’a pas autorisé Scopekeeper à contacter ${origin}.`,
+  storedInvalid:
+    'Les réglages d’équipe enregistrés sont illisibles : le registre d’équipe reste désactivé jusqu’au prochain enregistrement.',
+  test: 'Tester la connexion',
+  testing: 'Test de la connexion…',
+  off: 'Aucun serveur d’équipe n’est enregistré.',
+  noPermission: (origin: string) =>
+    `Scopekeeper n’a pas le droit de contacter ${origin} : enregistrez à nouveau les réglages et autorisez-le.`,
+  unreachable: 'Le serveur est injoignable : vérifiez l’adresse et que le serveur fonctionne.',
+  timeout: 'Le serveur n’a pas répondu en 10 secondes.',
+  notCouchDb: (status?: number) =>
+    `Quelque chose a répondu à cette adresse, mais pas CouchDB${status ? ` (HTTP ${status})` : ''} : vérifiez l’adresse.`,
+  wrongCredentials: 'Le serveur a refusé ce nom d’utilisateur et ce mot de passe.',
+  noAccess:
+    'Le nom d’utilisateur et le mot de passe sont corrects, mais cet utilisateur ne peut pas ouvrir la base : demandez à qui gère le serveur d’en faire un membre.',
+  missingDatabase:
+    'La base de données n’existe pas. Seul un administrateur du serveur peut la créer : demandez à qui gère le serveur.',
+  missingCanCreate:
+    'La base de données n’existe pas encore. Vous êtes administrateur du serveur : vous pouvez la créer maintenant.',
+  create: 'Créer la base de données',
+  ready: 'Prêt : le serveur répond et la base est ouverte à cet utilisateur.',
+  readyCreated: 'La base a été créée. Prêt : le serveur répond et la base est ouverte à cet utilisateur.',
+  turnOff: 'Désactiver et oublier les identifiants',
+  turnedOff:
+    'Désactivé : l’adresse du serveur et les identifiants sont oubliés, et son autorisation rendue. Votre registre local est inchangé.',
+};

@@ -1,0 +1,18 @@
+import { getOriginPattern } from '../../domain/team-ledger';
+import type { Hub } from '../hub';
+import { ok } from '../router';
+import { checkTeamConnection } from '../team-connection';
+import { loadTeamSettings } from '../team-settings';
+
+/** The team ledger's messages (issue 16): "Test connection" with the saved settings. */
+export function registerTeamHandlers(hub: Hub): void {
+  hub.router.handle('teamConnection', async ({ createDatabase }) => {
+    const loaded = await loadTeamSettings();
+    if (loaded.kind !== 'on') return ok<'teamConnection'>({ kind: 'off' });
+    const origin = getOriginPattern(loaded.settings);
+    // Without the host permission the browser would refuse the request anyway (CORS); say what to do instead.
+    if (!(await hub.browser.permissions.contains({ origins: [origin] })))
+      return ok<'teamConnection'>({ kind: 'no-permission', origin });
+    return ok<'teamConnection'>(await checkTeamConnection(loaded.settings, { createDatabase }));
+  });
+}
