@@ -41,9 +41,10 @@ z.config({ jitless: true });
 
 /**
  * The zod schemas of a snapshot (DESIGN.md "Snapshot"), built from the lists and limits of snapshot.ts:
- * the background parses every report with them (a content script reads an untrusted page). The content
- * script never bundles this module: its reader holds itself to the same bounds by hand
- * (lib/page/normalize.ts), and the types below are checked to be the hand-written ones.
+ * the background parses every report with them (a content script reads an untrusted page), after holding
+ * it to the same bounds by hand (lib/domain/snapshot-normalize.ts: one bad row costs that row, not the
+ * read). The content script never bundles this module; the types below are checked to be the hand-written
+ * ones.
  */
 export const pageKindSchema = z.enum(pageKinds);
 export const assetTypeSchema = z.enum(assetTypes);

@@ -94,6 +94,8 @@ export const PRINCIPALS_MAX = 20_000;
 /** The longest page address a snapshot keeps, and its most read problems. */
 export const URL_MAX = 4096;
 export const READ_PROBLEMS_MAX = 100;
+/** At most this many read problems in a snapshot as a page reports it (the first ones are kept). */
+export const SENT_READ_PROBLEMS_MAX = 20;
 
 export interface AssetGrant {
   type: AssetType;
