@@ -26,7 +26,9 @@ import {
   portfolioAccesses,
   readStatuses,
   taskKeys,
+  twoFactorRequirements,
   type AssetGrant,
+  type ListedPerson,
   type PageSnapshot,
   type Principal,
 } from './snapshot';
@@ -57,6 +59,7 @@ const isReadStatus = oneOf(readStatuses);
 const isSnapshotLocale = oneOf(snapshotLocales);
 const isReadProblemCode = oneOf(readProblemCodes);
 const isFactName = oneOf(readProblemFactNames);
+const isTwoFactorRequirement = oneOf(twoFactorRequirements);
 
 const isText = (value: unknown, min: number, max: number): value is string =>
   typeof value === 'string' && value.length >= min && value.length <= max;
@@ -224,7 +227,61 @@ export function snapshotIssue(snapshot: Omit<PageSnapshot, 'principals'>): strin
       return `currentUser.name: not 1 to ${PRINCIPAL_NAME_MAX} characters`;
     if (currentUser.email !== undefined && !isEmail(currentUser.email)) return 'currentUser.email: not valid';
   }
+  return securityIssue((snapshot as { security?: unknown }).security);
+}
+
+const isListedPerson = (value: unknown): value is ListedPerson =>
+  isObject(value) &&
+  isText(value.name, 1, PRINCIPAL_NAME_MAX) &&
+  (value.email === undefined || isEmail(value.email));
+
+/** What the schema would refuse in a snapshot's security signals (`securitySignalsSchema`). */
+function securityIssue(security: unknown): string | undefined {
+  if (security === undefined) return undefined;
+  if (!isObject(security)) return 'security: not an object';
+  const { twoFactorRequirement, withoutTwoFactor, inactive } = security;
+  if (twoFactorRequirement !== undefined && !isTwoFactorRequirement(twoFactorRequirement))
+    return 'security.twoFactorRequirement: unknown';
+  for (const [name, list] of [
+    ['withoutTwoFactor', withoutTwoFactor],
+    ['inactive', inactive],
+  ] as const) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length > PRINCIPALS_MAX || !list.every(isListedPerson))
+      return `security.${name}: not a list of at most ${PRINCIPALS_MAX} people`;
+  }
   return undefined;
+}
+
+/**
+ * Security Center's lists held to the schema like principals: a person it would refuse is left out
+ * (`principal-invalid`), an address it refuses dropped (`invalid-email`), a list cut at PRINCIPALS_MAX.
+ */
+function normalizeSecurity(security: unknown, problems: ReadProblem[]): unknown {
+  if (!isObject(security)) return security;
+  const out: Record<string, unknown> = { ...security };
+  for (const name of ['withoutTwoFactor', 'inactive'] as const) {
+    const list = security[name];
+    if (!Array.isArray(list)) continue;
+    const kept: ListedPerson[] = [];
+    for (const entry of list) {
+      if (!isObject(entry) || !isText(entry.name, 1, PRINCIPAL_NAME_MAX)) {
+        problems.push(
+          readProblem('principal-invalid', { kind: 'listed-person', issue: 'name: not 1 to 500 characters' }),
+        );
+        continue;
+      }
+      const { name: personName, email } = entry;
+      if (email !== undefined && !isEmail(email)) problems.push(readProblem('invalid-email'));
+      kept.push({ name: personName, ...(email !== undefined && isEmail(email) ? { email } : {}) });
+    }
+    if (kept.length > PRINCIPALS_MAX) {
+      problems.push(readProblem('list-over-limit', { count: PRINCIPALS_MAX, total: kept.length }));
+      kept.length = PRINCIPALS_MAX;
+    }
+    out[name] = kept;
+  }
+  return out;
 }
 
 /**
@@ -240,6 +297,7 @@ export function normalizeSnapshot(value: unknown): { snapshot: unknown; mended: 
   if (!isObject(value) || !Array.isArray(value.principals)) return { snapshot: value, mended: false };
   const { principals, problems } = normalizePrincipals(value.principals);
   let snapshot: Record<string, unknown> = { ...value, principals };
+  if (value.security !== undefined) snapshot.security = normalizeSecurity(value.security, problems);
   if (problems.length > 0) {
     const { readProblems, readStatus } = value;
     const you = principals.find((p) => p.isCurrentUser && p.kind === 'person');
@@ -304,5 +362,11 @@ export function normalizeDelta(value: unknown): unknown {
     unfit = true;
     return false;
   });
-  return unfit ? { ...value, upsert, unfit: true } : value;
+  // Security signals the schema would refuse (Security Center's people): left out here, said in the whole read.
+  let { header } = value;
+  if (isObject(header) && securityIssue(header.security) !== undefined) {
+    header = { ...header, security: normalizeSecurity(header.security, []) };
+    unfit = true;
+  }
+  return unfit ? { ...value, header, upsert, unfit: true } : value;
 }

@@ -16,6 +16,9 @@ export const pageKinds = [
   'asset',
   'invite-dialog',
   'add-partner-dialog',
+  // Meta's own security signals (issue 15, item 5): Business info's two-factor requirement, Security Center.
+  'business-info',
+  'security-center',
   'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
@@ -134,6 +137,35 @@ export interface SystemUser extends PrincipalBase {
 }
 export type Principal = Person | Partner | SystemUser;
 
+/**
+ * Who must use two-factor authentication, as Business info › Business options sets it ("No one / Admins
+ * only / Everyone"; research/meta-business-settings.md §3.4).
+ */
+export const twoFactorRequirements = ['no-one', 'admins', 'everyone'] as const;
+export type TwoFactorRequirement = (typeof twoFactorRequirements)[number];
+
+/** A person as Security Center lists them: the name, and the e-mail address where the list shows one. */
+export interface ListedPerson {
+  name: string;
+  email?: string | undefined;
+}
+
+/**
+ * What Meta itself says of the portfolio's security. A field is present only when its page showed it and
+ * the reader understood it: an unknown wording is a read problem, never a guess.
+ */
+export interface SecuritySignals {
+  twoFactorRequirement?: TwoFactorRequirement | undefined;
+  /** Security Center's people without two-factor authentication. */
+  withoutTwoFactor?: ListedPerson[] | undefined;
+  /** Security Center's inactive people. */
+  inactive?: ListedPerson[] | undefined;
+}
+
+/** The subject key of a person Security Center lists: the same as that person's on People. */
+export const listedPersonKey = (p: ListedPerson): string =>
+  p.email ? `person:${p.email.toLowerCase()}` : `person-name:${p.name}`;
+
 export interface PageSnapshot {
   kind: PageKind;
   businessId?: string | undefined;
@@ -148,6 +180,8 @@ export interface PageSnapshot {
    */
   businessName?: string | undefined;
   principals: Principal[];
+  /** Meta's own security signals, on Business info and Security Center (issue 15, item 5). */
+  security?: SecuritySignals | undefined;
 }
 export type Locale = PageSnapshot['locale'];
 

@@ -10,6 +10,7 @@ import { readAssetPage } from './readers/asset-page';
 import { readBusinessName } from './readers/business-name';
 import { dialogTitle, findOpenDialog, readDialog } from './readers/dialogs';
 import { readPrincipalList, type RowRead } from './readers/list';
+import { readSecurity } from './readers/security';
 import { getRouteInfo, type RouteInfo } from './routes';
 import { normalizeText } from './text';
 
@@ -131,6 +132,9 @@ function readMain(
     case 'invite-dialog':
     case 'add-partner-dialog':
       return readDialog(kind, root, locale);
+    case 'business-info':
+    case 'security-center':
+      return readSecurity(kind, main);
     case 'other':
       return { principals: [], problems: [] };
   }
@@ -176,5 +180,6 @@ function finish(
       : {}),
     businessName,
     principals,
+    ...(outcome.security ? { security: outcome.security } : {}),
   };
 }

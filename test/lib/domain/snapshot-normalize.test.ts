@@ -275,6 +275,17 @@ describe('the reader holds a snapshot’s page-level fields to the schema by han
     ['a current user without a name', { ...header, currentUser: { name: '' } }],
     ['a current user with a refused address', { ...header, currentUser: { name: 'A', email: 'a@b' } }],
     ['a current user without an address', { ...header, currentUser: { name: 'A' } }],
+    ['a two-factor requirement', { ...header, security: { twoFactorRequirement: 'admins' } }],
+    ['an unknown two-factor requirement', { ...header, security: { twoFactorRequirement: 'owners' } }],
+    ['security signals that are a list', { ...header, security: [] }],
+    ['Security Center’s people', { ...header, security: { inactive: [{ name: 'Bo', email: 'bo@x.se' }] } }],
+    ['a listed person without a name', { ...header, security: { inactive: [{ name: '' }] } }],
+    ['a listed person of 501 characters', { ...header, security: { withoutTwoFactor: [{ name: x(501) }] } }],
+    [
+      'a listed person with a refused address',
+      { ...header, security: { inactive: [{ name: 'B', email: 'b@' }] } },
+    ],
+    ['a list that is not one', { ...header, security: { inactive: 'all' } }],
   ];
 
   it('finds an issue exactly where the schema does, bound by bound', () => {
