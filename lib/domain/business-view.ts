@@ -49,6 +49,8 @@ export function mergeSnapshot(
   if (
     snapshot.kind === 'invite-dialog' ||
     snapshot.kind === 'add-partner-dialog' ||
+    snapshot.kind === 'business-info' ||
+    snapshot.kind === 'security-center' ||
     snapshot.kind === 'other'
   )
     return view;

@@ -468,3 +468,52 @@ export const switcher = {
     fr: ['Portefeuille business', 'Portefeuilles business', 'Changer de portefeuille business', 'Entreprise'],
   } satisfies Variants,
 };
+
+/**
+ * Meta's own security signals (issue 15, item 5; research/meta-business-settings.md §3.4 and §4). English
+ * seen in public descriptions of the live UI [H]: Business info › Business options › "Two-factor
+ * authentication" with "No one / Admins only / Everyone", and Security Center's recommendations ("Remove
+ * users without two-factor authentication", "Remove inactive users"); "Centre de sécurité" [C]. The other
+ * Swedish and French words are best-known: a wording the reader does not know is a read problem
+ * (`two-factor-unknown`), never a guess.
+ */
+export const twoFactor = {
+  setting: {
+    en: ['Two-factor authentication', 'Require two-factor authentication'],
+    sv: ['Tvåstegsverifiering', 'Tvåfaktorsautentisering', 'Kräv tvåstegsverifiering'],
+    fr: ['Authentification à deux facteurs', 'Exiger l’authentification à deux facteurs'],
+  },
+  'no-one': { en: ['No one', 'Nobody'], sv: ['Ingen'], fr: ['Personne'] },
+  admins: {
+    en: ['Admins only', 'Only admins'],
+    sv: ['Endast administratörer', 'Bara administratörer'],
+    fr: ['Administrateurs uniquement', 'Administrateurs seulement'],
+  },
+  everyone: { en: ['Everyone'], sv: ['Alla'], fr: ['Tout le monde'] },
+} satisfies Record<string, Variants>;
+
+/** Security Center's lists of people, by their titles (issue 15, item 5). */
+export const securityLists = {
+  withoutTwoFactor: {
+    en: [
+      'Remove users without two-factor authentication',
+      'Users without two-factor authentication',
+      'People without two-factor authentication',
+    ],
+    sv: [
+      'Ta bort användare utan tvåstegsverifiering',
+      'Användare utan tvåstegsverifiering',
+      'Personer utan tvåstegsverifiering',
+    ],
+    fr: [
+      'Supprimer les utilisateurs sans authentification à deux facteurs',
+      'Utilisateurs sans authentification à deux facteurs',
+      'Personnes sans authentification à deux facteurs',
+    ],
+  },
+  inactive: {
+    en: ['Remove inactive users', 'Inactive users', 'Inactive people'],
+    sv: ['Ta bort inaktiva användare', 'Inaktiva användare', 'Inaktiva personer'],
+    fr: ['Supprimer les utilisateurs inactifs', 'Utilisateurs inactifs', 'Personnes inactives'],
+  },
+} satisfies Record<string, Variants>;

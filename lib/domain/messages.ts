@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidRequest, problem, type Outcome, type Problem } from './problems';
 import { PRINCIPALS_MAX } from './snapshot';
+import { normalizeDelta, normalizeReport } from './snapshot-normalize';
 import {
   assetTypeSchema,
   pageKindSchema,
@@ -31,8 +32,18 @@ export type DiagnosticsBundle = z.infer<typeof diagnosticsSchema>;
  */
 export const pageOutlineSchema = diagnosticsSchema.shape.outline;
 
-/** content script → background: what the page shows now. */
-export const snapshotReportSchema = z.object({
+/**
+ * A schema whose input is first normalised (lib/domain/snapshot-normalize.ts), typed by what an honest
+ * content script sends, so that its sender stays type-checked.
+ */
+const normalisedFirst = <S extends z.ZodType>(normalise: (value: unknown) => unknown, schema: S) =>
+  z.preprocess(normalise, schema) as unknown as z.ZodType<z.output<S>, z.input<S>>;
+
+/**
+ * content script → background: what the page shows now. The page sends its read as it made it; what the
+ * schema would refuse in it is dropped or cut and said as read problems first (`normalizeReport`).
+ */
+const reportSchema = z.object({
   snapshot: pageSnapshotSchema,
   /** Made by the background from `outline` (a content script's own `diagnostics` are not taken). */
   diagnostics: diagnosticsSchema.optional(),
@@ -44,7 +55,8 @@ export const snapshotReportSchema = z.object({
     .optional(),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
-export type SnapshotReport = z.infer<typeof snapshotReportSchema>;
+export const snapshotReportSchema = normalisedFirst(normalizeReport, reportSchema);
+export type SnapshotReport = z.infer<typeof reportSchema>;
 
 /**
  * content script → background: what changed on the page since this stream's previous report (issue 12,
@@ -60,9 +72,10 @@ export type SnapshotReport = z.infer<typeof snapshotReportSchema>;
  * each `upsert` replaces the principal of the same subject key, or adds it; the result is in page order:
  * every upserted principal stands at index `at` of the new list, the others keep their relative order
  * around them. The new list has exactly `count` principals (else `needFull`). A read whose subject keys
- * are not unique is sent as a full report, never as a delta.
+ * are not unique is sent as a full report, never as a delta. A delta that upserts a principal the schema
+ * refuses is marked `unfit` before the parse (`normalizeDelta`) and answered `needFull`.
  */
-export const snapshotDeltaSchema = z.object({
+const deltaSchema = z.object({
   stream: z.string().regex(/^[0-9a-f]{16,32}$/),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   header: pageSnapshotSchema.omit({ principals: true }),
@@ -72,8 +85,11 @@ export const snapshotDeltaSchema = z.object({
     .max(PRINCIPALS_MAX),
   remove: z.array(z.string().min(1).max(600)).max(PRINCIPALS_MAX),
   outline: pageOutlineSchema.optional(),
+  /** Set by `normalizeDelta` only (a page that sets it asks for its own `needFull`). */
+  unfit: z.literal(true).optional(),
 });
-export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
+export const snapshotDeltaSchema = normalisedFirst(normalizeDelta, deltaSchema);
+export type SnapshotDelta = z.infer<typeof deltaSchema>;
 
 export const findingSchema = z.object({
   ruleId: z.string().max(64),

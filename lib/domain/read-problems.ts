@@ -54,6 +54,10 @@ export const readProblemFacts = {
   'dialog-partner-shares-to-you': [],
   'dialog-missing-business-id': [],
   'list-filtered': ['section'],
+  // Meta's own security signals (issue 15, item 5).
+  'two-factor-not-found': [],
+  'two-factor-unknown': [],
+  'security-lists-not-found': [],
 } as const satisfies Record<string, readonly FactName[]>;
 export type ReadProblemCode = keyof typeof readProblemFacts;
 export const readProblemCodes = Object.keys(readProblemFacts) as [ReadProblemCode, ...ReadProblemCode[]];
@@ -145,6 +149,12 @@ const en: Record<ReadProblemCode, Sentence> = (() => {
       'This step of the add-partner dialog does not show the partner’s Business ID.',
     'list-filtered': (f) =>
       `The list of ${named(f, 'section', section)} is filtered by a search: only the rows it shows were read, and no one is taken as removed.`,
+    'two-factor-not-found': () =>
+      'Business info shows no two-factor authentication setting that Scopekeeper recognises.',
+    'two-factor-unknown': () =>
+      'The two-factor authentication setting shows a choice Scopekeeper does not know: it is not guessed.',
+    'security-lists-not-found': () =>
+      'Security Center shows neither its list of people without two-factor authentication nor its inactive people.',
   };
 })();
 
@@ -197,6 +207,12 @@ const sv: Record<ReadProblemCode, Sentence> = (() => {
       'Det här steget i dialogrutan för att lägga till en partner visar inte partnerns företags-ID.',
     'list-filtered': (f) =>
       `Listan över ${named(f, 'section', section)} är filtrerad av en sökning: bara raderna som visas lästes, och ingen tas för borttagen.`,
+    'two-factor-not-found': () =>
+      'Företagsinformationen visar ingen inställning för tvåstegsverifiering som Scopekeeper känner igen.',
+    'two-factor-unknown': () =>
+      'Inställningen för tvåstegsverifiering visar ett val som Scopekeeper inte känner till: det gissas inte.',
+    'security-lists-not-found': () =>
+      'Säkerhetscentret visar varken listan över personer utan tvåstegsverifiering eller de inaktiva personerna.',
   };
 })();
 
@@ -259,6 +275,12 @@ const fr: Record<ReadProblemCode, Sentence> = (() => {
       'Cette étape de la boîte de dialogue d’ajout de partenaire ne montre pas l’ID d’entreprise du partenaire.',
     'list-filtered': (f) =>
       `La liste des ${named(f, 'section', section)} est filtrée par une recherche : seules les lignes affichées ont été lues, et personne n’est tenu pour retiré.`,
+    'two-factor-not-found': () =>
+      'Les informations sur l’entreprise ne montrent aucun réglage d’authentification à deux facteurs que Scopekeeper reconnaît.',
+    'two-factor-unknown': () =>
+      'Le réglage d’authentification à deux facteurs montre un choix que Scopekeeper ne connaît pas : il n’est pas deviné.',
+    'security-lists-not-found': () =>
+      'Le Centre de sécurité ne montre ni sa liste de personnes sans authentification à deux facteurs, ni ses personnes inactives.',
   };
 })();
 

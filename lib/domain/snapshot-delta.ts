@@ -18,7 +18,8 @@ export interface DeltaBase {
  * - `unknown-key`: a removal names a principal the report held does not have;
  * - `duplicate-key`: one subject key is removed or upserted twice, or both removed and upserted;
  * - `bad-position`: two upserts stand at one index, or one beyond `count`;
- * - `count-mismatch`: what is kept plus what is upserted is not `count` principals.
+ * - `count-mismatch`: what is kept plus what is upserted is not `count` principals;
+ * - `unfit`: an upsert was refused before the parse (lib/domain/snapshot-normalize.ts `normalizeDelta`).
  */
 export type DeltaRefusal =
   | 'no-base'
@@ -29,7 +30,8 @@ export type DeltaRefusal =
   | 'unknown-key'
   | 'duplicate-key'
   | 'bad-position'
-  | 'count-mismatch';
+  | 'count-mismatch'
+  | 'unfit';
 
 export type AppliedDelta = { ok: true; snapshot: PageSnapshot } | { ok: false; reason: DeltaRefusal };
 
@@ -40,6 +42,7 @@ export type AppliedDelta = { ok: true; snapshot: PageSnapshot } | { ok: false; r
  * the principals of the base and the delta; the base is never changed.
  */
 export function applyDelta(base: DeltaBase, delta: SnapshotDelta): AppliedDelta {
+  if (delta.unfit) return refuse('unfit');
   if (base.stream === undefined || base.seq === undefined) return refuse('no-base');
   if (delta.stream !== base.stream) return refuse('other-stream');
   if (delta.seq !== base.seq + 1) return refuse('gap');

@@ -26,6 +26,7 @@ import {
   READ_PROBLEMS_MAX,
   readStatuses,
   taskKeys,
+  twoFactorRequirements,
   URL_MAX,
   type AssetGrant,
   type PageSnapshot,
@@ -33,6 +34,8 @@ import {
   type Person,
   type Principal,
   type SystemUser,
+  type ListedPerson,
+  type SecuritySignals,
 } from './snapshot';
 
 // Extension pages and content scripts forbid eval: zod must not even probe for `new Function`
@@ -41,9 +44,10 @@ z.config({ jitless: true });
 
 /**
  * The zod schemas of a snapshot (DESIGN.md "Snapshot"), built from the lists and limits of snapshot.ts:
- * the background parses every report with them (a content script reads an untrusted page). The content
- * script never bundles this module: its reader holds itself to the same bounds by hand
- * (lib/page/normalize.ts), and the types below are checked to be the hand-written ones.
+ * the background parses every report with them (a content script reads an untrusted page), after holding
+ * it to the same bounds by hand (lib/domain/snapshot-normalize.ts: one bad row costs that row, not the
+ * read). The content script never bundles this module; the types below are checked to be the hand-written
+ * ones.
  */
 export const pageKindSchema = z.enum(pageKinds);
 export const assetTypeSchema = z.enum(assetTypes);
@@ -98,6 +102,16 @@ export const systemUserSchema = z.object({
 export const principalSchema = z.discriminatedUnion('kind', [personSchema, partnerSchema, systemUserSchema]);
 export const principalsSchema = z.array(principalSchema).max(PRINCIPALS_MAX);
 
+export const listedPersonSchema = z.object({
+  name: z.string().min(1).max(PRINCIPAL_NAME_MAX),
+  email: emailSchema.optional(),
+});
+export const securitySignalsSchema = z.object({
+  twoFactorRequirement: z.enum(twoFactorRequirements).optional(),
+  withoutTwoFactor: z.array(listedPersonSchema).max(PRINCIPALS_MAX).optional(),
+  inactive: z.array(listedPersonSchema).max(PRINCIPALS_MAX).optional(),
+});
+
 export const pageSnapshotSchema = z.object({
   kind: pageKindSchema,
   businessId: z.string().regex(BUSINESS_ID_PATTERN).optional(),
@@ -110,6 +124,7 @@ export const pageSnapshotSchema = z.object({
     .optional(),
   businessName: z.string().min(1).max(BUSINESS_NAME_MAX).optional(),
   principals: principalsSchema,
+  security: securitySignalsSchema.optional(),
 });
 
 // The hand-written types of snapshot.ts are exactly what the schemas infer: a field added to one and not
@@ -123,5 +138,7 @@ export type SnapshotTypesMatchSchemas = [
   Assert<Same<SystemUser, z.infer<typeof systemUserSchema>>>,
   Assert<Same<Principal, z.infer<typeof principalSchema>>>,
   Assert<Same<ReadProblem, z.infer<typeof readProblemSchema>>>,
+  Assert<Same<ListedPerson, z.infer<typeof listedPersonSchema>>>,
+  Assert<Same<SecuritySignals, z.infer<typeof securitySignalsSchema>>>,
   Assert<Same<PageSnapshot, z.infer<typeof pageSnapshotSchema>>>,
 ];

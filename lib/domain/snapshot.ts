@@ -16,6 +16,9 @@ export const pageKinds = [
   'asset',
   'invite-dialog',
   'add-partner-dialog',
+  // Meta's own security signals (issue 15, item 5): Business info's two-factor requirement, Security Center.
+  'business-info',
+  'security-center',
   'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
@@ -94,6 +97,8 @@ export const PRINCIPALS_MAX = 20_000;
 /** The longest page address a snapshot keeps, and its most read problems. */
 export const URL_MAX = 4096;
 export const READ_PROBLEMS_MAX = 100;
+/** At most this many read problems in a snapshot as a page reports it (the first ones are kept). */
+export const SENT_READ_PROBLEMS_MAX = 20;
 
 export interface AssetGrant {
   type: AssetType;
@@ -132,6 +137,35 @@ export interface SystemUser extends PrincipalBase {
 }
 export type Principal = Person | Partner | SystemUser;
 
+/**
+ * Who must use two-factor authentication, as Business info › Business options sets it ("No one / Admins
+ * only / Everyone"; research/meta-business-settings.md §3.4).
+ */
+export const twoFactorRequirements = ['no-one', 'admins', 'everyone'] as const;
+export type TwoFactorRequirement = (typeof twoFactorRequirements)[number];
+
+/** A person as Security Center lists them: the name, and the e-mail address where the list shows one. */
+export interface ListedPerson {
+  name: string;
+  email?: string | undefined;
+}
+
+/**
+ * What Meta itself says of the portfolio's security. A field is present only when its page showed it and
+ * the reader understood it: an unknown wording is a read problem, never a guess.
+ */
+export interface SecuritySignals {
+  twoFactorRequirement?: TwoFactorRequirement | undefined;
+  /** Security Center's people without two-factor authentication. */
+  withoutTwoFactor?: ListedPerson[] | undefined;
+  /** Security Center's inactive people. */
+  inactive?: ListedPerson[] | undefined;
+}
+
+/** The subject key of a person Security Center lists: the same as that person's on People. */
+export const listedPersonKey = (p: ListedPerson): string =>
+  p.email ? `person:${p.email.toLowerCase()}` : `person-name:${p.name}`;
+
 export interface PageSnapshot {
   kind: PageKind;
   businessId?: string | undefined;
@@ -146,6 +180,8 @@ export interface PageSnapshot {
    */
   businessName?: string | undefined;
   principals: Principal[];
+  /** Meta's own security signals, on Business info and Security Center (issue 15, item 5). */
+  security?: SecuritySignals | undefined;
 }
 export type Locale = PageSnapshot['locale'];
 

@@ -1,5 +1,5 @@
 import type { ReadProblem } from '../domain/read-problems';
-import type { Principal } from '../domain/snapshot';
+import type { Principal, SecuritySignals } from '../domain/snapshot';
 import type { Anchor } from './anchors';
 
 /**
@@ -26,6 +26,8 @@ export interface ReadOutcome {
   problems: ReadProblem[];
   /** How many rows of a list were left for a later pass (read in slices, lib/page/watch.ts). */
   deferred?: number;
+  /** Meta's own security signals (Business info, Security Center). */
+  security?: SecuritySignals;
   /** true when nothing on the page could be understood. */
   unreadable?: boolean;
 }

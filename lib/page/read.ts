@@ -1,16 +1,16 @@
 import { readProblem } from '../domain/read-problems';
-import type { Locale, PageKind, PageSnapshot } from '../domain/snapshot';
+import { SENT_READ_PROBLEMS_MAX, type Locale, type PageKind, type PageSnapshot } from '../domain/snapshot';
 import type { Anchor } from './anchors';
 import { findMain, textSegments } from './dom';
 import { pageLocales } from '../domain/locales';
 import { navigation } from './lexicon';
-import { isUrl, normalizePrincipals, snapshotIssue } from './normalize';
 import { isDeniedText, matchesAddPartner, matchesInvitePeople } from './match';
 import type { DialogSeen, ReadOutcome } from './read-outcome';
 import { readAssetPage } from './readers/asset-page';
 import { readBusinessName } from './readers/business-name';
 import { dialogTitle, findOpenDialog, readDialog } from './readers/dialogs';
 import { readPrincipalList, type RowRead } from './readers/list';
+import { readSecurity } from './readers/security';
 import { getRouteInfo, type RouteInfo } from './routes';
 import { normalizeText } from './text';
 
@@ -49,8 +49,6 @@ export function detectLocale(root: ParentNode): Locale {
   }
   return best;
 }
-
-const MAX_PROBLEMS = 20;
 
 /**
  * Reads a Business Settings page into a validated PageSnapshot. Never throws: a page it cannot read is
@@ -134,6 +132,9 @@ function readMain(
     case 'invite-dialog':
     case 'add-partner-dialog':
       return readDialog(kind, root, locale);
+    case 'business-info':
+    case 'security-center':
+      return readSecurity(kind, main);
     case 'other':
       return { principals: [], problems: [] };
   }
@@ -147,26 +148,28 @@ function finish(
   outcome: ReadOutcome,
   businessName?: string,
 ): PageSnapshot {
-  // Held to the background's schema by hand (normalize.ts): what it would refuse is dropped or cut, and said.
-  const { principals, problems: refused } = normalizePrincipals(outcome.principals);
-  const problems = [...outcome.problems, ...refused];
+  // What the background's schema would refuse in it is dropped or cut there, and said, before its parse
+  // (lib/domain/snapshot-normalize.ts): the page sends its read as it is.
+  let { principals } = outcome;
+  const problems = [...outcome.problems];
   const marked = principals.filter((p) => p.isCurrentUser);
   if (marked.length > 1) {
     // "(you)" is text: anyone can end their name with it. When several rows carry it, none is trusted
     // (issue 10, item 3): the own domains then come from the settings only, and every holder is judged.
-    // First among the problems, so that the cap on their number never hides it.
-    for (const p of marked) p.isCurrentUser = false;
+    // First among the problems, so that the cap on their number never hides it. (Copies: a reader's
+    // principals may be remembered for the next read.)
+    principals = principals.map((p) => (p.isCurrentUser ? { ...p, isCurrentUser: false } : p));
     problems.unshift(readProblem('several-current-user-markers', { count: marked.length }));
   }
   const you = principals.find((p) => p.isCurrentUser && p.kind === 'person');
   const readStatus = outcome.unreadable ? 'unreadable' : problems.length > 0 ? 'partial' : 'ok';
-  const snapshot: PageSnapshot = {
+  return {
     kind,
     ...(route.businessId ? { businessId: route.businessId } : {}),
     url,
     locale,
     readStatus,
-    readProblems: problems.slice(0, MAX_PROBLEMS),
+    readProblems: problems.slice(0, SENT_READ_PROBLEMS_MAX),
     ...(you
       ? {
           currentUser: {
@@ -177,15 +180,6 @@ function finish(
       : {}),
     businessName,
     principals,
-  };
-  const issue = snapshotIssue(snapshot);
-  if (issue === undefined) return snapshot;
-  return {
-    kind,
-    url: isUrl(url) ? url : 'https://business.facebook.com/',
-    locale,
-    readStatus: 'unreadable',
-    readProblems: [readProblem('snapshot-invalid', { issue })],
-    principals: [],
+    ...(outcome.security ? { security: outcome.security } : {}),
   };
 }

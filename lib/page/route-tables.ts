@@ -7,7 +7,8 @@ import type { AssetType, PageKind } from '../domain/snapshot';
  */
 
 export type SectionKind =
-  { kind: 'people' | 'partners' | 'system-users' } | { kind: 'asset'; assetType: AssetType };
+  | { kind: 'people' | 'partners' | 'system-users' | 'business-info' | 'security-center' }
+  | { kind: 'asset'; assetType: AssetType };
 
 // 2026-11 /latest/settings/<section> names (§1.1). Aliases seen in public code are listed too.
 export const latestSections: Record<string, SectionKind> = {
@@ -27,6 +28,9 @@ export const latestSections: Record<string, SectionKind> = {
   events_dataset: { kind: 'asset', assetType: 'dataset' },
   product_catalogs: { kind: 'asset', assetType: 'catalog' },
   catalogs: { kind: 'asset', assetType: 'catalog' },
+  // Meta's own security signals (§1.1, §3.4; issue 15): the two-factor requirement, Security Center.
+  business_info: { kind: 'business-info' },
+  security_center: { kind: 'security-center' },
 };
 
 // Classic Business Manager /settings/<section>[/<id>] names (§1.2): hyphens, and the id in the path.
@@ -43,6 +47,9 @@ export const classicSections: Record<string, SectionKind> = {
   'instagram-account-v2': { kind: 'asset', assetType: 'instagram' },
   'whatsapp-business-accounts': { kind: 'asset', assetType: 'whatsapp' },
   apps: { kind: 'asset', assetType: 'app' },
+  // §1.2: the classic security page and Security Center (no classic Business info address is known).
+  security: { kind: 'security-center' },
+  security_center: { kind: 'security-center' },
 };
 
 /**

@@ -1,16 +1,7 @@
 /**
- * The lists a snapshot's values come from (lib/domain/snapshot.ts, read-problems.ts, locales.ts), as the
- * reader's last check holds what it sends to them (normalize.ts). Data only: the content script's build
- * reads them from `_locales` with the reader's words (page-data.ts); everything else imports them from
- * lib/domain.
+ * The lists of a snapshot's values the page itself needs (lib/domain/snapshot.ts): the page kinds, which the
+ * diagnostics outline names. Data only: the content script's build reads them from `_locales` with the
+ * reader's words (page-data.ts); everything else imports them from lib/domain. (The other lists went with
+ * the check of what the page sends, now the background's: lib/domain/snapshot-normalize.ts.)
  */
-export { snapshotLocales } from '../domain/locales';
-export { readProblemCodes, readProblemFactNames } from '../domain/read-problems';
-export {
-  assetAccesses,
-  assetTypes,
-  pageKinds,
-  portfolioAccesses,
-  readStatuses,
-  taskKeys,
-} from '../domain/snapshot';
+export { pageKinds } from '../domain/snapshot';

@@ -23,7 +23,9 @@ export const INJECTED_GZIP_LIMIT = 20 * 1024;
  * What the builds test holds the content scripts to: the target itself since 2026-11-30 (issue 12, item 2),
  * at 20.0 KB gzip (20,472 B, with the business-name reader; terser packs it once more after the build's
  * minifier); 19.5 KB (19,944 B) once the background made the diagnostics bundle from the outline the page
- * sends, and 19.7 KB (20,127 B) with the row reader's matchers of normalised text (issue 12, speed). The script carries code only: the reader's words in three languages, its URL tables, the
+ * sends, and 19.7 KB (20,127 B) with the row reader's matchers of normalised text (issue 12, speed); 18.4 KB (18,834 B)
+ * once the check of what the page sends against the snapshot schema moved to the background (issue 15,
+ * lib/domain/snapshot-normalize.ts). The script carries code only: the reader's words in three languages, its URL tables, the
  * diagnostics outline's tokens, the snapshot's lists and the styles it draws with are read from `_locales`
  * (lib/page/page-data.ts), and it runs on its own context and entry (wxt.config.ts). The build of main
  * before issue 12 was 57 KB and fails it.

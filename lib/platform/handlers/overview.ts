@@ -12,6 +12,8 @@ const foldOrder: Record<PageSnapshot['kind'], number> = {
   asset: 3,
   'invite-dialog': 4,
   'add-partner-dialog': 4,
+  'business-info': 4,
+  'security-center': 4,
   other: 4,
 };
 

@@ -29,35 +29,39 @@ describe('parseSnapshotReport (what the background accepts from a content script
   it.each([
     ['not an object', 'hello'],
     ['an unknown page kind', { snapshot: { ...snapshot, kind: 'admin' } }],
-    [
-      'a principal with an unknown kind',
-      { snapshot: { ...snapshot, principals: [{ kind: 'robot', name: 'x' }] } },
-    ],
-    [
-      'an invalid e-mail',
-      { snapshot: { ...snapshot, principals: [{ ...snapshot.principals[0], email: 'not-an-address' }] } },
-    ],
-    [
-      'an oversized name',
-      { snapshot: { ...snapshot, principals: [{ ...snapshot.principals[0], name: 'x'.repeat(501) }] } },
-    ],
-    [
-      'a task that does not exist',
-      {
-        snapshot: {
-          ...snapshot,
-          principals: [
-            {
-              ...snapshot.principals[0],
-              assets: [{ type: 'page', name: 'P', access: 'partial', tasks: ['root'] }],
-            },
-          ],
-        },
-      },
-    ],
+    ['principals that are not a list', { snapshot: { ...snapshot, principals: 'all' } }],
   ])('rejects %s', (_label, data) => {
     const result = parseSnapshotReport(data, snapshot.url);
     expect(result.ok).toBe(false);
+  });
+
+  // What the schema refuses in one principal costs that principal, not the read (lib/domain/snapshot-normalize.ts).
+  it.each([
+    ['a principal with an unknown kind', { kind: 'robot', name: 'x' }, 'principal-invalid'],
+    ['an oversized name', { ...snapshot.principals[0], name: 'x'.repeat(501) }, 'principal-invalid'],
+    [
+      'a task that does not exist',
+      {
+        ...snapshot.principals[0],
+        assets: [{ type: 'page', name: 'P', access: 'partial', tasks: ['root'] }],
+      },
+      'principal-invalid',
+    ],
+  ])('drops %s and says so in a partial read', (_label, principal, code) => {
+    const result = parseSnapshotReport({ snapshot: { ...snapshot, principals: [principal] } }, snapshot.url);
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+    expect(result.report.snapshot.principals).toEqual([]);
+    expect(result.report.snapshot.readStatus).toBe('partial');
+    expect(result.report.snapshot.readProblems.map((p) => p.code)).toEqual([code]);
+  });
+
+  it('keeps a person whose e-mail address the schema refuses, without it, and says so', () => {
+    const principal = { ...snapshot.principals[0]!, email: 'not-an-address' };
+    const result = parseSnapshotReport({ snapshot: { ...snapshot, principals: [principal] } }, snapshot.url);
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+    const { email: _refused, ...rest } = principal;
+    expect(result.report.snapshot.principals).toEqual([rest]);
+    expect(result.report.snapshot.readProblems.map((p) => p.code)).toEqual(['invalid-email']);
   });
 
   it('rejects a snapshot that claims another origin than its tab', () => {

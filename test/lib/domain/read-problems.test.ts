@@ -84,6 +84,18 @@ const examples: Record<ReadProblemCode, [ReadProblem['facts'], string]> = {
     { section: 'people' },
     'The list of people is filtered by a search: only the rows it shows were read, and no one is taken as removed.',
   ],
+  'two-factor-not-found': [
+    {},
+    'Business info shows no two-factor authentication setting that Scopekeeper recognises.',
+  ],
+  'two-factor-unknown': [
+    {},
+    'The two-factor authentication setting shows a choice Scopekeeper does not know: it is not guessed.',
+  ],
+  'security-lists-not-found': [
+    {},
+    'Security Center shows neither its list of people without two-factor authentication nor its inactive people.',
+  ],
 };
 
 const problemOf = (code: ReadProblemCode): ReadProblem => {

@@ -158,3 +158,14 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('applyDelta on a delta the background found unfit', () => {
+  it('refuses it, whatever else it says (the page then sends its whole read)', () => {
+    const b = base([p(1), p(2)]);
+    expect(applyDelta(b, { ...delta(b.snapshot, { count: 2 }), unfit: true })).toEqual({
+      ok: false,
+      reason: 'unfit',
+    });
+    expect(applyDelta(b, delta(b.snapshot, { count: 2 })).ok).toBe(true);
+  });
+});

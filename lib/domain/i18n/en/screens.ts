@@ -28,6 +28,8 @@ export const screens = {
       asset: 'Asset',
       'invite-dialog': 'Invite people dialog',
       'add-partner-dialog': 'Add partner dialog',
+      'business-info': 'Business info',
+      'security-center': 'Security Center',
       other: 'Other page',
     },
     status: { ok: 'Read', partial: 'Partly read', unreadable: 'Not understood' },

@@ -26,6 +26,8 @@ export const screens: Screens = {
       asset: 'Ressource',
       'invite-dialog': 'Fenêtre d’invitation de personnes',
       'add-partner-dialog': 'Fenêtre d’ajout de partenaire',
+      'business-info': 'Informations sur l’entreprise',
+      'security-center': 'Centre de sécurité',
       other: 'Autre page',
     },
     status: { ok: 'Lue', partial: 'Lue en partie', unreadable: 'Non comprise' },

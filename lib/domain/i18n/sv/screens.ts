@@ -25,6 +25,8 @@ export const screens: Screens = {
       asset: 'Tillgång',
       'invite-dialog': 'Dialogen Bjud in personer',
       'add-partner-dialog': 'Dialogen Lägg till partner',
+      'business-info': 'Företagsinformation',
+      'security-center': 'Säkerhetscenter',
       other: 'Annan sida',
     },
     status: { ok: 'Läst', partial: 'Delvis läst', unreadable: 'Inte förstådd' },

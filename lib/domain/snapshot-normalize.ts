@@ -1,4 +1,11 @@
-import { READ_PROBLEM_FACT_MAX, readProblem, type ReadProblem } from '../domain/read-problems';
+import { snapshotLocales } from './locales';
+import {
+  READ_PROBLEM_FACT_MAX,
+  readProblem,
+  readProblemCodes,
+  readProblemFactNames,
+  type ReadProblem,
+} from './read-problems';
 import {
   ASSET_ID_MAX,
   ASSET_NAME_MAX,
@@ -11,29 +18,29 @@ import {
   PRINCIPAL_NAME_MAX,
   PRINCIPALS_MAX,
   READ_PROBLEMS_MAX,
+  SENT_READ_PROBLEMS_MAX,
   URL_MAX,
-  type AssetGrant,
-  type PageSnapshot,
-  type Principal,
-} from '../domain/snapshot';
-import {
   assetAccesses,
   assetTypes,
   pageKinds,
   portfolioAccesses,
-  readProblemCodes,
-  readProblemFactNames,
   readStatuses,
-  snapshotLocales,
   taskKeys,
-} from './snapshot-lists';
+  twoFactorRequirements,
+  type AssetGrant,
+  type ListedPerson,
+  type PageSnapshot,
+  type Principal,
+} from './snapshot';
 
 /**
- * The reader's last word on what it sends (issue 12, item 2): everything the background's zod schema
- * (lib/domain/snapshot-schema.ts `principalSchema`, `pageSnapshotSchema`) would refuse is cut or dropped
- * here, by hand, and said as a read problem, so the page never sends what the background refuses and the
- * content script carries no zod. The background still parses every report; a test holds these checks to
- * that schema, bound by bound (test/lib/page/normalize.test.ts).
+ * The background's first word on what a content script reports (issue 12, item 2; moved here from the
+ * page for issue 15, to keep the content script small): before the zod parse of `reportSnapshot` and
+ * `reportDelta` (lib/domain/messages.ts), everything the schema (lib/domain/snapshot-schema.ts
+ * `principalSchema`, `pageSnapshotSchema`) would refuse in a read is cut or dropped here, by hand, and said
+ * as a read problem, as the page did before: one bad row (a hostile name of 600 characters, an e-mail
+ * address zod refuses) costs that row, not the whole read. The input is untrusted and of any type; a test
+ * holds these checks to the schema, bound by bound (test/lib/domain/snapshot-normalize.test.ts).
  *
  * Like the schema, the result holds only the fields a snapshot has (anything else a reader put on an
  * object is left behind).
@@ -52,6 +59,7 @@ const isReadStatus = oneOf(readStatuses);
 const isSnapshotLocale = oneOf(snapshotLocales);
 const isReadProblemCode = oneOf(readProblemCodes);
 const isFactName = oneOf(readProblemFactNames);
+const isTwoFactorRequirement = oneOf(twoFactorRequirements);
 
 const isText = (value: unknown, min: number, max: number): value is string =>
   typeof value === 'string' && value.length >= min && value.length <= max;
@@ -219,5 +227,146 @@ export function snapshotIssue(snapshot: Omit<PageSnapshot, 'principals'>): strin
       return `currentUser.name: not 1 to ${PRINCIPAL_NAME_MAX} characters`;
     if (currentUser.email !== undefined && !isEmail(currentUser.email)) return 'currentUser.email: not valid';
   }
+  return securityIssue((snapshot as { security?: unknown }).security);
+}
+
+const isListedPerson = (value: unknown): value is ListedPerson =>
+  isObject(value) &&
+  isText(value.name, 1, PRINCIPAL_NAME_MAX) &&
+  (value.email === undefined || isEmail(value.email));
+
+/** What the schema would refuse in a snapshot's security signals (`securitySignalsSchema`). */
+function securityIssue(security: unknown): string | undefined {
+  if (security === undefined) return undefined;
+  if (!isObject(security)) return 'security: not an object';
+  const { twoFactorRequirement, withoutTwoFactor, inactive } = security;
+  if (twoFactorRequirement !== undefined && !isTwoFactorRequirement(twoFactorRequirement))
+    return 'security.twoFactorRequirement: unknown';
+  for (const [name, list] of [
+    ['withoutTwoFactor', withoutTwoFactor],
+    ['inactive', inactive],
+  ] as const) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length > PRINCIPALS_MAX || !list.every(isListedPerson))
+      return `security.${name}: not a list of at most ${PRINCIPALS_MAX} people`;
+  }
   return undefined;
+}
+
+/**
+ * Security Center's lists held to the schema like principals: a person it would refuse is left out
+ * (`principal-invalid`), an address it refuses dropped (`invalid-email`), a list cut at PRINCIPALS_MAX.
+ */
+function normalizeSecurity(security: unknown, problems: ReadProblem[]): unknown {
+  if (!isObject(security)) return security;
+  const out: Record<string, unknown> = { ...security };
+  for (const name of ['withoutTwoFactor', 'inactive'] as const) {
+    const list = security[name];
+    if (!Array.isArray(list)) continue;
+    const kept: ListedPerson[] = [];
+    for (const entry of list) {
+      if (!isObject(entry) || !isText(entry.name, 1, PRINCIPAL_NAME_MAX)) {
+        problems.push(
+          readProblem('principal-invalid', { kind: 'listed-person', issue: 'name: not 1 to 500 characters' }),
+        );
+        continue;
+      }
+      const { name: personName, email } = entry;
+      if (email !== undefined && !isEmail(email)) problems.push(readProblem('invalid-email'));
+      kept.push({ name: personName, ...(email !== undefined && isEmail(email) ? { email } : {}) });
+    }
+    if (kept.length > PRINCIPALS_MAX) {
+      problems.push(readProblem('list-over-limit', { count: PRINCIPALS_MAX, total: kept.length }));
+      kept.length = PRINCIPALS_MAX;
+    }
+    out[name] = kept;
+  }
+  return out;
+}
+
+/**
+ * A reported snapshot (of any type) held to the schema: its principals normalised (normalizePrincipals), the
+ * problems that made appended (cut to SENT_READ_PROBLEMS_MAX), an `ok` read made `partial` by them, the
+ * current user taken again from the principals kept; and when a page-level field would still be refused,
+ * an unreadable snapshot that says why (`snapshot-invalid`). `mended`: the result is not what the page
+ * holds (a principal dropped or changed, or the whole read replaced), so no delta can apply on it.
+ * Anything that is not an object with a page kind, a locale and a list of principals is left for the
+ * schema to refuse.
+ */
+export function normalizeSnapshot(value: unknown): { snapshot: unknown; mended: boolean } {
+  if (!isObject(value) || !Array.isArray(value.principals)) return { snapshot: value, mended: false };
+  const { principals, problems } = normalizePrincipals(value.principals);
+  let snapshot: Record<string, unknown> = { ...value, principals };
+  if (value.security !== undefined) snapshot.security = normalizeSecurity(value.security, problems);
+  if (problems.length > 0) {
+    const { readProblems, readStatus } = value;
+    const you = principals.find((p) => p.isCurrentUser && p.kind === 'person');
+    const { currentUser: _theirs, ...rest } = snapshot;
+    snapshot = {
+      ...rest,
+      readStatus: readStatus === 'ok' ? 'partial' : readStatus,
+      readProblems: Array.isArray(readProblems)
+        ? [...readProblems, ...problems].slice(0, SENT_READ_PROBLEMS_MAX)
+        : readProblems,
+      ...(you
+        ? {
+            currentUser: {
+              name: you.name,
+              ...(you.kind === 'person' && you.email ? { email: you.email } : {}),
+            },
+          }
+        : {}),
+    };
+  }
+  const issue = snapshotIssue(snapshot as Omit<PageSnapshot, 'principals'>);
+  if (issue === undefined) return { snapshot, mended: problems.length > 0 };
+  const { kind, url, locale } = value;
+  if (!isPageKind(kind) || !isSnapshotLocale(locale)) return { snapshot: value, mended: false };
+  const unreadable: PageSnapshot = {
+    kind,
+    url: isUrl(url) ? url : 'https://business.facebook.com/',
+    locale,
+    readStatus: 'unreadable',
+    readProblems: [readProblem('snapshot-invalid', { issue })],
+    principals: [],
+  };
+  return { snapshot: unreadable, mended: true };
+}
+
+/**
+ * `reportSnapshot` before its parse: the snapshot normalised. A mended one keeps its stream but loses its
+ * number (`seq`): no delta applies on what the page does not hold, so the next delta is answered `needFull`
+ * (lib/domain/snapshot-delta.ts `no-base`) and the page's whole read comes again, mended again.
+ */
+export function normalizeReport(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const { snapshot, mended } = normalizeSnapshot(value.snapshot);
+  if (!mended) return { ...value, snapshot };
+  const { seq: _number, ...rest } = value;
+  return { ...rest, snapshot };
+}
+
+/**
+ * `reportDelta` before its parse: a delta that upserts a principal the schema refuses cannot be applied as
+ * the page sent it. Those upserts are left out and the delta is marked `unfit`, which applyDelta refuses
+ * (`needFull`): the page's whole read then comes as a report, normalised with its read problems. (Page-level
+ * fields the schema refuses make the parse fail, as before; the page then sends its next read whole.)
+ */
+export function normalizeDelta(value: unknown): unknown {
+  if (!isObject(value) || !Array.isArray(value.upsert)) return value;
+  let unfit = false;
+  const upsert = value.upsert.filter((entry: unknown) => {
+    if (!isObject(entry)) return true;
+    const { principals, problems } = normalizePrincipals([entry.principal]);
+    if (problems.length === 0 && principals.length === 1) return true;
+    unfit = true;
+    return false;
+  });
+  // Security signals the schema would refuse (Security Center's people): left out here, said in the whole read.
+  let { header } = value;
+  if (isObject(header) && securityIssue(header.security) !== undefined) {
+    header = { ...header, security: normalizeSecurity(header.security, []) };
+    unfit = true;
+  }
+  return unfit ? { ...value, header, upsert, unfit: true } : value;
 }

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { regexes } from 'zod';
 import { readProblem } from '@/lib/domain/read-problems';
 import { EMAIL_PATTERN, PRINCIPALS_MAX, type PageSnapshot } from '@/lib/domain/snapshot';
+import { snapshotDeltaSchema, snapshotReportSchema } from '@/lib/domain/messages';
 import { pageSnapshotSchema, principalSchema } from '@/lib/domain/snapshot-schema';
-import { normalizePrincipals, snapshotIssue } from '@/lib/page/normalize';
+import {
+  normalizeDelta,
+  normalizePrincipals,
+  normalizeReport,
+  normalizeSnapshot,
+  snapshotIssue,
+} from '@/lib/domain/snapshot-normalize';
 import { makeRandom } from '../../sandbox/generate';
 
 /**
@@ -268,6 +275,17 @@ describe('the reader holds a snapshot’s page-level fields to the schema by han
     ['a current user without a name', { ...header, currentUser: { name: '' } }],
     ['a current user with a refused address', { ...header, currentUser: { name: 'A', email: 'a@b' } }],
     ['a current user without an address', { ...header, currentUser: { name: 'A' } }],
+    ['a two-factor requirement', { ...header, security: { twoFactorRequirement: 'admins' } }],
+    ['an unknown two-factor requirement', { ...header, security: { twoFactorRequirement: 'owners' } }],
+    ['security signals that are a list', { ...header, security: [] }],
+    ['Security Center’s people', { ...header, security: { inactive: [{ name: 'Bo', email: 'bo@x.se' }] } }],
+    ['a listed person without a name', { ...header, security: { inactive: [{ name: '' }] } }],
+    ['a listed person of 501 characters', { ...header, security: { withoutTwoFactor: [{ name: x(501) }] } }],
+    [
+      'a listed person with a refused address',
+      { ...header, security: { inactive: [{ name: 'B', email: 'b@' }] } },
+    ],
+    ['a list that is not one', { ...header, security: { inactive: 'all' } }],
   ];
 
   it('finds an issue exactly where the schema does, bound by bound', () => {
@@ -277,5 +295,149 @@ describe('the reader holds a snapshot’s page-level fields to the schema by han
       expect(issue === undefined, `${what}: ${issue}`).toBe(parsed.success);
     }
     expect(headers.filter(([, c]) => snapshotIssue(c as never) !== undefined).length).toBeGreaterThan(10);
+  });
+});
+
+describe('the background normalises a reported read before its parse (moved from the page, issue 15)', () => {
+  const url = 'https://business.facebook.com/latest/settings/business_users?business_id=1203456789012345';
+  const read = (principals: unknown[], extra: Record<string, unknown> = {}) => ({
+    kind: 'people',
+    businessId: '1203456789012345',
+    url,
+    locale: 'en',
+    readStatus: 'ok',
+    readProblems: [],
+    principals,
+    ...extra,
+  });
+  const you = { ...person, email: 'me@sjobod.se', name: 'Me', isCurrentUser: true };
+
+  it('leaves a read the schema takes as it is, and says it was not mended', () => {
+    const sent = read([person, partner, systemUser], { currentUser: { name: 'Me', email: 'me@sjobod.se' } });
+    const { snapshot, mended } = normalizeSnapshot(sent);
+    expect(mended).toBe(false);
+    expect(pageSnapshotSchema.parse(snapshot)).toEqual(pageSnapshotSchema.parse(sent));
+  });
+
+  it('drops and mends principals, says so, makes an ok read partial and takes the current user again', () => {
+    const sent = read([{ ...person, name: x(501) }, { ...you, email: 'me@@sjobod' }, partner], {
+      currentUser: { name: 'Me', email: 'me@@sjobod' },
+    });
+    const { snapshot, mended } = normalizeSnapshot(sent);
+    expect(mended).toBe(true);
+    const parsed = pageSnapshotSchema.parse(snapshot);
+    expect(parsed.principals.map((p) => p.name)).toEqual(['Me', 'Byrå AB']);
+    expect(parsed.principals[0]).not.toHaveProperty('email');
+    expect(parsed.readStatus).toBe('partial');
+    expect(parsed.readProblems.map((p) => p.code)).toEqual(['principal-invalid', 'invalid-email']);
+    expect(parsed.currentUser).toEqual({ name: 'Me' });
+  });
+
+  it('keeps a dropped current user out of the read, and the page’s own problems first (at most 20)', () => {
+    const own = Array.from({ length: 19 }, () => readProblem('email-in-name', { count: 1 }));
+    const sent = read(
+      [
+        { ...you, assets: 'none' },
+        { ...person, kind: 'robot' },
+      ],
+      {
+        readStatus: 'partial',
+        readProblems: own,
+        currentUser: { name: 'Me', email: 'me@sjobod.se' },
+      },
+    );
+    const parsed = pageSnapshotSchema.parse(normalizeSnapshot(sent).snapshot);
+    expect(parsed.principals).toEqual([]);
+    expect(parsed.currentUser).toBeUndefined();
+    expect(parsed.readProblems).toHaveLength(20);
+    expect(parsed.readProblems.slice(0, 19)).toEqual(own);
+    expect(parsed.readProblems[19]!.code).toBe('principal-invalid');
+  });
+
+  it('makes a read whose page-level fields the schema refuses unreadable, saying why', () => {
+    const { snapshot, mended } = normalizeSnapshot(
+      read([person], { readProblems: [{ code: 'bad-day' }], businessName: 'Sjöbod' }),
+    );
+    expect(mended).toBe(true);
+    expect(pageSnapshotSchema.parse(snapshot)).toEqual({
+      kind: 'people',
+      url,
+      locale: 'en',
+      readStatus: 'unreadable',
+      readProblems: [readProblem('snapshot-invalid', { issue: 'readProblems: unknown code' })],
+      principals: [],
+    });
+    const badUrl = normalizeSnapshot(read([person], { url: 'not a url', readProblems: 'x' })).snapshot;
+    expect(pageSnapshotSchema.parse(badUrl).url).toBe('https://business.facebook.com/');
+  });
+
+  it('takes input of any type without throwing, and leaves what is no read for the schema to refuse', () => {
+    const odd: unknown[] = [
+      null,
+      undefined,
+      7,
+      'people',
+      [],
+      { principals: 'all' },
+      read([null, 3, 'x', [], { kind: 'person', name: { toString: 1 } }]),
+      read([person], { kind: 'home' }),
+      read([person], { locale: 7, url: null }),
+      { snapshot: read([person]), seq: 'one' },
+    ];
+    for (const value of odd) {
+      expect(() => normalizeSnapshot(value)).not.toThrow();
+      expect(() => normalizeReport(value)).not.toThrow();
+      expect(() => normalizeDelta(value)).not.toThrow();
+      expect(() => snapshotReportSchema.safeParse(value)).not.toThrow();
+      expect(() => snapshotDeltaSchema.safeParse(value)).not.toThrow();
+      expect(() => snapshotReportSchema.safeParse({ snapshot: value })).not.toThrow();
+    }
+    // A read whose kind or locale is unknown is not made a valid one: the parse refuses it.
+    expect(snapshotReportSchema.safeParse({ snapshot: read([person], { kind: 'home' }) }).success).toBe(
+      false,
+    );
+    // Principals that are not objects are each a read problem, not a refused read.
+    const parsed = snapshotReportSchema.parse({ snapshot: read([null, 3, person]) });
+    expect(parsed.snapshot.principals).toHaveLength(1);
+    expect(parsed.snapshot.readProblems.map((p) => p.code)).toEqual([
+      'principal-invalid',
+      'principal-invalid',
+    ]);
+  });
+
+  it('parses a mended report without its number (so no delta applies on it), an intact one with it', () => {
+    const stream = '0123456789abcdef';
+    const intact = snapshotReportSchema.parse({ snapshot: read([person]), stream, seq: 4 });
+    expect(intact).toMatchObject({ stream, seq: 4 });
+    const mended = snapshotReportSchema.parse({
+      snapshot: read([person, { ...person, name: '' }]),
+      stream,
+      seq: 4,
+    });
+    expect(mended.stream).toBe(stream);
+    expect(mended).not.toHaveProperty('seq');
+  });
+
+  it('marks a delta that upserts a principal the schema refuses unfit (answered needFull), and no other', () => {
+    const { principals: _p, ...header } = read([]);
+    const delta = (principal: unknown) => ({
+      stream: '0123456789abcdef',
+      seq: 2,
+      header,
+      count: 2,
+      upsert: [
+        { at: 0, principal: partner },
+        { at: 1, principal },
+      ],
+      remove: [],
+    });
+    const fine = snapshotDeltaSchema.parse(delta(person));
+    expect(fine.unfit).toBeUndefined();
+    expect(fine.upsert).toHaveLength(2);
+    for (const bad of [{ ...person, name: x(501) }, { ...person, email: 'eve@@contractor' }, 'x', null]) {
+      const parsed = snapshotDeltaSchema.parse(delta(bad));
+      expect(parsed.unfit, JSON.stringify(bad)).toBe(true);
+      expect(parsed.upsert.map((u) => u.principal.name)).toEqual(['Byrå AB']);
+    }
   });
 });
