@@ -4,26 +4,24 @@ import { Panel } from '@/components/panel';
 import { usePanelStore } from '@/components/panel-store';
 import { loadCatalogue } from '@/lib/domain/i18n/load';
 import { createAsk, trustReply, uiLocale, type Ask } from '@/lib/platform/ask';
-import { awaitPanelToken, connectPanel } from '@/lib/platform/panel-connection';
+import { connectPanel, takePanelToken } from '@/lib/platform/panel-connection';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;
 
-// Issue 11, item 2: the panel works only where Scopekeeper's content script put it, with its token. The
-// frame may be put up before the token is here (issue 12, item 4): it draws meanwhile, and connects then.
-void awaitPanelToken(window).then((token) =>
-  connectPanel(token, {
-    // Only an accepted panel is sent states: one refused while its content script took its token back
-    // (the back/forward cache) works again.
-    onState: (state) => {
-      const store = usePanelStore.getState();
-      if (store.refused) store.setRefused(false);
-      store.setState(state);
-    },
-    onConnected: (connected) => usePanelStore.getState().setConnected(connected),
-    onRefused: () => usePanelStore.getState().setRefused(true),
-  }),
-);
+// Issue 11, item 2: the panel works only where Scopekeeper's content script put it, with its token.
+const token = takePanelToken(location, history);
+connectPanel(token, {
+  // Only an accepted panel is sent states: one refused while its content script took its token back
+  // (the back/forward cache) works again.
+  onState: (state) => {
+    const store = usePanelStore.getState();
+    if (store.refused) store.setRefused(false);
+    store.setState(state);
+  },
+  onConnected: (connected) => usePanelStore.getState().setConnected(connected),
+  onRefused: () => usePanelStore.getState().setRefused(true),
+});
 // The background's answers, as its states, are taken without zod (lib/platform/ask.ts): the panel's code is on
 // the admin's page's critical path (issue 12, item 4).
 const ask = createAsk(trustReply);

@@ -108,16 +108,15 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
         }
       : undefined;
 
-  // The panel works only with the token the background gives this page load (issue 11, item 2); it is put in
-  // the panel's hash once it is here. Unreachable: the panel works without one (and says so). On a page whose
-  // address says the panel belongs there, the overlay is put up hidden at once, before the token (issue 12,
-  // item 4: in a new profile the token waits for the service worker to start): the panel loads while the page
-  // does, and the first read shows it. Elsewhere nothing is put up (an `other` page stays silent) until a
-  // read of such a page.
+  // The panel works only with the token the background gives this page load (issue 11, item 2): the
+  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so). On a page
+  // whose address says the panel belongs there, it is put up hidden as soon as the token is here (issue 12,
+  // item 4): the panel loads while the page does, and the first read shows it. Elsewhere nothing is put up
+  // (an `other` page stays silent) until a read of such a page.
   let panelToken: string | undefined;
   let wantOverlay = false;
   const mountPanel = () => {
-    if (overlay || ctx.isInvalid) return;
+    if (overlay || panelToken === undefined || ctx.isInvalid) return;
     if (!wantOverlay && getPageKind(location.href) === 'other') return;
     overlay = mountOverlay(document, ctx.signal, { farewell, panelToken });
     overlay.setVisible(wantOverlay);
@@ -135,7 +134,7 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
     );
   void askToken().then((token) => {
     panelToken = token;
-    overlay?.setToken(token);
+    mountPanel();
   });
   // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
   window.addEventListener(

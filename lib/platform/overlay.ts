@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createGuardedHost } from '../page/guarded-host';
 import { overlayStyles } from '../page/page-styles';
-import { TOKEN_FOLLOWS } from './panel-address';
 
 /**
  * The panel overlay: the extension page panel.html in an iframe, inside a closed shadow root so page
@@ -20,8 +19,6 @@ export interface Overlay {
    * the background refused what was read, or cannot be reached. Undefined removes it.
    */
   setNotice(notice: OverlayNotice | undefined): void;
-  /** Gives the panel its token, when the overlay was put up before it was here (its hash: nothing reloads). */
-  setToken(token: string): void;
   remove(): void;
 }
 
@@ -39,10 +36,7 @@ export interface OverlayOptions {
    * get it back), with the label of the button that dismisses it. Nothing: the overlay is removed.
    */
   farewell?: () => { notice: OverlayNotice; dismiss: string } | undefined;
-  /**
-   * The background's token for this page load, carried in the panel's URL (issue 11, item 2). Undefined:
-   * not here yet, and given later by `setToken` (lib/platform/panel-address.ts).
-   */
+  /** The background's token for this page load, carried in the panel's URL (issue 11, item 2). */
   panelToken?: string;
 }
 
@@ -63,14 +57,7 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
   toggle.textContent = 'Scopekeeper ▾';
   const iframe = doc.createElement('iframe');
   iframe.title = 'Scopekeeper';
-  const address = (token: string) => (iframe.src = `${browser.runtime.getURL('/panel.html')}#${token}`);
-  address(options.panelToken ?? TOKEN_FOLLOWS);
-  // A token that comes while the frame still loads waits for its load: then it is a change of hash in the
-  // same document, never a second navigation of a frame still navigating.
-  let loaded: Promise<unknown> = new Promise((resolve) =>
-    iframe.addEventListener('load', resolve, { once: true }),
-  );
-  const setToken = (token: string) => void (loaded = loaded.then(() => address(token)));
+  iframe.src = `${browser.runtime.getURL('/panel.html')}#${options.panelToken ?? ''}`;
   iframe.setAttribute('allow', 'clipboard-write');
   const setCollapsed = (collapsed: boolean) => {
     frame.classList.toggle('collapsed', collapsed);
@@ -120,7 +107,6 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
       setCollapsed(false);
     },
     setNotice,
-    setToken,
     remove() {
       guarded.remove();
     },

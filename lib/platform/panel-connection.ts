@@ -4,7 +4,6 @@ import type { Problem } from '../domain/problems';
 import { uiLocales } from '../domain/locales';
 import type { TabState } from '../domain/ui-state';
 import { panelPortName } from './messaging';
-import { TOKEN_FOLLOWS } from './panel-address';
 
 /**
  * The panel's token (issue 11, item 2), from the hash its content script put in the iframe's URL, taken out
@@ -15,29 +14,6 @@ export function takePanelToken(location: Location, history: History): string {
   const token = /^#([0-9a-f]{32})$/.exec(location.hash)?.[1] ?? '';
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
   return token;
-}
-
-/**
- * The panel's token, now or when it comes: a frame that its content script put up before the background had
- * given the token (`#wait`, ./panel-address.ts) is given it later in its hash, and takes it as above. The
- * token travels as it did in the frame's first address: the frame's element is in a closed shadow root, and
- * a cross-origin frame's address can neither be read by the page nor have its hash set (only a whole
- * navigation, which needs the address: use_dynamic_url in Chromium). Were a page to navigate the frame, it
- * could give it a wrong token, refused as any, never read the right one. Any other hash is taken at once.
- */
-export function awaitPanelToken(
-  win: Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>,
-): Promise<string> {
-  if (win.location.hash !== `#${TOKEN_FOLLOWS}`)
-    return Promise.resolve(takePanelToken(win.location, win.history));
-  return new Promise((resolve) => {
-    const onHash = () => {
-      if (win.location.hash === `#${TOKEN_FOLLOWS}`) return;
-      win.removeEventListener('hashchange', onHash);
-      resolve(takePanelToken(win.location, win.history));
-    };
-    win.addEventListener('hashchange', onHash);
-  });
 }
 
 /** How long a refused panel waits before it asks once more. */

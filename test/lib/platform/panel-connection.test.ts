@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyTabState, tabStateDelta } from '@/lib/domain/panel-delta';
 import type { TabState } from '@/lib/domain/ui-state';
-import { asTabState, awaitPanelToken, connectPanel } from '@/lib/platform/panel-connection';
+import { asTabState, connectPanel } from '@/lib/platform/panel-connection';
 import { panelState } from '../../components/panel-state';
 
 /** The ports the panel opened, each with what the background may do to it. */
@@ -119,59 +119,5 @@ describe('a state the background pushes to the panel (issue 12)', () => {
       { ...good, snapshot: { kind: 3, principals: [] } },
     ])
       expect(asTabState(bad)).toBeUndefined();
-  });
-});
-
-/** A panel frame's window, as much of it as the token needs: its address, its history and its hashchange. */
-function fakeFrameWindow(hash: string) {
-  const listeners = new Set<() => void>();
-  const location = { hash, pathname: '/panel.html', search: '' };
-  const win = {
-    location,
-    history: {
-      state: null,
-      replaceState: (_state: unknown, _title: string, url: string) =>
-        (location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : ''),
-    },
-    addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
-    removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
-  };
-  /** The content script sets the frame's hash (a navigation within the document). */
-  const setHash = (next: string) => {
-    location.hash = next;
-    for (const listener of [...listeners]) listener();
-  };
-  return { win: win as unknown as Window, setHash, listening: () => listeners.size };
-}
-
-describe('the panel’s token (issue 11, item 2; issue 12, item 4)', () => {
-  const token = 'ab'.repeat(16);
-
-  it('is taken from the address at once, and taken out of it', async () => {
-    const frame = fakeFrameWindow(`#${token}`);
-    await expect(awaitPanelToken(frame.win)).resolves.toBe(token);
-    expect(frame.win.location.hash).toBe('');
-    // A frame a page put up itself, without a token or with anything else: no token.
-    await expect(awaitPanelToken(fakeFrameWindow('').win)).resolves.toBe('');
-    await expect(awaitPanelToken(fakeFrameWindow('#not-a-token').win)).resolves.toBe('');
-  });
-
-  it('is waited for when the frame was put up before it, and then taken from the hash', async () => {
-    const frame = fakeFrameWindow('#wait');
-    let taken: string | undefined;
-    void awaitPanelToken(frame.win).then((value) => (taken = value));
-    await Promise.resolve();
-    expect(taken).toBeUndefined();
-    frame.setHash(`#${token}`);
-    await vi.waitFor(() => expect(taken).toBe(token));
-    expect(frame.win.location.hash).toBe('');
-    expect(frame.listening()).toBe(0);
-  });
-
-  it('is none when the background could not be reached (an empty hash after the wait)', async () => {
-    const frame = fakeFrameWindow('#wait');
-    const taken = awaitPanelToken(frame.win);
-    frame.setHash('');
-    await expect(taken).resolves.toBe('');
   });
 });
