@@ -1,4 +1,4 @@
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue } from '@/lib/domain/i18n/words';
 import { assetKey } from '@/lib/domain/principals';
 import type { PageSnapshot } from '@/lib/domain/snapshot';
 import { useApi } from './api';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeSentence, verdictText } from '@/lib/domain/change-text';
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue } from '@/lib/domain/i18n/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import { sinceVisit, type TimelineEntry } from '@/lib/domain/timeline';
 import { getSubjectKey, type AssetGrant } from '@/lib/domain/snapshot';

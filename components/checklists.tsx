@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { openSteps } from '@/lib/domain/checklists/open-steps';
 import type { ChecklistRun } from '@/lib/domain/checklists/runs';
 import { subjectKindOf, templates, templatesFor, type TemplateId } from '@/lib/domain/checklists/templates';
-import { catalogue, describeEvidence, describeProblem } from '@/lib/domain/i18n';
+import { catalogue, describeEvidence, describeProblem } from '@/lib/domain/i18n/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { DueItemView } from '@/lib/domain/ui-state';

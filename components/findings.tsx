@@ -4,7 +4,7 @@ import type { AssetGrant } from '@/lib/domain/snapshot';
 import { rules, severityRank } from '@/lib/domain/rules';
 import type { PanelFinding as Finding } from '@/lib/domain/ui-state';
 import { getSubjectKey } from '@/lib/domain/snapshot';
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue } from '@/lib/domain/i18n/words';
 import { useApi } from './api';
 import { StartChecklist } from './checklists';
 import { AcceptFinding, SubjectLedger } from './subject-ledger';

@@ -1,7 +1,7 @@
 import { navigation } from '@/lib/domain/lexicon';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { PageKind } from '@/lib/domain/snapshot';
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue } from '@/lib/domain/i18n/words';
 
 /** A page kind's name: Meta's own for its lists (the lexicon), ours for the rest. */
 export function kindName(locale: UiLocale, kind: PageKind): string {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { subjectKindOf, templatesFor } from '@/lib/domain/checklists/templates';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { useApi } from './api';
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue } from '@/lib/domain/i18n/words';
 import { DueList, RunView, useUndo, type SnoozeUndo } from './checklists';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';

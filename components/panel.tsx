@@ -13,7 +13,7 @@ import { Findings } from './findings';
 import { ChecklistsSection, DueSection, FocusSection } from './panel-work';
 import { ChangesSection } from './changes-section';
 import { PanelAssetPathsLink as AssetPathsLink } from './asset-paths-link';
-import { catalogue, displayName } from '@/lib/domain/i18n';
+import { catalogue, displayName } from '@/lib/domain/i18n/words';
 import { usePanelStore } from './panel-store';
 import { VirtualList } from './virtual-list';
 

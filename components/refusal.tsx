@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { describeProblem } from '@/lib/domain/i18n';
+import { describeProblem } from '@/lib/domain/i18n/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { Problem } from '@/lib/domain/problems';
 

@@ -3,7 +3,7 @@ import { addDays } from '@/lib/domain/ledger/days';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import type { RequestOf } from '@/lib/domain/protocol';
 import type { AssetGrant } from '@/lib/domain/snapshot';
-import { catalogue, describeProblem } from '@/lib/domain/i18n';
+import { catalogue, describeProblem } from '@/lib/domain/i18n/words';
 import { useApi } from './api';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '@/components/api';
 import { Panel } from '@/components/panel';
 import { usePanelStore } from '@/components/panel-store';
+import { loadCatalogue } from '@/lib/domain/i18n/load';
 import { createAsk, trustReply, uiLocale, type Ask } from '@/lib/platform/ask';
 import { connectPanel, takePanelToken } from '@/lib/platform/panel-connection';
 
@@ -30,8 +31,13 @@ const askAsPanel: Ask = async (name, data) => {
   if (!reply.ok && reply.error.code === 'panel-not-ours') usePanelStore.getState().setRefused(true);
   return reply;
 };
-createRoot(document.getElementById('root')!).render(
-  <ApiProvider api={{ ask: askAsPanel, locale }}>
-    <Panel />
-  </ApiProvider>,
-);
+// Only the admin's language is in the panel's code; Swedish or French loads here, before anything is drawn
+// (no English first), while the connection above is already being made (issue 12, item 4).
+// Were it not to load (a file of the extension's own), the panel is drawn in English rather than not at all.
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <ApiProvider api={{ ask: askAsPanel, locale }}>
+      <Panel />
+    </ApiProvider>,
+  );
+void loadCatalogue(locale).then(render, render);

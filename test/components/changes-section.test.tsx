@@ -10,6 +10,7 @@ import type { TimelineEntry } from '@/lib/domain/timeline';
 import { tabStateSchema, type TabState } from '@/lib/domain/ui-state';
 import { checklistRunSchema } from '@/lib/domain/checklists/runs';
 import type { UiLocale } from '@/lib/domain/locales';
+import { loadCatalogue } from '@/lib/domain/i18n/load';
 import { BUSINESS_ID, panelState } from './panel-state';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -108,6 +109,8 @@ describe('changes since your last visit in the panel (issue 13, item 5)', () => 
   });
 
   it('speaks the admin’s language', async () => {
+    // As the panel does before its first render: only its own language is in its code (issue 12, item 4).
+    await loadCatalogue('sv');
     mount(inLocale('sv'));
     await flush();
     expect($('h2')?.textContent).toBe('Ändringar sedan ditt senaste besök');

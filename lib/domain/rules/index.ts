@@ -1,4 +1,4 @@
-import { displayName } from '../i18n';
+import { displayName } from '../i18n/words';
 import type { PageSnapshot } from '../snapshot';
 import adminSystemUser from './admin-system-user';
 import broadPartnerScope from './broad-partner-scope';
