@@ -78,6 +78,7 @@ const principalBase = {
   temporaryUntil: isoDateSchema.optional(),
   assets: z.array(assetGrantSchema).max(ASSETS_MAX),
   hiddenCharacters: z.boolean().optional(),
+  detail: z.boolean().optional(),
 };
 
 export const personSchema = z.object({
