@@ -260,6 +260,7 @@ try {
   await revoked.locator('button[type="submit"]').click();
   await panel.waitForSelector('[data-review-item][data-decision="revoke"]', { timeout: 15_000 });
   // A partner's asset with more than one task: the first task goes.
+  let reduced: { item: string; task: string } | undefined;
   const assetIds = await panel
     .locator('[data-review-item^="partner:"][data-review-item*="|asset:"][data-decision=""]')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-review-item') ?? ''));
@@ -272,6 +273,7 @@ try {
       continue;
     }
     await tasks.first().check();
+    reduced = { item: id, task: (await tasks.first().getAttribute('value')) ?? '' };
     await item.locator('textarea').fill(words.reduce);
     await item.locator('button[type="submit"]').click();
     await panel.waitForSelector('[data-review-item][data-decision="reduce"]', { timeout: 15_000 });
@@ -282,6 +284,21 @@ try {
   await panel.locator('[data-review-on-page]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(600);
   await shot('14-access-review-to-switch-off');
+  // The admin switches the partner's task off in Business Settings, on the partner's pane (the sandbox's
+  // controls do it as Business Settings would, test/sandbox/edits.ts); the pane read again shows it gone.
+  const [, reducedPartner, reducedAsset] =
+    /^partner:(\d+)\|asset:[^:]+:(.+)$/.exec(reduced?.item ?? '') ?? [];
+  const reducedSandboxAsset = portfolio.assets.find((a) => a.id === reducedAsset || a.name === reducedAsset);
+  if (!reduced || !reducedPartner || !reducedSandboxAsset)
+    throw new Error(`The demo found no partner's asset to reduce (${reduced?.item ?? 'none'})`);
+  await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=${reducedPartner}`);
+  await settle(page, 'partners');
+  await page.locator('[data-sandbox-switch-off]').selectOption(`${reducedSandboxAsset.id}:${reduced.task}`);
+  await page.getByRole('button', { name: sandboxWords.switchOff, exact: true }).click();
+  panel = await panelFrame(page);
+  await panel.waitForSelector('[data-review-item][data-decision="reduce"] [data-verified]', {
+    timeout: 15_000,
+  });
   // The admin removes the person in Business Settings; People read again shows them gone.
   await routeSandbox(session.context, {
     ...portfolio,
@@ -291,6 +308,10 @@ try {
   await settle(page, 'people');
   panel = await panelFrame(page);
   await panel.waitForSelector('[data-review-item][data-decision="revoke"] [data-verified]', {
+    timeout: 15_000,
+  });
+  // Both removals verified on the page: the revoke (People) and the reduce (the partner's pane).
+  await panel.waitForSelector('[data-review-item][data-decision="reduce"] [data-verified]', {
     timeout: 15_000,
   });
   await panel.locator('[data-review-item][data-decision="revoke"]').scrollIntoViewIfNeeded();

@@ -17,6 +17,8 @@ const B = 'https://business.facebook.com';
 const locales = ['en', 'sv', 'fr'] as const;
 const EVE = '61000000000006'; // no assets
 const NILS = '61000000000002';
+const PIXELVERKET = '3228568050780002'; // Instagram: ads, insights
+const INSTAGRAM = '100200300400503';
 
 function url(p: SandboxPortfolio, path: string, query = ''): string {
   return `${B}/latest/settings/${path}?business_id=${p.businessId}${query}`;
@@ -113,5 +115,26 @@ describe('the pane fact (detail)', () => {
     spinner.setAttribute('role', 'progressbar');
     pane.append(spinner);
     expect(detailed(readPage(doc.location.href, doc))).toEqual([]);
+  });
+
+  it('reads what the sandbox switched off as Business Settings would, in every pane structure', () => {
+    for (const pane of paneStructures)
+      for (const locale of ['en', 'sv', 'fr'] as const) {
+        const p = samplePortfolio(locale, 'grid', { paneStructure: pane });
+        const { doc, app } = renderSandbox(p, url(p, 'partners', `&selected_partner_id=${PIXELVERKET}`));
+        expect(app.switchOffAccess(PIXELVERKET, INSTAGRAM, 'ads')).toBe(true);
+        const read = () =>
+          readPage(doc.location.href, doc).principals.find(
+            (x) => getSubjectKey(x) === `partner:${PIXELVERKET}`,
+          );
+        expect(
+          read()?.assets.map((a) => [a.type, a.tasks]),
+          `${pane}, ${locale}`,
+        ).toEqual([['instagram', ['insights']]]);
+        // The last of it: the pane shows none, and says it was read.
+        expect(app.switchOffAccess(PIXELVERKET, INSTAGRAM)).toBe(true);
+        expect(read(), `${pane}, ${locale}`).toMatchObject({ assets: [], detail: true });
+        expect(app.switchOffAccess(PIXELVERKET, INSTAGRAM)).toBe(false);
+      }
   });
 });
