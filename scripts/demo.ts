@@ -251,6 +251,25 @@ try {
   panel = await panelFrame(page);
   await panel.locator('[data-review-start]').click();
   await panel.waitForSelector('[data-review-item]', { timeout: 15_000 });
+  // The scope is complete once every list and every detail the review asks for is read since its start:
+  // the admin opens each person's, partner's and system user's details (a small portfolio only).
+  const panes = [
+    ...portfolio.people.map((p) => `business_users${q}&selected_user_id=${p.id}`),
+    ...portfolio.partners.map((p) => `partners${q}&selected_partner_id=${p.businessId}`),
+    ...portfolio.systemUsers.map((u) => `system_users${q}&selected_user_id=${u.id}`),
+  ];
+  if (panes.length <= 30)
+    for (const path of panes) {
+      await page.goto(`${BUSINESS_URL}/latest/settings/${path}`);
+      await settle(
+        page,
+        path.split('?')[0] === 'business_users' ? 'people' : path.split('?')[0]!.replace('_', '-'),
+      );
+    }
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  await settle(page, 'people');
+  panel = await panelFrame(page);
+  await panel.waitForSelector('[data-review-item]', { timeout: 15_000 });
   const words = reviewWords[locale];
   const leaver =
     portfolio.people.find((p) => p.email?.endsWith('@contractor.example')) ?? portfolio.people.at(-1)!;

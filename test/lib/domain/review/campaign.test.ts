@@ -151,6 +151,18 @@ describe('a review campaign (issue 14)', () => {
     );
   });
 
+  it('meets the detail requirement of someone gone from their list, read in full since the start', () => {
+    const c = start(portfolio);
+    const readAt = (campaign: ReviewCampaign) =>
+      campaign.requirements.find((r) => r.kind === 'detail' && r.subject === 'person:lisa@sjobod.se')?.readAt;
+    expect(readAt(c)).toBeUndefined();
+    const gone = fold([[list('people', [me, nils]), T2]], portfolio);
+    expect(readAt(foldRead(c, gone, { at: T2, page: 'people', url: 'u' }))).toBe(T2);
+    // Read only in part: she may still be there.
+    const partial = fold([[{ ...list('people', [me, nils]), readStatus: 'partial' }, T2]], portfolio);
+    expect(readAt(foldRead(c, partial, { at: T2, page: 'people', url: 'u' }))).toBeUndefined();
+  });
+
   it('verifies the revoke of a principal’s last asset by its pane showing none', () => {
     let c = start(portfolio);
     const itemId = 'partner:3228568050780001|asset:ad-account:1111';
