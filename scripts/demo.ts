@@ -336,6 +336,9 @@ try {
   await panel.locator('[data-review-item][data-decision="revoke"]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(600);
   await shot('14-access-review-removal-verified');
+  await panel.locator('[data-review-item][data-decision="reduce"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await shot('14-access-review-reduce-verified');
   // Everything not decided yet is kept in bulk.
   for (const box of await panel.locator('[data-review-item][data-decision=""] input[type="checkbox"]').all())
     await box.check();
