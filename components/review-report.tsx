@@ -32,16 +32,20 @@ const exceptSensitive: Record<UiLocale, string> = {
 };
 
 function portfolioWord(locale: UiLocale, level: PortfolioAccess): string {
-  if (level === 'unknown') return '?';
+  // Partners' Business Settings shows no portfolio level (a partner holds its assets): say so, not "?".
+  if (level === 'unknown') return catalogue(locale).reviewReport.levelNotShown;
   return portfolioAccess[level][locale][0] ?? level;
 }
+
+/** ": ", with French typography's no-break space before the colon. */
+const colon = (locale: UiLocale) => (locale === 'fr' ? '\u00a0: ' : ': ');
 
 /** An access in Meta's words: "Business portfolio: Full control", "Ad account Acme: Partial access (Analyse)". */
 function accessText(locale: UiLocale, access: ReviewAccess): string {
   const t = catalogue(locale).reviewReport;
   const w = words[locale];
   if (access.kind === 'portfolio') {
-    return `${t.portfolio}: ${portfolioWord(locale, access.level)}${access.pending ? ` (${t.pending})` : ''}`;
+    return `${t.portfolio}${colon(locale)}${portfolioWord(locale, access.level)}${access.pending ? ` (${t.pending})` : ''}`;
   }
   const level =
     access.access === 'full'
@@ -51,7 +55,7 @@ function accessText(locale: UiLocale, access: ReviewAccess): string {
         : exceptSensitive[locale];
   const tasks = access.tasks.map((task) => w.tasks[task] ?? task);
   const type = w.assetTypeSingular[access.asset.type];
-  return `${type.charAt(0).toLocaleUpperCase(locale) + type.slice(1)} ${access.asset.name}${access.asset.id ? ` (${access.asset.id})` : ''}: ${level}${tasks.length > 0 ? ` (${tasks.join(', ')})` : ''}`;
+  return `${type.charAt(0).toLocaleUpperCase(locale) + type.slice(1)} ${access.asset.name}${access.asset.id ? ` (${access.asset.id})` : ''}${colon(locale)}${level}${tasks.length > 0 ? ` (${tasks.join(', ')})` : ''}`;
 }
 
 function reductionText(locale: UiLocale, decision: ReviewDecision): string | undefined {

@@ -10,6 +10,7 @@ import {
   type PortfolioAccess,
   type TaskKey,
 } from '@/lib/domain/snapshot';
+import { words } from '@/lib/domain/rules/words';
 import { useApi } from './api';
 import { kindName } from './page-words';
 import { usePanelStore } from './panel-store';
@@ -49,11 +50,15 @@ function useCampaign(businessId: string | undefined) {
   return { campaign, setCampaign, reload, refusal };
 }
 
-function accessText(t: Words, item: ReviewItem): string {
+/** A task in the admin's language, as Business Settings names it. */
+const taskName = (locale: UiLocale, task: TaskKey) => words[locale].tasks[task] ?? task;
+
+function accessText(t: Words, locale: UiLocale, item: ReviewItem): string {
   const access = item.access;
   if (access.kind === 'portfolio')
     return `${t.portfolio}: ${t.level[access.level] ?? access.level}${access.pending ? ` (${t.pending})` : ''}`;
-  const tasks = access.tasks.length > 0 ? ` · ${access.tasks.join(', ')}` : '';
+  const tasks =
+    access.tasks.length > 0 ? ` · ${access.tasks.map((task) => taskName(locale, task)).join(', ')}` : '';
   return `${access.asset.name}: ${t.access[access.access] ?? access.access}${tasks}`;
 }
 
@@ -62,12 +67,14 @@ function DecisionForm({
   item,
   kind,
   t,
+  locale,
   onSave,
   onCancel,
 }: {
   item: ReviewItem;
   kind: 'reduce' | 'revoke';
   t: Words;
+  locale: UiLocale;
   onSave: (rationale: string, reduce?: { tasks?: TaskKey[]; lowerTo?: PortfolioAccess }) => void;
   onCancel: () => void;
 }) {
@@ -97,12 +104,13 @@ function DecisionForm({
             <label key={task}>
               <input
                 type="checkbox"
+                value={task}
                 checked={tasks.includes(task)}
                 onChange={(e) =>
                   setTasks((was) => (e.target.checked ? [...was, task] : was.filter((x) => x !== task)))
                 }
               />
-              {task}
+              {taskName(locale, task)}
             </label>
           ))}
         </fieldset>
@@ -170,7 +178,7 @@ function ItemRow({
         {item.delta !== 'unchanged' ? <span className="tag">{t.delta[item.delta]}</span> : null}
         {/* Names are page text: React text, never markup. */}
         <strong>{item.name}</strong> <span>{item.email}</span>
-        <div>{accessText(t, item)}</div>
+        <div>{accessText(t, locale, item)}</div>
       </div>
       <div className="review-facts">
         {item.facts.grant ? t.grant(item.facts.grant.case, item.facts.grant.endsAt) : t.noGrant}
@@ -210,6 +218,7 @@ function ItemRow({
           item={item}
           kind={form}
           t={t}
+          locale={locale}
           onCancel={() => setForm(undefined)}
           onSave={(rationale, reduce) => {
             setForm(undefined);

@@ -257,6 +257,25 @@ try {
   panel = await panelFrame(page);
   await panel.locator('[data-review-start]').click();
   await panel.waitForSelector('[data-review-item]', { timeout: 15_000 });
+  // The scope is complete once every list and every detail the review asks for is read since its start:
+  // the admin opens each person's, partner's and system user's details (a small portfolio only).
+  const panes = [
+    ...portfolio.people.map((p) => `business_users${q}&selected_user_id=${p.id}`),
+    ...portfolio.partners.map((p) => `partners${q}&selected_partner_id=${p.businessId}`),
+    ...portfolio.systemUsers.map((u) => `system_users${q}&selected_user_id=${u.id}`),
+  ];
+  if (panes.length <= 30)
+    for (const path of panes) {
+      await page.goto(`${BUSINESS_URL}/latest/settings/${path}`);
+      await settle(
+        page,
+        path.split('?')[0] === 'business_users' ? 'people' : path.split('?')[0]!.replace('_', '-'),
+      );
+    }
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_users${q}`);
+  await settle(page, 'people');
+  panel = await panelFrame(page);
+  await panel.waitForSelector('[data-review-item]', { timeout: 15_000 });
   const words = reviewWords[locale];
   const leaver =
     portfolio.people.find((p) => p.email?.endsWith('@contractor.example')) ?? portfolio.people.at(-1)!;
@@ -266,6 +285,7 @@ try {
   await revoked.locator('button[type="submit"]').click();
   await panel.waitForSelector('[data-review-item][data-decision="revoke"]', { timeout: 15_000 });
   // A partner's asset with more than one task: the first task goes.
+  let reduced: { item: string; task: string } | undefined;
   const assetIds = await panel
     .locator('[data-review-item^="partner:"][data-review-item*="|asset:"][data-decision=""]')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-review-item') ?? ''));
@@ -278,6 +298,7 @@ try {
       continue;
     }
     await tasks.first().check();
+    reduced = { item: id, task: (await tasks.first().getAttribute('value')) ?? '' };
     await item.locator('textarea').fill(words.reduce);
     await item.locator('button[type="submit"]').click();
     await panel.waitForSelector('[data-review-item][data-decision="reduce"]', { timeout: 15_000 });
@@ -288,6 +309,21 @@ try {
   await panel.locator('[data-review-on-page]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(600);
   await shot('14-access-review-to-switch-off');
+  // The admin switches the partner's task off in Business Settings, on the partner's pane (the sandbox's
+  // controls do it as Business Settings would, test/sandbox/edits.ts); the pane read again shows it gone.
+  const [, reducedPartner, reducedAsset] =
+    /^partner:(\d+)\|asset:[^:]+:(.+)$/.exec(reduced?.item ?? '') ?? [];
+  const reducedSandboxAsset = portfolio.assets.find((a) => a.id === reducedAsset || a.name === reducedAsset);
+  if (!reduced || !reducedPartner || !reducedSandboxAsset)
+    throw new Error(`The demo found no partner's asset to reduce (${reduced?.item ?? 'none'})`);
+  await page.goto(`${BUSINESS_URL}/latest/settings/partners${q}&selected_partner_id=${reducedPartner}`);
+  await settle(page, 'partners');
+  await page.locator('[data-sandbox-switch-off]').selectOption(`${reducedSandboxAsset.id}:${reduced.task}`);
+  await page.getByRole('button', { name: sandboxWords.switchOff, exact: true }).click();
+  panel = await panelFrame(page);
+  await panel.waitForSelector('[data-review-item][data-decision="reduce"] [data-verified]', {
+    timeout: 15_000,
+  });
   // The admin removes the person in Business Settings; People read again shows them gone.
   await routeSandbox(session.context, {
     ...portfolio,
@@ -299,9 +335,16 @@ try {
   await panel.waitForSelector('[data-review-item][data-decision="revoke"] [data-verified]', {
     timeout: 15_000,
   });
+  // Both removals verified on the page: the revoke (People) and the reduce (the partner's pane).
+  await panel.waitForSelector('[data-review-item][data-decision="reduce"] [data-verified]', {
+    timeout: 15_000,
+  });
   await panel.locator('[data-review-item][data-decision="revoke"]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(600);
   await shot('14-access-review-removal-verified');
+  await panel.locator('[data-review-item][data-decision="reduce"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await shot('14-access-review-reduce-verified');
   // Everything not decided yet is kept in bulk.
   for (const box of await panel.locator('[data-review-item][data-decision=""] input[type="checkbox"]').all())
     await box.check();

@@ -190,6 +190,7 @@ const shownFacts = (p: Principal): string =>
     p.portfolioAccess,
     p.pending,
     p.temporaryUntil,
+    p.detail === true,
     p.assets.map((a) => [a.type, a.id, a.name, a.access, a.tasks]),
   ]);
 
@@ -334,7 +335,7 @@ export function observe(
       if (from && to && from !== to && rankFrom !== undefined && rankTo !== undefined && rankTo > rankFrom)
         change('portfolio-access-raised', subject, facts, { from, to, since: known.lastSeen });
       // Gone only where this read could show it: read in full, on the row, or with the pane that showed it.
-      const couldShow = complete && (known.untilOn !== 'pane' || seen.assets.length > 0);
+      const couldShow = complete && (known.untilOn !== 'pane' || onPane(seen));
       if (known.temporaryUntil && !seen.temporaryUntil && couldShow)
         change('end-date-removed', subject, facts, { from: known.temporaryUntil, since: known.lastSeen });
       else if (known.temporaryUntil && seen.temporaryUntil && seen.temporaryUntil > known.temporaryUntil)
@@ -344,8 +345,9 @@ export function observe(
           since: known.lastSeen,
         });
     }
-    // A principal that carries assets on a list page was read on its detail pane: its assets are known.
-    if (seen.assets.length > 0) {
+    // A principal read on its detail pane (it carries assets, or the reader says the pane showed none):
+    // its assets are known.
+    if (onPane(seen)) {
       const assets: Record<string, AssetFact> = { ...known?.assets };
       const shown = new Set<string>();
       for (const grant of seen.assets) {
@@ -419,6 +421,9 @@ export function observe(
   return { baseline: next, changes };
 }
 
+/** Whether a list page's read shows the principal with its detail pane open (its assets read in full). */
+const onPane = (seen: Principal): boolean => seen.assets.length > 0 || seen.detail === true;
+
 const isRead = (kind: PageKind): kind is ListKind | 'asset' =>
   kind === 'people' || kind === 'partners' || kind === 'system-users' || kind === 'asset';
 
@@ -491,7 +496,7 @@ function touch(
   if (email !== undefined) facts.email = email;
   const access = seen.portfolioAccess ?? known?.portfolioAccess;
   if (access !== undefined) facts.portfolioAccess = access;
-  const on = seen.assets.length > 0 ? 'pane' : 'row';
+  const on = onPane(seen) ? 'pane' : 'row';
   if (seen.temporaryUntil !== undefined) {
     facts.temporaryUntil = seen.temporaryUntil;
     facts.untilOn = on;

@@ -30,8 +30,10 @@ function mergePrincipal(known: Principal | undefined, seen: Principal, fromItsLi
   merged.isCurrentUser = fromItsList ? seen.isCurrentUser : known.isCurrentUser;
   if (merged.kind === 'person' && known.kind === 'person')
     merged.email = seen.kind === 'person' ? (seen.email ?? known.email) : known.email;
-  // A list row shows no assets; only a pane or an asset page does. Keep what was read there.
-  merged.assets = seen.assets.length > 0 ? seen.assets : known.assets;
+  // A list row shows no assets; only a pane or an asset page does. Keep what was read there (a pane
+  // that showed none says so: issue 14).
+  merged.assets = seen.assets.length > 0 || seen.detail === true ? seen.assets : known.assets;
+  merged.detail = seen.detail;
   for (const key of Object.keys(merged) as (keyof Principal)[])
     if (merged[key] === undefined) delete merged[key];
   return merged;

@@ -101,8 +101,17 @@ type Checked = { principal: Principal; emailDropped: boolean } | { issue: string
 /** One principal as the schema takes it; an e-mail address it refuses is dropped (the subject falls back to the name). */
 function normalizePrincipal(value: unknown): Checked {
   if (!isObject(value)) return { issue: 'not an object' };
-  const { kind, name, portfolioAccess, pending, isCurrentUser, temporaryUntil, assets, hiddenCharacters } =
-    value;
+  const {
+    kind,
+    name,
+    portfolioAccess,
+    pending,
+    isCurrentUser,
+    temporaryUntil,
+    assets,
+    hiddenCharacters,
+    detail,
+  } = value;
   if (kind !== 'person' && kind !== 'partner' && kind !== 'system-user') return { issue: 'kind: unknown' };
   if (!isText(name, 1, PRINCIPAL_NAME_MAX))
     return { issue: `name: not 1 to ${PRINCIPAL_NAME_MAX} characters` };
@@ -114,6 +123,7 @@ function normalizePrincipal(value: unknown): Checked {
     return { issue: 'temporaryUntil: not an ISO date' };
   if (hiddenCharacters !== undefined && typeof hiddenCharacters !== 'boolean')
     return { issue: 'hiddenCharacters: not true or false' };
+  if (detail !== undefined && typeof detail !== 'boolean') return { issue: 'detail: not true or false' };
   if (!Array.isArray(assets) || assets.length > ASSETS_MAX)
     return { issue: `assets: not a list of at most ${ASSETS_MAX}` };
   const grants: AssetGrant[] = [];
@@ -130,6 +140,7 @@ function normalizePrincipal(value: unknown): Checked {
     ...(temporaryUntil !== undefined ? { temporaryUntil } : {}),
     assets: grants,
     ...(hiddenCharacters !== undefined ? { hiddenCharacters } : {}),
+    ...(detail !== undefined ? { detail } : {}),
   };
   switch (kind) {
     case 'person': {

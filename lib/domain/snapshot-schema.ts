@@ -82,6 +82,7 @@ const principalBase = {
   temporaryUntil: isoDateSchema.optional(),
   assets: z.array(assetGrantSchema).max(ASSETS_MAX),
   hiddenCharacters: z.boolean().optional(),
+  detail: z.boolean().optional(),
 };
 
 export const personSchema = z.object({

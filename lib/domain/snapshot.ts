@@ -121,6 +121,11 @@ interface PrincipalBase {
    * soft hyphen, …): they are removed from what is read, and the panel says the name contained them.
    */
   hiddenCharacters?: boolean | undefined;
+  /**
+   * The principal's detail pane was open and read: `assets` is everything it holds, and an empty list says
+   * it holds none (issue 14: a list row, which shows no assets, leaves this out).
+   */
+  detail?: boolean | undefined;
 }
 
 export interface Person extends PrincipalBase {

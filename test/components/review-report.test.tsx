@@ -164,6 +164,9 @@ describe('the access review report page (issue 14, item 5)', () => {
     expect(intruder.querySelector('[data-follow-up="verified"]')?.textContent).toMatch(
       /^Removed, verified .* on People$/,
     );
+    // A partner's portfolio level is not on the page: said so in words, never a bare "?".
+    expect(row('Byrå AB').textContent).toContain('Business portfolio: level not shown on the page');
+    expect(host.querySelector('table')!.textContent).not.toMatch(/: \?/);
     const byra = row('Byrå AB', true);
     expect(byra.textContent).toContain('Reduce');
     expect(byra.textContent).toContain('Ad account Sjöbod Ads (1111)');
@@ -213,11 +216,13 @@ describe('the access review report page (issue 14, item 5)', () => {
     await mount('sv', 'c1', answering(campaign, made).ask);
     expect(host.querySelector('h1')?.textContent).toBe('Rapport från behörighetsgranskning');
     expect(host.textContent).toContain('Företagsportfölj');
+    expect(host.textContent).toContain('Företagsportfölj: nivån visas inte på sidan');
     act(() => root?.unmount());
     host.remove();
     await mount('fr', 'c1', answering(campaign, made).ask);
     expect(host.querySelector('h1')?.textContent).toBe('Rapport de revue des accès');
     expect(host.textContent).toContain('Révoquer');
+    expect(host.textContent).toContain('Portefeuille d’entreprise\u00a0: niveau non affiché sur la page');
     act(() => root?.unmount());
     host.remove();
 

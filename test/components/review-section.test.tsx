@@ -205,6 +205,64 @@ describe('the access review in the panel (issue 14)', () => {
     expect($$('[data-follow-up-item]')).toHaveLength(1);
   });
 
+  it('opens the second month’s review with what changed since the first, then the rest', async () => {
+    // The first month: everything kept and signed off.
+    const first = startCampaign({
+      id: 'c1',
+      businessId: BUSINESS_ID,
+      now: new Date('2026-10-30T10:00:00.000Z'),
+      startedBy: 'anna',
+      baseline,
+      source: 'baseline',
+    });
+    const kept = decide(
+      first,
+      first.items.map((i) => ({ itemId: i.id, kind: 'keep' as const, rationale: '' })),
+      'anna@sjobod.se',
+      NOW,
+    );
+    if (!kept.ok) throw new Error(kept.problem);
+    const signed = signOff(kept.campaign, { reviewer: 'Anna Berg', role: 'Owner' }, NOW);
+    if (!signed.ok) throw new Error(signed.problem);
+    // Since then: a new person, the agency's tasks changed, the hostile-named person gone.
+    const month2 = observe(
+      undefined,
+      {
+        ...snapshot([
+          me,
+          person('Ola Ek', 'ola@sjobod.se'),
+          partner('Byrå AB', '3228568050780001', [
+            { type: 'ad-account', id: '1111', name: 'Sjöbod Ads', access: 'partial', tasks: ['insights'] },
+          ]),
+        ]),
+        businessId: BUSINESS_ID,
+      },
+      '2026-11-29T12:00:00.000Z',
+      ['sjobod.se'],
+    ).baseline;
+    campaign = startCampaign({
+      id: 'c2',
+      businessId: BUSINESS_ID,
+      now: NOW,
+      startedBy: 'anna',
+      baseline: month2,
+      source: 'baseline',
+      previous: signed.campaign,
+    });
+    mount(panelState(3));
+    await flush();
+    const deltas = $$('[data-review-item]').map((el) => el.getAttribute('data-delta'));
+    const firstUnchanged = deltas.indexOf('unchanged');
+    // What changed comes first, every one of it, and the rest after.
+    expect(deltas.slice(0, firstUnchanged).sort()).toEqual(['changed', 'new']);
+    expect(deltas.slice(firstUnchanged).every((d) => d === 'unchanged')).toBe(true);
+    expect($('[data-review-item="person:ola@sjobod.se|portfolio"] .tag')?.textContent).toBe('New');
+    expect($('[data-review-item="partner:3228568050780001|asset:ad-account:1111"] .tag')?.textContent).toBe(
+      'Changed',
+    );
+    expect(host.textContent).toContain('1 access(es) gone since the last review.');
+  });
+
   it('speaks Swedish and French', async () => {
     for (const [locale, title] of [
       ['sv', 'Åtkomstgranskning'],

@@ -3,8 +3,9 @@ import { AtomicStyles } from './atomic';
 import { Markup, type Attrs, type Child } from './markup';
 import { PaneRenderer, type PaneSubject } from './panes';
 import type { SandboxAssignment, SandboxPerson, SandboxPortfolio } from './portfolio';
+import { applyEdit, loadEdits, saveEdits } from './edits';
 import { ATTACKER, ATTACKER_PARTNER, loadTakeover, saveTakeover, takeoverStrings } from './takeover';
-import { sandboxStrings, type SandboxStrings } from './strings';
+import { sandboxStrings, tasksByAssetType, type SandboxStrings } from './strings';
 import { getStructures, type ListStructure, type Structures } from './structures';
 
 /**
@@ -143,6 +144,8 @@ export class SandboxApp {
   private mainEl!: HTMLElement;
   private navEl!: HTMLElement;
   private dialogHost!: HTMLElement;
+  /** The sandbox's own controls (demo portfolios only), drawn again when the page changes. */
+  private controlsEl: HTMLElement | undefined;
   private renderToken = 0;
   /** What the People search field holds (lower case): the list shows only the people who match. */
   private search = '';
@@ -174,7 +177,7 @@ export class SandboxApp {
     const root = this.el('div', { id: 'mount_0_0_' + this.styles.cls('x').slice(1, 4) });
     root.className = this.styles.cls('display:flex;flex-direction:column;height:100vh');
     root.append(this.renderBanner());
-    if (this.portfolio.demoControls) root.append(this.renderDemoControls());
+    if (this.portfolio.demoControls) root.append((this.controlsEl = this.renderDemoControls()));
     const body = this.el('div', { class: 'display:flex;flex:1;min-height:0' });
     this.navEl = this.el('div', {
       role: 'navigation',
@@ -235,6 +238,49 @@ export class SandboxApp {
     this.renderNav();
     this.renderMain();
     this.syncDialogWithRoute();
+    this.refreshControls();
+  }
+
+  private refreshControls(): void {
+    if (!this.controlsEl) return;
+    const next = this.renderDemoControls();
+    this.controlsEl.replaceWith(next);
+    this.controlsEl = next;
+  }
+
+  /**
+   * Switches access off as an admin does in Business Settings (edits.ts): one task of an asset, or the whole
+   * asset, taken from a person (by e-mail), partner (Business ID) or system user (ID). Kept for reloads when
+   * the portfolio has demo controls. Whether it changed anything.
+   */
+  switchOffAccess(holder: string, asset: string, task?: TaskKey): boolean {
+    const edit = { holder, asset, ...(task ? { task } : {}) };
+    if (!applyEdit(this.portfolio, edit)) return false;
+    if (this.portfolio.demoControls) {
+      const storage = this.doc.defaultView?.localStorage;
+      saveEdits(storage, this.portfolio.businessId, [...loadEdits(storage, this.portfolio.businessId), edit]);
+    }
+    this.renderMain();
+    this.refreshControls();
+    return true;
+  }
+
+  /** The selected person, partner or system user: its key for switchOffAccess, its name and assets. */
+  private selectedHolder(): { key: string; assets: SandboxAssignment[] } | undefined {
+    const s = this.route.section;
+    if (s.kind === 'people') {
+      const p = this.portfolio.people.find((x) => x.id === s.selectedId);
+      return p && { key: p.email, assets: p.assets };
+    }
+    if (s.kind === 'partners') {
+      const p = this.portfolio.partners.find((x) => x.businessId === s.selectedId);
+      return p && { key: p.businessId, assets: p.assets };
+    }
+    if (s.kind === 'system-users') {
+      const u = this.portfolio.systemUsers.find((x) => x.id === s.selectedId);
+      return u && { key: u.id, assets: u.assets };
+    }
+    return undefined;
   }
 
   private later(fn: () => void, ms: number): void {
@@ -427,14 +473,44 @@ export class SandboxApp {
             const now = loadTakeover(storage, id);
             saveTakeover(storage, id, { ...now, removed: [...now.removed, who.key] });
             who.remove();
-            strip.replaceWith(this.renderDemoControls());
+            this.refreshControls();
           }),
         );
     }
-    if (state.on || state.removed.length > 0)
+    // What Business Settings lets an admin switch off on the selected holder's pane: a task or an asset.
+    const holder = this.selectedHolder();
+    if (holder && holder.assets.length > 0) {
+      const choices = holder.assets.flatMap((grant) => {
+        const asset = this.portfolio.assets.find((a) => a.id === grant.asset);
+        if (!asset) return [];
+        const tasks = grant.full ? tasksByAssetType[asset.type] : grant.tasks;
+        return [
+          ...tasks.map((task) => ({
+            value: `${asset.id}:${task}`,
+            text: `${asset.name}: ${this.t.tasks[task]}`,
+          })),
+          { value: `${asset.id}:`, text: w.wholeAsset(asset.name) },
+        ];
+      });
+      const select = this.el(
+        'select',
+        { 'aria-label': w.switchOffWhat, 'data-sandbox-switch-off': '', class: 'height:32px' },
+        ...choices.map((c) => this.el('option', { value: c.value }, c.text)),
+      ) as HTMLSelectElement;
+      strip.append(
+        this.el('span', {}, w.switchOffWhat),
+        select,
+        this.button(w.switchOff, () => {
+          const [asset, task] = select.value.split(':');
+          this.switchOffAccess(holder.key, asset!, (task || undefined) as TaskKey | undefined);
+        }),
+      );
+    }
+    if (state.on || state.removed.length > 0 || loadEdits(storage, id).length > 0)
       strip.append(
         this.button(w.reset, () => {
           saveTakeover(storage, id, { on: false, removed: [] });
+          saveEdits(storage, id, []);
           reload();
         }),
       );

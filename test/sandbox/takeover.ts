@@ -5,7 +5,8 @@ import type { SandboxPortfolio } from './portfolio';
  * takeover" adds, as an attacker would between two visits, an admin with full control of the portfolio and
  * a partner with full control of the ad account; the admin then removes them one by one, as the incident
  * checklist asks. The scenario is kept in the page's localStorage, so it survives reloads like Meta's own
- * data would; "Reset the sandbox" forgets it. Shown only when the portfolio asks for demo controls.
+ * data would; "Reset the sandbox" forgets it (and the access switched off, edits.ts). Shown only when the
+ * portfolio asks for demo controls.
  */
 export interface TakeoverState {
   on: boolean;
@@ -63,6 +64,9 @@ export const takeoverStrings = {
     simulated: 'A takeover happened: someone added an admin and a partner with full control.',
     remove: (name: string) => `Remove ${name}`,
     reset: 'Reset the sandbox',
+    switchOffWhat: 'Access to switch off, as in Business Settings',
+    switchOff: 'Switch off',
+    wholeAsset: (asset: string) => `${asset}: all access`,
   },
   sv: {
     controls: 'Sandlådans reglage (inte en del av företagsinställningarna)',
@@ -71,6 +75,9 @@ export const takeoverStrings = {
       'Ett kapningsförsök har skett: någon lade till en administratör och en partner med full kontroll.',
     remove: (name: string) => `Ta bort ${name}`,
     reset: 'Återställ sandlådan',
+    switchOffWhat: 'Åtkomst att stänga av, som i företagsinställningarna',
+    switchOff: 'Stäng av',
+    wholeAsset: (asset: string) => `${asset}: all åtkomst`,
   },
   fr: {
     controls: 'Commandes du bac à sable (hors paramètres de l’entreprise)',
@@ -79,5 +86,8 @@ export const takeoverStrings = {
       'Une prise de contrôle a eu lieu : quelqu’un a ajouté un administrateur et un partenaire avec le contrôle total.',
     remove: (name: string) => `Retirer ${name}`,
     reset: 'Réinitialiser le bac à sable',
+    switchOffWhat: 'Accès à désactiver, comme dans les paramètres de l’entreprise',
+    switchOff: 'Désactiver',
+    wholeAsset: (asset: string) => `${asset} : tout l’accès`,
   },
 } as const;

@@ -391,7 +391,10 @@ export function foldRead(campaign: ReviewCampaign, baseline: Baseline, read: Rea
   let changed = false;
   const requirements = campaign.requirements.map((req): Requirement => {
     const readAt =
-      req.kind === 'list' ? baseline.lists[req.list] : baseline.principals[req.subject]?.assetsReadAt;
+      req.kind === 'list'
+        ? baseline.lists[req.list]
+        : (baseline.principals[req.subject]?.assetsReadAt ??
+          goneAt(baseline, req.subject, campaign.startedAt));
     if (readAt === undefined || readAt < campaign.startedAt || readAt === req.readAt) return req;
     changed = true;
     return { ...req, readAt };
@@ -428,6 +431,21 @@ export function foldRead(campaign: ReviewCampaign, baseline: Baseline, read: Rea
     items: added.length > 0 ? orderItems([...items, ...added]) : items,
     revision: campaign.revision + 1,
   };
+}
+
+/**
+ * When a principal with no details to read any more was shown gone: absent from the baseline, its list read
+ * in full since `since` (a detail requirement of someone removed is met by that read, not left open).
+ */
+function goneAt(baseline: Baseline, subject: string, since: string): string | undefined {
+  if (baseline.principals[subject]) return undefined;
+  const kind = subject.startsWith('partner')
+    ? 'partner'
+    : subject.startsWith('system-user')
+      ? 'system-user'
+      : 'person';
+  const listAt = baseline.lists[listOf[kind]];
+  return listAt !== undefined && listAt >= since ? listAt : undefined;
 }
 
 /** What a reviewer decides about one item (the panel's form, validated on receipt). */

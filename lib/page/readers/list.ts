@@ -335,6 +335,8 @@ export function readPrincipalList(
         principals.push(fromPane);
         paneTarget = { principal: fromPane, headings, paneOnly: paneHeading ?? pane };
       }
+      // Its assets were read in full, even none (issue 14), unless the pane is still filling in.
+      if (!isLoading(pane)) paneTarget.principal.detail = true;
     } else if (route.selectedId) {
       problems.push(readProblem('detail-pane-unreadable'));
     }

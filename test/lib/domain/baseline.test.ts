@@ -175,6 +175,27 @@ describe('the baseline of a business (issue 13)', () => {
         ]).changes,
       ),
     ).toEqual(['asset-removed partner:3228568050780001 partial']);
+    // A pane that shows no assets says so (the reader's `detail`): the last one is gone too. A row, which
+    // shows none either, says nothing.
+    const emptyPane = { ...pane([]), principals: [{ ...agency, assets: [], detail: true }] };
+    const last = after([
+      [pane([ads()]), T1],
+      [emptyPane, T2],
+    ]);
+    expect(kinds(last.changes)).toEqual(['asset-removed partner:3228568050780001 partial']);
+    expect(last.baseline.principals['partner:3228568050780001']).toMatchObject({
+      assets: {},
+      assetsReadAt: T2,
+    });
+    const row = { ...pane([]), principals: [{ ...agency, assets: [] }] };
+    expect(
+      kinds(
+        after([
+          [pane([ads()]), T1],
+          [row, T2],
+        ]).changes,
+      ),
+    ).toEqual([]);
   });
 
   it('learns an asset’s holders from its page, then reports who gained or lost it', () => {

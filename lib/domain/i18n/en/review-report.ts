@@ -62,6 +62,7 @@ export const reviewReport = {
   },
   kinds: { person: 'Person', partner: 'Partner', 'system-user': 'System user' },
   portfolio: 'Business portfolio',
+  levelNotShown: 'level not shown on the page',
   pending: 'invitation pending',
   delta: { new: 'new', changed: 'changed', unchanged: '' },
   decisions: { keep: 'Keep', reduce: 'Reduce', revoke: 'Revoke' },

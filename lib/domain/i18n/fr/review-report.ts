@@ -53,6 +53,7 @@ export const reviewReport: Catalogue['reviewReport'] = {
   },
   kinds: { person: 'Personne', partner: 'Partenaire', 'system-user': 'Utilisateur système' },
   portfolio: 'Portefeuille d’entreprise',
+  levelNotShown: 'niveau non affiché sur la page',
   pending: 'invitation en attente',
   delta: { new: 'nouveau', changed: 'modifié', unchanged: '' },
   decisions: { keep: 'Conserver', reduce: 'Réduire', revoke: 'Révoquer' },

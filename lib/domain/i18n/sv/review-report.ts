@@ -53,6 +53,7 @@ export const reviewReport: Catalogue['reviewReport'] = {
   },
   kinds: { person: 'Person', partner: 'Partner', 'system-user': 'Systemanvändare' },
   portfolio: 'Företagsportfölj',
+  levelNotShown: 'nivån visas inte på sidan',
   pending: 'inbjudan väntar',
   delta: { new: 'ny', changed: 'ändrad', unchanged: '' },
   decisions: { keep: 'Behåll', reduce: 'Minska', revoke: 'Återkalla' },

@@ -125,6 +125,61 @@ describe('a review campaign (issue 14)', () => {
     expect(foldRead(c, portfolio, { at: T0, page: 'people', url: 'u' })).toBe(c);
   });
 
+  it('ticks a detail requirement from a pane that shows no assets (the reader’s `detail`), never from a row', () => {
+    const c = start(portfolio);
+    const readAt = (campaign: ReviewCampaign, subject: string) =>
+      campaign.requirements.find((r) => r.kind === 'detail' && r.subject === subject)?.readAt;
+    expect(readAt(c, 'person:lisa@sjobod.se')).toBeUndefined();
+    // The list alone says nothing of Lisa's assets.
+    const rows = fold([[list('people', [me, lisa, nils]), T2]], portfolio);
+    expect(readAt(foldRead(c, rows, { at: T2, page: 'people', url: 'u' }), 'person:lisa@sjobod.se')).toBe(
+      undefined,
+    );
+    // Her pane open, holding nothing: her assets are known (none), and only hers.
+    const pane = fold([[list('people', [me, { ...lisa, detail: true }, nils]), T2]], portfolio);
+    expect(pane.principals['person:lisa@sjobod.se']).toMatchObject({ assetsReadAt: T2, assets: {} });
+    const folded = foldRead(c, pane, { at: T2, page: 'people', url: 'u' });
+    expect(readAt(folded, 'person:lisa@sjobod.se')).toBe(T2);
+    expect(readAt(folded, 'person:nils@byraab.se')).toBeUndefined();
+    // A pane read only in part proves nothing.
+    const partial = fold(
+      [[{ ...list('people', [me, { ...lisa, detail: true }, nils]), readStatus: 'partial' }, T2]],
+      portfolio,
+    );
+    expect(readAt(foldRead(c, partial, { at: T2, page: 'people', url: 'u' }), 'person:lisa@sjobod.se')).toBe(
+      undefined,
+    );
+  });
+
+  it('meets the detail requirement of someone gone from their list, read in full since the start', () => {
+    const c = start(portfolio);
+    const readAt = (campaign: ReviewCampaign) =>
+      campaign.requirements.find((r) => r.kind === 'detail' && r.subject === 'person:lisa@sjobod.se')?.readAt;
+    expect(readAt(c)).toBeUndefined();
+    const gone = fold([[list('people', [me, nils]), T2]], portfolio);
+    expect(readAt(foldRead(c, gone, { at: T2, page: 'people', url: 'u' }))).toBe(T2);
+    // Read only in part: she may still be there.
+    const partial = fold([[{ ...list('people', [me, nils]), readStatus: 'partial' }, T2]], portfolio);
+    expect(readAt(foldRead(c, partial, { at: T2, page: 'people', url: 'u' }))).toBeUndefined();
+  });
+
+  it('verifies the revoke of a principal’s last asset by its pane showing none', () => {
+    let c = start(portfolio);
+    const itemId = 'partner:3228568050780001|asset:ad-account:1111';
+    c = mustDecide(c, [{ itemId, kind: 'revoke', rationale: 'Campaign ended' }], 'Anna Berg', START);
+    const item = (campaign: ReviewCampaign) => campaign.items.find((i) => i.id === itemId)!;
+    // The partner's row without its pane: the asset may still be held.
+    const row = fold([[list('partners', [agency([])]), T2]], portfolio);
+    expect(item(foldRead(c, row, { at: T2, page: 'partners', url: 'u' })).verified).toBeUndefined();
+    // Its pane, showing no assets: gone.
+    const pane = fold([[list('partners', [{ ...agency([]), detail: true }]), T3]], portfolio);
+    expect(item(foldRead(c, pane, { at: T3, page: 'partners', url: 'p' })).verified).toEqual({
+      at: T3,
+      page: 'partners',
+      url: 'p',
+    });
+  });
+
   it('adds accesses a read during the campaign shows first', () => {
     const c = start(portfolio);
     const mallory = person('Mallory Vance', 'mallory@gmail.com');
