@@ -207,6 +207,9 @@ export async function startReview(
   businessId: string,
   command?: ReviewCommandKey,
 ): Promise<Outcome<{ campaign: ReviewCampaign }>> {
+  // The scope is frozen from what the ledger keeps: a read the admin has just seen, still waiting for its
+  // quiet time to be recorded, is recorded first (a person just removed on the page is not in the scope).
+  await hub.recording.flush();
   return keyedRetrying(hub, async () => {
     const campaigns = await hub.store.campaigns(businessId);
     if (campaigns.some((c) => c.status === 'open')) return fail('review-open-exists');

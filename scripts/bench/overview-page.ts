@@ -98,6 +98,7 @@ async function benchOverview(
     locale: () => 'en' as const,
     currentSettings: async () => defaultSettings,
     reminders: { currentDue: () => [] },
+    recording: { flush: async () => undefined },
   } as unknown as Parameters<typeof keptOverviewRows>[0];
   const aggregate = keptOverviewRows(hub);
   t0 = performance.now();

@@ -17,7 +17,7 @@ const foldOrder: Record<PageSnapshot['kind'], number> = {
   other: 4,
 };
 
-type OverviewHub = Pick<Hub, 'store' | 'clock' | 'locale' | 'currentSettings' | 'reminders'>;
+type OverviewHub = Pick<Hub, 'store' | 'clock' | 'locale' | 'currentSettings' | 'reminders' | 'recording'>;
 
 /**
  * Businesses' rows, from what the ledger keeps of them: their facts in one read per table
@@ -87,6 +87,8 @@ export function keptOverviewRows(
 ): () => Promise<OverviewRow[]> {
   let kept: { key: string; until: number; rows: Promise<OverviewRow[]> } | undefined;
   return async () => {
+    // A read the admin has just seen, still waiting for its quiet time, is recorded first.
+    await hub.recording.flush();
     // The key is taken before anything is read: a write during the reads makes the next call read again.
     const key = `${hub.store.writeMark()}|${hub.locale()}|${JSON.stringify(await hub.currentSettings())}`;
     const now = hub.clock().getTime();

@@ -52,6 +52,16 @@ describe('an access review in the background', () => {
   });
   afterEach(() => t.close());
 
+  it('freezes its scope from the latest read, even one still waiting to be recorded', async () => {
+    // Lisa removed on the page a moment before the review starts: the read is not recorded yet.
+    at('2026-11-02T10:00:00Z');
+    expect((await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me, nils]) })).ok).toBe(true);
+    const campaign = await started();
+    const subjects = new Set(campaign.items.map((i) => i.subject));
+    expect(subjects.has('person:nils@byraab.se')).toBe(true);
+    expect(subjects.has('person:lisa@sjobod.se')).toBe(false);
+  });
+
   it('runs from start to a signed report: keep, reduce, revoke, removals verified by later reads', async () => {
     const run = must(
       await t.ask('checklistCommand', { type: 'start', businessId: B, templateId: 'periodic-review' }),
