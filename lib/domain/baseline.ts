@@ -364,8 +364,11 @@ export function observe(
             known?.assetsReadAt ?? pageAt,
           );
         if (wasKey !== undefined) delete assets[wasKey];
-        const key = assetKey(grant);
-        assets[key] = assetFact(grant, at);
+        // A pane that names an asset without its ID keeps the ID an asset page showed of it.
+        const wasId = wasKey !== undefined ? known!.assets![wasKey]!.id : undefined;
+        const held = grant.id === undefined && wasId !== undefined ? { ...grant, id: wasId } : grant;
+        const key = assetKey(held);
+        assets[key] = assetFact(held, at);
         shown.add(key);
       }
       if (complete) {

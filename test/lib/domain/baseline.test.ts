@@ -143,6 +143,20 @@ describe('the baseline of a business (issue 13)', () => {
     });
   });
 
+  it('keeps an asset’s ID from its asset page when a pane names it without one: one asset, not two', () => {
+    const byName: AssetGrant = { type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] };
+    const pane = () => snapshot([{ ...nils, detail: true, assets: [byName] }], 'people');
+    const { baseline, changes } = after([
+      [pane(), T1],
+      [assetPage([{ ...nils, assets: [page('full', [])] }]), T2],
+      [pane(), T3],
+    ]);
+    expect(baseline.principals['person:nils@byraab.se']!.assets).toEqual({
+      'page:2222': { type: 'page', id: '2222', name: 'Sjöbod Café', access: 'full', tasks: [], seen: T3 },
+    });
+    expect(kinds(changes)).toEqual([]);
+  });
+
   it('learns a partner’s assets from its pane, then reports a new asset, raised access, a new task and a removal', () => {
     const pane = (assets: AssetGrant[]) => snapshot([{ ...agency, assets }], 'partners');
     const seen = after([[pane([ads()]), T1]]);
@@ -290,9 +304,10 @@ describe('the baseline of a business (issue 13)', () => {
       [snapshot([me, { ...nils, assets: [cafeByName, ads()] }]), T2],
     ]);
     expect(changes).toEqual([]);
+    // The café keeps the ID its asset page showed (a pane names assets without one).
     expect(Object.keys(baseline.principals['person:nils@byraab.se']!.assets!).sort()).toEqual([
       'ad-account:1111',
-      'page:Sjöbod Café',
+      'page:2222',
     ]);
     // Once his pane was read in full, the café's page with its ID is the same asset, and a raise shows.
     const next = observe(baseline, assetPage([me, { ...nils, assets: [page('full', [])] }]), T3, OWN);
