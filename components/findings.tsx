@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { AssetGrant } from '@/lib/domain/snapshot';
 import { rules, severityRank } from '@/lib/domain/rules';
+import { isBusinessSubject } from '@/lib/domain/rules/types';
 import type { PanelFinding as Finding } from '@/lib/domain/ui-state';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { catalogue } from '@/lib/domain/i18n/words';
@@ -148,6 +149,9 @@ const FindingRow = memo(function FindingRow({
   const t = catalogue(locale).panel;
   const words = catalogue(locale).panelLists;
   const key = findingKey(f);
+  // A finding about the business itself (the two-factor requirement) has no row on the page to show, and
+  // no subject card: it is named as text, in its rule's list only.
+  const aboutBusiness = isBusinessSubject(f.subject);
   const contract =
     place === 'rule'
       ? {
@@ -161,7 +165,11 @@ const FindingRow = memo(function FindingRow({
     <article className={`finding severity-${f.severity}${f.accepted ? ' accepted' : ''}`} {...contract}>
       <div className="finding-head">
         <span className={`sev sev-${f.severity}`}>{t.severity[f.severity]}</span>
-        {place === 'rule' ? (
+        {place === 'rule' && aboutBusiness ? (
+          <span className="subject-name" data-business-subject="">
+            {f.subjectName}
+          </span>
+        ) : place === 'rule' ? (
           <button
             type="button"
             className="subject-link"
@@ -181,9 +189,11 @@ const FindingRow = memo(function FindingRow({
         <button type="button" aria-expanded={explained} onClick={() => actions.explain(key)}>
           {words.explain}
         </button>
-        <button type="button" onClick={() => actions.show(f.subject)}>
-          {t.showOnPage}
-        </button>
+        {aboutBusiness ? null : (
+          <button type="button" onClick={() => actions.show(f.subject)}>
+            {t.showOnPage}
+          </button>
+        )}
         {!f.accepted && businessId && !f.ruleId.startsWith('invite-') ? (
           <AcceptFinding
             businessId={businessId}

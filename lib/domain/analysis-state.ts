@@ -12,8 +12,15 @@ import { getSubjectKey, type PageSnapshot, type Principal } from './snapshot';
  * Within the context, a rule reads the clock only against the subject's own ledger facts (its grant's end
  * date, when its invitation was first seen, the review date of an acceptance). A rule not listed here is
  * run on the whole business every time: correct, only slower (the meta-test asks for every rule).
+ * - `business`: the findings depend on the context only (Meta's security signals, `context.security`) and
+ *   the business's ID and name, never on a principal: the rule is run on the business without its
+ *   principals, every time (it reads no list, so that is cheap).
+ * The `full-control` rules' findings are also recomputed when the security facts change (a new object:
+ * the business view makes one only when Business info or Security Center is read).
  */
-export const ruleDependencies: Readonly<Record<string, 'principal' | 'full-control'>> = {
+export type RuleDependency = 'principal' | 'full-control' | 'business';
+
+export const ruleDependencies: Readonly<Record<string, RuleDependency>> = {
   'third-party-full-control': 'principal',
   'full-control-person': 'principal',
   'single-full-control': 'full-control',
@@ -33,6 +40,9 @@ export const ruleDependencies: Readonly<Record<string, 'principal' | 'full-contr
   'admin-system-user': 'principal',
   'system-user-broad-scope': 'principal',
   'undocumented-system-user': 'principal',
+  'two-factor-not-required': 'business',
+  'person-without-two-factor': 'full-control',
+  'inactive-person': 'business',
 };
 
 interface Entry {
@@ -61,6 +71,9 @@ interface Entry {
 export class AnalysisState {
   private readonly local: Rule[];
   private readonly holderRules: Rule[];
+  private readonly businessRules: Rule[];
+  /** The security facts the holder rules' findings were computed with (compared by reference). */
+  private security: RuleContext['security'];
   private entries = new Map<string, Entry>();
   private walk = 0;
   private contextKey: string | undefined;
@@ -75,11 +88,12 @@ export class AnalysisState {
 
   constructor(
     private readonly ruleSet: readonly Rule[] = allRules,
-    dependencies: Readonly<Record<string, 'principal' | 'full-control'>> = ruleDependencies,
+    dependencies: Readonly<Record<string, RuleDependency>> = ruleDependencies,
   ) {
     const page = ruleSet.filter((rule) => rule.scope === 'page');
     this.local = page.filter((rule) => dependencies[rule.id] === 'principal');
     this.holderRules = page.filter((rule) => dependencies[rule.id] === 'full-control');
+    this.businessRules = page.filter((rule) => dependencies[rule.id] === 'business');
     this.failing = this.local.map(() => 0);
   }
 
@@ -106,7 +120,8 @@ export class AnalysisState {
       return analyse(business, dialog, context, locale, this.ruleSet);
     }
     const { order, holdersChanged } = walked;
-    if (holdersChanged) this.holderFindings.clear();
+    if (holdersChanged || context.security !== this.security) this.holderFindings.clear();
+    this.security = context.security;
     // Each rule's findings in the business's order, from the principals that have any.
     const byRule: Finding[][] = this.local.map(() => []);
     for (const entry of order)
@@ -134,7 +149,9 @@ export class AnalysisState {
         }
         for (const finding of kept.findings) findings.push(finding);
         failedRules.push(...kept.failed);
-      } else runRule(rule, business, context, locale, findings, failedRules);
+      } else if (index < 0 && this.businessRules.includes(rule))
+        runRule(rule, { ...business, principals: [] }, context, locale, findings, failedRules);
+      else runRule(rule, business, context, locale, findings, failedRules);
     }
     return { findings: bySeverity(findings), failedRules };
   }
@@ -144,6 +161,7 @@ export class AnalysisState {
     this.entries.clear();
     this.holders = [];
     this.holderFindings.clear();
+    this.security = undefined;
     this.ledger = undefined;
     this.clock = undefined;
     this.failing = this.local.map(() => 0);

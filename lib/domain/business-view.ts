@@ -1,7 +1,35 @@
 import { z } from 'zod';
 import { assetKey } from './principals';
-import { getSubjectKey, type PageSnapshot, type Principal } from './snapshot';
-import { pageSnapshotSchema, principalsSchema } from './snapshot-schema';
+import {
+  getSubjectKey,
+  listedPersonKey,
+  PRINCIPALS_MAX,
+  twoFactorRequirements,
+  type ListedPerson,
+  type PageSnapshot,
+  type Principal,
+} from './snapshot';
+import { listedPersonSchema, pageSnapshotSchema, principalsSchema } from './snapshot-schema';
+
+/** When a fact was read (the report's receipt, ISO date-time); absent when the caller did not say. */
+const readAtSchema = z.string().max(40).optional();
+
+/**
+ * Meta's own security signals as last read (issue 15, item 5): Business info's two-factor requirement and
+ * Security Center's two lists, each with when it was read. Each fact is kept on its own, since they come
+ * from different pages; a page that did not show a fact (or showed a wording the reader did not know)
+ * leaves what was known of it.
+ */
+export const securityFactsSchema = z.object({
+  twoFactorRequirement: z.object({ value: z.enum(twoFactorRequirements), readAt: readAtSchema }).optional(),
+  withoutTwoFactor: z
+    .object({ people: z.array(listedPersonSchema).max(PRINCIPALS_MAX), readAt: readAtSchema })
+    .optional(),
+  inactive: z
+    .object({ people: z.array(listedPersonSchema).max(PRINCIPALS_MAX), readAt: readAtSchema })
+    .optional(),
+});
+export type SecurityFacts = z.infer<typeof securityFactsSchema>;
 
 /**
  * What is known about one business across the pages the admin has visited in this session: the People
@@ -14,6 +42,8 @@ export const businessViewSchema = z.object({
   currentUser: pageSnapshotSchema.shape.currentUser,
   /** The People list was read in full at least once (rules about counts need the whole list). */
   peopleListComplete: z.boolean(),
+  /** Meta's security signals, from Business info and Security Center. */
+  security: securityFactsSchema.optional(),
 });
 export type BusinessView = z.infer<typeof businessViewSchema>;
 
@@ -42,17 +72,54 @@ function mergePrincipal(known: Principal | undefined, seen: Principal, fromItsLi
 /** What each list row last made of the view's principal (see `mergeSnapshot`). */
 const mergedFrom = new WeakMap<Principal, Principal>();
 
-/** Folds a new snapshot into the business view. Dialogs and unreadable pages change nothing. */
+/**
+ * A list of Security Center as now known: a full read is the truth; a partial one adds whom it shows to
+ * what was known (as a partly read People list removes nobody).
+ */
+function mergeListed(
+  known: { people: ListedPerson[] } | undefined,
+  seen: ListedPerson[],
+  complete: boolean,
+): ListedPerson[] {
+  if (complete || !known) return seen;
+  const keys = new Set(seen.map(listedPersonKey));
+  return [...known.people.filter((p) => !keys.has(listedPersonKey(p))), ...seen];
+}
+
+/** The security facts a read of Business info or Security Center adds to what was known. */
+function mergeSecurity(
+  known: SecurityFacts | undefined,
+  snapshot: PageSnapshot,
+  readAt: string | undefined,
+): SecurityFacts | undefined {
+  const seen = snapshot.security;
+  if (!seen) return known;
+  const at = readAt ? { readAt } : {};
+  const complete = snapshot.readStatus === 'ok';
+  const next: SecurityFacts = { ...known };
+  if (seen.twoFactorRequirement) next.twoFactorRequirement = { value: seen.twoFactorRequirement, ...at };
+  if (seen.withoutTwoFactor)
+    next.withoutTwoFactor = {
+      people: mergeListed(known?.withoutTwoFactor, seen.withoutTwoFactor, complete),
+      ...at,
+    };
+  if (seen.inactive) next.inactive = { people: mergeListed(known?.inactive, seen.inactive, complete), ...at };
+  return next;
+}
+
+/**
+ * Folds a new snapshot into the business view; `readAt` is when it was read (kept with the security
+ * facts). Dialogs and unreadable pages change nothing.
+ */
 export function mergeSnapshot(
   view: BusinessView | undefined,
   snapshot: PageSnapshot,
+  readAt?: string,
 ): BusinessView | undefined {
   if (!snapshot.businessId || snapshot.readStatus === 'unreadable') return view;
   if (
     snapshot.kind === 'invite-dialog' ||
     snapshot.kind === 'add-partner-dialog' ||
-    snapshot.kind === 'business-info' ||
-    snapshot.kind === 'security-center' ||
     snapshot.kind === 'other'
   )
     return view;
@@ -60,6 +127,11 @@ export function mergeSnapshot(
     view && view.businessId === snapshot.businessId
       ? view
       : { businessId: snapshot.businessId, principals: [], peopleListComplete: false };
+  if (snapshot.kind === 'business-info' || snapshot.kind === 'security-center') {
+    // Meta's security signals: no principal is listed here, only the facts of `security`.
+    const security = mergeSecurity(base.security, snapshot, readAt);
+    return security ? { ...base, security } : base;
+  }
   const byKey = new Map(base.principals.map((p) => [getSubjectKey(p), p]));
   const next: BusinessView = { ...base };
 

@@ -211,6 +211,7 @@ export function storedFindings(
       ownDomains: resolveOwnDomains(input.settings.ownDomains, view.currentUser?.email),
       ledger: input.ledger,
       peopleListComplete: view.peopleListComplete,
+      ...(view.security ? { security: view.security } : {}),
     },
     input.locale,
   ).findings;

@@ -1,4 +1,4 @@
-import { displayName } from '../i18n/words';
+import { catalogue, displayName } from '../i18n/words';
 import type { PageSnapshot } from '../snapshot';
 import adminSystemUser from './admin-system-user';
 import broadPartnerScope from './broad-partner-scope';
@@ -22,6 +22,9 @@ import unrecordedAccess from './unrecorded-access';
 import unrecordedFullControl from './unrecorded-full-control';
 import systemUserBroadScope from './system-user-broad-scope';
 import undocumentedSystemUser from './undocumented-system-user';
+import twoFactorNotRequired from './two-factor-not-required';
+import personWithoutTwoFactor from './person-without-two-factor';
+import inactivePerson from './inactive-person';
 
 /** Every rule, by its public id (DESIGN.md "Rules"). */
 export const rules: readonly Rule[] = [
@@ -44,6 +47,9 @@ export const rules: readonly Rule[] = [
   adminSystemUser,
   systemUserBroadScope,
   undocumentedSystemUser,
+  twoFactorNotRequired,
+  personWithoutTwoFactor,
+  inactivePerson,
   inviteFullControl,
   inviteNoExpiry,
 ];
@@ -97,7 +103,7 @@ export function runRule(
         ruleId: rule.id,
         severity: raw.severity ?? rule.severity,
         subject: raw.subject,
-        subjectName: displayName(locale, raw.principal),
+        subjectName: raw.principal ? displayName(locale, raw.principal) : businessName(locale, snapshot),
         ...(raw.asset
           ? {
               asset: {
@@ -123,6 +129,11 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
   const buckets: Finding[][] = [[], [], []];
   for (const finding of findings) buckets[severityRank[finding.severity]]!.push(finding);
   return buckets.flat();
+}
+
+/** How a finding about the business itself names it: the name the page showed, else its ID. */
+function businessName(locale: UiLocale, snapshot: PageSnapshot): string {
+  return snapshot.businessName ?? catalogue(locale).panelLists.businessSubject(snapshot.businessId ?? '');
 }
 
 function acceptance(context: RuleContext, subject: string, ruleId: string): { accepted?: { until: string } } {

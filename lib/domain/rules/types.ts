@@ -1,3 +1,4 @@
+import type { SecurityFacts } from '../business-view';
 import type { Settings } from '../settings';
 import type { AssetGrant, PageSnapshot, Principal } from '../snapshot';
 import type { OpenChanges } from '../open-change';
@@ -30,6 +31,8 @@ export interface RuleContext {
   ledger: LedgerFacts;
   /** The People list was read in full: counts over people can be trusted. */
   peopleListComplete: boolean;
+  /** Meta's own security signals as last read for the business (Business info, Security Center). */
+  security?: SecurityFacts | undefined;
 }
 
 /** One finding before it is put into words: who, what, and the facts the words need. */
@@ -42,23 +45,50 @@ export interface RawFinding {
   severity?: Severity;
 }
 
-export interface RuleText {
-  message(f: RawFinding): string;
-  why: string;
-  fix(f: RawFinding): string;
+/**
+ * A finding about the business itself, not about one of its principals (issue 15, item 5: the two-factor
+ * requirement): its subject is `business:<id>` (`businessSubject`) and it has no row on the page.
+ */
+export interface BusinessFinding {
+  subject: string;
+  principal?: undefined;
+  asset?: undefined;
+  facts?: Record<string, string | number>;
+  severity?: Severity;
 }
 
-export interface Rule {
+/** Any finding a rule makes: about a principal, or about the business. */
+export type AnyRawFinding = RawFinding | BusinessFinding;
+
+export interface RuleText<F extends AnyRawFinding = RawFinding> {
+  message(f: F): string;
+  why: string;
+  fix(f: F): string;
+}
+
+export interface Rule<F extends AnyRawFinding = AnyRawFinding> {
   id: string;
   severity: Severity;
   /** `page`: the business as read across pages; `dialog`: an open invite or add-partner dialog. */
   scope: 'page' | 'dialog';
-  check(snapshot: PageSnapshot, context: RuleContext): RawFinding[];
-  text: Record<UiLocale, RuleText>;
+  check(snapshot: PageSnapshot, context: RuleContext): F[];
+  text: Record<UiLocale, RuleText<F>>;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** The subject of a finding about the business itself, not about one of its principals. */
+export const businessSubject = (businessId: string | undefined): string => `business:${businessId ?? ''}`;
+
+/** A finding about the business itself (no principal, no row on the page to anchor it to). */
+export const isBusinessSubject = (subject: string): boolean => subject.startsWith('business:');
+
+/** A rule whose findings are each about one principal. */
+export function defineRule(rule: Rule<RawFinding>): Rule {
+  return rule as Rule;
+}
+
+/** A rule whose findings are about the business itself (`businessSubject`), not one principal. */
+export function defineBusinessRule(rule: Rule<BusinessFinding>): Rule {
+  return rule as Rule;
 }
 
 export interface Finding {

@@ -44,7 +44,7 @@ export const more = (n: string | number | undefined, one: string, many: (n: numb
  * The check of a watch rule about changes of principals already known (not a new partner's): one finding
  * per principal on the page with an open change it `speaks` of.
  */
-export function changesOnPage(speaks: (change: OpenChange) => boolean): Rule['check'] {
+export function changesOnPage(speaks: (change: OpenChange) => boolean): Rule<RawFinding>['check'] {
   return (snapshot, context) =>
     snapshot.principals.flatMap((principal) => {
       const found = watchFinding(principal, context, (c, all) => speaks(c) && !isNewPartner(principal, all));

@@ -48,7 +48,7 @@ interface Words {
  * Meta's word for a concept, as the messages quote it: the lexicon's first variant, with the typographic
  * apostrophe (the reader folds both kinds; the screen shows ’).
  */
-function metaWord(variants: Variants, locale: UiLocale): string {
+export function metaWord(variants: Variants, locale: UiLocale): string {
   return variants[locale][0]!.replace(/'/g, '’');
 }
 

@@ -103,7 +103,7 @@ export class TabCache {
     this.tabs.set(tabId, record);
     this.persist(tabKey(tabId), record);
     if (!businessId) return;
-    const view = mergeSnapshot(this.views.get(businessId), record.report.snapshot);
+    const view = mergeSnapshot(this.views.get(businessId), record.report.snapshot, record.receivedAt);
     if (view) {
       this.views.set(businessId, view);
       this.persist(viewKey(businessId), view);

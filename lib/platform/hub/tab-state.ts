@@ -91,6 +91,7 @@ export async function computeTabState(hub: TabStateDeps, tabId: number): Promise
       ),
       ledger: await hub.store.ledgerFacts(snapshot.businessId),
       peopleListComplete: view?.peopleListComplete ?? false,
+      ...(view?.security ? { security: view.security } : {}),
     },
     base.locale,
   );

@@ -139,6 +139,15 @@ describe('AnalysisState: the incremental analysis', () => {
       let ledger = w.facts(principals);
       let locale: UiLocale = 'en';
       let peopleListComplete = true;
+      // Meta's security signals: now and then Business info or Security Center is read again (a new
+      // object), naming people of the business (by address or by name alone) and strangers.
+      let security: RuleContext['security'];
+      const listed = () =>
+        Array.from({ length: w.int(4) }, () => {
+          const p = w.chance(0.7) && principals.length > 0 ? w.pick(principals) : w.fresh();
+          const email = p.kind === 'person' ? p.email : undefined;
+          return email && w.chance(0.8) ? { name: p.name, email } : { name: p.name };
+        });
       for (let step = 0; step < 50; step += 1) {
         // The page: rows added, changed, moved, removed; sometimes the same rows made again as new objects.
         const list = [...principals];
@@ -188,12 +197,19 @@ describe('AnalysisState: the incremental analysis', () => {
         if (w.chance(0.05)) settings = w.settings();
         if (w.chance(0.05)) locale = w.pick(['en', 'sv', 'fr'] as const);
         if (w.chance(0.05)) peopleListComplete = !peopleListComplete;
+        if (w.chance(0.1))
+          security = {
+            twoFactorRequirement: { value: w.pick(['no-one', 'admins', 'everyone'] as const) },
+            withoutTwoFactor: { people: listed() },
+            inactive: { people: listed() },
+          };
         const context: RuleContext = {
           settings,
           now: new Date(now),
           ownDomains: settings.ownDomains,
           ledger,
           peopleListComplete,
+          ...(security ? { security } : {}),
         };
         const business: PageSnapshot = snapshot(principals);
         const dialog = w.chance(0.1) ? snapshot([w.fresh()], 'invite-dialog') : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSnapshot } from '@/lib/domain/business-view';
-import { getSubjectKey } from '@/lib/domain/snapshot';
+import { businessViewSchema, mergeSnapshot } from '@/lib/domain/business-view';
+import { getSubjectKey, type PageSnapshot } from '@/lib/domain/snapshot';
 import { me, page, partner, person, snapshot } from './rules/helpers';
 
 const byraListed = partner('Byrå AB', '3228568050780001');
@@ -122,5 +122,62 @@ describe('mergeSnapshot (what is known about a business across pages)', () => {
     const back = mergeSnapshot(accepted, list)!;
     expect(back.principals[1]!.pending).toBe(true);
     expect(back).toEqual(mergeSnapshot(accepted, structuredClone(list)));
+  });
+});
+
+describe('mergeSnapshot: Meta’s security signals (issue 15, item 5)', () => {
+  const info = (requirement: 'no-one' | 'admins' | 'everyone') => ({
+    ...snapshot([], 'business-info'),
+    security: { twoFactorRequirement: requirement },
+  });
+  const center = (security: PageSnapshot['security'], readStatus: PageSnapshot['readStatus'] = 'ok') => ({
+    ...snapshot([], 'security-center'),
+    readStatus,
+    security,
+  });
+
+  it('keeps the latest of each fact with when it was read, and keeps the people of People', () => {
+    let view = mergeSnapshot(undefined, snapshot([me], 'people'), '2026-11-28T10:00:00.000Z');
+    view = mergeSnapshot(view, info('no-one'), '2026-11-28T10:01:00.000Z');
+    view = mergeSnapshot(
+      view,
+      center({ withoutTwoFactor: [{ name: 'Nils', email: 'nils@byraab.se' }], inactive: [{ name: 'Old' }] }),
+      '2026-11-28T10:02:00.000Z',
+    );
+    expect(view!.principals.map(getSubjectKey)).toEqual(['person:anna@sjobod.se']);
+    expect(view!.peopleListComplete).toBe(true);
+    expect(view!.security).toEqual({
+      twoFactorRequirement: { value: 'no-one', readAt: '2026-11-28T10:01:00.000Z' },
+      withoutTwoFactor: {
+        people: [{ name: 'Nils', email: 'nils@byraab.se' }],
+        readAt: '2026-11-28T10:02:00.000Z',
+      },
+      inactive: { people: [{ name: 'Old' }], readAt: '2026-11-28T10:02:00.000Z' },
+    });
+    // A later read of Business info replaces the requirement and leaves Security Center's lists.
+    view = mergeSnapshot(view, info('everyone'), '2026-11-28T11:00:00.000Z');
+    expect(view!.security!.twoFactorRequirement).toEqual({
+      value: 'everyone',
+      readAt: '2026-11-28T11:00:00.000Z',
+    });
+    expect(view!.security!.inactive!.people).toEqual([{ name: 'Old' }]);
+    // Another read of People keeps the security facts as they are (the same object: nothing to recompute).
+    const before = view!.security;
+    view = mergeSnapshot(view, snapshot([me], 'people'));
+    expect(view!.security).toBe(before);
+    expect(businessViewSchema.safeParse(view).success).toBe(true);
+  });
+
+  it('takes a full read of a list as the truth, adds a partial one, and ignores an unreadable page', () => {
+    let view = mergeSnapshot(undefined, center({ withoutTwoFactor: [{ name: 'A' }, { name: 'B' }] }));
+    view = mergeSnapshot(view, center({ withoutTwoFactor: [{ name: 'C' }] }, 'partial'));
+    expect(view!.security!.withoutTwoFactor!.people.map((p) => p.name)).toEqual(['A', 'B', 'C']);
+    view = mergeSnapshot(view, center({ withoutTwoFactor: [{ name: 'B' }] }));
+    expect(view!.security!.withoutTwoFactor!.people.map((p) => p.name)).toEqual(['B']);
+    expect(view!.security!.withoutTwoFactor!.readAt).toBeUndefined();
+    const unreadable = mergeSnapshot(view, { ...center(undefined), readStatus: 'unreadable' });
+    expect(unreadable).toBe(view);
+    // A page without the facts (an unknown wording is a read problem, not a value) changes nothing.
+    expect(mergeSnapshot(view, center(undefined))!.security).toEqual(view!.security);
   });
 });

@@ -26,6 +26,9 @@ export const panelLists = {
     'undocumented-system-user': 'System user without a record',
     'invite-full-control': 'Invitation grants full control',
     'invite-no-expiry': 'Invitation without an end date',
+    'two-factor-not-required': 'Two-factor authentication not required',
+    'person-without-two-factor': 'Person without two-factor authentication',
+    'inactive-person': 'Inactive person with access',
   } as Record<string, string>,
   byRule: 'Findings by rule',
   findingCount: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
@@ -34,4 +37,6 @@ export const panelLists = {
   explain: 'Why and how to fix',
   subjectFindings: (name: string) => `${name}: all findings and record`,
   closeSubject: 'Close',
+  /** A finding about the business itself, when the page showed no name for it. */
+  businessSubject: (id: string) => `Business portfolio ${id}`,
 };

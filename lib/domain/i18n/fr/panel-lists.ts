@@ -24,6 +24,9 @@ export const panelLists: Catalogue['panelLists'] = {
     'undocumented-system-user': 'Utilisateur système sans enregistrement',
     'invite-full-control': 'Invitation donnant le contrôle total',
     'invite-no-expiry': 'Invitation sans date de fin',
+    'two-factor-not-required': 'Authentification à deux facteurs non exigée',
+    'person-without-two-factor': 'Personne sans authentification à deux facteurs',
+    'inactive-person': 'Personne inactive avec un accès',
   },
   byRule: 'Constats par règle',
   findingCount: (n) => (n <= 1 ? `${n} constat` : `${n} constats`),
@@ -32,4 +35,6 @@ export const panelLists: Catalogue['panelLists'] = {
   explain: 'Pourquoi et comment corriger',
   subjectFindings: (name) => `${name}\u00a0: tous les constats et le registre`,
   closeSubject: 'Fermer',
+  /** A finding about the business itself, when the page showed no name for it. */
+  businessSubject: (id: string) => `Portefeuille business ${id}`,
 };

@@ -24,6 +24,9 @@ export const panelLists: Catalogue['panelLists'] = {
     'undocumented-system-user': 'Systemanvändare utan dokumentation',
     'invite-full-control': 'Inbjudan ger full kontroll',
     'invite-no-expiry': 'Inbjudan utan slutdatum',
+    'two-factor-not-required': 'Tvåfaktorsautentisering krävs inte',
+    'person-without-two-factor': 'Person utan tvåfaktorsautentisering',
+    'inactive-person': 'Inaktiv person med åtkomst',
   },
   byRule: 'Fynd per regel',
   findingCount: (n) => (n === 1 ? '1 fynd' : `${n} fynd`),
@@ -32,4 +35,6 @@ export const panelLists: Catalogue['panelLists'] = {
   explain: 'Varför och hur du åtgärdar',
   subjectFindings: (name) => `${name}: alla fynd och dokumentation`,
   closeSubject: 'Stäng',
+  /** A finding about the business itself, when the page showed no name for it. */
+  businessSubject: (id: string) => `Företagsportfölj ${id}`,
 };
