@@ -5,7 +5,11 @@ import { defineRule, uiLocales, type RawFinding } from '@/lib/domain/rules/types
 import { context, me, page, partner, person, snapshot } from './helpers';
 
 const ruleFiles = readdirSync('lib/domain/rules')
-  .filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'words.ts', 'watch-facts.ts', 'security-words.ts'].includes(f))
+  .filter(
+    (f) =>
+      f.endsWith('.ts') &&
+      !['index.ts', 'types.ts', 'words.ts', 'watch-facts.ts', 'security-words.ts'].includes(f),
+  )
   .map((f) => f.replace(/\.ts$/, ''));
 
 describe('the rule set (meta)', () => {
