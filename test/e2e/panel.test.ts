@@ -241,7 +241,8 @@ describe('the built extension in Chromium on the routed sandbox', () => {
 
   it('stays silent on pages that are not People, Partners, System users, assets or the dialogs', async () => {
     const { page } = await sessions.open(launchWithExtension(sample));
-    await page.goto(`${BUSINESS_URL}/latest/settings/business_info${q}`);
+    // (Business info is read since issue 15's two-factor setting: a settings page Scopekeeper does not read.)
+    await page.goto(`${BUSINESS_URL}/latest/settings/notifications${q}`);
     await page.waitForTimeout(1500);
     expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toEqual([]);
     expect(await probeHost(page, 'overlay')).toBeUndefined();
