@@ -409,10 +409,22 @@ export function foldRead(campaign: ReviewCampaign, baseline: Baseline, read: Rea
   if (campaign.status === 'open') {
     const known = new Set(items.map((item) => item.id));
     const previous = new Set(campaign.removed.map((item) => item.id));
+    // An asset the scope holds by its name, now known by its ID too (an asset page read since), or the other
+    // way round, is the same access: matched as the baseline matches assets, never added twice.
+    const inScope = (item: Omit<ReviewItem, 'delta'>) =>
+      known.has(item.id) ||
+      (item.access.kind === 'asset' &&
+        items.some(
+          (k) =>
+            k.subject === item.subject &&
+            k.access.kind === 'asset' &&
+            item.access.kind === 'asset' &&
+            sameAsset(k.access.asset, item.access.asset),
+        ));
     for (const [s, p] of Object.entries(baseline.principals)) {
       if (p.lastSeen < campaign.startedAt) continue;
       for (const item of itemsOf(s, p, () => ({ accepted: [] })))
-        if (!known.has(item.id) && item.readAt >= campaign.startedAt)
+        if (!inScope(item) && item.readAt >= campaign.startedAt)
           added.push({ ...item, delta: previous.has(item.id) ? 'changed' : 'new', addedAt: read.at });
       const needsDetail =
         p.assetsReadAt === undefined &&

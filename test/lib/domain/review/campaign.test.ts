@@ -180,6 +180,30 @@ describe('a review campaign (issue 14)', () => {
     });
   });
 
+  it('does not add an asset twice when a read during the campaign learns its ID', () => {
+    const cafe = (id?: string): AssetGrant => ({
+      type: 'page',
+      ...(id ? { id } : {}),
+      name: 'Sjöbod Café',
+      access: 'full',
+      tasks: [],
+    });
+    // The agency's pane named the café without its ID before the start.
+    const byName = fold([[{ ...list('partners', [{ ...agency([cafe()]), detail: true }]) }, T0]], portfolio);
+    const c = start(byName);
+    const cafeItems = (campaign: ReviewCampaign) =>
+      campaign.items.filter((i) => i.subject === 'partner:3228568050780001' && i.id.includes('|asset:page:'));
+    expect(cafeItems(c).map((i) => i.id)).toEqual(['partner:3228568050780001|asset:page:Sjöbod Café']);
+    // The café's own page, read during the campaign, shows it with its ID: still one access.
+    const assetPage: PageSnapshot = {
+      ...snapshot([agency([cafe('2222')])], 'asset'),
+      url: `https://business.facebook.com/latest/settings/pages?business_id=${BID}&selected_asset_id=2222`,
+    };
+    const after = fold([[assetPage, T2]], byName);
+    expect(Object.keys(after.principals['partner:3228568050780001']!.assets!)).toContain('page:2222');
+    expect(cafeItems(foldRead(c, after, { at: T2, page: 'asset', url: 'u' }))).toHaveLength(1);
+  });
+
   it('adds accesses a read during the campaign shows first', () => {
     const c = start(portfolio);
     const mallory = person('Mallory Vance', 'mallory@gmail.com');
