@@ -222,7 +222,7 @@ describe('the access review report page (issue 14, item 5)', () => {
     await mount('fr', 'c1', answering(campaign, made).ask);
     expect(host.querySelector('h1')?.textContent).toBe('Rapport de revue des accès');
     expect(host.textContent).toContain('Révoquer');
-    expect(host.textContent).toContain('Portefeuille d’entreprise\u00a0: niveau non affiché sur la page');
+    expect(host.textContent).toContain('Portefeuille business\u00a0: niveau non affiché sur la page');
     act(() => root?.unmount());
     host.remove();
 

@@ -52,7 +52,7 @@ export const reviewReport: Catalogue['reviewReport'] = {
     record: 'Dossier',
   },
   kinds: { person: 'Personne', partner: 'Partenaire', 'system-user': 'Utilisateur système' },
-  portfolio: 'Portefeuille d’entreprise',
+  portfolio: 'Portefeuille business',
   levelNotShown: 'niveau non affiché sur la page',
   pending: 'invitation en attente',
   delta: { new: 'nouveau', changed: 'modifié', unchanged: '' },
