@@ -15,7 +15,7 @@ export const teamLedger = {
   password: 'Password',
   passwordHint:
     'Kept in this browser’s extension storage, sent only to this server, never exported. Leave it empty to keep the saved one.',
-  save: 'Save and allow this server',
+  save: 'Allow and connect to this server',
   saved: (origin: string) => `Saved. Scopekeeper may now contact ${origin}, and only it.`,
   notSaved: (fields: string) => `Not saved: check ${fields}.`,
   urlIssue: {

@@ -16,7 +16,7 @@ export const teamLedger: typeof en = {
   password: 'Mot de passe',
   passwordHint:
     'Conservé dans le stockage de l’extension de ce navigateur, envoyé uniquement à ce serveur, jamais exporté. Laissez vide pour garder celui enregistré.',
-  save: 'Enregistrer et autoriser ce serveur',
+  save: 'Autoriser et se connecter à ce serveur',
   saved: (origin: string) => `Enregistré. Scopekeeper peut maintenant contacter ${origin}, et lui seul.`,
   notSaved: (fields: string) => `Non enregistré : vérifiez ${fields}.`,
   urlIssue: {

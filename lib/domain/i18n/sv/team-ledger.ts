@@ -15,7 +15,7 @@ export const teamLedger: typeof en = {
   password: 'Lösenord',
   passwordHint:
     'Sparas i webbläsarens tilläggslagring, skickas bara till den här servern och exporteras aldrig. Lämna tomt för att behålla det sparade.',
-  save: 'Spara och tillåt den här servern',
+  save: 'Tillåt och anslut till den här servern',
   saved: (origin: string) => `Sparat. Scopekeeper får nu kontakta ${origin}, och bara den.`,
   notSaved: (fields: string) => `Inte sparat: kontrollera ${fields}.`,
   urlIssue: {
