@@ -426,6 +426,14 @@ export class LedgerStore {
     return (await this.identity()).publicKey;
   }
 
+  /**
+   * Signs a text with this installation's key: the team ledger's record documents (issue 16,
+   * lib/domain/team-docs.ts `recordSigningText`), whose label keeps them apart from decisions and heads.
+   */
+  async signTeamText(text: string): Promise<string> {
+    return signText((await this.identity()).privateKey, text);
+  }
+
   private async sign(decision: Decision): Promise<Decision> {
     const { privateKey } = await this.identity();
     return { ...decision, sig: await signText(privateKey, decisionSigningText(decision.hash)) };
