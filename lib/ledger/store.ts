@@ -343,9 +343,17 @@ export class LedgerStore {
     for (const part in parts)
       if (part.startsWith(this.mutationPrefix)) {
         this.mutations += 1;
+        for (const listener of this.writeListeners) listener();
         return;
       }
   };
+  private readonly writeListeners = new Set<() => void>();
+
+  /** Told after each committed write to this store's database (the team ledger's push, issue 16). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
 
   /**
    * Says when a change timeline may read differently: a read showed changes, or the ledger (which judges
