@@ -8,6 +8,7 @@ import {
   docAuthor,
   GRANT_RANGE,
   grantDoc,
+  grantDocId,
   headDocId,
   parseTeamDoc,
   recordSigningText,
@@ -102,7 +103,7 @@ export interface TeamStatus {
 
 type Store = Pick<
   LedgerStore,
-  'getLedgerId' | 'chain' | 'grants' | 'publicKey' | 'signTeamText' | 'applyImport'
+  'getLedgerId' | 'chain' | 'grants' | 'publicKey' | 'signTeamText' | 'applyImport' | 'appendDecision'
 >;
 
 /** What a PouchDB error says, as the connection check would say it. */
@@ -225,12 +226,18 @@ export class TeamSync {
     const grants = (await store.grants()).filter((g) => ours.has(g.id));
     for (let start = 0; start < grants.length; start += TEAM_BATCH) {
       const batch = grants.slice(start, start + TEAM_BATCH);
-      const held = await this.mirror.allDocs({ keys: batch.map((g) => `grant:${g.id}`), include_docs: true });
+      const held = await this.mirror.allDocs({
+        keys: batch.map((g) => grantDocId(g.id)),
+        include_docs: true,
+        conflicts: true,
+      });
       const docs: Record<string, unknown>[] = [];
       for (const [i, grant] of batch.entries()) {
         const row = held.rows[i];
-        const doc = row?.doc as { grant?: unknown; author?: string } | undefined;
+        const doc = row?.doc as { grant?: unknown; _conflicts?: unknown[] } | undefined;
         if (doc && JSON.stringify(doc.grant) === JSON.stringify(grant)) continue;
+        // Edited in two places and not resolved yet: no third version on top; the admin chooses first.
+        if (doc?._conflicts && doc._conflicts.length > 0) continue;
         const sig = await store.signTeamText(recordSigningText('grant', ledgerId, grant));
         docs.push({ ...grantDoc(ledgerId, grant, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
       }
@@ -303,8 +310,11 @@ export class TeamSync {
               reason: 'changed-decision',
             });
         }
-        if (parsed.doc.type === 'grant' && Array.isArray(raw._conflicts) && raw._conflicts.length > 0) {
-          if (!state.conflicts.includes(parsed.doc.grant.id)) state.conflicts.push(parsed.doc.grant.id);
+        if (parsed.doc.type === 'grant') {
+          const id = parsed.doc.grant.id;
+          const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
+          state.conflicts = state.conflicts.filter((c) => c !== id);
+          if (conflicted) state.conflicts.push(id);
         }
         if (author !== ourLedger) authors.add(author);
       }
@@ -372,6 +382,58 @@ export class TeamSync {
         reason: 'refused-by-import',
         problem: check.error.code,
       });
+  }
+
+  /**
+   * A grant edited in two places: every version CouchDB keeps (the one it shows first, then the others),
+   * with its author, for an admin to choose between. Empty when there is no conflict.
+   */
+  async conflictVersions(grantId: string): Promise<{ rev: string; author: string; grant: GrantRecord }[]> {
+    let doc: Record<string, unknown>;
+    try {
+      doc = await this.mirror.get(grantDocId(grantId), { conflicts: true });
+    } catch {
+      return [];
+    }
+    const revs = [String(doc._rev), ...((doc._conflicts as string[] | undefined) ?? [])];
+    if (revs.length < 2) return [];
+    const out: { rev: string; author: string; grant: GrantRecord }[] = [];
+    for (const rev of revs) {
+      const parsed = parseTeamDoc(await this.mirror.get(grantDocId(grantId), { rev }));
+      if (parsed.ok && parsed.doc.type === 'grant')
+        out.push({ rev, author: parsed.doc.author, grant: parsed.doc.grant });
+    }
+    return out;
+  }
+
+  /**
+   * Resolves a grant's conflict with the version the admin chose: a decision records the choice (a note
+   * on the grant, in our chain), the chosen version becomes the document's, signed by us, and the other
+   * revisions are removed (on the server at the next sync). Never done without the admin.
+   */
+  async resolveConflict(grantId: string, keepRev: string, decidedBy: string): Promise<boolean> {
+    const versions = await this.conflictVersions(grantId);
+    const kept = versions.find((v) => v.rev === keepRev);
+    if (!kept) return false;
+    const { store } = this.deps;
+    await store.appendDecision({
+      at: this.now().toISOString(),
+      businessId: kept.grant.businessId,
+      subject: kept.grant.subject,
+      action: 'note',
+      rationale: `Team ledger: of ${versions.length} versions of this grant edited in two places, the one by ${kept.author} was kept.`,
+      decidedBy,
+      grantId,
+    });
+    const ledgerId = await store.getLedgerId();
+    const winner = versions[0]!;
+    for (const loser of versions.slice(1)) await this.mirror.remove(grantDocId(grantId), loser.rev);
+    const sig = await store.signTeamText(recordSigningText('grant', ledgerId, kept.grant));
+    await this.mirror.put({ ...grantDoc(ledgerId, kept.grant, sig), _rev: winner.rev });
+    const state = await this.state();
+    state.conflicts = state.conflicts.filter((id) => id !== grantId);
+    await this.saveState(state);
+    return true;
   }
 
   async close(): Promise<void> {

@@ -190,6 +190,36 @@ describe('team ledger replication', () => {
     expect(await a.store.grants()).toHaveLength(2);
   });
 
+  it('a grant edited in two places keeps both versions until an admin chooses, with a decision', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await documentGrant(a.store);
+    await a.sync.sync();
+    await b.sync.sync();
+    const [held] = await b.store.grants();
+    const extend = (store: LedgerStore, endsAt: string) =>
+      runLedgerCommand(
+        store,
+        { type: 'extend', grantId: held!.id, endsAt, rationale: 'More time' },
+        context(),
+      );
+    await extend(a.store, '2027-01-20');
+    await extend(b.store, '2027-01-25');
+    await a.sync.sync();
+    expect((await b.sync.sync()).conflicts).toBe(1);
+    expect((await a.sync.sync()).conflicts).toBe(1);
+
+    const versions = await a.sync.conflictVersions(held!.id);
+    expect(versions.map((v) => v.grant.endsAt).sort()).toEqual(['2027-01-20', '2027-01-25']);
+    const keep = versions.find((v) => v.grant.endsAt === '2027-01-25')!;
+    expect(await a.sync.resolveConflict(held!.id, keep.rev, 'anna@sjobod.se')).toBe(true);
+    const aLedger = await a.store.getLedgerId();
+    expect((await a.store.chain(aLedger)).at(-1)).toMatchObject({ action: 'note', grantId: held!.id });
+    expect((await a.sync.sync()).conflicts).toBe(0);
+    expect((await b.sync.sync()).conflicts).toBe(0);
+    expect(await b.sync.conflictVersions(held!.id)).toEqual([]);
+  });
+
   it('the server goes away mid-way and a new one comes: the sync resumes and nothing is lost', async () => {
     const aStore = new LedgerStore(`a-${Math.random()}`);
     opened.push(aStore);
