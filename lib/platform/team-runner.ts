@@ -49,7 +49,11 @@ export class TeamRunner {
   /** One sync now, when on and allowed; a failure is kept in the status, never thrown at the caller. */
   async syncNow(): Promise<void> {
     const loaded = await loadTeamSettings();
-    if (loaded.kind !== 'on' || !(await this.permitted(loaded.settings))) return;
+    if (loaded.kind !== 'on' || !(await this.permitted(loaded.settings))) {
+      // Turned off (or the permission taken back): the engine goes, nothing more is sent.
+      await this.stop();
+      return;
+    }
     const engine = await this.current();
     await engine?.sync().catch(() => undefined);
   }
