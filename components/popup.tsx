@@ -7,6 +7,7 @@ import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import { ChangesLink } from './changes-page';
 import { OverviewLink } from './overview-page';
 import { DueList, RunView } from './checklists';
+import { TeamStatusLine } from './team-status';
 
 const POLL_MS = 1500;
 
@@ -93,6 +94,7 @@ export function Popup({ tabId }: { tabId: number | undefined }) {
           )}
         </div>
       </div>
+      <TeamStatusLine heading />
 
       <section className="section" aria-labelledby="start-title">
         <h2 id="start-title">{t.startOnboarding}</h2>

@@ -1,33 +1,8 @@
 import { useEffect, useState } from 'react';
-import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
+import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import { teamFields, type TeamCheck, type TeamField, type TeamSettingsView } from '@/lib/domain/team-ledger';
 import { useApi } from './api';
-
-type Words = Catalogue['teamLedger'];
-
-/** What "Test connection" found, in the admin's words. */
-function describeCheck(t: Words, check: TeamCheck): string {
-  switch (check.kind) {
-    case 'off':
-      return t.off;
-    case 'no-permission':
-      return t.noPermission(check.origin);
-    case 'unreachable':
-      return check.reason === 'not-couchdb'
-        ? t.notCouchDb(check.status)
-        : check.reason === 'timeout'
-          ? t.timeout
-          : t.unreachable;
-    case 'wrong-credentials':
-      return t.wrongCredentials;
-    case 'no-access':
-      return t.noAccess;
-    case 'missing-database':
-      return check.canCreate ? t.missingCanCreate : t.missingDatabase;
-    case 'ready':
-      return check.created ? t.readyCreated : t.ready;
-  }
-}
+import { describeCheck } from './team-status';
 
 const empty: Record<TeamField, string> = { serverUrl: '', database: '', user: '', password: '' };
 

@@ -11,6 +11,9 @@ import { registerReviewHandlers } from '@/lib/platform/handlers/review';
 import { registerTeamHandlers } from '@/lib/platform/handlers/team';
 import { createHub } from '@/lib/platform/hub';
 import { setupReminders } from '@/lib/platform/reminders';
+import { setupTeamSync } from '@/lib/platform/team-runner';
+import type { PouchConstructor } from '@/lib/platform/team-sync';
+import PouchDB from 'pouchdb-browser';
 
 export default defineBackground(() => {
   const hub = createHub();
@@ -24,7 +27,8 @@ export default defineBackground(() => {
   registerWatchHandlers(hub);
   registerOverviewHandlers(hub);
   registerReviewHandlers(hub);
-  registerTeamHandlers(hub);
+  // The team ledger (issue 16): PouchDB lives in the background only, never in a page or the content script.
+  registerTeamHandlers(hub, setupTeamSync(hub, PouchDB as PouchConstructor));
   setupReminders(hub);
   hub.router.listen();
 });

@@ -26,7 +26,7 @@ import type { OverviewBenchRow } from './bench/overview-page';
 import type { RemindersBenchRow } from './bench/reminders-page';
 
 assertPrerequisites();
-// `npm run bench -- --only reader|page|ledger|import|reminders|overview` runs one section (`findings`: page, its old name);
+// `npm run bench -- --only reader|page|ledger|import|reminders|overview|team` runs one section (`findings`: page, its old name);
 // `--only size` prints the content scripts' size alone (the page section prints it too).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const want = (section: string) => only === undefined || only === section;
@@ -708,4 +708,12 @@ if (want('overview')) {
   } finally {
     await session.close();
   }
+}
+
+// The team ledger's replication (issue 16), in Node against the express-pouchdb test server:
+// `--team-decisions N` (default 100,000) for the first sync.
+if (want('team')) {
+  const at = process.argv.indexOf('--team-decisions');
+  const n = at >= 0 ? Number(process.argv[at + 1]) : 100_000;
+  console.log(`\n${await (await import('./bench/team')).benchTeam(n)}`);
 }

@@ -5,6 +5,7 @@ import { OverviewLink } from '@/components/overview-page';
 import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
 import { TeamLedgerForm } from '@/components/team-ledger-form';
+import { TeamStatusLine } from '@/components/team-status';
 import { changesPageUrl } from '@/lib/platform/changes-page';
 import { overviewPageUrl } from '@/lib/platform/overview-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
@@ -37,6 +38,8 @@ createRoot(document.getElementById('root')!).render(
     <main>
       <LedgerAdmin />
       <TeamLedgerForm />
+      {/* The replication's status (issue 16), under the team ledger's settings; nothing while it is off. */}
+      <TeamStatusLine heading />
     </main>
   </ApiProvider>,
 );

@@ -12,7 +12,7 @@ import { problemSchema, type Problem } from './problems';
 import { overviewRowSchema } from './overview';
 import { decisionInputSchema, reviewCampaignSchema, signOffInputSchema } from './review/campaign';
 import { MAX_PARTS, PART_CHARS } from './transfer';
-import { teamCheckSchema } from './team-ledger';
+import { teamCheckSchema, teamStatusSchema } from './team-ledger';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
 /**
@@ -269,6 +269,11 @@ export const protocol = {
    * create a missing database first, when the user may.
    */
   teamConnection: define('page', z.object({ createDatabase: z.boolean().optional() }), teamCheckSchema),
+  /**
+   * popup / options → background: the team ledger's replication status (issue 16): last sync, records not
+   * yet on the server, the last error, quarantined documents, grants in conflict.
+   */
+  teamStatus: define('page', none, teamStatusSchema),
   /** page → background: one part of a request too large for one message (lib/domain/transfer.ts). */
   uploadPart: define(
     'page',

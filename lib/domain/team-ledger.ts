@@ -138,3 +138,26 @@ export const teamCheckSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready'), created: z.boolean() }),
 ]);
 export type TeamCheck = z.infer<typeof teamCheckSchema>;
+
+/**
+ * The team ledger's replication as the popup and the options page show it (issue 16): `off` without
+ * settings; otherwise when the last sync ended well, how many of our records the server does not have
+ * yet, the last sync's error (the connection check's words), documents refused from the server
+ * (quarantined, never applied) and grants edited in two places, waiting for an admin.
+ */
+export const teamSyncErrorSchema = z.union([
+  teamCheckSchema,
+  z.object({ kind: z.literal('failed'), message: z.string().max(500) }),
+]);
+export const teamStatusSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('off') }),
+  z.object({
+    kind: z.literal('on'),
+    lastSyncAt: z.string().datetime().optional(),
+    pending: z.number().int().min(0),
+    lastError: teamSyncErrorSchema.optional(),
+    quarantined: z.number().int().min(0),
+    conflicts: z.number().int().min(0),
+  }),
+]);
+export type TeamStatusView = z.infer<typeof teamStatusSchema>;

@@ -343,9 +343,17 @@ export class LedgerStore {
     for (const part in parts)
       if (part.startsWith(this.mutationPrefix)) {
         this.mutations += 1;
+        for (const listener of this.writeListeners) listener();
         return;
       }
   };
+  private readonly writeListeners = new Set<() => void>();
+
+  /** Told after each committed write to this store's database (the team ledger's push, issue 16). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
 
   /**
    * Says when a change timeline may read differently: a read showed changes, or the ledger (which judges
@@ -424,6 +432,14 @@ export class LedgerStore {
   /** This installation's public key (it travels in every export). */
   async publicKey(): Promise<PublicKey> {
     return (await this.identity()).publicKey;
+  }
+
+  /**
+   * Signs a text with this installation's key: the team ledger's record documents (issue 16,
+   * lib/domain/team-docs.ts `recordSigningText`), whose label keeps them apart from decisions and heads.
+   */
+  async signTeamText(text: string): Promise<string> {
+    return signText((await this.identity()).privateKey, text);
   }
 
   private async sign(decision: Decision): Promise<Decision> {

@@ -92,3 +92,23 @@ export async function checkTeamConnection(
     return { kind: 'ready', created };
   return notCouchDb(database);
 }
+
+/**
+ * The `fetch` the replication's remote database is given (issue 16): the same rules as the check's own
+ * requests. Only the saved server's origin (anything else throws before a byte is sent), the saved
+ * credentials in the Authorization header, no cookies, no redirect followed (a redirect answers as an error
+ * status, never as a request to elsewhere).
+ */
+export function teamFetch(settings: TeamSettings): typeof fetch {
+  const origin = new URL(settings.serverUrl).origin;
+  const authorization = `Basic ${basicCredentials(settings.user, settings.password)}`;
+  return (input, init = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.origin !== origin)
+      return Promise.reject(new Error('The team ledger sends requests to its configured server only.'));
+    const headers = new Headers(init.headers);
+    headers.set('authorization', authorization);
+    // The team server's own origin (checked above); see `request` for why these options.
+    return fetch(url, { ...init, headers, credentials: 'omit', redirect: 'manual', cache: 'no-store' });
+  };
+}

@@ -70,7 +70,8 @@ export async function saveTeamSettings(form: TeamSettingsForm): Promise<SaveTeam
 
 /**
  * Turns the team ledger off: the credentials are forgotten and the server's host permission given back.
- * The local ledger stays as it is. (Replication is not built yet, so there is nothing running to stop.)
+ * The local ledger stays as it is. The background's replication (team-runner.ts) watches this item and
+ * closes its engine: nothing more is sent.
  */
 export async function turnOffTeamLedger(): Promise<void> {
   const before = await loadTeamSettings();

@@ -33,13 +33,20 @@ export interface CouchServer {
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
+/**
+ * PouchDB with the memory and HTTP adapters and replication, plugged once for the whole test process (a
+ * plugin defines properties on the one class: plugging twice throws). The team ledger's tests make their
+ * installations' mirrors with it too (memory by default, HTTP for a URL).
+ */
+export const TestPouchDB = PouchDB.plugin(memoryAdapter)
+  .plugin(httpAdapter)
+  .plugin(mapReduce)
+  .plugin(replication);
+
 export async function startCouchServer(): Promise<CouchServer> {
   const logs = mkdtempSync(path.join(tmpdir(), 'scopekeeper-couch-'));
-  const Memory = PouchDB.plugin(memoryAdapter)
-    .plugin(httpAdapter)
-    .plugin(mapReduce)
-    .plugin(replication)
-    .defaults({ adapter: 'memory' });
+  // Memory databases are one map per process: each server its own names.
+  const Memory = TestPouchDB.defaults({ adapter: 'memory', prefix: `couch-${crypto.randomUUID()}-` });
   const app = expressPouchDB(Memory, {
     mode: 'fullCouchDB',
     inMemoryConfig: true,

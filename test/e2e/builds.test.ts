@@ -122,7 +122,7 @@ describe('the builds', () => {
     };
     expect(report.errors).toEqual([]);
     // The only warnings allowed come from libraries, recognised by the code they point at: zod's probe for
-    // `Function('')`, guarded by the `jitless` switch we turn on, and React DOM's innerHTML path for
+    // `Function('')`, guarded by the `jitless` switch we turn on, PouchDB's scope-eval, and React DOM's innerHTML path for
     // dangerouslySetInnerHTML, which our lint rules forbid us to use.
     const near = (w: LintMessage) => {
       const line = readFileSync(`.output/firefox-mv2/${w.file}`, 'utf8').split('\n')[(w.line ?? 1) - 1] ?? '';
@@ -131,6 +131,9 @@ describe('the builds', () => {
     const ours = report.warnings.filter(
       (w) =>
         !(w.code === 'DANGEROUS_EVAL' && near(w).includes('jitless')) &&
+        // PouchDB's scope-eval (text-defined views and filters, issue 16), in the background only: the
+        // team ledger passes functions, never text.
+        !(w.code === 'DANGEROUS_EVAL' && near(w).includes('Function.apply(null,')) &&
         !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && near(w).includes('__html')),
     );
     expect(ours).toEqual([]);

@@ -2,10 +2,17 @@ import { getOriginPattern } from '../../domain/team-ledger';
 import type { Hub } from '../hub';
 import { ok } from '../router';
 import { checkTeamConnection } from '../team-connection';
+import type { TeamRunner } from '../team-runner';
 import { loadTeamSettings } from '../team-settings';
 
-/** The team ledger's messages (issue 16): "Test connection" with the saved settings. */
-export function registerTeamHandlers(hub: Hub): void {
+/**
+ * The team ledger's messages (issue 16): "Test connection" with the saved settings, and the replication's
+ * status (when the background runs it: `runner`).
+ */
+export function registerTeamHandlers(hub: Hub, runner?: TeamRunner): void {
+  hub.router.handle('teamStatus', async () =>
+    ok<'teamStatus'>(runner ? await runner.status() : { kind: 'off' }),
+  );
   hub.router.handle('teamConnection', async ({ createDatabase }) => {
     const loaded = await loadTeamSettings();
     if (loaded.kind !== 'on') return ok<'teamConnection'>({ kind: 'off' });

@@ -6,7 +6,7 @@ export const teamLedger = {
   intro:
     'Replicate the ledger to a CouchDB server your team runs. It is off until you save a server here: without it nothing leaves this browser, and with it Scopekeeper contacts that server only.',
   notYet:
-    'Replication itself is not built yet: for now you can save the server and test the connection. No ledger record is sent.',
+    'With a server saved, the ledger’s grants and decisions are sent to it, signed by this browser, after each change and every five minutes; records from colleagues are checked like an imported file before they count. Page snapshots are never sent.',
   serverUrl: 'CouchDB server address',
   serverUrlHint: 'For example https://couch.example.org/ (HTTPS; plain HTTP only to this computer).',
   database: 'Database',
@@ -49,4 +49,20 @@ export const teamLedger = {
   turnOff: 'Turn off and forget the credentials',
   turnedOff:
     'Turned off: the server address and credentials are forgotten and its permission given back. Your local ledger is unchanged.',
+  // Replication status (issue 16, items 3–4): the popup and the options page.
+  sync: {
+    title: 'Team ledger',
+    never: 'Not synced yet.',
+    last: (when: string) => `Last synced ${when}.`,
+    pending: (n: number) =>
+      n === 0
+        ? 'Everything is on the server.'
+        : `${n} ${n === 1 ? 'record' : 'records'} not yet on the server.`,
+    failed: (what: string) => `The last attempt failed: ${what} It is tried again by itself.`,
+    otherError: 'an unexpected error.',
+    quarantined: (n: number) =>
+      `${n} ${n === 1 ? 'document' : 'documents'} from the server refused (unsigned, changed or malformed): never applied.`,
+    conflicts: (n: number) =>
+      `${n} ${n === 1 ? 'grant was' : 'grants were'} edited in two places: both versions are kept for an admin to resolve.`,
+  },
 };

@@ -6,7 +6,7 @@ export const teamLedger: typeof en = {
   intro:
     'Répliquer le registre vers un serveur CouchDB géré par votre équipe. Il reste désactivé tant que vous n’enregistrez pas de serveur ici : sans lui, rien ne quitte ce navigateur, et avec lui, Scopekeeper ne contacte que ce serveur.',
   notYet:
-    'La réplication elle-même n’est pas encore construite : pour l’instant, vous pouvez enregistrer le serveur et tester la connexion. Aucun enregistrement du registre n’est envoyé.',
+    'Avec un serveur enregistré, les attributions et décisions du registre y sont envoyées, signées par ce navigateur, après chaque modification et toutes les cinq minutes ; les enregistrements des collègues sont vérifiés comme un fichier importé avant de compter. Les captures de page ne sont jamais envoyées.',
   serverUrl: 'Adresse du serveur CouchDB',
   serverUrlHint:
     'Par exemple https://couch.example.org/ (HTTPS ; HTTP simple seulement vers cet ordinateur).',
@@ -54,4 +54,20 @@ export const teamLedger: typeof en = {
   turnOff: 'Désactiver et oublier les identifiants',
   turnedOff:
     'Désactivé : l’adresse du serveur et les identifiants sont oubliés, et son autorisation rendue. Votre registre local est inchangé.',
+  // État de la réplication (ticket 16, points 3–4) : la fenêtre contextuelle et la page d’options.
+  sync: {
+    title: 'Registre d’équipe',
+    never: 'Pas encore synchronisé.',
+    last: (when: string) => `Dernière synchronisation ${when}.`,
+    pending: (n: number) =>
+      n === 0
+        ? 'Tout est sur le serveur.'
+        : `${n} ${n <= 1 ? 'enregistrement n’est' : 'enregistrements ne sont'} pas encore sur le serveur.`,
+    failed: (what: string) => `La dernière tentative a échoué : ${what} Elle sera refaite automatiquement.`,
+    otherError: 'une erreur inattendue.',
+    quarantined: (n: number) =>
+      `${n} ${n <= 1 ? 'document refusé' : 'documents refusés'} venant du serveur (non signés, modifiés ou mal formés) : jamais appliqués.`,
+    conflicts: (n: number) =>
+      `${n} ${n <= 1 ? 'attribution modifiée' : 'attributions modifiées'} à deux endroits : les deux versions sont gardées pour qu’un administrateur tranche.`,
+  },
 };

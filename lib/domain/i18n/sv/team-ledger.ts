@@ -6,7 +6,7 @@ export const teamLedger: typeof en = {
   intro:
     'Replikera liggaren till en CouchDB-server som ditt team driver. Den är avstängd tills du sparar en server här: utan den lämnar ingenting den här webbläsaren, och med den kontaktar Scopekeeper bara den servern.',
   notYet:
-    'Själva replikeringen är inte byggd ännu: för närvarande kan du spara servern och testa anslutningen. Ingen post i liggaren skickas.',
+    'Med en sparad server skickas liggarens tilldelningar och beslut dit, signerade av den här webbläsaren, efter varje ändring och var femte minut; kollegors poster kontrolleras som en importerad fil innan de räknas. Sidögonblicksbilder skickas aldrig.',
   serverUrl: 'CouchDB-serverns adress',
   serverUrlHint: 'Till exempel https://couch.example.org/ (HTTPS; okrypterad HTTP bara till den här datorn).',
   database: 'Databas',
@@ -51,4 +51,18 @@ export const teamLedger: typeof en = {
   turnOff: 'Stäng av och glöm inloggningsuppgifterna',
   turnedOff:
     'Avstängd: serverns adress och inloggningsuppgifterna är glömda och behörigheten återlämnad. Din lokala liggare är oförändrad.',
+  // Replikeringens status (ärende 16, punkt 3–4): popupfönstret och alternativsidan.
+  sync: {
+    title: 'Teamliggare',
+    never: 'Inte synkroniserad ännu.',
+    last: (when: string) => `Senast synkroniserad ${when}.`,
+    pending: (n: number) =>
+      n === 0 ? 'Allt finns på servern.' : `${n} ${n === 1 ? 'post' : 'poster'} finns inte på servern ännu.`,
+    failed: (what: string) => `Senaste försöket misslyckades: ${what} Det görs om automatiskt.`,
+    otherError: 'ett oväntat fel.',
+    quarantined: (n: number) =>
+      `${n} ${n === 1 ? 'dokument' : 'dokument'} från servern avvisade (osignerade, ändrade eller felformade): aldrig tillämpade.`,
+    conflicts: (n: number) =>
+      `${n} ${n === 1 ? 'tilldelning har' : 'tilldelningar har'} ändrats på två ställen: båda versionerna sparas tills en administratör avgör.`,
+  },
 };

@@ -212,6 +212,7 @@ describe('a panel that the page framed itself, against the background', () => {
       ['reviewList', {}],
       // Nothing saved: no request would leave anyway.
       ['teamConnection', {}],
+      ['teamStatus', {}],
     ] as const;
     // Every message an extension page may send is tried (a new one must be added here).
     expect(requests.map(([name]) => name).sort()).toEqual(

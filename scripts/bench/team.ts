@@ -1,0 +1,65 @@
+/**
+ * The team ledger's replication (issue 16): the first sync of N decisions from one installation to another
+ * through the express-pouchdb test server on 127.0.0.1, then a steady-state sync of one more decision.
+ * Node, fake-indexeddb and PouchDB's memory adapter: the engine's own cost, not a browser's IndexedDB.
+ * `npx tsx scripts/bench/team.ts 10000` or `npm run bench -- --only team` (N from `--team-decisions`).
+ */
+import 'fake-indexeddb/auto';
+import { LedgerStore } from '../../lib/ledger/store';
+import { TeamSync, type PouchConstructor } from '../../lib/platform/team-sync';
+import { startCouchServer, TestPouchDB } from '../../test/couch/server';
+
+export async function benchTeam(n: number): Promise<string> {
+  const server = await startCouchServer();
+  await server.createDatabase('team');
+  const settings = {
+    version: 1 as const,
+    serverUrl: server.url,
+    database: 'team',
+    user: server.admin.user,
+    password: server.admin.password,
+  };
+  const PouchDB = TestPouchDB as unknown as PouchConstructor;
+  const a = new LedgerStore(`bench-a-${Math.random()}`);
+  const b = new LedgerStore(`bench-b-${Math.random()}`);
+  const note = (i: number) => ({
+    at: new Date().toISOString(),
+    businessId: '1203456789012345',
+    subject: 'partner:3228568050780001',
+    action: 'note' as const,
+    rationale: `Note ${i}`,
+    decidedBy: 'anna@sjobod.se',
+  });
+  const BATCH = 1000;
+  for (let i = 0; i < n; i += BATCH)
+    await a.commit({ decisions: Array.from({ length: Math.min(BATCH, n - i) }, (_, k) => note(i + k)) });
+  const syncA = new TeamSync({ PouchDB, store: a, settings, mirrorName: `m-a-${Math.random()}` });
+  const syncB = new TeamSync({ PouchDB, store: b, settings, mirrorName: `m-b-${Math.random()}` });
+  const time = async (run: () => Promise<unknown>) => {
+    const start = performance.now();
+    await run();
+    return performance.now() - start;
+  };
+  const pushMs = await time(() => syncA.sync());
+  const pullMs = await time(() => syncB.sync());
+  const aLedger = await a.getLedgerId();
+  const received = (await b.chain(aLedger)).length;
+  await a.appendDecision(note(n));
+  const steadyPushMs = await time(() => syncA.sync());
+  const steadyPullMs = await time(() => syncB.sync());
+  const after = (await b.chain(aLedger)).length;
+  await syncA.close();
+  await syncB.close();
+  a.close();
+  b.close();
+  await server.close();
+  return [
+    `Team ledger, first sync of ${n.toLocaleString('en')} decisions: push ${pushMs.toFixed(0)} ms, pull and import ${pullMs.toFixed(0)} ms (${received.toLocaleString('en')} received).`,
+    `Steady state, one more decision: push ${steadyPushMs.toFixed(0)} ms, pull and import ${steadyPullMs.toFixed(0)} ms (${after.toLocaleString('en')} held).`,
+  ].join('\n');
+}
+
+if (process.argv[1]?.endsWith('team.ts')) {
+  const n = Number(process.argv[2] ?? 10_000);
+  console.log(await benchTeam(n));
+}
