@@ -32,9 +32,9 @@ export interface ListDelta {
   shapes: string[][];
   parts: (number | unknown[])[];
   /**
-   * Strings of the new items sent once each (a finding's "why" is the same for every subject of its rule,
-   * its subject's name for each of its findings): a value at a position `coded` names for its shape is an
-   * index here. Only for the keys the sender names (the findings' texts).
+   * Strings of the new items sent once each (a finding's rule and severity, the same for thousands of
+   * findings): a value at a position `coded` names for its shape is an index here. Only for the keys the
+   * sender names.
    */
   texts?: string[];
   /** Per shape, the positions in its keys whose values are indexes into `texts`. */
@@ -161,16 +161,11 @@ const noItems: ListDelta = { shapes: [], parts: [] };
 
 const listFields = new Set<keyof TabState>(['snapshot', 'findings']);
 
-/** A finding's strings: few differ among thousands of findings (rule, severity, the rule's why and fix). */
-const findingTexts: ReadonlySet<string> = new Set([
-  'ruleId',
-  'severity',
-  'subject',
-  'subjectName',
-  'message',
-  'why',
-  'fix',
-]);
+/**
+ * A finding's strings that repeat among thousands of findings (its rule and severity; its why and fix when
+ * sent). Its message, subject and name are each a subject's own: a table of them costs more than it saves.
+ */
+const findingTexts: ReadonlySet<string> = new Set(['ruleId', 'severity', 'why', 'fix']);
 
 /** What changed from `previous` to `next` (both as the background made them: unchanged parts are the same). */
 export function tabStateDelta(previous: TabState, next: TabState): TabStateDelta {
