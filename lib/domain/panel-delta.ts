@@ -112,7 +112,8 @@ export function listDelta<T extends object>(
     row[0] = shape;
     parts.push(row);
   }
-  return textKeys ? { shapes, parts, texts, coded } : { shapes, parts };
+  // No table when no string was coded (a delta of runs alone stays as small as before).
+  return texts.length > 0 ? { shapes, parts, texts, coded } : { shapes, parts };
 }
 
 /** The list a `ListDelta` describes, from the list before it; undefined when it does not fit that list. */
