@@ -31,6 +31,14 @@ export const emptyTabState: TabState = { findings: [], failedRules: [], locale: 
 export interface ListDelta {
   shapes: string[][];
   parts: (number | unknown[])[];
+  /**
+   * Strings of the new items sent once each (a finding's rule and severity, the same for thousands of
+   * findings): a value at a position `coded` names for its shape is an index here. Only for the keys the
+   * sender names.
+   */
+  texts?: string[];
+  /** Per shape, the positions in its keys whose values are indexes into `texts`. */
+  coded?: number[][];
 }
 
 export interface TabStateDelta {
@@ -45,12 +53,28 @@ export interface TabStateDelta {
 }
 
 /** `next` as runs of `previous` (items found there by identity) and new items. */
-export function listDelta<T extends object>(previous: readonly T[], next: readonly T[]): ListDelta {
+export function listDelta<T extends object>(
+  previous: readonly T[],
+  next: readonly T[],
+  textKeys?: ReadonlySet<string>,
+): ListDelta {
   const at = new Map<T, number>();
   previous.forEach((item, i) => at.set(item, i));
   const shapes: string[][] = [];
   const shapeOf = new Map<string, number>();
   const parts: ListDelta['parts'] = [];
+  const texts: string[] = [];
+  const textAt = new Map<string, number>();
+  const coded: number[][] = [];
+  const textIndex = (text: string) => {
+    let i = textAt.get(text);
+    if (i === undefined) {
+      i = texts.length;
+      texts.push(text);
+      textAt.set(text, i);
+    }
+    return i;
+  };
   let runStart = -1;
   let runEnd = -1;
   for (const item of next) {
@@ -69,31 +93,46 @@ export function listDelta<T extends object>(previous: readonly T[], next: readon
     // A key whose value is undefined is left out, as JSON leaves it out.
     const row: unknown[] = [0];
     let id = '';
+    const positions: number[] = [];
     for (const key in values) {
       const value = values[key];
       if (value === undefined) continue;
-      id += `${key} `;
-      row.push(value);
+      const code = typeof value === 'string' && textKeys?.has(key) === true;
+      if (code) positions.push(row.length - 1);
+      id += `${key}${code ? '\u0002' : '\u0001'}`;
+      row.push(code ? textIndex(value) : value);
     }
     let shape = shapeOf.get(id);
     if (shape === undefined) {
       shape = shapes.length;
       shapes.push(Object.keys(values).filter((key) => values[key] !== undefined));
+      coded.push(positions);
       shapeOf.set(id, shape);
     }
     row[0] = shape;
     parts.push(row);
   }
-  return { shapes, parts };
+  // No table when no string was coded (a delta of runs alone stays as small as before).
+  return texts.length > 0 ? { shapes, parts, texts, coded } : { shapes, parts };
 }
 
 /** The list a `ListDelta` describes, from the list before it; undefined when it does not fit that list. */
 export function applyListDelta<T extends object>(previous: readonly T[], delta: ListDelta): T[] | undefined {
-  const { shapes, parts } = delta;
+  const { shapes, parts, texts = [], coded = [] } = delta;
   if (!Array.isArray(shapes) || !Array.isArray(parts)) return undefined;
   for (const keys of shapes as unknown[])
     if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string' && key !== '__proto__'))
       return undefined;
+  if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) return undefined;
+  if (!Array.isArray(coded)) return undefined;
+  for (let s = 0; s < coded.length; s += 1) {
+    const positions = coded[s] as unknown;
+    if (
+      !Array.isArray(positions) ||
+      !positions.every((k) => Number.isInteger(k) && k >= 0 && k < (shapes[s]?.length ?? 0))
+    )
+      return undefined;
+  }
   const out: T[] = [];
   for (let p = 0; p < parts.length; p += 1) {
     const part = parts[p];
@@ -109,6 +148,11 @@ export function applyListDelta<T extends object>(previous: readonly T[], delta: 
     if (!keys || part.length !== keys.length + 1) return undefined;
     const item: Record<string, unknown> = {};
     for (let k = 0; k < keys.length; k += 1) item[keys[k]!] = part[k + 1];
+    for (const k of coded[part[0] as number] ?? []) {
+      const text = texts[part[k + 1] as number];
+      if (text === undefined) return undefined;
+      item[keys[k]!] = text;
+    }
     out.push(item as T);
   }
   return out;
@@ -117,6 +161,12 @@ export function applyListDelta<T extends object>(previous: readonly T[], delta: 
 const noItems: ListDelta = { shapes: [], parts: [] };
 
 const listFields = new Set<keyof TabState>(['snapshot', 'findings']);
+
+/**
+ * A finding's strings that repeat among thousands of findings (its rule and severity; its why and fix when
+ * sent). Its message, subject and name are each a subject's own: a table of them costs more than it saves.
+ */
+const findingTexts: ReadonlySet<string> = new Set(['ruleId', 'severity', 'why', 'fix']);
 
 /** What changed from `previous` to `next` (both as the background made them: unchanged parts are the same). */
 export function tabStateDelta(previous: TabState, next: TabState): TabStateDelta {
@@ -131,7 +181,8 @@ export function tabStateDelta(previous: TabState, next: TabState): TabStateDelta
     delta.snapshot = rest;
     delta.principals = listDelta(previous.snapshot?.principals ?? [], principals);
   }
-  if (next.findings !== previous.findings) delta.findings = listDelta(previous.findings, next.findings);
+  if (next.findings !== previous.findings)
+    delta.findings = listDelta(previous.findings, next.findings, findingTexts);
   return delta;
 }
 

@@ -226,8 +226,11 @@ export function createBadgeLayer(
     stale = false;
     for (const item of drawn) item.node?.remove();
     const bySubject = new Map<string, Anchor[]>();
-    for (const anchor of anchors)
-      bySubject.set(anchor.subject, [...(bySubject.get(anchor.subject) ?? []), anchor]);
+    for (const anchor of anchors) {
+      const mine = bySubject.get(anchor.subject);
+      if (mine) mine.push(anchor);
+      else bySubject.set(anchor.subject, [anchor]);
+    }
     const byAnchor = new Map<Anchor, Finding[]>();
     for (const finding of findings) {
       const anchor = anchorFor(finding, bySubject);
@@ -236,12 +239,15 @@ export function createBadgeLayer(
       if (list) list.push(finding);
       else byAnchor.set(anchor, [finding]);
     }
+    // No dialog open in the document: no row of it is in one (one search, not one per row).
+    const dialogOpen = doc.querySelector('[role="dialog"]') !== null;
     drawn = [...byAnchor].map(([anchor, list]) => {
       list.sort((a, b) => rank[a.severity] - rank[b.severity]);
       const dialog =
         anchor.role === 'portfolio-access' ||
         anchor.role === 'expiry' ||
-        anchor.element.closest('[role="dialog"]') !== null;
+        ((dialogOpen || anchor.element.getRootNode() !== doc) &&
+          anchor.element.closest('[role="dialog"]') !== null);
       return { anchor, findings: list, kind: dialog ? 'callout' : 'badge' };
     });
     watchRows();

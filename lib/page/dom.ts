@@ -107,32 +107,46 @@ export interface RowSet {
  * Rows of the main list, whatever its structure: ARIA grid/table rows, <table> rows or list items.
  * Header rows (column headers only) and rows inside navigation or dialogs are left out.
  */
+/**
+ * The elements inside `scope` that hold an element matching `selector` (strictly inside them), found by
+ * one walk up from each match: equal to asking `el.querySelector(selector) !== null` of each, at the cost
+ * of one search of the scope.
+ */
+function holders(scope: ParentNode, selector: string): Set<Node> {
+  const out = new Set<Node>();
+  for (const match of scope.querySelectorAll(selector))
+    for (let node = match.parentNode; node && node !== scope && !out.has(node); node = node.parentNode)
+      out.add(node);
+  return out;
+}
+
 export function findRows(scope: ParentNode, exclude?: Element): RowSet {
   // Chrome (nav, dialogs) inside the scope is found once; rows are then checked against those few.
   const chrome = [...scope.querySelectorAll(CHROME_SELECTOR)];
   const scopeInChrome = (scope as Element).closest?.(CHROME_SELECTOR) != null;
   const usable = (el: Element) =>
     !scopeInChrome && !chrome.some((c) => c.contains(el)) && !(exclude && exclude.contains(el));
-  const ariaRows = [...scope.querySelectorAll('[role="row"]')].filter(
-    (row) => usable(row) && row.querySelector('[role="columnheader"], th') === null,
-  );
-  if (ariaRows.length > 0) {
-    const grid = ariaRows[0]!.closest('[role="grid"], [role="table"], [role="treegrid"]');
+  const ariaRows = [...scope.querySelectorAll('[role="row"]')];
+  // Rows that hold a column header are header rows: found from the few headers up, not by a search in each row.
+  const headerRows = ariaRows.length > 0 ? holders(scope, '[role="columnheader"], th') : undefined;
+  const bodyRows = ariaRows.filter((row) => usable(row) && !headerRows!.has(row));
+  if (bodyRows.length > 0) {
+    const grid = bodyRows[0]!.closest('[role="grid"], [role="table"], [role="treegrid"]');
     const declared = Number(grid?.getAttribute('aria-rowcount'));
-    const headerRows = grid ? (grid.querySelectorAll('[role="columnheader"]').length > 0 ? 1 : 0) : 0;
+    const headerCount = grid ? (grid.querySelectorAll('[role="columnheader"]').length > 0 ? 1 : 0) : 0;
     return {
-      rows: ariaRows,
-      declaredCount: Number.isFinite(declared) && declared > 0 ? declared - headerRows : undefined,
+      rows: bodyRows,
+      declaredCount: Number.isFinite(declared) && declared > 0 ? declared - headerCount : undefined,
       structure: 'grid',
     };
   }
-  const tableRows = [...scope.querySelectorAll('tr')].filter(
-    (row) => usable(row) && row.querySelector('td') !== null,
-  );
+  const trs = [...scope.querySelectorAll('tr')];
+  const withCells = trs.length > 0 ? holders(scope, 'td') : undefined;
+  const tableRows = trs.filter((row) => usable(row) && withCells!.has(row));
   if (tableRows.length > 0) return { rows: tableRows, structure: 'table' };
-  const items = [...scope.querySelectorAll('[role="listitem"], li')].filter(
-    (item) => usable(item) && item.querySelector('[role="listitem"], li') === null,
-  );
+  const all = [...scope.querySelectorAll('[role="listitem"], li')];
+  const outer = all.length > 0 ? holders(scope, '[role="listitem"], li') : undefined;
+  const items = all.filter((item) => usable(item) && !outer!.has(item));
   if (items.length > 0) {
     const declared = Number(items[0]!.getAttribute('aria-setsize'));
     return {

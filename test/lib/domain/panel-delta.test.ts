@@ -56,6 +56,29 @@ describe('a list sent as runs of the list before (issue 12)', () => {
     });
   });
 
+  it('sends the strings of the keys it is told once each, and makes the same items again', () => {
+    const why = 'A long reason that every finding of this rule shares.';
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      ruleId: i % 2 ? 'a' : 'b',
+      subject: `person:${i % 5}`,
+      why,
+      count: i,
+      ...(i % 3 ? { note: 'not coded' } : {}),
+    }));
+    const keys = new Set(['ruleId', 'subject', 'why']);
+    const delta = listDelta([], items, keys);
+    expect(delta.texts).toEqual(['b', 'person:0', why, 'a', 'person:1', 'person:2', 'person:3', 'person:4']);
+    expect(JSON.stringify(delta).split(why)).toHaveLength(2);
+    expect(applyListDelta([], wire(delta))).toEqual(items);
+    // Runs of the list before stay runs; a coded index outside the strings sent is refused.
+    expect(applyListDelta(items, wire(listDelta(items, [...items, { ...items[0]! }], keys)))).toEqual([
+      ...items,
+      items[0],
+    ]);
+    expect(applyListDelta([], { ...wire(delta), texts: [] })).toBeUndefined();
+    expect(applyListDelta([], { ...wire(delta), coded: [[9]] })).toBeUndefined();
+  });
+
   it('does not apply a run outside the list before, or a row of another shape', () => {
     const one = [{ id: 1 }];
     expect(applyListDelta(one, { shapes: [], parts: [0, 2] })).toBeUndefined();
