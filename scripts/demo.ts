@@ -6,7 +6,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { uiLocales, type UiLocale } from '../lib/domain/locales';
-import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
+import {
+  BUSINESS_URL,
+  expandFindings,
+  extensionId,
+  launchWithExtension,
+  panelFrame,
+} from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
 import { ATTACKER, ATTACKER_PARTNER, takeoverStrings } from '../test/sandbox/takeover';
@@ -59,7 +65,12 @@ const portfolio = {
     ? generatePortfolio({ people: Number(values.people), locale, variant, pane })
     : samplePortfolio(locale, variant, { paneStructure: pane })),
   demoControls: true,
+  // Business info requires two-factor of no one; Security Center lists a full-control holder without it.
+  security: { twoFactor: 'no-one' as const, wording: 'meta' as const },
 };
+portfolio.people = portfolio.people.map((p, i) =>
+  i === 1 ? { ...p, withoutTwoFactor: true } : i === 2 ? { ...p, inactive: true } : p,
+);
 /** The reviewer's role the demo signs the access review with. */
 const reviewerRole = {
   en: 'Business admin',
@@ -399,6 +410,18 @@ try {
   await overview.screenshot({ path: resolve(out, '17-asset-paths.png') });
   shots.push(resolve(out, '17-asset-paths.png'));
   await overview.close();
+
+  // Meta's own security signals (issue 15): back in the café's portfolio, Business info's two-factor
+  // requirement and Security Center's lists, and their findings in the panel.
+  await routeSandbox(session.context, portfolio);
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_info${q}`);
+  await settle(page, 'business-info');
+  await page.goto(`${BUSINESS_URL}/latest/settings/security_center${q}`);
+  await settle(page, 'security-center');
+  const securityPanel = await panelFrame(page);
+  await securityPanel.waitForSelector('[data-rule-toggle]', { timeout: 15_000 });
+  await expandFindings(securityPanel);
+  await shot('18-two-factor-findings');
 } finally {
   await session.close();
 }
