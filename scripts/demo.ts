@@ -6,13 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { uiLocales, type UiLocale } from '../lib/domain/locales';
-import {
-  BUSINESS_URL,
-  expandFindings,
-  extensionId,
-  launchWithExtension,
-  panelFrame,
-} from '../test/e2e/harness';
+import { BUSINESS_URL, extensionId, launchWithExtension, panelFrame } from '../test/e2e/harness';
 import { generatePortfolio, samplePortfolio } from '../test/sandbox/generate';
 import { routeSandbox } from '../test/sandbox/serve';
 import { ATTACKER, ATTACKER_PARTNER, takeoverStrings } from '../test/sandbox/takeover';
@@ -419,8 +413,18 @@ try {
   await page.goto(`${BUSINESS_URL}/latest/settings/security_center${q}`);
   await settle(page, 'security-center');
   const securityPanel = await panelFrame(page);
-  await securityPanel.waitForSelector('[data-rule-toggle]', { timeout: 15_000 });
-  await expandFindings(securityPanel);
+  await securityPanel.waitForSelector('[data-rule-toggle="person-without-two-factor"]', { timeout: 15_000 });
+  // Only the two-factor groups are opened, the first of them in view.
+  for (const rule of ['two-factor-not-required', 'person-without-two-factor']) {
+    const toggle = securityPanel.locator(`[data-rule-toggle="${rule}"][aria-expanded="false"]`);
+    if ((await toggle.count()) > 0) await toggle.click();
+  }
+  // The panel keeps where it was scrolled: the two-factor groups are brought into view.
+  const firstGroup = (await securityPanel.locator('[data-rule-group="two-factor-not-required"]').count())
+    ? 'two-factor-not-required'
+    : 'person-without-two-factor';
+  await securityPanel.locator(`[data-rule-toggle="${firstGroup}"]`).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
   await shot('18-two-factor-findings');
 } finally {
   await session.close();
