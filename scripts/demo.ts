@@ -59,7 +59,12 @@ const portfolio = {
     ? generatePortfolio({ people: Number(values.people), locale, variant, pane })
     : samplePortfolio(locale, variant, { paneStructure: pane })),
   demoControls: true,
+  // Business info requires two-factor of no one; Security Center lists a full-control holder without it.
+  security: { twoFactor: 'no-one' as const, wording: 'meta' as const },
 };
+portfolio.people = portfolio.people.map((p, i) =>
+  i === 1 ? { ...p, withoutTwoFactor: true } : i === 2 ? { ...p, inactive: true } : p,
+);
 /** The reviewer's role the demo signs the access review with. */
 const reviewerRole = {
   en: 'Business admin',
@@ -399,6 +404,28 @@ try {
   await overview.screenshot({ path: resolve(out, '17-asset-paths.png') });
   shots.push(resolve(out, '17-asset-paths.png'));
   await overview.close();
+
+  // Meta's own security signals (issue 15): back in the café's portfolio, Business info's two-factor
+  // requirement and Security Center's lists, and their findings in the panel.
+  await routeSandbox(session.context, portfolio);
+  await page.goto(`${BUSINESS_URL}/latest/settings/business_info${q}`);
+  await settle(page, 'business-info');
+  await page.goto(`${BUSINESS_URL}/latest/settings/security_center${q}`);
+  await settle(page, 'security-center');
+  const securityPanel = await panelFrame(page);
+  await securityPanel.waitForSelector('[data-rule-toggle="person-without-two-factor"]', { timeout: 15_000 });
+  // Only the two-factor groups are opened, the first of them in view.
+  for (const rule of ['two-factor-not-required', 'person-without-two-factor']) {
+    const toggle = securityPanel.locator(`[data-rule-toggle="${rule}"][aria-expanded="false"]`);
+    if ((await toggle.count()) > 0) await toggle.click();
+  }
+  // The panel keeps where it was scrolled: the two-factor groups are brought into view.
+  const firstGroup = (await securityPanel.locator('[data-rule-group="two-factor-not-required"]').count())
+    ? 'two-factor-not-required'
+    : 'person-without-two-factor';
+  await securityPanel.locator(`[data-rule-toggle="${firstGroup}"]`).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await shot('18-two-factor-findings');
 } finally {
   await session.close();
 }

@@ -503,6 +503,8 @@ export const securityLists = {
     sv: [
       'Ta bort användare utan tvåstegsverifiering',
       'Användare utan tvåstegsverifiering',
+      'Ta bort användare utan tvåfaktorsautentisering',
+      'Användare utan tvåfaktorsautentisering',
       'Personer utan tvåstegsverifiering',
     ],
     fr: [

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../sandbox/generate';
 import { routeSandbox } from '../sandbox/serve';
 import { listStructures } from '../sandbox/structures';
-import { BUSINESS_URL, extensionId, launchWithExtension, settledPanel, type Session } from './harness';
+import {
+  assetPaths,
+  BUSINESS_URL,
+  extensionId,
+  launchWithExtension,
+  settledPanel,
+  type Session,
+} from './harness';
 import { sessionPerTest } from './sessions';
 
 const sessions = sessionPerTest<Session>();
@@ -103,15 +110,7 @@ describe('an agency’s overview (issue 15, "Done when")', () => {
     await overview.waitForURL(`chrome-extension://${id}/overview.html?business=${client.businessId}`);
     const assetRow = overview.locator(`li[data-asset="ad-account:${adAccount.id}"]`);
     await assetRow.waitFor();
-    const paths = await assetRow
-      .locator('li[data-via]')
-      .evaluateAll((els) =>
-        els.map((e) => [
-          e.getAttribute('data-via'),
-          e.getAttribute('data-subject'),
-          e.getAttribute('data-access'),
-        ]),
-      );
+    const paths = await assetPaths(assetRow);
     const access = (g: { full?: boolean | 'except-sensitive' }) =>
       g.full === true ? 'full' : g.full === 'except-sensitive' ? 'full-except-sensitive' : 'partial';
     const expected = [

@@ -453,3 +453,19 @@ export async function openDocumentForm(
   await group.getByRole('button', { name: 'Document access' }).click();
   return { group, form: group.getByRole('form', { name: `Document access of ${name}` }) };
 }
+
+/**
+ * The paths an overview's asset row lists (its `li[data-via]`): how (person, partner, system user), who
+ * (the subject key) and what access, in the order shown.
+ */
+export async function assetPaths(assetRow: Locator): Promise<(string | null)[][]> {
+  return assetRow
+    .locator('li[data-via]')
+    .evaluateAll((els) =>
+      els.map((e) => [
+        e.getAttribute('data-via'),
+        e.getAttribute('data-subject'),
+        e.getAttribute('data-access'),
+      ]),
+    );
+}

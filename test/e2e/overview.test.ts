@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../sandbox/generate';
 import { routeSandbox } from '../sandbox/serve';
-import { BUSINESS_URL, extensionId, launchWithExtension, settledPanel, type Session } from './harness';
+import {
+  assetPaths,
+  BUSINESS_URL,
+  extensionId,
+  launchWithExtension,
+  settledPanel,
+  type Session,
+} from './harness';
 import { sessionPerTest } from './sessions';
 
 const sessions = sessionPerTest<Session>();
@@ -77,15 +84,7 @@ describe('the overview of every business and the asset view (issue 15)', () => {
     await overview.waitForURL(`chrome-extension://${id}/overview.html?business=${first.businessId}`);
     const cafeRow = overview.locator(`li[data-asset="page:${cafe.id}"]`);
     await cafeRow.waitFor();
-    const paths = await cafeRow
-      .locator('li[data-via]')
-      .evaluateAll((els) =>
-        els.map((e) => [
-          e.getAttribute('data-via'),
-          e.getAttribute('data-subject'),
-          e.getAttribute('data-access'),
-        ]),
-      );
+    const paths = await assetPaths(cafeRow);
     expect(paths).toEqual([
       ['person', 'person:anna@sjobod.se', 'full'],
       ['person', 'person:nils@byraab.se', 'full'],

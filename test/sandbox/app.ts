@@ -6,6 +6,7 @@ import type { SandboxAssignment, SandboxPerson, SandboxPortfolio } from './portf
 import { applyEdit, loadEdits, saveEdits } from './edits';
 import { ATTACKER, ATTACKER_PARTNER, loadTakeover, saveTakeover, takeoverStrings } from './takeover';
 import { sandboxStrings, tasksByAssetType, type SandboxStrings } from './strings';
+import { SecurityRenderer } from './security';
 import { getStructures, type ListStructure, type Structures } from './structures';
 
 /**
@@ -18,7 +19,12 @@ import { getStructures, type ListStructure, type Structures } from './structures
 type Section =
   | { kind: 'people' | 'partners' | 'system-users'; selectedId?: string }
   | { kind: 'asset'; assetType: AssetType; selectedId?: string }
+  | { kind: 'business-info' }
+  | { kind: 'security-center' }
   | { kind: 'home' };
+
+/** A section with a list (and a detail pane). */
+type ListSection = Exclude<Section, { kind: 'home' | 'business-info' | 'security-center' }>;
 
 interface Route {
   layout: 'latest' | 'classic';
@@ -39,6 +45,8 @@ const latestSections: Record<string, Section> = {
   apps: { kind: 'asset', assetType: 'app' },
   events_dataset_and_pixel: { kind: 'asset', assetType: 'dataset' },
   product_catalogs: { kind: 'asset', assetType: 'catalog' },
+  business_info: { kind: 'business-info' },
+  security_center: { kind: 'security-center' },
 };
 const classicSections: Record<string, Section> = {
   people: { kind: 'people' },
@@ -51,6 +59,8 @@ const classicSections: Record<string, Section> = {
   apps: { kind: 'asset', assetType: 'app' },
   pixels: { kind: 'asset', assetType: 'dataset' },
   'product-catalogs': { kind: 'asset', assetType: 'catalog' },
+  security: { kind: 'security-center' },
+  security_center: { kind: 'security-center' },
 };
 const latestPathOf: Record<string, string> = {
   people: 'business_users',
@@ -94,8 +104,8 @@ export function parseSandboxRoute(url: URL): Route {
   if (parts[0] === 'latest' && parts[1] === 'settings') {
     const base = parts[2] ? latestSections[parts[2]] : { kind: 'home' as const };
     const section = base ? { ...base } : { kind: 'home' as const };
-    if (section.kind !== 'home') {
-      section.selectedId =
+    if (section.kind !== 'home' && section.kind !== 'business-info' && section.kind !== 'security-center') {
+      (section as { selectedId?: string }).selectedId =
         url.searchParams.get('selected_user_id') ??
         url.searchParams.get('selected_partner_id') ??
         url.searchParams.get('selected_asset_id') ??
@@ -106,7 +116,13 @@ export function parseSandboxRoute(url: URL): Route {
   if (parts[0] === 'settings') {
     const base = parts[1] ? classicSections[parts[1]] : undefined;
     const section = base ? { ...base } : { kind: 'home' as const };
-    if (section.kind !== 'home' && parts[2]) section.selectedId = parts[2];
+    if (
+      section.kind !== 'home' &&
+      section.kind !== 'security-center' &&
+      section.kind !== 'business-info' &&
+      parts[2]
+    )
+      (section as { selectedId?: string }).selectedId = parts[2];
     return { layout: 'classic', section, businessId, modal };
   }
   return { layout: 'latest', section: { kind: 'home' }, businessId, modal };
@@ -587,6 +603,24 @@ export class SandboxApp {
       );
       return;
     }
+    if (section.kind === 'business-info' || section.kind === 'security-center') {
+      // Like the lists, the page's content arrives after the navigation.
+      const progress = this.el(
+        'div',
+        { role: 'progressbar', 'aria-label': this.t.loading, 'aria-busy': 'true', class: 'padding:24px' },
+        `${this.t.loading}…`,
+      );
+      this.mainEl.replaceChildren(progress);
+      this.later(() => {
+        if (token !== this.renderToken) return;
+        const security = new SecurityRenderer(this.m, this.portfolio, this.listStructure());
+        this.mainEl.replaceChildren(
+          section.kind === 'business-info' ? security.businessInfo() : security.securityCenter(),
+        );
+      }, this.portfolio.rowDelayMs);
+      return;
+    }
+    const listSection: ListSection = section;
     const listCol = this.el('div', {
       class:
         'flex:1;min-width:0;display:flex;flex-direction:column;background:#fff;margin:16px;border-radius:8px;overflow:hidden',
@@ -646,8 +680,8 @@ export class SandboxApp {
     this.later(() => {
       if (token !== this.renderToken) return;
       progress.remove();
-      this.renderList(section, scroller);
-      detailCol.replaceChildren(...this.renderDetail(section));
+      this.renderList(listSection, scroller);
+      detailCol.replaceChildren(...this.renderDetail(listSection));
       // For the benchmark: when the first batch of rows is on the page.
       this.doc.defaultView?.performance?.mark?.('sandbox:rows-rendered');
     }, this.portfolio.rowDelayMs);
@@ -659,7 +693,7 @@ export class SandboxApp {
 
   // ---------- lists ----------
 
-  private renderList(section: Exclude<Section, { kind: 'home' }>, scroller: HTMLElement): void {
+  private renderList(section: ListSection, scroller: HTMLElement): void {
     const rows = this.listRows(section);
     if (rows.length === 0) {
       scroller.append(
@@ -729,7 +763,7 @@ export class SandboxApp {
       : this.el('span', {}, `${label}${this.t.colons[0]}${id}`);
   }
 
-  private listRows(section: Exclude<Section, { kind: 'home' }>): ListRow[] {
+  private listRows(section: ListSection): ListRow[] {
     const t = this.t;
     const classic = this.route.layout === 'classic';
     if (section.kind === 'people') {
@@ -1079,7 +1113,7 @@ export class SandboxApp {
 
   // ---------- detail pane ----------
 
-  private renderDetail(section: Exclude<Section, { kind: 'home' }>): Node[] {
+  private renderDetail(section: ListSection): Node[] {
     const t = this.t;
     if (!section.selectedId) return [this.el('div', { class: 'color:#65676b' }, t.selectPrompt)];
     if (section.kind === 'people') {

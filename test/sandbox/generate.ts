@@ -1,5 +1,6 @@
 import type { AssetType, TaskKey } from '../../lib/domain/snapshot';
 import { sandboxPortfolioSchema, type SandboxPortfolio, type SandboxPortfolioInput } from './portfolio';
+import { securityPeople, securityStrings } from './security';
 import { tasksByAssetType } from './strings';
 import type { ListStructure, PaneStructure } from './structures';
 
@@ -262,4 +263,32 @@ export function samplePortfolio(
     ...overrides,
   };
   return sandboxPortfolioSchema.parse(input);
+}
+
+/**
+ * The sample portfolio with Business info's two-factor requirement and Security Center's lists (security.ts):
+ * Nils Holm (full control) and three people named like the pages' words are without two-factor; Maja Ek and
+ * two such people are inactive; the business is named like a choice of the setting. `wording: 'unknown'`
+ * renders both pages in words no reader knows.
+ */
+export function securityPortfolio(
+  locale: 'en' | 'sv' | 'fr',
+  listStructure: ListStructure,
+  twoFactor: 'no-one' | 'admins' | 'everyone',
+  wording: 'meta' | 'unknown' = 'meta',
+): SandboxPortfolio {
+  const base = samplePortfolio(locale, undefined, { listStructure });
+  base.businessName = securityStrings[locale].values.everyone;
+  base.security = { twoFactor, wording };
+  base.people = [
+    ...base.people.map((p) =>
+      p.email === 'nils@byraab.se'
+        ? { ...p, withoutTwoFactor: true }
+        : p.email === 'maja@sjobod.se'
+          ? { ...p, inactive: true }
+          : p,
+    ),
+    ...securityPeople.map((p) => ({ ...p, access: 'basic' as const, pending: false, assets: [] })),
+  ];
+  return base;
 }

@@ -48,8 +48,22 @@ export const sandboxPortfolioSchema = z.object({
       pending: z.boolean().default(false),
       temporaryUntil: isoDateSchema.optional(),
       assets: z.array(sandboxAssignmentSchema).default([]),
+      /** Security Center lists the person among those without two-factor authentication (security.ts). */
+      withoutTwoFactor: z.boolean().optional(),
+      /** Security Center lists the person among the inactive users. */
+      inactive: z.boolean().optional(),
     }),
   ),
+  /**
+   * Business info's two-factor requirement and Security Center (security.ts). `wording: 'unknown'` renders
+   * both pages in words no reader knows (the unreadable variant).
+   */
+  security: z
+    .object({
+      twoFactor: z.enum(['no-one', 'admins', 'everyone']).default('admins'),
+      wording: z.enum(['meta', 'unknown']).default('meta'),
+    })
+    .prefault({}),
   partners: z.array(
     z.object({
       businessId: z.string().regex(/^\d+$/),

@@ -15,7 +15,7 @@ import { isEmail, normalizeText } from '../text';
  */
 
 const CHOICE = 'select, [role="combobox"], [aria-haspopup="listbox"], [aria-haspopup="menu"]';
-const ROW = '[role="row"], [role="listitem"], li';
+const ROW = '[role="row"], [role="listitem"], li, tr';
 const settingWords = allVariants(twoFactor.setting);
 const requirementOf = buildIndex<TwoFactorRequirement>([
   [twoFactor['no-one'], 'no-one'],
@@ -113,13 +113,20 @@ function readSecurityCenter(main: ParentNode): ReadOutcome {
       !titles.some((t) => t !== title && section.parentElement!.contains(t))
     )
       section = section.parentElement;
+    // Only a section without rows of its own reaches on; it stops at any other section's heading (one not
+    // in a row), known or not: "Limit number of users with full control" lists holders, not these people.
     const blocks = [section];
-    for (
-      let next = section === main ? null : section.nextElementSibling;
-      next && !titles.some((t) => next!.contains(t));
-      next = next.nextElementSibling
-    )
-      blocks.push(next);
+    const heads = (el: Element) =>
+      [el, ...el.querySelectorAll(HEADING_SELECTOR)].some(
+        (h) => h.matches(HEADING_SELECTOR) && !h.closest(ROW),
+      );
+    if (!section.querySelector(ROW))
+      for (
+        let next = section === main ? null : section.nextElementSibling;
+        next && !heads(next);
+        next = next.nextElementSibling
+      )
+        blocks.push(next);
     const people = blocks
       .flatMap((block) => [...block.querySelectorAll(ROW)])
       .filter((row) => !row.parentElement?.closest(ROW) && !row.querySelector('[role="columnheader"], th'))
