@@ -86,7 +86,9 @@ describe('team ledger connection, two browsers', () => {
   });
 
   it('reports wrong credentials for a wrong password, and ready again with the right one', async () => {
-    expect((await configureTeamLedger(bob, { ...bobAccount, password: 'not-bobs-password' })).kind).toBe('done');
+    expect((await configureTeamLedger(bob, { ...bobAccount, password: 'not-bobs-password' })).kind).toBe(
+      'done',
+    );
     const check = await testTeamConnection(bob);
     expect(check.kind).toBe('wrong-credentials');
     expect(check.text).toBe('The server refused this user name and password.');
