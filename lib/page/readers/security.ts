@@ -118,13 +118,12 @@ function readSecurityCenter(main: ParentNode): ReadOutcome {
   const titles = [...main.querySelectorAll(HEADING_SELECTOR)].filter(
     (h) => !isInChrome(h) && !h.closest(ROW) && listOf.has(own(h)),
   );
-  if (titles.length === 0)
-    return { principals: [], problems: [readProblem('security-lists-not-found')], unreadable: true };
   const unreadable = {
     principals: [],
     problems: [readProblem('security-lists-not-found')],
     unreadable: true,
   };
+  if (titles.length === 0) return unreadable;
   // The lists are peers, drawn alike: titles at different heading levels or depths mean one is a name.
   const shape = (h: Element) => {
     let depth = 0;
