@@ -276,10 +276,11 @@ export function securityPortfolio(
   listStructure: ListStructure,
   twoFactor: 'no-one' | 'admins' | 'everyone',
   wording: 'meta' | 'unknown' = 'meta',
+  people: 'rows' | 'plain-cards' = 'rows',
 ): SandboxPortfolio {
   const base = samplePortfolio(locale, undefined, { listStructure });
   base.businessName = securityStrings[locale].values.everyone;
-  base.security = { twoFactor, wording };
+  base.security = { twoFactor, wording, people };
   base.people = [
     ...base.people.map((p) =>
       p.email === 'nils@byraab.se'

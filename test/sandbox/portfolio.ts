@@ -56,12 +56,14 @@ export const sandboxPortfolioSchema = z.object({
   ),
   /**
    * Business info's two-factor requirement and Security Center (security.ts). `wording: 'unknown'` renders
-   * both pages in words no reader knows (the unreadable variant).
+   * both pages in words no reader knows (the unreadable variant); `people: 'plain-cards'` renders Security
+   * Center's people as plain cards (divs, no roles, no <li>/<tr>), which no reader can take as rows.
    */
   security: z
     .object({
       twoFactor: z.enum(['no-one', 'admins', 'everyone']).default('admins'),
       wording: z.enum(['meta', 'unknown']).default('meta'),
+      people: z.enum(['rows', 'plain-cards']).optional(),
     })
     .prefault({}),
   partners: z.array(

@@ -15,6 +15,8 @@ import type { ListStructure } from './structures';
  *   a header row; `list` role=list → listitem (name, e-mail and a Remove button); `table` a <table> with <th> headers;
  *   `labelled-rows` GeoBaseListRow (label by aria-labelledby, e-mail by aria-describedby); `cards` role=list →
  *   listitem holding a GeoTextPairing (the name a role=heading 4: a person named like a title is a heading).
+ * `people: 'plain-cards'` (any structure) shows the people as plain cards with no role at all, which the
+ * reader must report unreadable, never as an empty list.
  * A third recommendation, "Limit number of users with full control", lists the full-control holders: they
  * are not people without two-factor. Business info shows other controls (the primary Page) and the name.
  */
@@ -252,6 +254,22 @@ export class SecurityRenderer {
     const { w, m } = this;
     const remove = () =>
       m.el('div', { role: 'button', tabindex: 0, class: 'color:#0866ff;cursor:pointer' }, w.remove);
+    if (this.portfolio.security.people === 'plain-cards')
+      // Plain cards: divs with no role, the name a heading one level below the section's title (so a person
+      // named like a title is a heading too), the e-mail and an action link.
+      return m.el(
+        'div',
+        { class: 'display:flex;flex-wrap:wrap;gap:8px' },
+        ...listed.map((p) =>
+          m.el(
+            'div',
+            { class: 'border:1px solid #dadde1;border-radius:8px;padding:8px' },
+            m.heading(4, p.name),
+            m.el('div', { class: 'color:#65676b;font-size:13px' }, p.email),
+            m.el('span', { class: 'color:#0866ff;cursor:pointer' }, w.remove),
+          ),
+        ),
+      );
     switch (this.structure) {
       case 'grid':
         return m.el(

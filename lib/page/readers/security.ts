@@ -1,6 +1,6 @@
 import { readProblem } from '../../domain/read-problems';
 import type { ListedPerson, TwoFactorRequirement } from '../../domain/snapshot';
-import { HEADING_SELECTOR, isInChrome, textPieces } from '../dom';
+import { HEADING_SELECTOR, headingLevel, isInChrome, textPieces } from '../dom';
 import { allVariants, buildIndex, securityLists, twoFactor } from '../lexicon';
 import type { ReadOutcome } from '../read-outcome';
 import { isEmail, normalizeText } from '../text';
@@ -11,7 +11,8 @@ import { isEmail, normalizeText } from '../text';
  * the setting's words label (aria-label / aria-labelledby / <label>, or the one control beside a label of
  * those words); Security Center's people are the rows of the list under a title heading that is not inside
  * a row. A business named "Everyone" or a person named "Inactive users" is text elsewhere, never a control's
- * value or a title. An unknown wording is a read problem, never a guess.
+ * value or a title. An unknown wording is a read problem, never a guess; so is a title over content that is
+ * not rows (people as plain cards): only a title with nothing after it is an empty list.
  */
 
 const CHOICE = 'select, [role="combobox"], [aria-haspopup="listbox"], [aria-haspopup="menu"]';
@@ -96,12 +97,40 @@ function personOf(row: Element): ListedPerson | undefined {
   return name ? { name, ...(email ? { email: email.trim() } : {}) } : undefined;
 }
 
+/** Whether visible text follows the title (within its section, or the page in flat markup) before the next
+ * heading, not in a row, of the title's level or above. */
+function contentAfter(title: Element, section: Element, main: ParentNode): boolean {
+  const level = headingLevel(title)!;
+  const scope = section === title ? (main as Element) : section;
+  for (const piece of textPieces(scope)) {
+    const el = piece.node.parentElement;
+    if (!el || title.contains(el) || !(title.compareDocumentPosition(piece.node) & 4) || isInChrome(el))
+      continue;
+    const heading = el.closest(HEADING_SELECTOR);
+    if (heading && !heading.closest(ROW) && headingLevel(heading)! <= level && scope.contains(heading))
+      return false;
+    return true;
+  }
+  return false;
+}
+
 function readSecurityCenter(main: ParentNode): ReadOutcome {
   const titles = [...main.querySelectorAll(HEADING_SELECTOR)].filter(
     (h) => !isInChrome(h) && !h.closest(ROW) && listOf.has(own(h)),
   );
-  if (titles.length === 0)
-    return { principals: [], problems: [readProblem('security-lists-not-found')], unreadable: true };
+  const unreadable = {
+    principals: [],
+    problems: [readProblem('security-lists-not-found')],
+    unreadable: true,
+  };
+  if (titles.length === 0) return unreadable;
+  // The lists are peers, drawn alike: titles at different heading levels or depths mean one is a name.
+  const shape = (h: Element) => {
+    let depth = 0;
+    for (let el: Element | null = h; el && el !== main; el = el.parentElement) depth++;
+    return `${headingLevel(h)} ${depth}`;
+  };
+  if (new Set(titles.map(shape)).size > 1) return unreadable;
   const security: NonNullable<ReadOutcome['security']> = {};
   for (const title of titles) {
     // The title's section: the nearest block around it that holds no other title; in flat markup (titles
@@ -127,8 +156,11 @@ function readSecurityCenter(main: ParentNode): ReadOutcome {
         next = next.nextElementSibling
       )
         blocks.push(next);
-    const people = blocks
-      .flatMap((block) => [...block.querySelectorAll(ROW)])
+    const rows = blocks.flatMap((block) => [...block.querySelectorAll(ROW)]);
+    // No rows: any text after the title, up to the next heading of its level or above, is content the
+    // reader cannot read as people (Security Center's empty-state words are not known): unreadable.
+    if (rows.length === 0 && contentAfter(title, section, main)) return unreadable;
+    const people = rows
       .filter((row) => !row.parentElement?.closest(ROW) && !row.querySelector('[role="columnheader"], th'))
       .map(personOf)
       .filter((p): p is ListedPerson => p !== undefined);

@@ -68,4 +68,24 @@ describe('the sandbox’s security pages, read', () => {
         expect(a.security ?? b.security).toBeUndefined();
       }
   });
+
+  it('are unreadable when Security Center shows its people as plain cards, never an empty list', () => {
+    // Titles in Meta's words, people in divs with no role (a person named "Remove inactive users" is a
+    // heading in a card): no rows, so nothing is read as a list, and nobody is taken as having two-factor.
+    for (const l of locales)
+      for (const s of listStructures)
+        for (const path of ['latest/settings/security_center', 'settings/security']) {
+          const p = securityPortfolio(l, s, 'admins', 'meta', 'plain-cards');
+          const url = `${B}/${path}?business_id=${p.businessId}`;
+          const snapshot = readPage(url, renderSandbox(p, url).doc);
+          const what = `${l} ${s} ${path}`;
+          expect(snapshot.kind, what).toBe('security-center');
+          expect(snapshot.readStatus, what).toBe('unreadable');
+          expect(
+            snapshot.readProblems.map((x) => x.code),
+            what,
+          ).toEqual(['security-lists-not-found']);
+          expect(snapshot.security, what).toBeUndefined();
+        }
+  });
 });

@@ -204,4 +204,71 @@ describe('Security Center’s lists', () => {
     expect(snapshot.readStatus).toBe('partial');
     expect(snapshot.readProblems.map((p) => p.code)).toEqual(['principal-invalid']);
   });
+
+  describe('with people as plain cards (no list, grid or table role, no <li>/<tr>)', () => {
+    const card = (name: string, rest: string, nameTag: 'div' | 'h3' | 'h4') =>
+      `<div class="card"><${nameTag}>${name}</${nameTag}>${rest}</div>`;
+    const read = (body: string) =>
+      readPage(
+        centerUrl,
+        htmlPage(`${hostile('en')}<div role="main"><h1>Security Center</h1>${body}</div>`, centerUrl, 'en')
+          .doc,
+      );
+    const expectUnreadable = (snapshot: PageSnapshot, what: string) => {
+      expect(snapshot.readStatus, what).toBe('unreadable');
+      expect(
+        snapshot.readProblems.map((p) => p.code),
+        what,
+      ).toEqual(['security-lists-not-found']);
+      expect(snapshot.security, what).toBeUndefined();
+    };
+
+    it('are unreadable, never an empty list, however the names are marked up', () => {
+      for (const nameTag of ['div', 'h4'] as const)
+        for (const rest of ['<div>anna@sjobod.se</div><a href="#">Remove</a>', '']) {
+          const what = `${nameTag} ${rest || 'name only'}`;
+          expectUnreadable(
+            read(
+              `<section><h2>Remove users without two-factor authentication</h2><div>${card('Anna Berg', rest, nameTag)}</div></section>
+               <section><h2>Remove inactive users</h2></section>`,
+            ),
+            what,
+          );
+        }
+    });
+
+    it('are unreadable when a person in a card is named like a title, at any heading level', () => {
+      // A card under "without two-factor" whose person is named "Inactive users" (a known title); another
+      // named "Users without two-factor authentication" under "Remove inactive users".
+      for (const nameTag of ['h3', 'h4'] as const)
+        for (const rest of ['<div>eve@contractor.example</div><span>Remove</span>', '']) {
+          const what = `${nameTag} ${rest || 'name only'}`;
+          expectUnreadable(
+            read(
+              `<div><h3>Remove users without two-factor authentication</h3><div>${card('Inactive users', rest, nameTag)}</div></div>
+               <div><h3>Remove inactive users</h3><div>${card('Users without two-factor authentication', rest, nameTag)}</div></div>`,
+            ),
+            what,
+          );
+        }
+      // Flat markup: titles and cards side by side.
+      expectUnreadable(
+        read(
+          `<h2>Remove users without two-factor authentication</h2>${card('Inactive users', '<div>eve@contractor.example</div>', 'div')}
+           <h2>Remove inactive users</h2>`,
+        ),
+        'flat',
+      );
+    });
+
+    it('leaves a title with nothing after it an empty list, up to the next section', () => {
+      const snapshot = read(
+        `<div><h2>Remove users without two-factor authentication</h2></div>
+         <div><h2>Remove inactive users</h2><ul><li><span>Bo</span></li></ul></div>
+         <div><h2>Limit number of users with full control</h2><div>Anna Berg</div></div>`,
+      );
+      expect(snapshot.readStatus).toBe('ok');
+      expect(snapshot.security).toEqual({ withoutTwoFactor: [], inactive: [{ name: 'Bo' }] });
+    });
+  });
 });
