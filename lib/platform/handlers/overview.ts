@@ -60,31 +60,44 @@ const AT_ONCE = 25;
 /** How long rows are kept while nothing is written: rules that count days from now see a fresh clock. */
 const KEPT_MS = 10 * 60_000;
 
-type KeptHub = OverviewHub & { store: Pick<Hub['store'], 'businessMark' | 'businessNames'> };
+type KeptHub = OverviewHub & { store: Pick<Hub['store'], 'writeMark' | 'businessMark' | 'businessNames'> };
 
 /**
  * The overview's rows in ID order, each business's kept while the store writes nothing that touches it
  * (`businessMark`: a write naming another business leaves it; an import, a trust change or any write that
  * cannot be placed touches all), the settings and locale stay, and for at most `KEPT_MS`: going back and
  * forth between the overview and an asset view, opening it again, or a read of one business stored since,
- * does not read 200 businesses and run their rules again. Names, open reviews and items due (the reminders'
- * own count) are taken afresh every time.
+ * does not read 200 businesses and run their rules again. While nothing at all is written (`writeMark`)
+ * not even the list of businesses is read again. Items due (the reminders' own count) are taken afresh
+ * every time; names and open reviews whenever anything was written.
  */
 export function keptOverviewRows(hub: KeptHub): () => Promise<OverviewRow[]> {
-  let kept: { key: string; until: number; rows: Map<string, { mark: string; row: StoredRow }> } | undefined;
+  let kept:
+    | {
+        key: string;
+        until: number;
+        rows: Map<string, { mark: string; row: StoredRow }>;
+        last?: { writeMark: string; rows: OverviewRow[] };
+      }
+    | undefined;
+  const withDue = (rows: readonly OverviewRow[]) =>
+    rows.map((row) => ({ ...row, due: hub.reminders.currentDue(row.businessId).length }));
   return async () => {
     // A read the admin has just seen, still waiting for its quiet time, is recorded first.
     await hub.recording.flush();
+    // Taken before anything is read: a write during the reads makes the next call read again.
+    const writeMark = hub.store.writeMark();
     const key = `${hub.locale()}|${JSON.stringify(await hub.currentSettings())}`;
     const now = hub.clock().getTime();
     if (!kept || kept.key !== key || now >= kept.until) kept = { key, until: now + KEPT_MS, rows: new Map() };
-    const held = kept.rows;
+    const current = kept;
+    if (current.last?.writeMark === writeMark) return withDue(current.last.rows);
+    const held = current.rows;
     const [ids, reviews, names] = await Promise.all([
       hub.store.seenBusinesses(),
       hub.store.openCampaigns(),
       hub.store.businessNames(),
     ]);
-    // Each mark is taken before anything is read: a write during the reads makes the next call read again.
     const marks = new Map(ids.map((id) => [id, hub.store.businessMark(id)]));
     const stale = ids.filter((id) => held.get(id)?.mark !== marks.get(id));
     for (let i = 0; i < stale.length; i += AT_ONCE) {
@@ -94,7 +107,7 @@ export function keptOverviewRows(hub: KeptHub): () => Promise<OverviewRow[]> {
     }
     const seen = new Set(ids);
     for (const id of held.keys()) if (!seen.has(id)) held.delete(id);
-    return ids.map((businessId) => {
+    const rows = ids.map((businessId): OverviewRow => {
       const { row } = held.get(businessId)!;
       const name = names.get(businessId);
       const review = reviews.get(businessId);
@@ -102,11 +115,13 @@ export function keptOverviewRows(hub: KeptHub): () => Promise<OverviewRow[]> {
         ...row,
         // The name a page showed (issue 15, item 1); the ID alone until one has.
         ...(name ? { name } : {}),
-        due: hub.reminders.currentDue(businessId).length,
+        due: 0,
         openReviews: review?.count ?? 0,
         ...(review ? { openReview: review.latest.id } : {}),
       };
     });
+    current.last = { writeMark, rows };
+    return withDue(rows);
   };
 }
 
