@@ -65,6 +65,7 @@ import {
   type SnapshotRow,
 } from './db';
 import { auditSignatures, SIGNATURE_AUDIT, signatureAuditSchema } from './signature-audit';
+import { ALL, writtenBusinesses } from './written';
 
 /** What the reminders remember: the steps already notified, and snoozes by reminder group. */
 export const reminderStateSchema = z.object({
@@ -229,6 +230,8 @@ export interface VerifiedLedger {
 export interface OverviewStoreFacts {
   snapshots: SnapshotRow[];
   baseline?: Baseline;
+  /** When a read last folded into its baseline (the baseline row's own time). */
+  updatedAt?: string;
   ledger: LedgerFacts;
   runs: ChecklistRun[];
 }
@@ -343,10 +346,25 @@ export class LedgerStore {
     for (const part in parts)
       if (part.startsWith(this.mutationPrefix)) {
         this.mutations += 1;
+        const written = writtenBusinesses(parts, this.mutationPrefix);
+        if (written === ALL) this.allWrites += 1;
+        else for (const id of written) this.businessWrites.set(id, (this.businessWrites.get(id) ?? 0) + 1);
         for (const listener of this.writeListeners) listener();
         return;
       }
   };
+  /** Writes no business could be named for (an import, trust, a clear), and each business's own writes. */
+  private allWrites = 0;
+  private readonly businessWrites = new Map<string, number>();
+
+  /**
+   * Like `writeMark`, for what the store holds of one business (issue 15's overview): it changes after
+   * every committed write that touched that business, or that cannot be placed in one (`writtenBusinesses`).
+   * Its names and open access reviews are not in it (the overview reads them afresh).
+   */
+  businessMark(businessId: string): string {
+    return `${this.watchEpoch}:${this.allWrites}:${this.businessWrites.get(businessId) ?? 0}`;
+  }
   private readonly writeListeners = new Set<() => void>();
 
   /** Told after each committed write to this store's database (the team ledger's push, issue 16). */
@@ -1240,6 +1258,7 @@ export class LedgerStore {
       out.set(businessId, {
         snapshots: snapshotsBy.get(businessId) ?? [],
         ...(baseline ? { baseline } : {}),
+        ...(baselines[i]?.updatedAt ? { updatedAt: baselines[i]!.updatedAt } : {}),
         ledger: { grants: grantFacts, firstSeen, accepted, open },
         runs,
       });

@@ -110,7 +110,7 @@ async function benchOverview(
     await aggregate();
     again.push(performance.now() - t0);
   }
-  // One more read of one business stored: everything is read again.
+  // One more read of one business stored: that business is read again, the others' rows are kept.
   const afterWrite: number[] = [];
   for (let i = 0; i < runs; i++) {
     await store.recordSnapshot(reads(ids[i]!, perBusiness)[0]!, at(2 + i));

@@ -19,38 +19,35 @@ const foldOrder: Record<PageSnapshot['kind'], number> = {
 
 type OverviewHub = Pick<Hub, 'store' | 'clock' | 'locale' | 'currentSettings' | 'reminders' | 'recording'>;
 
+/** A business's row without what every overview takes afresh: its name, open reviews and items due. */
+type StoredRow = Omit<OverviewRow, 'name' | 'due' | 'openReviews' | 'openReview'>;
+
 /**
  * Businesses' rows, from what the ledger keeps of them: their facts in one read per table
  * (`overviewFacts`), then each business's rules in turn.
  */
-async function businessRows(
-  hub: OverviewHub,
-  ids: readonly string[],
-  known: ReadonlyMap<string, { updatedAt?: string; name?: string }>,
-  reviews: Awaited<ReturnType<Hub['store']['openCampaigns']>>,
-): Promise<OverviewRow[]> {
+async function storedRows(hub: OverviewHub, ids: readonly string[]): Promise<StoredRow[]> {
   const [facts, settings] = await Promise.all([hub.store.overviewFacts(ids), hub.currentSettings()]);
   const now = hub.clock();
   const locale = hub.locale();
   return ids.map((businessId) => {
-    const { snapshots: rows, baseline, ledger, runs } = facts.get(businessId)!;
-    const { updatedAt, name } = known.get(businessId) ?? {};
-    const review = reviews.get(businessId);
+    const { snapshots: rows, baseline, ledger, runs, updatedAt } = facts.get(businessId)!;
     const snapshots = [...rows].sort((a, b) => foldOrder[a.kind] - foldOrder[b.kind]).map((r) => r.snapshot);
-    return {
-      ...overviewRow({
-        businessId,
-        // The name a page showed (issue 15, item 1); the ID alone until one has.
-        ...(name ? { name } : {}),
-        ...(baseline ? { baseline } : {}),
-        findings: storedFindings(snapshots, { settings, now, ledger, locale }),
-        open: ledger.open,
-        due: hub.reminders.currentDue(businessId).length,
-        openRuns: runs.filter((r) => r.status === 'open').length,
-        ...(review ? { openReviews: review.count, openReview: review.latest.id } : {}),
-      }),
-      ...(updatedAt ? { updatedAt } : {}),
-    };
+    const {
+      name: _name,
+      due: _due,
+      openReviews: _reviews,
+      openReview: _review,
+      ...row
+    } = overviewRow({
+      businessId,
+      ...(baseline ? { baseline } : {}),
+      findings: storedFindings(snapshots, { settings, now, ledger, locale }),
+      open: ledger.open,
+      due: 0,
+      openRuns: runs.filter((r) => r.status === 'open').length,
+    });
+    return { ...row, ...(updatedAt ? { updatedAt } : {}) };
   });
 }
 
@@ -60,46 +57,71 @@ async function businessRows(
  */
 const AT_ONCE = 25;
 
-/** Every business's overview row, in ID order. */
-export async function overviewRows(hub: OverviewHub): Promise<OverviewRow[]> {
-  const [watched, ids, reviews] = await Promise.all([
-    hub.store.watchedBusinesses(),
-    hub.store.seenBusinesses(),
-    hub.store.openCampaigns(),
-  ]);
-  const known = new Map(watched.map((w) => [w.businessId, w]));
-  const rows: OverviewRow[] = [];
-  for (let i = 0; i < ids.length; i += AT_ONCE)
-    rows.push(...(await businessRows(hub, ids.slice(i, i + AT_ONCE), known, reviews)));
-  return rows;
-}
-
 /** How long rows are kept while nothing is written: rules that count days from now see a fresh clock. */
 const KEPT_MS = 10 * 60_000;
 
+type KeptHub = OverviewHub & { store: Pick<Hub['store'], 'writeMark' | 'businessMark' | 'businessNames'> };
+
 /**
- * The overview's rows, kept while the store is not written (`writeMark`), the settings stay and for at
- * most `KEPT_MS`: going back and forth between the overview and an asset view, or opening it again, does not
- * read 200 businesses and run their rules again. Items due are the reminders' own count, taken afresh.
+ * The overview's rows in ID order, each business's kept while the store writes nothing that touches it
+ * (`businessMark`: a write naming another business leaves it; an import, a trust change or any write that
+ * cannot be placed touches all), the settings and locale stay, and for at most `KEPT_MS`: going back and
+ * forth between the overview and an asset view, opening it again, or a read of one business stored since,
+ * does not read 200 businesses and run their rules again. While nothing at all is written (`writeMark`)
+ * not even the list of businesses is read again. Items due (the reminders' own count) are taken afresh
+ * every time; names and open reviews whenever anything was written.
  */
-export function keptOverviewRows(
-  hub: OverviewHub & { store: Pick<Hub['store'], 'writeMark'> },
-): () => Promise<OverviewRow[]> {
-  let kept: { key: string; until: number; rows: Promise<OverviewRow[]> } | undefined;
+export function keptOverviewRows(hub: KeptHub): () => Promise<OverviewRow[]> {
+  let kept:
+    | {
+        key: string;
+        until: number;
+        rows: Map<string, { mark: string; row: StoredRow }>;
+        last?: { writeMark: string; rows: OverviewRow[] };
+      }
+    | undefined;
+  const withDue = (rows: readonly OverviewRow[]) =>
+    rows.map((row) => ({ ...row, due: hub.reminders.currentDue(row.businessId).length }));
   return async () => {
     // A read the admin has just seen, still waiting for its quiet time, is recorded first.
     await hub.recording.flush();
-    // The key is taken before anything is read: a write during the reads makes the next call read again.
-    const key = `${hub.store.writeMark()}|${hub.locale()}|${JSON.stringify(await hub.currentSettings())}`;
+    // Taken before anything is read: a write during the reads makes the next call read again.
+    const writeMark = hub.store.writeMark();
+    const key = `${hub.locale()}|${JSON.stringify(await hub.currentSettings())}`;
     const now = hub.clock().getTime();
-    if (!kept || kept.key !== key || now >= kept.until) {
-      const rows = overviewRows(hub);
-      kept = { key, until: now + KEPT_MS, rows };
-      rows.catch(() => {
-        if (kept?.rows === rows) kept = undefined;
-      });
+    if (!kept || kept.key !== key || now >= kept.until) kept = { key, until: now + KEPT_MS, rows: new Map() };
+    const current = kept;
+    if (current.last?.writeMark === writeMark) return withDue(current.last.rows);
+    const held = current.rows;
+    const [ids, reviews, names] = await Promise.all([
+      hub.store.seenBusinesses(),
+      hub.store.openCampaigns(),
+      hub.store.businessNames(),
+    ]);
+    const marks = new Map(ids.map((id) => [id, hub.store.businessMark(id)]));
+    const stale = ids.filter((id) => held.get(id)?.mark !== marks.get(id));
+    for (let i = 0; i < stale.length; i += AT_ONCE) {
+      const group = stale.slice(i, i + AT_ONCE);
+      const rows = await storedRows(hub, group);
+      rows.forEach((row, j) => held.set(group[j]!, { mark: marks.get(group[j]!)!, row }));
     }
-    return (await kept.rows).map((row) => ({ ...row, due: hub.reminders.currentDue(row.businessId).length }));
+    const seen = new Set(ids);
+    for (const id of held.keys()) if (!seen.has(id)) held.delete(id);
+    const rows = ids.map((businessId): OverviewRow => {
+      const { row } = held.get(businessId)!;
+      const name = names.get(businessId);
+      const review = reviews.get(businessId);
+      return {
+        ...row,
+        // The name a page showed (issue 15, item 1); the ID alone until one has.
+        ...(name ? { name } : {}),
+        due: 0,
+        openReviews: review?.count ?? 0,
+        ...(review ? { openReview: review.latest.id } : {}),
+      };
+    });
+    current.last = { writeMark, rows };
+    return withDue(rows);
   };
 }
 

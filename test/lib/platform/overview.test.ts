@@ -1,6 +1,8 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageSnapshot, Principal } from '@/lib/domain/snapshot';
+import { LedgerStore } from '@/lib/ledger/store';
 import { me, partner, person, systemUser } from '../domain/rules/helpers';
 import { B, listSnapshot, testHub, type TestHub } from './test-hub';
 
@@ -177,5 +179,64 @@ describe('the overview and asset view messages (issue 15)', () => {
       ]),
     });
     expect((await rows()).map((r) => [r.businessId, r.principals])).toEqual([[B, 3]]);
+  });
+  it('after a write reads again only the business it touched; an import reads all; items due stay fresh', async () => {
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me]) });
+    await t.ask('reportSnapshot', { snapshot: in_(C, listSnapshot('people', [me])) }, t.contentSender(2));
+    await t.hub.recording.flush();
+    const reads = vi.spyOn(t.hub.store, 'overviewFacts');
+    const rows = async () => {
+      const reply = await t.ask('overview', {}, options());
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      return reply.value.businesses;
+    };
+    const first = await rows();
+    expect(first.map((r) => [r.businessId, r.principals])).toEqual([
+      [B, 1],
+      [C, 1],
+    ]);
+    expect(reads.mock.calls.map(([ids]) => [...ids])).toEqual([[B, C]]);
+
+    // A read of B stored: B is read again, C's row is the one kept.
+    await t.ask('reportSnapshot', {
+      snapshot: listSnapshot('people', [
+        me,
+        person('Mallory', 'mallory@evil.example', { portfolioAccess: 'full-control' }),
+      ]),
+    });
+    await t.hub.recording.flush();
+    const second = await rows();
+    expect(reads.mock.calls.map(([ids]) => [...ids])).toEqual([[B, C], [B]]);
+    expect(second[0]).toMatchObject({ businessId: B, principals: 2 });
+    expect(second[0]!.findings).not.toEqual(first[0]!.findings);
+    expect(second[1]).toEqual(first[1]);
+
+    // Items due are the reminders' own count at each call, for kept rows too.
+    const due = vi
+      .spyOn(t.hub.reminders, 'currentDue')
+      .mockImplementation((id) => (id === C ? [{} as never] : []));
+    expect((await rows()).map((r) => r.due)).toEqual([0, 1]);
+    due.mockRestore();
+    expect(reads).toHaveBeenCalledTimes(2);
+
+    // An import cannot be placed in one business: every row is read again.
+    const other = new LedgerStore(`ledger-${Math.random()}`);
+    try {
+      await other.appendDecision({
+        at: '2026-11-01T09:00:00.000Z',
+        businessId: C,
+        subject: 'person:eve@evil.example',
+        action: 'note',
+        rationale: 'Asked',
+        decidedBy: 'bo@sjobod.se',
+      });
+      const text = JSON.stringify(await other.exportFile(now));
+      const size = new TextEncoder().encode(text).length;
+      expect((await t.hub.store.applyImport(text, size, { now }, { trust: [] })).ok).toBe(true);
+    } finally {
+      other.close();
+    }
+    await rows();
+    expect(reads.mock.calls.map(([ids]) => [...ids])).toEqual([[B, C], [B], [B, C]]);
   });
 });
