@@ -288,6 +288,7 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
   it(
     'a decision tampered with on the server is refused by both browsers, and never takes effect',
     async () => {
+      for (const browser of [anna, bo]) expect(await teamStatus(browser)).not.toContain('refused');
       // Bo's acceptance, rewritten on the server by someone with its keys: it now accepts another finding.
       const doc = (await serverDocs(server)).find(
         (d) => (d.decision as { action?: string } | undefined)?.action === 'accept-finding',
