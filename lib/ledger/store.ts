@@ -1539,7 +1539,9 @@ export class LedgerStore {
           (watch.status === 'untrusted' && !!consent.trust?.includes(watch.ledgerId)));
       const plan: ImportPlan = {
         ...check.plan,
-        ...(fileHeldBack ? { addGrants: [], cappedGrants: 0, addRuns: [] } : {}),
+        ...(fileHeldBack
+          ? { addGrants: [], cappedGrants: 0, addRuns: [], replaceGrants: [], replaceRuns: [] }
+          : {}),
         ...(watch ? { watch: { ...watch, applied: applyWatch } } : {}),
         addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
         changes: check.plan.changes.filter((c) =>
@@ -1592,6 +1594,9 @@ export class LedgerStore {
         if (meta.length > 0) await this.db.meta.bulkPut(meta);
         await this.db.grants.bulkAdd(plan.addGrants);
         await this.db.checklistRuns.bulkAdd(plan.addRuns);
+        // A trusted colleague's later versions (the team ledger's `replaceNewer`, issue 16).
+        if (plan.replaceGrants?.length) await this.db.grants.bulkPut(plan.replaceGrants);
+        if (plan.replaceRuns?.length) await this.db.checklistRuns.bulkPut(plan.replaceRuns);
         // Each ledger's new decisions continue its stored chain, in rows of a chain's run (db.ts).
         const rows: DecisionChunk[] = [];
         const byLedger = new Map<string, Decision[]>();

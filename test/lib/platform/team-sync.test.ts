@@ -13,8 +13,10 @@ const PouchDB = TestPouchDB as unknown as PouchConstructor;
 const BUSINESS = '1203456789012345';
 const PARTNER = 'partner:3228568050780001';
 const NOW = new Date('2026-11-28T12:00:00Z');
-const context = (): CommandContext => ({
-  now: NOW,
+/** Later than NOW by some minutes (within the import's clock skew of five). */
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const context = (now = NOW): CommandContext => ({
+  now,
   decidedBy: 'anna@sjobod.se',
   settings: defaultSettings,
   isThirdParty: () => true,
@@ -197,14 +199,14 @@ describe('team ledger replication', () => {
     await a.sync.sync();
     await b.sync.sync();
     const [held] = await b.store.grants();
-    const extend = (store: LedgerStore, endsAt: string) =>
+    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
       runLedgerCommand(
         store,
         { type: 'extend', grantId: held!.id, endsAt, rationale: 'More time' },
-        context(),
+        context(now),
       );
-    await extend(a.store, '2027-01-20');
-    await extend(b.store, '2027-01-25');
+    await extend(a.store, '2027-01-20', later(1));
+    await extend(b.store, '2027-01-25', later(2));
     await a.sync.sync();
     expect((await b.sync.sync()).conflicts).toBe(1);
     expect((await a.sync.sync()).conflicts).toBe(1);
