@@ -186,7 +186,11 @@ export function checklistDoc(author: string, run: ChecklistRun, sig: string): Ch
   return { _id: checklistDocId(run.id), type: 'checklist', author, run, sig };
 }
 
-export function reviewDoc(author: string, campaign: ReviewCampaign, sig: string): ReviewDoc & { _id: string } {
+export function reviewDoc(
+  author: string,
+  campaign: ReviewCampaign,
+  sig: string,
+): ReviewDoc & { _id: string } {
   return { _id: reviewDocId(campaign.id), type: 'review', author, campaign, sig };
 }
 

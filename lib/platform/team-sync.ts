@@ -587,7 +587,11 @@ export class TeamSync {
           if (doc.author !== author) continue;
           const { kind, record } = recordOf(doc);
           if (!(await verifyText(key, doc.sig, recordSigningText(kind, author, record)))) {
-            this.quarantine(state, { id: String(row.id), rev: String(row.value.rev), reason: 'bad-signature' });
+            this.quarantine(state, {
+              id: String(row.id),
+              rev: String(row.value.rev),
+              reason: 'bad-signature',
+            });
             continue;
           }
           if (doc.type === 'checklist') {
