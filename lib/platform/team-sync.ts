@@ -123,7 +123,7 @@ type Store = Pick<
   LedgerStore,
   'getLedgerId' | 'chain' | 'grants' | 'publicKey' | 'signTeamText' | 'applyImport' | 'appendDecision'
 > &
-  Pick<LedgerStore, 'runs' | 'campaigns' | 'campaign' | 'colleagues' | 'saveGrant'>;
+  Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant'>;
 
 /** A short digest of a record's canonical JSON (cyrb53): which version of a record this installation last saw. */
 export function recordDigest(record: unknown): string {
@@ -138,6 +138,12 @@ export function recordDigest(record: unknown): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A record's version as `seen` keeps it: its digest, after its revision for a campaign. */
+function versionOf(record: unknown): string {
+  const revision = (record as { revision?: unknown }).revision;
+  return typeof revision === 'number' ? `${revision}:${recordDigest(record)}` : recordDigest(record);
 }
 
 const SEEN_ID = '_local/scopekeeper-team-records';
@@ -166,6 +172,7 @@ export class TeamSync {
    * A record held here in another version was changed here since: an edit of ours, which is pushed.
    */
   private seen = new Map<string, string>();
+  private seenChanged = false;
 
   constructor(
     private readonly deps: {
@@ -230,6 +237,7 @@ export class TeamSync {
   private async syncOnce(): Promise<TeamStatus> {
     const state = await this.state();
     this.seen = await this.loadSeen();
+    this.seenChanged = false;
     // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
     await this.push(state);
     await this.pushRecords(state);
@@ -285,7 +293,7 @@ export class TeamSync {
         if (doc && !this.ourVersionToPush(ledgerId, grantDocId(grant.id), grant, doc)) continue;
         // Edited in two places and not resolved yet: no third version on top; the admin chooses first.
         if (doc?._conflicts && doc._conflicts.length > 0) continue;
-        this.seen.set(grantDocId(grant.id), recordDigest(grant));
+        this.see(grantDocId(grant.id), grant);
         const sig = await store.signTeamText(recordSigningText('grant', ledgerId, grant));
         docs.push({ ...grantDoc(ledgerId, grant, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
       }
@@ -327,7 +335,14 @@ export class TeamSync {
       id: checklistDocId,
       doc: (run, sig) => checklistDoc(ledgerId, run, sig),
     });
-    await this.pushKind(state, ledgerId, 'review', await store.campaigns(), {
+    // A campaign changes with its revision: only those at another revision than we last saw are read whole.
+    const changed: ReviewCampaign[] = [];
+    for (const { id, revision } of await store.campaignRevisions()) {
+      if (this.seen.get(reviewDocId(id))?.startsWith(`${revision}:`)) continue;
+      const campaign = await store.campaign(id);
+      if (campaign) changed.push(campaign);
+    }
+    await this.pushKind(state, ledgerId, 'review', changed, {
       id: reviewDocId,
       doc: (campaign, sig) => reviewDoc(ledgerId, campaign, sig),
     });
@@ -351,7 +366,7 @@ export class TeamSync {
         const row = held.rows[i];
         const raw = row?.doc as Record<string, unknown> | undefined;
         if (raw && !this.ourVersionToPush(ledgerId, shape.id(record.id), record, raw)) continue;
-        this.seen.set(shape.id(record.id), recordDigest(record));
+        this.see(shape.id(record.id), record);
         const sig = await this.deps.store.signTeamText(recordSigningText(kind, ledgerId, record));
         docs.push({ ...shape.doc(record, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
       }
@@ -370,14 +385,13 @@ export class TeamSync {
    * pushing ours back would have two installations overwrite each other at every sync.
    */
   private ourVersionToPush(ledgerId: string, docId: string, ours: unknown, raw: Record<string, unknown>) {
-    const digest = recordDigest(ours);
     const parsed = parseTeamDoc(raw);
     if (!parsed.ok || parsed.doc.type === 'head' || parsed.doc.type === 'decision') return true;
     if (canonicalJson(recordOf(parsed.doc).record) === canonicalJson(ours)) {
-      this.seen.set(docId, digest);
+      this.see(docId, ours);
       return false;
     }
-    return parsed.doc.author === ledgerId || this.seen.get(docId) !== digest;
+    return parsed.doc.author === ledgerId || this.seen.get(docId) !== versionOf(ours);
   }
 
   private async loadSeen(): Promise<Map<string, string>> {
@@ -392,7 +406,16 @@ export class TeamSync {
     }
   }
 
+  /** Notes the version of a record this installation pushed or took (`seen`). */
+  private see(docId: string, record: unknown): void {
+    const digest = versionOf(record);
+    if (this.seen.get(docId) === digest) return;
+    this.seen.set(docId, digest);
+    this.seenChanged = true;
+  }
+
   private async saveSeen(): Promise<void> {
+    if (!this.seenChanged) return;
     let rev: string | undefined;
     try {
       rev = (await this.mirror.get(SEEN_ID))._rev as string;
@@ -510,12 +533,15 @@ export class TeamSync {
     const key = await importPublicKey(head.publicKey);
     const grants: GrantRecord[] = [];
     const grantRows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true, conflicts: true });
-    const heldGrants = new Set((await this.deps.store.grants()).map((g) => g.id));
+    let heldGrants: Set<string> | undefined;
     for (const row of grantRows.rows) {
       const parsed = parseTeamDoc(row.doc);
       if (!parsed.ok || parsed.doc.type !== 'grant' || parsed.doc.author !== author) continue;
       // Edited in two places: ours stays until an admin chooses (a new grant is taken, there is none to keep).
-      if (row.doc._conflicts?.length && heldGrants.has(parsed.doc.grant.id)) continue;
+      if (row.doc._conflicts?.length) {
+        heldGrants ??= new Set((await this.deps.store.grants()).map((g) => g.id));
+        if (heldGrants.has(parsed.doc.grant.id)) continue;
+      }
       if (!(await verifyText(key, parsed.doc.sig, recordSigningText('grant', author, parsed.doc.grant)))) {
         this.quarantine(state, { id: String(row.id), rev: String(row.value.rev), reason: 'bad-signature' });
         continue;
@@ -544,14 +570,13 @@ export class TeamSync {
   /** What an import took from a colleague is seen: ours now, but no edit of ours to push back. */
   private async noteTaken(plan: ImportPlan): Promise<void> {
     for (const grant of [...plan.addGrants, ...(plan.replaceGrants ?? [])])
-      this.seen.set(grantDocId(grant.id), recordDigest(grant));
-    for (const run of [...plan.addRuns, ...(plan.replaceRuns ?? [])])
-      this.seen.set(checklistDocId(run.id), recordDigest(run));
+      this.see(grantDocId(grant.id), grant);
+    for (const run of [...plan.addRuns, ...(plan.replaceRuns ?? [])]) this.see(checklistDocId(run.id), run);
     if (!plan.watch?.applied) return;
     // A campaign is taken when it is further along than ours: the one held now is what we saw.
     for (const { id } of plan.file.reviewCampaigns ?? []) {
       const held = await this.deps.store.campaign(id);
-      if (held) this.seen.set(reviewDocId(id), recordDigest(held));
+      if (held) this.see(reviewDocId(id), held);
     }
   }
 

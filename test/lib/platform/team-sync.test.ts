@@ -339,6 +339,20 @@ describe('team ledger replication', () => {
     // B pushes none of A's records back as its own.
     expect((await serverDoc('checklist:run-1')).author).toBe(aLedger);
     expect((await serverDoc('review:c1')).author).toBe(aLedger);
+
+    // A decides one more item: the campaign's next revision reaches B.
+    const next = decide(
+      campaign,
+      [{ itemId: 'person:anna@sjobod.se|portfolio', kind: 'keep', rationale: 'Owner' }],
+      'anna@sjobod.se',
+      later(1),
+    );
+    if (!next.ok) throw new Error(next.problem);
+    await a.store.commit({ campaigns: [next.campaign] });
+    await a.sync.sync();
+    await b.sync.sync();
+    expect(await b.store.campaign('c1')).toEqual(next.campaign);
+    expect(next.campaign.revision).toBeGreaterThan(campaign.revision);
   });
 
   it('a later tick in a run reaches a colleague who trusts the author; one who does not keeps theirs', async () => {
