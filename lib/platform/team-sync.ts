@@ -278,7 +278,10 @@ export class TeamSync {
     }
     // Our grants: those our chain records (an imported colleague's grant stays theirs).
     const ours = new Set(chain.map((d) => d.grantId).filter((id): id is string => id !== undefined));
-    const grants = (await store.grants()).filter((g) => ours.has(g.id));
+    // Those not changed since we last pushed or took them are on their way or there already (`seen`).
+    const grants = (await store.grants()).filter(
+      (g) => ours.has(g.id) && !this.unchanged(grantDocId(g.id), g),
+    );
     for (let start = 0; start < grants.length; start += TEAM_BATCH) {
       const batch = grants.slice(start, start + TEAM_BATCH);
       const held = await this.mirror.allDocs({
@@ -358,8 +361,9 @@ export class TeamSync {
       doc: (record: T, sig: string) => Record<string, unknown>;
     },
   ): Promise<void> {
-    for (let start = 0; start < records.length; start += TEAM_BATCH) {
-      const batch = records.slice(start, start + TEAM_BATCH);
+    const changed = records.filter((r) => !this.unchanged(shape.id(r.id), r));
+    for (let start = 0; start < changed.length; start += TEAM_BATCH) {
+      const batch = changed.slice(start, start + TEAM_BATCH);
       const held = await this.mirror.allDocs({ keys: batch.map((r) => shape.id(r.id)), include_docs: true });
       const docs: Record<string, unknown>[] = [];
       for (const [i, record] of batch.entries()) {
@@ -404,6 +408,11 @@ export class TeamSync {
     } catch {
       return new Map();
     }
+  }
+
+  /** Whether a record held here is the version we last pushed or took (nothing of ours to push). */
+  private unchanged(docId: string, record: unknown): boolean {
+    return this.seen.get(docId) === versionOf(record);
   }
 
   /** Notes the version of a record this installation pushed or took (`seen`). */
