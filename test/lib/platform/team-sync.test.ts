@@ -429,24 +429,30 @@ describe('team ledger replication', () => {
     const aLedger = await a.store.getLedgerId();
     await b.store.setTrusted(aLedger, true, NOW);
     const [grant] = await a.store.grants();
-    await runLedgerCommand(
-      a.store,
-      { type: 'extend', grantId: grant!.id, endsAt: '2027-01-20', rationale: 'More time' },
-      context(later(1)),
-    );
+    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
+      runLedgerCommand(
+        store,
+        { type: 'extend', grantId: grant!.id, endsAt, rationale: 'More time' },
+        context(now),
+      );
+    // C (whom nobody trusts) extends it first; then A, later.
+    await extend(c.store, '2027-01-18', later(1));
+    await c.sync.sync();
+    await a.sync.sync();
+    await b.sync.sync();
+    expect((await a.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
+    expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
+    await extend(a.store, '2027-01-20', later(2));
     await a.sync.sync();
     expect((await b.sync.sync()).conflicts).toBe(0);
-    await c.sync.sync();
-    expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-20']);
     expect(await b.store.grants()).toEqual(await a.store.grants());
-    // C does not trust A: its copy stays, and it does not push it back over A's edit.
-    expect((await c.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
-    const rev = (await serverDoc(`grant:${grant!.id}`))._rev;
+    expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-20']);
+    // C does not trust A: its own version stays, and it does not push it back over A's edit.
     await c.sync.sync();
-    await b.sync.sync();
-    await a.sync.sync();
-    expect((await serverDoc(`grant:${grant!.id}`))._rev).toBe(rev);
-    expect((await serverDoc(`grant:${grant!.id}`)).author).toBe(aLedger);
+    expect((await c.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-18']);
+    const rev = (await serverDoc(`grant:${grant!.id}`))._rev;
+    for (const x of [c, b, a, c]) expect((await x.sync.sync()).conflicts).toBe(0);
+    expect(await serverDoc(`grant:${grant!.id}`)).toMatchObject({ _rev: rev, author: aLedger });
   });
 
   it('a conflict is never settled by the later-edit rule, and the chosen version reaches a trusting colleague', async () => {
