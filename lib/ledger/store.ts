@@ -624,14 +624,19 @@ export class LedgerStore {
     return {
       from: (ledgerId, from) => this.chainFrom(ledgerId, from),
       positionOf: async (ledgerId, hash) => {
-        // Most often the chain's last decision (a continuation); else the rows from the end back.
-        const rows = await this.chunksOf(ledgerId).reverse().toArray();
-        for (const chunk of rows) {
+        // Most often in the chain's last row (a continuation); else the rows from the end back, one by one.
+        let upTo = Infinity;
+        for (;;) {
+          const chunk = await this.db.decisionChunks
+            .where('[ledgerId+first]')
+            .between([ledgerId, -Infinity], [ledgerId, upTo], true, false)
+            .last();
+          if (!chunk) return undefined;
           if (chunk.head === hash) return chunk.first + chunk.count - 1;
           const at = chunkDecisions(chunk).findIndex((d) => d.hash === hash);
           if (at >= 0) return chunk.first + at;
+          upTo = chunk.first;
         }
-        return undefined;
       },
       ids: () => this.heldIds(),
     };

@@ -154,6 +154,8 @@ export class TeamSync {
       /** The fetch the remote gets; the guarded `teamFetch` unless a test gives another. */
       fetch?: typeof fetch;
       now?: () => Date;
+      /** Decisions of a colleague's chain imported at a time (TEAM_IMPORT_PART unless a test gives another). */
+      importPart?: number;
     },
   ) {
     this.mirror = new deps.PouchDB(deps.mirrorName ?? mirrorNameFor(deps.settings));
@@ -421,7 +423,7 @@ export class TeamSync {
     const decisions: Decision[] = [];
     const want = () =>
       from + decisions.length < length &&
-      (decisions.length < TEAM_IMPORT_PART || decisions.at(-1)!.sig === undefined);
+      (decisions.length < (this.deps.importPart ?? TEAM_IMPORT_PART) || decisions.at(-1)!.sig === undefined);
     let startkey = decisionDocId(author, from);
     let skip = 0;
     while (want()) {
