@@ -44,6 +44,7 @@ export const problemCodes = [
   'import-chain-head-wrong',
   'import-chain-head-missing',
   'import-chain-conflict',
+  'import-chain-gap',
   'import-decision-elsewhere',
   // Issue 11: imports change only what the admin saw; authorship
   'review-beyond-max',

@@ -13,6 +13,7 @@ import {
   type ImportCheck,
   type ImportOptions,
   type ImportPlan,
+  type HeldChains,
   type HeldWatch,
 } from '../domain/ledger/import';
 import { reviewCampaignSchema, type ReviewCampaign } from '../domain/review/campaign';
@@ -344,6 +345,11 @@ export class LedgerStore {
   private readonly mutationPrefix: string;
   private readonly onMutated = (parts: Record<string, unknown>): void => {
     for (const part in parts)
+      if (part.startsWith(`${this.mutationPrefix}decisionChunks/`)) {
+        this.decisionWrites += 1;
+        break;
+      }
+    for (const part in parts)
       if (part.startsWith(this.mutationPrefix)) {
         this.mutations += 1;
         const written = writtenBusinesses(parts, this.mutationPrefix);
@@ -353,6 +359,10 @@ export class LedgerStore {
         return;
       }
   };
+  /** Committed writes to the decisions, by any path (what `heldIds` was read at). */
+  private decisionWrites = 0;
+  /** Every held decision's id, as of `decisionWrites` = `at` (the import's id check; kept up to date by our own writes). */
+  private heldIdCache: { at: number; ids: Set<string> } | undefined;
   /** Writes no business could be named for (an import, trust, a clear), and each business's own writes. */
   private allWrites = 0;
   private readonly businessWrites = new Map<string, number>();
@@ -576,6 +586,88 @@ export class LedgerStore {
     return chain;
   }
 
+  /**
+   * A ledger's decisions from chain position `from` on, at most `count` of them (all to the end without
+   * it): the rows that hold them only (a push of the new part, a continuation's end), not the whole chain.
+   */
+  async chainFrom(ledgerId: string, from: number, count = Infinity): Promise<Decision[]> {
+    const out: Decision[] = [];
+    if (count <= 0) return out;
+    const end = from + count;
+    const take = (chunk: DecisionChunk) => {
+      const decisions = chunkDecisions(chunk);
+      for (let i = Math.max(0, from - chunk.first); i < decisions.length && chunk.first + i < end; i++)
+        out.push(decisions[i]!);
+    };
+    // The row that holds position `from` (rows hold runs of any length), then the rows after it.
+    const holding = await this.db.decisionChunks
+      .where('[ledgerId+first]')
+      .between([ledgerId, -Infinity], [ledgerId, from], true, true)
+      .last();
+    if (holding && holding.first + holding.count > from) take(holding);
+    const rows = this.db.decisionChunks
+      .where('[ledgerId+first]')
+      .between([ledgerId, from], [ledgerId, Number.isFinite(end) ? end : Infinity], false, false);
+    await rows.each((chunk) => {
+      if (chunk.first < end) take(chunk);
+    });
+    return out;
+  }
+
+  /** How many decisions a ledger's chain holds (its last row's end, read without the decisions). */
+  async chainLength(ledgerId: string): Promise<number> {
+    return ((await this.tail(ledgerId))?.seq ?? -1) + 1;
+  }
+
+  /** The held chains as an import reads them (lib/domain/ledger/import.ts HeldChains). */
+  private heldChains(): HeldChains {
+    return {
+      from: (ledgerId, from) => this.chainFrom(ledgerId, from),
+      positionOf: async (ledgerId, hash) => {
+        // Most often in the chain's last row (a continuation); else the rows from the end back, one by one.
+        let upTo = Infinity;
+        for (;;) {
+          const chunk = await this.db.decisionChunks
+            .where('[ledgerId+first]')
+            .between([ledgerId, -Infinity], [ledgerId, upTo], true, false)
+            .last();
+          if (!chunk) return undefined;
+          if (chunk.head === hash) return chunk.first + chunk.count - 1;
+          const at = chunkDecisions(chunk).findIndex((d) => d.hash === hash);
+          if (at >= 0) return chunk.first + at;
+          upTo = chunk.first;
+        }
+      },
+      ids: () => this.heldIds(),
+    };
+  }
+
+  /** Every held decision's id: read once, then kept while no one else writes decisions. */
+  private async heldIds(): Promise<ReadonlySet<string>> {
+    if (this.heldIdCache?.at === this.decisionWrites) return this.heldIdCache.ids;
+    const at = this.decisionWrites;
+    const ids = new Set<string>();
+    await this.db.decisionChunks.each((chunk) => {
+      for (const d of chunkDecisions(chunk)) ids.add(d.id);
+    });
+    if (at === this.decisionWrites) this.heldIdCache = { at, ids };
+    return ids;
+  }
+
+  /**
+   * After one of our own writes of decisions (its transaction done, `before` the write count when it
+   * began): the ids kept stay true when that write was the only one since.
+   */
+  private noteWrittenIds(before: number, decisions: readonly Decision[]): void {
+    const cache = this.heldIdCache;
+    if (!cache || cache.at !== before || this.decisionWrites !== before + 1) {
+      this.heldIdCache = undefined;
+      return;
+    }
+    for (const d of decisions) cache.ids.add(d.id);
+    cache.at = this.decisionWrites;
+  }
+
   /** Every ledger's chain, in order: the rows in key order are grouped by ledger, each in chain order. */
   async chains(): Promise<Map<string, Decision[]>> {
     const out = new Map<string, Decision[]>();
@@ -667,7 +759,8 @@ export class LedgerStore {
         this.db.meta,
         this.db.commands,
       ];
-      return this.db.transaction('rw', tables, async (): Promise<Committed> => {
+      const writesBefore = this.decisionWrites;
+      const committed = await this.db.transaction('rw', tables, async (): Promise<Committed> => {
         if (command) {
           const again = await this.db.commands.get(command.key);
           if (again && !sameCommand(again, command)) throw new CommandKeyReused();
@@ -710,6 +803,8 @@ export class LedgerStore {
         if (command) await this.rememberCommand(command, result);
         return { replayed: false, decisions: sealed, ...(updates.length ? { updatedRuns } : {}) };
       });
+      if (!committed.replayed && sealed.length > 0) this.noteWrittenIds(writesBefore, sealed);
+      return committed;
     });
   }
 
@@ -1503,7 +1598,7 @@ export class LedgerStore {
       {
         ledgerId,
         grants,
-        chains: await this.chains(),
+        held: this.heldChains(),
         runs,
         own: { key: publicKey, legacyHead },
         pinnedKeys: await this.pinnedKeys(),
@@ -1598,6 +1693,7 @@ export class LedgerStore {
       ];
       const touched = new Set<string>();
       globalThis.performance?.mark?.('import:write');
+      const writesBefore = this.decisionWrites;
       const replay = await this.db.transaction('rw', tables, async () => {
         if (command) {
           const again = await this.db.commands.get(command.key);
@@ -1639,6 +1735,7 @@ export class LedgerStore {
         return undefined;
       });
       globalThis.performance?.mark?.('import:written');
+      if (!replay && plan.addDecisions.length > 0) this.noteWrittenIds(writesBefore, plan.addDecisions);
       for (const businessId of touched) this.openChangeFacts.delete(businessId);
       this.importMemo.clear();
       this.trustedPromise = undefined;

@@ -15,6 +15,7 @@ import {
   reviewDocId,
   type RecordDoc,
   decisionDoc,
+  decisionDocId,
   decisionRange,
   docAuthor,
   GRANT_RANGE,
@@ -59,6 +60,11 @@ export type PouchConstructor = new (name: string, options?: Record<string, unkno
 
 /** Documents read or written at a time: a 100,000-record first sync never sits in memory as documents. */
 export const TEAM_BATCH = 500;
+/**
+ * Decisions of a colleague's chain imported at a time: a long chain (a first sync) goes in parts, each a
+ * continuation of the last (lib/domain/ledger/import.ts), never as one file of the whole chain.
+ */
+export const TEAM_IMPORT_PART = 10_000;
 /** How many quarantined documents are remembered (the count goes on). */
 const QUARANTINE_KEPT = 200;
 
@@ -86,6 +92,11 @@ export interface TeamSyncState {
    * out (as from a file); they are taken at the first sync after the admin trusts the colleague.
    */
   waiting?: string[];
+  /**
+   * The grants our chain records (of the decisions in the mirror): our grants, which we push. Gathered as
+   * the chain is pushed, so a push reads only the chain's new part; absent in a state from before it.
+   */
+  ourGrants?: string[];
   /** The mirror's change sequence up to which incoming documents were checked and applied. */
   appliedSeq: number | string;
   lastSyncAt?: string;
@@ -121,7 +132,15 @@ export interface TeamStatus {
 
 type Store = Pick<
   LedgerStore,
-  'getLedgerId' | 'chain' | 'grants' | 'publicKey' | 'signTeamText' | 'applyImport' | 'appendDecision'
+  | 'getLedgerId'
+  | 'chain'
+  | 'chainFrom'
+  | 'chainLength'
+  | 'grants'
+  | 'publicKey'
+  | 'signTeamText'
+  | 'applyImport'
+  | 'appendDecision'
 > &
   Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant'>;
 
@@ -184,6 +203,8 @@ export class TeamSync {
       /** The fetch the remote gets; the guarded `teamFetch` unless a test gives another. */
       fetch?: typeof fetch;
       now?: () => Date;
+      /** Decisions of a colleague's chain imported at a time (TEAM_IMPORT_PART unless a test gives another). */
+      importPart?: number;
     },
   ) {
     this.mirror = new deps.PouchDB(deps.mirrorName ?? mirrorNameFor(deps.settings));
@@ -215,7 +236,7 @@ export class TeamSync {
   async status(): Promise<TeamStatus> {
     const state = await this.state();
     const ledgerId = await this.deps.store.getLedgerId();
-    const length = (await this.deps.store.chain(ledgerId)).length;
+    const length = await this.deps.store.chainLength(ledgerId);
     return {
       ...(state.lastSyncAt ? { lastSyncAt: state.lastSyncAt } : {}),
       pending:
@@ -269,15 +290,23 @@ export class TeamSync {
   private async push(state: TeamSyncState): Promise<void> {
     const { store } = this.deps;
     const ledgerId = await store.getLedgerId();
-    const chain = await store.chain(ledgerId);
-    for (let start = state.decisionsInMirror; start < chain.length; start += TEAM_BATCH) {
-      const docs = chain.slice(start, start + TEAM_BATCH).map((d, i) => decisionDoc(d, start + i));
-      // A document already there (a push cut short before its state was saved) answers 409: it is the same.
-      await this.mirror.bulkDocs(docs);
-      state.decisionsInMirror = Math.min(chain.length, start + TEAM_BATCH);
+    // Only the chain's new part is read (a few rows of it at a time); our grants are gathered as it goes
+    // (from the start, once, for a state from before `ourGrants`).
+    const length = await store.chainLength(ledgerId);
+    const ours = new Set(state.ourGrants ?? []);
+    const READ = TEAM_BATCH * 10;
+    for (let at = state.ourGrants ? state.decisionsInMirror : 0; at < length; at += READ) {
+      const part = await store.chainFrom(ledgerId, at, Math.min(READ, length - at));
+      for (const d of part) if (d.grantId !== undefined) ours.add(d.grantId);
+      for (let i = Math.max(0, state.decisionsInMirror - at); i < part.length; i += TEAM_BATCH) {
+        const docs = part.slice(i, i + TEAM_BATCH).map((d, k) => decisionDoc(d, at + i + k));
+        // A document already there (a push cut short before its state was saved) answers 409: it is the same.
+        await this.mirror.bulkDocs(docs);
+        state.decisionsInMirror = at + i + docs.length;
+      }
     }
+    state.ourGrants = [...ours];
     // Our grants: those our chain records (an imported colleague's grant stays theirs).
-    const ours = new Set(chain.map((d) => d.grantId).filter((id): id is string => id !== undefined));
     // Those not changed since we last pushed or took them are on their way or there already (`seen`).
     const grants = (await store.grants()).filter(
       (g) => ours.has(g.id) && !this.unchanged(grantDocId(g.id), g),
@@ -305,19 +334,19 @@ export class TeamSync {
         state.grantsPending += docs.length;
       }
     }
-    const chainHead = chain.at(-1)?.hash ?? null;
+    const chainHead = length > 0 ? ((await store.chainFrom(ledgerId, length - 1, 1))[0]?.hash ?? null) : null;
     const head: HeadDoc = {
       type: 'head',
       ledgerId,
       publicKey: await store.publicKey(),
       chainHead,
-      length: chain.length,
+      length,
       chainHeadSignature: '',
     };
     let rev: string | undefined;
     try {
       const held = await this.mirror.get(headDocId(ledgerId));
-      if (held.chainHead === chainHead && held.length === chain.length) return;
+      if (held.chainHead === chainHead && held.length === length) return;
       rev = held._rev as string;
     } catch {
       rev = undefined;
@@ -459,7 +488,6 @@ export class TeamSync {
   private async apply(state: TeamSyncState): Promise<void> {
     const ourLedger = await this.deps.store.getLedgerId();
     const authors = new Set<string>();
-    let ourChain: Decision[] | undefined;
     for (;;) {
       const batch = await this.mirror.changes({
         since: state.appliedSeq,
@@ -467,6 +495,8 @@ export class TeamSync {
         include_docs: true,
         conflicts: true,
       });
+      // Our own decisions that came by: compared with what we hold, the page's positions read at once.
+      const ownDocs: { n: number; decision: Decision; id: string; rev: string }[] = [];
       for (const change of batch.results) {
         const raw = change.doc as Record<string, unknown> | undefined;
         if (!raw || change.deleted || String(change.id).startsWith('_')) continue;
@@ -477,16 +507,13 @@ export class TeamSync {
         }
         const author = docAuthor(parsed.doc);
         // Our own decision, changed on the server: decisions never change; refused, and said.
-        if (author === ourLedger && parsed.doc.type === 'decision') {
-          ourChain ??= await this.deps.store.chain(ourLedger);
-          const held = ourChain[parsed.doc.n];
-          if (held && !sameDecision(held, parsed.doc.decision))
-            this.quarantine(state, {
-              id: String(change.id),
-              rev: String(raw._rev),
-              reason: 'changed-decision',
-            });
-        }
+        if (author === ourLedger && parsed.doc.type === 'decision')
+          ownDocs.push({
+            n: parsed.doc.n,
+            decision: parsed.doc.decision,
+            id: String(change.id),
+            rev: String(raw._rev),
+          });
         if (parsed.doc.type === 'grant') {
           const id = parsed.doc.grant.id;
           const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
@@ -494,6 +521,16 @@ export class TeamSync {
           if (conflicted) state.conflicts.push(id);
         }
         if (author !== ourLedger) authors.add(author);
+      }
+      if (ownDocs.length > 0) {
+        const first = Math.min(...ownDocs.map((d) => d.n));
+        const last = Math.max(...ownDocs.map((d) => d.n));
+        const held = await this.deps.store.chainFrom(ourLedger, first, last - first + 1);
+        for (const doc of ownDocs) {
+          const mine = held[doc.n - first];
+          if (mine && !sameDecision(mine, doc.decision))
+            this.quarantine(state, { id: doc.id, rev: doc.rev, reason: 'changed-decision' });
+        }
       }
       state.appliedSeq = batch.last_seq;
       if (batch.results.length < TEAM_BATCH) break;
@@ -514,31 +551,6 @@ export class TeamSync {
     } catch {
       return; // its head has not arrived yet: the next sync takes it
     }
-    const decisions: Decision[] = [];
-    let startkey = decisionRange(author).startkey;
-    let skip = 0;
-    while (decisions.length < head.length) {
-      const page = await this.mirror.allDocs({
-        startkey,
-        endkey: decisionRange(author).endkey,
-        include_docs: true,
-        limit: TEAM_BATCH,
-        skip,
-      });
-      if (page.rows.length === 0) break;
-      for (const row of page.rows) {
-        const parsed = parseTeamDoc(row.doc);
-        if (!parsed.ok || parsed.doc.type !== 'decision') continue; // quarantined when it arrived
-        if (parsed.doc.n !== decisions.length) break;
-        decisions.push(parsed.doc.decision);
-      }
-      startkey = page.rows.at(-1).id;
-      skip = 1;
-    }
-    // Not all of its chain here yet (the server went away half-way): wait for the rest, apply nothing.
-    if (decisions.length < head.length) return;
-    decisions.length = head.length;
-
     const key = await importPublicKey(head.publicKey);
     const grants: GrantRecord[] = [];
     const grantRows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true, conflicts: true });
@@ -557,23 +569,75 @@ export class TeamSync {
       }
       grants.push(parsed.doc.grant);
     }
-    const records = await this.authorRecords(state, author, key);
-    const text = JSON.stringify(authorFile(head, decisions, grants, this.now(), records));
-    const check = await this.deps.store.applyImport(text, utf8Length(text), {
-      now: this.now(),
-      replaceNewer: true,
-    });
-    if (!check.ok)
-      this.quarantine(state, {
-        id: headDocId(author),
-        rev: headRev,
-        reason: 'refused-by-import',
-        problem: check.error.code,
+    // Only what we do not hold yet, from the last decision we hold of that chain (the import checks that
+    // the rest continues it from there, and refuses a fork: another decision where we hold one). A long
+    // chain (a first sync) goes in parts of TEAM_IMPORT_PART, each continuing the last and ending on a
+    // signed decision; the grants come with the last part.
+    let from = Math.max(0, Math.min(await this.deps.store.chainLength(author), head.length) - 1);
+    for (;;) {
+      const decisions = await this.readDecisions(author, from, head.length);
+      // Not all of its chain here yet (the server went away half-way): wait for the rest, apply no more.
+      if (!decisions) return;
+      const last = from + decisions.length >= head.length;
+      // The grants, checklist runs and review campaigns come with the last part.
+      const records = last ? await this.authorRecords(state, author, key) : undefined;
+      const text = JSON.stringify(authorFile(head, decisions, last ? grants : [], this.now(), records));
+      const check = await this.deps.store.applyImport(text, utf8Length(text), {
+        now: this.now(),
+        replaceNewer: true,
+        ...(last ? {} : { partial: true }),
       });
-    else if ('plan' in check) {
-      this.noteWaiting(state, author, check.plan.watch);
-      await this.noteTaken(check.plan);
+      if (!check.ok) {
+        this.quarantine(state, {
+          id: headDocId(author),
+          rev: headRev,
+          reason: 'refused-by-import',
+          problem: check.error.code,
+        });
+        return;
+      }
+      if (last && 'plan' in check) {
+        this.noteWaiting(state, author, check.plan.watch);
+        await this.noteTaken(check.plan);
+      }
+      // A changed key the admin has not accepted holds the ledger back (nothing added): no further part.
+      if (last || ('plan' in check && check.plan.ledgers.some((l) => l.heldBack))) return;
+      from += decisions.length - 1;
     }
+  }
+
+  /**
+   * A colleague's decisions from position `from`: TEAM_IMPORT_PART of them, or on to the next signed one
+   * (a part ends on a signature), or to the chain's `length`. Undefined when one is missing or unreadable.
+   */
+  private async readDecisions(author: string, from: number, length: number): Promise<Decision[] | undefined> {
+    const decisions: Decision[] = [];
+    const want = () =>
+      from + decisions.length < length &&
+      (decisions.length < (this.deps.importPart ?? TEAM_IMPORT_PART) || decisions.at(-1)!.sig === undefined);
+    let startkey = decisionDocId(author, from);
+    let skip = 0;
+    while (want()) {
+      const page = await this.mirror.allDocs({
+        startkey,
+        endkey: decisionRange(author).endkey,
+        include_docs: true,
+        limit: TEAM_BATCH,
+        skip,
+      });
+      if (page.rows.length === 0) break;
+      for (const row of page.rows) {
+        const parsed = parseTeamDoc(row.doc);
+        // Quarantined when it arrived: the chain has a hole here until a good one comes.
+        if (!parsed.ok || parsed.doc.type !== 'decision' || parsed.doc.n !== from + decisions.length)
+          return undefined;
+        decisions.push(parsed.doc.decision);
+        if (!want()) break;
+      }
+      startkey = page.rows.at(-1).id;
+      skip = 1;
+    }
+    return from + decisions.length >= length || !want() ? decisions : undefined;
   }
 
   /** What an import took from a colleague is seen: ours now, but no edit of ours to push back. */

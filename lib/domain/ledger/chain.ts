@@ -44,8 +44,14 @@ export async function verifyChain(
   decisions: readonly Decision[],
   /** Told how many more decisions were hashed, after each slice. */
   onHashed?: (count: number) => void,
+  /**
+   * Where the decisions sit in their chain, when not at its start: the hash held at the position before
+   * the first (already verified) and that first one's position (the one reported when it breaks).
+   */
+  start: { prevHash: string; index: number } = { prevHash: GENESIS_HASH, index: 0 },
 ): Promise<ChainCheck> {
-  let previous = GENESIS_HASH;
+  let previous = start.prevHash;
+  const at = (index: number) => start.index + index;
   const ledgerId = decisions[0]?.ledgerId;
   const hasher = new Sha256();
   let told = 0;
@@ -53,11 +59,11 @@ export async function verifyChain(
   for (let index = 0; index < decisions.length; index++) {
     const decision = decisions[index]!;
     if (decision.ledgerId !== ledgerId)
-      return { ok: false, index, decisionId: decision.id, reason: 'other-ledger' };
+      return { ok: false, index: at(index), decisionId: decision.id, reason: 'other-ledger' };
     if (decision.prevHash !== previous)
-      return { ok: false, index, decisionId: decision.id, reason: 'prev-hash' };
+      return { ok: false, index: at(index), decisionId: decision.id, reason: 'prev-hash' };
     if (hashDecisionWith(hasher, decision) !== decision.hash)
-      return { ok: false, index, decisionId: decision.id, reason: 'hash' };
+      return { ok: false, index: at(index), decisionId: decision.id, reason: 'hash' };
     previous = decision.hash;
     if ((index & 1023) === 1023 || ((index & 63) === 63 && Date.now() - sliceStart > SLICE_MS)) {
       onHashed?.(index + 1 - told);

@@ -5,7 +5,7 @@ import { isPlainValidDecision } from './fast-records';
 import { chainsByLedger, verifyChain, type ChainCheck } from './chain';
 import { addDays } from './commands';
 import { interchangeFileSchema, type InterchangeFile as ExportFile } from './export-file';
-import type { Decision, GrantRecord, PublicKey } from './records';
+import { GENESIS_HASH, type Decision, type GrantRecord, type PublicKey } from './records';
 import {
   type Authorship,
   chainSigningText,
@@ -55,7 +55,9 @@ export function utf8Length(text: string): number {
 export interface LedgerContents {
   ledgerId: string;
   grants: ReadonlyMap<string, GrantRecord>;
-  chains: ReadonlyMap<string, readonly Decision[]>;
+  /** Every held chain, in order: or, read only where the file needs them, `held`. */
+  chains?: ReadonlyMap<string, readonly Decision[]>;
+  held?: HeldChains;
   runs?: ReadonlyMap<string, ChecklistRun>;
   /**
    * Our own signing key, and the head of our chain when the key was made (the unsigned decisions up to it
@@ -71,6 +73,38 @@ export interface LedgerContents {
    * a file that carries watch data (reading them costs a parse of every baseline held).
    */
   watch?: () => Promise<HeldWatch>;
+}
+
+/**
+ * The held chains as the import reads them: a file that continues a chain from a decision we hold needs
+ * only that chain's end (the decisions held were verified when they came in), a whole chain needs it all.
+ */
+export interface HeldChains {
+  /** A ledger's held decisions from chain position `from` to its end (none when it holds fewer). */
+  from(ledgerId: string, from: number): Promise<readonly Decision[]>;
+  /** The chain position of that ledger's held decision with this hash, if it holds one. */
+  positionOf(ledgerId: string, hash: string): Promise<number | undefined>;
+  /** Every held decision's id, of every ledger. */
+  ids(): Promise<ReadonlySet<string>>;
+}
+
+/** `HeldChains` over chains held in memory (the tests', and any caller that has them all). */
+export function heldChainsOf(chains: ReadonlyMap<string, readonly Decision[]>): HeldChains {
+  let ids: Set<string> | undefined;
+  return {
+    from: async (ledgerId, from) => (chains.get(ledgerId) ?? []).slice(from),
+    positionOf: async (ledgerId, hash) => {
+      const at = (chains.get(ledgerId) ?? []).findIndex((d) => d.hash === hash);
+      return at >= 0 ? at : undefined;
+    },
+    ids: async () => {
+      if (!ids) {
+        ids = new Set();
+        for (const chain of chains.values()) for (const d of chain) ids.add(d.id);
+      }
+      return ids;
+    },
+  };
 }
 
 export interface HeldWatch {
@@ -94,6 +128,14 @@ export interface ImportOptions {
    * version is the newer (`newerGrant`, `newerRun`). A file the admin picks never replaces anything.
    */
   replaceNewer?: boolean;
+  /**
+   * The file holds only a part of its own ledger's chain, the head it names (and its key signed) lies
+   * further on: the team ledger applies a colleague's long chain in parts (lib/platform/team-sync.ts),
+   * each continuing the last. Taken only for a file of that one ledger whose part adds decisions and ends
+   * with a decision signed by the file's key: that signature, verified (the last of its run), vouches for
+   * the part as the head's does for a whole chain. Never set for a file the admin chose.
+   */
+  partial?: boolean;
 }
 
 /** Where an import is: the page reads the file, the background checks it, then writes it. */
@@ -438,9 +480,11 @@ export async function planImport(
   for (let i = 0; i < file.decisions.length; i++)
     if (i === 0 || file.decisions[i]!.ledgerId !== file.decisions[i - 1]!.ledgerId) runs++;
   if (runs !== chains.size) return fail('import-chains-interleaved');
+  if (options.partial && (chains.size !== 1 || !chains.has(file.ledgerId) || !file.publicKey))
+    return fail('import-chain-head-wrong');
 
-  const heldIds = new Set<string>();
-  for (const chain of current.chains.values()) for (const d of chain) heldIds.add(d.id);
+  const heldChains = current.held ?? heldChainsOf(current.chains ?? new Map());
+  let heldIds: ReadonlySet<string> | undefined;
   const addDecisions: Decision[] = [];
   const ledgers: ImportPlan['ledgers'] = [];
   let knownDecisions = 0;
@@ -454,18 +498,36 @@ export async function planImport(
   tell(0);
   const checks = memoed?.chains ?? new Map<string, ChainCheck>();
   const signatures = memoed?.signatures ?? new Map<string, SignatureCheck>();
-  for (const [ledgerId, chain] of chains) {
-    const held = current.chains.get(ledgerId) ?? [];
-    const shared = Math.min(held.length, chain.length);
+  for (const [ledgerId, fileChain] of chains) {
+    // Where the file's part of the chain starts: at the chain's start, or right after a decision of that
+    // ledger we hold (a continuation; what we hold was verified when it came in). Anything else is a gap.
+    const startHash = fileChain[0]!.prevHash;
+    let offset = 0;
+    if (startHash !== GENESIS_HASH) {
+      const before = await heldChains.positionOf(ledgerId, startHash);
+      if (before === undefined) return fail('import-chain-gap', { ledgerId, id: fileChain[0]!.id });
+      offset = before + 1;
+    }
+    // What we hold from the decision before the file's part (the rules below look at it) to our end.
+    const base = Math.max(0, offset - 1);
+    const heldPart = await heldChains.from(ledgerId, base);
+    const shared = Math.max(0, Math.min(base + heldPart.length - offset, fileChain.length));
     // The hashes and the signatures are checked side by side (Web Crypto works on a thread of its own
     // while this one writes the next batch's canonical JSON); what is wrong is said in the same order.
-    const cached = checks.get(ledgerId);
-    if (cached) tell(chain.length);
+    // Every decision of the file is hashed and linked, from the hash it starts on; the chain as the
+    // authorship checks see it runs from position `base`: what we hold up to the file's new part, then that.
+    const kept = offset - base + shared;
+    const chain = heldPart.slice(0, kept);
+    const extra = fileChain.slice(shared);
+    for (const decision of extra) chain.push(decision);
+    const checkKey = `${ledgerId} ${offset}`;
+    const cached = checks.get(checkKey);
+    if (cached) tell(fileChain.length);
     const [check, authorship] = await Promise.all([
-      cached ?? verifyChain(chain, tell),
-      checkAuthorship(file, ledgerId, chain, shared, current, tell, signatures),
+      cached ?? verifyChain(fileChain, tell, { prevHash: startHash, index: offset }),
+      checkAuthorship(file, ledgerId, chain, kept, current, tell, signatures, base),
     ]);
-    checks.set(ledgerId, check);
+    checks.set(checkKey, check);
     if (!check.ok) {
       return fail('import-chain-broken', {
         ledgerId,
@@ -474,23 +536,26 @@ export async function planImport(
         reason: check.reason,
       });
     }
-    if (ledgerId === file.ledgerId && (check.head ?? null) !== file.chainHead) {
+    const partEnd = options.partial && extra.length > 0 && extra.at(-1)!.sig !== undefined;
+    if (ledgerId === file.ledgerId && (check.head ?? null) !== file.chainHead && !partEnd) {
       return fail('import-chain-head-wrong');
     }
+    // A decision we hold comes back the same or the file is refused (a chain may only be extended).
     for (let i = 0; i < shared; i++) {
-      if (held[i]!.hash !== chain[i]!.hash) {
+      const mine = heldPart[offset - base + i]!;
+      if (mine.hash !== fileChain[i]!.hash) {
         return fail('import-chain-conflict', {
-          number: i + 1,
+          number: offset + i + 1,
           ledgerId,
-          id: chain[i]!.id,
-          held: held[i]!.id,
+          id: fileChain[i]!.id,
+          held: mine.id,
         });
       }
     }
     knownDecisions += shared;
-    const extra = chain.slice(shared);
+    if (extra.length > 0) heldIds ??= await heldChains.ids();
     for (const decision of extra) {
-      if (heldIds.has(decision.id)) return fail('import-decision-elsewhere', { id: decision.id });
+      if (heldIds!.has(decision.id)) return fail('import-decision-elsewhere', { id: decision.id });
       if (decision.action === 'accept-finding') {
         const reviewAt = (decision.after as { reviewAt?: string } | undefined)?.reviewAt;
         const cap = addDays(decision.at.slice(0, 10), maxGrantDays);
@@ -844,6 +909,12 @@ async function checkAuthorship(
   tell: (verified: number) => void = () => undefined,
   /** Checks already passed for this file (its preview's), by `signatureMemoKey`; passed ones are added. */
   memo: Map<string, SignatureCheck> = new Map(),
+  /**
+   * The chain position of `chain`'s first decision: a continuation's checks see the chain from the last
+   * decision held before its new part (every held chain keeps "once signed, always signed", so that one
+   * says whether the new part must be signed).
+   */
+  base = 0,
 ): Promise<
   | {
       ok: true;
@@ -855,7 +926,12 @@ async function checkAuthorship(
   if (ledgerId === current.ledgerId) {
     const own = current.own;
     const legacyEnd = own?.legacyHead ? chain.findIndex((d) => d.hash === own.legacyHead) : -1;
-    const memoKey = signatureMemoKey(ledgerId, shared, own?.key, String(legacyEnd));
+    const memoKey = signatureMemoKey(
+      ledgerId,
+      base + shared,
+      own?.key,
+      String(legacyEnd < 0 ? -1 : base + legacyEnd),
+    );
     const key = own ? await importPublicKey(own.key) : undefined;
     const known = memo.get(memoKey);
     if (known) tell(known.signed);
@@ -869,10 +945,13 @@ async function checkAuthorship(
           runs.badAt !== undefined
             ? extra.findIndex((d) => d.id === runs.badAt)
             : extra.findIndex((d) => d.sig !== undefined);
-        return fail('import-own-chain-forged', { id: extra[at]!.id, number: shared + at + 1 });
+        return fail('import-own-chain-forged', { id: extra[at]!.id, number: base + shared + at + 1 });
       }
       if (forged >= 0)
-        return fail('import-own-chain-forged', { id: extra[forged]!.id, number: shared + forged + 1 });
+        return fail('import-own-chain-forged', {
+          id: extra[forged]!.id,
+          number: base + shared + forged + 1,
+        });
     }
     if (file.ledgerId === ledgerId && file.publicKey && own && !sameKey(file.publicKey, own.key))
       return fail('import-own-chain-forged', { id: '-', number: 0 });
@@ -912,7 +991,7 @@ async function checkAuthorship(
         ? 'known'
         : 'changed';
   const key = inFile ?? pinned;
-  const memoKey = signatureMemoKey(ledgerId, shared, key);
+  const memoKey = signatureMemoKey(ledgerId, base + shared, key);
   let check: (SignatureCheck & { badAt?: string }) | undefined = memo.get(memoKey);
   if (check) tell(check.signed);
   else check = await checkRunSignatures(extra, key ? await importPublicKey(key) : undefined, tell);

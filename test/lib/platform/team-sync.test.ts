@@ -490,3 +490,98 @@ describe('team ledger replication', () => {
     expect((await serverDoc(`grant:${held!.id}`)).grant).toEqual((await a.store.grants())[0]);
   });
 });
+
+describe('team ledger at scale: only the new part of a chain', () => {
+  const note = (i: number) => ({
+    at: '2026-11-27T10:00:00.000Z',
+    businessId: BUSINESS,
+    subject: PARTNER,
+    action: 'note' as const,
+    rationale: `Note ${i}`,
+    decidedBy: 'anna@sjobod.se',
+  });
+  /** The decisions of each file the store was asked to import, and whether any whole chain was read. */
+  function watch(store: LedgerStore) {
+    const imported: number[] = [];
+    const importText = store.applyImport.bind(store);
+    store.applyImport = (text, ...rest) => {
+      imported.push((JSON.parse(text) as { decisions: unknown[] }).decisions.length);
+      return importText(text, ...rest);
+    };
+    const wholeChains: string[] = [];
+    const chain = store.chain.bind(store);
+    store.chain = (ledgerId) => {
+      wholeChains.push(ledgerId);
+      return chain(ledgerId);
+    };
+    return { imported, wholeChains };
+  }
+
+  it('one more decision: the push reads only it, the colleague imports it onto the decision held', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await a.store.commit({ decisions: [0, 1, 2, 3, 4].map(note) });
+    await a.sync.sync();
+    await b.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    expect(await b.store.chain(aLedger)).toHaveLength(5);
+
+    const atA = watch(a.store);
+    const atB = watch(b.store);
+    await a.store.appendDecision(note(5));
+    expect((await a.sync.status()).pending).toBe(1);
+    expect((await a.sync.sync()).pending).toBe(0);
+    await b.sync.sync();
+    // The last decision B held, then the new one: verified from the hash held on.
+    expect(atB.imported).toEqual([2]);
+    expect(atA.wholeChains).toEqual([]);
+    expect(atB.wholeChains).toEqual([]);
+    expect(await b.store.chain(aLedger)).toEqual(await a.store.chain(aLedger));
+    expect((await b.sync.status()).quarantined).toBe(0);
+  });
+
+  it('a long chain comes in signed parts, each continuing the last', async () => {
+    const a = installation('a');
+    const bStore = new LedgerStore(`b-${Math.random()}`);
+    const b = new TeamSync({
+      PouchDB,
+      store: bStore,
+      settings: settingsFor(server),
+      mirrorName: `mirror-b-${Math.random()}`,
+      now: () => NOW,
+      importPart: 3,
+    });
+    opened.push(b, bStore);
+    await a.store.commit({ decisions: Array.from({ length: 10 }, (_, i) => note(i)) });
+    await a.sync.sync();
+    const atB = watch(bStore);
+    await b.sync();
+    // [0,3) [2,5) [4,7) [6,9) [8,10): each part from the last decision the one before added.
+    expect(atB.imported).toEqual([3, 3, 3, 3, 2]);
+    const aLedger = await a.store.getLedgerId();
+    expect(await bStore.chain(aLedger)).toEqual(await a.store.chain(aLedger));
+    expect((await b.status()).quarantined).toBe(0);
+  });
+
+  it('a decision held, changed on the server, stops the chain there: refused, nothing after it added', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await a.store.commit({ decisions: [0, 1, 2].map(note) });
+    await a.sync.sync();
+    await b.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    const id = `decision:${aLedger}:000000002`;
+    const doc = await serverDoc(id);
+    await putServerDoc({ ...doc, decision: { ...(doc.decision as object), rationale: 'Rewritten' } });
+    await a.store.appendDecision(note(3));
+    await a.sync.sync();
+
+    await b.sync.sync();
+    expect((await b.store.chain(aLedger)).map((d) => d.rationale)).toEqual(['Note 0', 'Note 1', 'Note 2']);
+    const state = await b.sync.state();
+    expect(state.quarantined.map((q) => [q.reason, q.problem])).toContainEqual([
+      'refused-by-import',
+      'import-chain-broken',
+    ]);
+  });
+});

@@ -79,6 +79,8 @@ export const problems: ProblemText = {
   'import-chain-head-missing': () => 'The file’s chainHead is missing.',
   'import-chain-conflict': (x) =>
     `Conflict: decision #${f(x, 'number')} of ledger ${f(x, 'ledgerId')} (${f(x, 'id')}) differs from the one already held (${f(x, 'held')}). A chain may only be extended, so nothing was imported.`,
+  'import-chain-gap': (x) =>
+    `The file continues ledger ${f(x, 'ledgerId')} from a decision this installation does not hold (before ${f(x, 'id')}): import that ledger’s earlier decisions first. Nothing was imported.`,
   'import-decision-elsewhere': (x) => `Decision ${f(x, 'id')} is already held in another chain.`,
   'review-beyond-max': (x) =>
     `A finding may be accepted for at most ${f(x, 'days')} days (until ${f(x, 'date')}); review it again then.`,

@@ -75,6 +75,8 @@ export const problems: ProblemText = {
   'import-chain-head-missing': () => 'Le chainHead du fichier manque.',
   'import-chain-conflict': (x) =>
     `Conflit : la décision n° ${f(x, 'number')} du registre ${f(x, 'ledgerId')} (${f(x, 'id')}) diffère de celle déjà enregistrée (${f(x, 'held')}). Une chaîne ne peut qu’être prolongée : rien n’a été importé.`,
+  'import-chain-gap': (x) =>
+    `Le fichier prolonge le registre ${f(x, 'ledgerId')} à partir d’une décision que cette installation n’a pas (avant ${f(x, 'id')}) : importez d’abord les décisions antérieures de ce registre. Rien n’a été importé.`,
   'import-decision-elsewhere': (x) => `La décision ${f(x, 'id')} figure déjà dans une autre chaîne.`,
   'review-beyond-max': (x) =>
     `Un constat peut être accepté pour ${f(x, 'days')} jours au plus (jusqu’au ${f(x, 'date')}) ; revoyez-le alors.`,

@@ -71,6 +71,8 @@ export const problems: ProblemText = {
   'import-chain-head-missing': () => 'Filens chainHead saknas.',
   'import-chain-conflict': (x) =>
     `Konflikt: beslut nr ${f(x, 'number')} i liggaren ${f(x, 'ledgerId')} (${f(x, 'id')}) skiljer sig från det som redan finns (${f(x, 'held')}). En kedja får bara förlängas, så inget importerades.`,
+  'import-chain-gap': (x) =>
+    `Filen fortsätter liggaren ${f(x, 'ledgerId')} från ett beslut som den här installationen inte har (före ${f(x, 'id')}): importera den liggarens tidigare beslut först. Inget importerades.`,
   'import-decision-elsewhere': (x) => `Beslutet ${f(x, 'id')} finns redan i en annan kedja.`,
   'review-beyond-max': (x) =>
     `Ett fynd kan godtas i högst ${f(x, 'days')} dagar (till ${f(x, 'date')}); granska det igen då.`,
