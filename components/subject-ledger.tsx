@@ -7,6 +7,7 @@ import { catalogue, describeProblem } from '@/lib/domain/i18n/words';
 import { useApi } from './api';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';
+import { GrantConflict } from './team-conflict';
 
 type Command = RequestOf<'ledgerCommand'>;
 
@@ -85,16 +86,24 @@ export function SubjectLedger({
 }: Props) {
   const { ask } = useApi();
   const command = useLedgerCommand();
-  const t = catalogue(usePanelStore((s) => s.state.locale)).ledger;
+  const locale = usePanelStore((s) => s.state.locale);
+  const t = catalogue(locale).ledger;
   const [data, setData] = useState<{ grants: GrantRecord[]; decisions: Decision[] } | undefined>();
   const [form, setForm] = useState<Form>(initialForm);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   // A record that could not be read is said so, never shown as "no record".
-  const refusal = useRefusal(usePanelStore((s) => s.state.locale));
+  const refusal = useRefusal(locale);
   const { check } = refusal;
+  // Grants of this subject edited in two places (the team ledger, issue 16): marked, for the admin to resolve.
+  const [conflicts, setConflicts] = useState<ReadonlySet<string>>(new Set());
   const load = useCallback(async () => {
-    const reply = check(await ask('subjectRecord', { businessId, subject }));
+    const [reply, inConflict] = await Promise.all([
+      ask('subjectRecord', { businessId, subject }),
+      ask('teamConflictsOf', { businessId, subject }),
+    ]);
+    check(reply);
     setData(reply.ok ? reply.value : undefined);
+    setConflicts(new Set(inConflict.ok ? inConflict.value.grantIds : []));
   }, [ask, businessId, subject, check]);
   useEffect(() => {
     void load();
@@ -122,6 +131,17 @@ export function SubjectLedger({
               <strong>{g.case}</strong>
               {g.approver ? t.approvedBy(g.approver) : ''} · {g.startsAt} → {g.endsAt ?? t.noEndDate}
               {g.ticket ? ` · ${g.ticket}` : ''}
+              {conflicts.has(g.id) ? (
+                <GrantConflict
+                  locale={locale}
+                  grantId={g.id}
+                  subject={name}
+                  onResolved={(result) => {
+                    setOutcome(result);
+                    void load();
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

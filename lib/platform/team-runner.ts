@@ -76,6 +76,14 @@ export class TeamRunner {
     this.engine = undefined;
     await engine?.sync.close();
   }
+
+  /**
+   * The engine while the team ledger is on, for what an admin resolves or reads of its local mirror
+   * (conflicts, quarantined documents); nothing is sent to the server by it.
+   */
+  activeEngine(): Promise<TeamSync | undefined> {
+    return this.current();
+  }
 }
 
 /** Wires the runner: ledger writes, the alarm, the setting's changes. */
