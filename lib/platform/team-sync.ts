@@ -107,7 +107,14 @@ export interface TeamStatus {
 
 type Store = Pick<
   LedgerStore,
-  'getLedgerId' | 'chain' | 'grants' | 'publicKey' | 'signTeamText' | 'applyImport' | 'appendDecision'
+  | 'getLedgerId'
+  | 'chain'
+  | 'grants'
+  | 'publicKey'
+  | 'signTeamText'
+  | 'applyImport'
+  | 'appendDecision'
+  | 'saveGrant'
 >;
 
 /** What a PouchDB error says, as the connection check would say it. */
@@ -423,14 +430,15 @@ export class TeamSync {
     const kept = versions.find((v) => v.rev === keepRev);
     if (!kept) return false;
     const { store } = this.deps;
-    await store.appendDecision({
+    // The kept version becomes this ledger's grant too, with the decision, in one transaction: otherwise
+    // our own (other) version would be pushed over the choice at the next sync.
+    await store.saveGrant(kept.grant, {
       at: this.now().toISOString(),
       businessId: kept.grant.businessId,
       subject: kept.grant.subject,
       action: 'note',
       rationale: `Team ledger: of ${versions.length} versions of this grant edited in two places, the one by ${kept.author} was kept.`,
       decidedBy,
-      grantId,
     });
     const ledgerId = await store.getLedgerId();
     const winner = versions[0]!;
