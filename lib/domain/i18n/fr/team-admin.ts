@@ -9,7 +9,7 @@ export const teamAdmin: typeof en = {
     hide: 'Masquer les versions',
     loading: 'Chargement des versions…',
     versionsOf: (subject) => `Versions de l’attribution pour ${subject}`,
-    version: (n) => `Version ${n}`,
+    version: (n) => `Version n° ${n}`,
     you: 'Vous (ce navigateur)',
     colleague: (fingerprint, ledgerId, trusted) =>
       `Un collègue (${fingerprint ? `clé ${fingerprint}` : `registre ${ledgerId}`}${trusted ? ', de confiance' : ', pas encore de confiance'})`,
@@ -47,7 +47,7 @@ export const teamAdmin: typeof en = {
     more: (shown, total) => `Les ${shown} derniers sur ${total} sont listés.`,
     when: (when) => `Refusé le ${when}`,
     whenUnknown: 'Refusé avant que cette version n’en note la date',
-    document: (id) => `Document ${id}`,
+    document: (id) => `Document reçu ${id}`,
     reason: {
       malformed: 'Ce n’est pas un enregistrement Scopekeeper : sa forme n’est pas valide.',
       'wrong-id': 'Son identifiant ne correspond pas à son contenu.',

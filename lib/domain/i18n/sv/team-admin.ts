@@ -8,13 +8,13 @@ export const teamAdmin: typeof en = {
     hide: 'Dölj versionerna',
     loading: 'Hämtar versionerna…',
     versionsOf: (subject) => `Versioner av tilldelningen för ${subject}`,
-    version: (n) => `Version ${n}`,
+    version: (n) => `Version nr ${n}`,
     you: 'Du (den här webbläsaren)',
     colleague: (fingerprint, ledgerId, trusted) =>
       `En kollega (${fingerprint ? `nyckel ${fingerprint}` : `liggare ${ledgerId}`}${trusted ? ', betrodd' : ', inte betrodd'})`,
     field: {
       assets: 'Tillgångar och roller',
-      startsAt: 'Start',
+      startsAt: 'Startdatum',
       endsAt: 'Slutdatum',
       case: 'Ärende (varför)',
       ticket: 'Ärendenummer',
