@@ -95,19 +95,24 @@ export function SubjectLedger({
   const refusal = useRefusal(locale);
   const { check } = refusal;
   // Grants of this subject edited in two places (the team ledger, issue 16): marked, for the admin to resolve.
+  // Asked again whenever the ledger was written (`watchMark`): a sync that brought a colleague's records.
   const [conflicts, setConflicts] = useState<ReadonlySet<string>>(new Set());
+  const watchMark = usePanelStore((s) => s.state.watchMark);
+  const loadConflicts = useCallback(async () => {
+    const reply = await ask('teamConflictsOf', { businessId, subject });
+    // An older background, or one that cannot say: no marker rather than a refusal over the record.
+    setConflicts(new Set(reply.ok ? (reply.value.grantIds ?? []) : []));
+  }, [ask, businessId, subject]);
   const load = useCallback(async () => {
-    const [reply, inConflict] = await Promise.all([
-      ask('subjectRecord', { businessId, subject }),
-      ask('teamConflictsOf', { businessId, subject }),
-    ]);
-    check(reply);
+    const reply = check(await ask('subjectRecord', { businessId, subject }));
     setData(reply.ok ? reply.value : undefined);
-    setConflicts(new Set(inConflict.ok ? inConflict.value.grantIds : []));
   }, [ask, businessId, subject, check]);
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    void loadConflicts();
+  }, [loadConflicts, watchMark]);
 
   const submit = async (request: Command, done: string) => {
     const result = await command(request);
@@ -139,6 +144,7 @@ export function SubjectLedger({
                   onResolved={(result) => {
                     setOutcome(result);
                     void load();
+                    void loadConflicts();
                   }}
                 />
               ) : null}
