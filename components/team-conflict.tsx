@@ -4,13 +4,8 @@ import type { GrantRecord } from '@/lib/domain/ledger/records';
 import type { UiLocale } from '@/lib/domain/locales';
 import { words as ruleWords } from '@/lib/domain/rules/words';
 import type { TaskKey } from '@/lib/domain/snapshot';
-import {
-  comparedFields,
-  getGrantDifferences,
-  type ComparedField,
-  type TeamAuthor,
-  type TeamConflictVersion,
-} from '@/lib/domain/team-admin';
+import type { TeamAuthor, TeamConflictVersion } from '@/lib/domain/team-admin';
+import { comparedFields, getGrantDifferences, type ComparedField } from '@/lib/domain/team-compare';
 import { useApi } from './api';
 import { useRefusal } from './refusal';
 

@@ -1,4 +1,5 @@
-import type { ComparedField, QuarantinedItem } from '../../team-admin';
+import type { QuarantinedItem } from '../../team-admin';
+import type { ComparedField } from '../../team-compare';
 
 /**
  * Words of what the team ledger leaves for an admin (issue 16, items 2–4): a grant edited in two places (in
