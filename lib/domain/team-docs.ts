@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistRunSchema, type ChecklistRun } from './checklists/runs';
 import { canonicalJson } from './ledger/canonical';
 import type { InterchangeFile } from './ledger/export-file';
 import {
@@ -10,6 +11,8 @@ import {
   type GrantRecord,
   type PublicKey,
 } from './ledger/records';
+import { recordSigningText } from './ledger/signing';
+import { reviewCampaignSchema, type ReviewCampaign } from './review/campaign';
 
 /**
  * The team ledger's documents in CouchDB (issue 16): one document per record, each naming the
@@ -24,6 +27,16 @@ import {
  * - `grant:<grantId>`: a grant, its author and the author's signature over `recordSigningText`. One id per
  *   grant whoever edits it, so two admins editing one grant make a CouchDB conflict, kept, never resolved
  *   silently.
+ * - `checklist:<runId>` and `review:<campaignId>`: a checklist run and an access review campaign, shaped as
+ *   grants are (the record, the author of this version, its signature over `recordSigningText`). The
+ *   change baseline's approvals are no record of their own: a change is approved by a grant, a decision or
+ *   an onboarding run (lib/domain/change-approval.ts), and those replicate; the baselines and the change
+ *   log themselves are what this installation read of the page, and never leave it.
+ *
+ * Who writes a document: a record's author is the installation that wrote its current version. A
+ * colleague's later version (an extension of our grant, a tick in our run) comes back signed by them; the
+ * import takes it in place of ours only when the admin trusts them and it is the later one (import.ts
+ * `replaceNewer`; for campaigns, the further revision, as with files).
  *
  * What arrives is never applied from here: an author's documents are put back together into the file an
  * export would have made (`authorFile`) and go through the import's checks (lib/domain/ledger/import.ts).
@@ -43,11 +56,16 @@ export const decisionRange = (ledgerId: string) => ({
   endkey: `decision:${ledgerId}:\ufff0`,
 });
 export const GRANT_RANGE = { startkey: 'grant:', endkey: 'grant:\ufff0' } as const;
+export const checklistDocId = (runId: string) => `checklist:${runId}`;
+export const reviewDocId = (campaignId: string) => `review:${campaignId}`;
+export const CHECKLIST_RANGE = { startkey: 'checklist:', endkey: 'checklist:\ufff0' } as const;
+export const REVIEW_RANGE = { startkey: 'review:', endkey: 'review:\ufff0' } as const;
 
-/** The text a grant document's signature covers: a label, the author, and the grant's canonical JSON. */
-export function recordSigningText(kind: 'grant', author: string, record: unknown): string {
-  return `scopekeeper-ledger team ${kind}\n${author}\n${canonicalJson(record)}`;
-}
+/**
+ * The text a grant, checklist or review document's signature covers: a label, the author, and the record's
+ * canonical JSON (signing.ts, where a file's `reviewSignatures` are checked too).
+ */
+export { recordSigningText };
 
 export const headDocSchema = z
   .object({
@@ -75,7 +93,33 @@ export const grantDocSchema = z
   .strict();
 export type GrantDoc = z.infer<typeof grantDocSchema>;
 
-export type TeamDoc = HeadDoc | DecisionDoc | GrantDoc;
+export const checklistDocSchema = z
+  .object({ type: z.literal('checklist'), author: uuid, run: checklistRunSchema, sig: signatureSchema })
+  .strict();
+export type ChecklistDoc = z.infer<typeof checklistDocSchema>;
+
+export const reviewDocSchema = z
+  .object({ type: z.literal('review'), author: uuid, campaign: reviewCampaignSchema, sig: signatureSchema })
+  .strict();
+export type ReviewDoc = z.infer<typeof reviewDocSchema>;
+
+/** A record document: one record, the author of this version, the author's signature. */
+export type RecordDoc = GrantDoc | ChecklistDoc | ReviewDoc;
+
+export type TeamDoc = HeadDoc | DecisionDoc | RecordDoc;
+
+const recordSchemas = { grant: grantDocSchema, checklist: checklistDocSchema, review: reviewDocSchema };
+const isRecordType = (type: unknown): type is keyof typeof recordSchemas =>
+  type === 'grant' || type === 'checklist' || type === 'review';
+
+/** A record document's record, its kind and its id (`grant:<id>`, `checklist:<id>`, `review:<id>`). */
+export function recordOf(doc: RecordDoc): { kind: RecordDoc['type']; id: string; record: unknown } {
+  return doc.type === 'grant'
+    ? { kind: 'grant', id: grantDocId(doc.grant.id), record: doc.grant }
+    : doc.type === 'checklist'
+      ? { kind: 'checklist', id: checklistDocId(doc.run.id), record: doc.run }
+      : { kind: 'review', id: reviewDocId(doc.campaign.id), record: doc.campaign };
+}
 
 /** Why a document is quarantined: put into words on screen. */
 export type QuarantineReason =
@@ -100,14 +144,14 @@ export function parseTeamDoc(raw: unknown): ParsedTeamDoc {
       ? headDocSchema
       : fields.type === 'decision'
         ? decisionDocSchema
-        : fields.type === 'grant'
-          ? grantDocSchema
+        : isRecordType(fields.type)
+          ? recordSchemas[fields.type]
           : undefined;
   // Signatures are checked later, by the import (decisions, heads) or against the head's key (grants);
   // a record without one is named as such rather than as merely malformed.
   if (
     schema &&
-    (fields.type === 'grant' || fields.type === 'head') &&
+    (isRecordType(fields.type) || fields.type === 'head') &&
     fields.sig === undefined &&
     fields.chainHeadSignature === undefined
   )
@@ -120,7 +164,7 @@ export function parseTeamDoc(raw: unknown): ParsedTeamDoc {
       ? headDocId(doc.ledgerId)
       : doc.type === 'decision'
         ? decisionDocId(doc.decision.ledgerId, doc.n)
-        : grantDocId(doc.grant.id);
+        : recordOf(doc).id;
   if (id !== expected) return { ok: false, reason: 'wrong-id' };
   return { ok: true, doc };
 }
@@ -138,6 +182,18 @@ export function grantDoc(author: string, grant: GrantRecord, sig: string): Grant
   return { _id: grantDocId(grant.id), type: 'grant', author, grant, sig };
 }
 
+export function checklistDoc(author: string, run: ChecklistRun, sig: string): ChecklistDoc & { _id: string } {
+  return { _id: checklistDocId(run.id), type: 'checklist', author, run, sig };
+}
+
+export function reviewDoc(
+  author: string,
+  campaign: ReviewCampaign,
+  sig: string,
+): ReviewDoc & { _id: string } {
+  return { _id: reviewDocId(campaign.id), type: 'review', author, campaign, sig };
+}
+
 /** Whether two decision documents say the same (a decision never changes once written). */
 export function sameDecision(a: Decision, b: Decision): boolean {
   return canonicalJson(a) === canonicalJson(b);
@@ -145,14 +201,20 @@ export function sameDecision(a: Decision, b: Decision): boolean {
 
 /**
  * One author's documents put back together as the file its export would be (its own chain, its grants,
- * its head's signature): what the import checks, exactly as for a file the admin picked.
+ * its head's signature; its runs, and its campaigns with each one's signature): what the import checks,
+ * exactly as for a file the admin picked.
  */
 export function authorFile(
   head: HeadDoc,
   decisions: readonly Decision[],
   grants: readonly GrantRecord[],
   now: Date,
+  records: {
+    runs?: readonly ChecklistRun[];
+    campaigns?: readonly { campaign: ReviewCampaign; sig: string }[];
+  } = {},
 ): InterchangeFile {
+  const campaigns = records.campaigns ?? [];
   return {
     format: 'scopekeeper-ledger',
     version: 1,
@@ -163,6 +225,12 @@ export function authorFile(
     chainHead: head.chainHead,
     publicKey: head.publicKey satisfies PublicKey,
     chainHeadSignature: head.chainHeadSignature,
-    checklistRuns: [],
+    checklistRuns: [...(records.runs ?? [])],
+    ...(campaigns.length > 0
+      ? {
+          reviewCampaigns: campaigns.map((c) => c.campaign),
+          reviewSignatures: campaigns.map((c) => c.sig),
+        }
+      : {}),
   };
 }

@@ -1311,6 +1311,18 @@ export class LedgerStore {
     return out;
   }
 
+  /**
+   * Each stored campaign's id and revision, without parsing it: the team ledger asks at every sync which
+   * campaigns changed (one of 5,000 people takes ~100 ms to parse whole).
+   */
+  async campaignRevisions(): Promise<{ id: string; revision: number }[]> {
+    const rows = await this.db.meta.where('key').startsWith(campaignKey('')).toArray();
+    return rows.flatMap((row) => {
+      const revision = (row.value as { revision?: unknown } | null)?.revision;
+      return typeof revision === 'number' ? [{ id: row.key.slice(campaignKey('').length), revision }] : [];
+    });
+  }
+
   async campaigns(businessId?: string): Promise<ReviewCampaign[]> {
     const rows = await this.db.meta.where('key').startsWith(campaignKey('')).toArray();
     const out: ReviewCampaign[] = [];
@@ -1539,7 +1551,9 @@ export class LedgerStore {
           (watch.status === 'untrusted' && !!consent.trust?.includes(watch.ledgerId)));
       const plan: ImportPlan = {
         ...check.plan,
-        ...(fileHeldBack ? { addGrants: [], cappedGrants: 0, addRuns: [] } : {}),
+        ...(fileHeldBack
+          ? { addGrants: [], cappedGrants: 0, addRuns: [], replaceGrants: [], replaceRuns: [] }
+          : {}),
         ...(watch ? { watch: { ...watch, applied: applyWatch } } : {}),
         addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
         changes: check.plan.changes.filter((c) =>
@@ -1592,6 +1606,9 @@ export class LedgerStore {
         if (meta.length > 0) await this.db.meta.bulkPut(meta);
         await this.db.grants.bulkAdd(plan.addGrants);
         await this.db.checklistRuns.bulkAdd(plan.addRuns);
+        // A trusted colleague's later versions (the team ledger's `replaceNewer`, issue 16).
+        if (plan.replaceGrants?.length) await this.db.grants.bulkPut(plan.replaceGrants);
+        if (plan.replaceRuns?.length) await this.db.checklistRuns.bulkPut(plan.replaceRuns);
         // Each ledger's new decisions continue its stored chain, in rows of a chain's run (db.ts).
         const rows: DecisionChunk[] = [];
         const byLedger = new Map<string, Decision[]>();

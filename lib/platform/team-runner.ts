@@ -1,32 +1,59 @@
 import { getOriginPattern, type TeamSettings, type TeamStatusView } from '../domain/team-ledger';
 import type { Hub } from './hub';
+import { PANEL_PORT } from './messaging';
 import { loadTeamSettings, teamSettingsItem } from './team-settings';
-import { TeamSync, type PouchConstructor } from './team-sync';
+import { TeamSync, type PouchConstructor, type TeamStatus } from './team-sync';
 
-/** The alarm that syncs every few minutes, so a stopped service worker still syncs (apache/pouchdb#8848). */
+/** The alarm that syncs while the team ledger is on, so a stopped service worker still syncs (apache/pouchdb#8848). */
 export const TEAM_ALARM = 'scopekeeper-team-sync';
-const ALARM_MINUTES = 5;
+/**
+ * Every half minute: the shortest period Chrome honours for a packed extension (a shorter one fires every
+ * 30 s anyway), so that a colleague's records arrive "within a minute" (issue 16, Done when) with one
+ * sync of a write and one pull of the other browser's alarm. A steady-state sync with nothing new is one
+ * request for each direction's changes (checkpoints), and the alarm exists only while the setting is on.
+ */
+export const TEAM_ALARM_MINUTES = 0.5;
 /** A ledger write is pushed this long after the last of a burst. */
 export const TEAM_DEBOUNCE_MS = 2000;
+/** A page that shows the team's records (the panel, the popup, the options page) opens: a sync, unless one was tried this recently. */
+export const TEAM_FRESH_MS = 30_000;
 
 type RunnerHub = Pick<Hub, 'store' | 'browser'>;
 
+/** What the runner needs of the replication engine (`TeamSync`); a test gives its own. */
+export interface TeamEngine {
+  sync(): Promise<TeamStatus>;
+  status(): Promise<TeamStatus>;
+  close(): Promise<void>;
+}
+
+export type TeamEngineFactory = (settings: TeamSettings) => TeamEngine;
+
+/** What an admin reads or resolves of the engine's local mirror (lib/platform/handlers/team-admin.ts). */
+export type TeamAdminEngine = Pick<
+  TeamSync,
+  'conflictList' | 'conflictVersions' | 'resolveConflict' | 'quarantinedDocs'
+>;
+
 /**
- * Runs the team ledger's replication in the background (issue 16, item 3): one `TeamSync` while the
- * setting is on and the browser grants the server's origin, a sync two seconds after a burst of ledger
- * writes and on an alarm every five minutes, and nothing at all while it is off (the engine is closed as
- * soon as the setting goes; no request is made without it).
+ * Runs the team ledger's replication in the background (issue 16, item 3): one engine while the setting is
+ * on and the browser grants the server's origin; a sync two seconds after a burst of ledger writes, on an
+ * alarm every half minute, and when a page that shows the team's records opens and the last attempt is
+ * older than half a minute. Nothing at all while it is off: no engine, no alarm, no request (the engine
+ * is closed as soon as the setting goes).
  */
 export class TeamRunner {
-  private engine: { key: string; sync: TeamSync } | undefined;
+  private engine: { key: string; sync: TeamEngine } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last sync was started (ms since the epoch; 0: none since the worker started). */
+  private lastAttempt = 0;
 
   constructor(
     private readonly hub: RunnerHub,
-    private readonly PouchDB: PouchConstructor,
+    private readonly createEngine: TeamEngineFactory,
   ) {}
 
-  private async current(): Promise<TeamSync | undefined> {
+  private async current(): Promise<TeamEngine | undefined> {
     const loaded = await loadTeamSettings();
     if (loaded.kind !== 'on') {
       await this.stop();
@@ -35,10 +62,7 @@ export class TeamRunner {
     const key = JSON.stringify(loaded.settings);
     if (this.engine?.key === key) return this.engine.sync;
     await this.stop();
-    this.engine = {
-      key,
-      sync: new TeamSync({ PouchDB: this.PouchDB, store: this.hub.store, settings: loaded.settings }),
-    };
+    this.engine = { key, sync: this.createEngine(loaded.settings) };
     return this.engine.sync;
   }
 
@@ -46,16 +70,31 @@ export class TeamRunner {
     return this.hub.browser.permissions.contains({ origins: [getOriginPattern(settings)] });
   }
 
-  /** One sync now, when on and allowed; a failure is kept in the status, never thrown at the caller. */
+  /**
+   * One sync now, when on and allowed. Never throws: a failure is kept in the engine's status (and the
+   * next write, alarm or page opening tries again).
+   */
   async syncNow(): Promise<void> {
-    const loaded = await loadTeamSettings();
-    if (loaded.kind !== 'on' || !(await this.permitted(loaded.settings))) {
-      // Turned off (or the permission taken back): the engine goes, nothing more is sent.
-      await this.stop();
-      return;
+    try {
+      const loaded = await loadTeamSettings();
+      if (loaded.kind !== 'on' || !(await this.permitted(loaded.settings))) {
+        // Turned off (or the permission taken back): the engine goes, nothing more is sent.
+        await this.stop();
+        return;
+      }
+      const engine = await this.current();
+      if (!engine) return;
+      this.lastAttempt = Date.now();
+      await engine.sync();
+    } catch {
+      // Kept in the status by the engine where it can say what went wrong; the next trigger tries again.
     }
-    const engine = await this.current();
-    await engine?.sync().catch(() => undefined);
+  }
+
+  /** A page that shows the team's records opened: a sync unless one was started less than half a minute ago. */
+  async freshen(): Promise<void> {
+    if (Date.now() - this.lastAttempt < TEAM_FRESH_MS) return;
+    await this.syncNow();
   }
 
   /** A ledger write: sync after the burst. */
@@ -64,9 +103,14 @@ export class TeamRunner {
     this.timer = setTimeout(() => void this.syncNow(), TEAM_DEBOUNCE_MS);
   }
 
+  /**
+   * The status for the popup and the options page. Being asked means one of them is open: the records
+   * shown are freshened (a sync in the background unless one was tried in the last half minute).
+   */
   async status(): Promise<TeamStatusView> {
     const engine = await this.current();
     if (!engine) return { kind: 'off' };
+    void this.freshen();
     return { kind: 'on', ...(await engine.status()) };
   }
 
@@ -81,19 +125,47 @@ export class TeamRunner {
    * The engine while the team ledger is on, for what an admin resolves or reads of its local mirror
    * (conflicts, quarantined documents); nothing is sent to the server by it.
    */
-  activeEngine(): Promise<TeamSync | undefined> {
-    return this.current();
+  async activeEngine(): Promise<TeamAdminEngine | undefined> {
+    const engine = await this.current();
+    // TeamSync has the admin's side; another engine (a test's) has nothing to show.
+    return engine instanceof TeamSync ? engine : undefined;
   }
 }
 
-/** Wires the runner: ledger writes, the alarm, the setting's changes. */
-export function setupTeamSync(hub: RunnerHub, PouchDB: PouchConstructor): TeamRunner {
-  const runner = new TeamRunner(hub, PouchDB);
+/** The alarm exists while the setting is on, and only then; kept as it is when already right (a worker restart does not push it back). */
+async function armAlarm(browser: RunnerHub['browser']): Promise<void> {
+  const on = (await loadTeamSettings()).kind === 'on';
+  if (!on) {
+    await browser.alarms.clear(TEAM_ALARM);
+    return;
+  }
+  const held = await browser.alarms.get(TEAM_ALARM);
+  if (held?.periodInMinutes !== TEAM_ALARM_MINUTES)
+    await browser.alarms.create(TEAM_ALARM, { periodInMinutes: TEAM_ALARM_MINUTES });
+}
+
+/**
+ * Wires the runner: ledger writes, the alarm, a panel connecting (the popup and the options page ask the
+ * status when they open), the setting's changes. `PouchDB` makes the engine; a test may give `createEngine`.
+ */
+export function setupTeamSync(
+  hub: RunnerHub,
+  PouchDB: PouchConstructor,
+  createEngine: TeamEngineFactory = (settings) => new TeamSync({ PouchDB, store: hub.store, settings }),
+): TeamRunner {
+  const runner = new TeamRunner(hub, createEngine);
+  const { browser } = hub;
   hub.store.onWrite(() => runner.schedule());
-  void hub.browser.alarms.create(TEAM_ALARM, { periodInMinutes: ALARM_MINUTES });
-  hub.browser.alarms.onAlarm.addListener((alarm) => {
+  browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_ALARM) void runner.syncNow();
   });
-  teamSettingsItem.watch(() => void runner.syncNow());
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name.startsWith(PANEL_PORT)) void runner.freshen();
+  });
+  void armAlarm(browser).catch(() => undefined);
+  teamSettingsItem.watch(() => {
+    void armAlarm(browser).catch(() => undefined);
+    void runner.syncNow();
+  });
   return runner;
 }

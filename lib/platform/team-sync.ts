@@ -1,8 +1,19 @@
 import { chainSigningText, importPublicKey, verifyText } from '../domain/ledger/signing';
-import { utf8Length } from '../domain/ledger/import';
+import { utf8Length, type ImportPlan, type WatchPlan } from '../domain/ledger/import';
+import { canonicalJson } from '../domain/ledger/canonical';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
+import type { ChecklistRun } from '../domain/checklists/runs';
+import type { ReviewCampaign } from '../domain/review/campaign';
 import {
   authorFile,
+  CHECKLIST_RANGE,
+  checklistDoc,
+  checklistDocId,
+  recordOf,
+  REVIEW_RANGE,
+  reviewDoc,
+  reviewDocId,
+  type RecordDoc,
   decisionDoc,
   decisionRange,
   docAuthor,
@@ -72,6 +83,13 @@ export interface TeamSyncState {
   decisionsOnServer: number;
   /** Grants put into the mirror since the last push the server confirmed. */
   grantsPending: number;
+  /** Checklist runs and review campaigns put into the mirror since then. */
+  recordsPending?: number;
+  /**
+   * Colleagues whose review campaigns arrived before the admin trusted them: the import left the campaigns
+   * out (as from a file); they are taken at the first sync after the admin trusts the colleague.
+   */
+  waiting?: string[];
   /** The mirror's change sequence up to which incoming documents were checked and applied. */
   appliedSeq: number | string;
   lastSyncAt?: string;
@@ -107,15 +125,32 @@ export interface TeamStatus {
 
 type Store = Pick<
   LedgerStore,
-  | 'getLedgerId'
-  | 'chain'
-  | 'grants'
-  | 'publicKey'
-  | 'signTeamText'
-  | 'applyImport'
-  | 'appendDecision'
-  | 'saveGrant'
->;
+  'getLedgerId' | 'chain' | 'grants' | 'publicKey' | 'signTeamText' | 'applyImport' | 'appendDecision'
+> &
+  Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant'>;
+
+/** A short digest of a record's canonical JSON (cyrb53): which version of a record this installation last saw. */
+export function recordDigest(record: unknown): string {
+  const text = canonicalJson(record);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A record's version as `seen` keeps it: its digest, after its revision for a campaign. */
+function versionOf(record: unknown): string {
+  const revision = (record as { revision?: unknown }).revision;
+  return typeof revision === 'number' ? `${revision}:${recordDigest(record)}` : recordDigest(record);
+}
+
+const SEEN_ID = '_local/scopekeeper-team-records';
 
 /** What a PouchDB error says, as the connection check would say it. */
 export function describeSyncError(error: unknown): TeamSyncError {
@@ -135,6 +170,13 @@ export function describeSyncError(error: unknown): TeamSyncError {
 export class TeamSync {
   private readonly mirror: PouchDatabase;
   private running: Promise<TeamStatus> | undefined;
+  /**
+   * By document id, the digest (`recordDigest`) of the version of each grant, run and campaign this
+   * installation last pushed or took from a colleague (kept in the mirror's `_local/scopekeeper-team-records`).
+   * A record held here in another version was changed here since: an edit of ours, which is pushed.
+   */
+  private seen = new Map<string, string>();
+  private seenChanged = false;
 
   constructor(
     private readonly deps: {
@@ -180,7 +222,8 @@ export class TeamSync {
     const length = (await this.deps.store.chain(ledgerId)).length;
     return {
       ...(state.lastSyncAt ? { lastSyncAt: state.lastSyncAt } : {}),
-      pending: Math.max(0, length - state.decisionsOnServer) + state.grantsPending,
+      pending:
+        Math.max(0, length - state.decisionsOnServer) + state.grantsPending + (state.recordsPending ?? 0),
       ...(state.lastError ? { lastError: state.lastError } : {}),
       quarantined: state.quarantinedCount,
       conflicts: state.conflicts.length,
@@ -197,8 +240,11 @@ export class TeamSync {
 
   private async syncOnce(): Promise<TeamStatus> {
     const state = await this.state();
+    this.seen = await this.loadSeen();
+    this.seenChanged = false;
     // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
     await this.push(state);
+    await this.pushRecords(state);
     const remote = new this.deps.PouchDB(getDatabaseUrl(this.deps.settings), {
       fetch: this.deps.fetch ?? teamFetch(this.deps.settings),
       skip_setup: true,
@@ -207,6 +253,7 @@ export class TeamSync {
       await this.mirror.replicate.to(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
       state.decisionsOnServer = state.decisionsInMirror;
       state.grantsPending = 0;
+      state.recordsPending = 0;
       await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
       delete state.lastError;
       state.lastSyncAt = this.now().toISOString();
@@ -218,6 +265,7 @@ export class TeamSync {
     // What did arrive is applied even when the server went away half-way.
     await this.apply(state);
     await this.saveState(state);
+    await this.saveSeen();
     return this.status();
   }
 
@@ -234,7 +282,10 @@ export class TeamSync {
     }
     // Our grants: those our chain records (an imported colleague's grant stays theirs).
     const ours = new Set(chain.map((d) => d.grantId).filter((id): id is string => id !== undefined));
-    const grants = (await store.grants()).filter((g) => ours.has(g.id));
+    // Those not changed since we last pushed or took them are on their way or there already (`seen`).
+    const grants = (await store.grants()).filter(
+      (g) => ours.has(g.id) && !this.unchanged(grantDocId(g.id), g),
+    );
     for (let start = 0; start < grants.length; start += TEAM_BATCH) {
       const batch = grants.slice(start, start + TEAM_BATCH);
       const held = await this.mirror.allDocs({
@@ -246,9 +297,10 @@ export class TeamSync {
       for (const [i, grant] of batch.entries()) {
         const row = held.rows[i];
         const doc = row?.doc as { grant?: unknown; _conflicts?: unknown[] } | undefined;
-        if (doc && JSON.stringify(doc.grant) === JSON.stringify(grant)) continue;
+        if (doc && !this.ourVersionToPush(ledgerId, grantDocId(grant.id), grant, doc)) continue;
         // Edited in two places and not resolved yet: no third version on top; the admin chooses first.
         if (doc?._conflicts && doc._conflicts.length > 0) continue;
+        this.see(grantDocId(grant.id), grant);
         const sig = await store.signTeamText(recordSigningText('grant', ledgerId, grant));
         docs.push({ ...grantDoc(ledgerId, grant, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
       }
@@ -276,6 +328,124 @@ export class TeamSync {
     }
     head.chainHeadSignature = await store.signTeamText(chainSigningText(ledgerId, chainHead));
     await this.mirror.put({ _id: headDocId(ledgerId), ...(rev ? { _rev: rev } : {}), ...head });
+  }
+
+  /**
+   * Our checklist runs and review campaigns into the mirror (issue 16, item 2), a batch at a time: each one
+   * held here that the mirror does not hold as it is, signed by us, unless the mirror's is a colleague's
+   * version that we did not take (`ourVersionToPush`).
+   */
+  private async pushRecords(state: TeamSyncState): Promise<void> {
+    const { store } = this.deps;
+    const ledgerId = await store.getLedgerId();
+    await this.pushKind(state, ledgerId, 'checklist', await store.runs(), {
+      id: checklistDocId,
+      doc: (run, sig) => checklistDoc(ledgerId, run, sig),
+    });
+    // A campaign changes with its revision: only those at another revision than we last saw are read whole.
+    const changed: ReviewCampaign[] = [];
+    for (const { id, revision } of await store.campaignRevisions()) {
+      if (this.seen.get(reviewDocId(id))?.startsWith(`${revision}:`)) continue;
+      const campaign = await store.campaign(id);
+      if (campaign) changed.push(campaign);
+    }
+    await this.pushKind(state, ledgerId, 'review', changed, {
+      id: reviewDocId,
+      doc: (campaign, sig) => reviewDoc(ledgerId, campaign, sig),
+    });
+  }
+
+  private async pushKind<T extends { id: string }>(
+    state: TeamSyncState,
+    ledgerId: string,
+    kind: 'checklist' | 'review',
+    records: readonly T[],
+    shape: {
+      id: (recordId: string) => string;
+      doc: (record: T, sig: string) => Record<string, unknown>;
+    },
+  ): Promise<void> {
+    const changed = records.filter((r) => !this.unchanged(shape.id(r.id), r));
+    for (let start = 0; start < changed.length; start += TEAM_BATCH) {
+      const batch = changed.slice(start, start + TEAM_BATCH);
+      const held = await this.mirror.allDocs({ keys: batch.map((r) => shape.id(r.id)), include_docs: true });
+      const docs: Record<string, unknown>[] = [];
+      for (const [i, record] of batch.entries()) {
+        const row = held.rows[i];
+        const raw = row?.doc as Record<string, unknown> | undefined;
+        if (raw && !this.ourVersionToPush(ledgerId, shape.id(record.id), record, raw)) continue;
+        this.see(shape.id(record.id), record);
+        const sig = await this.deps.store.signTeamText(recordSigningText(kind, ledgerId, record));
+        docs.push({ ...shape.doc(record, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
+      }
+      if (docs.length > 0) {
+        await this.mirror.bulkDocs(docs);
+        state.recordsPending = (state.recordsPending ?? 0) + docs.length;
+      }
+    }
+  }
+
+  /**
+   * Whether our version of a record goes into the mirror over the document held there (issue 16): not when
+   * the document holds the same record; over our own document, or one that does not parse, yes; over a
+   * colleague's version only when ours changed here since we last pushed or took one (`seen`): an edit of
+   * ours. Their later edit that the import did not take (the admin does not trust them) stays theirs:
+   * pushing ours back would have two installations overwrite each other at every sync.
+   */
+  private ourVersionToPush(ledgerId: string, docId: string, ours: unknown, raw: Record<string, unknown>) {
+    const parsed = parseTeamDoc(raw);
+    if (!parsed.ok || parsed.doc.type === 'head' || parsed.doc.type === 'decision') return true;
+    if (canonicalJson(recordOf(parsed.doc).record) === canonicalJson(ours)) {
+      this.see(docId, ours);
+      return false;
+    }
+    return parsed.doc.author === ledgerId || this.seen.get(docId) !== versionOf(ours);
+  }
+
+  private async loadSeen(): Promise<Map<string, string>> {
+    try {
+      const doc = await this.mirror.get(SEEN_ID);
+      const records = doc.records as Record<string, unknown> | undefined;
+      return new Map(
+        Object.entries(records ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+    } catch {
+      return new Map();
+    }
+  }
+
+  /** Whether a record held here is the version we last pushed or took (nothing of ours to push). */
+  private unchanged(docId: string, record: unknown): boolean {
+    return this.seen.get(docId) === versionOf(record);
+  }
+
+  /** Notes the version of a record this installation pushed or took (`seen`). */
+  private see(docId: string, record: unknown): void {
+    const digest = versionOf(record);
+    if (this.seen.get(docId) === digest) return;
+    this.seen.set(docId, digest);
+    this.seenChanged = true;
+  }
+
+  private async saveSeen(): Promise<void> {
+    if (!this.seenChanged) return;
+    let rev: string | undefined;
+    try {
+      rev = (await this.mirror.get(SEEN_ID))._rev as string;
+    } catch {
+      rev = undefined;
+    }
+    const records = Object.fromEntries(this.seen);
+    await this.mirror.put({ _id: SEEN_ID, ...(rev ? { _rev: rev } : {}), records });
+  }
+
+  /** Colleagues waiting for the admin's trust (`TeamSyncState.waiting`) whom the admin trusts now. */
+  private async trustedNow(state: TeamSyncState): Promise<string[]> {
+    if (!state.waiting?.length) return [];
+    const trusted = new Set(
+      (await this.deps.store.colleagues()).filter((c) => c.trusted).map((c) => c.ledgerId),
+    );
+    return state.waiting.filter((id) => trusted.has(id));
   }
 
   private quarantine(state: TeamSyncState, item: QuarantinedDoc): void {
@@ -334,6 +504,7 @@ export class TeamSync {
       state.appliedSeq = batch.last_seq;
       if (batch.results.length < TEAM_BATCH) break;
     }
+    for (const author of await this.trustedNow(state)) if (author !== ourLedger) authors.add(author);
     for (const author of authors) await this.applyAuthor(state, author);
   }
 
@@ -376,18 +547,28 @@ export class TeamSync {
 
     const key = await importPublicKey(head.publicKey);
     const grants: GrantRecord[] = [];
-    const grantRows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true });
+    const grantRows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true, conflicts: true });
+    let heldGrants: Set<string> | undefined;
     for (const row of grantRows.rows) {
       const parsed = parseTeamDoc(row.doc);
       if (!parsed.ok || parsed.doc.type !== 'grant' || parsed.doc.author !== author) continue;
+      // Edited in two places: ours stays until an admin chooses (a new grant is taken, there is none to keep).
+      if (row.doc._conflicts?.length) {
+        heldGrants ??= new Set((await this.deps.store.grants()).map((g) => g.id));
+        if (heldGrants.has(parsed.doc.grant.id)) continue;
+      }
       if (!(await verifyText(key, parsed.doc.sig, recordSigningText('grant', author, parsed.doc.grant)))) {
         this.quarantine(state, { id: String(row.id), rev: String(row.value.rev), reason: 'bad-signature' });
         continue;
       }
       grants.push(parsed.doc.grant);
     }
-    const text = JSON.stringify(authorFile(head, decisions, grants, this.now()));
-    const check = await this.deps.store.applyImport(text, utf8Length(text), { now: this.now() });
+    const records = await this.authorRecords(state, author, key);
+    const text = JSON.stringify(authorFile(head, decisions, grants, this.now(), records));
+    const check = await this.deps.store.applyImport(text, utf8Length(text), {
+      now: this.now(),
+      replaceNewer: true,
+    });
     if (!check.ok)
       this.quarantine(state, {
         id: headDocId(author),
@@ -396,6 +577,88 @@ export class TeamSync {
         problem: check.error.code,
         ...(check.error.facts ? { facts: check.error.facts } : {}),
       });
+    else if ('plan' in check) {
+      this.noteWaiting(state, author, check.plan.watch);
+      await this.noteTaken(check.plan);
+    }
+  }
+
+  /** What an import took from a colleague is seen: ours now, but no edit of ours to push back. */
+  private async noteTaken(plan: ImportPlan): Promise<void> {
+    for (const grant of [...plan.addGrants, ...(plan.replaceGrants ?? [])])
+      this.see(grantDocId(grant.id), grant);
+    for (const run of [...plan.addRuns, ...(plan.replaceRuns ?? [])]) this.see(checklistDocId(run.id), run);
+    if (!plan.watch?.applied) return;
+    // A campaign is taken when it is further along than ours: the one held now is what we saw.
+    for (const { id } of plan.file.reviewCampaigns ?? []) {
+      const held = await this.deps.store.campaign(id);
+      if (held) this.see(reviewDocId(id), held);
+    }
+  }
+
+  /**
+   * An author's checklist runs and review campaigns in the mirror, each checked against the author's key
+   * (a bad signature is quarantined, never applied). A run edited in two places that is held here is left
+   * as ours (the import takes nothing over it); a campaign is taken by its revision, as from a file.
+   */
+  private async authorRecords(
+    state: TeamSyncState,
+    author: string,
+    key: CryptoKey,
+  ): Promise<{ runs: ChecklistRun[]; campaigns: { campaign: ReviewCampaign; sig: string }[] }> {
+    const runs: ChecklistRun[] = [];
+    const campaigns: { campaign: ReviewCampaign; sig: string }[] = [];
+    let heldRuns: Set<string> | undefined;
+    for (const range of [CHECKLIST_RANGE, REVIEW_RANGE]) {
+      let startkey: string = range.startkey;
+      let skip = 0;
+      for (;;) {
+        const page = await this.mirror.allDocs({
+          startkey,
+          endkey: range.endkey,
+          include_docs: true,
+          conflicts: true,
+          limit: TEAM_BATCH,
+          skip,
+        });
+        for (const row of page.rows) {
+          const parsed = parseTeamDoc(row.doc);
+          if (!parsed.ok || (parsed.doc.type !== 'checklist' && parsed.doc.type !== 'review')) continue;
+          const doc: RecordDoc = parsed.doc; // one that did not parse was quarantined when it arrived
+          if (doc.author !== author) continue;
+          const { kind, record } = recordOf(doc);
+          if (!(await verifyText(key, doc.sig, recordSigningText(kind, author, record)))) {
+            this.quarantine(state, {
+              id: String(row.id),
+              rev: String(row.value.rev),
+              reason: 'bad-signature',
+            });
+            continue;
+          }
+          if (doc.type === 'checklist') {
+            if (row.doc._conflicts?.length) {
+              heldRuns ??= new Set((await this.deps.store.runs()).map((r) => r.id));
+              if (heldRuns.has(doc.run.id)) continue;
+            }
+            runs.push(doc.run);
+          } else if (doc.type === 'review') campaigns.push({ campaign: doc.campaign, sig: doc.sig });
+        }
+        if (page.rows.length < TEAM_BATCH) break;
+        startkey = page.rows.at(-1).id;
+        skip = 1;
+      }
+    }
+    return { runs, campaigns };
+  }
+
+  /**
+   * A colleague's campaigns the import left out because the admin does not trust them (yet): remembered,
+   * and taken at the first sync after the admin does (`trustedNow`), as a file imported again would be.
+   */
+  private noteWaiting(state: TeamSyncState, author: string, watch: WatchPlan | undefined): void {
+    const waits = !!watch?.campaigns?.length && watch.applied === false && watch.status === 'untrusted';
+    const others = (state.waiting ?? []).filter((id) => id !== author);
+    state.waiting = waits ? [...others, author] : others;
   }
 
   /**
@@ -422,17 +685,22 @@ export class TeamSync {
 
   /**
    * Resolves a grant's conflict with the version the admin chose: a decision records the choice (a note
-   * on the grant, in our chain), the chosen version becomes the document's, signed by us, and the other
-   * revisions are removed (on the server at the next sync). Never done without the admin.
+   * on the grant, in our chain), the chosen version becomes ours and the document's, signed by us, and
+   * the other revisions are removed (on the server at the next sync). Never done without the admin. The
+   * chosen version is written as of now (later than every version it settles), so a colleague who trusts
+   * us takes it in place of theirs (import.ts `replaceNewer`).
    */
   async resolveConflict(grantId: string, keepRev: string, decidedBy: string): Promise<boolean> {
     const versions = await this.conflictVersions(grantId);
     const kept = versions.find((v) => v.rev === keepRev);
     if (!kept) return false;
     const { store } = this.deps;
-    // The kept version becomes this ledger's grant too, with the decision, in one transaction: otherwise
-    // our own (other) version would be pushed over the choice at the next sync.
-    await store.saveGrant(kept.grant, {
+    const latest = Math.max(...versions.map((v) => Date.parse(v.grant.updatedAt)));
+    const chosen: GrantRecord = {
+      ...kept.grant,
+      updatedAt: new Date(Math.max(this.now().getTime(), latest + 1)).toISOString(),
+    };
+    await store.saveGrant(chosen, {
       at: this.now().toISOString(),
       businessId: kept.grant.businessId,
       subject: kept.grant.subject,
@@ -443,8 +711,8 @@ export class TeamSync {
     const ledgerId = await store.getLedgerId();
     const winner = versions[0]!;
     for (const loser of versions.slice(1)) await this.mirror.remove(grantDocId(grantId), loser.rev);
-    const sig = await store.signTeamText(recordSigningText('grant', ledgerId, kept.grant));
-    await this.mirror.put({ ...grantDoc(ledgerId, kept.grant, sig), _rev: winner.rev });
+    const sig = await store.signTeamText(recordSigningText('grant', ledgerId, chosen));
+    await this.mirror.put({ ...grantDoc(ledgerId, chosen, sig), _rev: winner.rev });
     const state = await this.state();
     state.conflicts = state.conflicts.filter((id) => id !== grantId);
     await this.saveState(state);

@@ -14,7 +14,14 @@ import {
 } from './team-harness';
 
 // An extension page's own API, as the page sees it (not a Node global).
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> };
+};
+
+/** The team ledger's sync alarm (lib/platform/team-runner.ts), as an extension page sees it. */
+const teamAlarm = async (browser: TeamBrowser) =>
+  (await browser.options()).evaluate(async () => (await chrome.alarms.get('scopekeeper-team-sync')) ?? null);
 
 const sample = samplePortfolio('en', 'grid');
 const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${sample.businessId}`;
@@ -64,6 +71,8 @@ describe('team ledger connection, two browsers', () => {
       expect(saved.kind).toBe('done');
       expect(saved.text).toContain('http://127.0.0.1/*');
       expect((await testTeamConnection(browser)).kind).toBe('ready');
+      // On: the sync alarm rings every half minute.
+      await expect.poll(async () => (await teamAlarm(browser))?.periodInMinutes).toBe(0.5);
     }
     // Two installations: each asked the server as its own user, with its own credentials.
     const users = new Set(server.couch.requests.map((r) => r.user));
@@ -135,6 +144,7 @@ describe('team ledger connection, two browsers', () => {
     const options = await bob.options();
     const stored = await options.evaluate(() => chrome.storage.local.get('team-ledger'));
     expect(stored['team-ledger']).toBeUndefined();
+    await expect.poll(() => teamAlarm(bob)).toBeNull();
     await options.reload();
     const form = options.locator('section.team-ledger');
     await expect.poll(() => form.getByLabel('CouchDB server address').inputValue()).toBe('');
@@ -163,6 +173,7 @@ describe('team ledger off (never configured)', () => {
       const options = await browser.options();
       await options.locator('section.team-ledger').waitFor();
       expect(await browser.holdsServerPermission()).toBe(false);
+      expect(await teamAlarm(browser)).toBeNull();
       expect(browser.requests.length).toBeGreaterThan(0);
       expect(outsideRequests(browser)).toEqual([]);
       expect(server.couch.requests.slice(heard)).toEqual([]);

@@ -6,7 +6,7 @@ import type { SandboxAssignment, SandboxPerson, SandboxPortfolio } from './portf
 import { applyEdit, loadEdits, saveEdits } from './edits';
 import { ATTACKER, ATTACKER_PARTNER, loadTakeover, saveTakeover, takeoverStrings } from './takeover';
 import { sandboxStrings, tasksByAssetType, type SandboxStrings } from './strings';
-import { SecurityRenderer } from './security';
+import { SecurityRenderer, securityStrings } from './security';
 import { getStructures, type ListStructure, type Structures } from './structures';
 
 /**
@@ -73,6 +73,8 @@ const latestPathOf: Record<string, string> = {
   app: 'apps',
   dataset: 'events_dataset_and_pixel',
   catalog: 'product_catalogs',
+  'business-info': 'business_info',
+  'security-center': 'security_center',
 };
 const classicPathOf: Record<string, string> = {
   people: 'people',
@@ -85,6 +87,8 @@ const classicPathOf: Record<string, string> = {
   app: 'apps',
   dataset: 'pixels',
   catalog: 'product-catalogs',
+  // The classic layout has no known Business info address (research/meta-business-settings.md).
+  'security-center': 'security',
 };
 const assetUrlType: Record<AssetType, string> = {
   page: 'page',
@@ -575,6 +579,14 @@ export class SandboxApp {
         this.t.dataSources,
         item('catalog', this.t.assetTypes.catalog, 'catalog'),
         item('dataset', this.t.assetTypes.dataset, 'dataset'),
+      ),
+      this.el(
+        'div',
+        { role: 'list', class: 'padding-top:8px' },
+        ...(this.route.layout === 'latest'
+          ? [item('business-info', securityStrings[this.portfolio.locale].businessInfo)]
+          : []),
+        item('security-center', securityStrings[this.portfolio.locale].securityCenter),
       ),
     );
   }

@@ -79,6 +79,27 @@ describe('the Business Settings sandbox', () => {
     );
   });
 
+  it('links Business info and Security Center from the navigation (latest), Security Center only (classic)', () => {
+    const hrefs = (path: string) => {
+      const { doc } = renderSandbox(
+        samplePortfolio('sv', 'list'),
+        `${B}${path}?business_id=1203456789012345`,
+      );
+      return Object.fromEntries(
+        [...doc.querySelectorAll('[role="navigation"] a')].map((a) => [
+          a.textContent,
+          a.getAttribute('href'),
+        ]),
+      );
+    };
+    const latest = hrefs('/latest/settings/business_users');
+    expect(latest['Företagsinformation']).toBe('/latest/settings/business_info?business_id=1203456789012345');
+    expect(latest['Säkerhetscenter']).toBe('/latest/settings/security_center?business_id=1203456789012345');
+    const classic = hrefs('/settings/people');
+    expect(classic['Företagsinformation']).toBeUndefined();
+    expect(classic['Säkerhetscenter']).toBe('/settings/security?business_id=1203456789012345');
+  });
+
   it('scales: the same generator makes a 5-person and a 5,000-person portfolio', () => {
     const small = generatePortfolio({ people: 5 });
     const large = generatePortfolio({ people: 5000 });

@@ -33,6 +33,13 @@ export const interchangeFileSchema = exportFileSchema
      * (only from our own ledger or a trusted colleague's). Files from before reviews have none.
      */
     reviewCampaigns: z.array(reviewCampaignSchema).max(10_000).optional(),
+    /**
+     * The team ledger's way to vouch for campaigns (issue 16): one signature per campaign, in the order of
+     * `reviewCampaigns`, each of `recordSigningText('review', ledgerId, campaign)` by `publicKey`. Taken
+     * only when the file has no watch signature and no baselines or changes (a file put back together from
+     * a colleague's documents, which cannot carry a signature over all of them).
+     */
+    reviewSignatures: z.array(signatureSchema).max(10_000).optional(),
   })
   .strict();
 export type InterchangeFile = z.infer<typeof interchangeFileSchema>;

@@ -88,6 +88,12 @@ export interface ImportOptions {
   memo?: ImportMemo;
   /** How long changes are kept (settings.changeRetentionDays): older rows of a file are not added. */
   retentionDays?: number;
+  /**
+   * The team ledger's rule for a colleague's later edit (issue 16): a grant or a checklist run held here in
+   * another form is replaced by the file's when the file's ledger is one the admin trusts and the file's
+   * version is the newer (`newerGrant`, `newerRun`). A file the admin picks never replaces anything.
+   */
+  replaceNewer?: boolean;
 }
 
 /** Where an import is: the page reads the file, the background checks it, then writes it. */
@@ -228,6 +234,9 @@ export interface ImportPlan {
   identicalGrants: number;
   /** Grants with an id we already hold and other content: reported, never overwritten. */
   conflictingGrants: { id: string; subject: string }[];
+  /** With `replaceNewer`: a trusted colleague's later versions of grants and runs held here, to replace ours. */
+  replaceGrants?: GrantRecord[];
+  replaceRuns?: ChecklistRun[];
   /** New decisions per ledger, each the continuation of what we hold of that chain. */
   addDecisions: Decision[];
   knownDecisions: number;
@@ -518,6 +527,9 @@ export async function planImport(
 
   const addGrants: GrantRecord[] = [];
   const conflictingGrants: ImportPlan['conflictingGrants'] = [];
+  const replaceGrants: GrantRecord[] = [];
+  const replaceRuns: ChecklistRun[] = [];
+  const replacing = !!options.replaceNewer && !!current.trusted?.has(file.ledgerId);
   let identicalGrants = 0;
   const changes: ImportChange[] = [];
   let cappedGrants = 0;
@@ -544,6 +556,7 @@ export async function planImport(
       canonicalJson(held) === canonicalJson(original)
     )
       identicalGrants++;
+    else if (replacing && newerGrant(grant, held)) replaceGrants.push(grant);
     else conflictingGrants.push({ id: grant.id, subject: grant.subject });
   }
   const allGrants = [...current.grants.values(), ...addGrants];
@@ -568,6 +581,7 @@ export async function planImport(
     const mine = held.get(run.id);
     if (mine) {
       if (canonicalJson(mine) === canonicalJson(run)) identicalRuns++;
+      else if (replacing && newerRun(run, mine)) replaceRuns.push(run);
       else conflictingRuns.push({ id: run.id, subject: run.subject, reason: 'differs' });
     } else if (run.status === 'open' && openHere.has(openKey(run))) {
       conflictingRuns.push({ id: run.id, subject: run.subject, reason: 'open-here' });
@@ -592,6 +606,8 @@ export async function planImport(
       addRuns,
       identicalRuns,
       conflictingRuns,
+      ...(replaceGrants.length > 0 ? { replaceGrants } : {}),
+      ...(replaceRuns.length > 0 ? { replaceRuns } : {}),
       ...(watched.watch ? { watch: watched.watch } : {}),
     },
   };
@@ -691,6 +707,24 @@ async function planWatch(
     },
     changes,
   };
+}
+
+/** Whether a version of a grant is later than another: written later (`updatedAt`). */
+export function newerGrant(theirs: GrantRecord, ours: GrantRecord): boolean {
+  return Date.parse(theirs.updatedAt) > Date.parse(ours.updatedAt);
+}
+
+/** When a run last changed (ms): its start, its finish, or its latest tick or untick. */
+export function runChangedAt(run: ChecklistRun): number {
+  let last = Date.parse(run.createdAt);
+  for (const at of [run.finishedAt, ...run.steps.map((s) => s.at)])
+    if (at !== undefined && Date.parse(at) > last) last = Date.parse(at);
+  return last;
+}
+
+/** Whether a version of a run is later than another (`runChangedAt`). */
+export function newerRun(theirs: ChecklistRun, ours: ChecklistRun): boolean {
+  return runChangedAt(theirs) > runChangedAt(ours);
 }
 
 /**

@@ -30,6 +30,16 @@ export function decisionSigningText(hash: string): string {
   return `scopekeeper-ledger decision\n${hash}`;
 }
 
+/**
+ * The text one record's team signature covers (issue 16): a label with the record's kind, its author's
+ * ledger and the record's canonical JSON. A team ledger document carries it (lib/domain/team-docs.ts), and
+ * a file's `reviewSignatures` are of this text for each of its campaigns.
+ */
+export type SignedRecordKind = 'grant' | 'checklist' | 'review';
+export function recordSigningText(kind: SignedRecordKind, author: string, record: unknown): string {
+  return `scopekeeper-ledger team ${kind}\n${author}\n${canonicalJson(record)}`;
+}
+
 export async function signText(key: CryptoKey, text: string): Promise<string> {
   return toHex(await crypto.subtle.sign(SIGN, key, utf8(text)));
 }

@@ -4,7 +4,7 @@ import { fail, type Problem } from '../problems';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { ChangeRow } from './export-file';
 import type { PublicKey } from './records';
-import { importPublicKey, sameKey, verifyText } from './signing';
+import { importPublicKey, recordSigningText, sameKey, verifyText } from './signing';
 
 /**
  * The watch's memory in the ledger's export file (issue 13, items 1 and 6): each business's baseline (the
@@ -277,17 +277,31 @@ export async function watchAuthor(
     baselines?: Baseline[] | undefined;
     changes?: ChangeRow[] | undefined;
     reviewCampaigns?: readonly unknown[] | undefined;
+    reviewSignatures?: readonly string[] | undefined;
   },
   current: { ledgerId: string; own?: { key: PublicKey }; trusted?: ReadonlySet<string> },
 ): Promise<{ ok: true; status: WatchStatus } | { ok: false; error: Problem }> {
-  if (!file.watchSignature || !file.publicKey) return { ok: true, status: 'unverified' };
-  const digest = await watchDigest(file.baselines ?? [], file.changes ?? [], file.reviewCampaigns ?? []);
-  const valid = await verifyText(
-    await importPublicKey(file.publicKey),
-    file.watchSignature,
-    watchSigningText(file.ledgerId, file.exportedAt, digest),
-  );
-  if (!valid) return fail('import-watch-signature');
+  if (!file.publicKey) return { ok: true, status: 'unverified' };
+  if (file.watchSignature) {
+    const digest = await watchDigest(file.baselines ?? [], file.changes ?? [], file.reviewCampaigns ?? []);
+    const valid = await verifyText(
+      await importPublicKey(file.publicKey),
+      file.watchSignature,
+      watchSigningText(file.ledgerId, file.exportedAt, digest),
+    );
+    if (!valid) return fail('import-watch-signature');
+  } else {
+    // Campaigns vouched for one by one (a team ledger's documents, issue 16): only campaigns, each signed.
+    const campaigns = file.reviewCampaigns ?? [];
+    const signatures = file.reviewSignatures;
+    if (!signatures || campaigns.length === 0) return { ok: true, status: 'unverified' };
+    if (file.baselines?.length || file.changes?.length || signatures.length !== campaigns.length)
+      return fail('import-watch-signature');
+    const key = await importPublicKey(file.publicKey);
+    for (const [i, campaign] of campaigns.entries())
+      if (!(await verifyText(key, signatures[i]!, recordSigningText('review', file.ledgerId, campaign))))
+        return fail('import-watch-signature');
+  }
   if (file.ledgerId === current.ledgerId)
     return { ok: true, status: sameKey(file.publicKey, current.own?.key) ? 'ours' : 'unverified' };
   return { ok: true, status: current.trusted?.has(file.ledgerId) ? 'trusted' : 'untrusted' };

@@ -2,14 +2,12 @@ import { problemSchema } from '../../domain/problems';
 import type { QuarantinedItem, TeamAuthor } from '../../domain/team-admin';
 import type { Hub } from '../hub';
 import { ok } from '../router';
-import type { TeamSync } from '../team-sync';
+import type { TeamAdminEngine } from '../team-runner';
 import { commandContext } from './context';
 
 /** What these messages need of the replication: its engine while the team ledger is on. */
 export interface TeamEngineSource {
-  activeEngine(): Promise<
-    Pick<TeamSync, 'conflictList' | 'conflictVersions' | 'resolveConflict' | 'quarantinedDocs'> | undefined
-  >;
+  activeEngine(): Promise<TeamAdminEngine | undefined>;
 }
 
 /**

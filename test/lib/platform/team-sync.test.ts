@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
+import { decide, startCampaign, type ReviewCampaign } from '@/lib/domain/review/campaign';
 import { defaultSettings } from '@/lib/domain/settings';
 import type { TeamSettings } from '@/lib/domain/team-ledger';
 import { LedgerStore } from '@/lib/ledger/store';
 import { runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
 import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
 import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
+import { me, person, snapshot } from '../domain/rules/helpers';
 
 /** Issue 16, items 2–4: two installations replicating through one CouchDB-protocol server on 127.0.0.1. */
 const PouchDB = TestPouchDB as unknown as PouchConstructor;
@@ -13,8 +16,10 @@ const PouchDB = TestPouchDB as unknown as PouchConstructor;
 const BUSINESS = '1203456789012345';
 const PARTNER = 'partner:3228568050780001';
 const NOW = new Date('2026-11-28T12:00:00Z');
-const context = (): CommandContext => ({
-  now: NOW,
+/** Later than NOW by some minutes (within the import's clock skew of five). */
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const context = (now = NOW): CommandContext => ({
+  now,
   decidedBy: 'anna@sjobod.se',
   settings: defaultSettings,
   isThirdParty: () => true,
@@ -79,6 +84,48 @@ async function acceptFinding(store: LedgerStore) {
     context(),
   );
   expect(done).toBeDefined();
+}
+
+/** A partner onboarding started (and its first step ticked by hand, when `tick`), as the panel does. */
+async function startRun(store: LedgerStore, id = 'run-1'): Promise<ChecklistRun> {
+  const run = createRun({
+    id,
+    businessId: BUSINESS,
+    templateId: 'onboard-partner',
+    subject: PARTNER,
+    case: 'Spring campaign',
+    now: NOW,
+  });
+  await store.commit({ runs: [run] });
+  return run;
+}
+async function tickRun(store: LedgerStore, run: ChecklistRun, at: Date): Promise<ChecklistRun> {
+  const step = run.steps.find((s) => !s.done)!;
+  const ticked = tickByHand(run, step.id, true, at)!;
+  await store.commit({ runs: [ticked] });
+  return ticked;
+}
+
+/** An access review campaign over what People showed, with one revoke decided. */
+async function reviewCampaign(store: LedgerStore, id = 'c1'): Promise<ReviewCampaign> {
+  await store.observeBaseline(snapshot([me, person('Nils Holm', 'nils@byraab.se')]), NOW, ['sjobod.se']);
+  const started = startCampaign({
+    id,
+    businessId: BUSINESS,
+    now: NOW,
+    startedBy: 'anna@sjobod.se',
+    baseline: (await store.baseline(BUSINESS))!,
+    source: 'baseline',
+  });
+  const decided = decide(
+    started,
+    [{ itemId: 'person:nils@byraab.se|portfolio', kind: 'revoke', rationale: 'Left' }],
+    'anna@sjobod.se',
+    NOW,
+  );
+  if (!decided.ok) throw new Error(decided.problem);
+  await store.commit({ campaigns: [decided.campaign] });
+  return decided.campaign;
 }
 
 /** The server's documents, read and written as the server admin (what a tamperer with access could do). */
@@ -197,14 +244,14 @@ describe('team ledger replication', () => {
     await a.sync.sync();
     await b.sync.sync();
     const [held] = await b.store.grants();
-    const extend = (store: LedgerStore, endsAt: string) =>
+    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
       runLedgerCommand(
         store,
         { type: 'extend', grantId: held!.id, endsAt, rationale: 'More time' },
-        context(),
+        context(now),
       );
-    await extend(a.store, '2027-01-20');
-    await extend(b.store, '2027-01-25');
+    await extend(a.store, '2027-01-20', later(1));
+    await extend(b.store, '2027-01-25', later(2));
     await a.sync.sync();
     expect((await b.sync.sync()).conflicts).toBe(1);
     expect((await a.sync.sync()).conflicts).toBe(1);
@@ -264,5 +311,182 @@ describe('team ledger replication', () => {
       'Spring campaign',
       'Summer campaign',
     ]);
+  });
+
+  it("A's checklist run and review campaign reach B, each signed by A; the campaign waits for B's trust", async () => {
+    const a = installation('a');
+    const b = installation('b');
+    const run = await startRun(a.store);
+    const campaign = await reviewCampaign(a.store);
+    expect((await a.sync.sync()).pending).toBe(0);
+    const aLedger = await a.store.getLedgerId();
+    expect(await serverDoc('checklist:run-1')).toMatchObject({ type: 'checklist', author: aLedger, run });
+    expect(await serverDoc('review:c1')).toMatchObject({ type: 'review', author: aLedger, campaign });
+
+    const status = await b.sync.sync();
+    expect(status.quarantined).toBe(0);
+    // The run is taken as from A's file; the campaign, like a file's, only from a colleague B trusts.
+    expect(await b.store.run('run-1')).toEqual(run);
+    expect(await b.store.campaigns()).toEqual([]);
+    expect((await b.sync.state()).waiting).toEqual([aLedger]);
+    await b.sync.sync();
+    expect(await b.store.campaigns()).toEqual([]);
+
+    await b.store.setTrusted(aLedger, true, NOW);
+    await b.sync.sync();
+    expect(await b.store.campaign('c1')).toEqual(campaign);
+    expect((await b.sync.state()).waiting).toEqual([]);
+    // B pushes none of A's records back as its own.
+    expect((await serverDoc('checklist:run-1')).author).toBe(aLedger);
+    expect((await serverDoc('review:c1')).author).toBe(aLedger);
+
+    // A decides one more item: the campaign's next revision reaches B.
+    const next = decide(
+      campaign,
+      [{ itemId: 'person:anna@sjobod.se|portfolio', kind: 'keep', rationale: 'Owner' }],
+      'anna@sjobod.se',
+      later(1),
+    );
+    if (!next.ok) throw new Error(next.problem);
+    await a.store.commit({ campaigns: [next.campaign] });
+    await a.sync.sync();
+    await b.sync.sync();
+    expect(await b.store.campaign('c1')).toEqual(next.campaign);
+    expect(next.campaign.revision).toBeGreaterThan(campaign.revision);
+  });
+
+  it('a later tick in a run reaches a colleague who trusts the author; one who does not keeps theirs', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    const c = installation('c');
+    const run = await startRun(a.store);
+    await a.sync.sync();
+    await b.sync.sync();
+    await c.sync.sync();
+    await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
+    const ticked = await tickRun(a.store, run, later(1));
+    await a.sync.sync();
+    const rev = (await serverDoc('checklist:run-1'))._rev;
+    await b.sync.sync();
+    await c.sync.sync();
+    expect(await b.store.run('run-1')).toEqual(ticked);
+    expect(await c.store.run('run-1')).toEqual(run);
+    // Nobody pushes their version back over A's: the document stays as A wrote it.
+    await b.sync.sync();
+    await c.sync.sync();
+    await a.sync.sync();
+    expect((await serverDoc('checklist:run-1'))._rev).toBe(rev);
+
+    // B's own later tick goes out, signed by B, and A (who does not trust B) keeps its own.
+    const bTicked = await tickRun(b.store, ticked, later(2));
+    await b.sync.sync();
+    expect(await serverDoc('checklist:run-1')).toMatchObject({
+      author: await b.store.getLedgerId(),
+      run: bTicked,
+    });
+    await a.sync.sync();
+    expect(await a.store.run('run-1')).toEqual(ticked);
+  });
+
+  it('a tampered run or campaign is quarantined by B and never applied; the rest of A comes', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await documentGrant(a.store);
+    await startRun(a.store);
+    await reviewCampaign(a.store);
+    await a.sync.sync();
+    await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
+    const runDoc = await serverDoc('checklist:run-1');
+    await putServerDoc({ ...runDoc, run: { ...(runDoc.run as object), case: 'Rewritten on the server' } });
+    const reviewDocument = await serverDoc('review:c1');
+    await putServerDoc({
+      ...reviewDocument,
+      campaign: { ...(reviewDocument.campaign as object), startedBy: 'mallory@example.com' },
+    });
+
+    const status = await b.sync.sync();
+    expect(status.quarantined).toBe(2);
+    const quarantined = (await b.sync.state()).quarantined.map((q) => [q.id, q.reason]);
+    expect(quarantined).toEqual(
+      expect.arrayContaining([
+        ['checklist:run-1', 'bad-signature'],
+        ['review:c1', 'bad-signature'],
+      ]),
+    );
+    expect(await b.store.runs()).toEqual([]);
+    expect(await b.store.campaigns()).toEqual([]);
+    expect((await b.store.grants()).map((g) => g.case)).toEqual(['Spring campaign']);
+  });
+
+  it("A's later edit of a grant replaces B's copy when B trusts A, and only then", async () => {
+    const a = installation('a');
+    const b = installation('b');
+    const c = installation('c');
+    await documentGrant(a.store);
+    await a.sync.sync();
+    await b.sync.sync();
+    await c.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    await b.store.setTrusted(aLedger, true, NOW);
+    const [grant] = await a.store.grants();
+    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
+      runLedgerCommand(
+        store,
+        { type: 'extend', grantId: grant!.id, endsAt, rationale: 'More time' },
+        context(now),
+      );
+    // C (whom nobody trusts) extends it first; then A, later.
+    await extend(c.store, '2027-01-18', later(1));
+    await c.sync.sync();
+    await a.sync.sync();
+    await b.sync.sync();
+    expect((await a.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
+    expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
+    await extend(a.store, '2027-01-20', later(2));
+    await a.sync.sync();
+    expect((await b.sync.sync()).conflicts).toBe(0);
+    expect(await b.store.grants()).toEqual(await a.store.grants());
+    expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-20']);
+    // C does not trust A: its own version stays, and it does not push it back over A's edit.
+    await c.sync.sync();
+    expect((await c.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-18']);
+    const rev = (await serverDoc(`grant:${grant!.id}`))._rev;
+    for (const x of [c, b, a, c]) expect((await x.sync.sync()).conflicts).toBe(0);
+    expect(await serverDoc(`grant:${grant!.id}`)).toMatchObject({ _rev: rev, author: aLedger });
+  });
+
+  it('a conflict is never settled by the later-edit rule, and the chosen version reaches a trusting colleague', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await documentGrant(a.store);
+    await a.sync.sync();
+    await b.sync.sync();
+    await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
+    await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
+    const [held] = await b.store.grants();
+    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
+      runLedgerCommand(
+        store,
+        { type: 'extend', grantId: held!.id, endsAt, rationale: 'More time' },
+        context(now),
+      );
+    await extend(a.store, '2027-01-20', later(2));
+    await extend(b.store, '2027-01-25', later(1));
+    await b.sync.sync();
+    await a.sync.sync();
+    // A's edit is the later one, but the two edits conflict: each keeps its own until an admin chooses.
+    expect((await b.sync.sync()).conflicts).toBe(1);
+    expect((await a.sync.sync()).conflicts).toBe(1);
+    expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-25']);
+    expect((await a.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-20']);
+
+    const keep = (await a.sync.conflictVersions(held!.id)).find((v) => v.grant.endsAt === '2027-01-25')!;
+    expect(await a.sync.resolveConflict(held!.id, keep.rev, 'anna@sjobod.se')).toBe(true);
+    expect((await a.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-25']);
+    await a.sync.sync();
+    expect((await b.sync.sync()).conflicts).toBe(0);
+    expect(await b.store.grants()).toEqual(await a.store.grants());
+    await a.sync.sync();
+    expect((await serverDoc(`grant:${held!.id}`)).grant).toEqual((await a.store.grants())[0]);
   });
 });
