@@ -7,6 +7,7 @@ import { catalogue, describeProblem } from '@/lib/domain/i18n/words';
 import { useApi } from './api';
 import { usePanelStore } from './panel-store';
 import { useRefusal } from './refusal';
+import { GrantConflict } from './team-conflict';
 
 type Command = RequestOf<'ledgerCommand'>;
 
@@ -85,13 +86,23 @@ export function SubjectLedger({
 }: Props) {
   const { ask } = useApi();
   const command = useLedgerCommand();
-  const t = catalogue(usePanelStore((s) => s.state.locale)).ledger;
+  const locale = usePanelStore((s) => s.state.locale);
+  const t = catalogue(locale).ledger;
   const [data, setData] = useState<{ grants: GrantRecord[]; decisions: Decision[] } | undefined>();
   const [form, setForm] = useState<Form>(initialForm);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   // A record that could not be read is said so, never shown as "no record".
-  const refusal = useRefusal(usePanelStore((s) => s.state.locale));
+  const refusal = useRefusal(locale);
   const { check } = refusal;
+  // Grants of this subject edited in two places (the team ledger, issue 16): marked, for the admin to resolve.
+  // Asked again whenever the ledger was written (`watchMark`): a sync that brought a colleague's records.
+  const [conflicts, setConflicts] = useState<ReadonlySet<string>>(new Set());
+  const watchMark = usePanelStore((s) => s.state.watchMark);
+  const loadConflicts = useCallback(async () => {
+    const reply = await ask('teamConflictsOf', { businessId, subject });
+    // An older background, or one that cannot say: no marker rather than a refusal over the record.
+    setConflicts(new Set(reply.ok ? (reply.value.grantIds ?? []) : []));
+  }, [ask, businessId, subject]);
   const load = useCallback(async () => {
     const reply = check(await ask('subjectRecord', { businessId, subject }));
     setData(reply.ok ? reply.value : undefined);
@@ -99,6 +110,9 @@ export function SubjectLedger({
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    void loadConflicts();
+  }, [loadConflicts, watchMark]);
 
   const submit = async (request: Command, done: string) => {
     const result = await command(request);
@@ -122,6 +136,18 @@ export function SubjectLedger({
               <strong>{g.case}</strong>
               {g.approver ? t.approvedBy(g.approver) : ''} · {g.startsAt} → {g.endsAt ?? t.noEndDate}
               {g.ticket ? ` · ${g.ticket}` : ''}
+              {conflicts.has(g.id) ? (
+                <GrantConflict
+                  locale={locale}
+                  grantId={g.id}
+                  subject={name}
+                  onResolved={(result) => {
+                    setOutcome(result);
+                    void load();
+                    void loadConflicts();
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { LedgerAdmin } from '@/components/ledger-admin';
 import { SettingsForm } from '@/components/settings-form';
 import { TeamLedgerForm } from '@/components/team-ledger-form';
 import { TeamStatusLine } from '@/components/team-status';
+import { TeamAdminSection } from '@/components/team-admin';
 import { changesPageUrl } from '@/lib/platform/changes-page';
 import { overviewPageUrl } from '@/lib/platform/overview-page';
 import { ask, uiLocale } from '@/lib/platform/page-api';
@@ -40,6 +41,8 @@ createRoot(document.getElementById('root')!).render(
       <TeamLedgerForm />
       {/* The replication's status (issue 16), under the team ledger's settings; nothing while it is off. */}
       <TeamStatusLine heading />
+      {/* Grants edited in two places and documents refused from the server (issue 16); nothing while off. */}
+      <TeamAdminSection />
     </main>
   </ApiProvider>,
 );

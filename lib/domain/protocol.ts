@@ -13,6 +13,12 @@ import { overviewRowSchema } from './overview';
 import { decisionInputSchema, reviewCampaignSchema, signOffInputSchema } from './review/campaign';
 import { MAX_PARTS, PART_CHARS } from './transfer';
 import { teamCheckSchema, teamStatusSchema } from './team-ledger';
+import {
+  quarantinedItemSchema,
+  resolveOutcomeSchema,
+  teamConflictSchema,
+  teamConflictVersionSchema,
+} from './team-admin';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
 /**
@@ -274,6 +280,42 @@ export const protocol = {
    * yet on the server, the last error, quarantined documents, grants in conflict.
    */
   teamStatus: define('page', none, teamStatusSchema),
+  /**
+   * options → background: the grants edited in two places, kept for an admin to choose between (issue 16,
+   * item 2), every business at once (unframed only). Empty while the team ledger is off.
+   */
+  teamConflicts: define('page', none, z.object({ conflicts: z.array(teamConflictSchema).max(10_000) })),
+  /** panel → background: which of one subject's grants are in conflict (its marker in the panel). */
+  teamConflictsOf: define(
+    'page',
+    z.object({ businessId, subject: subjectKey }),
+    z.object({ grantIds: z.array(z.string().min(1).max(100)).max(1000) }),
+  ),
+  /** panel / options → background: every version of a grant in conflict, with who wrote each. */
+  teamConflictVersions: define(
+    'page',
+    z.object({ grantId: z.string().min(1).max(100) }),
+    z.object({ versions: z.array(teamConflictVersionSchema).max(100) }),
+  ),
+  /**
+   * panel / options → background: the admin keeps one version (`keepRev`); the choice is recorded as a
+   * decision and the others are removed. `gone` when the grant is in conflict no more (resolved meanwhile,
+   * here or by a colleague): a retry changes nothing.
+   */
+  resolveTeamConflict: define(
+    'page',
+    z.object({ grantId: z.string().min(1).max(100), keepRev: z.string().min(1).max(200) }),
+    z.object({ outcome: resolveOutcomeSchema }),
+  ),
+  /**
+   * options → background: the documents refused from the server (quarantined, never applied), latest
+   * first, and how many in all (issue 16, item 3); unframed only.
+   */
+  teamQuarantine: define(
+    'page',
+    none,
+    z.object({ items: z.array(quarantinedItemSchema).max(1000), total: z.number().int().min(0) }),
+  ),
   /** page → background: one part of a request too large for one message (lib/domain/transfer.ts). */
   uploadPart: define(
     'page',
@@ -309,7 +351,13 @@ export const protocol = {
  * and not panel.html (the options page, the overview page), never to a panel, not even a bound one (a panel
  * is framed in a page that is not ours; it needs no more than its own business).
  */
-export const unframedOnly: ReadonlySet<string> = new Set(['overview', 'assetPaths', 'teamConnection']);
+export const unframedOnly: ReadonlySet<string> = new Set([
+  'overview',
+  'assetPaths',
+  'teamConnection',
+  'teamConflicts',
+  'teamQuarantine',
+]);
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;

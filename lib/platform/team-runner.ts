@@ -29,6 +29,12 @@ export interface TeamEngine {
 
 export type TeamEngineFactory = (settings: TeamSettings) => TeamEngine;
 
+/** What an admin reads or resolves of the engine's local mirror (lib/platform/handlers/team-admin.ts). */
+export type TeamAdminEngine = Pick<
+  TeamSync,
+  'conflictList' | 'conflictVersions' | 'resolveConflict' | 'quarantinedDocs'
+>;
+
 /**
  * Runs the team ledger's replication in the background (issue 16, item 3): one engine while the setting is
  * on and the browser grants the server's origin; a sync two seconds after a burst of ledger writes, on an
@@ -113,6 +119,16 @@ export class TeamRunner {
     const engine = this.engine;
     this.engine = undefined;
     await engine?.sync.close();
+  }
+
+  /**
+   * The engine while the team ledger is on, for what an admin resolves or reads of its local mirror
+   * (conflicts, quarantined documents); nothing is sent to the server by it.
+   */
+  async activeEngine(): Promise<TeamAdminEngine | undefined> {
+    const engine = await this.current();
+    // TeamSync has the admin's side; another engine (a test's) has nothing to show.
+    return engine instanceof TeamSync ? engine : undefined;
   }
 }
 

@@ -76,6 +76,10 @@ export interface QuarantinedDoc {
   reason: QuarantineReason;
   /** The import's problem code, when the import refused the author's records. */
   problem?: string;
+  /** That problem's facts (what its sentence names). */
+  facts?: Record<string, string | number>;
+  /** When it was refused (none on those kept before this was recorded). */
+  at?: string;
 }
 
 /** What the last sync left behind, kept in the mirror's local (never replicated) document. */
@@ -477,7 +481,9 @@ export class TeamSync {
     if (state.quarantined.some((q) => q.id === item.id && q.rev === item.rev && q.reason === item.reason))
       return;
     state.quarantinedCount += 1;
-    state.quarantined = [...state.quarantined, item].slice(-QUARANTINE_KEPT);
+    state.quarantined = [...state.quarantined, { ...item, at: this.now().toISOString() }].slice(
+      -QUARANTINE_KEPT,
+    );
   }
 
   /**
@@ -593,6 +599,7 @@ export class TeamSync {
           rev: headRev,
           reason: 'refused-by-import',
           problem: check.error.code,
+          ...(check.error.facts ? { facts: check.error.facts } : {}),
         });
         return;
       }
@@ -779,6 +786,34 @@ export class TeamSync {
   async close(): Promise<void> {
     await this.running?.catch(() => undefined);
     await this.mirror.close();
+  }
+
+  /**
+   * The grants in conflict now, each with its business, subject and how many versions are kept (the
+   * options page's list, the panel's marker). One whose conflict went meanwhile is left out.
+   */
+  async conflictList(): Promise<
+    { grantId: string; businessId: string; subject: string; versions: number }[]
+  > {
+    const out: { grantId: string; businessId: string; subject: string; versions: number }[] = [];
+    for (const grantId of (await this.state()).conflicts) {
+      const versions = await this.conflictVersions(grantId);
+      const first = versions[0];
+      if (first && versions.length >= 2)
+        out.push({
+          grantId,
+          businessId: first.grant.businessId,
+          subject: first.grant.subject,
+          versions: versions.length,
+        });
+    }
+    return out;
+  }
+
+  /** The documents refused from the server, latest first, and how many in all (only the latest are kept). */
+  async quarantinedDocs(): Promise<{ items: QuarantinedDoc[]; total: number }> {
+    const state = await this.state();
+    return { items: [...state.quarantined].reverse(), total: state.quarantinedCount };
   }
 }
 

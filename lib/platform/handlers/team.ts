@@ -4,6 +4,7 @@ import { ok } from '../router';
 import { checkTeamConnection } from '../team-connection';
 import type { TeamRunner } from '../team-runner';
 import { loadTeamSettings } from '../team-settings';
+import { registerTeamAdminHandlers } from './team-admin';
 
 /**
  * The team ledger's messages (issue 16): "Test connection" with the saved settings, and the replication's
@@ -22,4 +23,6 @@ export function registerTeamHandlers(hub: Hub, runner?: TeamRunner): void {
       return ok<'teamConnection'>({ kind: 'no-permission', origin });
     return ok<'teamConnection'>(await checkTeamConnection(loaded.settings, { createDatabase }));
   });
+  // Conflicts and quarantined documents, for an admin (lib/platform/handlers/team-admin.ts).
+  registerTeamAdminHandlers(hub, runner);
 }

@@ -15,6 +15,7 @@ import { changes } from './changes';
 import { overview } from './overview';
 import { reviewReport } from './review-report';
 import { teamLedger } from './team-ledger';
+import { teamAdmin } from './team-admin';
 
 export type Screens = typeof screens;
 
@@ -78,4 +79,5 @@ export const en = {
   incident,
   watchTransfer,
   teamLedger,
+  teamAdmin,
 };

@@ -16,6 +16,7 @@ import { changes } from './changes';
 import { overview } from './overview';
 import { reviewReport } from './review-report';
 import { teamLedger } from './team-ledger';
+import { teamAdmin } from './team-admin';
 
 // Counts go at the end or in brackets, so that one wording fits one and many.
 const evidence: EvidenceText = {
@@ -72,4 +73,5 @@ export const fr: Catalogue = {
   incident,
   watchTransfer,
   teamLedger,
+  teamAdmin,
 };

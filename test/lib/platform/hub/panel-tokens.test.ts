@@ -213,6 +213,11 @@ describe('a panel that the page framed itself, against the background', () => {
       // Nothing saved: no request would leave anyway.
       ['teamConnection', {}],
       ['teamStatus', {}],
+      ['teamConflicts', {}],
+      ['teamConflictsOf', { businessId: B, subject: 'partner:1' }],
+      ['teamConflictVersions', { grantId: 'g-1' }],
+      ['resolveTeamConflict', { grantId: 'g-1', keepRev: '2-abc' }],
+      ['teamQuarantine', {}],
     ] as const;
     // Every message an extension page may send is tried (a new one must be added here).
     expect(requests.map(([name]) => name).sort()).toEqual(

@@ -1,0 +1,64 @@
+import type { teamAdmin as en } from '../en/team-admin';
+
+/** Les conflits et documents refusés du registre d’équipe (ticket 16), en français (voir en/team-admin.ts). */
+export const teamAdmin: typeof en = {
+  conflict: {
+    marker:
+      'Modifiée à deux endroits : les deux versions sont gardées jusqu’à ce que vous en choisissiez une.',
+    compare: 'Comparer et choisir',
+    hide: 'Masquer les versions',
+    loading: 'Chargement des versions…',
+    versionsOf: (subject) => `Versions de l’attribution pour ${subject}`,
+    version: (n) => `Version n° ${n}`,
+    you: 'Vous (ce navigateur)',
+    colleague: (fingerprint, ledgerId, trusted) =>
+      `Un collègue (${fingerprint ? `clé ${fingerprint}` : `registre ${ledgerId}`}${trusted ? ', de confiance' : ', pas encore de confiance'})`,
+    field: {
+      assets: 'Ressources et rôles',
+      startsAt: 'Début',
+      endsAt: 'Date de fin',
+      case: 'Besoin (pourquoi)',
+      ticket: 'Ticket',
+      approver: 'Approuvé par',
+      notes: 'Notes',
+    },
+    differs: 'diffère',
+    none: '—',
+    noTasks: 'aucune tâche',
+    keep: 'Garder cette version',
+    keepHint:
+      'La version que vous gardez devient l’attribution partout ; une décision dans votre registre consigne ce choix.',
+    resolved: 'Résolu : la version choisie est gardée, et une décision consigne votre choix.',
+    gone: 'Cette attribution n’est plus en conflit : elle a été résolue entre-temps.',
+    off: 'Le registre d’équipe est désactivé : il n’y a rien à résoudre ici.',
+  },
+  conflicts: {
+    title: 'Attributions modifiées à deux endroits',
+    intro:
+      'La même attribution a été modifiée dans deux navigateurs avant leur synchronisation. Les deux versions sont gardées ; aucune ne compte comme choisie tant qu’un administrateur n’en a pas gardé une.',
+    none: 'Aucune attribution n’est en conflit.',
+    row: (subject, businessId, versions) => `${subject} (entreprise ${businessId}) : ${versions} versions`,
+  },
+  quarantine: {
+    title: 'Documents refusés venant du serveur',
+    intro:
+      'Des documents qui n’ont pas passé les contrôles qu’un fichier importé passe. Ils n’ont jamais été appliqués ; votre registre n’en est pas modifié.',
+    none: 'Aucun document venant du serveur n’a été refusé.',
+    more: (shown, total) => `Les ${shown} derniers sur ${total} sont listés.`,
+    when: (when) => `Refusé le ${when}`,
+    whenUnknown: 'Refusé avant que cette version n’en note la date',
+    document: (id) => `Document reçu ${id}`,
+    reason: {
+      malformed: 'Ce n’est pas un enregistrement Scopekeeper : sa forme n’est pas valide.',
+      'wrong-id': 'Son identifiant ne correspond pas à son contenu.',
+      unsigned: 'Il ne porte aucune signature de son auteur.',
+      'bad-signature':
+        'Sa signature ne correspond pas à la clé de son auteur : il a été modifié après avoir été signé.',
+      'changed-decision':
+        'C’est une de vos propres décisions, modifiée sur le serveur. Une décision ne change jamais : la vôtre reste telle que vous l’avez consignée.',
+      'refused-by-import':
+        'Les enregistrements de son auteur n’ont pas passé les contrôles qu’un fichier importé passe : aucun n’a été appliqué.',
+    },
+    problem: (text) => `Le contrôle a trouvé : ${text}`,
+  },
+};

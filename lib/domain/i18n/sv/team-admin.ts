@@ -1,0 +1,63 @@
+import type { teamAdmin as en } from '../en/team-admin';
+
+/** Teamliggarens konflikter och avvisade dokument (ärende 16), på svenska (se en/team-admin.ts). */
+export const teamAdmin: typeof en = {
+  conflict: {
+    marker: 'Ändrad på två ställen: båda versionerna sparas tills du väljer en.',
+    compare: 'Jämför och välj',
+    hide: 'Dölj versionerna',
+    loading: 'Hämtar versionerna…',
+    versionsOf: (subject) => `Versioner av tilldelningen för ${subject}`,
+    version: (n) => `Version nr ${n}`,
+    you: 'Du (den här webbläsaren)',
+    colleague: (fingerprint, ledgerId, trusted) =>
+      `En kollega (${fingerprint ? `nyckel ${fingerprint}` : `liggare ${ledgerId}`}${trusted ? ', betrodd' : ', inte betrodd'})`,
+    field: {
+      assets: 'Tillgångar och roller',
+      startsAt: 'Startdatum',
+      endsAt: 'Slutdatum',
+      case: 'Ärende (varför)',
+      ticket: 'Ärendenummer',
+      approver: 'Godkänt av',
+      notes: 'Anteckningar',
+    },
+    differs: 'skiljer sig',
+    none: '—',
+    noTasks: 'inga uppgifter',
+    keep: 'Behåll den här versionen',
+    keepHint:
+      'Versionen du behåller blir tilldelningen överallt; ett beslut i din liggare registrerar valet.',
+    resolved: 'Löst: versionen du valde behålls, och ett beslut registrerar ditt val.',
+    gone: 'Den här tilldelningen är inte längre i konflikt: den löstes under tiden.',
+    off: 'Teamliggaren är avstängd: det finns inget att lösa här.',
+  },
+  conflicts: {
+    title: 'Tilldelningar ändrade på två ställen',
+    intro:
+      'Samma tilldelning ändrades i två webbläsare innan de synkroniserades. Båda versionerna sparas; ingen räknas som vald förrän en administratör behåller en.',
+    none: 'Ingen tilldelning är i konflikt.',
+    row: (subject, businessId, versions) => `${subject} (företag ${businessId}): ${versions} versioner`,
+  },
+  quarantine: {
+    title: 'Dokument som avvisats från servern',
+    intro:
+      'Dokument som inte klarade kontrollerna som en importerad fil går igenom. De tillämpades aldrig; din liggare påverkas inte av dem.',
+    none: 'Inget dokument från servern har avvisats.',
+    more: (shown, total) => `De senaste ${shown} av ${total} visas.`,
+    when: (when) => `Avvisat ${when}`,
+    whenUnknown: 'Avvisat innan den här versionen registrerade när',
+    document: (id) => `Dokument ${id}`,
+    reason: {
+      malformed: 'Det är ingen Scopekeeper-post: formen är inte giltig.',
+      'wrong-id': 'Dess id stämmer inte med innehållet.',
+      unsigned: 'Det saknar författarens signatur.',
+      'bad-signature':
+        'Signaturen stämmer inte med författarens nyckel: det ändrades efter att det signerades.',
+      'changed-decision':
+        'Det är ett av dina egna beslut, ändrat på servern. Ett beslut ändras aldrig: ditt står kvar som du registrerade det.',
+      'refused-by-import':
+        'Författarens poster klarade inte kontrollerna som en importerad fil går igenom, så ingen av dem tillämpades.',
+    },
+    problem: (text) => `Kontrollen fann: ${text}`,
+  },
+};
