@@ -501,8 +501,10 @@ export class TeamSync {
         include_docs: true,
         conflicts: true,
       });
-      // Our own decisions that came by: compared with what we hold, the page's positions read at once.
-      const ownDocs: { n: number; decision: Decision; id: string; rev: string }[] = [];
+      // Decisions that came by, ours or a colleague's: compared with what we hold of that chain (a page's
+      // positions read at once per author). A held decision changed on the server is refused and said: the
+      // import continues a chain from what it holds and would not look at it again.
+      const decisionDocs = new Map<string, { n: number; decision: Decision; id: string; rev: string }[]>();
       for (const change of batch.results) {
         const raw = change.doc as Record<string, unknown> | undefined;
         if (!raw || change.deleted || String(change.id).startsWith('_')) continue;
@@ -512,14 +514,16 @@ export class TeamSync {
           continue;
         }
         const author = docAuthor(parsed.doc);
-        // Our own decision, changed on the server: decisions never change; refused, and said.
-        if (author === ourLedger && parsed.doc.type === 'decision')
-          ownDocs.push({
+        if (parsed.doc.type === 'decision') {
+          const docs = decisionDocs.get(author) ?? [];
+          docs.push({
             n: parsed.doc.n,
             decision: parsed.doc.decision,
             id: String(change.id),
             rev: String(raw._rev),
           });
+          decisionDocs.set(author, docs);
+        }
         if (parsed.doc.type === 'grant') {
           const id = parsed.doc.grant.id;
           const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
@@ -528,13 +532,13 @@ export class TeamSync {
         }
         if (author !== ourLedger) authors.add(author);
       }
-      if (ownDocs.length > 0) {
-        const first = Math.min(...ownDocs.map((d) => d.n));
-        const last = Math.max(...ownDocs.map((d) => d.n));
-        const held = await this.deps.store.chainFrom(ourLedger, first, last - first + 1);
-        for (const doc of ownDocs) {
-          const mine = held[doc.n - first];
-          if (mine && !sameDecision(mine, doc.decision))
+      for (const [author, docs] of decisionDocs) {
+        const first = Math.min(...docs.map((d) => d.n));
+        const last = Math.max(...docs.map((d) => d.n));
+        const held = await this.deps.store.chainFrom(author, first, last - first + 1);
+        for (const doc of docs) {
+          const ours = held[doc.n - first];
+          if (ours && !sameDecision(ours, doc.decision))
             this.quarantine(state, { id: doc.id, rev: doc.rev, reason: 'changed-decision' });
         }
       }

@@ -209,6 +209,32 @@ describe('team ledger replication', () => {
     expect((await a.store.chain(aLedger))[0]!.rationale).not.toBe('Rewritten on the server');
   });
 
+  it('a colleague’s decision already held, changed on the server later, is refused and the held one stays', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await documentGrant(a.store);
+    await a.sync.sync();
+    await b.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    const held = await b.store.chain(aLedger);
+    expect(held).toHaveLength(1);
+    expect((await b.sync.state()).quarantinedCount).toBe(0);
+
+    // Rewritten on the server after B took it: B continues A's chain from what it holds, and still sees it.
+    const id = `decision:${aLedger}:000000000`;
+    const doc = await serverDoc(id);
+    await putServerDoc({
+      ...doc,
+      decision: { ...(doc.decision as Record<string, unknown>), rationale: 'Rewritten on the server' },
+    });
+    const status = await b.sync.sync();
+    expect(status.quarantined).toBeGreaterThan(0);
+    expect((await b.sync.state()).quarantined).toContainEqual(
+      expect.objectContaining({ id, reason: 'changed-decision' }),
+    );
+    expect(await b.store.chain(aLedger)).toEqual(held);
+  });
+
   it('unsigned and malformed documents are quarantined with their reason', async () => {
     const a = installation('a');
     await putServerDoc({ _id: 'grant:g-unsigned', type: 'grant', author: crypto.randomUUID(), grant: {} });

@@ -58,7 +58,7 @@ export const teamAdmin = {
       unsigned: 'It carries no signature of its author.',
       'bad-signature': 'Its signature does not match its author’s key: it was changed after it was signed.',
       'changed-decision':
-        'It is one of your own decisions, changed on the server. A decision never changes: yours stays as you recorded it.',
+        'It is a decision already recorded here (yours or a colleague’s), changed on the server. A decision never changes: the one recorded here stays as it was.',
       'refused-by-import':
         'Its author’s records did not pass the checks an imported file passes, so none of them was applied.',
     } satisfies Record<QuarantinedItem['reason'], string>,

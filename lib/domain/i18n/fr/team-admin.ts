@@ -55,7 +55,7 @@ export const teamAdmin: typeof en = {
       'bad-signature':
         'Sa signature ne correspond pas à la clé de son auteur : il a été modifié après avoir été signé.',
       'changed-decision':
-        'C’est une de vos propres décisions, modifiée sur le serveur. Une décision ne change jamais : la vôtre reste telle que vous l’avez consignée.',
+        'C’est une décision déjà consignée ici (la vôtre ou celle d’un collègue), modifiée sur le serveur. Une décision ne change jamais : celle consignée ici reste telle quelle.',
       'refused-by-import':
         'Les enregistrements de son auteur n’ont pas passé les contrôles qu’un fichier importé passe : aucun n’a été appliqué.',
     },

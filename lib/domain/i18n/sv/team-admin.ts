@@ -54,7 +54,7 @@ export const teamAdmin: typeof en = {
       'bad-signature':
         'Signaturen stämmer inte med författarens nyckel: det ändrades efter att det signerades.',
       'changed-decision':
-        'Det är ett av dina egna beslut, ändrat på servern. Ett beslut ändras aldrig: ditt står kvar som du registrerade det.',
+        'Det är ett beslut som redan finns registrerat här (ditt eller en kollegas), ändrat på servern. Ett beslut ändras aldrig: det som finns här står kvar som det registrerades.',
       'refused-by-import':
         'Författarens poster klarade inte kontrollerna som en importerad fil går igenom, så ingen av dem tillämpades.',
     },
