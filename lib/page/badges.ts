@@ -14,7 +14,11 @@ import { badgeStyles } from './page-styles';
 export interface BadgeLayer {
   host: HTMLElement;
   setAnchors(anchors: readonly Anchor[]): void;
-  setFindings(findings: readonly Finding[]): void;
+  /**
+   * Returns the findings it keeps: the earlier ones when they say the same (the caller keeps those, so the
+   * page's heap holds one copy: 11,000 findings at 5,000 people).
+   */
+  setFindings(findings: readonly Finding[]): readonly Finding[];
   /** Scrolls to a subject's row and outlines it for a moment. Returns false when the row is not on the page. */
   highlight(subject: string): boolean;
 }
@@ -42,43 +46,20 @@ function anchorFor(finding: Finding, bySubject: ReadonlyMap<string, Anchor[]>): 
   return mine.find((a) => a.role === 'row');
 }
 
-/** Groups by subject, keeping the order within each. */
-function bySubjectOf<T extends { subject: string }>(items: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const mine = out.get(item.subject);
-    if (mine) mine.push(item);
-    else out.set(item.subject, [item]);
-  }
-  return out;
-}
-
 const sameAnchor = (a: Anchor, b: Anchor) =>
-  a.element === b.element && a.role === b.role && a.assetKey === b.assetKey;
+  a.element === b.element && a.subject === b.subject && a.role === b.role && a.assetKey === b.assetKey;
 
 const sameFinding = (a: Finding, b: Finding) =>
+  a.subject === b.subject &&
   a.ruleId === b.ruleId &&
   a.severity === b.severity &&
   a.message === b.message &&
   a.fix === b.fix &&
   (a.asset === b.asset || (!!a.asset && !!b.asset && assetKey(a.asset) === assetKey(b.asset)));
 
-/** Adds to `dirty` every subject whose list differs between the two groupings. */
-function markChanged<T>(
-  before: ReadonlyMap<string, T[]>,
-  after: ReadonlyMap<string, T[]>,
-  same: (a: T, b: T) => boolean,
-  dirty: Set<string>,
-): void {
-  for (const [subject, list] of after) {
-    const old = before.get(subject);
-    if (!old || old.length !== list.length || list.some((item, i) => !same(old[i]!, item))) dirty.add(subject);
-  }
-  for (const subject of before.keys()) if (!after.has(subject)) dirty.add(subject);
-}
-
-/** The longest stretch of badge work in one frame before the page gets the main thread back (ms). */
-const SLICE_MS = 8;
+/** The same items in the same order (a read or a message that changes nothing drawn is not drawn again). */
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
+  a.length === b.length && a.every((x, i) => same(x, b[i]!));
 
 export function createBadgeLayer(
   doc: Document,
@@ -98,21 +79,11 @@ export function createBadgeLayer(
   root.append(highlightBox);
 
   let anchors: readonly Anchor[] = [];
-  /** The latest anchors and findings by subject, and what is drawn of each subject. */
-  let anchorsBySubject = new Map<string, Anchor[]>();
-  let findingsBySubject = new Map<string, Finding[]>();
-  const drawnBySubject = new Map<string, Drawn[]>();
-  /** Subjects whose anchors or findings changed since they were last drawn: only these are drawn again. */
-  const dirty = new Set<string>();
-  /** Badges by the element they sit on (several subjects may share one), callouts apart (they are few). */
-  const badgesOn = new Map<Element, Drawn[]>();
-  const callouts = new Set<Drawn>();
-  /** Badges whose node is shown: hidden once their row is no longer near the screen. */
-  const shown = new Set<Drawn>();
+  let findings: readonly Finding[] = [];
+  let drawn: Drawn[] = [];
   let highlighted: { element: Element; until: number } | undefined;
   let frame = 0;
   let markPending = true;
-  const clock = () => doc.defaultView?.performance?.now() ?? Date.now();
 
   const visibleAt = (anchor: Anchor, x: number, y: number): boolean => {
     const view = doc.defaultView!;
@@ -123,20 +94,24 @@ export function createBadgeLayer(
   };
 
   // Every box is read first, then every badge is written: a write between two reads would make the browser
-  // lay the page out again for the next read (once per badge on a long list). Only the badges of rows near
-  // the screen, those shown (to hide them) and the callouts are looked at.
+  // lay the page out again for the next read (once per badge on a long list).
   const layout = () => {
     frame = 0;
-    if (dirty.size > 0) render();
+    if (stale) render();
     const view = doc.defaultView!;
     // On screen but covered (a sticky header, a pane): the badge is made and hidden, as before.
     const placed: { item: Drawn; rect?: DOMRect; show: boolean; box?: DOMRect }[] = [];
-    const measure = (item: Drawn) => {
+    for (const item of drawn) {
       const { element } = item.anchor;
+      // A row far from the screen is not measured; a badge already drawn is hidden once its row leaves.
+      if (item.kind === 'badge' && !near.has(element)) {
+        if (item.node && item.node.style.display !== 'none') placed.push({ item, show: false });
+        continue;
+      }
       const rect = element.isConnected ? element.getBoundingClientRect() : undefined;
       if (!rect || rect.width === 0 || rect.bottom < 0 || rect.top > view.innerHeight) {
         if (item.node) placed.push({ item, show: false });
-        return;
+        continue;
       }
       if (item.kind === 'badge') {
         const x = Math.max(0, rect.right - 34);
@@ -146,41 +121,32 @@ export function createBadgeLayer(
         const box = element.closest('[role="dialog"], [role="alertdialog"], dialog')?.getBoundingClientRect();
         placed.push({ item, rect, show: true, ...(box ? { box } : {}) });
       }
-    };
-    // A row far from the screen is not measured; a badge already drawn is hidden once its row leaves.
-    for (const item of shown) if (!near.has(item.anchor.element)) placed.push({ item, show: false });
-    for (const element of near) for (const item of badgesOn.get(element) ?? []) measure(item);
-    for (const item of callouts) measure(item);
+    }
     const lit =
       highlighted && highlighted.element.isConnected && Date.now() < highlighted.until
         ? highlighted.element.getBoundingClientRect()
         : undefined;
     for (const { item, rect, show, box } of placed) {
-      if (!rect || !show) {
+      if (!rect) {
         if (item.node) item.node.style.display = 'none';
-        if (!rect) {
-          shown.delete(item);
-          continue;
-        }
+        continue;
       }
       const node = (item.node ??= makeNode(item));
       if (!show) {
         node.style.display = 'none';
-        shown.delete(item);
       } else if (item.kind === 'badge') {
         node.style.display = 'block';
-        node.style.left = `${Math.max(0, rect!.right - 34)}px`;
-        node.style.top = `${rect!.top + rect!.height / 2 - 9}px`;
-        shown.add(item);
+        node.style.left = `${Math.max(0, rect.right - 34)}px`;
+        node.style.top = `${rect.top + rect.height / 2 - 9}px`;
       } else {
-        const around = box ?? rect!;
+        const around = box ?? rect;
         const roomRight = view.innerWidth - around.right > 276;
         node.style.display = 'block';
-        node.style.left = `${roomRight ? around.right + 12 : Math.max(8, rect!.left)}px`;
-        node.style.top = `${roomRight ? Math.max(8, rect!.top - 4) : rect!.bottom + 6}px`;
+        node.style.left = `${roomRight ? around.right + 12 : Math.max(8, rect.left)}px`;
+        node.style.top = `${roomRight ? Math.max(8, rect.top - 4) : rect.bottom + 6}px`;
       }
     }
-    if (markPending && (badgesOn.size > 0 || callouts.size > 0)) {
+    if (markPending && drawn.length > 0) {
       // A mark on the page's timeline when findings first show, for `npm run bench`; it holds no data.
       markPending = false;
       doc.defaultView?.performance?.mark?.('scopekeeper:findings-shown');
@@ -197,8 +163,6 @@ export function createBadgeLayer(
       highlightBox.style.display = 'none';
       highlighted = undefined;
     }
-    // Subjects left for later (over this frame's time): the next frame draws on.
-    if (dirty.size > 0) schedule();
   };
 
   const schedule = () => {
@@ -215,6 +179,18 @@ export function createBadgeLayer(
     },
     { rootMargin: '200px 0px' },
   );
+  let watched = new Set<Element>();
+  const watchRows = () => {
+    const next = new Set(drawn.filter((item) => item.kind === 'badge').map((item) => item.anchor.element));
+    for (const element of watched) {
+      if (!next.has(element)) {
+        watcher.unobserve(element);
+        near.delete(element);
+      }
+    }
+    for (const element of next) if (!watched.has(element)) watcher.observe(element);
+    watched = next;
+  };
 
   const makeNode = (item: Drawn): HTMLElement => {
     const { anchor, findings: list, kind } = item;
@@ -263,76 +239,57 @@ export function createBadgeLayer(
     return node;
   };
 
-  /** Takes a subject's marks away (nodes, and its rows from the watcher when no other badge is on them). */
-  const undraw = (subject: string) => {
-    for (const item of drawnBySubject.get(subject) ?? []) {
-      item.node?.remove();
-      shown.delete(item);
-      if (item.kind === 'callout') {
-        callouts.delete(item);
-        continue;
-      }
-      const { element } = item.anchor;
-      const on = badgesOn.get(element)?.filter((other) => other !== item) ?? [];
-      if (on.length > 0) badgesOn.set(element, on);
-      else {
-        badgesOn.delete(element);
-        watcher.unobserve(element);
-        near.delete(element);
-      }
+  // New anchors or findings are drawn in the next frame, once, however many arrive before it.
+  let stale = false;
+  const render = () => {
+    stale = false;
+    // A mark drawn before for the same anchor and the same findings keeps its node (no node made anew,
+    // no page layout for it); the others go.
+    const before = new Map<Element, Drawn[]>();
+    for (const item of drawn) {
+      const mine = before.get(item.anchor.element);
+      if (mine) mine.push(item);
+      else before.set(item.anchor.element, [item]);
     }
-    drawnBySubject.delete(subject);
-  };
-
-  /** Draws one subject's marks again from its latest anchors and findings. */
-  const redraw = (subject: string, dialogOpen: boolean) => {
-    undraw(subject);
-    const mine = findingsBySubject.get(subject);
-    if (!mine || !anchorsBySubject.has(subject)) return;
+    const bySubject = new Map<string, Anchor[]>();
+    for (const anchor of anchors) {
+      const mine = bySubject.get(anchor.subject);
+      if (mine) mine.push(anchor);
+      else bySubject.set(anchor.subject, [anchor]);
+    }
     const byAnchor = new Map<Anchor, Finding[]>();
-    for (const finding of mine) {
-      const anchor = anchorFor(finding, anchorsBySubject);
+    for (const finding of findings) {
+      const anchor = anchorFor(finding, bySubject);
       if (!anchor) continue;
       const list = byAnchor.get(anchor);
       if (list) list.push(finding);
       else byAnchor.set(anchor, [finding]);
     }
-    const drawn: Drawn[] = [];
-    for (const [anchor, list] of byAnchor) {
+    // No dialog open in the document: no row of it is in one (one search, not one per row).
+    const dialogOpen = doc.querySelector('[role="dialog"]') !== null;
+    drawn = [...byAnchor].map(([anchor, list]) => {
       list.sort((a, b) => rank[a.severity] - rank[b.severity]);
       const dialog =
         anchor.role === 'portfolio-access' ||
         anchor.role === 'expiry' ||
         ((dialogOpen || anchor.element.getRootNode() !== doc) &&
           anchor.element.closest('[role="dialog"]') !== null);
-      const item: Drawn = { anchor, findings: list, kind: dialog ? 'callout' : 'badge' };
-      drawn.push(item);
-      if (dialog) {
-        callouts.add(item);
-        continue;
-      }
-      const on = badgesOn.get(anchor.element);
-      if (on) on.push(item);
-      else {
-        badgesOn.set(anchor.element, [item]);
-        watcher.observe(anchor.element);
-      }
-    }
-    if (drawn.length > 0) drawnBySubject.set(subject, drawn);
+      const kind = dialog ? 'callout' : 'badge';
+      const mine = before.get(anchor.element);
+      const at =
+        mine?.findIndex(
+          (old) => old.kind === kind && sameAnchor(old.anchor, anchor) && sameList(old.findings, list, sameFinding),
+        ) ?? -1;
+      // Taken from `before`: what is left there at the end is removed.
+      const node = at >= 0 ? mine!.splice(at, 1)[0]!.node : undefined;
+      return { anchor, findings: list, kind, ...(node ? { node } : {}) } as Drawn;
+    });
+    for (const left of before.values()) for (const item of left) item.node?.remove();
+    watchRows();
   };
-
-  // Changed subjects are drawn again in the next frame, once however many changes arrive before it, and
-  // in slices: a first read of 5,000 rows with their findings is drawn over a few frames, no long task.
-  const render = () => {
-    const until = clock() + SLICE_MS;
-    // No dialog open in the document: no row of it is in one (one search, not one per row).
-    const dialogOpen = doc.querySelector('[role="dialog"]') !== null;
-    let count = 0;
-    for (const subject of dirty) {
-      dirty.delete(subject);
-      redraw(subject, dialogOpen);
-      if (++count % 64 === 0 && clock() >= until) break;
-    }
+  const renderSoon = () => {
+    stale = true;
+    schedule();
   };
 
   const view = doc.defaultView!;
@@ -347,19 +304,18 @@ export function createBadgeLayer(
   return {
     host,
     setAnchors(next) {
+      // The same anchors: those drawn stay (one copy of them on the page's heap, not two).
+      if (sameList(anchors, next, sameAnchor)) return;
       anchors = next;
-      const by = bySubjectOf(next);
-      markChanged(anchorsBySubject, by, sameAnchor, dirty);
-      anchorsBySubject = by;
-      if (dirty.size > 0) schedule();
+      renderSoon();
     },
     setFindings(next) {
       // Accepted findings stay in the panel, muted; they get no badge until their review date (the
       // background does not send them: lib/domain/badge-findings.ts).
-      const by = bySubjectOf(next);
-      markChanged(findingsBySubject, by, sameFinding, dirty);
-      findingsBySubject = by;
-      if (dirty.size > 0) schedule();
+      if (sameList(findings, next, sameFinding)) return findings;
+      findings = next;
+      renderSoon();
+      return next;
     },
     highlight(subject) {
       const row =

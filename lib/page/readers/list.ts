@@ -65,14 +65,14 @@ const NO_TEXTS: readonly string[] = Object.freeze([]);
  * anchors' keys) takes it as unchanged at a glance instead of comparing it field by field (issue 12).
  * Nothing mutates them: the detail pane's facts go on a copy.
  */
-const principalOf = new WeakMap<RowFacts, { kind: string; principal: Principal | undefined }>();
+const principalOf = new WeakMap<RowFacts, Principal | null>();
 const pendingOf = new WeakMap<RowFacts, RowFacts>();
+/** (A row's facts are remembered by one watcher, of one location: always read as rows of one kind.) */
 function rowPrincipalOf(kind: 'people' | 'partners' | 'system-users', facts: RowFacts): Principal | undefined {
-  const known = principalOf.get(facts);
-  if (known?.kind === kind) return known.principal;
-  const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
-  principalOf.set(facts, { kind, principal });
-  return principal;
+  let principal = principalOf.get(facts);
+  if (principal === undefined)
+    principalOf.set(facts, (principal = (isUnderstood(kind, facts) && toPrincipal(kind, facts)) || null));
+  return principal ?? undefined;
 }
 
 /** The subject key of a principal, made once per principal (never mutated once read: see above). */
