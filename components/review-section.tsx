@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
 import { followUpState, summarise, type ReviewCampaign, type ReviewItem } from '@/lib/domain/review/campaign';
@@ -27,20 +27,29 @@ function useCampaign(businessId: string | undefined) {
   const { locale, watchMark } = usePanelStore((s) => s.state);
   const refusal = useRefusal(locale);
   const { check } = refusal;
-  const [campaign, setCampaign] = useState<ReviewCampaign | undefined>();
+  const [campaign, setShown] = useState<ReviewCampaign | undefined>();
   const [asked, setAsked] = useState(0);
+  // A command's answer (a start, a decision) is newer than a list asked before it: a slow list answer that
+  // arrives after it must not put back what the command replaced (a busy background answers late).
+  const answered = useRef(0);
+  const setCampaign = useCallback((next: ReviewCampaign | undefined) => {
+    answered.current += 1;
+    setShown(next);
+  }, []);
   useEffect(() => {
     if (!businessId) return;
     let current = true;
+    const since = answered.current;
+    const fresh = () => current && answered.current === since;
     void (async () => {
       const list = check(await ask('reviewList', { businessId }));
-      if (!current || !list.ok) return;
+      if (!fresh() || !list.ok) return;
       // An answer without the list (an older background) shows no campaign rather than failing.
       const campaigns = (list.value as { campaigns?: typeof list.value.campaigns }).campaigns ?? [];
       const chosen = campaigns.find((c) => c.status === 'open') ?? campaigns[0];
-      if (!chosen) return setCampaign(undefined);
+      if (!chosen) return setShown(undefined);
       const got = check(await ask('reviewGet', { campaignId: chosen.id }));
-      if (current && got.ok) setCampaign(got.value.campaign);
+      if (fresh() && got.ok) setShown(got.value.campaign);
     })();
     return () => {
       current = false;

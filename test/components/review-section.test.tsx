@@ -128,6 +128,38 @@ afterEach(() => {
 });
 
 describe('the access review in the panel (issue 14)', () => {
+  it('a list answered late (a busy background) does not hide the campaign just started', async () => {
+    // The first list is answered only after the start's answer: it says "none", as it was when asked.
+    let answerList: (() => void) | undefined;
+    const slow = (async (name: string, data: never) => {
+      if (name === 'reviewList' && !answerList) {
+        const before = await ask(name as never, data);
+        await new Promise<void>((resolve) => (answerList = resolve));
+        return before;
+      }
+      return ask(name as never, data);
+    }) as Api['ask'];
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => usePanelStore.getState().setState(inLocale('en')));
+    act(() =>
+      root!.render(
+        <ApiProvider api={{ ask: slow, locale: 'en' }}>
+          <ReviewSection />
+        </ApiProvider>,
+      ),
+    );
+    await flush();
+    act(() => $('[data-review-start]')!.click());
+    await flush();
+    expect($('section.review')?.dataset.review).toBe('open');
+    answerList!();
+    await flush();
+    expect($('section.review')?.dataset.review).toBe('open');
+    expect($$('[data-review-item]')).toHaveLength(4);
+  });
+
   it('starts a review, keeps a selection in bulk, revokes one with a rationale, and signs off', async () => {
     mount(inLocale('en'));
     await flush();
