@@ -239,6 +239,8 @@ export async function ledgerAdmin(
   commandKey?: string,
   /** Told how far an import's checks and writes are (the options page's progress bar). */
   onProgress?: (progress: ImportProgress) => void,
+  /** An import's file size in bytes when the caller knows it (a stored file's own size); else counted. */
+  byteLength?: number,
 ): Promise<Outcome<{ result: AdminResult }>> {
   const done = (result: AdminResult) => ({ ok: true as const, result });
   const replayed = (stored: unknown) => {
@@ -294,7 +296,7 @@ export async function ledgerAdmin(
     }
     case 'plan-import':
     case 'apply-import': {
-      const bytes = utf8Length(request.text);
+      const bytes = byteLength ?? utf8Length(request.text);
       const applied = request.type === 'apply-import';
       const options = {
         now,
