@@ -54,6 +54,9 @@ export function registerLedgerHandlers(hub: Hub): void {
   const uploads = new Uploads(UPLOADS_DB_NAME, () => hub.clock().getTime());
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
+      // Where an import's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG).
+      if (request.type === 'plan-upload' || request.type === 'apply-previewed')
+        globalThis.performance?.mark?.('import:asked');
       const first = await replayOf(hub, request.commandKey, 'ledgerAdmin');
       if (first) return first;
       // A preview's file, kept here: its import names it instead of sending it again (issue 12, item 5).
@@ -97,6 +100,7 @@ export function registerLedgerHandlers(hub: Hub): void {
       ).finally(() => imports.done(request.commandKey));
       if (!outcome.ok) return outcome;
       const { result } = outcome;
+      if (importing) globalThis.performance?.mark?.('import:answered');
       if (task.type === 'plan-import' && result.type === 'import')
         return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text, bytes) });
       if (
