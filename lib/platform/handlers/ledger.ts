@@ -54,6 +54,9 @@ export function registerLedgerHandlers(hub: Hub): void {
   const uploads = new Uploads(UPLOADS_DB_NAME, () => hub.clock().getTime());
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
+      // Where an import's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG).
+      if (request.type === 'plan-upload' || request.type === 'apply-previewed')
+        globalThis.performance?.mark?.('import:asked');
       const first = await replayOf(hub, request.commandKey, 'ledgerAdmin');
       if (first) return first;
       // A preview's file, kept here: its import names it instead of sending it again (issue 12, item 5).
@@ -65,15 +68,19 @@ export function registerLedgerHandlers(hub: Hub): void {
       if (request.type === 'keep-preview')
         return ok<'ledgerAdmin'>({ type: 'preview', kept: previews.has(request.preview) });
       let task: StoreAdminRequest;
+      // The file's size in bytes, when it came as a file (its own size) or was previewed so: not counted again.
+      let bytes: number | undefined;
       if (request.type === 'plan-upload') {
-        const text = await uploads.take(request.upload);
-        if (text === undefined) return fail('import-preview-gone');
-        task = { type: 'plan-import', text };
+        const upload = await uploads.take(request.upload);
+        if (upload === undefined) return fail('import-preview-gone');
+        task = { type: 'plan-import', text: upload.text };
+        bytes = upload.bytes;
       } else if (request.type === 'apply-previewed') {
         // Taken once: a second import of the same preview is refused (a retry of the same action, same
         // command key, got its first answer above).
         const file = previews.take(request.preview);
         if (!file) return fail('import-preview-gone');
+        bytes = file.bytes;
         task = {
           type: 'apply-import',
           text: file.text,
@@ -89,11 +96,13 @@ export function registerLedgerHandlers(hub: Hub): void {
         await hub.currentSettings(),
         request.commandKey,
         importing ? imports.reporter(request.commandKey) : undefined,
+        bytes,
       ).finally(() => imports.done(request.commandKey));
       if (!outcome.ok) return outcome;
       const { result } = outcome;
+      if (importing) globalThis.performance?.mark?.('import:answered');
       if (task.type === 'plan-import' && result.type === 'import')
-        return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text) });
+        return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text, bytes) });
       if (
         result.type === 'delete-all' ||
         (result.type === 'import' && result.applied) ||
