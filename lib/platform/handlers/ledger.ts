@@ -41,11 +41,12 @@ export function registerLedgerHandlers(hub: Hub): void {
     }),
   );
 
-  // How far each running import is, for the options page's progress bar (polled by command key).
+  // How far each running import is, for the options page's progress bar (polled by command key: a poll is
+  // answered when the import's stage is not the one the page shows, or after a quarter of a second).
   const imports = new ImportProgressBoard();
-  router.handle('importProgress', ({ commandKey }) => {
-    const progress = imports.get(commandKey);
-    return Promise.resolve(ok<'importProgress'>(progress ? { progress } : {}));
+  router.handle('importProgress', async ({ commandKey, seen }) => {
+    const progress = await imports.next(commandKey, seen);
+    return ok<'importProgress'>(progress ? { progress } : {});
   });
 
   // Files the options page previewed, waiting for their import (lib/platform/previewed-imports.ts).
