@@ -3,7 +3,8 @@ import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
 import { ImportProgressBoard } from '../import-progress';
 import { PreviewedImports } from '../previewed-imports';
-import { Uploads, UPLOADS_DB_NAME } from '../../ledger/uploads';
+import { Uploads, UPLOADS_DB_NAME, UPLOAD_KEEP_MS } from '../../ledger/uploads';
+import { HandedFiles } from '../handoff';
 import { fail } from '../../domain/problems';
 import type { StoreAdminRequest } from '../../domain/ledger/admin';
 import { ok } from '../router';
@@ -53,6 +54,9 @@ export function registerLedgerHandlers(hub: Hub): void {
   const previews = new PreviewedImports(() => hub.clock().getTime());
   // Files the options page stored for their preview (lib/ledger/uploads.ts).
   const uploads = new Uploads(UPLOADS_DB_NAME, () => hub.clock().getTime());
+  // Files the options page handed to this worker by reference (lib/platform/handoff.ts), where it can.
+  const handed = new HandedFiles(UPLOAD_KEEP_MS, () => hub.clock().getTime());
+  handed.listen();
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
       // Where an import's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG).
@@ -72,7 +76,7 @@ export function registerLedgerHandlers(hub: Hub): void {
       // The file's size in bytes, when it came as a file (its own size) or was previewed so: not counted again.
       let bytes: number | undefined;
       if (request.type === 'plan-upload') {
-        const upload = await uploads.take(request.upload);
+        const upload = (await handed.take(request.upload)) ?? (await uploads.take(request.upload));
         if (upload === undefined) return fail('import-preview-gone');
         task = { type: 'plan-import', text: upload.text };
         bytes = upload.bytes;
