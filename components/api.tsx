@@ -18,8 +18,9 @@ export interface Api {
   /** The address of the overview of every business, or of one business's assets (lib/platform/overview-page.ts). */
   overviewPage?: (businessId?: string, asset?: string) => string;
   /**
-   * The options page's way to hand a large file to the background (lib/ledger/uploads.ts): stored where the
-   * background reads it, its id returned for the message that names it (`plan-upload`).
+   * The options page's way to hand a large file to the background: posted to its worker by reference
+   * (lib/platform/handoff.ts) or, where that cannot be, stored where it reads it (lib/ledger/uploads.ts);
+   * its id returned for the message that names it (`plan-upload`).
    */
   upload?: (file: Blob) => Promise<string>;
   /** The options page's settings (extension storage). */

@@ -322,7 +322,7 @@ function ShortList<T>(props: {
 const PROGRESS_AFTER_MS = 1000;
 /** How often a preview on screen reminds the background (a worker idle for 30 s is stopped). */
 const KEEP_PREVIEW_MS = 20_000;
-/** How often the page asks the background how far an import is. */
+/** How long the page waits before asking again when a progress poll fails (a worker starting again, say). */
 const PROGRESS_POLL_MS = 250;
 
 /** Reads a file as text, saying how many bytes are read so far (UTF-8, as File.text() decodes it). */
@@ -428,12 +428,17 @@ export function LedgerAdmin() {
   ) => {
     const commandKey = crypto.randomUUID();
     let waiting = true;
+    // Each poll names the stage shown and is answered when the background is in another one (or after a
+    // quarter of a second with the counts): a stage shows when it starts, however short it is.
     const poll = async () => {
+      let seen: ImportProgress['stage'] | undefined;
       while (waiting) {
-        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        const r = await ask('importProgress', { commandKey, ...(seen ? { seen } : {}) });
         if (!waiting) break;
-        const r = await ask('importProgress', { commandKey });
-        if (waiting && r.ok && r.value.progress) setProgress(r.value.progress);
+        if (r.ok && r.value.progress) {
+          seen = r.value.progress.stage;
+          setProgress(r.value.progress);
+        } else if (!r.ok) await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
       }
     };
     void poll();

@@ -14,6 +14,7 @@ import { loadSettings, saveSettings } from '@/lib/platform/settings';
 import { saveTeamSettings, turnOffTeamLedger, viewTeamSettings } from '@/lib/platform/team-settings';
 import { catalogue } from '@/lib/domain/i18n';
 import { Uploads } from '@/lib/ledger/uploads';
+import { handOver } from '@/lib/platform/handoff';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;
@@ -28,7 +29,8 @@ createRoot(document.getElementById('root')!).render(
       overviewPage: overviewPageUrl,
       settings: { load: loadSettings, save: saveSettings },
       team: { view: viewTeamSettings, save: saveTeamSettings, turnOff: turnOffTeamLedger },
-      upload: (file) => new Uploads().put(file),
+      // Handed to the worker by reference where it can be, else stored in IndexedDB for it.
+      upload: async (file) => (await handOver(file)) ?? new Uploads().put(file),
     }}
   >
     <nav className="page-links">

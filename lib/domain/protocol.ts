@@ -169,11 +169,13 @@ export const protocol = {
   ledgerAdmin: define('page', withKey(adminRequestSchema), adminResultSchema),
   /**
    * options → background: how far the import sent with this command key is (checking, writing), polled by
-   * the options page while it waits for the answer; none once it is done or when unknown (issue 12).
+   * the options page while it waits for the answer; none once it is done or when unknown (issue 12). The
+   * page names the stage it shows (`seen`): the answer comes when the import is in another stage, or after
+   * a quarter of a second with the counts so far.
    */
   importProgress: define(
     'page',
-    z.object({ commandKey: commandKeySchema }),
+    z.object({ commandKey: commandKeySchema, seen: importProgressSchema.shape.stage.optional() }),
     z.object({ progress: importProgressSchema.optional() }),
   ),
   /** panel / popup → background: start, tick, finish or discard a checklist run. */

@@ -45,10 +45,11 @@ export class Uploads {
   }
 
   /**
-   * The background's side: a file's text, and the file is forgotten (as are any left behind too long);
-   * undefined when no such file is waiting.
+   * The background's side: a file's text and its size in bytes (the file's own: counting the UTF-8 of a
+   * 75 MB text took half a second on a busy machine), and the file is forgotten (as are any left behind
+   * too long); undefined when no such file is waiting.
    */
-  async take(id: string): Promise<string | undefined> {
+  async take(id: string): Promise<{ text: string; bytes: number } | undefined> {
     await this.db.files
       .where('at')
       .below(this.clock() - UPLOAD_KEEP_MS)
@@ -57,7 +58,7 @@ export class Uploads {
     const row = await this.db.files.get(id);
     if (!row) return undefined;
     try {
-      return await row.file.text();
+      return { text: await row.file.text(), bytes: row.file.size };
     } finally {
       globalThis.performance?.mark?.('upload:read');
       await this.db.files.delete(id);

@@ -5,6 +5,8 @@ export const MAX_PREVIEWS = 2;
 
 interface Previewed {
   text: string;
+  /** The file's size in bytes, as its preview counted it (not counted again for its import). */
+  bytes?: number;
   at: number;
 }
 
@@ -25,11 +27,11 @@ export class PreviewedImports {
   }
 
   /** Keeps a previewed file; its id. */
-  keep(text: string): string {
+  keep(text: string, bytes?: number): string {
     this.prune();
     while (this.kept.size >= MAX_PREVIEWS) this.kept.delete(this.kept.keys().next().value!);
     const id = crypto.randomUUID();
-    this.kept.set(id, { text, at: this.clock() });
+    this.kept.set(id, { text, ...(bytes !== undefined ? { bytes } : {}), at: this.clock() });
     return id;
   }
 
@@ -40,11 +42,16 @@ export class PreviewedImports {
   }
 
   /** A previewed file for its import, forgotten at once; undefined when it is unknown or expired. */
-  take(id: string): { text: string } | undefined {
+  take(id: string): { text: string; bytes?: number } | undefined {
     this.prune();
     const previewed = this.kept.get(id);
     this.kept.delete(id);
-    return previewed && { text: previewed.text };
+    return (
+      previewed && {
+        text: previewed.text,
+        ...(previewed.bytes !== undefined ? { bytes: previewed.bytes } : {}),
+      }
+    );
   }
 
   /** The admin cancelled the preview (or chose another file). */

@@ -3,7 +3,8 @@ import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
 import { ImportProgressBoard } from '../import-progress';
 import { PreviewedImports } from '../previewed-imports';
-import { Uploads, UPLOADS_DB_NAME } from '../../ledger/uploads';
+import { Uploads, UPLOADS_DB_NAME, UPLOAD_KEEP_MS } from '../../ledger/uploads';
+import { HandedFiles } from '../handoff';
 import { fail } from '../../domain/problems';
 import type { StoreAdminRequest } from '../../domain/ledger/admin';
 import { ok } from '../router';
@@ -41,19 +42,26 @@ export function registerLedgerHandlers(hub: Hub): void {
     }),
   );
 
-  // How far each running import is, for the options page's progress bar (polled by command key).
+  // How far each running import is, for the options page's progress bar (polled by command key: a poll is
+  // answered when the import's stage is not the one the page shows, or after a quarter of a second).
   const imports = new ImportProgressBoard();
-  router.handle('importProgress', ({ commandKey }) => {
-    const progress = imports.get(commandKey);
-    return Promise.resolve(ok<'importProgress'>(progress ? { progress } : {}));
+  router.handle('importProgress', async ({ commandKey, seen }) => {
+    const progress = await imports.next(commandKey, seen);
+    return ok<'importProgress'>(progress ? { progress } : {});
   });
 
   // Files the options page previewed, waiting for their import (lib/platform/previewed-imports.ts).
   const previews = new PreviewedImports(() => hub.clock().getTime());
   // Files the options page stored for their preview (lib/ledger/uploads.ts).
   const uploads = new Uploads(UPLOADS_DB_NAME, () => hub.clock().getTime());
+  // Files the options page handed to this worker by reference (lib/platform/handoff.ts), where it can.
+  const handed = new HandedFiles(UPLOAD_KEEP_MS, () => hub.clock().getTime());
+  handed.listen();
   router.handle('ledgerAdmin', (request) =>
     publisher.during(async () => {
+      // Where an import's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG).
+      if (request.type === 'plan-upload' || request.type === 'apply-previewed')
+        globalThis.performance?.mark?.('import:asked');
       const first = await replayOf(hub, request.commandKey, 'ledgerAdmin');
       if (first) return first;
       // A preview's file, kept here: its import names it instead of sending it again (issue 12, item 5).
@@ -65,15 +73,19 @@ export function registerLedgerHandlers(hub: Hub): void {
       if (request.type === 'keep-preview')
         return ok<'ledgerAdmin'>({ type: 'preview', kept: previews.has(request.preview) });
       let task: StoreAdminRequest;
+      // The file's size in bytes, when it came as a file (its own size) or was previewed so: not counted again.
+      let bytes: number | undefined;
       if (request.type === 'plan-upload') {
-        const text = await uploads.take(request.upload);
-        if (text === undefined) return fail('import-preview-gone');
-        task = { type: 'plan-import', text };
+        const upload = (await handed.take(request.upload)) ?? (await uploads.take(request.upload));
+        if (upload === undefined) return fail('import-preview-gone');
+        task = { type: 'plan-import', text: upload.text };
+        bytes = upload.bytes;
       } else if (request.type === 'apply-previewed') {
         // Taken once: a second import of the same preview is refused (a retry of the same action, same
         // command key, got its first answer above).
         const file = previews.take(request.preview);
         if (!file) return fail('import-preview-gone');
+        bytes = file.bytes;
         task = {
           type: 'apply-import',
           text: file.text,
@@ -89,11 +101,13 @@ export function registerLedgerHandlers(hub: Hub): void {
         await hub.currentSettings(),
         request.commandKey,
         importing ? imports.reporter(request.commandKey) : undefined,
+        bytes,
       ).finally(() => imports.done(request.commandKey));
       if (!outcome.ok) return outcome;
       const { result } = outcome;
+      if (importing) globalThis.performance?.mark?.('import:answered');
       if (task.type === 'plan-import' && result.type === 'import')
-        return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text) });
+        return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text, bytes) });
       if (
         result.type === 'delete-all' ||
         (result.type === 'import' && result.applied) ||

@@ -64,6 +64,34 @@ describe('an import’s progress', () => {
     expect(board.get('k1')).toBeUndefined();
   });
 
+  it('answers a poll when the import is in another stage than the page shows, or after a while with the counts', async () => {
+    const board = new ImportProgressBoard();
+    const report = board.reporter('k1')!;
+    // Nothing known yet: the poll waits for the first stage, and hears of it as soon as it starts.
+    const first = board.next('k1', undefined, 60_000);
+    report({ stage: 'checking', done: 0, total: 10 });
+    expect(await first).toEqual({ stage: 'checking', done: 0, total: 10 });
+    // A stage the page does not show yet is answered at once.
+    expect(await board.next('k1', 'reading', 60_000)).toEqual({ stage: 'checking', done: 0, total: 10 });
+    // The same stage: counts alone do not answer it before its time, the next stage does.
+    const next = board.next('k1', 'checking', 60_000);
+    let answered: unknown;
+    void next.then((p) => (answered = p));
+    report({ stage: 'checking', done: 5, total: 10 });
+    await Promise.resolve();
+    expect(answered).toBeUndefined();
+    report({ stage: 'writing', done: 0, total: 10 });
+    expect(await next).toEqual({ stage: 'writing', done: 0, total: 10 });
+    // After its time, with the counts so far.
+    report({ stage: 'writing', done: 3, total: 10 });
+    expect(await board.next('k1', 'writing', 5)).toEqual({ stage: 'writing', done: 3, total: 10 });
+    // The import answered: a waiting poll is told so (nothing), and a later one finds nothing.
+    const last = board.next('k1', 'writing', 60_000);
+    board.done('k1');
+    expect(await last).toBeUndefined();
+    expect(await board.next('k1', undefined, 5)).toBeUndefined();
+  });
+
   describe('through the background', () => {
     let t: TestHub;
     beforeEach(() => {

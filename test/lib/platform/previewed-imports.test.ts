@@ -166,8 +166,9 @@ describe('an import by its preview, through the background', () => {
     // A file a page stored and never named is removed once it is older than its time.
     const left = await uploads.put(new Blob(['{}']));
     now = new Date(now.getTime() + UPLOAD_KEEP_MS + 1);
-    const later = await uploads.put(new Blob(['{"later":1}']));
-    expect(await uploads.take(later)).toBe('{"later":1}');
+    // Its text, and its size in bytes as the file gives it (UTF-8: "é" is two).
+    const later = await uploads.put(new Blob(['{"later":"é"}']));
+    expect(await uploads.take(later)).toEqual({ text: '{"later":"é"}', bytes: 14 });
     expect(await uploads.take(left)).toBeUndefined();
     uploads.close();
   });
