@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
-import { followUpState, summarise, type ReviewCampaign, type ReviewItem } from '@/lib/domain/review/campaign';
+import type { ReviewCampaign, ReviewItem } from '@/lib/domain/review/campaign';
+import { followUpState, summarise } from '@/lib/domain/review/summary';
 import { followUpText, pendingFollowUps } from '@/lib/domain/review/follow-ups';
 import {
   getSubjectKey,

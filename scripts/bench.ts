@@ -7,7 +7,7 @@
 //   content scripts' gzip size; each figure is defined where the section starts);
 // - ledger, reminders: the background's stores and schedules at scale.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type CDPSession } from 'playwright-core';
 import {
@@ -390,7 +390,11 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
       transferMode: 'ReturnAsStream',
       traceConfig: {
         recordMode: 'recordAsMuchAsPossible',
-        includedCategories: ['toplevel', 'devtools.timeline'],
+        includedCategories: [
+          'toplevel',
+          'devtools.timeline',
+          ...(process.env.BENCH_TRACE ? ['blink.user_timing', 'v8.execute', 'loading', 'navigation'] : []),
+        ],
       },
     });
     await page.goto(`${BUSINESS_URL}/latest/settings/business_users?business_id=${portfolio.businessId}`);
@@ -467,7 +471,10 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
         (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
       ).metrics.find((m) => m.name === name)?.value ?? 0;
     const taskMs = (await metric('TaskDuration')) * 1000;
-    const trace = attributeTasks(await readTrace(cdp));
+    const events = await readTrace(cdp);
+    if (process.env.BENCH_TRACE && withExtension)
+      writeFileSync(`${process.env.BENCH_TRACE}-${people}.json`, JSON.stringify({ rowsAt, events }));
+    const trace = attributeTasks(events);
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBytes = await metric('JSHeapUsedSize');
     return { ...(panelMs !== undefined ? { panelMs } : {}), taskMs, heapBytes, ...trace };

@@ -7,7 +7,6 @@ import {
   foldRead,
   signOff,
   startCampaign,
-  summarise,
   withDecisionIds,
   type DecideProblem,
   type DecisionInput,
@@ -16,6 +15,7 @@ import {
   type ReviewCampaign,
   type ReviewItem,
 } from '../domain/review/campaign';
+import { summarise } from '../domain/review/summary';
 import { reviewTicks } from '../domain/review/checklist';
 import { campaignReport, reportHash, rosterCsv, type CampaignReport } from '../domain/review/report';
 import type { ReviewDecisionAfter } from '../domain/ledger/records';

@@ -2,14 +2,8 @@ import type { BadgeFinding } from '../badge-findings';
 import { catalogue } from '../i18n';
 import type { UiLocale } from '../locales';
 import { taskList } from '../rules/words';
-import {
-  REMOVAL_OVERDUE_DAYS,
-  followUpState,
-  type ReviewAccess,
-  type ReviewCampaign,
-  type ReviewDecision,
-  type ReviewItem,
-} from './campaign';
+import type { ReviewAccess, ReviewCampaign, ReviewDecision, ReviewItem } from './campaign';
+import { REMOVAL_OVERDUE_DAYS, followUpState } from './summary';
 
 /**
  * The follow-ups of access reviews (issue 14, item 3): every reduce or revoke not yet seen carried out on

@@ -2,13 +2,8 @@
 
 import { canonicalJson, sha256Hex } from '@/lib/domain/ledger/canonical';
 import { csvCell } from '@/lib/domain/ledger/export';
-import {
-  followUpState,
-  summarise,
-  type CampaignSummary,
-  type ReviewCampaign,
-  type ReviewItem,
-} from './campaign';
+import type { ReviewCampaign, ReviewItem } from './campaign';
+import { followUpState, summarise, type CampaignSummary } from './summary';
 
 /**
  * The auditor's report of a campaign (issue 14, item 5), as data: a plain JSON object an extension page

@@ -1,4 +1,4 @@
-import { summarise } from '../../domain/review/campaign';
+import { summarise } from '../../domain/review/summary';
 import { fail } from '../../domain/problems';
 import type { Hub } from '../hub';
 import {

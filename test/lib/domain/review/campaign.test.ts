@@ -4,13 +4,12 @@ import { canonicalJson, sha256Hex } from '@/lib/domain/ledger/canonical';
 import {
   decide,
   foldRead,
-  followUpState,
   reviewCampaignSchema,
   signOff,
   startCampaign,
-  summarise,
   type ReviewCampaign,
 } from '@/lib/domain/review/campaign';
+import { followUpState, summarise } from '@/lib/domain/review/summary';
 import { campaignReport, reportHash, rosterCsv } from '@/lib/domain/review/report';
 import type { AssetGrant, PageSnapshot, Principal } from '@/lib/domain/snapshot';
 import { me, partner, person, snapshot, systemUser } from '../rules/helpers';
