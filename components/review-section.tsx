@@ -298,6 +298,9 @@ export function ReviewSection() {
   const [reviewer, setReviewer] = useState('');
   const [role, setRole] = useState('');
   const [report, setReport] = useState<{ hash: string; csv: string; json: string } | undefined>();
+  // A start on its way: said on the screen until its answer (a background busy with the team ledger's
+  // sync, or started again under it, answers late), and not sent twice.
+  const [starting, setStarting] = useState(false);
   const summary = useMemo(() => (campaign ? summarise(campaign, new Date()) : undefined), [campaign]);
   if (!businessId) return null;
   const open = campaign?.status === 'open';
@@ -330,14 +333,31 @@ export function ReviewSection() {
           <button
             type="button"
             data-review-start=""
-            onClick={() =>
-              void ask('reviewStart', { businessId }).then((reply) => {
-                if (check(reply).ok && reply.ok) setCampaign(reply.value.campaign);
-              })
-            }
+            disabled={starting}
+            aria-busy={starting}
+            onClick={() => {
+              setStarting(true);
+              void ask('reviewStart', { businessId })
+                .then((reply) => {
+                  if (reply.ok) {
+                    check(reply);
+                    setCampaign(reply.value.campaign);
+                  } else if (reply.error.code === 'review-open-exists') {
+                    // Started meanwhile (another panel, a colleague's, or this click's first delivery): the
+                    // open one is shown, not a refusal of a click that got what it asked for.
+                    reload();
+                  } else check(reply);
+                })
+                .finally(() => setStarting(false));
+            }}
           >
             {t.start}
           </button>
+          {starting ? (
+            <p role="status" data-review-starting="">
+              {t.startPage.starting}
+            </p>
+          ) : null}
         </>
       ) : null}
       {campaign && summary ? (

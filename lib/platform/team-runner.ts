@@ -18,7 +18,7 @@ export const TEAM_DEBOUNCE_MS = 2000;
 /** A page that shows the team's records (the panel, the popup, the options page) opens: a sync, unless one was tried this recently. */
 export const TEAM_FRESH_MS = 30_000;
 
-type RunnerHub = Pick<Hub, 'store' | 'browser'>;
+type RunnerHub = Pick<Hub, 'store' | 'browser'> & Partial<Pick<Hub, 'publisher'>>;
 
 /** What the runner needs of the replication engine (`TeamSync`); a test gives its own. */
 export interface TeamEngine {
@@ -47,11 +47,25 @@ export class TeamRunner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the last sync was started (ms since the epoch; 0: none since the worker started). */
   private lastAttempt = 0;
+  /** The ledger was written while a sync ran (a colleague's records applied): its panels are out of date. */
+  private wroteDuringSync = false;
+  private syncing = 0;
 
   constructor(
     private readonly hub: RunnerHub,
     private readonly createEngine: TeamEngineFactory,
+    /** Told after a sync during which the ledger was written (what pulled records changed is shown again). */
+    private readonly onApplied: () => void = () => undefined,
   ) {}
+
+  /**
+   * A ledger write: pushed after the burst. One made while a sync runs may be the sync's own (the records it
+   * took from colleagues), which no command announced: the panels are told once the sync is done.
+   */
+  written(): void {
+    if (this.syncing > 0) this.wroteDuringSync = true;
+    this.schedule();
+  }
 
   private async current(): Promise<TeamEngine | undefined> {
     const loaded = await loadTeamSettings();
@@ -85,7 +99,16 @@ export class TeamRunner {
       const engine = await this.current();
       if (!engine) return;
       this.lastAttempt = Date.now();
-      await engine.sync();
+      this.syncing += 1;
+      try {
+        await engine.sync();
+      } finally {
+        this.syncing -= 1;
+        if (this.syncing === 0 && this.wroteDuringSync) {
+          this.wroteDuringSync = false;
+          this.onApplied();
+        }
+      }
     } catch {
       // Kept in the status by the engine where it can say what went wrong; the next trigger tries again.
     }
@@ -153,9 +176,11 @@ export function setupTeamSync(
   PouchDB: PouchConstructor,
   createEngine: TeamEngineFactory = (settings) => new TeamSync({ PouchDB, store: hub.store, settings }),
 ): TeamRunner {
-  const runner = new TeamRunner(hub, createEngine);
+  // Records taken from colleagues are written by the sync, not by a command that publishes: every panel is
+  // drawn again with them (a pulled checklist run, grant or campaign), and the business's kept runs dropped.
+  const runner = new TeamRunner(hub, createEngine, () => hub.publisher?.invalidateAll());
   const { browser } = hub;
-  hub.store.onWrite(() => runner.schedule());
+  hub.store.onWrite(() => runner.written());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_ALARM) void runner.syncNow();
   });

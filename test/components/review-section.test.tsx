@@ -160,6 +160,78 @@ describe('the access review in the panel (issue 14)', () => {
     expect($$('[data-review-item]')).toHaveLength(4);
   });
 
+  it('a start on its way says so until its answer, and is not sent twice', async () => {
+    // The background answers the start late (busy applying a team sync's records).
+    let answerStart: (() => void) | undefined;
+    let starts = 0;
+    const late = (async (name: string, data: never) => {
+      if (name === 'reviewStart') {
+        starts += 1;
+        await new Promise<void>((resolve) => (answerStart = resolve));
+      }
+      return ask(name as never, data);
+    }) as Api['ask'];
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => usePanelStore.getState().setState(inLocale('en')));
+    act(() =>
+      root!.render(
+        <ApiProvider api={{ ask: late, locale: 'en' }}>
+          <ReviewSection />
+        </ApiProvider>,
+      ),
+    );
+    await flush();
+    act(() => $('[data-review-start]')!.click());
+    await flush();
+    expect($('[data-review-starting]')?.textContent).toBe('Starting the access review…');
+    expect(($('[data-review-start]') as HTMLButtonElement).disabled).toBe(true);
+    act(() => $('[data-review-start]')!.click());
+    await flush();
+    expect(starts).toBe(1);
+    answerStart!();
+    await flush();
+    expect($('section.review')?.dataset.review).toBe('open');
+    expect($('[data-review-starting]')).toBeNull();
+    expect(starts).toBe(1);
+  });
+
+  it('a start refused because one is already open (started meanwhile) shows that one, not a refusal', async () => {
+    // The background holds a campaign the panel's list did not have yet (a colleague's, taken by the team
+    // ledger's sync after the panel asked): the start is refused, as one review per business is open.
+    const answered = (async (name: string, data: never) =>
+      name === 'reviewStart' && campaign
+        ? { ok: false, error: { code: 'review-open-exists' } }
+        : ask(name as never, data)) as Api['ask'];
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => usePanelStore.getState().setState(inLocale('en')));
+    act(() =>
+      root!.render(
+        <ApiProvider api={{ ask: answered, locale: 'en' }}>
+          <ReviewSection />
+        </ApiProvider>,
+      ),
+    );
+    await flush();
+    expect($('section.review')?.dataset.review).toBe('none');
+    campaign = startCampaign({
+      id: 'c0',
+      businessId: BUSINESS_ID,
+      now: NOW,
+      startedBy: 'bo',
+      baseline,
+      source: 'baseline',
+    });
+    act(() => $('[data-review-start]')!.click());
+    await flush();
+    expect($('section.review')?.dataset.review).toBe('open');
+    expect($('[data-refused]')).toBeNull();
+    expect($$('[data-review-item]')).toHaveLength(4);
+  });
+
   it('starts a review, keeps a selection in bulk, revokes one with a rationale, and signs off', async () => {
     mount(inLocale('en'));
     await flush();

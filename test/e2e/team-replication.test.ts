@@ -34,6 +34,7 @@ const peopleUrl = `${BUSINESS_URL}/latest/settings/business_users?business_id=${
 const DATABASE = 'agency-ledger';
 const NILS = 'person:nils@byraab.se';
 const OMAR = 'person:omar@pixelverket.fr';
+const PIXELVERKET = 'partner:3228568050780002';
 /**
  * "Within a minute" (issue 16, Done when): the design's bound is the debounced push (2 s) plus the other
  * browser's next alarm (30 s) or page opening. The polls allow twice that and more, for a loaded two-core
@@ -281,6 +282,49 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
       );
       await expect.poll(() => teamStatus(anna), SYNC_WAIT).toContain('Everything is on the server.');
       expect(await teamStatus(anna)).not.toContain('The last attempt failed');
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  it(
+    'Anna starts an offboarding checklist and an access review; Bo sees the checklist, and the review once he trusts Anna',
+    async () => {
+      const partnersUrl = `${BUSINESS_URL}/latest/settings/partners?business_id=${sample.businessId}`;
+      await anna.page.goto(partnersUrl);
+      const partners = await settledPanel(anna.page, 'partners');
+      await partners.locator(`[data-principal="${PIXELVERKET}"] [data-start="offboard-partner"]`).click();
+      await partners.waitForSelector(`[data-run-subject="${PIXELVERKET}"]`, { timeout: 60_000 });
+      const panel = await freshPanel(anna);
+      await panel.locator('section.review [data-review-start]').click();
+      await panel.waitForSelector('section.review[data-review="open"]', { timeout: 60_000 });
+      const started = Date.now();
+
+      // The run is taken from any colleague, as from a file: Bo's panel shows Anna's checklist.
+      await expect
+        .poll(
+          async () => (await freshPanel(bo)).locator(`[data-run-subject="${PIXELVERKET}"]`).count(),
+          SYNC_WAIT,
+        )
+        .toBe(1);
+      console.info(`team-replication: Anna's checklist shown in Bo's panel after ${Date.now() - started} ms`);
+      // A review campaign counts only from a trusted colleague: Bo's panel has none yet.
+      const review = async () => {
+        const section = (await freshPanel(bo)).locator('section.review');
+        await section.waitFor();
+        return section.getAttribute('data-review');
+      };
+      expect(await review()).toBe('none');
+
+      // He trusts Anna's key on the options page; the campaign waiting in his mirror is then taken.
+      const annaLedger = (await serverDocs(server)).find((d) => d.type === 'review')?.author;
+      expect(typeof annaLedger).toBe('string');
+      const options = await bo.options();
+      await options.reload();
+      const row = options.locator(`[data-colleague="${String(annaLedger)}"]`);
+      await expect.poll(() => row.getAttribute('data-trusted')).toBe('false');
+      await row.getByRole('button', { name: 'Trust', exact: true }).click();
+      await expect.poll(() => row.getAttribute('data-trusted')).toBe('true');
+      await expect.poll(review, SYNC_WAIT).toBe('open');
     },
     SCENARIO_TIMEOUT,
   );

@@ -29,8 +29,15 @@ class FakeEngine implements TeamEngine {
   syncs = 0;
   closed = false;
   failNext = 0;
+  /** The next sync takes a colleague's records: it writes the ledger as it runs. */
+  pullNext = false;
   async sync(): Promise<TeamStatus> {
     this.syncs += 1;
+    if (this.pullNext) {
+      this.pullNext = false;
+      await Promise.resolve();
+      write();
+    }
     if (this.failNext > 0) {
       this.failNext -= 1;
       throw new Error('the server went away');
@@ -58,6 +65,7 @@ let engines: FakeEngine[];
 let writes: (() => void)[];
 let onConnect: ReturnType<typeof fakeConnect>;
 let permitted: boolean;
+let invalidations: number;
 
 /** Lets every promise chain run to its end (timers are fake; `setImmediate` is not). */
 const settle = async () => {
@@ -69,7 +77,8 @@ function setup() {
   const hub = {
     store: { onWrite: (listener: () => void) => void writes.push(listener) },
     browser: fakeBrowser,
-  } as unknown as Pick<Hub, 'store' | 'browser'>;
+    publisher: { invalidateAll: () => void (invalidations += 1) },
+  } as unknown as Pick<Hub, 'store' | 'browser' | 'publisher'>;
   return setupTeamSync(hub, undefined as unknown as PouchConstructor, () => {
     const engine = new FakeEngine();
     engines.push(engine);
@@ -91,6 +100,7 @@ beforeEach(() => {
   engines = [];
   writes = [];
   permitted = true;
+  invalidations = 0;
   onConnect = fakeConnect();
   Object.assign(fakeBrowser.runtime, { onConnect });
   Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => permitted) });
@@ -119,6 +129,33 @@ describe('the team ledger runner', () => {
     await settle();
     expect(syncs()).toBe(1);
     expect(engines).toHaveLength(1);
+  });
+
+  it('has every panel drawn again after a sync that wrote colleagues’ records, and only then', async () => {
+    await teamSettingsItem.setValue(settings);
+    setup();
+    await settle();
+    // A sync that takes nothing has nothing to draw again.
+    await fireAlarm();
+    await settle();
+    expect(syncs()).toBe(1);
+    expect(invalidations).toBe(0);
+    // A command's own write is published by its command: the runner only pushes it.
+    write();
+    await vi.advanceTimersByTimeAsync(TEAM_DEBOUNCE_MS);
+    await settle();
+    expect(syncs()).toBe(2);
+    expect(invalidations).toBe(0);
+    // The alarm's sync takes a colleague's checklist run (the import writes the ledger): the panels, and
+    // the business's kept runs, are told once it is done.
+    engines[0]!.pullNext = true;
+    await fireAlarm();
+    await settle();
+    expect(syncs()).toBe(3);
+    expect(invalidations).toBe(1);
+    await fireAlarm();
+    await settle();
+    expect(invalidations).toBe(1);
   });
 
   it('keeps an alarm every half minute while on, and syncs when it rings', async () => {
