@@ -7,6 +7,7 @@ import type { TaskKey } from '@/lib/domain/snapshot';
 import type { TeamAuthor, TeamConflictVersion } from '@/lib/domain/team-admin';
 import { comparedFields, getGrantDifferences, type ComparedField } from '@/lib/domain/team-compare';
 import { useApi } from './api';
+import './team-conflict.css';
 import { useRefusal } from './refusal';
 
 type Words = Catalogue['teamAdmin']['conflict'];
