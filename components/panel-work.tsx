@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { subjectKindOf, templatesFor } from '@/lib/domain/checklists/templates';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { useApi } from './api';
 import { catalogue } from '@/lib/domain/i18n/words';
 import { DueList, RunView, useUndo, type SnoozeUndo } from './checklists';
 import { usePanelStore } from './panel-store';
+import { useRecordConflicts } from './panel-record-conflicts';
+import { RecordConflict, type ConflictOutcome } from './team-conflict';
 import { useRefusal } from './refusal';
 import { SubjectLedger } from './subject-ledger';
 import { approvalCase, assetsOf, StartIncident, useTimeline } from './changes-section';
@@ -166,7 +168,23 @@ export function ChecklistsSection() {
   const { runs, locale, focus, snapshot } = usePanelStore((s) => s.state);
   const t = catalogue(locale).checklists;
   const businessId = snapshot?.businessId;
+  // Runs edited in two places (the team ledger, issue 16): marked under the run, for the admin to resolve.
+  const { conflicts, reload } = useRecordConflicts(businessId);
+  const [outcome, setOutcome] = useState<ConflictOutcome | undefined>();
   if (!businessId) return null;
+  const conflicted = new Set(conflicts.filter((c) => c.kind === 'checklist').map((c) => c.id));
+  const marker = (id: string) => (
+    <RecordConflict
+      key={`conflict-${id}`}
+      locale={locale}
+      kind="checklist"
+      id={id}
+      onResolved={(result) => {
+        setOutcome(result);
+        reload();
+      }}
+    />
+  );
   // The run the admin came for: the subject's, or the incident run when an alert sent them.
   const first = (run: (typeof runs)[number]) =>
     run.subject === focus?.subject ||
@@ -181,8 +199,14 @@ export function ChecklistsSection() {
       <h2 id="checklists-title">{t.checklists}</h2>
       {ordered.length === 0 ? <p className="empty">{t.noRuns}</p> : null}
       {ordered.map((run) => (
-        <RunView key={run.id} run={run} locale={locale} />
+        <Fragment key={run.id}>
+          <RunView run={run} locale={locale} />
+          {conflicted.has(run.id) ? marker(run.id) : null}
+        </Fragment>
       ))}
+      {/* A run in conflict this browser does not hold (discarded here, kept by a colleague). */}
+      {[...conflicted].filter((id) => !runs.some((r) => r.id === id)).map(marker)}
+      {outcome ? <p role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
       <StartReview businessId={businessId} />
     </section>
   );

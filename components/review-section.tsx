@@ -15,7 +15,9 @@ import { words } from '@/lib/domain/rules/words';
 import { useApi } from './api';
 import { kindName } from './page-words';
 import { usePanelStore } from './panel-store';
+import { useRecordConflicts } from './panel-record-conflicts';
 import { useRefusal } from './refusal';
+import { RecordConflict, type ConflictOutcome } from './team-conflict';
 
 /** At most this many accesses in the panel at once (the delta comes first). */
 const SHOWN = 100;
@@ -302,6 +304,9 @@ export function ReviewSection() {
   // sync, or started again under it, answers late), and not sent twice.
   const [starting, setStarting] = useState(false);
   const summary = useMemo(() => (campaign ? summarise(campaign, new Date()) : undefined), [campaign]);
+  // Campaigns edited in two places (the team ledger, issue 16): marked here, for the admin to resolve.
+  const teamConflicts = useRecordConflicts(businessId);
+  const [conflictOutcome, setConflictOutcome] = useState<ConflictOutcome | undefined>();
   if (!businessId) return null;
   const open = campaign?.status === 'open';
   const applied = (reply: Awaited<ReturnType<typeof ask<'reviewDecide'>>>) => {
@@ -327,6 +332,22 @@ export function ReviewSection() {
     <section className="section review" aria-label={t.title} data-review={campaign?.status ?? 'none'}>
       <h2>{t.title}</h2>
       {refusal.shown}
+      {teamConflicts.conflicts
+        .filter((c) => c.kind === 'review')
+        .map((c) => (
+          <RecordConflict
+            key={c.id}
+            locale={locale}
+            kind="review"
+            id={c.id}
+            onResolved={(result) => {
+              setConflictOutcome(result);
+              teamConflicts.reload();
+              reload();
+            }}
+          />
+        ))}
+      {conflictOutcome ? <p role={conflictOutcome.ok ? 'status' : 'alert'}>{conflictOutcome.text}</p> : null}
       {!campaign || campaign.status === 'finished' ? (
         <>
           <p>{t.startHint}</p>

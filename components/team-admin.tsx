@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
-import type { QuarantinedItem, TeamConflict } from '@/lib/domain/team-admin';
+import { templates } from '@/lib/domain/checklists/templates';
+import type { QuarantinedItem, TeamConflict, TeamRecordConflict } from '@/lib/domain/team-admin';
 import { useApi } from './api';
 import { useRefusal } from './refusal';
-import { GrantConflict, type ConflictOutcome } from './team-conflict';
+import { GrantConflict, RecordConflict, runWho, type ConflictOutcome } from './team-conflict';
 
 const POLL_MS = 5000;
 
@@ -20,6 +21,15 @@ export function describeQuarantined(locale: UiLocale, item: QuarantinedItem): st
   return lines;
 }
 
+/** A run or campaign in conflict, as the options page's list names it. */
+export function describeRecordConflict(locale: UiLocale, c: TeamRecordConflict): string {
+  const t = catalogue(locale).teamAdmin.recordConflicts;
+  if (c.kind === 'checklist')
+    return t.runRow(templates[c.templateId].title[locale], runWho(c), c.businessId, c.versions);
+  const started = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(c.startedAt));
+  return t.campaignRow(started, c.businessId, c.versions);
+}
+
 /**
  * The options page's team ledger section for an admin (issue 16, items 2–4): the grants edited in two
  * places, each with its versions to compare and keep (a decision records the choice), and the documents
@@ -33,6 +43,7 @@ export function TeamAdminSection() {
   const { check } = refusal;
   const [on, setOn] = useState(false);
   const [conflicts, setConflicts] = useState<TeamConflict[]>([]);
+  const [records, setRecords] = useState<TeamRecordConflict[]>([]);
   const [quarantine, setQuarantine] = useState<{ items: QuarantinedItem[]; total: number }>({
     items: [],
     total: 0,
@@ -41,11 +52,16 @@ export function TeamAdminSection() {
   const seen = useRef<string | undefined>(undefined);
 
   const loadLists = useCallback(async () => {
-    const [c, q] = await Promise.all([ask('teamConflicts', {}), ask('teamQuarantine', {})]);
-    // A refusal of either is said; a list that came is shown.
+    const [c, r, q] = await Promise.all([
+      ask('teamConflicts', {}),
+      ask('teamRecordConflicts', {}),
+      ask('teamQuarantine', {}),
+    ]);
+    // A refusal of any is said; a list that came is shown.
     if (c.ok) setConflicts(c.value.conflicts);
+    if (r.ok) setRecords(r.value.conflicts);
     if (q.ok) setQuarantine(q.value);
-    check(!c.ok ? c : q);
+    check(!c.ok ? c : !r.ok ? r : q);
   }, [ask, check]);
 
   useEffect(() => {
@@ -87,6 +103,29 @@ export function TeamAdminSection() {
                 locale={locale}
                 grantId={c.grantId}
                 subject={c.subject}
+                onResolved={(result) => {
+                  setOutcome(result);
+                  void loadLists();
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{words.recordConflicts.title}</h3>
+      <p className="hint">{words.recordConflicts.intro}</p>
+      {records.length === 0 ? (
+        <p data-team-record-conflicts="0">{words.recordConflicts.none}</p>
+      ) : (
+        <ul data-team-record-conflicts={records.length}>
+          {records.map((c) => (
+            <li key={`${c.kind}:${c.id}`} data-record={`${c.kind}:${c.id}`}>
+              {describeRecordConflict(locale, c)}
+              <RecordConflict
+                locale={locale}
+                kind={c.kind}
+                id={c.id}
                 onResolved={(result) => {
                   setOutcome(result);
                   void loadLists();

@@ -4,9 +4,25 @@ import type { GrantRecord } from '@/lib/domain/ledger/records';
 import type { UiLocale } from '@/lib/domain/locales';
 import { words as ruleWords } from '@/lib/domain/rules/words';
 import type { TaskKey } from '@/lib/domain/snapshot';
-import type { TeamAuthor, TeamConflictVersion } from '@/lib/domain/team-admin';
-import { comparedFields, getGrantDifferences, type ComparedField } from '@/lib/domain/team-compare';
+import type { ChecklistRun } from '@/lib/domain/checklists/runs';
+import { templates } from '@/lib/domain/checklists/templates';
+import type { ReviewCampaign } from '@/lib/domain/review/campaign';
+import type {
+  TeamAuthor,
+  TeamConflictVersion,
+  TeamRecordKind,
+  TeamRecordVersion,
+} from '@/lib/domain/team-admin';
+import {
+  comparedFields,
+  getCampaignAnswers,
+  getCampaignComparison,
+  getGrantDifferences,
+  getRunComparison,
+  type ComparedField,
+} from '@/lib/domain/team-compare';
 import { useApi } from './api';
+import './team-conflict.css';
 import { useRefusal } from './refusal';
 
 type Words = Catalogue['teamAdmin']['conflict'];
@@ -38,30 +54,40 @@ export interface ConflictOutcome {
   text: string;
 }
 
+/** One row of a comparison: what it is, whether the versions differ there, each version's value in words. */
+interface VersionRow {
+  key: string;
+  label: string;
+  differs: boolean;
+  cells: string[];
+}
+
 /**
- * Every version of a grant in conflict side by side (issue 16, item 2): who wrote each, the fields that
- * differ marked (in words, not only by colour), and one "Keep this version" per version. Nothing is chosen
- * for the admin: the grant stays in conflict until they press one.
+ * Versions side by side (issue 16, item 2): who wrote each, the rows that differ marked (in words, not only
+ * by colour), and one "Keep this version" per version. Nothing is chosen for the admin.
  */
-export function ConflictVersions({
+function VersionsTable({
   locale,
-  subject,
+  caption,
   versions,
+  rows,
+  hint,
   onKeep,
   busy,
 }: {
   locale: UiLocale;
-  subject: string;
-  versions: TeamConflictVersion[];
+  caption: string;
+  versions: readonly { rev: string; author: TeamAuthor }[];
+  rows: readonly VersionRow[];
+  hint: string;
   onKeep: (rev: string) => void;
   busy: boolean;
 }) {
   const t = catalogue(locale).teamAdmin.conflict;
-  const differs = getGrantDifferences(versions.map((v) => v.grant));
   return (
     <div className="conflict-versions">
       <table className="conflict-table">
-        <caption>{t.versionsOf(subject)}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <td />
@@ -75,19 +101,19 @@ export function ConflictVersions({
           </tr>
         </thead>
         <tbody>
-          {comparedFields.map((field) => (
+          {rows.map((row) => (
             <tr
-              key={field}
-              data-field={field}
-              data-differs={String(differs.has(field))}
-              className={differs.has(field) ? 'differs' : undefined}
+              key={row.key}
+              data-field={row.key}
+              data-differs={String(row.differs)}
+              className={row.differs ? 'differs' : undefined}
             >
               <th scope="row">
-                {t.field[field]}
-                {differs.has(field) ? <mark className="differs-mark"> ({t.differs})</mark> : null}
+                {row.label}
+                {row.differs ? <mark className="differs-mark"> ({t.differs})</mark> : null}
               </th>
-              {versions.map((v) => (
-                <td key={v.rev}>{describeField(locale, v.grant, field)}</td>
+              {row.cells.map((cell, i) => (
+                <td key={versions[i]?.rev ?? i}>{cell}</td>
               ))}
             </tr>
           ))}
@@ -103,7 +129,266 @@ export function ConflictVersions({
           </tr>
         </tbody>
       </table>
-      <p className="hint">{t.keepHint}</p>
+      <p className="hint">{hint}</p>
+    </div>
+  );
+}
+
+/** Every version of a grant in conflict side by side: assets, dates and texts. */
+export function ConflictVersions({
+  locale,
+  subject,
+  versions,
+  onKeep,
+  busy,
+}: {
+  locale: UiLocale;
+  subject: string;
+  versions: TeamConflictVersion[];
+  onKeep: (rev: string) => void;
+  busy: boolean;
+}) {
+  const t = catalogue(locale).teamAdmin.conflict;
+  const differs = getGrantDifferences(versions.map((v) => v.grant));
+  const rows = comparedFields.map((field) => ({
+    key: field,
+    label: t.field[field],
+    differs: differs.has(field),
+    cells: versions.map((v) => describeField(locale, v.grant, field)),
+  }));
+  return (
+    <VersionsTable
+      locale={locale}
+      caption={t.versionsOf(subject)}
+      versions={versions}
+      rows={rows}
+      hint={t.keepHint}
+      onKeep={onKeep}
+      busy={busy}
+    />
+  );
+}
+
+/** A date and time in the admin's words. */
+const formatWhen = (locale: UiLocale, at: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+
+/** Whom a run is about, as its panel card says it. */
+export function runWho(run: Pick<ChecklistRun, 'subject' | 'subjectName'>): string {
+  return run.subjectName && !run.subject.endsWith(run.subjectName)
+    ? run.subjectName
+    : run.subject.replace(/^\w+(-\w+)?:/, '');
+}
+
+/** The rows of a checklist run's versions: status (who finished is the version's author), case, each step. */
+export function runRows(locale: UiLocale, runs: readonly ChecklistRun[]): VersionRow[] {
+  const all = catalogue(locale);
+  const t = all.teamAdmin.records;
+  const template = templates[runs[0]!.templateId];
+  return getRunComparison(runs).map((row): VersionRow => {
+    if (row.kind === 'status')
+      return {
+        key: 'status',
+        label: t.status,
+        differs: row.differs,
+        cells: runs.map((r) =>
+          r.status === 'finished' && r.finishedAt ? t.finished(formatWhen(locale, r.finishedAt)) : t.open,
+        ),
+      };
+    if (row.kind === 'case')
+      return {
+        key: 'case',
+        label: t.case,
+        differs: row.differs,
+        cells: runs.map((r) => r.case ?? all.teamAdmin.conflict.none),
+      };
+    const step = template.steps.find((s) => s.id === row.stepId);
+    return {
+      key: `step:${row.stepId}`,
+      label: step ? step.text[locale].title : row.stepId,
+      differs: row.differs,
+      cells: runs.map((r) => {
+        const state = r.steps.find((s) => s.id === row.stepId);
+        if (!state) return t.notInVersion;
+        if (!state.done) return t.notTicked;
+        const how = state.how === 'evidence' ? all.checklists.byEvidence : all.checklists.byHand;
+        return state.at ? t.ticked(formatWhen(locale, state.at), how) : how;
+      }),
+    };
+  });
+}
+
+/** The rows of a campaign's versions: status and sign-off, the answers' counts, each access answered otherwise. */
+export function campaignRows(
+  locale: UiLocale,
+  campaigns: readonly ReviewCampaign[],
+): { rows: VersionRow[]; notes: string[] } {
+  const all = catalogue(locale);
+  const t = all.teamAdmin.records;
+  const r = all.review;
+  const compared = getCampaignComparison(campaigns);
+  const byId = campaigns.map((c) => new Map(c.items.map((item) => [item.id, item])));
+  const rows: VersionRow[] = [
+    {
+      key: 'status',
+      label: t.status,
+      differs: compared.statusDiffers,
+      cells: campaigns.map((c) =>
+        c.signOff
+          ? t.signedOff(c.signOff.reviewer, c.signOff.role, formatWhen(locale, c.signOff.at))
+          : c.status === 'finished'
+            ? t.closed
+            : t.open,
+      ),
+    },
+    {
+      key: 'answers',
+      label: t.answers,
+      differs: compared.answersDiffer,
+      cells: campaigns.map((c) => {
+        const n = getCampaignAnswers(c);
+        return t.answerCounts(n.keep, n.reduce, n.revoke, n.undecided);
+      }),
+    },
+    ...compared.items.map((item): VersionRow => {
+      const what =
+        item.access.kind === 'portfolio'
+          ? `${r.portfolio} (${r.level[item.access.level] ?? item.access.level})`
+          : `${item.access.asset.name} (${r.access[item.access.access] ?? item.access.access})`;
+      return {
+        key: `item:${item.id}`,
+        label: `${item.name} · ${what}`,
+        differs: true,
+        cells: byId.map((items) => {
+          const held = items.get(item.id);
+          if (!held) return t.notInVersion;
+          const d = held.decision;
+          const answer = d ? t.answered(r[d.kind], d.rationale, d.reviewer) : t.undecided;
+          return held.verified ? `${answer} · ${t.verified(formatWhen(locale, held.verified.at))}` : answer;
+        }),
+      };
+    }),
+  ];
+  const notes = [
+    ...(compared.moreItems > 0 ? [t.moreItems(compared.moreItems)] : []),
+    ...(compared.sameItems > 0 ? [t.sameItems(compared.sameItems)] : []),
+  ];
+  return { rows, notes };
+}
+
+/** Every version of a run or campaign in conflict side by side, in the admin's words. */
+export function RecordVersions({
+  locale,
+  versions,
+  onKeep,
+  busy,
+}: {
+  locale: UiLocale;
+  versions: TeamRecordVersion[];
+  onKeep: (rev: string) => void;
+  busy: boolean;
+}) {
+  const t = catalogue(locale).teamAdmin.records;
+  const runs = versions.flatMap((v) => (v.record.kind === 'checklist' ? [v.record.run] : []));
+  const campaigns = versions.flatMap((v) => (v.record.kind === 'review' ? [v.record.campaign] : []));
+  if (runs.length === versions.length && runs[0]) {
+    const title = templates[runs[0].templateId].title[locale];
+    return (
+      <VersionsTable
+        locale={locale}
+        caption={t.runVersionsOf(title, runWho(runs[0]))}
+        versions={versions}
+        rows={runRows(locale, runs)}
+        hint={t.keepHint}
+        onKeep={onKeep}
+        busy={busy}
+      />
+    );
+  }
+  if (campaigns.length === versions.length && campaigns[0]) {
+    const { rows, notes } = campaignRows(locale, campaigns);
+    return (
+      <>
+        <VersionsTable
+          locale={locale}
+          caption={t.campaignVersionsOf(formatWhen(locale, campaigns[0].startedAt))}
+          versions={versions}
+          rows={rows}
+          hint={t.keepHint}
+          onKeep={onKeep}
+          busy={busy}
+        />
+        {notes.map((note) => (
+          <p key={note} className="hint">
+            {note}
+          </p>
+        ))}
+      </>
+    );
+  }
+  return null;
+}
+
+/**
+ * A run's or campaign's conflict marker with its versions on demand, and the admin's choice sent to the
+ * background (`resolveTeamRecordConflict`: a decision records it, the kept version is saved here and
+ * pushed). `onResolved` tells the screen, which asks again which records are in conflict.
+ */
+export function RecordConflict({
+  locale,
+  kind,
+  id,
+  onResolved,
+}: {
+  locale: UiLocale;
+  kind: TeamRecordKind;
+  id: string;
+  onResolved: (outcome: ConflictOutcome) => void;
+}) {
+  const { ask } = useApi();
+  const all = catalogue(locale).teamAdmin;
+  const t = all.conflict;
+  const refusal = useRefusal(locale);
+  const { check } = refusal;
+  const [open, setOpen] = useState(false);
+  const [versions, setVersions] = useState<TeamRecordVersion[] | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const toggle = async () => {
+    if (open) return setOpen(false);
+    setOpen(true);
+    const reply = check(await ask('teamRecordConflictVersions', { kind, id }));
+    if (!reply.ok) return;
+    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: all.records.gone });
+    setVersions(reply.value.versions);
+  };
+
+  const keep = async (keepRev: string) => {
+    setBusy(true);
+    const reply = check(await ask('resolveTeamRecordConflict', { kind, id, keepRev }));
+    setBusy(false);
+    if (!reply.ok) return;
+    const { outcome } = reply.value;
+    onResolved({ ok: outcome !== 'off', text: outcome === 'gone' ? all.records.gone : t[outcome] });
+  };
+
+  return (
+    <div className="team-conflict" data-team-record-conflict={`${kind}:${id}`}>
+      <p className="conflict-marker" role="note">
+        <strong aria-hidden="true">⚠ </strong>
+        {kind === 'checklist' ? all.records.runMarker : all.records.campaignMarker}{' '}
+        <button type="button" aria-expanded={open} onClick={() => void toggle()}>
+          {open ? t.hide : t.compare}
+        </button>
+      </p>
+      {refusal.shown}
+      {open ? (
+        versions ? (
+          <RecordVersions locale={locale} versions={versions} busy={busy} onKeep={(rev) => void keep(rev)} />
+        ) : (
+          <p className="empty">{t.loading}</p>
+        )
+      ) : null}
     </div>
   );
 }

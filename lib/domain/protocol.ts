@@ -18,6 +18,9 @@ import {
   resolveOutcomeSchema,
   teamConflictSchema,
   teamConflictVersionSchema,
+  teamRecordConflictSchema,
+  teamRecordKindSchema,
+  teamRecordVersionSchema,
 } from './team-admin';
 import { focusActionSchema, popupStateSchema } from './ui-state';
 
@@ -310,6 +313,40 @@ export const protocol = {
     z.object({ outcome: resolveOutcomeSchema }),
   ),
   /**
+   * options → background: the checklist runs and review campaigns edited in two places (issue 16), every
+   * business at once (unframed only). Empty while the team ledger is off.
+   */
+  teamRecordConflicts: define(
+    'page',
+    none,
+    z.object({ conflicts: z.array(teamRecordConflictSchema).max(10_000) }),
+  ),
+  /** panel → background: one business's runs and campaigns in conflict (their markers in the panel). */
+  teamRecordConflictsOf: define(
+    'page',
+    z.object({ businessId }),
+    z.object({ conflicts: z.array(teamRecordConflictSchema).max(1000) }),
+  ),
+  /** panel / options → background: every version of a run or campaign in conflict, with who wrote each. */
+  teamRecordConflictVersions: define(
+    'page',
+    z.object({ kind: teamRecordKindSchema, id: z.string().min(1).max(100) }),
+    z.object({ versions: z.array(teamRecordVersionSchema).max(100) }),
+  ),
+  /**
+   * panel / options → background: the admin keeps one version of a run or campaign (`keepRev`); the choice
+   * is recorded as a decision, the kept version saved here, the others removed. `gone` as for a grant.
+   */
+  resolveTeamRecordConflict: define(
+    'page',
+    z.object({
+      kind: teamRecordKindSchema,
+      id: z.string().min(1).max(100),
+      keepRev: z.string().min(1).max(200),
+    }),
+    z.object({ outcome: resolveOutcomeSchema }),
+  ),
+  /**
    * options → background: the documents refused from the server (quarantined, never applied), latest
    * first, and how many in all (issue 16, item 3); unframed only.
    */
@@ -358,6 +395,7 @@ export const unframedOnly: ReadonlySet<string> = new Set([
   'assetPaths',
   'teamConnection',
   'teamConflicts',
+  'teamRecordConflicts',
   'teamQuarantine',
 ]);
 

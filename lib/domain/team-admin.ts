@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { checklistRunSchema } from './checklists/runs';
+import { templateIds } from './checklists/templates';
 import { grantRecordSchema } from './ledger/records';
+import { reviewCampaignSchema } from './review/campaign';
 import { problemSchema } from './problems';
 import type { QuarantineReason } from './team-docs';
 
@@ -57,6 +60,44 @@ export const teamConflictVersionSchema = z.object({
 });
 export type TeamConflictVersion = z.infer<typeof teamConflictVersionSchema>;
 
+/** The records besides grants whose conflicts are shown and resolved (issue 16): runs and campaigns. */
+export const teamRecordKindSchema = z.enum(['checklist', 'review']);
+export type TeamRecordKind = z.infer<typeof teamRecordKindSchema>;
+const recordId = z.string().min(1).max(100);
+const businessId = z.string().regex(/^\d{1,20}$/);
+
+/** A checklist run or review campaign with more than one version kept, as listed. */
+export const teamRecordConflictSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('checklist'),
+    id: recordId,
+    businessId,
+    subject: z.string().min(1).max(600),
+    subjectName: z.string().max(500).optional(),
+    templateId: z.enum(templateIds),
+    versions: z.number().int().min(2),
+  }),
+  z.object({
+    kind: z.literal('review'),
+    id: recordId,
+    businessId,
+    startedAt: z.string().datetime(),
+    versions: z.number().int().min(2),
+  }),
+]);
+export type TeamRecordConflict = z.infer<typeof teamRecordConflictSchema>;
+
+/** One version of a run or campaign in conflict: CouchDB's revision, who wrote it, the record as written. */
+export const teamRecordVersionSchema = z.object({
+  rev,
+  author: teamAuthorSchema,
+  record: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('checklist'), run: checklistRunSchema }),
+    z.object({ kind: z.literal('review'), campaign: reviewCampaignSchema }),
+  ]),
+});
+export type TeamRecordVersion = z.infer<typeof teamRecordVersionSchema>;
+
 /** A document refused from the server: its id, when, why; the import's problem when the import refused it. */
 export const quarantinedItemSchema = z.object({
   id: z.string().min(1).max(1000),
@@ -71,4 +112,10 @@ export type QuarantinedItem = z.infer<typeof quarantinedItemSchema>;
 export const resolveOutcomeSchema = z.enum(['resolved', 'gone', 'off']);
 export type ResolveOutcome = z.infer<typeof resolveOutcomeSchema>;
 
-export { comparedFields, getGrantDifferences, type ComparedField } from './team-compare';
+export {
+  comparedFields,
+  getCampaignComparison,
+  getGrantDifferences,
+  getRunComparison,
+  type ComparedField,
+} from './team-compare';

@@ -61,6 +61,7 @@ import {
   openLedgerDb,
   type DecisionChunk,
   type LedgerDb,
+  type MetaRow,
   type SeenRow,
   type ChecklistRunRow,
   type SnapshotRow,
@@ -95,6 +96,19 @@ const BUSINESS_NAME = 'business-name:';
 const businessNameSchema = z.object({ name: z.string().min(1).max(BUSINESS_NAME_MAX), readAt: z.string() });
 
 export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || key.startsWith('signingKey');
+
+/**
+ * The held decisions' ids, kept beside their rows (issue 16): meta `heldIds:<ledgerId>:<first>` holds the ids
+ * of the decision row that starts there, written in the transaction that writes the row, and `heldIds` marks
+ * that every row has one. A restarted worker reads these small rows for the import's id check instead of
+ * parsing every decision held. A store from before them builds them once, on the first check.
+ */
+const HELD_IDS = 'heldIds:';
+const HELD_IDS_COMPLETE = 'heldIds';
+const heldIdsRow = (ledgerId: string, first: number, decisions: readonly Decision[]): MetaRow => ({
+  key: `${HELD_IDS}${ledgerId}:${first}`,
+  value: decisions.map((d) => d.id),
+});
 
 /** How long the baseline keeps a fact, and the change log a change, that no read has shown (issue 13). */
 export const BASELINE_RETENTION_DAYS = 400;
@@ -647,8 +661,25 @@ export class LedgerStore {
     if (this.heldIdCache?.at === this.decisionWrites) return this.heldIdCache.ids;
     const at = this.decisionWrites;
     const ids = new Set<string>();
-    await this.db.decisionChunks.each((chunk) => {
-      for (const d of chunkDecisions(chunk)) ids.add(d.id);
+    await this.db.transaction('rw', this.db.decisionChunks, this.db.meta, async () => {
+      if (await this.db.meta.get(HELD_IDS_COMPLETE)) {
+        // The ids beside each row: no decision parsed.
+        await this.db.meta
+          .where('key')
+          .startsWith(HELD_IDS)
+          .each((row) => {
+            for (const id of row.value as string[]) ids.add(id);
+          });
+        return;
+      }
+      // A store from before the kept ids: every row read once, and its ids kept for the next time.
+      const rows: MetaRow[] = [];
+      await this.db.decisionChunks.each((chunk) => {
+        const decisions = chunkDecisions(chunk);
+        for (const d of decisions) ids.add(d.id);
+        rows.push(heldIdsRow(chunk.ledgerId, chunk.first, decisions));
+      });
+      await this.db.meta.bulkPut([...rows, { key: HELD_IDS_COMPLETE, value: true }]);
     });
     if (at === this.decisionWrites) this.heldIdCache = { at, ids };
     return ids;
@@ -784,6 +815,7 @@ export class LedgerStore {
         if (sealed.length > 0) {
           const first = (tail?.seq ?? -1) + 1;
           await this.db.decisionChunks.add(decisionChunk(ledgerId, first, sealed));
+          await this.db.meta.put(heldIdsRow(ledgerId, first, sealed));
           await indexSubjects(this.db.decisionSubjects, ledgerId, [{ first, decisions: sealed }]);
         }
         if (runs.length > 0) await this.db.checklistRuns.bulkPut(runs);
@@ -1713,9 +1745,14 @@ export class LedgerStore {
           if (run) run.push(decision);
           else byLedger.set(decision.ledgerId, [decision]);
         }
+        const idRows: MetaRow[] = [];
         for (const [ledgerId, run] of byLedger) {
           const first = ((await this.tail(ledgerId))?.seq ?? -1) + 1;
-          for (const chunk of decisionChunks(ledgerId, first, run)) rows.push(chunk);
+          for (const chunk of decisionChunks(ledgerId, first, run)) {
+            rows.push(chunk);
+            const at = chunk.first - first;
+            idRows.push(heldIdsRow(ledgerId, chunk.first, run.slice(at, at + chunk.count)));
+          }
           await indexSubjects(this.db.decisionSubjects, ledgerId, decisionRuns(first, run));
         }
         // A part at a time, all in this one transaction (all or nothing), so the page can show how far it is.
@@ -1726,6 +1763,7 @@ export class LedgerStore {
         for (let start = 0; start < rows.length; start += PART) {
           const part = rows.slice(start, start + PART);
           await this.db.decisionChunks.bulkAdd(part);
+          await this.db.meta.bulkPut(idRows.slice(start, start + PART));
           for (const chunk of part) written += chunk.count;
           options.onProgress?.({ stage: 'writing', done: written, total });
         }

@@ -32,7 +32,13 @@ export type TeamEngineFactory = (settings: TeamSettings) => TeamEngine;
 /** What an admin reads or resolves of the engine's local mirror (lib/platform/handlers/team-admin.ts). */
 export type TeamAdminEngine = Pick<
   TeamSync,
-  'conflictList' | 'conflictVersions' | 'resolveConflict' | 'quarantinedDocs'
+  | 'conflictList'
+  | 'conflictVersions'
+  | 'resolveConflict'
+  | 'quarantinedDocs'
+  | 'recordConflictList'
+  | 'recordConflictVersions'
+  | 'resolveRecordConflict'
 >;
 
 /**

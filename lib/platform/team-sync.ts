@@ -109,6 +109,11 @@ export interface TeamSyncState {
   quarantinedCount: number;
   /** Grants with a kept CouchDB conflict (two edits): shown for an admin to resolve. */
   conflicts: string[];
+  /**
+   * Checklist runs and review campaigns with a kept CouchDB conflict, by document id (`checklist:<id>`,
+   * `review:<id>`). Absent in a state from before it: the mirror is looked through once for them.
+   */
+  recordConflicts?: string[];
 }
 
 /** A sync's failure: the connection check's outcomes, where the server said one. */
@@ -145,6 +150,7 @@ type Store = Pick<
   | 'signTeamText'
   | 'applyImport'
   | 'appendDecision'
+  | 'commit'
 > &
   Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant'>;
 
@@ -247,7 +253,7 @@ export class TeamSync {
         Math.max(0, length - state.decisionsOnServer) + state.grantsPending + (state.recordsPending ?? 0),
       ...(state.lastError ? { lastError: state.lastError } : {}),
       quarantined: state.quarantinedCount,
-      conflicts: state.conflicts.length,
+      conflicts: state.conflicts.length + (state.recordConflicts?.length ?? 0),
     };
   }
 
@@ -493,6 +499,8 @@ export class TeamSync {
    */
   private async apply(state: TeamSyncState): Promise<void> {
     const ourLedger = await this.deps.store.getLedgerId();
+    // A state from before runs' and campaigns' conflicts were listed: those already in the mirror, once.
+    if (state.recordConflicts === undefined) state.recordConflicts = await this.findRecordConflicts();
     const authors = new Set<string>();
     for (;;) {
       const batch = await this.mirror.changes({
@@ -529,6 +537,12 @@ export class TeamSync {
           const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
           state.conflicts = state.conflicts.filter((c) => c !== id);
           if (conflicted) state.conflicts.push(id);
+        }
+        if (parsed.doc.type === 'checklist' || parsed.doc.type === 'review') {
+          const id = String(change.id);
+          const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
+          state.recordConflicts = (state.recordConflicts ?? []).filter((c) => c !== id);
+          if (conflicted) state.recordConflicts.push(id);
         }
         if (author !== ourLedger) authors.add(author);
       }
@@ -730,25 +744,169 @@ export class TeamSync {
   }
 
   /**
-   * A grant edited in two places: every version CouchDB keeps (the one it shows first, then the others),
-   * with its author, for an admin to choose between. Empty when there is no conflict.
+   * A record document edited in two places: every version CouchDB keeps (the one it shows first, then the
+   * others), each parsed, for an admin to choose between. Empty when there is no conflict.
    */
-  async conflictVersions(grantId: string): Promise<{ rev: string; author: string; grant: GrantRecord }[]> {
+  private async docVersions(docId: string): Promise<{ rev: string; doc: RecordDoc }[]> {
     let doc: Record<string, unknown>;
     try {
-      doc = await this.mirror.get(grantDocId(grantId), { conflicts: true });
+      doc = await this.mirror.get(docId, { conflicts: true });
     } catch {
       return [];
     }
     const revs = [String(doc._rev), ...((doc._conflicts as string[] | undefined) ?? [])];
     if (revs.length < 2) return [];
-    const out: { rev: string; author: string; grant: GrantRecord }[] = [];
+    const out: { rev: string; doc: RecordDoc }[] = [];
     for (const rev of revs) {
-      const parsed = parseTeamDoc(await this.mirror.get(grantDocId(grantId), { rev }));
-      if (parsed.ok && parsed.doc.type === 'grant')
-        out.push({ rev, author: parsed.doc.author, grant: parsed.doc.grant });
+      const parsed = parseTeamDoc(await this.mirror.get(docId, { rev }));
+      if (parsed.ok && parsed.doc.type !== 'head' && parsed.doc.type !== 'decision')
+        out.push({ rev, doc: parsed.doc });
     }
     return out;
+  }
+
+  /**
+   * A grant edited in two places: every version CouchDB keeps (the one it shows first, then the others),
+   * with its author, for an admin to choose between. Empty when there is no conflict.
+   */
+  async conflictVersions(grantId: string): Promise<{ rev: string; author: string; grant: GrantRecord }[]> {
+    const out: { rev: string; author: string; grant: GrantRecord }[] = [];
+    for (const { rev, doc } of await this.docVersions(grantDocId(grantId)))
+      if (doc.type === 'grant') out.push({ rev, author: doc.author, grant: doc.grant });
+    return out;
+  }
+
+  /** A checklist run or review campaign edited in two places: every version, with its author. */
+  async recordConflictVersions(kind: TeamRecordKind, id: string): Promise<TeamRecordVersion[]> {
+    const out: TeamRecordVersion[] = [];
+    for (const { rev, doc } of await this.docVersions(teamRecordDocId(kind, id))) {
+      if (kind === 'checklist' && doc.type === 'checklist')
+        out.push({ rev, author: doc.author, record: { kind, run: doc.run } });
+      if (kind === 'review' && doc.type === 'review')
+        out.push({ rev, author: doc.author, record: { kind, campaign: doc.campaign } });
+    }
+    return out;
+  }
+
+  /**
+   * Resolves a run's or a campaign's conflict with the version the admin chose (issue 16), as a grant's:
+   * a `note` decision records the choice, and the chosen version is saved here in the same transaction, so
+   * the next push finds it held and does not put the other one back; it becomes the document's, signed by
+   * us, and the other revisions are removed (on the server at the next sync). A campaign's chosen version
+   * takes a revision past every version's, so a colleague who trusts us takes it (as from a file); a run
+   * has no edit time of its own beyond its ticks, so a colleague keeps theirs unless ours is later.
+   */
+  async resolveRecordConflict(
+    kind: TeamRecordKind,
+    id: string,
+    keepRev: string,
+    decidedBy: string,
+  ): Promise<boolean> {
+    // Not in the middle of a sync's push (it could write a version over the one being replaced).
+    await this.running?.catch(() => undefined);
+    const versions = await this.recordConflictVersions(kind, id);
+    const kept = versions.find((v) => v.rev === keepRev);
+    if (!kept) return false;
+    const { store } = this.deps;
+    const what = kind === 'checklist' ? 'checklist run' : 'access review campaign';
+    const note = (businessId: string, subject: string) => ({
+      at: this.now().toISOString(),
+      businessId,
+      subject,
+      action: 'note' as const,
+      rationale: `Team ledger: of ${versions.length} versions of this ${what} edited in two places, the one by ${kept.author} was kept.`,
+      decidedBy,
+    });
+    let chosen: ChecklistRun | ReviewCampaign;
+    if (kept.record.kind === 'checklist') {
+      const run = kept.record.run;
+      chosen = run;
+      await store.commit({ runs: [run], decisions: [note(run.businessId, run.subject)] });
+    } else {
+      const revision = Math.max(
+        ...versions.map((v) => (v.record.kind === 'review' ? v.record.campaign.revision : 0)),
+      );
+      const campaign: ReviewCampaign = { ...kept.record.campaign, revision: revision + 1 };
+      chosen = campaign;
+      await store.commit({
+        campaigns: [campaign],
+        decisions: [note(campaign.businessId, `business:${campaign.businessId}`)],
+      });
+    }
+    const ledgerId = await store.getLedgerId();
+    const docId = teamRecordDocId(kind, id);
+    const winner = versions[0]!;
+    for (const loser of versions.slice(1)) await this.mirror.remove(docId, loser.rev);
+    const sig = await store.signTeamText(recordSigningText(kind, ledgerId, chosen));
+    const doc =
+      kind === 'checklist'
+        ? checklistDoc(ledgerId, chosen as ChecklistRun, sig)
+        : reviewDoc(ledgerId, chosen as ReviewCampaign, sig);
+    await this.mirror.put({ ...doc, _rev: winner.rev });
+    // The next push finds the chosen version held here and in the mirror alike: nothing to push for it.
+    const state = await this.state();
+    state.recordConflicts = (state.recordConflicts ?? []).filter((c) => c !== docId);
+    await this.saveState(state);
+    return true;
+  }
+
+  /**
+   * The runs and campaigns in conflict now, each with its business and what names it (the options page's
+   * list, the panel's markers). One whose conflict went meanwhile is left out.
+   */
+  async recordConflictList(): Promise<TeamRecordConflictSummary[]> {
+    const out: TeamRecordConflictSummary[] = [];
+    for (const docId of (await this.state()).recordConflicts ?? []) {
+      const [prefix, ...rest] = docId.split(':');
+      const kind = prefix === 'checklist' || prefix === 'review' ? prefix : undefined;
+      if (!kind) continue;
+      const versions = await this.recordConflictVersions(kind, rest.join(':'));
+      const first = versions[0]?.record;
+      if (!first || versions.length < 2) continue;
+      if (first.kind === 'checklist')
+        out.push({
+          kind: 'checklist',
+          id: first.run.id,
+          businessId: first.run.businessId,
+          subject: first.run.subject,
+          ...(first.run.subjectName ? { subjectName: first.run.subjectName } : {}),
+          templateId: first.run.templateId,
+          versions: versions.length,
+        });
+      else
+        out.push({
+          kind: 'review',
+          id: first.campaign.id,
+          businessId: first.campaign.businessId,
+          startedAt: first.campaign.startedAt,
+          versions: versions.length,
+        });
+    }
+    return out;
+  }
+
+  /** Runs and campaigns in the mirror with a kept conflict (a state from before they were listed). */
+  private async findRecordConflicts(): Promise<string[]> {
+    const found: string[] = [];
+    for (const range of [CHECKLIST_RANGE, REVIEW_RANGE]) {
+      let startkey: string = range.startkey;
+      let skip = 0;
+      for (;;) {
+        const page = await this.mirror.allDocs({
+          startkey,
+          endkey: range.endkey,
+          include_docs: true,
+          conflicts: true,
+          limit: 50,
+          skip,
+        });
+        for (const row of page.rows) if (row.doc?._conflicts?.length) found.push(String(row.id));
+        if (page.rows.length < 50) break;
+        startkey = page.rows.at(-1).id;
+        skip = 1;
+      }
+    }
+    return found;
   }
 
   /**
@@ -820,6 +978,33 @@ export class TeamSync {
     return { items: [...state.quarantined].reverse(), total: state.quarantinedCount };
   }
 }
+
+/** The records besides grants whose conflicts an admin resolves (issue 16). */
+export type TeamRecordKind = 'checklist' | 'review';
+
+/** A run's or a campaign's document id. */
+export const teamRecordDocId = (kind: TeamRecordKind, id: string): string =>
+  kind === 'checklist' ? checklistDocId(id) : reviewDocId(id);
+
+/** One version of a run or campaign in conflict: CouchDB's revision, its author's ledger, the record. */
+export interface TeamRecordVersion {
+  rev: string;
+  author: string;
+  record: { kind: 'checklist'; run: ChecklistRun } | { kind: 'review'; campaign: ReviewCampaign };
+}
+
+/** A run or campaign in conflict, as listed (lib/domain/team-admin.ts `teamRecordConflictSchema`). */
+export type TeamRecordConflictSummary =
+  | {
+      kind: 'checklist';
+      id: string;
+      businessId: string;
+      subject: string;
+      subjectName?: string;
+      templateId: ChecklistRun['templateId'];
+      versions: number;
+    }
+  | { kind: 'review'; id: string; businessId: string; startedAt: string; versions: number };
 
 /** The mirror's name: one local database per server and database. */
 export function mirrorNameFor(settings: Pick<TeamSettings, 'serverUrl' | 'database'>): string {

@@ -21,7 +21,9 @@ export async function benchTeam(n: number): Promise<string> {
   };
   const PouchDB = TestPouchDB as unknown as PouchConstructor;
   const a = new LedgerStore(`bench-a-${Math.random()}`);
-  const b = new LedgerStore(`bench-b-${Math.random()}`);
+  const bName = `bench-b-${Math.random()}`;
+  const bMirror = `m-b-${Math.random()}`;
+  const b = new LedgerStore(bName);
   const note = (i: number) => ({
     at: new Date().toISOString(),
     businessId: '1203456789012345',
@@ -34,7 +36,7 @@ export async function benchTeam(n: number): Promise<string> {
   for (let i = 0; i < n; i += BATCH)
     await a.commit({ decisions: Array.from({ length: Math.min(BATCH, n - i) }, (_, k) => note(i + k)) });
   const syncA = new TeamSync({ PouchDB, store: a, settings, mirrorName: `m-a-${Math.random()}` });
-  const syncB = new TeamSync({ PouchDB, store: b, settings, mirrorName: `m-b-${Math.random()}` });
+  let syncB = new TeamSync({ PouchDB, store: b, settings, mirrorName: bMirror });
   // The largest resident memory seen while each step runs (sampled every 100 ms).
   let peakRss = 0;
   const time = async (run: () => Promise<unknown>) => {
@@ -63,15 +65,23 @@ export async function benchTeam(n: number): Promise<string> {
   await a.appendDecision(note(n + 1));
   const againPushMs = await time(() => syncA.sync());
   const againPullMs = await time(() => syncB.sync());
-  const after = await b.chainLength(aLedger);
+  // A restarted worker (a new store and engine over the same databases): the next decision's pull and import.
+  await syncB.close();
+  b.close();
+  const b2 = new LedgerStore(bName);
+  syncB = new TeamSync({ PouchDB, store: b2, settings, mirrorName: bMirror });
+  await a.appendDecision(note(n + 2));
+  await syncA.sync();
+  const restartPullMs = await time(() => syncB.sync());
+  const after = await b2.chainLength(aLedger);
   await syncA.close();
   await syncB.close();
   a.close();
-  b.close();
+  b2.close();
   await server.close();
   return [
     `Team ledger, first sync of ${n.toLocaleString('en')} decisions: push ${pushMs.toFixed(0)} ms (peak RSS ${pushMb}), pull and import ${pullMs.toFixed(0)} ms (peak RSS ${pullMb}; ${received.toLocaleString('en')} received).`,
-    `Steady state, one more decision: push ${steadyPushMs.toFixed(0)} ms, pull and import ${steadyPullMs.toFixed(0)} ms; one more again: push ${againPushMs.toFixed(0)} ms, pull and import ${againPullMs.toFixed(0)} ms (${after.toLocaleString('en')} held).`,
+    `Steady state, one more decision: push ${steadyPushMs.toFixed(0)} ms, pull and import ${steadyPullMs.toFixed(0)} ms; one more again: push ${againPushMs.toFixed(0)} ms, pull and import ${againPullMs.toFixed(0)} ms; after a worker restart, pull and import ${restartPullMs.toFixed(0)} ms (${after.toLocaleString('en')} held).`,
   ].join('\n');
 }
 

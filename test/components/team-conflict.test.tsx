@@ -84,6 +84,8 @@ const ask = (async (name: string, data: unknown) => {
       };
     case 'teamQuarantine':
       return { ok: true, value: quarantined };
+    case 'teamRecordConflicts':
+      return { ok: true, value: { conflicts: [] } };
     default:
       return { ok: false, error: { code: 'unknown-message' } };
   }

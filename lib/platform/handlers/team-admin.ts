@@ -32,14 +32,11 @@ export function registerTeamAdminHandlers(hub: Hub, runner?: TeamEngineSource): 
     });
   });
 
-  router.handle('teamConflictVersions', async ({ grantId }) => {
-    const sync = await engine();
-    const versions = (await sync?.conflictVersions(grantId)) ?? [];
-    if (versions.length === 0) return ok<'teamConflictVersions'>({ versions: [] });
-    // Who wrote each: "you", or the colleague as the trust list knows them (their key's fingerprint).
+  // Who wrote each version: "you", or the colleague as the trust list knows them (their key's fingerprint).
+  const authors = async (): Promise<(ledgerId: string) => TeamAuthor> => {
     const ours = await store.getLedgerId();
     const colleagues = new Map((await store.colleagues()).map((c) => [c.ledgerId, c]));
-    const authorOf = (ledgerId: string): TeamAuthor => {
+    return (ledgerId) => {
       if (ledgerId === ours) return { kind: 'you', ledgerId };
       const known = colleagues.get(ledgerId);
       return {
@@ -49,6 +46,13 @@ export function registerTeamAdminHandlers(hub: Hub, runner?: TeamEngineSource): 
         ...(known?.fingerprint ? { fingerprint: known.fingerprint } : {}),
       };
     };
+  };
+
+  router.handle('teamConflictVersions', async ({ grantId }) => {
+    const sync = await engine();
+    const versions = (await sync?.conflictVersions(grantId)) ?? [];
+    if (versions.length === 0) return ok<'teamConflictVersions'>({ versions: [] });
+    const authorOf = await authors();
     return ok<'teamConflictVersions'>({
       versions: versions.map((v) => ({ rev: v.rev, author: authorOf(v.author), grant: v.grant })),
     });
@@ -65,6 +69,40 @@ export function registerTeamAdminHandlers(hub: Hub, runner?: TeamEngineSource): 
       const resolved = await sync.resolveConflict(grantId, keepRev, decidedBy);
       if (resolved) publisher.invalidateBusiness(kept.grant.businessId);
       return ok<'resolveTeamConflict'>({ outcome: resolved ? 'resolved' : 'gone' });
+    }),
+  );
+
+  // Checklist runs and review campaigns edited in two places: listed, compared and resolved as grants are.
+  router.handle('teamRecordConflicts', async () =>
+    ok<'teamRecordConflicts'>({ conflicts: (await (await engine())?.recordConflictList()) ?? [] }),
+  );
+
+  router.handle('teamRecordConflictsOf', async ({ businessId }) => {
+    const list = (await (await engine())?.recordConflictList()) ?? [];
+    return ok<'teamRecordConflictsOf'>({ conflicts: list.filter((c) => c.businessId === businessId) });
+  });
+
+  router.handle('teamRecordConflictVersions', async ({ kind, id }) => {
+    const versions = (await (await engine())?.recordConflictVersions(kind, id)) ?? [];
+    if (versions.length === 0) return ok<'teamRecordConflictVersions'>({ versions: [] });
+    const authorOf = await authors();
+    return ok<'teamRecordConflictVersions'>({
+      versions: versions.map((v) => ({ rev: v.rev, author: authorOf(v.author), record: v.record })),
+    });
+  });
+
+  router.handle('resolveTeamRecordConflict', ({ kind, id, keepRev }) =>
+    publisher.during(async () => {
+      const sync = await engine();
+      if (!sync) return ok<'resolveTeamRecordConflict'>({ outcome: 'off' });
+      const kept = (await sync.recordConflictVersions(kind, id)).find((v) => v.rev === keepRev);
+      if (!kept) return ok<'resolveTeamRecordConflict'>({ outcome: 'gone' });
+      const businessId =
+        kept.record.kind === 'checklist' ? kept.record.run.businessId : kept.record.campaign.businessId;
+      const { decidedBy } = await commandContext(hub, businessId);
+      const resolved = await sync.resolveRecordConflict(kind, id, keepRev, decidedBy);
+      if (resolved) publisher.invalidateBusiness(businessId);
+      return ok<'resolveTeamRecordConflict'>({ outcome: resolved ? 'resolved' : 'gone' });
     }),
   );
 

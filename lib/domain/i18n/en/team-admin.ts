@@ -35,6 +35,45 @@ export const teamAdmin = {
     gone: 'This grant is no longer in conflict: it was resolved meanwhile.',
     off: 'The team ledger is off: there is nothing to resolve here.',
   },
+  records: {
+    runMarker: 'This checklist was changed in two places: both versions are kept until you choose one.',
+    campaignMarker:
+      'This access review was changed in two places: both versions are kept until you choose one.',
+    runVersionsOf: (title: string, who: string) => `Versions of the checklist “${title}” for ${who}`,
+    campaignVersionsOf: (started: string) => `Versions of the access review started ${started}`,
+    status: 'Status',
+    case: 'Case (why)',
+    open: 'Open',
+    closed: 'Finished',
+    finished: (when: string) => `Finished ${when}`,
+    ticked: (when: string, how: string) => `Ticked ${when} (${how})`,
+    notTicked: 'Not ticked',
+    notInVersion: 'Not in this version',
+    signedOff: (reviewer: string, role: string, when: string) =>
+      `Signed off by ${reviewer} (${role}) ${when}`,
+    answers: 'Answers',
+    answerCounts: (keep: number, reduce: number, revoke: number, undecided: number) =>
+      `keep ${keep} · reduce ${reduce} · revoke ${revoke} · not decided ${undecided}`,
+    answered: (kind: string, rationale: string, reviewer: string) =>
+      rationale ? `${kind}: “${rationale}” (${reviewer})` : `${kind} (${reviewer})`,
+    undecided: 'Not decided',
+    verified: (when: string) => `removal verified ${when}`,
+    sameItems: (n: number) => `${n} other accesses are answered the same in every version.`,
+    moreItems: (n: number) => `${n} more accesses are answered differently (not listed here).`,
+    keepHint:
+      'The version you keep becomes the record everywhere; a decision in your ledger records the choice.',
+    gone: 'This record is no longer in conflict: it was resolved meanwhile.',
+  },
+  recordConflicts: {
+    title: 'Checklists and access reviews edited in two places',
+    intro:
+      'The same checklist or access review was changed in two browsers before they synced. Both versions are kept; nothing counts as chosen until an admin keeps one.',
+    none: 'No checklist or access review is in conflict.',
+    runRow: (title: string, who: string, businessId: string, versions: number) =>
+      `Checklist “${title}” for ${who} (business ${businessId}): ${versions} versions`,
+    campaignRow: (started: string, businessId: string, versions: number) =>
+      `Access review started ${started} (business ${businessId}): ${versions} versions`,
+  },
   conflicts: {
     title: 'Grants edited in two places',
     intro:

@@ -32,6 +32,45 @@ export const teamAdmin: typeof en = {
     gone: 'Cette attribution n’est plus en conflit : elle a été résolue entre-temps.',
     off: 'Le registre d’équipe est désactivé : il n’y a rien à résoudre ici.',
   },
+  records: {
+    runMarker:
+      'Cette liste de contrôle a été modifiée à deux endroits : les deux versions sont gardées jusqu’à ce que vous en choisissiez une.',
+    campaignMarker:
+      'Cette revue des accès a été modifiée à deux endroits : les deux versions sont gardées jusqu’à ce que vous en choisissiez une.',
+    runVersionsOf: (title, who) => `Versions de la liste de contrôle « ${title} » pour ${who}`,
+    campaignVersionsOf: (started) => `Versions de la revue des accès commencée le ${started}`,
+    status: 'État',
+    case: 'Besoin (pourquoi)',
+    open: 'En cours',
+    closed: 'Terminée',
+    finished: (when) => `Terminée le ${when}`,
+    ticked: (when, how) => `Cochée le ${when} (${how})`,
+    notTicked: 'Pas cochée',
+    notInVersion: 'Absente de cette version',
+    signedOff: (reviewer, role, when) => `Validée par ${reviewer} (${role}) le ${when}`,
+    answers: 'Réponses',
+    answerCounts: (keep, reduce, revoke, undecided) =>
+      `garder ${keep} · réduire ${reduce} · retirer ${revoke} · non décidé ${undecided}`,
+    answered: (kind, rationale, reviewer) =>
+      rationale ? `${kind} : « ${rationale} » (${reviewer})` : `${kind} (${reviewer})`,
+    undecided: 'Non décidé',
+    verified: (when) => `retrait vérifié le ${when}`,
+    sameItems: (n) => `${n} autres accès ont la même réponse dans toutes les versions.`,
+    moreItems: (n) => `${n} accès de plus ont des réponses différentes (non listés ici).`,
+    keepHint:
+      'La version que vous gardez devient l’enregistrement partout ; une décision dans votre registre consigne ce choix.',
+    gone: 'Cet enregistrement n’est plus en conflit : il a été résolu entre-temps.',
+  },
+  recordConflicts: {
+    title: 'Listes de contrôle et revues des accès modifiées à deux endroits',
+    intro:
+      'La même liste de contrôle ou revue des accès a été modifiée dans deux navigateurs avant leur synchronisation. Les deux versions sont gardées ; aucune ne compte comme choisie tant qu’un administrateur n’en a pas gardé une.',
+    none: 'Aucune liste de contrôle ni revue des accès n’est en conflit.',
+    runRow: (title, who, businessId, versions) =>
+      `Liste de contrôle « ${title} » pour ${who} (entreprise ${businessId}) : ${versions} versions`,
+    campaignRow: (started, businessId, versions) =>
+      `Revue des accès commencée le ${started} (entreprise ${businessId}) : ${versions} versions`,
+  },
   conflicts: {
     title: 'Attributions modifiées à deux endroits',
     intro:

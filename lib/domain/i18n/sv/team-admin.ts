@@ -31,6 +31,43 @@ export const teamAdmin: typeof en = {
     gone: 'Den här tilldelningen är inte längre i konflikt: den löstes under tiden.',
     off: 'Teamliggaren är avstängd: det finns inget att lösa här.',
   },
+  records: {
+    runMarker: 'Den här checklistan ändrades på två ställen: båda versionerna sparas tills du väljer en.',
+    campaignMarker:
+      'Den här åtkomstgranskningen ändrades på två ställen: båda versionerna sparas tills du väljer en.',
+    runVersionsOf: (title, who) => `Versioner av checklistan ”${title}” för ${who}`,
+    campaignVersionsOf: (started) => `Versioner av åtkomstgranskningen som startades ${started}`,
+    status: 'Läge',
+    case: 'Ärende (varför)',
+    open: 'Pågår',
+    closed: 'Avslutad',
+    finished: (when) => `Avslutad ${when}`,
+    ticked: (when, how) => `Bockad ${when} (${how})`,
+    notTicked: 'Inte bockad',
+    notInVersion: 'Finns inte i den här versionen',
+    signedOff: (reviewer, role, when) => `Undertecknad av ${reviewer} (${role}) ${when}`,
+    answers: 'Svar',
+    answerCounts: (keep, reduce, revoke, undecided) =>
+      `behåll ${keep} · minska ${reduce} · återkalla ${revoke} · inte beslutat ${undecided}`,
+    answered: (kind, rationale, reviewer) =>
+      rationale ? `${kind}: ”${rationale}” (${reviewer})` : `${kind} (${reviewer})`,
+    undecided: 'Inte beslutat',
+    verified: (when) => `borttagningen bekräftad ${when}`,
+    sameItems: (n) => `${n} andra åtkomster har samma svar i alla versioner.`,
+    moreItems: (n) => `${n} åtkomster till har olika svar (visas inte här).`,
+    keepHint: 'Versionen du behåller blir posten överallt; ett beslut i din liggare registrerar valet.',
+    gone: 'Den här posten är inte längre i konflikt: den löstes under tiden.',
+  },
+  recordConflicts: {
+    title: 'Checklistor och åtkomstgranskningar ändrade på två ställen',
+    intro:
+      'Samma checklista eller åtkomstgranskning ändrades i två webbläsare innan de synkroniserades. Båda versionerna sparas; ingen räknas som vald förrän en administratör behåller en.',
+    none: 'Ingen checklista eller åtkomstgranskning är i konflikt.',
+    runRow: (title, who, businessId, versions) =>
+      `Checklistan ”${title}” för ${who} (företag ${businessId}): ${versions} versioner`,
+    campaignRow: (started, businessId, versions) =>
+      `Åtkomstgranskning startad ${started} (företag ${businessId}): ${versions} versioner`,
+  },
   conflicts: {
     title: 'Tilldelningar ändrade på två ställen',
     intro:

@@ -218,6 +218,10 @@ describe('a panel that the page framed itself, against the background', () => {
       ['teamConflictVersions', { grantId: 'g-1' }],
       ['resolveTeamConflict', { grantId: 'g-1', keepRev: '2-abc' }],
       ['teamQuarantine', {}],
+      ['teamRecordConflicts', {}],
+      ['teamRecordConflictsOf', { businessId: B }],
+      ['teamRecordConflictVersions', { kind: 'checklist', id: 'run-1' }],
+      ['resolveTeamRecordConflict', { kind: 'review', id: 'c1', keepRev: '2-abc' }],
     ] as const;
     // Every message an extension page may send is tried (a new one must be added here).
     expect(requests.map(([name]) => name).sort()).toEqual(
@@ -285,7 +289,9 @@ describe('a panel that the page framed itself, against the background', () => {
       ok: false,
       error: { code: 'panel-not-ours' },
     });
-  });
+    // Each message's framed panel waits out the connection grace (panel-tokens.ts `graceMs`, ~1 s) before its
+    // refusal: 30 s no longer holds every message of the protocol on a loaded machine.
+  }, 120_000);
 
   it('retires the token when the tab leaves Business Settings, and keeps it across its own SPA navigations', async () => {
     const token = await issue();
