@@ -202,6 +202,7 @@ const shownFacts = (p: Principal): string =>
  * the page as it was when it loaded: what it still shows unchanged since its previous read is not news,
  * and may be older than what another tab read since (someone removed there is not added back, someone
  * added there is not removed). Only what changed on this tab's page since its previous read is compared.
+ * Whom the tab did not show is known from a previous read in full only.
  */
 export function observe(
   before: Baseline | undefined,
@@ -250,6 +251,13 @@ export function observe(
     : undefined;
   /** This tab showed the principal just so on its previous read of this page. */
   const unchangedInTab = (seen: Principal) => shownBefore?.get(getSubjectKey(seen)) === shownFacts(seen);
+  /**
+   * This tab's page never showed the subject: only a previous read in full says so. A list that still said
+   * "Loading…" or was partly read shows no one it had not reached (a person removed before the page loaded
+   * is then never removed: the access review's revoke was not verified, issue 12).
+   */
+  const neverShown = (subject: string, stale: Map<string, string> | undefined) =>
+    stale !== undefined && previous?.readStatus === 'ok' && !stale.has(subject);
 
   if (snapshot.kind === 'asset') {
     const shown = new Map<string, AssetGrant>();
@@ -287,7 +295,7 @@ export function observe(
         const wasKey = findAsset(facts.assets, grant);
         if (wasKey === undefined || holders.has(subject)) continue;
         // This tab never showed them holding it: another read, newer than this page, learnt it.
-        if (stale && !stale.has(subject)) continue;
+        if (neverShown(subject, stale)) continue;
         const was = facts.assets![wasKey]!;
         if (page)
           change('asset-removed', subject, facts, {
@@ -392,7 +400,7 @@ export function observe(
     for (const [subject, facts] of Object.entries(next.principals)) {
       if (facts.kind !== kind || listed.has(subject)) continue;
       // This tab never showed them: another read, newer than this page, learnt of them.
-      if (stale && !stale.has(subject)) continue;
+      if (neverShown(subject, stale)) continue;
       if (listWasKnown) change('principal-removed', subject, facts, { since: facts.lastSeen });
       delete next.principals[subject];
     }

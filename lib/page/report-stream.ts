@@ -1,5 +1,6 @@
 import type { SnapshotDelta, SnapshotReport } from '../domain/messages';
-import { getSubjectKey, type PageSnapshot, type Principal } from '../domain/snapshot';
+import type { PageSnapshot, Principal } from '../domain/snapshot';
+import { subjectKeyOf } from './readers/list';
 
 /** What goes to the background for one read: the whole read, or what changed since the last message. */
 export type Outgoing = { kind: 'full'; report: SnapshotReport } | { kind: 'delta'; delta: SnapshotDelta };
@@ -64,7 +65,7 @@ export function createReportStream(random: () => string = randomStream): ReportS
       let built: { value: string[] | undefined } | undefined;
       const outlineOnce = () => (built ??= { value: describe() }).value;
       latest = { snapshot, outline: outlineOnce };
-      const keys = snapshot.principals.map(getSubjectKey);
+      const keys = snapshot.principals.map(subjectKeyOf);
       if (!sent || new Set(keys).size !== keys.length) return fullOf(snapshot, outlineOnce, keys);
       const header = headerOf(snapshot);
       const changes = diff(sent, snapshot.principals, keys);
@@ -89,7 +90,7 @@ export function createReportStream(random: () => string = randomStream): ReportS
     },
     full() {
       if (!latest) return undefined;
-      return fullOf(latest.snapshot, latest.outline, latest.snapshot.principals.map(getSubjectKey));
+      return fullOf(latest.snapshot, latest.outline, latest.snapshot.principals.map(subjectKeyOf));
     },
     restart() {
       sent = undefined;

@@ -139,7 +139,9 @@ export function watchPage(
     draft = merged.draft;
     const snapshot = merged.snapshot;
     options.onAnchors?.(
-      read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
+      merged.renamed.size === 0
+        ? read.anchors
+        : read.anchors.map((a) => ({ ...a, subject: merged.renamed.get(a.subject) ?? a.subject })),
     );
     const outline = () =>
       snapshot.readStatus === 'ok' || partial ? undefined : getOutline(doc.body, options.ownHosts?.());

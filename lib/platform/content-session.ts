@@ -80,7 +80,10 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
     }));
   // Findings belong to the last snapshot the background took in: while the page's latest read was not,
   // they may be of another page, and are not drawn.
-  const drawFindings = () => ensureBadges().setFindings(outcome.kind === 'taken' ? findings : []);
+  const drawFindings = () => {
+    const kept = ensureBadges().setFindings(outcome.kind === 'taken' ? findings : []);
+    if (outcome.kind === 'taken' && Array.isArray(kept)) findings = kept as Finding[];
+  };
   const showOutcome = () => {
     const text = describeOutcome(say, outcome);
     overlay?.setNotice(

@@ -145,4 +145,63 @@ describe('an access review from the sandbox to the auditor’s PDF (issue 14)', 
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThan(20);
   });
+
+  it('verifies a revoke when People says “Loading…” longer than the background waits (fr, labelled rows)', async () => {
+    // The demo's access review, made certain: the People list that follows the removal shows "Loading…"
+    // for longer than the background's quiet time, so that read is recorded alone before the list's rows.
+    const sample = samplePortfolio('fr', 'labelled-rows');
+    const q = `?business_id=${sample.businessId}`;
+    const people = `${BUSINESS_URL}/latest/settings/business_users${q}`;
+    const { page, context } = await sessions.open(launchWithExtension(sample, { uiLanguage: 'fr' }));
+    for (const [path, kind] of [
+      ['business_users', 'people'],
+      ['partners', 'partners'],
+      ['system_users', 'system-users'],
+    ] as const) {
+      await page.goto(`${BUSINESS_URL}/latest/settings/${path}${q}`);
+      await settledPanel(page, kind);
+    }
+    await page.waitForTimeout(1500);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    const { campaign } = value<{ campaign: ReviewCampaign }>(
+      await askBackground(options, 1, 'reviewStart', { businessId: sample.businessId }),
+    );
+    const gone = sample.people.find((p) => p.email === 'eve@contractor.example')!;
+    const item = campaign.items.find((i) => i.email === gone.email && i.access.kind === 'portfolio')!;
+    value(
+      await askBackground(options, 2, 'reviewDecide', {
+        campaignId: campaign.id,
+        decisions: [{ itemId: item.id, kind: 'revoke', rationale: 'Le contrat a pris fin en octobre.' }],
+      }),
+    );
+    await page.goto(people);
+    const panel = await settledPanel(page, 'people');
+    await panel.waitForSelector(`[data-follow-up-item="${item.id}"][data-follow-up-state="waiting"]`, {
+      timeout: 15_000,
+    });
+
+    // Removed in Business Settings; People opened again, its rows 1.5 s after "Chargement…".
+    const changed = structuredClone(sample);
+    changed.people = changed.people.filter((p) => p.id !== gone.id);
+    changed.rowDelayMs = 1500;
+    await routeSandbox(context, changed);
+    await page.goto(people);
+    await settledPanel(page, 'people');
+    await expect
+      .poll(
+        async () =>
+          value<{ campaign: ReviewCampaign }>(
+            await askBackground(options, 3, 'reviewGet', { campaignId: campaign.id }),
+          ).campaign.items.find((i) => i.id === item.id)?.verified !== undefined,
+        { timeout: 45_000 },
+      )
+      .toBe(true);
+    // The panel says so, and no badge is drawn for her.
+    const again = await settledPanel(page, 'people');
+    await again.waitForSelector(`[data-review-item="${item.id}"][data-decision="revoke"] [data-verified]`, {
+      timeout: 15_000,
+    });
+    expect((await drawnMarks(page)).some((m) => m.subject === 'person:eve@contractor.example')).toBe(false);
+  });
 });

@@ -60,6 +60,30 @@ export function readListRow(row: Element, locale: string, title?: Element, cell?
 const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /**
+ * One principal per row's facts, and one pending copy of facts: the watcher remembers a row's facts, so an
+ * unchanged row gives the very same principal read after read, and what follows (the report's diff, the
+ * anchors' keys) takes it as unchanged at a glance instead of comparing it field by field (issue 12).
+ * Nothing mutates them: the detail pane's facts go on a copy.
+ */
+const principalOf = new WeakMap<RowFacts, Principal | null>();
+const pendingOf = new WeakMap<RowFacts, RowFacts>();
+/** (A row's facts are remembered by one watcher, of one location: always read as rows of one kind.) */
+function rowPrincipalOf(kind: 'people' | 'partners' | 'system-users', facts: RowFacts): Principal | undefined {
+  let principal = principalOf.get(facts);
+  if (principal === undefined)
+    principalOf.set(facts, (principal = (isUnderstood(kind, facts) && toPrincipal(kind, facts)) || null));
+  return principal ?? undefined;
+}
+
+/** The subject key of a principal, made once per principal (never mutated once read: see above). */
+const keys = new WeakMap<Principal, string>();
+export function subjectKeyOf(principal: Principal): string {
+  let key = keys.get(principal);
+  if (key === undefined) keys.set(principal, (key = getSubjectKey(principal)));
+  return key;
+}
+
+/**
  * Some layouts list invitations apart, under a heading or in a list labelled "Pending invitations", with
  * no label on each row. Returns a test for "this row is in such a section" (always false when the page
  * has none, at no cost per row).
@@ -228,11 +252,15 @@ export function readPrincipalList(
       continue;
     }
     // The facts may be remembered for the next read: a row in a pending section is marked on a copy.
-    const facts = !read.pending && inPendingSection(row) ? { ...read, pending: true } : read;
+    let facts = read;
+    if (!read.pending && inPendingSection(row)) {
+      facts = pendingOf.get(read) ?? { ...read, pending: true };
+      pendingOf.set(read, facts);
+    }
     noteNameFacts(facts);
     if (facts.unreadableDate)
       problems.push(readProblem('end-date-unreadable', { sample: facts.unreadableDate.slice(0, 40) }));
-    const principal = isUnderstood(kind, facts) ? toPrincipal(kind, facts) : undefined;
+    const principal = rowPrincipalOf(kind, facts);
     if (!principal) {
       // A header row written with ordinary cells ("Name", "Access") is not a principal, nor a problem.
       if (!textSegments(row).every(isColumnHeader)) notUnderstood++;
@@ -248,7 +276,7 @@ export function readPrincipalList(
     // detail pane waits for the rows it belongs to.
     problems.push(readProblem('list-partly-loaded', { count: rows.length - deferred, total: rows.length }));
     const anchors: Anchor[] = [...rowPrincipal].map(([row, p]) => ({
-      subject: getSubjectKey(p),
+      subject: subjectKeyOf(p),
       role: 'row',
       element: row,
     }));
@@ -320,8 +348,12 @@ export function readPrincipalList(
     }
     if (fromPane && (match || understood)) {
       if (match) {
+        // On a copy: the row's own principal is remembered for the next read.
+        const row = match;
+        match = { ...row, assets };
+        principals[principals.indexOf(row)] = match;
+        for (const [element, p] of rowPrincipal) if (p === row) rowPrincipal.set(element, match);
         paneTarget = { principal: match, headings, paneOnly: undefined };
-        match.assets = assets;
         if (match.kind === 'person' && fromPane.kind === 'person') match.email ??= fromPane.email;
         if (match.kind === 'partner' && fromPane.kind === 'partner') match.businessId ??= fromPane.businessId;
         if (match.kind === 'system-user' && fromPane.kind === 'system-user') match.id ??= fromPane.id;
@@ -345,7 +377,7 @@ export function readPrincipalList(
   if (emailInName > 0) problems.push(readProblem('email-in-name', { count: emailInName }));
   // Anchors are keyed by subject once the pane has filled in what the row lacked (an e-mail address).
   const anchors: Anchor[] = [...rowPrincipal].map(([row, p]) => ({
-    subject: getSubjectKey(p),
+    subject: subjectKeyOf(p),
     role: 'row',
     element: row,
   }));

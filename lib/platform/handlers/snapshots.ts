@@ -36,7 +36,8 @@ export function registerSnapshotHandlers(hub: Hub): void {
 
   /**
    * Each tab's last recorded read and the content script's stream it came in (one page load): what that
-   * page showed before (the baseline's `previous`). A reloaded page is a new stream, read afresh.
+   * page showed before (the baseline's `previous`; a read in full is kept over a partial read of the same
+   * page after it). A reloaded page is a new stream, read afresh.
    */
   const recorded = new Map<number, { stream: string | undefined; snapshot: PageSnapshot }>();
   hub.browser.tabs.onRemoved.addListener((tabId) => {
@@ -56,7 +57,14 @@ export function registerSnapshotHandlers(hub: Hub): void {
     if (erasure !== store.erasure) return;
     const last = recorded.get(tabId);
     const previous = last?.stream !== undefined && last.stream === report.stream ? last.snapshot : undefined;
-    recorded.set(tabId, { stream: report.stream, snapshot });
+    // A list read in full stays what this page showed until the page is read in full again: a read of it
+    // still loading or partly read in between shows only part of whom the page showed (issue 12).
+    const keepsLast =
+      previous?.readStatus === 'ok' &&
+      snapshot.readStatus !== 'ok' &&
+      previous.kind === snapshot.kind &&
+      previous.url === snapshot.url;
+    if (!keepsLast) recorded.set(tabId, { stream: report.stream, snapshot });
     if (snapshot.businessId && snapshot.readStatus !== 'unreadable' && snapshot.kind !== 'other') {
       const settings = await hub.currentSettings();
       const you = hub.cache.view(snapshot.businessId)?.currentUser ?? snapshot.currentUser;

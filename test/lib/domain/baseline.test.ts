@@ -380,4 +380,23 @@ describe('the baseline of a business (issue 13)', () => {
     expect(late.changes).toEqual([]);
     expect(late.baseline).toEqual(baseline);
   });
+
+  it('knows whom a tab did not show only from its previous read in full (a list still loading shows no one)', () => {
+    const old = person('Old Contractor', 'old@gmail.com');
+    const { baseline } = after([[snapshot([me, lisa, old]), T1]]);
+    // The contractor removed before the page loaded: its list said "Loading…", then showed everyone else.
+    const loading: PageSnapshot = {
+      ...snapshot([], 'people'),
+      readStatus: 'partial',
+      readProblems: [{ code: 'list-loading', facts: { section: 'people' } }],
+    };
+    const loaded = observe(baseline, loading, T2, OWN);
+    expect(loaded.changes).toEqual([]);
+    const read = observe(loaded.baseline, snapshot([me, lisa]), T3, OWN, loading);
+    expect(kinds(read.changes)).toEqual(['principal-removed person:old@gmail.com']);
+    expect(Object.keys(read.baseline.principals)).not.toContain('person:old@gmail.com');
+    // Partly read, likewise: it had not reached the contractor's row.
+    const partly = observe(loaded.baseline, snapshot([me, lisa]), T3, OWN, partial(snapshot([me], 'people')));
+    expect(kinds(partly.changes)).toEqual(['principal-removed person:old@gmail.com']);
+  });
 });

@@ -79,6 +79,67 @@ describe('the background keeps each business’s baseline as pages are read (iss
     });
   });
 
+  it('sees a person removed when People showed “Loading…” long enough to be recorded first', async () => {
+    // The demo's access review (fr, labelled-rows): a revoked person removed in Business Settings, People
+    // opened again. Its list shows "Loading…" for longer than the background's quiet time, so that read is
+    // recorded alone; the list read in full that follows must still show the person gone.
+    const old = person('Old Contractor', 'old@gmail.com');
+    const lisa = person('Lisa Kant', 'lisa@sjobod.se');
+    const tab = t.contentSender(1);
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me, lisa, old]) }, tab);
+    await t.hub.recording.flush();
+    now = new Date('2026-11-02T10:00:00Z');
+    const load = { stream: 'c3c3c3c3c3c3c3c3', seq: 1 };
+    const loading = {
+      ...listSnapshot('people', []),
+      readStatus: 'partial' as const,
+      readProblems: [{ code: 'list-loading' as const, facts: { section: 'people' } }],
+    };
+    await t.ask('reportSnapshot', { snapshot: loading, ...load }, tab);
+    await t.hub.recording.flush();
+    now = new Date('2026-11-02T10:00:01Z');
+    await t.ask(
+      'reportSnapshot',
+      { snapshot: listSnapshot('people', [me, lisa]), stream: load.stream, seq: 2 },
+      tab,
+    );
+    await t.hub.recording.flush();
+    expect((await t.store.changesOf(B)).map((c) => `${c.kind} ${c.subject}`)).toEqual([
+      'principal-removed person:old@gmail.com',
+    ]);
+    expect(Object.keys((await t.store.baseline(B))!.principals)).not.toContain('person:old@gmail.com');
+  });
+
+  it('still takes nothing back from a tab left open when its list was partly read in between', async () => {
+    const lisa = person('Lisa Kant', 'lisa@sjobod.se');
+    const nils = person('Nils Holm', 'nils@byraab.se');
+    const tabA = t.contentSender(1);
+    const tabB = t.contentSender(2);
+    const stream = 'd4d4d4d4d4d4d4d4';
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me, lisa]), stream, seq: 1 }, tabA);
+    await t.hub.recording.flush();
+    // Another tab, later, shows Nils added.
+    now = new Date('2026-11-02T10:00:00Z');
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me, lisa, nils]) }, tabB);
+    await t.hub.recording.flush();
+    // The first tab's list re-renders: partly read, then read in full, still without Nils (its page is old).
+    now = new Date('2026-11-03T10:00:00Z');
+    const partly = {
+      ...listSnapshot('people', [me]),
+      readStatus: 'partial' as const,
+      readProblems: [{ code: 'list-partly-loaded' as const, facts: { count: 1, total: 2 } }],
+    };
+    await t.ask('reportSnapshot', { snapshot: partly, stream, seq: 2 }, tabA);
+    await t.hub.recording.flush();
+    now = new Date('2026-11-03T10:00:01Z');
+    await t.ask('reportSnapshot', { snapshot: listSnapshot('people', [me, lisa]), stream, seq: 3 }, tabA);
+    await t.hub.recording.flush();
+    expect((await t.store.changesOf(B)).map((c) => `${c.kind} ${c.subject}`)).toEqual([
+      'principal-added person:nils@byraab.se',
+    ]);
+    expect(Object.keys((await t.store.baseline(B))!.principals)).toContain('person:nils@byraab.se');
+  });
+
   it('forgets facts as long after they were last shown as the retention setting says', async () => {
     t.hub.setSettings({ ...defaultSettings, changeRetentionDays: 30 });
     const lisa = person('Lisa Kant', 'lisa@sjobod.se');
