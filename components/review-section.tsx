@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { catalogue } from '@/lib/domain/i18n';
+import { catalogue } from '@/lib/domain/i18n/words';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { ReviewCampaign, ReviewItem } from '@/lib/domain/review/campaign';
 import { followUpState, summarise } from '@/lib/domain/review/summary';

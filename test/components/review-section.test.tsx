@@ -6,6 +6,7 @@ import { ApiProvider, type Api } from '@/components/api';
 import { usePanelStore } from '@/components/panel-store';
 import { ReviewSection } from '@/components/review-section';
 import { observe } from '@/lib/domain/baseline';
+import { loadCatalogue } from '@/lib/domain/i18n/load';
 import type { UiLocale } from '@/lib/domain/locales';
 import {
   decide,
@@ -372,6 +373,8 @@ describe('the access review in the panel (issue 14)', () => {
       ['sv', 'Åtkomstgranskning'],
       ['fr', 'Revue des accès'],
     ] as const) {
+      // As the panel does before it draws anything (entrypoints/panel/main.tsx): only its language is loaded.
+      await loadCatalogue(locale);
       mount(inLocale(locale));
       await flush();
       expect($('h2')?.textContent).toBe(title);

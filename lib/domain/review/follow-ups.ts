@@ -1,5 +1,6 @@
 import type { BadgeFinding } from '../badge-findings';
-import { catalogue } from '../i18n';
+// Only the words this context loaded (the panel loads its one language; the background imports them all).
+import { catalogue } from '../i18n/words';
 import type { UiLocale } from '../locales';
 import { taskList } from '../rules/words';
 import type { ReviewAccess, ReviewCampaign, ReviewDecision, ReviewItem } from './campaign';

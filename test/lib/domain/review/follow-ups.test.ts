@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFindings } from '@/lib/domain/badge-findings';
 import { observe } from '@/lib/domain/baseline';
+// Every language, as in the background, which words the reminders and badges in all three.
+import '@/lib/domain/i18n';
 import { decide, foldRead, startCampaign, type ReviewCampaign } from '@/lib/domain/review/campaign';
 import {
   followUpBadges,
