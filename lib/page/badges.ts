@@ -278,7 +278,8 @@ export function createBadgeLayer(
       const mine = before.get(anchor.element);
       const at =
         mine?.findIndex(
-          (old) => old.kind === kind && sameAnchor(old.anchor, anchor) && sameList(old.findings, list, sameFinding),
+          (old) =>
+            old.kind === kind && sameAnchor(old.anchor, anchor) && sameList(old.findings, list, sameFinding),
         ) ?? -1;
       // Taken from `before`: what is left there at the end is removed.
       const node = at >= 0 ? mine!.splice(at, 1)[0]!.node : undefined;

@@ -68,7 +68,10 @@ const NO_TEXTS: readonly string[] = Object.freeze([]);
 const principalOf = new WeakMap<RowFacts, Principal | null>();
 const pendingOf = new WeakMap<RowFacts, RowFacts>();
 /** (A row's facts are remembered by one watcher, of one location: always read as rows of one kind.) */
-function rowPrincipalOf(kind: 'people' | 'partners' | 'system-users', facts: RowFacts): Principal | undefined {
+function rowPrincipalOf(
+  kind: 'people' | 'partners' | 'system-users',
+  facts: RowFacts,
+): Principal | undefined {
   let principal = principalOf.get(facts);
   if (principal === undefined)
     principalOf.set(facts, (principal = (isUnderstood(kind, facts) && toPrincipal(kind, facts)) || null));
