@@ -48,6 +48,7 @@ export interface PouchDatabase {
   bulkDocs(docs: Record<string, unknown>[], options?: Record<string, unknown>): Promise<any[]>;
   allDocs(options: Record<string, unknown>): Promise<{ rows: any[] }>;
   changes(options: Record<string, unknown>): Promise<{ results: any[]; last_seq: number | string }>;
+  info(): Promise<{ update_seq: number | string }>;
   replicate: {
     to(target: PouchDatabase, options?: Record<string, unknown>): Promise<any>;
     from(source: PouchDatabase, options?: Record<string, unknown>): Promise<any>;
@@ -69,6 +70,20 @@ export const TEAM_IMPORT_PART = 10_000;
 const QUARANTINE_KEPT = 200;
 
 const STATE_ID = '_local/scopekeeper-team';
+
+/**
+ * A pull that wrote at least this many documents into the mirror is recorded as held by the server (see
+ * `TeamSyncState.serverHolds`); below it, the push's own check of what came in costs no more than the record.
+ */
+export const TEAM_HELD_AFTER_PULL = TEAM_BATCH;
+/** The server's own local (never replicated) document saying what of this mirror it holds. */
+const heldMarkerId = (ledgerId: string) => `_local/scopekeeper-held-${ledgerId}`;
+interface HeldMarker {
+  id: string;
+  rev: string;
+  token?: string;
+  seq?: number;
+}
 
 export interface QuarantinedDoc {
   id: string;
@@ -101,6 +116,14 @@ export interface TeamSyncState {
    * the chain is pushed, so a push reads only the chain's new part; absent in a state from before it.
    */
   ourGrants?: string[];
+  /**
+   * After a pull: every revision in the mirror up to `seq` is on the server (ours were pushed, the rest came
+   * from it), and the server said so by keeping `token` in its local document `_local/scopekeeper-held-<our
+   * ledger id>`. The next push starts from `seq` instead of offering the server back what it sent, but
+   * only while the server still shows that token: a database deleted, recreated or restored from before
+   * has not got it, and the push then offers it everything, as PouchDB's own checkpoint (gone with it) does.
+   */
+  serverHolds?: { seq: number; token: string };
   /** The mirror's change sequence up to which incoming documents were checked and applied. */
   appliedSeq: number | string;
   lastSyncAt?: string;
@@ -215,6 +238,8 @@ export class TeamSync {
       now?: () => Date;
       /** Decisions of a colleague's chain imported at a time (TEAM_IMPORT_PART unless a test gives another). */
       importPart?: number;
+      /** Documents a pull must write before the server is recorded as holding them (TEAM_HELD_AFTER_PULL). */
+      heldAfterPull?: number;
     },
   ) {
     this.mirror = new deps.PouchDB(deps.mirrorName ?? mirrorNameFor(deps.settings));
@@ -259,11 +284,22 @@ export class TeamSync {
 
   /** One sync; a call while one runs waits for it (and does not start another). */
   sync(): Promise<TeamStatus> {
-    this.running ??= this.syncOnce().finally(() => {
+    this.running ??= this.alone(() => this.syncOnce()).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
+
+  /**
+   * Runs what writes to the mirror one at a time: a sync, an admin's resolution of a conflict. A sync
+   * counts on nothing else writing to the mirror between its push and the end of its pull (`serverHolds`).
+   */
+  private alone<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+  private queue: Promise<unknown> = Promise.resolve();
 
   private async syncOnce(): Promise<TeamStatus> {
     const state = await this.state();
@@ -277,11 +313,25 @@ export class TeamSync {
       skip_setup: true,
     });
     try {
-      await this.mirror.replicate.to(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+      const marker = await this.heldMarker(remote);
+      const since = this.heldByServer(marker, state);
+      const pushed = await this.mirror.replicate.to(remote, {
+        batch_size: TEAM_BATCH,
+        batches_limit: 2,
+        ...(since === undefined ? {} : { since }),
+      });
+      delete state.serverHolds;
       state.decisionsOnServer = state.decisionsInMirror;
       state.grantsPending = 0;
       state.recordsPending = 0;
-      await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+      const before = (await this.mirror.info()).update_seq;
+      const pulled = await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+      await this.noteHeldByServer(remote, state, marker, {
+        pushedTo: pushed?.last_seq,
+        before,
+        after: (await this.mirror.info()).update_seq,
+        written: pulled?.docs_written,
+      });
       delete state.lastError;
       state.lastSyncAt = this.now().toISOString();
     } catch (error) {
@@ -294,6 +344,72 @@ export class TeamSync {
     await this.saveState(state);
     await this.saveSeen();
     return this.status();
+  }
+
+  /**
+   * The server's local document on what of this mirror it holds (`TeamSyncState.serverHolds`), made empty
+   * when it has none (a database made since we last wrote it, or never written): its revision guards the
+   * write after the pull. Undefined when the server did not answer; the push then says why.
+   */
+  private async heldMarker(remote: PouchDatabase): Promise<HeldMarker | undefined> {
+    const id = heldMarkerId(await this.deps.store.getLedgerId());
+    try {
+      const doc = await remote.get(id);
+      return {
+        id,
+        rev: String(doc._rev),
+        ...(typeof doc.token === 'string' ? { token: doc.token } : {}),
+        ...(typeof doc.seq === 'number' ? { seq: doc.seq } : {}),
+      };
+    } catch (error) {
+      if ((error as { status?: unknown }).status !== 404) return undefined;
+    }
+    try {
+      return { id, rev: (await remote.put({ _id: id })).rev };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Where the push may start (PouchDB's `since`): the mirror's sequence the last pull reached, when the
+   * server still keeps the token we left there then. Otherwise undefined: PouchDB's own checkpoint decides,
+   * and a server without it (emptied, recreated) is offered everything.
+   */
+  private heldByServer(marker: HeldMarker | undefined, state: TeamSyncState): number | undefined {
+    const held = state.serverHolds;
+    if (!held || !marker) return undefined;
+    if (marker.token === held.token && marker.seq === held.seq) return held.seq;
+    delete state.serverHolds;
+    return undefined;
+  }
+
+  /**
+   * After a pull that wrote many documents: whether every revision in the mirror is now on the server.
+   * It is when the push went up to the sequence the pull started from and the pull's documents are all
+   * that was written since (nothing else wrote to the mirror meanwhile: one sequence per revision written).
+   * Then the server keeps a new token in its local document, written over the revision read before the
+   * push (a database deleted and made again since has not got it: the write fails, nothing is recorded),
+   * and the state keeps the sequence and the token.
+   */
+  private async noteHeldByServer(
+    remote: PouchDatabase,
+    state: TeamSyncState,
+    marker: HeldMarker | undefined,
+    seqs: { pushedTo: unknown; before: unknown; after: unknown; written: unknown },
+  ): Promise<void> {
+    const { pushedTo, before, after, written } = seqs;
+    if (!marker || typeof before !== 'number' || typeof after !== 'number' || typeof written !== 'number')
+      return;
+    if (pushedTo !== before || after - before !== written) return;
+    if (written < (this.deps.heldAfterPull ?? TEAM_HELD_AFTER_PULL)) return;
+    const token = crypto.randomUUID();
+    try {
+      await remote.put({ _id: marker.id, _rev: marker.rev, token, seq: after });
+    } catch {
+      return; // not recorded: the next push offers the server what came from it, as before
+    }
+    state.serverHolds = { seq: after, token };
   }
 
   /** Our new decisions and our changed grants into the mirror, a batch at a time. */
@@ -796,14 +912,22 @@ export class TeamSync {
    * takes a revision past every version's, so a colleague who trusts us takes it (as from a file); a run
    * has no edit time of its own beyond its ticks, so a colleague keeps theirs unless ours is later.
    */
-  async resolveRecordConflict(
+  resolveRecordConflict(
     kind: TeamRecordKind,
     id: string,
     keepRev: string,
     decidedBy: string,
   ): Promise<boolean> {
-    // Not in the middle of a sync's push (it could write a version over the one being replaced).
-    await this.running?.catch(() => undefined);
+    // Not in the middle of a sync (its push could write a version over the one being replaced).
+    return this.alone(() => this.resolveRecordConflictNow(kind, id, keepRev, decidedBy));
+  }
+
+  private async resolveRecordConflictNow(
+    kind: TeamRecordKind,
+    id: string,
+    keepRev: string,
+    decidedBy: string,
+  ): Promise<boolean> {
     const versions = await this.recordConflictVersions(kind, id);
     const kept = versions.find((v) => v.rev === keepRev);
     if (!kept) return false;
@@ -916,7 +1040,11 @@ export class TeamSync {
    * chosen version is written as of now (later than every version it settles), so a colleague who trusts
    * us takes it in place of theirs (import.ts `replaceNewer`).
    */
-  async resolveConflict(grantId: string, keepRev: string, decidedBy: string): Promise<boolean> {
+  resolveConflict(grantId: string, keepRev: string, decidedBy: string): Promise<boolean> {
+    return this.alone(() => this.resolveConflictNow(grantId, keepRev, decidedBy));
+  }
+
+  private async resolveConflictNow(grantId: string, keepRev: string, decidedBy: string): Promise<boolean> {
     const versions = await this.conflictVersions(grantId);
     const kept = versions.find((v) => v.rev === keepRev);
     if (!kept) return false;

@@ -6,6 +6,7 @@ import { defaultSettings } from '@/lib/domain/settings';
 import type { TeamSettings } from '@/lib/domain/team-ledger';
 import { LedgerStore } from '@/lib/ledger/store';
 import { runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
+import { teamFetch } from '@/lib/platform/team-connection';
 import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
 import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
 import { me, person, snapshot } from '../domain/rules/helpers';
@@ -609,5 +610,107 @@ describe('team ledger at scale: only the new part of a chain', () => {
       'refused-by-import',
       'import-chain-broken',
     ]);
+  });
+
+  /**
+   * A colleague's installation whose requests' `_revs_diff` offers (document ids) are kept, in order;
+   * `beforeHeld` runs before its write of what the server holds (after a pull) reaches the server.
+   */
+  function offering(name: string, beforeHeld?: () => Promise<void>) {
+    const store = new LedgerStore(`${name}-${Math.random()}`);
+    const settings = settingsFor(server);
+    const offered: string[] = [];
+    const send = teamFetch(settings);
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/_revs_diff') && typeof init?.body === 'string')
+        offered.push(...Object.keys(JSON.parse(init.body) as object));
+      const held = url.includes('/_local/scopekeeper-held-') && init?.method === 'PUT';
+      if (held && beforeHeld && String(init.body).includes('"seq"'))
+        return beforeHeld().then(() => send(input, init));
+      return send(input, init);
+    };
+    // Any pull of a few documents counts (TEAM_HELD_AFTER_PULL is for a first sync's thousands).
+    const sync = new TeamSync({
+      PouchDB,
+      store,
+      settings,
+      mirrorName: `mirror-${name}-${Math.random()}`,
+      now: () => NOW,
+      fetch,
+      heldAfterPull: 1,
+    });
+    opened.push(sync, store);
+    return { store, sync, offered };
+  }
+
+  /** The team's database deleted and made again, empty. */
+  async function emptyServer() {
+    const response = await fetch(`${server.url}team`, {
+      method: 'DELETE',
+      headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
+    });
+    expect(response.status).toBeLessThan(300);
+    await server.createDatabase('team');
+  }
+
+  it('after a pull, the next push offers the server only what is new; a server emptied meanwhile gets everything back', async () => {
+    const a = installation('a');
+    await a.store.commit({ decisions: Array.from({ length: 30 }, (_, i) => note(i)) });
+    await a.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    const ofA = (id: string) => id.startsWith(`decision:${aLedger}:`);
+    const b = offering('b');
+    await b.sync.sync();
+    expect(await b.store.chainLength(aLedger)).toBe(30);
+    const bLedger = await b.store.getLedgerId();
+
+    // Right after B's pull, the team's database is deleted and made again, empty (restored without its data).
+    await emptyServer();
+    b.offered.length = 0;
+    await b.store.appendDecision(note(100));
+    expect((await b.sync.sync()).lastError).toBeUndefined();
+    expect(b.offered.filter(ofA)).toHaveLength(30);
+    // A newcomer gets A's chain and B's from what B kept.
+    const c = installation('c');
+    await c.sync.sync();
+    expect(await c.store.chain(aLedger)).toEqual(await a.store.chain(aLedger));
+    expect(await c.store.chain(bLedger)).toEqual(await b.store.chain(bLedger));
+    expect((await c.sync.status()).quarantined).toBe(0);
+
+    // Thirty more of A's: B's push after pulling them offers its own new decision, none of A's.
+    await a.store.commit({ decisions: Array.from({ length: 30 }, (_, i) => note(30 + i)) });
+    await a.sync.sync();
+    await b.sync.sync();
+    expect(await b.store.chainLength(aLedger)).toBe(60);
+    b.offered.length = 0;
+    await b.store.appendDecision(note(101));
+    expect((await b.sync.sync()).pending).toBe(0);
+    expect(b.offered.filter(ofA)).toEqual([]);
+    expect(b.offered).toContain(`decision:${bLedger}:000000001`);
+    await c.sync.sync();
+    expect(await c.store.chain(bLedger)).toEqual(await b.store.chain(bLedger));
+  });
+
+  it('a database emptied between the pull and the record of what it holds: the next push offers it everything', async () => {
+    const a = installation('a');
+    await a.store.commit({ decisions: Array.from({ length: 30 }, (_, i) => note(i)) });
+    await a.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    let emptied = false;
+    const b = offering('b', async () => {
+      if (emptied) return;
+      emptied = true;
+      await emptyServer();
+    });
+    await b.sync.sync();
+    expect(emptied).toBe(true);
+    expect(await b.store.chainLength(aLedger)).toBe(30);
+    b.offered.length = 0;
+    await b.sync.sync();
+    expect(b.offered.filter((id) => id.startsWith(`decision:${aLedger}:`))).toHaveLength(30);
+    const c = installation('c');
+    await c.sync.sync();
+    expect(await c.store.chain(aLedger)).toEqual(await a.store.chain(aLedger));
   });
 });
