@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { catalogue, type Catalogue } from '@/lib/domain/i18n/words';
 import type { GrantRecord } from '@/lib/domain/ledger/records';
 import type { UiLocale } from '@/lib/domain/locales';
@@ -7,7 +7,9 @@ import type { TaskKey } from '@/lib/domain/snapshot';
 import type { ChecklistRun } from '@/lib/domain/checklists/runs';
 import { templates } from '@/lib/domain/checklists/templates';
 import type { ReviewCampaign } from '@/lib/domain/review/campaign';
+import type { Problem } from '@/lib/domain/problems';
 import type {
+  ResolveOutcome,
   TeamAuthor,
   TeamConflictVersion,
   TeamRecordKind,
@@ -329,6 +331,80 @@ export function RecordVersions({
   return null;
 }
 
+/** What the background answers when asked for a conflict's versions or told the admin's choice. */
+type Answer<T> = { ok: true; value: T } | { ok: false; error: Problem };
+
+/**
+ * A conflict's marker with its versions on demand, for a grant, a run or a campaign: opened, it asks for the
+ * versions (fewer than two: resolved meanwhile, here or by a colleague, said with `gone`, and the screen asks
+ * again); a "Keep this version" sends the admin's choice, and `onResolved` tells the screen how it ended.
+ */
+function ConflictMarker<V>({
+  locale,
+  attributes,
+  marker,
+  gone,
+  askVersions,
+  askKeep,
+  onResolved,
+  children,
+}: {
+  locale: UiLocale;
+  /** The data attribute that names the conflict on the page (tests and screens find it by that). */
+  attributes: Record<`data-${string}`, string>;
+  marker: string;
+  gone: string;
+  askVersions: () => Promise<Answer<{ versions: V[] }>>;
+  askKeep: (keepRev: string) => Promise<Answer<{ outcome: ResolveOutcome }>>;
+  onResolved: (outcome: ConflictOutcome) => void;
+  children: (versions: V[], busy: boolean, onKeep: (rev: string) => void) => ReactNode;
+}) {
+  const t = catalogue(locale).teamAdmin.conflict;
+  const refusal = useRefusal(locale);
+  const { check } = refusal;
+  const [open, setOpen] = useState(false);
+  const [versions, setVersions] = useState<V[] | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const toggle = async () => {
+    if (open) return setOpen(false);
+    setOpen(true);
+    const reply = check(await askVersions());
+    if (!reply.ok) return;
+    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: gone });
+    setVersions(reply.value.versions);
+  };
+
+  const keep = async (keepRev: string) => {
+    setBusy(true);
+    const reply = check(await askKeep(keepRev));
+    setBusy(false);
+    if (!reply.ok) return;
+    const { outcome } = reply.value;
+    onResolved({ ok: outcome !== 'off', text: outcome === 'gone' ? gone : t[outcome] });
+  };
+
+  return (
+    <div className="team-conflict" {...attributes}>
+      <p className="conflict-marker" role="note">
+        <strong aria-hidden="true">⚠ </strong>
+        {marker}{' '}
+        <button type="button" aria-expanded={open} onClick={() => void toggle()}>
+          {open ? t.hide : t.compare}
+        </button>
+      </p>
+      {refusal.shown}
+      {open ? (
+        versions ? (
+          children(versions, busy, (rev) => void keep(rev))
+        ) : (
+          <p className="empty">{t.loading}</p>
+        )
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * A run's or campaign's conflict marker with its versions on demand, and the admin's choice sent to the
  * background (`resolveTeamRecordConflict`: a decision records it, the kept version is saved here and
@@ -346,50 +422,21 @@ export function RecordConflict({
   onResolved: (outcome: ConflictOutcome) => void;
 }) {
   const { ask } = useApi();
-  const all = catalogue(locale).teamAdmin;
-  const t = all.conflict;
-  const refusal = useRefusal(locale);
-  const { check } = refusal;
-  const [open, setOpen] = useState(false);
-  const [versions, setVersions] = useState<TeamRecordVersion[] | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const toggle = async () => {
-    if (open) return setOpen(false);
-    setOpen(true);
-    const reply = check(await ask('teamRecordConflictVersions', { kind, id }));
-    if (!reply.ok) return;
-    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: all.records.gone });
-    setVersions(reply.value.versions);
-  };
-
-  const keep = async (keepRev: string) => {
-    setBusy(true);
-    const reply = check(await ask('resolveTeamRecordConflict', { kind, id, keepRev }));
-    setBusy(false);
-    if (!reply.ok) return;
-    const { outcome } = reply.value;
-    onResolved({ ok: outcome !== 'off', text: outcome === 'gone' ? all.records.gone : t[outcome] });
-  };
-
+  const t = catalogue(locale).teamAdmin.records;
   return (
-    <div className="team-conflict" data-team-record-conflict={`${kind}:${id}`}>
-      <p className="conflict-marker" role="note">
-        <strong aria-hidden="true">⚠ </strong>
-        {kind === 'checklist' ? all.records.runMarker : all.records.campaignMarker}{' '}
-        <button type="button" aria-expanded={open} onClick={() => void toggle()}>
-          {open ? t.hide : t.compare}
-        </button>
-      </p>
-      {refusal.shown}
-      {open ? (
-        versions ? (
-          <RecordVersions locale={locale} versions={versions} busy={busy} onKeep={(rev) => void keep(rev)} />
-        ) : (
-          <p className="empty">{t.loading}</p>
-        )
-      ) : null}
-    </div>
+    <ConflictMarker<TeamRecordVersion>
+      locale={locale}
+      attributes={{ 'data-team-record-conflict': `${kind}:${id}` }}
+      marker={kind === 'checklist' ? t.runMarker : t.campaignMarker}
+      gone={t.gone}
+      askVersions={() => ask('teamRecordConflictVersions', { kind, id })}
+      askKeep={(keepRev) => ask('resolveTeamRecordConflict', { kind, id, keepRev })}
+      onResolved={onResolved}
+    >
+      {(versions, busy, onKeep) => (
+        <RecordVersions locale={locale} versions={versions} busy={busy} onKeep={onKeep} />
+      )}
+    </ConflictMarker>
   );
 }
 
@@ -411,54 +458,19 @@ export function GrantConflict({
 }) {
   const { ask } = useApi();
   const t = catalogue(locale).teamAdmin.conflict;
-  const refusal = useRefusal(locale);
-  const { check } = refusal;
-  const [open, setOpen] = useState(false);
-  const [versions, setVersions] = useState<TeamConflictVersion[] | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const toggle = async () => {
-    if (open) return setOpen(false);
-    setOpen(true);
-    const reply = check(await ask('teamConflictVersions', { grantId }));
-    if (!reply.ok) return;
-    // Resolved meanwhile (here or by a colleague): said, and the screen asks again.
-    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: t.gone });
-    setVersions(reply.value.versions);
-  };
-
-  const keep = async (keepRev: string) => {
-    setBusy(true);
-    const reply = check(await ask('resolveTeamConflict', { grantId, keepRev }));
-    setBusy(false);
-    if (!reply.ok) return;
-    const { outcome } = reply.value;
-    onResolved({ ok: outcome !== 'off', text: t[outcome] });
-  };
-
   return (
-    <div className="team-conflict" data-team-conflict={grantId}>
-      <p className="conflict-marker" role="note">
-        <strong aria-hidden="true">⚠ </strong>
-        {t.marker}{' '}
-        <button type="button" aria-expanded={open} onClick={() => void toggle()}>
-          {open ? t.hide : t.compare}
-        </button>
-      </p>
-      {refusal.shown}
-      {open ? (
-        versions ? (
-          <ConflictVersions
-            locale={locale}
-            subject={subject}
-            versions={versions}
-            busy={busy}
-            onKeep={(rev) => void keep(rev)}
-          />
-        ) : (
-          <p className="empty">{t.loading}</p>
-        )
-      ) : null}
-    </div>
+    <ConflictMarker<TeamConflictVersion>
+      locale={locale}
+      attributes={{ 'data-team-conflict': grantId }}
+      marker={t.marker}
+      gone={t.gone}
+      askVersions={() => ask('teamConflictVersions', { grantId })}
+      askKeep={(keepRev) => ask('resolveTeamConflict', { grantId, keepRev })}
+      onResolved={onResolved}
+    >
+      {(versions, busy, onKeep) => (
+        <ConflictVersions locale={locale} subject={subject} versions={versions} busy={busy} onKeep={onKeep} />
+      )}
+    </ConflictMarker>
   );
 }
