@@ -23,7 +23,7 @@ import {
   getRunComparison,
   type ComparedField,
 } from '@/lib/domain/team-compare';
-import { useApi } from './api';
+import { useApi, type Api } from './api';
 import './team-conflict.css';
 import { useRefusal } from './refusal';
 
@@ -331,6 +331,12 @@ export function RecordVersions({
   return null;
 }
 
+/** What every conflict marker is given by the screen that shows it: the language, and how to say the end. */
+interface MarkerScreen {
+  locale: UiLocale;
+  onResolved: (outcome: ConflictOutcome) => void;
+}
+
 /** What the background answers when asked for a conflict's versions or told the admin's choice. */
 type Answer<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
@@ -354,11 +360,13 @@ function ConflictMarker<V>({
   attributes: Record<`data-${string}`, string>;
   marker: string;
   gone: string;
-  askVersions: () => Promise<Answer<{ versions: V[] }>>;
-  askKeep: (keepRev: string) => Promise<Answer<{ outcome: ResolveOutcome }>>;
+  /** The question for the versions, asked through the panel's or options page's API. */
+  askVersions: (ask: Api['ask']) => Promise<Answer<{ versions: V[] }>>;
+  askKeep: (ask: Api['ask'], keepRev: string) => Promise<Answer<{ outcome: ResolveOutcome }>>;
   onResolved: (outcome: ConflictOutcome) => void;
   children: (versions: V[], busy: boolean, onKeep: (rev: string) => void) => ReactNode;
 }) {
+  const { ask } = useApi();
   const t = catalogue(locale).teamAdmin.conflict;
   const refusal = useRefusal(locale);
   const { check } = refusal;
@@ -369,7 +377,7 @@ function ConflictMarker<V>({
   const toggle = async () => {
     if (open) return setOpen(false);
     setOpen(true);
-    const reply = check(await askVersions());
+    const reply = check(await askVersions(ask));
     if (!reply.ok) return;
     if (reply.value.versions.length < 2) return onResolved({ ok: true, text: gone });
     setVersions(reply.value.versions);
@@ -377,7 +385,7 @@ function ConflictMarker<V>({
 
   const keep = async (keepRev: string) => {
     setBusy(true);
-    const reply = check(await askKeep(keepRev));
+    const reply = check(await askKeep(ask, keepRev));
     setBusy(false);
     if (!reply.ok) return;
     const { outcome } = reply.value;
@@ -410,28 +418,17 @@ function ConflictMarker<V>({
  * background (`resolveTeamRecordConflict`: a decision records it, the kept version is saved here and
  * pushed). `onResolved` tells the screen, which asks again which records are in conflict.
  */
-export function RecordConflict({
-  locale,
-  kind,
-  id,
-  onResolved,
-}: {
-  locale: UiLocale;
-  kind: TeamRecordKind;
-  id: string;
-  onResolved: (outcome: ConflictOutcome) => void;
-}) {
-  const { ask } = useApi();
+export function RecordConflict({ kind, id, ...screen }: MarkerScreen & { kind: TeamRecordKind; id: string }) {
+  const { locale } = screen;
   const t = catalogue(locale).teamAdmin.records;
   return (
     <ConflictMarker<TeamRecordVersion>
-      locale={locale}
+      {...screen}
       attributes={{ 'data-team-record-conflict': `${kind}:${id}` }}
       marker={kind === 'checklist' ? t.runMarker : t.campaignMarker}
       gone={t.gone}
-      askVersions={() => ask('teamRecordConflictVersions', { kind, id })}
-      askKeep={(keepRev) => ask('resolveTeamRecordConflict', { kind, id, keepRev })}
-      onResolved={onResolved}
+      askVersions={(ask) => ask('teamRecordConflictVersions', { kind, id })}
+      askKeep={(ask, keepRev) => ask('resolveTeamRecordConflict', { kind, id, keepRev })}
     >
       {(versions, busy, onKeep) => (
         <RecordVersions locale={locale} versions={versions} busy={busy} onKeep={onKeep} />
@@ -446,27 +443,20 @@ export function RecordConflict({
  * grants are in conflict, so the marker goes.
  */
 export function GrantConflict({
-  locale,
   grantId,
   subject,
-  onResolved,
-}: {
-  locale: UiLocale;
-  grantId: string;
-  subject: string;
-  onResolved: (outcome: ConflictOutcome) => void;
-}) {
-  const { ask } = useApi();
+  ...screen
+}: MarkerScreen & { grantId: string; subject: string }) {
+  const { locale } = screen;
   const t = catalogue(locale).teamAdmin.conflict;
   return (
     <ConflictMarker<TeamConflictVersion>
-      locale={locale}
+      {...screen}
       attributes={{ 'data-team-conflict': grantId }}
       marker={t.marker}
       gone={t.gone}
-      askVersions={() => ask('teamConflictVersions', { grantId })}
-      askKeep={(keepRev) => ask('resolveTeamConflict', { grantId, keepRev })}
-      onResolved={onResolved}
+      askVersions={(ask) => ask('teamConflictVersions', { grantId })}
+      askKeep={(ask, keepRev) => ask('resolveTeamConflict', { grantId, keepRev })}
     >
       {(versions, busy, onKeep) => (
         <ConflictVersions locale={locale} subject={subject} versions={versions} busy={busy} onKeep={onKeep} />
