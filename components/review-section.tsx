@@ -18,6 +18,7 @@ import { usePanelStore } from './panel-store';
 import { useRecordConflicts } from './panel-record-conflicts';
 import { useRefusal } from './refusal';
 import { RecordConflict, type ConflictOutcome } from './team-conflict';
+import './review-section.css';
 
 /** At most this many accesses in the panel at once (the delta comes first). */
 const SHOWN = 100;
@@ -98,7 +99,7 @@ function DecisionForm({
     kind !== 'reduce' ? undefined : access.kind === 'asset' ? { tasks } : lowerTo ? { lowerTo } : {};
   return (
     <form
-      className="review-form"
+      className="review-form ledger-form"
       data-review-form={kind}
       onSubmit={(e) => {
         e.preventDefault();
@@ -142,10 +143,12 @@ function DecisionForm({
           </select>
         </label>
       ) : null}
-      <button type="submit">{t.save}</button>
-      <button type="button" onClick={onCancel}>
-        {t.cancel}
-      </button>
+      <div className="ledger-actions">
+        <button type="submit">{t.save}</button>
+        <button type="button" onClick={onCancel}>
+          {t.cancel}
+        </button>
+      </div>
     </form>
   );
 }
@@ -178,66 +181,72 @@ function ItemRow({
       data-decision={item.decision?.kind ?? ''}
       data-follow-up={state ?? ''}
     >
-      <div className="review-what">
-        {open ? (
-          <input
-            type="checkbox"
-            aria-label={t.select}
-            checked={selected}
-            onChange={(e) => onSelect(e.target.checked)}
-          />
-        ) : null}
-        {item.delta !== 'unchanged' ? <span className="tag">{t.delta[item.delta]}</span> : null}
-        {/* Names are page text: React text, never markup. */}
-        <strong>{item.name}</strong> <span>{item.email}</span>
-        <div>{accessText(t, locale, item)}</div>
-      </div>
-      <div className="review-facts">
-        {item.facts.grant ? t.grant(item.facts.grant.case, item.facts.grant.endsAt) : t.noGrant}
-        {item.facts.accepted.length > 0 ? ` · ${t.accepted(item.facts.accepted.join(', '))}` : null}
-      </div>
-      {item.decision ? (
-        <div className="review-decision">
-          {t.decided[item.decision.kind]}{' '}
-          {t.by(item.decision.reviewer, when.format(new Date(item.decision.at)))}
-          {item.decision.rationale ? ` · ${item.decision.rationale}` : null}
-          {state === 'verified' && item.verified ? (
-            <div data-verified="">
-              {t.verified(when.format(new Date(item.verified.at)), kindName(locale, item.verified.page))}
-            </div>
-          ) : state === 'overdue' ? (
-            <div role="alert">{t.overdue}</div>
-          ) : state === 'waiting' ? (
-            <div>{t.waiting}</div>
-          ) : null}
-        </div>
-      ) : null}
-      {open && !form ? (
-        <div className="review-actions">
-          <button type="button" data-review-keep="" onClick={() => decideOne('keep', '')}>
-            {t.keep}
-          </button>
-          <button type="button" data-review-reduce="" onClick={() => setForm('reduce')}>
-            {t.reduce}
-          </button>
-          <button type="button" data-review-revoke="" onClick={() => setForm('revoke')}>
-            {t.revoke}
-          </button>
-        </div>
-      ) : null}
-      {open && form ? (
-        <DecisionForm
-          item={item}
-          kind={form}
-          t={t}
-          locale={locale}
-          onCancel={() => setForm(undefined)}
-          onSave={(rationale, reduce) => {
-            setForm(undefined);
-            decideOne(form, rationale, reduce);
-          }}
+      {open ? (
+        <input
+          type="checkbox"
+          className="review-select"
+          aria-label={t.select}
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
         />
       ) : null}
+      <div className="review-body">
+        <div className="review-what">
+          {item.delta !== 'unchanged' ? <span className="tag">{t.delta[item.delta]}</span> : null}
+          {/* Names are page text: React text, never markup. */}
+          <strong className="principal-name">{item.name}</strong>{' '}
+          {item.email ? <span className="principal-sub">{item.email}</span> : null}
+          <div className="review-access">{accessText(t, locale, item)}</div>
+        </div>
+        <div className="review-facts">
+          {item.facts.grant ? t.grant(item.facts.grant.case, item.facts.grant.endsAt) : t.noGrant}
+          {item.facts.accepted.length > 0 ? ` · ${t.accepted(item.facts.accepted.join(', '))}` : null}
+        </div>
+        {item.decision ? (
+          <div className="review-decision">
+            {t.decided[item.decision.kind]}{' '}
+            {t.by(item.decision.reviewer, when.format(new Date(item.decision.at)))}
+            {item.decision.rationale ? ` · ${item.decision.rationale}` : null}
+            {state === 'verified' && item.verified ? (
+              <div className="review-follow-up" data-verified="">
+                {t.verified(when.format(new Date(item.verified.at)), kindName(locale, item.verified.page))}
+              </div>
+            ) : state === 'overdue' ? (
+              <div className="review-follow-up" role="alert">
+                {t.overdue}
+              </div>
+            ) : state === 'waiting' ? (
+              <div className="review-follow-up">{t.waiting}</div>
+            ) : null}
+          </div>
+        ) : null}
+        {open && !form ? (
+          <div className="ledger-actions">
+            <button type="button" data-review-keep="" onClick={() => decideOne('keep', '')}>
+              {t.keep}
+            </button>
+            <button type="button" data-review-reduce="" onClick={() => setForm('reduce')}>
+              {t.reduce}
+            </button>
+            <button type="button" data-review-revoke="" onClick={() => setForm('revoke')}>
+              {t.revoke}
+            </button>
+          </div>
+        ) : null}
+        {open && form ? (
+          <DecisionForm
+            item={item}
+            kind={form}
+            t={t}
+            locale={locale}
+            onCancel={() => setForm(undefined)}
+            onSave={(rationale, reduce) => {
+              setForm(undefined);
+              decideOne(form, rationale, reduce);
+            }}
+          />
+        ) : null}
+      </div>
     </li>
   );
 }
@@ -272,7 +281,7 @@ function OnThisPage({ campaign, snapshot }: { campaign: ReviewCampaign; snapshot
   return (
     <div className="review-on-page" data-review-on-page={shown.length}>
       <h3>{t.onPage}</h3>
-      <p>{t.onPageHint}</p>
+      <p className="hint">{t.onPageHint}</p>
       <ul>
         {shown.map((f) => (
           <li key={f.itemId} data-follow-up-item={f.itemId} data-follow-up-state={f.state}>
@@ -375,7 +384,7 @@ export function ReviewSection() {
             {t.start}
           </button>
           {starting ? (
-            <p role="status" data-review-starting="">
+            <p className="hint" role="status" data-review-starting="">
               {t.startPage.starting}
             </p>
           ) : null}
@@ -384,7 +393,7 @@ export function ReviewSection() {
       {campaign && summary ? (
         <>
           {campaign.signOff ? (
-            <p data-review-signed="">
+            <p className="review-signed" data-review-signed="">
               {t.finished(
                 campaign.signOff.reviewer,
                 campaign.signOff.role,
@@ -393,15 +402,15 @@ export function ReviewSection() {
               {summary.unverified > 0 ? ` ${t.unverified(summary.unverified)}` : null}
             </p>
           ) : null}
-          <p data-review-progress={`${summary.decided}/${summary.items}`}>
+          <p className="review-progress" data-review-progress={`${summary.decided}/${summary.items}`}>
             {t.progress(summary.decided, summary.items)} ·{' '}
             {t.completeness(summary.requirementsMet, summary.requirements)}
           </p>
           {summary.complete ? (
-            <p>{t.complete}</p>
+            <p className="review-complete">{t.complete}</p>
           ) : (
             <>
-              <p>{t.incomplete}</p>
+              <p className="review-incomplete">{t.incomplete}</p>
               <ul className="review-missing">
                 {campaign.requirements
                   .filter((r) => r.readAt === undefined)
@@ -445,10 +454,12 @@ export function ReviewSection() {
               />
             ))}
           </ul>
-          {campaign.items.length > SHOWN ? <p>{t.more(campaign.items.length - SHOWN)}</p> : null}
+          {campaign.items.length > SHOWN ? (
+            <p className="hint">{t.more(campaign.items.length - SHOWN)}</p>
+          ) : null}
           {open ? (
             <form
-              className="review-sign-off"
+              className="review-sign-off ledger-form"
               onSubmit={(e) => {
                 e.preventDefault();
                 void ask('reviewSignOff', { campaignId: campaign.id, reviewer, role }).then((reply) => {
@@ -465,9 +476,11 @@ export function ReviewSection() {
                 {t.role}
                 <input value={role} onChange={(e) => setRole(e.target.value)} required />
               </label>
-              <button type="submit" data-review-sign-off="">
-                {t.signOff}
-              </button>
+              <div className="ledger-actions">
+                <button type="submit" data-review-sign-off="">
+                  {t.signOff}
+                </button>
+              </div>
             </form>
           ) : (
             <button
@@ -488,6 +501,7 @@ export function ReviewSection() {
             </button>
           )}
           <a
+            className="review-report-link"
             href={`/review.html?campaign=${encodeURIComponent(campaign.id)}`}
             target="_blank"
             rel="noopener noreferrer"
@@ -497,7 +511,9 @@ export function ReviewSection() {
           </a>
           {report ? (
             <div className="review-report">
-              <p data-review-hash={report.hash}>{t.reportHash(report.hash)}</p>
+              <p className="review-hash" data-review-hash={report.hash}>
+                {t.reportHash(report.hash)}
+              </p>
               <a href={dataUrl(report.csv, 'text/csv')} download={`access-review-${campaign.id}.csv`}>
                 {t.downloadCsv}
               </a>{' '}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { catalogue, type Catalogue } from '@/lib/domain/i18n/words';
 import type { GrantRecord } from '@/lib/domain/ledger/records';
 import type { UiLocale } from '@/lib/domain/locales';
@@ -7,7 +7,9 @@ import type { TaskKey } from '@/lib/domain/snapshot';
 import type { ChecklistRun } from '@/lib/domain/checklists/runs';
 import { templates } from '@/lib/domain/checklists/templates';
 import type { ReviewCampaign } from '@/lib/domain/review/campaign';
+import type { Problem } from '@/lib/domain/problems';
 import type {
+  ResolveOutcome,
   TeamAuthor,
   TeamConflictVersion,
   TeamRecordKind,
@@ -21,7 +23,7 @@ import {
   getRunComparison,
   type ComparedField,
 } from '@/lib/domain/team-compare';
-import { useApi } from './api';
+import { useApi, type Api } from './api';
 import './team-conflict.css';
 import { useRefusal } from './refusal';
 
@@ -329,54 +331,72 @@ export function RecordVersions({
   return null;
 }
 
+/** What every conflict marker is given by the screen that shows it: the language, and how to say the end. */
+interface MarkerScreen {
+  locale: UiLocale;
+  onResolved: (outcome: ConflictOutcome) => void;
+}
+
+/** What the background answers when asked for a conflict's versions or told the admin's choice. */
+type Answer<T> = { ok: true; value: T } | { ok: false; error: Problem };
+
 /**
- * A run's or campaign's conflict marker with its versions on demand, and the admin's choice sent to the
- * background (`resolveTeamRecordConflict`: a decision records it, the kept version is saved here and
- * pushed). `onResolved` tells the screen, which asks again which records are in conflict.
+ * A conflict's marker with its versions on demand, for a grant, a run or a campaign: opened, it asks for the
+ * versions (fewer than two: resolved meanwhile, here or by a colleague, said with `gone`, and the screen asks
+ * again); a "Keep this version" sends the admin's choice, and `onResolved` tells the screen how it ended.
  */
-export function RecordConflict({
+function ConflictMarker<V>({
   locale,
-  kind,
-  id,
+  attributes,
+  marker,
+  gone,
+  askVersions,
+  askKeep,
   onResolved,
+  children,
 }: {
   locale: UiLocale;
-  kind: TeamRecordKind;
-  id: string;
+  /** The data attribute that names the conflict on the page (tests and screens find it by that). */
+  attributes: Record<`data-${string}`, string>;
+  marker: string;
+  gone: string;
+  /** The question for the versions, asked through the panel's or options page's API. */
+  askVersions: (ask: Api['ask']) => Promise<Answer<{ versions: V[] }>>;
+  askKeep: (ask: Api['ask'], keepRev: string) => Promise<Answer<{ outcome: ResolveOutcome }>>;
   onResolved: (outcome: ConflictOutcome) => void;
+  children: (versions: V[], busy: boolean, onKeep: (rev: string) => void) => ReactNode;
 }) {
   const { ask } = useApi();
-  const all = catalogue(locale).teamAdmin;
-  const t = all.conflict;
+  const t = catalogue(locale).teamAdmin.conflict;
   const refusal = useRefusal(locale);
   const { check } = refusal;
   const [open, setOpen] = useState(false);
-  const [versions, setVersions] = useState<TeamRecordVersion[] | undefined>();
+  const [versions, setVersions] = useState<V[] | undefined>();
   const [busy, setBusy] = useState(false);
 
   const toggle = async () => {
     if (open) return setOpen(false);
     setOpen(true);
-    const reply = check(await ask('teamRecordConflictVersions', { kind, id }));
+    const reply = check(await askVersions(ask));
     if (!reply.ok) return;
-    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: all.records.gone });
+    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: gone });
     setVersions(reply.value.versions);
   };
 
   const keep = async (keepRev: string) => {
     setBusy(true);
-    const reply = check(await ask('resolveTeamRecordConflict', { kind, id, keepRev }));
+    const reply = check(await askKeep(ask, keepRev));
     setBusy(false);
     if (!reply.ok) return;
     const { outcome } = reply.value;
-    onResolved({ ok: outcome !== 'off', text: outcome === 'gone' ? all.records.gone : t[outcome] });
+    onResolved({ ok: outcome !== 'off', text: outcome === 'gone' ? gone : t[outcome] });
   };
 
   return (
-    <div className="team-conflict" data-team-record-conflict={`${kind}:${id}`}>
+    <div className="team-conflict" {...attributes}>
       <p className="conflict-marker" role="note">
         <strong aria-hidden="true">⚠ </strong>
-        {kind === 'checklist' ? all.records.runMarker : all.records.campaignMarker}{' '}
+        {marker}{' '}
         <button type="button" aria-expanded={open} onClick={() => void toggle()}>
           {open ? t.hide : t.compare}
         </button>
@@ -384,7 +404,7 @@ export function RecordConflict({
       {refusal.shown}
       {open ? (
         versions ? (
-          <RecordVersions locale={locale} versions={versions} busy={busy} onKeep={(rev) => void keep(rev)} />
+          children(versions, busy, (rev) => void keep(rev))
         ) : (
           <p className="empty">{t.loading}</p>
         )
@@ -394,71 +414,53 @@ export function RecordConflict({
 }
 
 /**
+ * A run's or campaign's conflict marker with its versions on demand, and the admin's choice sent to the
+ * background (`resolveTeamRecordConflict`: a decision records it, the kept version is saved here and
+ * pushed). `onResolved` tells the screen, which asks again which records are in conflict.
+ */
+export function RecordConflict({ kind, id, ...screen }: MarkerScreen & { kind: TeamRecordKind; id: string }) {
+  const { locale } = screen;
+  const t = catalogue(locale).teamAdmin.records;
+  return (
+    <ConflictMarker<TeamRecordVersion>
+      {...screen}
+      attributes={{ 'data-team-record-conflict': `${kind}:${id}` }}
+      marker={kind === 'checklist' ? t.runMarker : t.campaignMarker}
+      gone={t.gone}
+      askVersions={(ask) => ask('teamRecordConflictVersions', { kind, id })}
+      askKeep={(ask, keepRev) => ask('resolveTeamRecordConflict', { kind, id, keepRev })}
+    >
+      {(versions, busy, onKeep) => (
+        <RecordVersions locale={locale} versions={versions} busy={busy} onKeep={onKeep} />
+      )}
+    </ConflictMarker>
+  );
+}
+
+/**
  * A grant's conflict marker with its versions on demand, and the admin's choice sent to the background
  * (`resolveTeamConflict`: a decision records it). `onResolved` tells the screen, which asks again which
  * grants are in conflict, so the marker goes.
  */
 export function GrantConflict({
-  locale,
   grantId,
   subject,
-  onResolved,
-}: {
-  locale: UiLocale;
-  grantId: string;
-  subject: string;
-  onResolved: (outcome: ConflictOutcome) => void;
-}) {
-  const { ask } = useApi();
+  ...screen
+}: MarkerScreen & { grantId: string; subject: string }) {
+  const { locale } = screen;
   const t = catalogue(locale).teamAdmin.conflict;
-  const refusal = useRefusal(locale);
-  const { check } = refusal;
-  const [open, setOpen] = useState(false);
-  const [versions, setVersions] = useState<TeamConflictVersion[] | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const toggle = async () => {
-    if (open) return setOpen(false);
-    setOpen(true);
-    const reply = check(await ask('teamConflictVersions', { grantId }));
-    if (!reply.ok) return;
-    // Resolved meanwhile (here or by a colleague): said, and the screen asks again.
-    if (reply.value.versions.length < 2) return onResolved({ ok: true, text: t.gone });
-    setVersions(reply.value.versions);
-  };
-
-  const keep = async (keepRev: string) => {
-    setBusy(true);
-    const reply = check(await ask('resolveTeamConflict', { grantId, keepRev }));
-    setBusy(false);
-    if (!reply.ok) return;
-    const { outcome } = reply.value;
-    onResolved({ ok: outcome !== 'off', text: t[outcome] });
-  };
-
   return (
-    <div className="team-conflict" data-team-conflict={grantId}>
-      <p className="conflict-marker" role="note">
-        <strong aria-hidden="true">⚠ </strong>
-        {t.marker}{' '}
-        <button type="button" aria-expanded={open} onClick={() => void toggle()}>
-          {open ? t.hide : t.compare}
-        </button>
-      </p>
-      {refusal.shown}
-      {open ? (
-        versions ? (
-          <ConflictVersions
-            locale={locale}
-            subject={subject}
-            versions={versions}
-            busy={busy}
-            onKeep={(rev) => void keep(rev)}
-          />
-        ) : (
-          <p className="empty">{t.loading}</p>
-        )
-      ) : null}
-    </div>
+    <ConflictMarker<TeamConflictVersion>
+      {...screen}
+      attributes={{ 'data-team-conflict': grantId }}
+      marker={t.marker}
+      gone={t.gone}
+      askVersions={(ask) => ask('teamConflictVersions', { grantId })}
+      askKeep={(ask, keepRev) => ask('resolveTeamConflict', { grantId, keepRev })}
+    >
+      {(versions, busy, onKeep) => (
+        <ConflictVersions locale={locale} subject={subject} versions={versions} busy={busy} onKeep={onKeep} />
+      )}
+    </ConflictMarker>
   );
 }

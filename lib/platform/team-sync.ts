@@ -807,44 +807,27 @@ export class TeamSync {
     const runs: ChecklistRun[] = [];
     const campaigns: { campaign: ReviewCampaign; sig: string }[] = [];
     let heldRuns: Set<string> | undefined;
-    for (const range of [CHECKLIST_RANGE, REVIEW_RANGE]) {
-      let startkey: string = range.startkey;
-      let skip = 0;
-      for (;;) {
-        const page = await this.mirror.allDocs({
-          startkey,
-          endkey: range.endkey,
-          include_docs: true,
-          conflicts: true,
-          limit: TEAM_BATCH,
-          skip,
+    for await (const row of this.recordRows(TEAM_BATCH)) {
+      const parsed = parseTeamDoc(row.doc);
+      if (!parsed.ok || (parsed.doc.type !== 'checklist' && parsed.doc.type !== 'review')) continue;
+      const doc: RecordDoc = parsed.doc; // one that did not parse was quarantined when it arrived
+      if (doc.author !== author) continue;
+      const { kind, record } = recordOf(doc);
+      if (!(await verifyText(key, doc.sig, recordSigningText(kind, author, record)))) {
+        this.quarantine(state, {
+          id: String(row.id),
+          rev: String(row.value.rev),
+          reason: 'bad-signature',
         });
-        for (const row of page.rows) {
-          const parsed = parseTeamDoc(row.doc);
-          if (!parsed.ok || (parsed.doc.type !== 'checklist' && parsed.doc.type !== 'review')) continue;
-          const doc: RecordDoc = parsed.doc; // one that did not parse was quarantined when it arrived
-          if (doc.author !== author) continue;
-          const { kind, record } = recordOf(doc);
-          if (!(await verifyText(key, doc.sig, recordSigningText(kind, author, record)))) {
-            this.quarantine(state, {
-              id: String(row.id),
-              rev: String(row.value.rev),
-              reason: 'bad-signature',
-            });
-            continue;
-          }
-          if (doc.type === 'checklist') {
-            if (row.doc._conflicts?.length) {
-              heldRuns ??= new Set((await this.deps.store.runs()).map((r) => r.id));
-              if (heldRuns.has(doc.run.id)) continue;
-            }
-            runs.push(doc.run);
-          } else if (doc.type === 'review') campaigns.push({ campaign: doc.campaign, sig: doc.sig });
-        }
-        if (page.rows.length < TEAM_BATCH) break;
-        startkey = page.rows.at(-1).id;
-        skip = 1;
+        continue;
       }
+      if (doc.type === 'checklist') {
+        if (row.doc._conflicts?.length) {
+          heldRuns ??= new Set((await this.deps.store.runs()).map((r) => r.id));
+          if (heldRuns.has(doc.run.id)) continue;
+        }
+        runs.push(doc.run);
+      } else if (doc.type === 'review') campaigns.push({ campaign: doc.campaign, sig: doc.sig });
     }
     return { runs, campaigns };
   }
@@ -1012,6 +995,16 @@ export class TeamSync {
   /** Runs and campaigns in the mirror with a kept conflict (a state from before they were listed). */
   private async findRecordConflicts(): Promise<string[]> {
     const found: string[] = [];
+    for await (const row of this.recordRows(50)) if (row.doc?._conflicts?.length) found.push(String(row.id));
+    return found;
+  }
+
+  /**
+   * Every row of the mirror's checklist-run and review-campaign ranges, with its document and kept
+   * conflicts, read `limit` at a time: the next page is asked for only once the caller has taken this one.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- PouchDB ships no types (see PouchDatabase)
+  private async *recordRows(limit: number): AsyncGenerator<any> {
     for (const range of [CHECKLIST_RANGE, REVIEW_RANGE]) {
       let startkey: string = range.startkey;
       let skip = 0;
@@ -1021,16 +1014,15 @@ export class TeamSync {
           endkey: range.endkey,
           include_docs: true,
           conflicts: true,
-          limit: 50,
+          limit,
           skip,
         });
-        for (const row of page.rows) if (row.doc?._conflicts?.length) found.push(String(row.id));
-        if (page.rows.length < 50) break;
+        yield* page.rows;
+        if (page.rows.length < limit) break;
         startkey = page.rows.at(-1).id;
         skip = 1;
       }
     }
-    return found;
   }
 
   /**

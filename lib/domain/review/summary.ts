@@ -17,14 +17,18 @@ export function followUpState(item: ReviewItem, now: Date): FollowUpState | unde
   return now.getTime() > due ? 'overdue' : 'waiting';
 }
 
-/** Counts a campaign's report and sign-off state. */
-export interface CampaignSummary {
+/** How many accesses of how many principals, and how they were answered: the report's summary sentence. */
+export interface DecisionCounts {
   principals: number;
   items: number;
   decided: number;
   keep: number;
   reduce: number;
   revoke: number;
+}
+
+/** Counts a campaign's report and sign-off state. */
+export interface CampaignSummary extends DecisionCounts {
   verified: number;
   unverified: number;
   overdue: number;

@@ -1,3 +1,5 @@
+import type { DecisionCounts } from '../../review/summary';
+
 /**
  * The access review's report page (issue 14, item 5): a campaign as a document an auditor reads, prints to
  * PDF and recomputes the hash of. Meta's words (access levels, tasks, asset types) come from the lexicon.
@@ -27,14 +29,7 @@ export const reviewReport = {
   previous: (id: string | undefined) =>
     id ? `Compared with the review ${id}` : 'First review of this business',
   summaryTitle: 'Summary',
-  summary: (s: {
-    principals: number;
-    items: number;
-    decided: number;
-    keep: number;
-    reduce: number;
-    revoke: number;
-  }) =>
+  summary: (s: DecisionCounts) =>
     `${s.items} ${s.items === 1 ? 'access' : 'accesses'} of ${s.principals} ${s.principals === 1 ? 'principal' : 'principals'}; ${s.decided} decided: ${s.keep} kept, ${s.reduce} reduced, ${s.revoke} revoked.`,
   removals: (verified: number, unverified: number, overdue: number) =>
     `Removals verified on the page: ${verified}; not yet verified: ${unverified}${overdue > 0 ? ` (${overdue} overdue)` : ''}.`,
