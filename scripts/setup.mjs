@@ -6,14 +6,27 @@ import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Debian's browsers: where the tests and the demo look for them, and what each command needs them for. */
+/**
+ * Debian's browsers, and Chromium's language packs: where the tests and the demo look for them, what each
+ * is, and what each command needs it for. Without `chromium-l10n` Chromium knows only en-US: a browser
+ * started in Swedish or French still tells the extension `en-US` (`i18n.getUILanguage`), and only the
+ * pages the test tool emulates speak the admin's language, so the background's words and the panel's
+ * could differ in a test or the demo as they never do in an admin's browser.
+ */
 const BROWSERS = {
   chromium: {
     path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    what: "Debian's browser",
     for: { test: 'the end-to-end tests', demo: 'the demo' },
+  },
+  'chromium-l10n': {
+    path: '/usr/lib/chromium/locales/fr.pak',
+    what: "Chromium's own Swedish and French",
+    for: { test: 'the end-to-end tests in Swedish and French', demo: 'the demo in Swedish and French' },
   },
   'firefox-esr': {
     path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    what: "Debian's browser",
     for: { test: 'the Firefox end-to-end test' },
   },
 };
@@ -65,7 +78,7 @@ export function getSetupSteps(facts) {
       steps.push({
         kind: 'apt-get',
         package: name,
-        line: `setup: apt-get install ${name}, Debian's browser for ${use}, because ${path} is missing`,
+        line: `setup: apt-get install ${name}, ${BROWSERS[name].what} for ${use}, because ${path} is missing`,
       });
   }
   return steps;

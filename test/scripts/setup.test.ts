@@ -40,11 +40,13 @@ const fresh: Facts = {
   wxtPrepared: true,
   browsers: {
     chromium: { path: '/usr/bin/chromium', present: true },
+    'chromium-l10n': { path: '/usr/lib/chromium/locales/fr.pak', present: true },
     'firefox-esr': { path: '/usr/bin/firefox-esr', present: true },
   },
 };
-const browsers = (chromium: boolean, firefox: boolean): Facts['browsers'] => ({
+const browsers = (chromium: boolean, firefox: boolean, languages = true): Facts['browsers'] => ({
   chromium: { path: '/usr/bin/chromium', present: chromium },
+  'chromium-l10n': { path: '/usr/lib/chromium/locales/fr.pak', present: languages },
   'firefox-esr': { path: '/usr/bin/firefox-esr', present: firefox },
 });
 const kinds = (facts: Facts) => getSetupSteps(facts).map((step) => step.kind);
@@ -116,5 +118,16 @@ describe('the set-up step of npm test and npm run demo', () => {
       },
     ]);
     expect(kinds({ ...fresh, command: 'demo', browsers: browsers(true, false) })).toEqual([]);
+  });
+
+  it("installs Chromium's language packs when they are missing: a Swedish or French browser is one then", () => {
+    const line = (use: string) =>
+      `setup: apt-get install chromium-l10n, Chromium's own Swedish and French for ${use}, because /usr/lib/chromium/locales/fr.pak is missing`;
+    expect(getSetupSteps({ ...fresh, browsers: browsers(true, true, false) })).toEqual([
+      { kind: 'apt-get', package: 'chromium-l10n', line: line('the end-to-end tests in Swedish and French') },
+    ]);
+    expect(getSetupSteps({ ...fresh, command: 'demo', browsers: browsers(true, true, false) })).toEqual([
+      { kind: 'apt-get', package: 'chromium-l10n', line: line('the demo in Swedish and French') },
+    ]);
   });
 });
