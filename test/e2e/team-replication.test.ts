@@ -127,7 +127,7 @@ async function extendGrant(browser: TeamBrowser, subject: string, name: string, 
 /**
  * Clicks a button in the panel as an admin does, and returns once the panel's document has the click.
  *
- * Chromium was seen (in one of four runs of this file on a loaded two-core machine, right after the panel
+ * Chromium was seen (in one of five traced runs of this file on a loaded two-core machine, right after the panel
  * settled on a newly opened page) to deliver a click at the panel's place to the page beneath instead of
  * the panel's frame: the panel's document received no pointer event at all, and the page's received the
  * whole click on Scopekeeper's overlay host, which holds the panel's frame. The button's handler never
