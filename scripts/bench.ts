@@ -195,6 +195,8 @@ const PAGE_WINDOW_MS = Number(process.env.BENCH_WINDOW ?? 8000);
  * admin's browser usually has; by default each run is the first page load of a new profile (cold).
  */
 const PAGE_WARM = process.env.BENCH_WARM === '1';
+/** BENCH_EXTENSION_DIR=dir: the page section measures that build (e.g. a copy of another branch's) instead. */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR;
 
 interface TraceEvent {
   name: string;
@@ -366,7 +368,10 @@ function attributeTasks(
 
 async function measurePage(people: number, withExtension: boolean, warm: boolean): Promise<PageRun> {
   const portfolio = generatePortfolio({ people, batchSize: people, rowDelayMs: PAGE_ROW_DELAY_MS, seed: 21 });
-  const session = await launchWithExtension(portfolio, { extension: withExtension });
+  const session = await launchWithExtension(portfolio, {
+    extension: withExtension,
+    ...(EXTENSION_DIR ? { extensionDir: EXTENSION_DIR } : {}),
+  });
   try {
     const { page } = session;
     if (warm) {

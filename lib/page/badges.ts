@@ -4,6 +4,7 @@ import type { Severity } from '../domain/rules/types';
 import type { Anchor } from './anchors';
 import { createGuardedHost } from './guarded-host';
 import { badgeStyles } from './page-styles';
+import { yieldToPage } from './watch';
 
 /**
  * Row badges and live dialog warnings, drawn in one fixed layer inside a closed shadow root. Nothing is
@@ -288,9 +289,15 @@ export function createBadgeLayer(
     for (const left of before.values()) for (const item of left) item.node?.remove();
     watchRows();
   };
+  // Matched in a task of its own, then drawn in the next frame: at 5,000 people the two together made one
+  // long task (issue 12). A frame that comes first matches them itself.
   const renderSoon = () => {
+    if (stale) return;
     stale = true;
-    schedule();
+    void yieldToPage().then(() => {
+      if (stale && !signal.aborted) render();
+      schedule();
+    });
   };
 
   const view = doc.defaultView!;

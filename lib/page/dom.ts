@@ -133,7 +133,7 @@ export function findRows(scope: ParentNode, exclude?: Element): RowSet {
   if (bodyRows.length > 0) {
     const grid = bodyRows[0]!.closest('[role="grid"], [role="table"], [role="treegrid"]');
     const declared = Number(grid?.getAttribute('aria-rowcount'));
-    const headerCount = grid ? (grid.querySelectorAll('[role="columnheader"]').length > 0 ? 1 : 0) : 0;
+    const headerCount = grid ? (grid.querySelector('[role="columnheader"]') ? 1 : 0) : 0;
     return {
       rows: bodyRows,
       declaredCount: Number.isFinite(declared) && declared > 0 ? declared - headerCount : undefined,

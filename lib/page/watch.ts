@@ -113,14 +113,17 @@ export function watchPage(
     };
   };
 
-  /** One read of the page; true when rows were left for later slices. */
-  const readOnce = (hasTime: () => boolean, firstOfRun: boolean): boolean => {
+  /**
+   * One read of the page: whether rows were left for later slices, and what hands the read on (none: it
+   * is not handed on). The caller hands it on at once, or in the next task when the read was long.
+   */
+  const readOnce = (hasTime: () => boolean, firstOfRun: boolean): [boolean, (() => void)?] => {
     rows.touch(observer.takeRecords());
     const read = readPageWithAnchors(doc.location.href, doc, rows.reader(hasTime));
     const partial = (read.deferred ?? 0) > 0;
     // Only the first slice of a list that grew goes out before the list is read whole (rows that arrive);
     // a list re-rendered with new rows waits until it is read whole, so nothing flickers.
-    if (partial && (!firstOfRun || read.snapshot.principals.length <= handedOn)) return true;
+    if (partial && (!firstOfRun || read.snapshot.principals.length <= handedOn)) return [true];
     // A list that shows "Loading…" again (re-rendered) is not handed on at once: it erases what was read of
     // it; it is handed on only when it stays so (a page reads as before, when it settled).
     const loading =
@@ -130,11 +133,15 @@ export function watchPage(
       heldSince ??= clock();
       if (clock() - heldSince < HOLD_LOADING_MS) {
         setTimeout(schedule, HOLD_LOADING_MS);
-        return false;
+        return [false];
       }
     }
     heldSince = undefined;
     handedOn = read.snapshot.principals.length;
+    return [partial, () => handOn(read, partial)];
+  };
+
+  const handOn = (read: ReturnType<typeof readPageWithAnchors>, partial: boolean) => {
     const merged = mergeDialogDraft(draft, read.snapshot, read.dialogSeen);
     draft = merged.draft;
     const snapshot = merged.snapshot;
@@ -146,7 +153,26 @@ export function watchPage(
     const outline = () =>
       snapshot.readStatus === 'ok' || partial ? undefined : getOutline(doc.body, options.ownHosts?.());
     onRead(snapshot, outline, partial);
-    return partial;
+  };
+
+  /** How many reads `readNow` handed on: a read it overtook is not handed on after it. */
+  let readsNow = 0;
+  /**
+   * Reads, and hands on what it read: in the same task, or after a pause when the read took a slice (at
+   * 5,000 people the two together made one long task, issue 12). A read overtaken meanwhile by `readNow`
+   * is dropped, and the page read again.
+   */
+  const readAndHandOn = async (firstOfRun: boolean): Promise<boolean> => {
+    const start = clock();
+    const before = readsNow;
+    const [left, hand] = timed(() => readOnce(budget(sliceMs), firstOfRun));
+    if (hand) {
+      if (clock() - start > sliceMs) await pause();
+      if (signal.aborted) return false;
+      if (before === readsNow) timed(hand);
+      else again = true;
+    }
+    return left;
   };
 
   const run = async () => {
@@ -154,7 +180,7 @@ export function watchPage(
     again = false;
     cost = 0;
     try {
-      let left = timed(() => readOnce(budget(sliceMs), true));
+      let left = await readAndHandOn(true);
       while (left) {
         await pause();
         if (signal.aborted) return;
@@ -163,7 +189,7 @@ export function watchPage(
         await pause();
         if (signal.aborted) return;
         again = false;
-        left = timed(() => readOnce(budget(sliceMs), false));
+        left = await readAndHandOn(false);
       }
     } finally {
       running = false;
@@ -196,7 +222,8 @@ export function watchPage(
   /** Reads at once, in full (a dialog's input, before the next click moves it on). */
   const readNow = () => {
     if (signal.aborted) return;
-    readOnce(() => true, true);
+    readsNow++;
+    readOnce(() => true, true)[1]?.();
   };
 
   const observer = new MutationObserver((records) => {

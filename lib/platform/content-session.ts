@@ -4,7 +4,7 @@ import type { BadgeFinding as Finding } from '../domain/badge-findings';
 import { createBadgeLayer, type BadgeLayer } from '../page/badges';
 import { createReportStream } from '../page/report-stream';
 import { getPageKind } from '../page/routes';
-import { watchPage } from '../page/watch';
+import { watchPage, yieldToPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
 import { mountOverlay, type Overlay } from './overlay';
 import { extensionGone, onLocationChange, type PageContext } from './page-context';
@@ -65,8 +65,16 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   else setTimeout(() => void farewellWords(), 0);
   const say: Say = (name, substitutions) =>
     name === 'page_unreachable' ? farewellWords().unreachable : ask(name, substitutions);
-  const send = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
-  const sendDelta = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
+  // A long list's message is copied for the background where it is sent: in a task of its own, after the
+  // read's (at 5,000 people the two together made one long task, issue 12). Messages keep their order.
+  const later = <T>(many: boolean, go: () => Promise<T>) => (many ? yieldToPage().then(go) : go());
+  const send =
+    deps.send ??
+    ((report) =>
+      later(report.snapshot.principals.length > 500, () => sendFromContent('reportSnapshot', report)));
+  const sendDelta =
+    deps.sendDelta ??
+    ((delta) => later(delta.upsert.length > 500, () => sendFromContent('reportDelta', delta)));
   let overlay: Overlay | undefined;
   let badges: BadgeLayer | undefined;
   let locationController: AbortController | undefined;

@@ -95,11 +95,12 @@ function pendingSectionTest(
   marked: readonly Element[],
   allHeadings: readonly Element[],
 ): (row: Element) => boolean {
+  // The label first: a walk up from each of thousands of labelled elements is the costlier test (issue 12).
   const labelled = marked.filter(
     (el) =>
       el.hasAttribute('aria-label') &&
-      !isInChrome(el) &&
-      isPendingSection(el.getAttribute('aria-label') ?? ''),
+      isPendingSection(el.getAttribute('aria-label') ?? '') &&
+      !isInChrome(el),
   );
   const headings = allHeadings.filter((h) => !isInChrome(h));
   const pendingHeadings = new Set(headings.filter((h) => isPendingSection(elementText(h))));
