@@ -11,6 +11,7 @@ import { extensionGone, onLocationChange, type PageContext } from './page-contex
 import {
   createStreamReporter,
   describeOutcome,
+  inOrder,
   type ReportOutcome,
   type SendDelta,
   type SendReport,
@@ -66,15 +67,12 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   const say: Say = (name, substitutions) =>
     name === 'page_unreachable' ? farewellWords().unreachable : ask(name, substitutions);
   // A long list's message is copied for the background where it is sent: in a task of its own, after the
-  // read's (at 5,000 people the two together made one long task, issue 12). Messages keep their order.
-  const later = <T>(many: boolean, go: () => Promise<T>) => (many ? yieldToPage().then(go) : go());
-  const send =
-    deps.send ??
-    ((report) =>
-      later(report.snapshot.principals.length > 500, () => sendFromContent('reportSnapshot', report)));
-  const sendDelta =
-    deps.sendDelta ??
-    ((delta) => later(delta.upsert.length > 500, () => sendFromContent('reportDelta', delta)));
+  // read's (at 5,000 people the two together made one long task, issue 12), in order.
+  const later = inOrder(yieldToPage);
+  const sendFull = deps.send ?? ((report) => sendFromContent('reportSnapshot', report));
+  const sendLong = deps.sendDelta ?? ((delta) => sendFromContent('reportDelta', delta));
+  const send: SendReport = (report) => later(report.snapshot.principals.length > 500, () => sendFull(report));
+  const sendDelta: SendDelta = (delta) => later(delta.upsert.length > 500, () => sendLong(delta));
   let overlay: Overlay | undefined;
   let badges: BadgeLayer | undefined;
   let locationController: AbortController | undefined;

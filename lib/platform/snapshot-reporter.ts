@@ -133,3 +133,23 @@ export function describeOutcome(say: Say, outcome: ReportOutcome): string | unde
   if (outcome.kind === 'unreachable') return say('page_unreachable');
   return describeRefusal(say, outcome.problem);
 }
+
+/**
+ * Sends that keep their order while a long one waits for a task of its own (`pause`, issue 12): a long
+ * message goes after the pause, and any message sent while one waits goes after it; with none waiting, a
+ * short one goes at once.
+ */
+export function inOrder(pause: () => Promise<void>) {
+  let waiting = 0;
+  let queue = Promise.resolve();
+  return <T>(long: boolean, go: () => Promise<T>): Promise<T> => {
+    if (!long && !waiting) return go();
+    waiting++;
+    const turn = queue.then(() => (long ? pause() : undefined));
+    queue = turn;
+    return turn.then(() => {
+      waiting--;
+      return go();
+    });
+  };
+}

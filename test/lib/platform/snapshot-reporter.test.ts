@@ -9,6 +9,7 @@ import {
   createSnapshotReporter,
   createStreamReporter,
   describeOutcome,
+  inOrder,
   outcomeOf,
   type ReportOutcome,
 } from '@/lib/platform/snapshot-reporter';
@@ -253,5 +254,35 @@ describe('a page load’s reads as numbered full reports and deltas (issue 12, i
       await vi.waitFor(() => expect(fulls).toHaveLength(4));
       expect(fulls[3]).toMatchObject({ seq: 5, snapshot: page([person(2)]) });
     }
+  });
+});
+
+describe('long messages sent in a task of their own keep their order (issue 12)', () => {
+  it('sends a short message at once, a long one after the pause, and one sent meanwhile after it', async () => {
+    let release!: () => void;
+    const pause = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+    const later = inOrder(pause);
+    const sent: string[] = [];
+    const send = (what: string) => () => {
+      sent.push(what);
+      return Promise.resolve(what);
+    };
+
+    await expect(later(false, send('short, alone'))).resolves.toBe('short, alone');
+    expect(sent).toEqual(['short, alone']);
+    expect(pause).not.toHaveBeenCalled();
+
+    const long = later(true, send('long'));
+    const after = later(false, send('short, after the long one'));
+    await Promise.resolve();
+    expect(sent).toEqual(['short, alone']);
+    release();
+    await expect(long).resolves.toBe('long');
+    await expect(after).resolves.toBe('short, after the long one');
+    expect(sent).toEqual(['short, alone', 'long', 'short, after the long one']);
+
+    // Nothing waits any more: a short one goes at once again.
+    void later(false, send('short, at once'));
+    expect(sent.at(-1)).toBe('short, at once');
   });
 });
