@@ -517,8 +517,13 @@ export function LedgerAdmin() {
     let r: AdminReply;
     try {
       if (upload) {
-        // Handed over through IndexedDB, not in messages (a file of 100,000 decisions took a minute so).
+        // Handed to the worker by reference (or through IndexedDB), not in messages (a file of 100,000
+        // decisions took a minute so).
         r = await importRequest({ type: 'plan-upload', upload: await upload(file) });
+        // A worker that stopped after the hand-over lost the file it held by reference (and a retry of the
+        // same request finds it taken): the page still has it, and hands it again where no stop loses it.
+        if (!r.ok && r.error.code === 'import-preview-gone')
+          r = await importRequest({ type: 'plan-upload', upload: await upload(file, { durable: true }) });
       } else {
         const text = await readText(file, (bytes) =>
           setProgress({ stage: 'reading', done: bytes, total: file.size }),
