@@ -443,7 +443,11 @@ export function LedgerAdmin() {
     };
     void poll();
     try {
-      return (await ask('ledgerAdmin', { ...request, commandKey })) as AdminReply;
+      // Marks where the page's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG).
+      globalThis.performance?.mark?.('page:asked');
+      const reply = (await ask('ledgerAdmin', { ...request, commandKey })) as AdminReply;
+      globalThis.performance?.mark?.('page:answered');
+      return reply;
     } finally {
       waiting = false;
     }
