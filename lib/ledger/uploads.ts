@@ -1,5 +1,4 @@
 import Dexie, { type Table } from 'dexie';
-import { blobText } from '../domain/blob-text';
 
 /**
  * Files the options page hands to the background for an import (issue 12, item 5), through IndexedDB
@@ -59,7 +58,7 @@ export class Uploads {
     const row = await this.db.files.get(id);
     if (!row) return undefined;
     try {
-      return { text: await blobText(row.file), bytes: row.file.size };
+      return { text: await row.file.text(), bytes: row.file.size };
     } finally {
       globalThis.performance?.mark?.('upload:read');
       await this.db.files.delete(id);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { blobText } from '../domain/blob-text';
 
 /**
  * A chosen file handed from the options page to the background worker by reference (issue 12, item 5):
@@ -86,7 +85,7 @@ export class HandedFiles {
     if (!handed) return undefined;
     this.files.delete(id);
     globalThis.performance?.mark?.('upload:take');
-    const text = await blobText(handed.file);
+    const text = await handed.file.text();
     globalThis.performance?.mark?.('upload:read');
     return { text, bytes: handed.file.size };
   }
