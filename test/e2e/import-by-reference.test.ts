@@ -109,6 +109,12 @@ describe('a large import on the options page (issue 12, item 5)', () => {
     // The bar said how far the checks were (the hashes and signatures, polled from the background).
     expect(await stagesShown()).toContain('checking');
     expect(await bar.count()).toBe(0);
+    // The change list came with its first rows; the rest, kept with the preview, come when asked.
+    const ledgerList = options.locator(`.preview section[data-ledger="${LARGE_LEDGER}"]`);
+    expect(await ledgerList.locator('li').count()).toBe(100);
+    await ledgerList.locator('[data-change-list-more] button').click();
+    await ledgerList.locator('li').nth(1099).waitFor();
+    expect(await options.locator('[role="alert"]').allTextContents()).toEqual([]);
     await options.getByRole('button', { name: 'Cancel' }).click();
     await options.locator('.preview').waitFor({ state: 'detached' });
 
