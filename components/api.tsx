@@ -20,9 +20,10 @@ export interface Api {
   /**
    * The options page's way to hand a large file to the background: posted to its worker by reference
    * (lib/platform/handoff.ts) or, where that cannot be, stored where it reads it (lib/ledger/uploads.ts);
-   * its id returned for the message that names it (`plan-upload`).
+   * its id returned for the message that names it (`plan-upload`). `durable`: stored, never held by
+   * reference only (a file held by a worker that stopped is lost; the page hands it again so).
    */
-  upload?: (file: Blob) => Promise<string>;
+  upload?: (file: Blob, how?: { durable?: boolean }) => Promise<string>;
   /** The options page's settings (extension storage). */
   settings?: {
     load(): Promise<{ settings: Settings; problem?: SettingsProblem }>;

@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { catalogue, describeProblem, type Catalogue } from '@/lib/domain/i18n';
 import type { UiLocale } from '@/lib/domain/locales';
-import type { AdminRequest, AdminResult, ImportChangeView, ImportSummary } from '@/lib/domain/ledger/admin';
+import {
+  PREVIEW_FIRST_ROWS,
+  PREVIEW_MORE_ROWS,
+  type AdminRequest,
+  type AdminResult,
+  type ImportChangeView,
+  type ImportSummary,
+} from '@/lib/domain/ledger/admin';
 import { describeSubject } from '@/lib/domain/reminder-text';
 import { MAX_IMPORT_BYTES, type ImportProgress } from '@/lib/domain/ledger/import';
 import type { Problem } from '@/lib/domain/problems';
@@ -150,6 +157,8 @@ export function ImportPreview(props: {
   acceptKeys: ReadonlySet<string>;
   onTrust: (ledgerId: string, on: boolean) => void;
   onAcceptKey: (ledgerId: string, on: boolean) => void;
+  /** More rows of a list the background kept with the preview (`summary.lists`); an error's text if none. */
+  more?: MoreChanges;
 }) {
   const { locale, summary } = props;
   const t = catalogue(locale).ledgerTrust;
@@ -158,8 +167,13 @@ export function ImportPreview(props: {
   const maxDays = String(summary.maxGrantDays);
   const grantChanges = summary.changes.filter((c) => c.kind === 'add-grant');
   const t2 = catalogue(locale).importProgress;
-  const count = (list: readonly ImportSummary['changes'][number][], kind: string) =>
-    list.filter((c) => c.kind === kind).length.toLocaleString(locale);
+  // A list's counts: the background's, when it kept the list (only its first rows are here), else counted.
+  const counted = (key: string, list: readonly ImportChangeView[]) => {
+    const kept = summary.lists?.find((l) => l.list === key);
+    const of = (kind: 'accept' | 'revoke' | 'extend') =>
+      (kept ? kept[kind] : list.filter((c) => c.kind === kind).length).toLocaleString(locale);
+    return { total: kept?.total ?? list.length, text: t2.counts(of('accept'), of('revoke'), of('extend')) };
+  };
   return (
     <div aria-label={t.changesLabel}>
       {summary.ledgers.map((ledger) => {
@@ -230,12 +244,11 @@ export function ImportPreview(props: {
               <ShortList
                 locale={locale}
                 items={changes}
-                summary={t2.counts(
-                  count(changes, 'accept'),
-                  count(changes, 'revoke'),
-                  count(changes, 'extend'),
-                )}
-                render={(change, i) => (
+                total={counted(ledger.ledgerId, changes).total}
+                summary={counted(ledger.ledgerId, changes).text}
+                names={summary.names}
+                {...(props.more ? { more: props.more.bind(null, ledger.ledgerId) } : {})}
+                render={(change, i, names) => (
                   <li
                     key={i}
                     data-change={change.kind}
@@ -245,7 +258,7 @@ export function ImportPreview(props: {
                         : effective || (change.kind !== 'accept' && change.kind !== 'revoke'),
                     )}
                   >
-                    {describeChange(locale, change, summary.names, maxDays)}
+                    {describeChange(locale, change, names, maxDays)}
                     {change.kind === 'baseline'
                       ? watchEffective
                         ? ''
@@ -264,13 +277,16 @@ export function ImportPreview(props: {
         <ShortList
           locale={locale}
           items={grantChanges}
-          render={(change, i) => (
+          total={counted('grants', grantChanges).total}
+          names={summary.names}
+          {...(props.more ? { more: props.more.bind(null, 'grants') } : {})}
+          render={(change, i, names) => (
             <li
               key={i}
               data-change={change.kind}
               data-capped={String(!!('cappedFrom' in change && change.cappedFrom))}
             >
-              {describeChange(locale, change, summary.names, maxDays)}
+              {describeChange(locale, change, names, maxDays)}
             </li>
           )}
         />
@@ -281,39 +297,77 @@ export function ImportPreview(props: {
   );
 }
 
-/** How many rows of a preview's list show at first, and how many more each "Show more" adds. */
-export const PREVIEW_FIRST_ROWS = 100;
-const PREVIEW_MORE_ROWS = 1000;
+export { PREVIEW_FIRST_ROWS };
+
+/** Asks the background for rows `from` to `from + count` of a list it kept with the preview. */
+type MoreChanges = (
+  list: string,
+  from: number,
+  count: number,
+) => Promise<{ changes: ImportChangeView[]; names: Record<string, string> } | string>;
 
 /**
  * A preview's list, its first rows and the rest on demand (issue 12, item 5): a colleague's file of
- * 100,000 decisions lists about 35,000 silencing changes, and rendering them all took seconds. Every
- * change is still in the answer and reachable here; a long list says how many it holds (and, given
- * `summary`, how many of each kind) above its first rows.
+ * 100,000 decisions lists about 35,000 silencing changes, and rendering them all took seconds; sending
+ * them all to the page took seconds more. Every change is reachable here: the rows the page has (`items`),
+ * then, up to `total`, those the background kept with the preview (`more`). A long list says how many it
+ * holds (and, given `summary`, how many of each kind) above its first rows.
  */
-function ShortList<T>(props: {
+function ShortList<T extends ImportChangeView>(props: {
   locale: UiLocale;
   items: readonly T[];
+  /** How many the list holds in all (the background keeps those past `items`). */
+  total?: number;
   summary?: string;
-  render: (item: T, index: number) => ReactNode;
+  names: Record<string, string>;
+  more?: (from: number, count: number) => ReturnType<MoreChanges>;
+  render: (item: T, index: number, names: Record<string, string>) => ReactNode;
 }) {
-  const { locale, items } = props;
+  const { locale } = props;
   const t = catalogue(locale).importProgress;
   const [limit, setLimit] = useState(PREVIEW_FIRST_ROWS);
+  const [fetched, setFetched] = useState<{ items: T[]; names: Record<string, string> }>({
+    items: [],
+    names: {},
+  });
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const items = fetched.items.length ? [...props.items, ...fetched.items] : props.items;
+  const names = fetched.items.length ? { ...props.names, ...fetched.names } : props.names;
+  const total = Math.max(props.total ?? 0, items.length);
   const number = (n: number) => n.toLocaleString(locale);
-  const long = items.length > PREVIEW_FIRST_ROWS;
+  const long = total > PREVIEW_FIRST_ROWS;
+  const showMore = async () => {
+    const next = Math.min(total, limit + PREVIEW_MORE_ROWS);
+    if (next > items.length && props.more) {
+      setAsking(true);
+      const got = await props.more(items.length, next - items.length);
+      setAsking(false);
+      if (typeof got === 'string') {
+        setProblem(got);
+        return;
+      }
+      setProblem(undefined);
+      setFetched((f) => ({
+        items: [...f.items, ...(got.changes as T[])],
+        names: { ...f.names, ...got.names },
+      }));
+    }
+    setLimit(next);
+  };
   return (
     <>
       {long && props.summary ? <p data-change-counts="true">{props.summary}</p> : null}
-      <ul>{items.slice(0, limit).map((item, i) => props.render(item, i))}</ul>
-      {items.length > limit ? (
+      <ul>{items.slice(0, limit).map((item, i) => props.render(item, i, names))}</ul>
+      {total > limit ? (
         <p data-change-list-more="true">
-          {t.listed(number(limit), number(items.length))}{' '}
-          <button type="button" onClick={() => setLimit(limit + PREVIEW_MORE_ROWS)}>
-            {t.showMore(number(Math.min(PREVIEW_MORE_ROWS, items.length - limit)))}
+          {t.listed(number(Math.min(limit, items.length)), number(total))}{' '}
+          <button type="button" disabled={asking} onClick={() => void showMore()}>
+            {t.showMore(number(Math.min(PREVIEW_MORE_ROWS, total - limit)))}
           </button>
         </p>
       ) : null}
+      {problem ? <p role="alert">{problem}</p> : null}
     </>
   );
 }
@@ -443,7 +497,11 @@ export function LedgerAdmin() {
     };
     void poll();
     try {
-      return (await ask('ledgerAdmin', { ...request, commandKey })) as AdminReply;
+      // Marks where the page's time goes (read by `npm run bench -- --only import` with BENCH_DEBUG).
+      globalThis.performance?.mark?.('page:asked');
+      const reply = (await ask('ledgerAdmin', { ...request, commandKey })) as AdminReply;
+      globalThis.performance?.mark?.('page:answered');
+      return reply;
     } finally {
       waiting = false;
     }
@@ -460,6 +518,15 @@ export function LedgerAdmin() {
     );
     return () => clearInterval(timer);
   }, [previewId]);
+  /** More rows of a preview's list, kept with it in the background; the problem's words if it is gone. */
+  const moreChanges =
+    (preview: string): MoreChanges =>
+    async (list, from, count) => {
+      const r = await admin({ type: 'preview-changes', preview, list, from, count });
+      return r.ok && r.value.type === 'preview-changes'
+        ? { changes: r.value.changes, names: r.value.names }
+        : errorText(r);
+    };
   /** Closes the preview on screen; the background forgets its file. */
   const closePreview = () => {
     if (pending?.preview) void admin({ type: 'drop-preview', preview: pending.preview });
@@ -517,8 +584,13 @@ export function LedgerAdmin() {
     let r: AdminReply;
     try {
       if (upload) {
-        // Handed over through IndexedDB, not in messages (a file of 100,000 decisions took a minute so).
+        // Handed to the worker by reference (or through IndexedDB), not in messages (a file of 100,000
+        // decisions took a minute so).
         r = await importRequest({ type: 'plan-upload', upload: await upload(file) });
+        // A worker that stopped after the hand-over lost the file it held by reference (and a retry of the
+        // same request finds it taken): the page still has it, and hands it again where no stop loses it.
+        if (!r.ok && r.error.code === 'import-preview-gone')
+          r = await importRequest({ type: 'plan-upload', upload: await upload(file, { durable: true }) });
       } else {
         const text = await readText(file, (bytes) =>
           setProgress({ stage: 'reading', done: bytes, total: file.size }),
@@ -635,6 +707,7 @@ export function LedgerAdmin() {
             acceptKeys={acceptKeys}
             onTrust={(id, on) => setTrust((s) => toggle(s, id, on))}
             onAcceptKey={(id, on) => setAcceptKeys((s) => toggle(s, id, on))}
+            {...(pending.preview ? { more: moreChanges(pending.preview) } : {})}
           />
           <button type="button" disabled={importing} onClick={() => void apply()}>
             {t.import}

@@ -29,8 +29,10 @@ createRoot(document.getElementById('root')!).render(
       overviewPage: overviewPageUrl,
       settings: { load: loadSettings, save: saveSettings },
       team: { view: viewTeamSettings, save: saveTeamSettings, turnOff: turnOffTeamLedger },
-      // Handed to the worker by reference where it can be, else stored in IndexedDB for it.
-      upload: async (file) => (await handOver(file)) ?? new Uploads().put(file),
+      // Handed to the worker by reference where it can be, else (or when asked to be durable, because a
+      // stopped worker lost the file it held) stored in IndexedDB for it.
+      upload: async (file, how) =>
+        (how?.durable ? undefined : await handOver(file)) ?? new Uploads().put(file),
     }}
   >
     <nav className="page-links">

@@ -43,8 +43,9 @@ const MAX_HANDED = 2;
 
 /**
  * The background's side: files handed over by the extension's own pages, kept in memory by id until their
- * preview takes them (or `keepMs` passes); a stopped worker loses them, and the page is told the preview's
- * file is gone, as with an upload that is no longer there.
+ * preview takes them (or `keepMs` passes). A stopped worker loses them: the preview then answers that the
+ * file is gone, and the options page (components/ledger-admin.tsx), which still has the file, hands it
+ * again through IndexedDB, which no stop loses.
  */
 export class HandedFiles {
   private readonly files = new Map<string, { file: Blob; at: number }>();

@@ -1,10 +1,19 @@
+import type { ImportChangeView } from '../domain/ledger/admin';
+
 /** How long a previewed file waits for the admin's "Import" (the page keeps the worker awake meanwhile). */
 export const PREVIEW_KEEP_MS = 15 * 60_000;
 /** At most this many previewed files are kept (each up to the import limit): a newer one pushes out the oldest. */
 export const MAX_PREVIEWS = 2;
 
+/** A preview's change lists beyond their first rows, and the names read for them (issue 12, item 5). */
+export interface PreviewLists {
+  lists: ReadonlyMap<string, readonly ImportChangeView[]>;
+  names: Readonly<Record<string, string>>;
+}
+
 interface Previewed {
   text: string;
+  lists?: PreviewLists;
   /** The file's size in bytes, as its preview counted it (not counted again for its import). */
   bytes?: number;
   at: number;
@@ -27,12 +36,34 @@ export class PreviewedImports {
   }
 
   /** Keeps a previewed file; its id. */
-  keep(text: string, bytes?: number): string {
+  keep(text: string, bytes?: number, lists?: PreviewLists): string {
     this.prune();
     while (this.kept.size >= MAX_PREVIEWS) this.kept.delete(this.kept.keys().next().value!);
     const id = crypto.randomUUID();
-    this.kept.set(id, { text, ...(bytes !== undefined ? { bytes } : {}), at: this.clock() });
+    this.kept.set(id, {
+      text,
+      ...(bytes !== undefined ? { bytes } : {}),
+      ...(lists ? { lists } : {}),
+      at: this.clock(),
+    });
     return id;
+  }
+
+  /**
+   * Rows `from` to `from + count` of a kept preview's change list, with the names read for their subjects;
+   * undefined when the preview is unknown, expired or taken.
+   */
+  changes(
+    id: string,
+    list: string,
+    from: number,
+    count: number,
+  ): { changes: ImportChangeView[]; names: Record<string, string> } | undefined {
+    this.prune();
+    const previewed = this.kept.get(id);
+    if (!previewed) return undefined;
+    const changes = (previewed.lists?.lists.get(list) ?? []).slice(from, from + count);
+    return { changes, names: namesOf(changes, previewed.lists?.names ?? {}) };
   }
 
   /** Whether a preview is still kept. */
@@ -62,4 +93,18 @@ export class PreviewedImports {
   get size(): number {
     return this.kept.size;
   }
+}
+
+/** The names, of those read, for these changes' subjects (keyed `businessId subject`). */
+export function namesOf(
+  changes: readonly ImportChangeView[],
+  names: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const change of changes) {
+    if (!('subject' in change)) continue;
+    const key = `${change.businessId} ${change.subject}`;
+    if (Object.hasOwn(names, key)) out[key] = names[key]!;
+  }
+  return out;
 }

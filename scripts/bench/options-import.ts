@@ -107,6 +107,19 @@ async function workerMarks(context: import('playwright-core').BrowserContext, la
   }
 }
 
+/** With BENCH_DEBUG: the page's performance marks, in ms after `from` (the page's clock), then cleared. */
+async function pageMarks(page: import('playwright-core').Page, from: number, label: string): Promise<void> {
+  if (!process.env.BENCH_DEBUG) return;
+  const marks = await page.evaluate(() => {
+    const out = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const);
+    performance.clearMarks();
+    return out;
+  });
+  process.stderr.write(
+    `import: page marks (${label}): ${marks.map(([n, t]) => `${n} +${(t - from).toFixed(0)}`).join(', ')}\n`,
+  );
+}
+
 async function measureOnce(
   path: string,
   timeoutMs: number,
@@ -161,6 +174,7 @@ async function measureOnce(
           .join(', ')}\n`,
       );
     const previewMs = previewAt - chosen;
+    await pageMarks(page, chosen, 'preview');
     await workerMarks(context, 'preview');
     if (!(await page.locator('[aria-label="Import preview"]').count()))
       return { previewMs, importMs: NaN, barInPreview, barInImport: false, error: previewText.slice(0, 200) };
@@ -172,6 +186,7 @@ async function measureOnce(
       return at;
     });
     const [importedAt, importedText] = await importedShown;
+    await pageMarks(page, clicked, 'import');
     await workerMarks(context, 'import');
     const { barInImport, importStages } = await page.evaluate(() => {
       const w = window as unknown as { __bar?: boolean; __stages: Record<string, number> };

@@ -83,7 +83,11 @@ function summary(accepts: number, revokes: number, grants: number): ImportSummar
   };
 }
 
-function render(s: ImportSummary, locale: (typeof uiLocales)[number] = 'en') {
+function render(
+  s: ImportSummary,
+  locale: (typeof uiLocales)[number] = 'en',
+  more?: Parameters<typeof ImportPreview>[0]['more'],
+) {
   act(() =>
     root.render(
       <ImportPreview
@@ -93,6 +97,7 @@ function render(s: ImportSummary, locale: (typeof uiLocales)[number] = 'en') {
         acceptKeys={new Set()}
         onTrust={() => undefined}
         onAcceptKey={() => undefined}
+        {...(more ? { more } : {})}
       />,
     ),
   );
@@ -125,6 +130,49 @@ describe('an import preview of many changes', () => {
     expect(grantsMore).toHaveLength(1);
     act(() => grantsMore[0]!.click());
     expect(rows('add-grant')).toBe(150);
+  });
+
+  it('asks the background for the rows it kept with the preview, with their names, and says when they are gone', async () => {
+    const whole = summary(1500, 300, 0);
+    // As the background answers: the list's first rows and its counts; the rest it keeps.
+    const kept: ImportSummary = {
+      ...whole,
+      changes: whole.changes.slice(0, PREVIEW_FIRST_ROWS),
+      lists: [{ list: LEDGER, total: 1800, accept: 1500, revoke: 300, extend: 0 }],
+    };
+    const asked: [string, number, number][] = [];
+    render(kept, 'en', async (list, from, count) => {
+      asked.push([list, from, count]);
+      const changes = whole.changes.slice(from, from + count);
+      return { changes, names: { '1203456789012345 person:r0@byraab.se': 'Rita Revoked' } };
+    });
+    const section = host.querySelector(`section[data-ledger="${LEDGER}"]`)!;
+    expect(section.querySelector('[data-change-counts]')?.textContent).toBe(
+      '1,500 accepted findings, 300 revocations, 0 extensions',
+    );
+    expect(section.querySelectorAll('li').length).toBe(PREVIEW_FIRST_ROWS);
+    expect(section.querySelector('[data-change-list-more]')?.textContent).toBe(
+      'Showing 100 of 1,800. Show 1,000 more',
+    );
+    const more = () => section.querySelector<HTMLButtonElement>('[data-change-list-more] button')!;
+    await act(async () => more().click());
+    expect(asked).toEqual([[LEDGER, 100, 1000]]);
+    expect(section.querySelectorAll('li').length).toBe(1100);
+    await act(async () => more().click());
+    expect(asked.at(-1)).toEqual([LEDGER, 1100, 700]);
+    expect(rows('accept')).toBe(1500);
+    expect(rows('revoke')).toBe(300);
+    expect(section.querySelector('[data-change-list-more]')).toBeNull();
+    // A fetched row's subject is named with the name the background read for it.
+    expect(section.querySelector('li[data-change="revoke"]')?.textContent).toContain('Rita Revoked');
+
+    // A preview gone from the background (imported elsewhere, expired): the admin is told, nothing is lost.
+    act(() => root.unmount());
+    root = createRoot(host);
+    render(kept, 'en', async () => 'The file’s preview is no longer there.');
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-change-list-more] button')!.click());
+    expect(host.querySelector('[role="alert"]')?.textContent).toBe('The file’s preview is no longer there.');
+    expect(host.querySelectorAll('li').length).toBe(PREVIEW_FIRST_ROWS);
   });
 
   it('lists a short preview whole, without counts or button, in every language', () => {

@@ -14,13 +14,13 @@ const sessions = sessionPerTest<Session>();
 const N = 30_000;
 
 /** A colleague's export as their Scopekeeper writes it: every decision and the chain head signed. */
-async function colleagueFile(): Promise<string> {
+async function colleagueFile(n = N): Promise<string> {
   const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
     'sign',
     'verify',
   ])) as CryptoKeyPair;
   const chain: Decision[] = [];
-  for (const d of await largeChain(N))
+  for (const d of await largeChain(n))
     chain.push({ ...d, sig: await signText(keys.privateKey, decisionSigningText(d.hash)) });
   const file = buildExport(LARGE_LEDGER, [], new Map([[LARGE_LEDGER, chain]]), new Date());
   const path = join(mkdtempSync(join(tmpdir(), 'scopekeeper-by-ref-')), 'colleague.json');
@@ -109,6 +109,12 @@ describe('a large import on the options page (issue 12, item 5)', () => {
     // The bar said how far the checks were (the hashes and signatures, polled from the background).
     expect(await stagesShown()).toContain('checking');
     expect(await bar.count()).toBe(0);
+    // The change list came with its first rows; the rest, kept with the preview, come when asked.
+    const ledgerList = options.locator(`.preview section[data-ledger="${LARGE_LEDGER}"]`);
+    expect(await ledgerList.locator('li').count()).toBe(100);
+    await ledgerList.locator('[data-change-list-more] button').click();
+    await ledgerList.locator('li').nth(1099).waitFor();
+    expect(await options.locator('[role="alert"]').allTextContents()).toEqual([]);
     await options.getByRole('button', { name: 'Cancel' }).click();
     await options.locator('.preview').waitFor({ state: 'detached' });
 
@@ -153,4 +159,45 @@ describe('a large import on the options page (issue 12, item 5)', () => {
     };
     expect(verify.res.value.ledgers).toMatchObject([{ ledgerId: LARGE_LEDGER, ok: true, length: N }]);
   }, 600_000);
+
+  it('hands the file again when the worker stopped between the hand-over and the preview, and shows the preview', async () => {
+    const path = await colleagueFile(50);
+    const { context } = await sessions.open(launchWithExtension(samplePortfolio()));
+    const options = await context.newPage();
+    // The page's first preview request waits until the test lets it go: the worker is stopped meanwhile,
+    // after it took the file by reference and said so.
+    await options.addInitScript(() => {
+      const w = window as unknown as { __held: number; __release?: () => void };
+      w.__held = 0;
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: Send } } }).chrome
+        .runtime;
+      type Send = (...args: unknown[]) => Promise<unknown>;
+      const original = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (...args: unknown[]) => {
+        const message = args.find((a) => typeof a === 'object' && a !== null) as {
+          data?: { type?: string };
+        };
+        if (message?.data?.type !== 'plan-upload' || w.__held > 0) return original(...args);
+        w.__held += 1;
+        return new Promise<void>((resolve) => (w.__release = resolve)).then(() => original(...args));
+      };
+    });
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    await options.getByLabel('Import a ledger export').setInputFiles(path);
+    await options.waitForFunction(() => (window as unknown as { __release?: unknown }).__release);
+    const cdp = await context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await options.locator('.preview, [role="alert"]').first().waitFor({ timeout: 120_000 });
+    expect(await options.locator('[role="alert"]').allTextContents()).toEqual([]);
+    await options
+      .getByLabel('Import preview')
+      .getByText(/^colleague\.json: 0 grant records and 50 decisions to add/)
+      .waitFor();
+    // And the preview imports as any other.
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByText(/^Imported colleague\.json/).waitFor({ timeout: 120_000 });
+    expect(await options.locator('[role="alert"]').allTextContents()).toEqual([]);
+  }, 300_000);
 });

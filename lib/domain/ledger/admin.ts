@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** How many rows of each change list a preview shows at first, and how many more each "Show more" adds. */
+export const PREVIEW_FIRST_ROWS = 100;
+export const PREVIEW_MORE_ROWS = 1000;
+
 /** The options page's ledger tasks: export, verify, import (plan, then apply), delete. */
 export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export') }),
@@ -36,6 +40,17 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('drop-preview'), preview: z.string().uuid() }),
   /** The preview is still on screen: keeps the worker (and so the previewed file) awake. */
   z.object({ type: z.literal('keep-preview'), preview: z.string().uuid() }),
+  /**
+   * More rows of a kept preview's change list (`changeListOf`), from row `from` on: a preview answers with
+   * each list's first rows and counts (issue 12, item 5), the rest stay with the preview in the background.
+   */
+  z.object({
+    type: z.literal('preview-changes'),
+    preview: z.string().uuid(),
+    list: z.string().max(200),
+    from: z.number().int().min(0),
+    count: z.number().int().min(1).max(PREVIEW_MORE_ROWS),
+  }),
   z.object({ type: z.literal('delete-all') }),
   z.object({ type: z.literal('colleagues') }),
   z.object({ type: z.literal('untrust'), ledgerId: z.string().uuid() }),
@@ -45,7 +60,7 @@ export type AdminRequest = z.infer<typeof adminRequestSchema>;
 /** The requests about a kept preview, which the background's handler answers itself (the store is not asked). */
 export type PreviewRequest = Extract<
   AdminRequest,
-  { type: 'plan-upload' | 'apply-previewed' | 'drop-preview' | 'keep-preview' }
+  { type: 'plan-upload' | 'apply-previewed' | 'drop-preview' | 'keep-preview' | 'preview-changes' }
 >;
 /** The requests the ledger's own `ledgerAdmin` carries out. */
 export type StoreAdminRequest = Exclude<AdminRequest, PreviewRequest>;
@@ -140,6 +155,43 @@ export function listedChanges<T extends { kind: string }>(changes: readonly T[])
   return [...silencing, ...rest.slice(0, Math.max(0, MAX_LISTED_CHANGES - silencing.length))];
 }
 
+/** Which of a preview's lists a change is in: its ledger's (mutes, revocations, extensions, baselines), or the grants'. */
+export function changeListOf(change: { kind: string; ledgerId?: string }): string {
+  return change.ledgerId !== undefined ? change.ledgerId : 'grants';
+}
+
+/** A preview's change lists, their first rows (in the order given), and what each holds in all. */
+export function pageChanges<T extends { kind: string; ledgerId?: string }>(
+  changes: readonly T[],
+  first = PREVIEW_FIRST_ROWS,
+): {
+  shown: T[];
+  lists: Map<string, T[]>;
+  counts: { list: string; total: number; accept: number; revoke: number; extend: number }[];
+} {
+  const lists = new Map<string, T[]>();
+  for (const change of changes) {
+    const key = changeListOf(change);
+    const list = lists.get(key);
+    if (list) list.push(change);
+    else lists.set(key, [change]);
+  }
+  const shown: T[] = [];
+  const counts = [];
+  for (const [list, rows] of lists) {
+    for (const row of rows.slice(0, first)) shown.push(row);
+    const of = (kind: string) => rows.filter((c) => c.kind === kind).length;
+    counts.push({
+      list,
+      total: rows.length,
+      accept: of('accept'),
+      revoke: of('revoke'),
+      extend: of('extend'),
+    });
+  }
+  return { shown, lists, counts };
+}
+
 export const importSummarySchema = z.object({
   addGrants: z.number().int(),
   identicalGrants: z.number().int(),
@@ -164,6 +216,15 @@ export const importSummarySchema = z.object({
   // Not bounded by MAX_LISTED_CHANGES: every silencing change is listed (listedChanges); the file's
   // size (MAX_IMPORT_BYTES) bounds them.
   changes: z.array(importChangeSchema),
+  /**
+   * Set when a list is longer than its first rows: `changes` then holds each list's first
+   * PREVIEW_FIRST_ROWS (`changeListOf`), the rest wait with the preview (`preview-changes`), and this says
+   * how many each list holds in all, of each kind.
+   */
+  lists: z
+    .array(z.object({ list: id, total: count, accept: count, revoke: count, extend: count }))
+    .max(1000)
+    .optional(),
   moreChanges: count,
   cappedGrants: count,
   /** The maximum grant duration the import was checked against (days). */
@@ -240,6 +301,12 @@ export const adminResultSchema = z.discriminatedUnion('type', [
     summary: importSummarySchema,
     /** A preview's file, kept by the background for its import (`apply-previewed`). */
     preview: z.string().uuid().optional(),
+  }),
+  /** Rows of a kept preview's change list, and the names read for their subjects. */
+  z.object({
+    type: z.literal('preview-changes'),
+    changes: z.array(importChangeSchema).max(PREVIEW_MORE_ROWS),
+    names: z.record(z.string().max(700), text),
   }),
   /** Whether the background still keeps a previewed file (after `keep-preview`; false after `drop-preview`). */
   z.object({ type: z.literal('preview'), kept: z.boolean() }),

@@ -2,11 +2,11 @@ import type { Hub } from '../hub';
 import { updateRunsFromEvidence } from '../checklists';
 import { ledgerAdmin, runLedgerCommand, subjectRecord } from '../ledger';
 import { ImportProgressBoard } from '../import-progress';
-import { PreviewedImports } from '../previewed-imports';
+import { namesOf, PreviewedImports } from '../previewed-imports';
 import { Uploads, UPLOADS_DB_NAME, UPLOAD_KEEP_MS } from '../../ledger/uploads';
 import { HandedFiles } from '../handoff';
 import { fail } from '../../domain/problems';
-import type { StoreAdminRequest } from '../../domain/ledger/admin';
+import { pageChanges, PREVIEW_FIRST_ROWS, type StoreAdminRequest } from '../../domain/ledger/admin';
 import { ok } from '../router';
 import { commandContext, replayOf, requestHashOf } from './context';
 
@@ -72,6 +72,11 @@ export function registerLedgerHandlers(hub: Hub): void {
       }
       if (request.type === 'keep-preview')
         return ok<'ledgerAdmin'>({ type: 'preview', kept: previews.has(request.preview) });
+      if (request.type === 'preview-changes') {
+        const rows = previews.changes(request.preview, request.list, request.from, request.count);
+        if (!rows) return fail('import-preview-gone');
+        return ok<'ledgerAdmin'>({ type: 'preview-changes', ...rows });
+      }
       let task: StoreAdminRequest;
       // The file's size in bytes, when it came as a file (its own size) or was previewed so: not counted again.
       let bytes: number | undefined;
@@ -106,8 +111,25 @@ export function registerLedgerHandlers(hub: Hub): void {
       if (!outcome.ok) return outcome;
       const { result } = outcome;
       if (importing) globalThis.performance?.mark?.('import:answered');
-      if (task.type === 'plan-import' && result.type === 'import')
-        return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text, bytes) });
+      if (task.type === 'plan-import' && result.type === 'import') {
+        // The change lists stay here with the preview; the page gets their counts and first rows, and asks
+        // for more as the admin expands a list (a file of 100,000 decisions lists ~35,000, ~6 MB).
+        const { summary } = result;
+        const paged = pageChanges(summary.changes);
+        if (paged.counts.every((c) => c.total <= PREVIEW_FIRST_ROWS))
+          return ok<'ledgerAdmin'>({ ...result, preview: previews.keep(task.text, bytes) });
+        const preview = previews.keep(task.text, bytes, { lists: paged.lists, names: summary.names });
+        return ok<'ledgerAdmin'>({
+          ...result,
+          summary: {
+            ...summary,
+            changes: paged.shown,
+            names: namesOf(paged.shown, summary.names),
+            lists: paged.counts,
+          },
+          preview,
+        });
+      }
       if (
         result.type === 'delete-all' ||
         (result.type === 'import' && result.applied) ||

@@ -5,6 +5,8 @@ import { buildExport } from '@/lib/domain/ledger/export';
 import type { Decision, PublicKey } from '@/lib/domain/ledger/records';
 import { chainSigningText, decisionSigningText, publicKeyOf, signText } from '@/lib/domain/ledger/signing';
 import { utf8Length } from '@/lib/domain/ledger/import';
+import { changeListOf, listedChanges, PREVIEW_FIRST_ROWS } from '@/lib/domain/ledger/admin';
+import { LARGE_LEDGER, largeChain } from '../ledger/large-ledger';
 import { Uploads, UPLOAD_KEEP_MS } from '@/lib/ledger/uploads';
 import { MAX_PREVIEWS, PREVIEW_KEEP_MS, PreviewedImports } from '@/lib/platform/previewed-imports';
 import { chainOf, OTHER_LEDGER } from '../domain/ledger/fixtures';
@@ -182,6 +184,70 @@ describe('an import by its preview, through the background', () => {
     last.sig = `${sig.slice(0, -2)}${sig.endsWith('00') ? '11' : '00'}`;
     const r = await t.ask('ledgerAdmin', { type: 'plan-import', text: JSON.stringify(file) });
     expect(r).toMatchObject({ ok: false, error: { code: 'import-signature-bad' } });
+  });
+});
+
+describe('a preview of many changes, through the background', () => {
+  // After the last of the large chain's decisions (one every quarter of an hour from November 1st).
+  const LATER = new Date('2026-12-20T12:00:00Z');
+  let t: TestHub;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    t = testHub({ now: () => LATER });
+  });
+  afterEach(() => t.close());
+
+  it('answers with each list’s counts and first rows, keeps the rest with the preview, and gives them on demand', async () => {
+    const chain = await largeChain(1200);
+    const file = JSON.stringify(buildExport(LARGE_LEDGER, [], new Map([[LARGE_LEDGER, chain]]), LATER));
+    // The whole list, as a preview listed it before it was paged.
+    const whole = await t.store.planImport(file, file.length, { now: LATER });
+    if (!whole.ok) throw new Error(JSON.stringify(whole.error));
+    const all = listedChanges(whole.plan.changes).filter((c) => changeListOf(c) === LARGE_LEDGER);
+    expect(all.length).toBeGreaterThan(PREVIEW_FIRST_ROWS + 150);
+
+    const r = await t.ask('ledgerAdmin', { type: 'plan-import', text: file });
+    if (!r.ok || r.value.type !== 'import' || !r.value.preview) throw new Error('no preview');
+    const { summary, preview } = r.value;
+    const mine = summary.changes.filter((c) => changeListOf(c) === LARGE_LEDGER);
+    expect(mine).toEqual(all.slice(0, PREVIEW_FIRST_ROWS));
+    const counted = (kind: string) => all.filter((c) => c.kind === kind).length;
+    expect(summary.lists).toContainEqual({
+      list: LARGE_LEDGER,
+      total: all.length,
+      accept: counted('accept'),
+      revoke: counted('revoke'),
+      extend: counted('extend'),
+    });
+    // The rest, a page at a time, in the list's order; past the end, nothing.
+    const page = (from: number, count: number) =>
+      t.ask('ledgerAdmin', { type: 'preview-changes', preview, list: LARGE_LEDGER, from, count });
+    const rest: unknown[] = [];
+    for (let from = PREVIEW_FIRST_ROWS; from < all.length; from += 100) {
+      const more = await page(from, 100);
+      if (!more.ok || more.value.type !== 'preview-changes') throw new Error('no rows');
+      rest.push(...more.value.changes);
+    }
+    expect(rest).toEqual(all.slice(PREVIEW_FIRST_ROWS));
+    expect(await page(all.length, 10)).toEqual({
+      ok: true,
+      value: { type: 'preview-changes', changes: [], names: {} },
+    });
+    // Once the preview is imported (or cancelled), its lists go with it.
+    await t.ask('ledgerAdmin', { type: 'drop-preview', preview });
+    expect(await page(PREVIEW_FIRST_ROWS, 10)).toEqual({
+      ok: false,
+      error: { code: 'import-preview-gone' },
+    });
+  });
+
+  it('lists a short preview whole, without counts', async () => {
+    const chain = await largeChain(40);
+    const file = JSON.stringify(buildExport(LARGE_LEDGER, [], new Map([[LARGE_LEDGER, chain]]), LATER));
+    const r = await t.ask('ledgerAdmin', { type: 'plan-import', text: file });
+    if (!r.ok || r.value.type !== 'import') throw new Error('no preview');
+    expect(r.value.summary.lists).toBeUndefined();
+    expect(r.value.summary.changes.length).toBeGreaterThan(0);
   });
 });
 
