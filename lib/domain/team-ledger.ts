@@ -13,8 +13,11 @@ import { z } from 'zod';
 /** CouchDB's own rule for a database name (https://docs.couchdb.org/en/stable/api/database/common.html). */
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
 
-/** Hosts where plain HTTP stays on this computer. */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * Hosts where plain HTTP stays on this computer: those the manifest lists as optional hosts (`[::1]` is
+ * not one, so the browser could never grant it).
+ */
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
 
 /** The fields of the team settings, as the options page names them. */
 export const teamFields = ['serverUrl', 'database', 'user', 'password'] as const;

@@ -99,7 +99,11 @@ export async function checkTeamConnection(
  * credentials in the Authorization header, no cookies, no redirect followed (a redirect answers as an error
  * status, never as a request to elsewhere).
  */
-export function teamFetch(settings: TeamSettings): typeof fetch {
+export function teamFetch(
+  settings: TeamSettings,
+  timeoutMs = TEAM_REQUEST_TIMEOUT_MS,
+  onTimeout?: () => void,
+): typeof fetch {
   const origin = new URL(settings.serverUrl).origin;
   const authorization = `Basic ${basicCredentials(settings.user, settings.password)}`;
   return (input, init = {}) => {
@@ -108,7 +112,25 @@ export function teamFetch(settings: TeamSettings): typeof fetch {
       return Promise.reject(new Error('The team ledger sends requests to its configured server only.'));
     const headers = new Headers(init.headers);
     headers.set('authorization', authorization);
+    // A server that takes the request and never answers (or never ends its answer) does not hold the
+    // sync, and what waits behind it, for ever: the request fails as a timeout, and the next sync tries again.
+    const timeout = AbortSignal.timeout(timeoutMs);
+    if (onTimeout) timeout.addEventListener('abort', onTimeout, { once: true });
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     // The team server's own origin (checked above); see `request` for why these options.
-    return fetch(url, { ...init, headers, credentials: 'omit', redirect: 'manual', cache: 'no-store' });
+    return fetch(url, {
+      ...init,
+      headers,
+      signal,
+      credentials: 'omit',
+      redirect: 'manual',
+      cache: 'no-store',
+    });
   };
 }
+
+/**
+ * How long one replication request may take, its answer read in full: PouchDB sets no limit of its own. A
+ * batch is at most 500 documents (about half a megabyte), so a minute is generous on any working link.
+ */
+export const TEAM_REQUEST_TIMEOUT_MS = 60_000;

@@ -52,7 +52,8 @@ export async function saveTeamSettings(form: TeamSettingsForm): Promise<SaveTeam
   const parsed = parseTeamSettings({ ...form, password: keepPassword ? KEPT : form.password });
   if (!parsed.ok) return { kind: 'invalid', fields: parsed.fields, serverUrlIssue: parsed.serverUrlIssue };
   const origin = getOriginPattern(parsed.settings);
-  const granted = await browser.permissions.request({ origins: [origin] });
+  // A request the browser cannot grant (a host outside the manifest's optional ones) fails: refused.
+  const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
   if (!granted) return { kind: 'permission-refused', origin };
   const before = await loadTeamSettings();
   if (keepPassword && before.kind !== 'on') {

@@ -31,6 +31,8 @@ describe('the team ledger settings', () => {
     expect(getServerUrlIssue('http://couch.sjobod.se')).toBe('not-https');
     expect(getServerUrlIssue('http://127.0.0.1:5984')).toBeUndefined();
     expect(getServerUrlIssue('http://localhost:5984/')).toBeUndefined();
+    // Not a host the manifest lets the browser grant: refused rather than failing at Save.
+    expect(getServerUrlIssue('http://[::1]:5984/')).toBe('not-https');
     expect(getServerUrlIssue('https://anna:pw@couch.sjobod.se')).toBe('has-credentials');
     expect(getServerUrlIssue('https://couch.sjobod.se/?db=x')).toBe('has-query');
     expect(getServerUrlIssue('https://couch.sjobod.se/#x')).toBe('has-query');

@@ -35,6 +35,15 @@ describe('the team ledger settings store', () => {
     expect(await loadTeamSettings()).toEqual({ kind: 'off' });
   });
 
+  it('says refused, and stores nothing, when the browser cannot grant the host at all (it throws)', async () => {
+    request.mockRejectedValueOnce(new Error('Only permissions specified in the manifest may be requested.'));
+    expect(await saveTeamSettings(form)).toEqual({
+      kind: 'permission-refused',
+      origin: 'https://couch.sjobod.se/*',
+    });
+    expect(await loadTeamSettings()).toEqual({ kind: 'off' });
+  });
+
   it('asks nothing for a form that is not valid', async () => {
     expect(await saveTeamSettings({ ...form, serverUrl: 'http://couch.sjobod.se' })).toEqual({
       kind: 'invalid',
