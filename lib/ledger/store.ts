@@ -576,6 +576,13 @@ export class LedgerStore {
     });
   }
 
+  /** The key pinned for a colleague's ledger (the first one seen in a file or from the team's server). */
+  async colleagueKey(ledgerId: string): Promise<ColleagueKey['key'] | undefined> {
+    const row = await this.db.meta.get(`${COLLEAGUE_KEY}${ledgerId}`);
+    const parsed = colleagueKeySchema.safeParse(row?.value);
+    return parsed.success ? parsed.data.key : undefined;
+  }
+
   private async pinnedKeys(): Promise<Map<string, ColleagueKey>> {
     const rows = await this.db.meta.where('key').startsWith(COLLEAGUE_KEY).toArray();
     const out = new Map<string, ColleagueKey>();

@@ -175,7 +175,7 @@ type Store = Pick<
   | 'appendDecision'
   | 'commit'
 > &
-  Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant'>;
+  Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant' | 'colleagueKey'>;
 
 /** A short digest of a record's canonical JSON (cyrb53): which version of a record this installation last saw. */
 export function recordDigest(record: unknown): string {
@@ -655,13 +655,13 @@ export class TeamSync {
         }
         if (parsed.doc.type === 'grant') {
           const id = parsed.doc.grant.id;
-          const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
+          const conflicted = await this.conflicted(state, String(change.id), raw);
           state.conflicts = state.conflicts.filter((c) => c !== id);
           if (conflicted) state.conflicts.push(id);
         }
         if (parsed.doc.type === 'checklist' || parsed.doc.type === 'review') {
           const id = String(change.id);
-          const conflicted = Array.isArray(raw._conflicts) && raw._conflicts.length > 0;
+          const conflicted = await this.conflicted(state, id, raw);
           state.recordConflicts = (state.recordConflicts ?? []).filter((c) => c !== id);
           if (conflicted) state.recordConflicts.push(id);
         }
@@ -852,21 +852,71 @@ export class TeamSync {
    * others), each parsed, for an admin to choose between. Empty when there is no conflict.
    */
   private async docVersions(docId: string): Promise<{ rev: string; doc: RecordDoc }[]> {
+    const { good } = await this.verifiedVersions(docId);
+    // One version left: no choice to make (the others are refused, and the sync reported them).
+    return good.length >= 2 ? good : [];
+  }
+
+  /**
+   * Every version CouchDB keeps of a record document, each parsed and checked against its author's key:
+   * a version is shown, named and kept only as its author signed it (a server can add a version in anyone's
+   * name: CouchDB takes any revision it is given). The others are refused.
+   */
+  private async verifiedVersions(
+    docId: string,
+  ): Promise<{ good: { rev: string; doc: RecordDoc }[]; bad: QuarantinedDoc[] }> {
+    const good: { rev: string; doc: RecordDoc }[] = [];
+    const bad: QuarantinedDoc[] = [];
     let doc: Record<string, unknown>;
     try {
       doc = await this.mirror.get(docId, { conflicts: true });
     } catch {
-      return [];
+      return { good, bad };
     }
     const revs = [String(doc._rev), ...((doc._conflicts as string[] | undefined) ?? [])];
-    if (revs.length < 2) return [];
-    const out: { rev: string; doc: RecordDoc }[] = [];
+    if (revs.length < 2) return { good, bad };
     for (const rev of revs) {
       const parsed = parseTeamDoc(await this.mirror.get(docId, { rev }));
-      if (parsed.ok && parsed.doc.type !== 'head' && parsed.doc.type !== 'decision')
-        out.push({ rev, doc: parsed.doc });
+      if (!parsed.ok) bad.push({ id: docId, rev, reason: parsed.reason });
+      else if (parsed.doc.type !== 'head' && parsed.doc.type !== 'decision') {
+        const { kind, record } = recordOf(parsed.doc);
+        const key = await this.authorKey(parsed.doc.author);
+        const text = recordSigningText(kind, parsed.doc.author, record);
+        if (key && (await verifyText(key, parsed.doc.sig, text))) good.push({ rev, doc: parsed.doc });
+        else bad.push({ id: docId, rev, reason: 'bad-signature' });
+      }
     }
-    return out;
+    return { good, bad };
+  }
+
+  /**
+   * Whether a record document that came in is edited in two places: at least two versions signed by their
+   * authors. A version that is not (forged on the server, changed) is refused and reported, never listed.
+   */
+  private async conflicted(state: TeamSyncState, docId: string, raw: Record<string, unknown>) {
+    if (!Array.isArray(raw._conflicts) || raw._conflicts.length === 0) return false;
+    const { good, bad } = await this.verifiedVersions(docId);
+    for (const item of bad) this.quarantine(state, item);
+    return good.length >= 2;
+  }
+
+  /**
+   * The key a record's author signs with: ours, the one pinned for a colleague, or, for a colleague not
+   * pinned yet, the key of their head in the mirror (the one the import pins). Undefined when none is held.
+   */
+  private async authorKey(author: string): Promise<CryptoKey | undefined> {
+    const { store } = this.deps;
+    try {
+      if (author === (await store.getLedgerId())) return await importPublicKey(await store.publicKey());
+      const pinned = await store.colleagueKey(author);
+      if (pinned) return await importPublicKey(pinned);
+      const parsed = parseTeamDoc(await this.mirror.get(headDocId(author)));
+      return parsed.ok && parsed.doc.type === 'head'
+        ? await importPublicKey(parsed.doc.publicKey)
+        : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

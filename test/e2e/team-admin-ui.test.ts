@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainSigningText, publicKeyOf, recordSigningText, signText } from '@/lib/domain/ledger/signing';
+import { headDocId } from '@/lib/domain/team-docs';
 import { samplePortfolio } from '../sandbox/generate';
 import { BUSINESS_URL, openDocumentForm, openSubject, panelFrame } from './harness';
 import {
@@ -14,7 +16,9 @@ import {
  * The admin's side of the team ledger (issue 16, items 2–4) in the built extension: the options page lists
  * a grant the server holds in two versions and the documents it refused, in words; the admin compares the
  * versions and keeps one, and the list empties. The conflicting versions are put on the server directly
- * (CouchDB's `new_edits: false`, as replication from two places leaves them).
+ * (CouchDB's `new_edits: false`, as replication from two places leaves them), each signed by its author's
+ * key, with that author's ledger head beside it (an empty chain): a version its author did not sign is
+ * refused, never offered (team-server-faults.test.ts).
  */
 const sample = samplePortfolio('en', 'grid');
 const DATABASE = 'agency-ledger';
@@ -23,28 +27,54 @@ const COLLEAGUE = '22222222-2222-4222-8222-222222222222';
 const OTHER = '33333333-3333-4333-8333-333333333333';
 const PARTNER = 'partner:3228568050780001';
 
-const grantDoc = (rev: string, author: string, endsAt: string, caseText: string) => ({
-  _id: `grant:${GRANT_ID}`,
-  _rev: rev,
+type Author = { ledgerId: string; key: CryptoKey; head: Record<string, unknown> };
+/** A colleague's installation: a signing key, and its ledger head as its sync puts it on the server. */
+async function author(ledgerId: string): Promise<Author> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ]);
+  const head = {
+    _id: headDocId(ledgerId),
+    _rev: `1-${ledgerId.replace(/-/g, '').slice(0, 32)}`,
+    type: 'head',
+    ledgerId,
+    publicKey: publicKeyOf(await crypto.subtle.exportKey('jwk', pair.publicKey)),
+    chainHead: null,
+    length: 0,
+    chainHeadSignature: await signText(pair.privateKey, chainSigningText(ledgerId, null)),
+  };
+  return { ledgerId, key: pair.privateKey, head };
+}
+const signed = async (by: Author, doc: { _id: unknown; _rev: string; grant: Record<string, unknown> }) => ({
+  ...doc,
   type: 'grant',
-  author,
-  sig: 'ab'.repeat(64),
-  grant: {
-    id: GRANT_ID,
-    businessId: sample.businessId,
-    subject: PARTNER,
-    assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
-    case: caseText,
-    startsAt: '2026-11-20',
-    endsAt,
-    createdAt: '2026-11-20T09:00:00.000Z',
-    updatedAt: '2026-11-28T09:00:00.000Z',
-  },
+  author: by.ledgerId,
+  sig: await signText(by.key, recordSigningText('grant', by.ledgerId, doc.grant)),
 });
+
+const grantDoc = (rev: string, by: Author, endsAt: string, caseText: string) =>
+  signed(by, {
+    _id: `grant:${GRANT_ID}`,
+    _rev: rev,
+    grant: {
+      id: GRANT_ID,
+      businessId: sample.businessId,
+      subject: PARTNER,
+      assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
+      case: caseText,
+      startsAt: '2026-11-20',
+      endsAt,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-28T09:00:00.000Z',
+    },
+  });
 
 let server: TeamServer;
 let alice: TeamBrowser;
 let account: TeamAccount;
+let colleague: Author;
+let other: Author;
 
 const adminAuth = () => ({
   authorization: `Basic ${btoa(`${server.couch.admin.user}:${server.couch.admin.password}`)}`,
@@ -68,9 +98,13 @@ beforeAll(async () => {
   account = { serverUrl: server.url, database: DATABASE, user: 'alice', password: 'alice-secret-1' };
   await server.couch.addUser(account.user, account.password);
   await server.couch.createDatabase(DATABASE, [account.user]);
+  colleague = await author(COLLEAGUE);
+  other = await author(OTHER);
   await serverBulk([
-    grantDoc(`1-${'a'.repeat(32)}`, COLLEAGUE, '2027-01-20', 'Spring campaign'),
-    grantDoc(`1-${'b'.repeat(32)}`, OTHER, '2027-01-25', 'Spring campaign and Easter'),
+    colleague.head,
+    other.head,
+    await grantDoc(`1-${'a'.repeat(32)}`, colleague, '2027-01-20', 'Spring campaign'),
+    await grantDoc(`1-${'b'.repeat(32)}`, other, '2027-01-25', 'Spring campaign and Easter'),
     { _id: 'something', _rev: `1-${'c'.repeat(32)}`, hello: 'world' },
   ]);
   alice = await launchTeamBrowser(sample, server);
@@ -146,14 +180,11 @@ describe('the team ledger for an admin, on the options page', () => {
     // A colleague's edit of the same grant, made before they saw ours: a second branch, as replication leaves it.
     const grant = ours!.grant as Record<string, unknown>;
     await serverBulk([
-      {
+      await signed(colleague, {
         _id: ours!._id,
         _rev: `1-${'d'.repeat(32)}`,
-        type: 'grant',
-        author: COLLEAGUE,
-        sig: 'cd'.repeat(64),
         grant: { ...grant, endsAt: '2027-02-28', case: 'Spring campaign for the café, and the summer menu' },
-      },
+      }),
     ]);
     // Any ledger write syncs again (a note of ours on another subject would do; a finding accepted here).
     const finding = frame.locator(`[data-rule-id="full-control-person"][data-subject="${nils}"]`);

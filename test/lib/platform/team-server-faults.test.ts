@@ -10,7 +10,13 @@ import { runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
 import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
 import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
 
-/** What a team's server can do wrong by fault (issue 16, item 4), and what comes of it. */
+/**
+ * What a team's server can do wrong on purpose or by fault (issue 16, item 4), and what comes of it.
+ *
+ * A version of a record that someone with the server's keys adds beside ours (CouchDB takes any revision it
+ * is given with `new_edits: false`): it names us as its author and carries a made-up signature. It must
+ * never be offered as ours, nor kept (issue 16: every record's author verified).
+ */
 
 const PouchDB = TestPouchDB as unknown as PouchConstructor;
 const BUSINESS = '1203456789012345';
@@ -43,6 +49,72 @@ const settings = (): TeamSettings => ({
   database: 'team',
   user: server.admin.user,
   password: server.admin.password,
+});
+const headers = () => ({
+  authorization: `Basic ${Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64')}`,
+  'content-type': 'application/json',
+});
+
+describe('a version forged on the server beside ours (issue 16)', () => {
+  it('is refused and reported, never listed as a version to choose, and cannot be kept', async () => {
+    const store = new LedgerStore(`forged-${Math.random()}`);
+    const sync = new TeamSync({
+      PouchDB,
+      store,
+      settings: settings(),
+      mirrorName: `forged-mirror-${Math.random()}`,
+      now: () => NOW,
+    });
+    opened.push(sync, store);
+    await runLedgerCommand(
+      store,
+      {
+        type: 'document',
+        businessId: BUSINESS,
+        subject: PARTNER,
+        assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
+        case: 'Spring campaign',
+        startsAt: '2026-11-20',
+        endsAt: '2027-01-15',
+      },
+      context(),
+    );
+    await sync.sync();
+    const [grant] = await store.grants();
+    const docId = `grant:${grant!.id}`;
+    const held = (await (
+      await fetch(`${server.url}team/${encodeURIComponent(docId)}`, { headers: headers() })
+    ).json()) as Record<string, unknown>;
+    const forged = {
+      ...held,
+      _rev: '1-ffffffffffffffffffffffffffffffff',
+      grant: {
+        ...grant!,
+        endsAt: '2036-01-15',
+        assets: [{ ...grant!.assets[0]!, access: 'full', tasks: [] }],
+        case: 'Forged',
+      },
+      sig: 'ab'.repeat(64),
+    };
+    const put = await fetch(`${server.url}team/_bulk_docs`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ docs: [forged], new_edits: false }),
+    });
+    expect(put.status).toBeLessThan(300);
+
+    const status = await sync.sync();
+    // Not a conflict for the admin to resolve: the forged version is refused, and said to be.
+    expect(status.conflicts).toBe(0);
+    expect(await sync.conflictList()).toEqual([]);
+    expect(await sync.conflictVersions(grant!.id)).toEqual([]);
+    expect((await sync.quarantinedDocs()).items).toContainEqual(
+      expect.objectContaining({ id: docId, rev: forged._rev, reason: 'bad-signature' }),
+    );
+    // Asked to keep it all the same (a stale screen, a forged request): nothing changes.
+    expect(await sync.resolveConflict(grant!.id, forged._rev, 'anna@sjobod.se')).toBe(false);
+    expect((await store.grant(grant!.id))?.endsAt).toBe('2027-01-15');
+  });
 });
 
 describe('a server that takes requests and never answers (issue 16)', () => {
