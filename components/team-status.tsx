@@ -47,6 +47,7 @@ export function describeTeamStatus(locale: UiLocale, status: TeamStatusView): st
     );
   if (status.quarantined > 0) lines.push(t.quarantined(status.quarantined));
   if (status.conflicts > 0) lines.push(t.conflicts(status.conflicts));
+  if (status.waiting) lines.push(t.waiting(status.waiting.records, status.waiting.colleagues));
   return lines;
 }
 

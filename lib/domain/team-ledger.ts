@@ -146,7 +146,8 @@ export type TeamCheck = z.infer<typeof teamCheckSchema>;
  * The team ledger's replication as the popup and the options page show it (issue 16): `off` without
  * settings; otherwise when the last sync ended well, how many of our records the server does not have
  * yet, the last sync's error (the connection check's words), documents refused from the server
- * (quarantined, never applied) and grants edited in two places, waiting for an admin.
+ * (quarantined, never applied), grants edited in two places, waiting for an admin, and records of
+ * colleagues the admin has not trusted, waiting for that trust.
  */
 export const teamSyncErrorSchema = z.union([
   teamCheckSchema,
@@ -161,6 +162,7 @@ export const teamStatusSchema = z.discriminatedUnion('kind', [
     lastError: teamSyncErrorSchema.optional(),
     quarantined: z.number().int().min(0),
     conflicts: z.number().int().min(0),
+    waiting: z.object({ colleagues: z.number().int().min(1), records: z.number().int().min(1) }).optional(),
   }),
 ]);
 export type TeamStatusView = z.infer<typeof teamStatusSchema>;

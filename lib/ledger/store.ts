@@ -1675,6 +1675,19 @@ export class LedgerStore {
       // The file's grants and runs come with its own ledger: held back with it (the key that signed the
       // file is not the one first seen, so nothing it carries is taken in its author's name).
       const fileHeldBack = heldBack.has(check.plan.file.ledgerId);
+      // The team ledger's colleague who is not trusted (issue 16): their grants and runs wait, as their
+      // decisions' mutes and their campaigns do, until the admin trusts them (nothing of an unknown key
+      // changes a finding here without the admin's agreement, DESIGN.md's trust model).
+      const fileLedger = check.plan.file.ledgerId;
+      const recordsWait =
+        !!options.recordsNeedTrust &&
+        !fileHeldBack &&
+        fileLedger !== (await this.getLedgerId()) &&
+        !(await this.trustedLedgers()).has(fileLedger) &&
+        !consent.trust?.includes(fileLedger);
+      const waiting = recordsWait
+        ? { grants: check.plan.addGrants.length, runs: check.plan.addRuns.length }
+        : undefined;
       // The file's baselines and changes (issue 13) are merged only when its key vouches for them and that
       // key is ours, or a colleague's the admin trusts (or trusts now) whose ledger is not held back.
       const watch = check.plan.watch;
@@ -1686,13 +1699,18 @@ export class LedgerStore {
           (watch.status === 'untrusted' && !!consent.trust?.includes(watch.ledgerId)));
       const plan: ImportPlan = {
         ...check.plan,
-        ...(fileHeldBack
+        ...(fileHeldBack || recordsWait
           ? { addGrants: [], cappedGrants: 0, addRuns: [], replaceGrants: [], replaceRuns: [] }
           : {}),
+        ...(waiting && waiting.grants + waiting.runs > 0 ? { waiting } : {}),
         ...(watch ? { watch: { ...watch, applied: applyWatch } } : {}),
         addDecisions: check.plan.addDecisions.filter((d) => !heldBack.has(d.ledgerId)),
         changes: check.plan.changes.filter((c) =>
-          c.kind === 'baseline' ? applyWatch : 'ledgerId' in c ? !heldBack.has(c.ledgerId) : !fileHeldBack,
+          c.kind === 'baseline'
+            ? applyWatch
+            : 'ledgerId' in c
+              ? !heldBack.has(c.ledgerId)
+              : !fileHeldBack && !recordsWait,
         ),
         ledgers: check.plan.ledgers.map((l) =>
           heldBack.has(l.ledgerId)

@@ -1,5 +1,5 @@
 import { chainSigningText, importPublicKey, verifyText } from '../domain/ledger/signing';
-import { utf8Length, type ImportPlan, type WatchPlan } from '../domain/ledger/import';
+import { utf8Length, type ImportPlan } from '../domain/ledger/import';
 import { canonicalJson } from '../domain/ledger/canonical';
 import type { Decision, GrantRecord } from '../domain/ledger/records';
 import type { ChecklistRun } from '../domain/checklists/runs';
@@ -111,6 +111,8 @@ export interface TeamSyncState {
    * out (as from a file); they are taken at the first sync after the admin trusts the colleague.
    */
   waiting?: string[];
+  /** Of those, how many of their records wait (grants, checklist runs, review campaigns), per colleague. */
+  waitingRecords?: Record<string, number>;
   /**
    * The grants our chain records (of the decisions in the mirror): our grants, which we push. Gathered as
    * the chain is pushed, so a push reads only the chain's new part; absent in a state from before it.
@@ -160,6 +162,15 @@ export interface TeamStatus {
   lastError?: TeamSyncError;
   quarantined: number;
   conflicts: number;
+  /** Colleagues the admin has not trusted whose records wait (records: how many), when there are any. */
+  waiting?: { colleagues: number; records: number };
+}
+
+/** `TeamStatus.waiting` from the state: present only when some colleague's records wait. */
+function waitingOf(state: TeamSyncState): Pick<TeamStatus, 'waiting'> {
+  const counts = Object.values(state.waitingRecords ?? {});
+  const records = counts.reduce((sum, n) => sum + n, 0);
+  return records > 0 ? { waiting: { colleagues: counts.length, records } } : {};
 }
 
 type Store = Pick<
@@ -218,6 +229,8 @@ export function describeSyncError(error: unknown): TeamSyncError {
 export class TeamSync {
   private readonly mirror: PouchDatabase;
   private running: Promise<TeamStatus> | undefined;
+  /** The sync asked for while one ran, to start when it ends (`sync`). */
+  private next: Promise<TeamStatus> | undefined;
   /**
    * By document id, the digest (`recordDigest`) of the version of each grant, run and campaign this
    * installation last pushed or took from a colleague (kept in the mirror's `_local/scopekeeper-team-records`).
@@ -281,12 +294,29 @@ export class TeamSync {
       ...(state.lastError ? { lastError: state.lastError } : {}),
       quarantined: state.quarantinedCount,
       conflicts: state.conflicts.length + (state.recordConflicts?.length ?? 0),
+      ...waitingOf(state),
     };
   }
 
-  /** One sync; a call while one runs waits for it (and does not start another). */
+  /**
+   * One sync that starts after this call: a call while one runs gets the next one, which starts when it
+   * ends (that one may have pushed and pulled before what the caller wants synced, a write or a trust, was
+   * made). Every call while one runs shares that next one: at most one waits.
+   */
   sync(): Promise<TeamStatus> {
-    this.running ??= this.alone(() => this.syncOnce()).finally(() => {
+    if (this.running) {
+      this.next ??= this.running
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          this.next = undefined;
+          return this.sync();
+        });
+      return this.next;
+    }
+    this.running = this.alone(() => this.syncOnce()).finally(() => {
       this.running = undefined;
     });
     return this.running;
@@ -452,13 +482,21 @@ export class TeamSync {
       const docs: Record<string, unknown>[] = [];
       for (const [i, grant] of batch.entries()) {
         const row = held.rows[i];
-        const doc = row?.doc as { grant?: unknown; _conflicts?: unknown[] } | undefined;
+        let doc = row?.doc as Record<string, unknown> | undefined;
+        let rev = row?.value?.rev;
+        if (Array.isArray(doc?._conflicts) && doc._conflicts.length > 0) {
+          // Edited in two places and not resolved yet: no third version on top; the admin chooses first.
+          // Versions nobody signed (forged on the server beside it) are no second place: ours goes on the
+          // one version its author signed, and outgrows them.
+          const { good } = await this.verifiedVersions(grantDocId(grant.id));
+          if (good.length !== 1) continue;
+          rev = good[0]!.rev;
+          doc = await this.mirror.get(grantDocId(grant.id), { rev });
+        }
         if (doc && !this.ourVersionToPush(ledgerId, grantDocId(grant.id), grant, doc)) continue;
-        // Edited in two places and not resolved yet: no third version on top; the admin chooses first.
-        if (doc?._conflicts && doc._conflicts.length > 0) continue;
         this.see(grantDocId(grant.id), grant);
         const sig = await store.signTeamText(recordSigningText('grant', ledgerId, grant));
-        docs.push({ ...grantDoc(ledgerId, grant, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
+        docs.push({ ...grantDoc(ledgerId, grant, sig), ...(rev ? { _rev: rev } : {}) });
       }
       if (docs.length > 0) {
         await this.mirror.bulkDocs(docs);
@@ -701,15 +739,28 @@ export class TeamSync {
     const grantRows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true, conflicts: true });
     let heldGrants: Set<string> | undefined;
     for (const row of grantRows.rows) {
-      const parsed = parseTeamDoc(row.doc);
+      let raw: unknown = row.doc;
+      let rev = String(row.value.rev);
+      let conflicted = false;
+      if (row.doc._conflicts?.length) {
+        // Versions nobody signed (forged on the server beside it) are refused: with one signed version left,
+        // that one is the grant; with two, it is edited in two places.
+        const { good } = await this.verifiedVersions(String(row.id));
+        if (good.length === 0) continue;
+        if (good.length === 1) {
+          rev = good[0]!.rev;
+          raw = await this.mirror.get(String(row.id), { rev });
+        } else conflicted = true;
+      }
+      const parsed = parseTeamDoc(raw);
       if (!parsed.ok || parsed.doc.type !== 'grant' || parsed.doc.author !== author) continue;
       // Edited in two places: ours stays until an admin chooses (a new grant is taken, there is none to keep).
-      if (row.doc._conflicts?.length) {
+      if (conflicted) {
         heldGrants ??= new Set((await this.deps.store.grants()).map((g) => g.id));
         if (heldGrants.has(parsed.doc.grant.id)) continue;
       }
       if (!(await verifyText(key, parsed.doc.sig, recordSigningText('grant', author, parsed.doc.grant)))) {
-        this.quarantine(state, { id: String(row.id), rev: String(row.value.rev), reason: 'bad-signature' });
+        this.quarantine(state, { id: String(row.id), rev, reason: 'bad-signature' });
         continue;
       }
       grants.push(parsed.doc.grant);
@@ -730,6 +781,7 @@ export class TeamSync {
       const check = await this.deps.store.applyImport(text, utf8Length(text), {
         now: this.now(),
         replaceNewer: true,
+        recordsNeedTrust: true,
         ...(last ? {} : { partial: true }),
       });
       if (!check.ok) {
@@ -743,7 +795,7 @@ export class TeamSync {
         return;
       }
       if (last && 'plan' in check) {
-        this.noteWaiting(state, author, check.plan.watch);
+        this.noteWaiting(state, author, check.plan);
         await this.noteTaken(check.plan);
       }
       // A changed key the admin has not accepted holds the ledger back (nothing added): no further part.
@@ -841,10 +893,17 @@ export class TeamSync {
    * A colleague's campaigns the import left out because the admin does not trust them (yet): remembered,
    * and taken at the first sync after the admin does (`trustedNow`), as a file imported again would be.
    */
-  private noteWaiting(state: TeamSyncState, author: string, watch: WatchPlan | undefined): void {
-    const waits = !!watch?.campaigns?.length && watch.applied === false && watch.status === 'untrusted';
+  private noteWaiting(state: TeamSyncState, author: string, plan: ImportPlan): void {
+    const watch = plan.watch;
+    const campaigns =
+      watch?.applied === false && watch.status === 'untrusted' ? (watch.campaigns?.length ?? 0) : 0;
+    const records = campaigns + (plan.waiting?.grants ?? 0) + (plan.waiting?.runs ?? 0);
     const others = (state.waiting ?? []).filter((id) => id !== author);
-    state.waiting = waits ? [...others, author] : others;
+    state.waiting = records > 0 ? [...others, author] : others;
+    const counts = { ...state.waitingRecords };
+    delete counts[author];
+    if (records > 0) counts[author] = records;
+    state.waitingRecords = counts;
   }
 
   /**

@@ -38,4 +38,21 @@ describe('the team status line', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe('Tout est sur le serveur.');
   });
+
+  it('says how many records of colleagues not yet trusted wait, and where to trust them', () => {
+    const status = {
+      kind: 'on' as const,
+      pending: 0,
+      quarantined: 0,
+      conflicts: 0,
+      waiting: { colleagues: 1, records: 3 },
+    };
+    expect(describeTeamStatus('en', status).at(-1)).toBe(
+      '3 records (grants, checklists, reviews) from a colleague you have not trusted wait: taken once you trust that colleague under “Trusted colleagues”.',
+    );
+    expect(describeTeamStatus('sv', status).at(-1)).toContain('”Betrodda kolleger”');
+    expect(describeTeamStatus('fr', { ...status, waiting: { colleagues: 2, records: 1 } }).at(-1)).toBe(
+      '1 enregistrement (attributions, checklists, revues) de 2 collègues auxquels vous ne faites pas confiance attend : il sera pris dès que vous leur ferez confiance sous « Collègues de confiance ».',
+    );
+  });
 });

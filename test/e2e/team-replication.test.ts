@@ -90,6 +90,16 @@ async function conflictShown(browser: TeamBrowser): Promise<string> {
   return teamStatus(browser);
 }
 
+/** The admin trusts a colleague's key on the options page (the colleague is named by their ledger id). */
+async function trustColleague(browser: TeamBrowser, ledgerId: string): Promise<void> {
+  const options = await browser.options();
+  await options.reload();
+  const row = options.locator(`[data-colleague="${ledgerId}"]`);
+  await expect.poll(() => row.getAttribute('data-trusted')).toBe('false');
+  await row.getByRole('button', { name: 'Trust', exact: true }).click();
+  await expect.poll(() => row.getAttribute('data-trusted')).toBe('true');
+}
+
 /** The server's documents, as its admin reads them over HTTP (what anyone with the server's keys can). */
 async function serverDocs(server: TeamServer): Promise<Record<string, unknown>[]> {
   const { user, password } = server.couch.admin;
@@ -209,7 +219,7 @@ afterAll(async () => {
 
 describe('team ledger replication, two browsers, one CouchDB', () => {
   it(
-    'Anna documents a grant in the panel; Bo’s panel shows it after the next sync',
+    'Anna documents a grant in the panel; it waits in Bo’s browser until he trusts her, then his panel shows it',
     async () => {
       const panel = await freshPanel(anna);
       const { form } = await openDocumentForm(panel, NILS, 'Nils Holm');
@@ -221,8 +231,21 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
         .toEqual(['full-control-person', 'third-party-full-control']);
       const saved = Date.now();
 
+      // Bo has not trusted Anna's key yet: her grant waits, and his status line says so.
+      await expect
+        .poll(() => teamStatus(bo), SYNC_WAIT)
+        .toContain('1 record (grants, checklists, reviews) from a colleague you have not trusted waits');
+      console.info(`team-replication: Anna's grant waiting in Bo's browser after ${Date.now() - saved} ms`);
+      expect(await grantsShown(bo, NILS)).not.toContain('Spring campaign for the café');
+      const annaLedger = (await serverDocs(server)).find((d) => d.type === 'grant')?.author;
+      expect(typeof annaLedger).toBe('string');
+      await trustColleague(bo, String(annaLedger));
+      const trusted = Date.now();
       await expect.poll(() => grantsShown(bo, NILS), SYNC_WAIT).toContain('Spring campaign for the café');
-      console.info(`team-replication: Anna's grant shown in Bo's panel after ${Date.now() - saved} ms`);
+      console.info(
+        `team-replication: Anna's grant shown in Bo's panel ${Date.now() - trusted} ms after he trusted her`,
+      );
+      expect(await teamStatus(bo)).not.toContain('you have not trusted');
       // Bo's ledger knows the grant: the findings it answers are gone from his panel too.
       await expect
         .poll(async () => rules(await freshPanel(bo), NILS))
@@ -266,12 +289,7 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
         .map((d) => d.decision as { action?: string; ledgerId?: string } | undefined)
         .find((d) => d?.action === 'accept-finding')?.ledgerId;
       expect(boLedger).toBeDefined();
-      const options = await anna.options();
-      await options.reload();
-      const row = options.locator(`[data-colleague="${boLedger}"]`);
-      await expect.poll(() => row.getAttribute('data-trusted')).toBe('false');
-      await row.getByRole('button', { name: 'Trust', exact: true }).click();
-      await expect.poll(() => row.getAttribute('data-trusted')).toBe('true');
+      await trustColleague(anna, String(boLedger));
 
       await expect
         .poll(async () => rules(await freshPanel(anna), NILS))
@@ -341,7 +359,7 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
   );
 
   it(
-    'Anna starts an offboarding checklist and an access review; Bo sees the checklist, and the review once he trusts Anna',
+    'Anna starts an offboarding checklist and an access review; Bo, who trusts her, sees both',
     async () => {
       const partnersUrl = `${BUSINESS_URL}/latest/settings/partners?business_id=${sample.businessId}`;
       await anna.page.goto(partnersUrl);
@@ -353,7 +371,7 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
       await panel.waitForSelector('section.review[data-review="open"]', { timeout: 60_000 });
       const started = Date.now();
 
-      // The run is taken from any colleague, as from a file: Bo's panel shows Anna's checklist.
+      // Bo trusts Anna (the first scenario): her run and her campaign are taken at his next sync.
       await expect
         .poll(
           async () => (await freshPanel(bo)).locator(`[data-run-subject="${PIXELVERKET}"]`).count(),
@@ -361,28 +379,13 @@ describe('team ledger replication, two browsers, one CouchDB', () => {
         )
         .toBe(1);
       console.info(`team-replication: Anna's checklist shown in Bo's panel after ${Date.now() - started} ms`);
-      // A review campaign counts only from a trusted colleague: Bo's panel has none yet.
       const review = async () => {
         const section = (await freshPanel(bo)).locator('section.review');
         await section.waitFor();
         return section.getAttribute('data-review');
       };
-      expect(await review()).toBe('none');
-
-      // He trusts Anna's key on the options page; the campaign waiting in his mirror is then taken.
-      const annaLedger = (await serverDocs(server)).find((d) => d.type === 'review')?.author;
-      expect(typeof annaLedger).toBe('string');
-      const options = await bo.options();
-      await options.reload();
-      const row = options.locator(`[data-colleague="${String(annaLedger)}"]`);
-      await expect.poll(() => row.getAttribute('data-trusted')).toBe('false');
-      await row.getByRole('button', { name: 'Trust', exact: true }).click();
-      await expect.poll(() => row.getAttribute('data-trusted')).toBe('true');
-      const trusted = Date.now();
       await expect.poll(review, SYNC_WAIT).toBe('open');
-      console.info(
-        `team-replication: Anna's review open in Bo's panel ${Date.now() - trusted} ms after he trusted her`,
-      );
+      console.info(`team-replication: Anna's review open in Bo's panel after ${Date.now() - started} ms`);
     },
     SCENARIO_TIMEOUT,
   );

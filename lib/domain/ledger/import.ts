@@ -136,6 +136,13 @@ export interface ImportOptions {
    * the part as the head's does for a whole chain. Never set for a file the admin chose.
    */
   partial?: boolean;
+  /**
+   * The team ledger (issue 16): the file's own grants and checklist runs are taken only when its ledger is
+   * ours or one the admin trusts (or trusts in this import); otherwise they wait (`ImportPlan.waiting`), as
+   * its decisions' mutes and its review campaigns do. A file the admin picks shows them in its preview and
+   * is taken as agreed there.
+   */
+  recordsNeedTrust?: boolean;
 }
 
 /** Where an import is: the page reads the file, the background checks it, then writes it. */
@@ -306,6 +313,8 @@ export interface ImportPlan {
   conflictingRuns: { id: string; subject: string; reason: 'differs' | 'open-here' }[];
   /** The file's baselines and change log (issue 13); absent for a file without them. */
   watch?: WatchPlan;
+  /** Set when applied with `recordsNeedTrust`: the grants and runs left out until the admin trusts the file's ledger. */
+  waiting?: { grants: number; runs: number };
 }
 
 /** What an import would do with a file's baselines and change log (issue 13). */

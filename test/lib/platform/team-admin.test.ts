@@ -102,10 +102,11 @@ async function documentGrant(store: LedgerStore) {
   );
 }
 
-/** A grant documented by A, then extended by A and by B before they synced: a kept conflict. */
+/** A grant documented by A (whom B trusts), then extended by A and by B before they synced: a kept conflict. */
 async function conflicted() {
   const a = installation('a');
   const b = installation('b');
+  await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
   await documentGrant(a.store);
   await a.sync.sync();
   await b.sync.sync();

@@ -86,10 +86,11 @@ async function serverDoc(id: string): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** A partner onboarding started by A, taken by B, then a different step ticked in each before they synced. */
+/** A partner onboarding started by A, taken by B (who trusts A), then a different step ticked in each before they synced. */
 async function runInConflict() {
   const a = installation('a');
   const b = installation('b');
+  await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
   const run = createRun({
     id: 'run-1',
     businessId: BUSINESS,

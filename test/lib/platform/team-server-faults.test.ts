@@ -114,6 +114,36 @@ describe('a version forged on the server beside ours (issue 16)', () => {
     // Asked to keep it all the same (a stale screen, a forged request): nothing changes.
     expect(await sync.resolveConflict(grant!.id, forged._rev, 'anna@sjobod.se')).toBe(false);
     expect((await store.grant(grant!.id))?.endsAt).toBe('2027-01-15');
+
+    // It does not hold our own edits back: our next version of the grant goes out, on our signed one.
+    await runLedgerCommand(
+      store,
+      { type: 'extend', grantId: grant!.id, endsAt: '2027-01-30', rationale: 'Two more weeks' },
+      context(),
+    );
+    expect((await sync.sync()).pending).toBe(0);
+    const onServer = (await (
+      await fetch(`${server.url}team/${encodeURIComponent(docId)}`, { headers: headers() })
+    ).json()) as { grant: { endsAt: string }; author: string };
+    expect(onServer.grant.endsAt).toBe('2027-01-30');
+    expect(onServer.author).toBe(await store.getLedgerId());
+    // A colleague who trusts us takes it, and not the forged version.
+    const colleague = new LedgerStore(`forged-colleague-${Math.random()}`);
+    const theirs = new TeamSync({
+      PouchDB,
+      store: colleague,
+      settings: settings(),
+      mirrorName: `forged-colleague-mirror-${Math.random()}`,
+      now: () => NOW,
+    });
+    opened.push(theirs, colleague);
+    await colleague.setTrusted(await store.getLedgerId(), true, NOW);
+    const taken = await theirs.sync();
+    expect(taken.conflicts).toBe(0);
+    expect((await colleague.grant(grant!.id))?.endsAt).toBe('2027-01-30');
+    expect((await theirs.quarantinedDocs()).items).toContainEqual(
+      expect.objectContaining({ id: docId, rev: forged._rev, reason: 'bad-signature' }),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
 import { decide, startCampaign, type ReviewCampaign } from '@/lib/domain/review/campaign';
 import { defaultSettings } from '@/lib/domain/settings';
@@ -148,10 +148,19 @@ async function putServerDoc(doc: Record<string, unknown>): Promise<void> {
   expect(response.status).toBeLessThan(300);
 }
 
+/**
+ * `x` trusts `y`'s ledger, as an admin does on the options page: a colleague's grants, runs and campaigns
+ * are taken only then (before, they wait), and their acceptances and revocations take effect.
+ */
+async function trusts(x: { store: LedgerStore }, y: { store: LedgerStore }) {
+  await x.store.setTrusted(await y.store.getLedgerId(), true, NOW);
+}
+
 describe('team ledger replication', () => {
   it("A's grant reaches B, and B's decision reaches A", async () => {
     const a = installation('a');
     const b = installation('b');
+    await trusts(b, a);
     await documentGrant(a.store);
     expect((await a.sync.status()).pending).toBeGreaterThan(0);
     const afterA = await a.sync.sync();
@@ -184,6 +193,46 @@ describe('team ledger replication', () => {
     expect((await a.store.ledgerFacts(BUSINESS)).accepted?.size ?? 0).toBe(0);
     await a.store.setTrusted(bLedger, true, NOW);
     expect((await a.store.ledgerFacts(BUSINESS)).accepted?.size).toBe(1);
+  });
+
+  it("an unknown colleague's grant waits for the admin's trust: not taken, the status says so, then taken", async () => {
+    const a = installation('a');
+    const b = installation('b');
+    // Anyone who can write the team's database can make a key and sign a grant with it: a grant answers
+    // findings (documented access, its end), so nothing of an unknown key's is taken without the admin.
+    await documentGrant(a.store);
+    await a.sync.sync();
+    const waiting = await b.sync.sync();
+    expect(await b.store.grants()).toEqual([]);
+    expect(waiting.waiting).toEqual({ colleagues: 1, records: 1 });
+    // Its decisions are held (as from a file), its key pinned: the admin finds it among the colleagues.
+    const aLedger = await a.store.getLedgerId();
+    expect(await b.store.chain(aLedger)).toHaveLength(1);
+    expect((await b.store.colleagues()).find((c) => c.ledgerId === aLedger)?.trusted).toBe(false);
+    // Asking again changes nothing while the admin has not trusted it.
+    expect((await b.sync.sync()).waiting).toEqual({ colleagues: 1, records: 1 });
+    expect(await b.store.grants()).toEqual([]);
+
+    await b.store.setTrusted(aLedger, true, NOW);
+    const taken = await b.sync.sync();
+    expect((await b.store.grants()).map((g) => g.case)).toEqual(['Spring campaign']);
+    expect(taken.waiting).toBeUndefined();
+    expect(taken.quarantined).toBe(0);
+  });
+
+  it('a sync asked for while one runs is one more after it, shared by every such ask', async () => {
+    const a = installation('a');
+    const runs = vi.spyOn(a.sync as unknown as { syncOnce(): Promise<unknown> }, 'syncOnce');
+    const first = a.sync.sync();
+    // Asked while the first runs (a write or a trust the first may have gone past): one more, not two.
+    const second = a.sync.sync();
+    const third = a.sync.sync();
+    expect(second).toBe(third);
+    expect(second).not.toBe(first);
+    await Promise.all([first, second]);
+    expect(runs).toHaveBeenCalledTimes(2);
+    await a.sync.sync();
+    expect(runs).toHaveBeenCalledTimes(3);
   });
 
   it('a decision changed on the server is refused by both installations and never applied', async () => {
@@ -267,6 +316,7 @@ describe('team ledger replication', () => {
   it('a grant edited in two places keeps both versions until an admin chooses, with a decision', async () => {
     const a = installation('a');
     const b = installation('b');
+    await trusts(b, a);
     await documentGrant(a.store);
     await a.sync.sync();
     await b.sync.sync();
@@ -333,6 +383,7 @@ describe('team ledger replication', () => {
     expect(back.lastError).toBeUndefined();
     expect(back.pending).toBe(0);
     const b = installation('b');
+    await trusts(b, { store: aStore });
     await b.sync.sync();
     expect((await b.store.grants()).map((g) => g.case).sort()).toEqual([
       'Spring campaign',
@@ -340,7 +391,7 @@ describe('team ledger replication', () => {
     ]);
   });
 
-  it("A's checklist run and review campaign reach B, each signed by A; the campaign waits for B's trust", async () => {
+  it("A's checklist run and review campaign reach B, each signed by A, once B trusts A", async () => {
     const a = installation('a');
     const b = installation('b');
     const run = await startRun(a.store);
@@ -352,17 +403,20 @@ describe('team ledger replication', () => {
 
     const status = await b.sync.sync();
     expect(status.quarantined).toBe(0);
-    // The run is taken as from A's file; the campaign, like a file's, only from a colleague B trusts.
-    expect(await b.store.run('run-1')).toEqual(run);
+    // Like a file's decisions, from a colleague B has not trusted: held back, and the status says so.
+    expect(await b.store.runs()).toEqual([]);
     expect(await b.store.campaigns()).toEqual([]);
+    expect(status.waiting).toEqual({ colleagues: 1, records: 2 });
     expect((await b.sync.state()).waiting).toEqual([aLedger]);
     await b.sync.sync();
-    expect(await b.store.campaigns()).toEqual([]);
+    expect(await b.store.runs()).toEqual([]);
 
     await b.store.setTrusted(aLedger, true, NOW);
-    await b.sync.sync();
+    const trusted = await b.sync.sync();
+    expect(await b.store.run('run-1')).toEqual(run);
     expect(await b.store.campaign('c1')).toEqual(campaign);
     expect((await b.sync.state()).waiting).toEqual([]);
+    expect(trusted.waiting).toBeUndefined();
     // B pushes none of A's records back as its own.
     expect((await serverDoc('checklist:run-1')).author).toBe(aLedger);
     expect((await serverDoc('review:c1')).author).toBe(aLedger);
@@ -387,17 +441,20 @@ describe('team ledger replication', () => {
     const b = installation('b');
     const c = installation('c');
     const run = await startRun(a.store);
+    await trusts(b, a);
     await a.sync.sync();
     await b.sync.sync();
     await c.sync.sync();
-    await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
+    expect(await b.store.run('run-1')).toEqual(run);
     const ticked = await tickRun(a.store, run, later(1));
     await a.sync.sync();
     const rev = (await serverDoc('checklist:run-1'))._rev;
     await b.sync.sync();
     await c.sync.sync();
     expect(await b.store.run('run-1')).toEqual(ticked);
-    expect(await c.store.run('run-1')).toEqual(run);
+    // C has not trusted A: A's run waits there, in neither version.
+    expect(await c.store.run('run-1')).toBeUndefined();
+    expect((await c.sync.status()).waiting).toEqual({ colleagues: 1, records: 1 });
     // Nobody pushes their version back over A's: the document stays as A wrote it.
     await b.sync.sync();
     await c.sync.sync();
@@ -450,11 +507,14 @@ describe('team ledger replication', () => {
     const b = installation('b');
     const c = installation('c');
     await documentGrant(a.store);
+    const aLedger = await a.store.getLedgerId();
+    await trusts(b, a);
+    await trusts(c, a);
     await a.sync.sync();
     await b.sync.sync();
     await c.sync.sync();
-    const aLedger = await a.store.getLedgerId();
-    await b.store.setTrusted(aLedger, true, NOW);
+    // C took A's grant as a trusting colleague, and then stopped trusting A.
+    await c.store.setTrusted(aLedger, false, NOW);
     const [grant] = await a.store.grants();
     const extend = (store: LedgerStore, endsAt: string, now: Date) =>
       runLedgerCommand(
@@ -486,10 +546,10 @@ describe('team ledger replication', () => {
     const a = installation('a');
     const b = installation('b');
     await documentGrant(a.store);
+    await trusts(b, a);
+    await trusts(a, b);
     await a.sync.sync();
     await b.sync.sync();
-    await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
-    await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
     const [held] = await b.store.grants();
     const extend = (store: LedgerStore, endsAt: string, now: Date) =>
       runLedgerCommand(

@@ -64,5 +64,7 @@ export const teamLedger = {
       `${n} ${n === 1 ? 'document' : 'documents'} from the server refused (unsigned, changed or malformed): never applied.`,
     conflicts: (n: number) =>
       `${n} ${n === 1 ? 'grant was' : 'grants were'} edited in two places: both versions are kept for an admin to resolve.`,
+    waiting: (records: number, colleagues: number) =>
+      `${records} ${records === 1 ? 'record' : 'records'} (grants, checklists, reviews) from ${colleagues === 1 ? 'a colleague' : `${colleagues} colleagues`} you have not trusted ${records === 1 ? 'waits' : 'wait'}: taken once you trust ${colleagues === 1 ? 'that colleague' : 'them'} under “Trusted colleagues”.`,
   },
 };

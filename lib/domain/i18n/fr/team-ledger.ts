@@ -69,5 +69,7 @@ export const teamLedger: typeof en = {
       `${n} ${n <= 1 ? 'document refusé' : 'documents refusés'} venant du serveur (non signés, modifiés ou mal formés) : jamais appliqués.`,
     conflicts: (n: number) =>
       `${n} ${n <= 1 ? 'attribution modifiée' : 'attributions modifiées'} à deux endroits : les deux versions sont gardées pour qu’un administrateur tranche.`,
+    waiting: (records: number, colleagues: number) =>
+      `${records} ${records <= 1 ? 'enregistrement' : 'enregistrements'} (attributions, checklists, revues) ${colleagues <= 1 ? 'd’un collègue auquel' : `de ${colleagues} collègues auxquels`} vous ne faites pas confiance ${records <= 1 ? 'attend' : 'attendent'} : ${records <= 1 ? 'il sera pris' : 'ils seront pris'} dès que vous ${colleagues <= 1 ? 'lui' : 'leur'} ferez confiance sous « Collègues de confiance ».`,
   },
 };

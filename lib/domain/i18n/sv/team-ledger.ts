@@ -64,5 +64,7 @@ export const teamLedger: typeof en = {
       `${n} ${n === 1 ? 'dokument' : 'dokument'} från servern avvisade (osignerade, ändrade eller felformade): aldrig tillämpade.`,
     conflicts: (n: number) =>
       `${n} ${n === 1 ? 'tilldelning har' : 'tilldelningar har'} ändrats på två ställen: båda versionerna sparas tills en administratör avgör.`,
+    waiting: (records: number, colleagues: number) =>
+      `${records} ${records === 1 ? 'post' : 'poster'} (tilldelningar, checklistor, granskningar) från ${colleagues === 1 ? 'en kollega' : `${colleagues} kolleger`} som du inte litar på väntar: de tas in när du litar på ${colleagues === 1 ? 'kollegan' : 'dem'} under ”Betrodda kolleger”.`,
   },
 };
