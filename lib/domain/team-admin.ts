@@ -21,6 +21,8 @@ export const quarantineReasons = [
   'bad-signature',
   'changed-decision',
   'refused-by-import',
+  'incomplete-chain',
+  'too-many-versions',
 ] as const satisfies readonly QuarantineReason[];
 type Unlisted = Exclude<QuarantineReason, (typeof quarantineReasons)[number]>;
 /** Every reason the engine can give is listed above: a compile error here otherwise. */

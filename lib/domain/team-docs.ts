@@ -123,7 +123,14 @@ export function recordOf(doc: RecordDoc): { kind: RecordDoc['type']; id: string;
 
 /** Why a document is quarantined: put into words on screen. */
 export type QuarantineReason =
-  'malformed' | 'wrong-id' | 'unsigned' | 'bad-signature' | 'changed-decision' | 'refused-by-import';
+  | 'malformed'
+  | 'wrong-id'
+  | 'unsigned'
+  | 'bad-signature'
+  | 'changed-decision'
+  | 'refused-by-import'
+  | 'incomplete-chain'
+  | 'too-many-versions';
 
 export type ParsedTeamDoc = { ok: true; doc: TeamDoc } | { ok: false; reason: QuarantineReason };
 

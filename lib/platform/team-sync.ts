@@ -68,6 +68,12 @@ export const TEAM_BATCH = 500;
 export const TEAM_IMPORT_PART = 10_000;
 /** How many quarantined documents are remembered (the count goes on). */
 const QUARANTINE_KEPT = 200;
+/**
+ * The most versions of one record a team makes: each admin edits a record in one place, and a conflict is
+ * resolved before it grows. A record the server holds in more is refused whole (`too-many-versions`): each
+ * version would otherwise be read and checked at every sync (thousands took minutes).
+ */
+export const TEAM_MAX_VERSIONS = 12;
 
 const STATE_ID = '_local/scopekeeper-team';
 
@@ -375,7 +381,7 @@ export class TeamSync {
       await remote.close().catch(() => undefined);
     }
     // What did arrive is applied even when the server went away half-way.
-    await this.apply(state);
+    await this.apply(state, !state.lastError);
     await this.saveState(state);
     await this.saveSeen();
     return this.status();
@@ -656,7 +662,7 @@ export class TeamSync {
    * then each author's records put back together as the file its export would be and imported through
    * the import's own checks and trust rules.
    */
-  private async apply(state: TeamSyncState): Promise<void> {
+  private async apply(state: TeamSyncState, pulledAll: boolean): Promise<void> {
     const ourLedger = await this.deps.store.getLedgerId();
     // A state from before runs' and campaigns' conflicts were listed: those already in the mirror, once.
     if (state.recordConflicts === undefined) state.recordConflicts = await this.findRecordConflicts();
@@ -719,10 +725,11 @@ export class TeamSync {
       if (batch.results.length < TEAM_BATCH) break;
     }
     for (const author of await this.trustedNow(state)) if (author !== ourLedger) authors.add(author);
-    for (const author of authors) await this.applyAuthor(state, author);
+    for (const author of authors) await this.applyAuthor(state, author, pulledAll);
   }
 
-  private async applyAuthor(state: TeamSyncState, author: string): Promise<void> {
+  /** `pulledAll`: the pull went to its end, so the mirror holds everything the server has. */
+  private async applyAuthor(state: TeamSyncState, author: string, pulledAll: boolean): Promise<void> {
     let head: HeadDoc;
     let headRev: string;
     try {
@@ -772,8 +779,13 @@ export class TeamSync {
     let from = Math.max(0, Math.min(await this.deps.store.chainLength(author), head.length) - 1);
     for (;;) {
       const decisions = await this.readDecisions(author, from, head.length);
-      // Not all of its chain here yet (the server went away half-way): wait for the rest, apply no more.
-      if (!decisions) return;
+      // Not all of its chain here yet: wait for the rest, apply no more. After a whole pull the server has
+      // not got them (deleted there, or a head whose unsigned length was raised): said, not waited on mutely.
+      if (!decisions) {
+        if (pulledAll)
+          this.quarantine(state, { id: headDocId(author), rev: headRev, reason: 'incomplete-chain' });
+        return;
+      }
       const last = from + decisions.length >= head.length;
       // The grants, checklist runs and review campaigns come with the last part.
       const records = last ? await this.authorRecords(state, author, key) : undefined;
@@ -934,6 +946,10 @@ export class TeamSync {
     }
     const revs = [String(doc._rev), ...((doc._conflicts as string[] | undefined) ?? [])];
     if (revs.length < 2) return { good, bad };
+    if (revs.length > TEAM_MAX_VERSIONS) {
+      bad.push({ id: docId, rev: revs[0]!, reason: 'too-many-versions' });
+      return { good, bad };
+    }
     for (const rev of revs) {
       const parsed = parseTeamDoc(await this.mirror.get(docId, { rev }));
       if (!parsed.ok) bad.push({ id: docId, rev, reason: parsed.reason });

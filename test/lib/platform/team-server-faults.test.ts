@@ -147,6 +147,108 @@ describe('a version forged on the server beside ours (issue 16)', () => {
   });
 });
 
+/** An installation on the test server, as the team-sync tests make them. */
+function installation(name: string) {
+  const store = new LedgerStore(`${name}-${Math.random()}`);
+  const sync = new TeamSync({
+    PouchDB,
+    store,
+    settings: settings(),
+    mirrorName: `${name}-mirror-${Math.random()}`,
+    now: () => NOW,
+  });
+  opened.push(sync, store);
+  return { store, sync };
+}
+const note = (i: number) => ({
+  at: '2026-11-27T10:00:00.000Z',
+  businessId: BUSINESS,
+  subject: PARTNER,
+  action: 'note' as const,
+  rationale: `Note ${i}`,
+  decidedBy: 'anna@sjobod.se',
+});
+async function serverDoc(id: string): Promise<Record<string, unknown>> {
+  return (await (
+    await fetch(`${server.url}team/${encodeURIComponent(id)}`, { headers: headers() })
+  ).json()) as Record<string, unknown>;
+}
+async function bulk(docs: Record<string, unknown>[], newEdits = true): Promise<void> {
+  const put = await fetch(`${server.url}team/_bulk_docs`, {
+    method: 'POST',
+    headers: headers(),
+    body: JSON.stringify({ docs, new_edits: newEdits }),
+  });
+  expect(put.status).toBeLessThan(300);
+}
+
+describe('what a member with write access can do to a colleague’s records (issue 16)', () => {
+  it('a head whose unsigned length is raised stops nothing silently: it is reported, and the chain goes on once mended', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    await a.store.commit({ decisions: [0, 1].map(note) });
+    await a.sync.sync();
+    await b.sync.sync();
+    const aLedger = await a.store.getLedgerId();
+    expect(await b.store.chain(aLedger)).toHaveLength(2);
+
+    // The head's length is not signed (its chain head is): raised on the server, it names decisions that
+    // are not there, and B would wait for them for ever.
+    await a.store.appendDecision(note(2));
+    await a.sync.sync();
+    const head = await serverDoc(`ledger:${aLedger}`);
+    await bulk([{ ...head, length: 9 }]);
+    const status = await b.sync.sync();
+    expect(status.lastError).toBeUndefined();
+    expect(status.quarantined).toBe(1);
+    expect((await b.sync.quarantinedDocs()).items).toContainEqual(
+      expect.objectContaining({ id: `ledger:${aLedger}`, reason: 'incomplete-chain' }),
+    );
+    expect(await b.store.chain(aLedger)).toHaveLength(2);
+
+    // A's next sync writes its head again: B takes the rest.
+    await a.store.appendDecision(note(3));
+    await a.sync.sync();
+    await b.sync.sync();
+    expect(await b.store.chain(aLedger)).toEqual(await a.store.chain(aLedger));
+  });
+
+  it('a record in more versions than a team makes is refused whole, none of them offered or read one by one', async () => {
+    const a = installation('a');
+    await runLedgerCommand(
+      a.store,
+      {
+        type: 'document',
+        businessId: BUSINESS,
+        subject: PARTNER,
+        assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
+        case: 'Spring campaign',
+        startsAt: '2026-11-20',
+        endsAt: '2027-01-15',
+      },
+      context(),
+    );
+    await a.sync.sync();
+    const [grant] = await a.store.grants();
+    const docId = `grant:${grant!.id}`;
+    const held = await serverDoc(docId);
+    const forged = Array.from({ length: 40 }, (_, i) => ({
+      ...held,
+      _rev: `1-${i.toString(16).padStart(32, '0')}`,
+      grant: { ...grant!, case: `Forged ${i}` },
+      sig: 'ab'.repeat(64),
+    }));
+    await bulk(forged, false);
+    const status = await a.sync.sync();
+    expect(status.conflicts).toBe(0);
+    expect((await a.sync.quarantinedDocs()).items).toContainEqual(
+      expect.objectContaining({ id: docId, reason: 'too-many-versions' }),
+    );
+    expect(await a.sync.conflictVersions(grant!.id)).toEqual([]);
+    expect((await a.store.grant(grant!.id))?.case).toBe('Spring campaign');
+  });
+});
+
 describe('a server that takes requests and never answers (issue 16)', () => {
   it('fails the sync as a timeout instead of holding it, and a conflict resolution behind it, for ever', async () => {
     const hanging: Server = createServer(() => undefined);

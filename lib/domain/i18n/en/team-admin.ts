@@ -100,6 +100,10 @@ export const teamAdmin = {
         'It is a decision already recorded here (yours or a colleague’s), changed on the server. A decision never changes: the one recorded here stays as it was.',
       'refused-by-import':
         'Its author’s records did not pass the checks an imported file passes, so none of them was applied.',
+      'incomplete-chain':
+        'It is a colleague’s ledger head naming decisions the server does not have (not all sent yet, deleted there, or the head changed): nothing of that colleague after the last decision held here is applied until they come.',
+      'too-many-versions':
+        'The server holds more versions of this record than a team makes (a team’s admins edit a record in at most a few places): none of them is applied or offered to choose.',
     } satisfies Record<QuarantinedItem['reason'], string>,
     problem: (text: string) => `The check found: ${text}`,
   },

@@ -97,6 +97,10 @@ export const teamAdmin: typeof en = {
         'C’est une décision déjà consignée ici (la vôtre ou celle d’un collègue), modifiée sur le serveur. Une décision ne change jamais : celle consignée ici reste telle quelle.',
       'refused-by-import':
         'Les enregistrements de son auteur n’ont pas passé les contrôles qu’un fichier importé passe : aucun n’a été appliqué.',
+      'incomplete-chain':
+        'C’est la tête du registre d’un collègue qui nomme des décisions que le serveur n’a pas (pas encore toutes envoyées, supprimées là-bas, ou la tête modifiée) : rien de ce collègue après la dernière décision détenue ici n’est appliqué tant qu’elles ne sont pas arrivées.',
+      'too-many-versions':
+        'Le serveur détient plus de versions de cet enregistrement qu’une équipe n’en fait (les administrateurs d’une équipe modifient un enregistrement à quelques endroits au plus) : aucune n’est appliquée ni proposée au choix.',
     },
     problem: (text) => `Le contrôle a trouvé : ${text}`,
   },

@@ -94,6 +94,10 @@ export const teamAdmin: typeof en = {
         'Det är ett beslut som redan finns registrerat här (ditt eller en kollegas), ändrat på servern. Ett beslut ändras aldrig: det som finns här står kvar som det registrerades.',
       'refused-by-import':
         'Författarens poster klarade inte kontrollerna som en importerad fil går igenom, så ingen av dem tillämpades.',
+      'incomplete-chain':
+        'Det är en kollegas huvudbokshuvud som nämner beslut som servern inte har (inte alla skickade än, raderade där, eller huvudet ändrat): inget av kollegans efter det senaste beslutet som finns här tillämpas förrän de kommer.',
+      'too-many-versions':
+        'Servern har fler versioner av posten än ett team gör (ett teams administratörer ändrar en post på högst några få ställen): ingen av dem tillämpas eller erbjuds att välja.',
     },
     problem: (text) => `Kontrollen fann: ${text}`,
   },
