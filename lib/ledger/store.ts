@@ -1685,8 +1685,15 @@ export class LedgerStore {
         fileLedger !== (await this.getLedgerId()) &&
         !(await this.trustedLedgers()).has(fileLedger) &&
         !consent.trust?.includes(fileLedger);
+      // Waiting: what they add, and their versions of records held here that differ (taken, when newer,
+      // once the admin trusts them).
       const waiting = recordsWait
-        ? { grants: check.plan.addGrants.length, runs: check.plan.addRuns.length }
+        ? {
+            grants: check.plan.addGrants.length + check.plan.conflictingGrants.length,
+            runs:
+              check.plan.addRuns.length +
+              check.plan.conflictingRuns.filter((r) => r.reason === 'differs').length,
+          }
         : undefined;
       // The file's baselines and changes (issue 13) are merged only when its key vouches for them and that
       // key is ours, or a colleague's the admin trusts (or trusts now) whose ledger is not held back.

@@ -119,6 +119,8 @@ export interface TeamSyncState {
   waiting?: string[];
   /** Of those, how many of their records wait (grants, checklist runs, review campaigns), per colleague. */
   waitingRecords?: Record<string, number>;
+  /** The colleagues trusted when conflicts were last counted (their ledger ids, sorted). */
+  trust?: string;
   /**
    * The grants our chain records (of the decisions in the mirror): our grants, which we push. Gathered as
    * the chain is pushed, so a push reads only the chain's new part; absent in a state from before it.
@@ -237,6 +239,7 @@ export class TeamSync {
   private running: Promise<TeamStatus> | undefined;
   /** The sync asked for while one ran, to start when it ends (`sync`). */
   private next: Promise<TeamStatus> | undefined;
+  private closed = false;
   /**
    * By document id, the digest (`recordDigest`) of the version of each grant, run and campaign this
    * installation last pushed or took from a colleague (kept in the mirror's `_local/scopekeeper-team-records`).
@@ -311,15 +314,15 @@ export class TeamSync {
    */
   sync(): Promise<TeamStatus> {
     if (this.running) {
-      this.next ??= this.running
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .then(() => {
-          this.next = undefined;
-          return this.sync();
-        });
+      const after = (done: () => Promise<TeamStatus>) => {
+        this.next = undefined;
+        // Closed meanwhile (the team ledger turned off): nothing more is sent.
+        return this.closed ? done() : this.sync();
+      };
+      this.next ??= this.running.then(
+        (status) => after(() => Promise.resolve(status)),
+        (error: unknown) => after(() => Promise.reject(error)),
+      );
       return this.next;
     }
     this.running = this.alone(() => this.syncOnce()).finally(() => {
@@ -488,18 +491,10 @@ export class TeamSync {
       const docs: Record<string, unknown>[] = [];
       for (const [i, grant] of batch.entries()) {
         const row = held.rows[i];
-        let doc = row?.doc as Record<string, unknown> | undefined;
-        let rev = row?.value?.rev;
-        if (Array.isArray(doc?._conflicts) && doc._conflicts.length > 0) {
-          // Edited in two places and not resolved yet: no third version on top; the admin chooses first.
-          // Versions nobody signed (forged on the server beside it) are no second place: ours goes on the
-          // one version its author signed, and outgrows them.
-          const { good } = await this.verifiedVersions(grantDocId(grant.id));
-          if (good.length !== 1) continue;
-          rev = good[0]!.rev;
-          doc = await this.mirror.get(grantDocId(grant.id), { rev });
-        }
-        if (doc && !this.ourVersionToPush(ledgerId, grantDocId(grant.id), grant, doc)) continue;
+        const base = await this.pushBase(ledgerId, grantDocId(grant.id), row?.doc);
+        if (base === 'skip') continue;
+        const rev = base?.rev;
+        if (base && !this.ourVersionToPush(ledgerId, grantDocId(grant.id), grant, base.raw)) continue;
         this.see(grantDocId(grant.id), grant);
         const sig = await store.signTeamText(recordSigningText('grant', ledgerId, grant));
         docs.push({ ...grantDoc(ledgerId, grant, sig), ...(rev ? { _rev: rev } : {}) });
@@ -568,21 +563,48 @@ export class TeamSync {
     const changed = records.filter((r) => !this.unchanged(shape.id(r.id), r));
     for (let start = 0; start < changed.length; start += TEAM_BATCH) {
       const batch = changed.slice(start, start + TEAM_BATCH);
-      const held = await this.mirror.allDocs({ keys: batch.map((r) => shape.id(r.id)), include_docs: true });
+      const held = await this.mirror.allDocs({
+        keys: batch.map((r) => shape.id(r.id)),
+        include_docs: true,
+        conflicts: true,
+      });
       const docs: Record<string, unknown>[] = [];
       for (const [i, record] of batch.entries()) {
-        const row = held.rows[i];
-        const raw = row?.doc as Record<string, unknown> | undefined;
-        if (raw && !this.ourVersionToPush(ledgerId, shape.id(record.id), record, raw)) continue;
+        const base = await this.pushBase(ledgerId, shape.id(record.id), held.rows[i]?.doc);
+        if (base === 'skip') continue;
+        if (base && !this.ourVersionToPush(ledgerId, shape.id(record.id), record, base.raw)) continue;
         this.see(shape.id(record.id), record);
         const sig = await this.deps.store.signTeamText(recordSigningText(kind, ledgerId, record));
-        docs.push({ ...shape.doc(record, sig), ...(row?.value?.rev ? { _rev: row.value.rev } : {}) });
+        docs.push({ ...shape.doc(record, sig), ...(base ? { _rev: base.rev } : {}) });
       }
       if (docs.length > 0) {
         await this.mirror.bulkDocs(docs);
         state.recordsPending = (state.recordsPending ?? 0) + docs.length;
       }
     }
+  }
+
+  /**
+   * What our version of a record goes on in the mirror: nothing (a record new there), the document held, or,
+   * with versions beside it, ours, or else the one signed version of a trusted colleague. Versions nobody
+   * signed (forged on the server) or signed by a key the admin has not trusted hold nothing back: ours goes
+   * on its own and outgrows them. `skip` while the record is edited in two places (the admin chooses first:
+   * no third version on top), or when no version of it can be built on.
+   */
+  private async pushBase(
+    ledgerId: string,
+    docId: string,
+    doc: Record<string, unknown> | undefined,
+  ): Promise<{ raw: Record<string, unknown>; rev: string } | undefined | 'skip'> {
+    if (!doc) return undefined;
+    if (!Array.isArray(doc._conflicts) || doc._conflicts.length === 0)
+      return { raw: doc, rev: String(doc._rev) };
+    const found = await this.verifiedVersions(docId);
+    const edited = await this.editedBy(found);
+    if (edited.length >= 2) return 'skip';
+    const base = found.good.find((v) => v.doc.author === ledgerId) ?? edited[0];
+    if (!base) return 'skip';
+    return { raw: await this.mirror.get(docId, { rev: base.rev }), rev: base.rev };
   }
 
   /**
@@ -664,8 +686,19 @@ export class TeamSync {
    */
   private async apply(state: TeamSyncState, pulledAll: boolean): Promise<void> {
     const ourLedger = await this.deps.store.getLedgerId();
-    // A state from before runs' and campaigns' conflicts were listed: those already in the mirror, once.
-    if (state.recordConflicts === undefined) state.recordConflicts = await this.findRecordConflicts();
+    // Which versions make a conflict depends on whom the admin trusts (`editedBy`): when that changed (or
+    // in a state from before), every record kept in several versions is looked at again.
+    const trust = (await this.deps.store.colleagues())
+      .filter((c) => c.trusted)
+      .map((c) => c.ledgerId)
+      .sort()
+      .join(' ');
+    if (state.trust !== trust || state.recordConflicts === undefined) {
+      const found = await this.findConflicts(state);
+      state.conflicts = found.grants;
+      state.recordConflicts = found.records;
+      state.trust = trust;
+    }
     const authors = new Set<string>();
     for (;;) {
       const batch = await this.mirror.changes({
@@ -725,40 +758,46 @@ export class TeamSync {
       if (batch.results.length < TEAM_BATCH) break;
     }
     for (const author of await this.trustedNow(state)) if (author !== ourLedger) authors.add(author);
-    for (const author of authors) await this.applyAuthor(state, author, pulledAll);
+    for (const author of authors)
+      try {
+        await this.applyAuthor(state, author, pulledAll);
+      } catch {
+        // One colleague's records that the checks could not take in hold back neither the others nor the
+        // sync: refused, and said (`refused-by-import`); the next change of theirs is tried again.
+        this.quarantine(state, { id: headDocId(author), rev: 'unknown', reason: 'refused-by-import' });
+      }
   }
 
   /** `pulledAll`: the pull went to its end, so the mirror holds everything the server has. */
   private async applyAuthor(state: TeamSyncState, author: string, pulledAll: boolean): Promise<void> {
-    let head: HeadDoc;
-    let headRev: string;
-    try {
-      const raw = await this.mirror.get(headDocId(author));
-      const parsed = parseTeamDoc(raw);
-      if (!parsed.ok || parsed.doc.type !== 'head') return; // quarantined when it arrived
-      head = parsed.doc;
-      headRev = String(raw._rev);
-    } catch {
-      return; // its head has not arrived yet: the next sync takes it
+    const chosen = await this.chooseHead(author);
+    if (!chosen) return; // its head has not arrived yet, or did not parse (quarantined when it arrived)
+    if (chosen === 'incomplete') {
+      // Its chain is not all here: wait for the rest, apply no more. After a whole pull the server has not
+      // got it (deleted there, or a head whose unsigned length was raised): said, not waited on mutely.
+      if (pulledAll) {
+        const rev = String((await this.mirror.get(headDocId(author)))._rev);
+        this.quarantine(state, { id: headDocId(author), rev, reason: 'incomplete-chain' });
+      }
+      return;
     }
-    const key = await importPublicKey(head.publicKey);
+    const { head, rev: headRev } = chosen;
+    let key: CryptoKey;
+    try {
+      key = await importPublicKey(head.publicKey);
+    } catch {
+      // Shaped like a key but not a point of the curve: nothing of that ledger can be checked.
+      this.quarantine(state, { id: headDocId(author), rev: headRev, reason: 'malformed' });
+      return;
+    }
     const grants: GrantRecord[] = [];
     const grantRows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true, conflicts: true });
     let heldGrants: Set<string> | undefined;
     for (const row of grantRows.rows) {
-      let raw: unknown = row.doc;
-      let rev = String(row.value.rev);
-      let conflicted = false;
-      if (row.doc._conflicts?.length) {
-        // Versions nobody signed (forged on the server beside it) are refused: with one signed version left,
-        // that one is the grant; with two, it is edited in two places.
-        const { good } = await this.verifiedVersions(String(row.id));
-        if (good.length === 0) continue;
-        if (good.length === 1) {
-          rev = good[0]!.rev;
-          raw = await this.mirror.get(String(row.id), { rev });
-        } else conflicted = true;
-      }
+      // Versions beside it that nobody signed (forged on the server) are refused: the author's own is taken.
+      const version = await this.versionBy(String(row.id), row.doc, author);
+      if (!version) continue;
+      const { raw, rev, conflicted } = version;
       const parsed = parseTeamDoc(raw);
       if (!parsed.ok || parsed.doc.type !== 'grant' || parsed.doc.author !== author) continue;
       // Edited in two places: ours stays until an admin chooses (a new grant is taken, there is none to keep).
@@ -779,13 +818,8 @@ export class TeamSync {
     let from = Math.max(0, Math.min(await this.deps.store.chainLength(author), head.length) - 1);
     for (;;) {
       const decisions = await this.readDecisions(author, from, head.length);
-      // Not all of its chain here yet: wait for the rest, apply no more. After a whole pull the server has
-      // not got them (deleted there, or a head whose unsigned length was raised): said, not waited on mutely.
-      if (!decisions) {
-        if (pulledAll)
-          this.quarantine(state, { id: headDocId(author), rev: headRev, reason: 'incomplete-chain' });
-        return;
-      }
+      // Not all of its chain here yet (a decision gone between the head's check and this read): wait.
+      if (!decisions) return;
       const last = from + decisions.length >= head.length;
       // The grants, checklist runs and review campaigns come with the last part.
       const records = last ? await this.authorRecords(state, author, key) : undefined;
@@ -814,6 +848,49 @@ export class TeamSync {
       if (last || ('plan' in check && check.plan.ledgers.some((l) => l.heldBack))) return;
       from += decisions.length - 1;
     }
+  }
+
+  /**
+   * The head of a colleague's ledger to apply: its length is not signed (its chain head is), so a head is
+   * taken only where the decision at `length - 1` is here and is the chain head it signs. With versions of
+   * the head beside each other (one raised on the server, say), the longest that holds is taken.
+   * `incomplete` when none does; undefined when there is no head, or none that parses.
+   */
+  private async chooseHead(
+    author: string,
+  ): Promise<{ head: HeadDoc; rev: string } | 'incomplete' | undefined> {
+    let raw: Record<string, unknown>;
+    try {
+      raw = await this.mirror.get(headDocId(author), { conflicts: true });
+    } catch {
+      return undefined;
+    }
+    const revs = [String(raw._rev), ...((raw._conflicts as string[] | undefined) ?? [])].slice(
+      0,
+      TEAM_MAX_VERSIONS,
+    );
+    const heads: { head: HeadDoc; rev: string }[] = [];
+    for (const rev of revs) {
+      const parsed = parseTeamDoc(rev === raw._rev ? raw : await this.mirror.get(headDocId(author), { rev }));
+      if (parsed.ok && parsed.doc.type === 'head' && parsed.doc.ledgerId === author)
+        heads.push({ head: parsed.doc, rev });
+    }
+    if (heads.length === 0) return undefined;
+    heads.sort((a, b) => b.head.length - a.head.length);
+    for (const candidate of heads) {
+      const { length, chainHead } = candidate.head;
+      if (length === 0) {
+        if (chainHead === null) return candidate;
+        continue;
+      }
+      try {
+        const last = parseTeamDoc(await this.mirror.get(decisionDocId(author, length - 1)));
+        if (last.ok && last.doc.type === 'decision' && last.doc.decision.hash === chainHead) return candidate;
+      } catch {
+        // not here
+      }
+    }
+    return 'incomplete';
   }
 
   /**
@@ -877,21 +954,19 @@ export class TeamSync {
     const campaigns: { campaign: ReviewCampaign; sig: string }[] = [];
     let heldRuns: Set<string> | undefined;
     for await (const row of this.recordRows(TEAM_BATCH)) {
-      const parsed = parseTeamDoc(row.doc);
+      const version = await this.versionBy(String(row.id), row.doc, author);
+      if (!version) continue;
+      const parsed = parseTeamDoc(version.raw);
       if (!parsed.ok || (parsed.doc.type !== 'checklist' && parsed.doc.type !== 'review')) continue;
       const doc: RecordDoc = parsed.doc; // one that did not parse was quarantined when it arrived
       if (doc.author !== author) continue;
       const { kind, record } = recordOf(doc);
       if (!(await verifyText(key, doc.sig, recordSigningText(kind, author, record)))) {
-        this.quarantine(state, {
-          id: String(row.id),
-          rev: String(row.value.rev),
-          reason: 'bad-signature',
-        });
+        this.quarantine(state, { id: String(row.id), rev: version.rev, reason: 'bad-signature' });
         continue;
       }
       if (doc.type === 'checklist') {
-        if (row.doc._conflicts?.length) {
+        if (version.conflicted) {
           heldRuns ??= new Set((await this.deps.store.runs()).map((r) => r.id));
           if (heldRuns.has(doc.run.id)) continue;
         }
@@ -923,9 +998,51 @@ export class TeamSync {
    * others), each parsed, for an admin to choose between. Empty when there is no conflict.
    */
   private async docVersions(docId: string): Promise<{ rev: string; doc: RecordDoc }[]> {
-    const { good } = await this.verifiedVersions(docId);
-    // One version left: no choice to make (the others are refused, and the sync reported them).
-    return good.length >= 2 ? good : [];
+    const versions = await this.editedBy(await this.verifiedVersions(docId));
+    // One author left: no choice to make (the others are refused, or wait for the admin's trust).
+    return versions.length >= 2 ? versions : [];
+  }
+
+  /**
+   * Of a record's signed versions, those that make it "edited in two places": one per author (CouchDB's
+   * first of theirs; a copy of a version under another revision is no second place), and only ours and
+   * trusted colleagues' (anyone can make a key: a version by one the admin has not trusted waits, as the
+   * rest of their records do, and holds nothing of ours back).
+   */
+  private async editedBy(found: { good: { rev: string; doc: RecordDoc }[] }) {
+    const ours = await this.deps.store.getLedgerId();
+    const trusted = new Set(
+      (await this.deps.store.colleagues()).filter((c) => c.trusted).map((c) => c.ledgerId),
+    );
+    const seen = new Set<string>();
+    return found.good.filter((v) => {
+      const author = v.doc.author;
+      if (seen.has(author) || (author !== ours && !trusted.has(author))) return false;
+      seen.add(author);
+      return true;
+    });
+  }
+
+  /**
+   * The version of a record document to take from `author`, or to put ours on (`author` ours): the
+   * document itself when it has one version; otherwise that author's signed version, unless the record is
+   * edited in two places (`conflicted`: the winner is kept, as before the admin chooses). Undefined when
+   * that author has no signed version in it.
+   */
+  private async versionBy(
+    docId: string,
+    doc: Record<string, unknown>,
+    author: string,
+  ): Promise<{ raw: Record<string, unknown>; rev: string; conflicted: boolean } | undefined> {
+    if (!Array.isArray(doc._conflicts) || doc._conflicts.length === 0)
+      return { raw: doc, rev: String(doc._rev), conflicted: false };
+    const found = await this.verifiedVersions(docId);
+    if ((await this.editedBy(found)).length >= 2)
+      return { raw: doc, rev: String(doc._rev), conflicted: true };
+    const theirs = found.good.find((v) => v.doc.author === author);
+    if (!theirs) return undefined;
+    const raw = theirs.rev === doc._rev ? doc : await this.mirror.get(docId, { rev: theirs.rev });
+    return { raw, rev: theirs.rev, conflicted: false };
   }
 
   /**
@@ -965,14 +1082,15 @@ export class TeamSync {
   }
 
   /**
-   * Whether a record document that came in is edited in two places: at least two versions signed by their
-   * authors. A version that is not (forged on the server, changed) is refused and reported, never listed.
+   * Whether a record document that came in is edited in two places: versions signed by two authors, each
+   * ours or trusted (`editedBy`). A version not signed by its author (forged on the server, changed) is
+   * refused and reported, never listed.
    */
   private async conflicted(state: TeamSyncState, docId: string, raw: Record<string, unknown>) {
     if (!Array.isArray(raw._conflicts) || raw._conflicts.length === 0) return false;
-    const { good, bad } = await this.verifiedVersions(docId);
-    for (const item of bad) this.quarantine(state, item);
-    return good.length >= 2;
+    const found = await this.verifiedVersions(docId);
+    for (const item of found.bad) this.quarantine(state, item);
+    return (await this.editedBy(found)).length >= 2;
   }
 
   /**
@@ -1122,11 +1240,18 @@ export class TeamSync {
     return out;
   }
 
-  /** Runs and campaigns in the mirror with a kept conflict (a state from before they were listed). */
-  private async findRecordConflicts(): Promise<string[]> {
-    const found: string[] = [];
-    for await (const row of this.recordRows(50)) if (row.doc?._conflicts?.length) found.push(String(row.id));
-    return found;
+  /** Grants (by grant id), runs and campaigns (by document id) in the mirror edited in two places now. */
+  private async findConflicts(state: TeamSyncState): Promise<{ grants: string[]; records: string[] }> {
+    const grants: string[] = [];
+    const records: string[] = [];
+    const rows = await this.mirror.allDocs({ ...GRANT_RANGE, include_docs: true, conflicts: true });
+    for (const row of rows.rows)
+      if (row.doc?._conflicts?.length && (await this.conflicted(state, String(row.id), row.doc)))
+        grants.push(String(row.id).slice('grant:'.length));
+    for await (const row of this.recordRows(50))
+      if (row.doc?._conflicts?.length && (await this.conflicted(state, String(row.id), row.doc)))
+        records.push(String(row.id));
+    return { grants, records };
   }
 
   /**
@@ -1196,6 +1321,7 @@ export class TeamSync {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.running?.catch(() => undefined);
     await this.mirror.close();
   }

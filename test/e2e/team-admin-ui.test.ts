@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainSigningText, publicKeyOf, recordSigningText, signText } from '@/lib/domain/ledger/signing';
+import {
+  chainSigningText,
+  keyFingerprint,
+  publicKeyOf,
+  recordSigningText,
+  signText,
+} from '@/lib/domain/ledger/signing';
+import type { PublicKey } from '@/lib/domain/ledger/records';
 import { headDocId } from '@/lib/domain/team-docs';
 import { samplePortfolio } from '../sandbox/generate';
 import { BUSINESS_URL, openDocumentForm, openSubject, panelFrame } from './harness';
@@ -27,7 +34,7 @@ const COLLEAGUE = '22222222-2222-4222-8222-222222222222';
 const OTHER = '33333333-3333-4333-8333-333333333333';
 const PARTNER = 'partner:3228568050780001';
 
-type Author = { ledgerId: string; key: CryptoKey; head: Record<string, unknown> };
+type Author = { ledgerId: string; key: CryptoKey; head: Record<string, unknown>; publicKey: PublicKey };
 /** A colleague's installation: a signing key, and its ledger head as its sync puts it on the server. */
 async function author(ledgerId: string): Promise<Author> {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
@@ -44,7 +51,7 @@ async function author(ledgerId: string): Promise<Author> {
     length: 0,
     chainHeadSignature: await signText(pair.privateKey, chainSigningText(ledgerId, null)),
   };
-  return { ledgerId, key: pair.privateKey, head };
+  return { ledgerId, key: pair.privateKey, head, publicKey: head.publicKey };
 }
 const signed = async (by: Author, doc: { _id: unknown; _rev: string; grant: Record<string, unknown> }) => ({
   ...doc,
@@ -117,9 +124,17 @@ afterAll(async () => {
 
 describe('the team ledger for an admin, on the options page', () => {
   it('shows the grant in conflict and the refused document, and keeps the version the admin chooses', async () => {
-    // Saving turns replication on; its first sync brings the server's documents.
+    // Saving turns replication on; its first sync brings the server's documents. The two colleagues'
+    // versions wait until the admin trusts them (a version by a key nobody trusts makes no conflict).
     expect((await configureTeamLedger(alice, account)).kind).toBe('done');
     const page = await alice.options();
+    for (const ledgerId of [COLLEAGUE, OTHER]) {
+      await page.reload();
+      const row = page.locator(`[data-colleague="${ledgerId}"]`);
+      await expect.poll(() => row.getAttribute('data-trusted'), { timeout: 60_000 }).toBe('false');
+      await row.getByRole('button', { name: 'Trust', exact: true }).click();
+      await expect.poll(() => row.getAttribute('data-trusted')).toBe('true');
+    }
     const section = page.locator('section.team-admin');
     const conflict = section.locator(`[data-team-conflicts] [data-grant-id="${GRANT_ID}"]`);
     await conflict.waitFor({ timeout: 60_000 });
@@ -135,10 +150,10 @@ describe('the team ledger for an admin, on the options page', () => {
     await conflict.getByRole('button', { name: 'Compare and choose' }).click();
     const table = conflict.locator('table.conflict-table');
     await table.waitFor();
-    // Both versions, each by a colleague the trust list does not know (no key pinned: their ledger id).
-    const authors = await table.locator('thead th').allInnerTexts();
-    expect(authors.join('\n')).toContain(`ledger ${COLLEAGUE}`);
-    expect(authors.join('\n')).toContain(`ledger ${OTHER}`);
+    // Both versions, each by a colleague as the trust list knows them: their key's fingerprint, trusted.
+    const authors = (await table.locator('thead th').allInnerTexts()).join('\n');
+    for (const who of [colleague, other])
+      expect(authors).toContain(`A colleague (key ${await keyFingerprint(who.publicKey)}, trusted)`);
     expect(
       await table
         .locator('tr[data-differs="true"]')

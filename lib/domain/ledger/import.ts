@@ -611,6 +611,10 @@ export async function planImport(
   if (headCheck) return headCheck;
   const watched = await planWatch(file, current, ledgers, options);
   if (!watched.ok) return watched;
+  // The team ledger's colleague whose grants and runs wait for the admin's trust: listed (and so pinned),
+  // so that the admin finds them among the colleagues to trust, decisions or none.
+  if (options.recordsNeedTrust && (file.grants.length > 0 || file.checklistRuns.length > 0))
+    await listFileLedger(file, current, ledgers);
 
   const addGrants: GrantRecord[] = [];
   const conflictingGrants: ImportPlan['conflictingGrants'] = [];
@@ -701,24 +705,15 @@ export async function planImport(
 }
 
 /**
- * The file's baselines and change log, against what is held: who vouches for them (watch-transfer.ts
- * `watchAuthor`), what each business's merge would take from the file (one `baseline` change each, listed
- * in the preview like every record that can silence something), and how many change rows are new. When
- * the file's own ledger adds no decision, it is listed among the ledgers all the same, so the preview can
- * say whose data it is and offer to trust it.
+ * The file's own ledger among the ledgers, adding no decision, when it is not there already: so that the
+ * preview can say whose data the file's other records are and offer to trust it, and the import pins the
+ * key that signed the file's chain head (a colleague whose chain is empty has records all the same).
  */
-async function planWatch(
+async function listFileLedger(
   file: ExportFile,
   current: LedgerContents,
   ledgers: PlannedLedger[],
-  options: ImportOptions,
-): Promise<{ ok: true; watch?: WatchPlan; changes: ImportChange[] } | ImportFailure> {
-  const baselines = file.baselines ?? [];
-  const rows = file.changes ?? [];
-  if (baselines.length === 0 && rows.length === 0 && !file.reviewCampaigns?.length)
-    return { ok: true, changes: [] };
-  const author = await watchAuthor(file, current);
-  if (!author.ok) return author;
+): Promise<void> {
   const ledgerId = file.ledgerId;
   const ours = ledgerId === current.ledgerId;
   if (!ledgers.some((l) => l.ledgerId === ledgerId)) {
@@ -752,6 +747,29 @@ async function planWatch(
       silencing: 0,
     });
   }
+}
+
+/**
+ * The file's baselines and change log, against what is held: who vouches for them (watch-transfer.ts
+ * `watchAuthor`), what each business's merge would take from the file (one `baseline` change each, listed
+ * in the preview like every record that can silence something), and how many change rows are new. When
+ * the file's own ledger adds no decision, it is listed among the ledgers all the same, so the preview can
+ * say whose data it is and offer to trust it.
+ */
+async function planWatch(
+  file: ExportFile,
+  current: LedgerContents,
+  ledgers: PlannedLedger[],
+  options: ImportOptions,
+): Promise<{ ok: true; watch?: WatchPlan; changes: ImportChange[] } | ImportFailure> {
+  const baselines = file.baselines ?? [];
+  const rows = file.changes ?? [];
+  if (baselines.length === 0 && rows.length === 0 && !file.reviewCampaigns?.length)
+    return { ok: true, changes: [] };
+  const author = await watchAuthor(file, current);
+  if (!author.ok) return author;
+  const ledgerId = file.ledgerId;
+  await listFileLedger(file, current, ledgers);
   const held = (await current.watch?.()) ?? { baselines: new Map(), changeKeys: new Set<string>() };
   const changes: ImportChange[] = [];
   for (const theirs of baselines) {

@@ -91,6 +91,7 @@ async function runInConflict() {
   const a = installation('a');
   const b = installation('b');
   await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
+  await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
   const run = createRun({
     id: 'run-1',
     businessId: BUSINESS,
@@ -133,6 +134,7 @@ async function campaignInConflict() {
   await a.store.commit({ campaigns: [started] });
   await a.sync.sync();
   await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
+  await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
   await b.sync.sync();
   expect(await b.store.campaign('c1')).toEqual(started);
   const answer = async (store: LedgerStore, kind: 'keep' | 'revoke', rationale: string, reviewer: string) => {
@@ -179,7 +181,7 @@ describe('checklist runs and review campaigns edited in two places (background m
     const aLedger = await a.store.getLedgerId();
     const bLedger = await b.store.getLedgerId();
     const theirs = versions.find((v) => v.author.ledgerId === bLedger)!;
-    expect(theirs.author).toMatchObject({ kind: 'colleague', trusted: false });
+    expect(theirs.author).toMatchObject({ kind: 'colleague', trusted: true });
     expect(theirs.record).toEqual({ kind: 'checklist', run: bRun });
     expect(versions.find((v) => v.author.ledgerId === aLedger)?.author.kind).toBe('you');
     // Nothing was chosen for the admin: A still holds its own version.

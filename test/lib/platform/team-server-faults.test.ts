@@ -206,7 +206,7 @@ describe('what a member with write access can do to a colleague’s records (iss
     );
     expect(await b.store.chain(aLedger)).toHaveLength(2);
 
-    // A's next sync writes its head again: B takes the rest.
+    // A’s next sync writes its head again: B takes the rest.
     await a.store.appendDecision(note(3));
     await a.sync.sync();
     await b.sync.sync();

@@ -220,6 +220,23 @@ describe('team ledger replication', () => {
     expect(taken.quarantined).toBe(0);
   });
 
+  it('a colleague with no decision yet, only a checklist run, is listed to be trusted, and the run then taken', async () => {
+    const a = installation('a');
+    const b = installation('b');
+    const run = await startRun(a.store);
+    const aLedger = await a.store.getLedgerId();
+    expect(await a.store.chainLength(aLedger)).toBe(0);
+    await a.sync.sync();
+    expect((await b.sync.sync()).waiting).toEqual({ colleagues: 1, records: 1 });
+    // The key that signed A's (empty) chain head is pinned: the admin finds A among the colleagues.
+    const listed = (await b.store.colleagues()).find((c) => c.ledgerId === aLedger);
+    expect(listed).toMatchObject({ trusted: false });
+    expect(listed?.fingerprint).toEqual(expect.any(String));
+    await b.store.setTrusted(aLedger, true, NOW);
+    await b.sync.sync();
+    expect(await b.store.run('run-1')).toEqual(run);
+  });
+
   it('a sync asked for while one runs is one more after it, shared by every such ask', async () => {
     const a = installation('a');
     const runs = vi.spyOn(a.sync as unknown as { syncOnce(): Promise<unknown> }, 'syncOnce');
@@ -316,7 +333,9 @@ describe('team ledger replication', () => {
   it('a grant edited in two places keeps both versions until an admin chooses, with a decision', async () => {
     const a = installation('a');
     const b = installation('b');
+    // Two colleagues who trust each other: a version by one the admin has not trusted makes no conflict.
     await trusts(b, a);
+    await trusts(a, b);
     await documentGrant(a.store);
     await a.sync.sync();
     await b.sync.sync();
