@@ -55,6 +55,8 @@ export interface PouchDatabase {
   };
   remove(id: string, rev: string): Promise<unknown>;
   close(): Promise<void>;
+  /** Deletes the whole database (every document, revision, checkpoint and local document). */
+  destroy(): Promise<unknown>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 export type PouchConstructor = new (name: string, options?: Record<string, unknown>) => PouchDatabase;
@@ -99,6 +101,11 @@ export interface QuarantinedDoc {
 
 /** What the last sync left behind, kept in the mirror's local (never replicated) document. */
 export interface TeamSyncState {
+  /**
+   * The ledger id this state was kept for. A mirror kept for another one was made before "Delete all data"
+   * gave this installation a new identity: it is dropped and begun again (absent in a state from before it).
+   */
+  ledgerId?: string;
   /** Decisions of our chain in the mirror, and of those, how many the server has confirmed. */
   decisionsInMirror: number;
   decisionsOnServer: number;
@@ -216,7 +223,10 @@ export function describeSyncError(error: unknown): TeamSyncError {
 }
 
 export class TeamSync {
-  private readonly mirror: PouchDatabase;
+  private mirror: PouchDatabase;
+  private readonly mirrorName: string;
+  /** Closed (or destroyed): nothing more is read or written through it. */
+  private closed = false;
   private running: Promise<TeamStatus> | undefined;
   /**
    * By document id, the digest (`recordDigest`) of the version of each grant, run and campaign this
@@ -244,7 +254,8 @@ export class TeamSync {
       heldAfterPull?: number;
     },
   ) {
-    this.mirror = new deps.PouchDB(deps.mirrorName ?? mirrorNameFor(deps.settings));
+    this.mirrorName = deps.mirrorName ?? mirrorNameFor(deps.settings);
+    this.mirror = new deps.PouchDB(this.mirrorName);
   }
 
   private now(): Date {
@@ -297,14 +308,24 @@ export class TeamSync {
    * counts on nothing else writing to the mirror between its push and the end of its pull (`serverHolds`).
    */
   private alone<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run, run);
+    const guarded = () => (this.closed ? Promise.reject(new Error('the team mirror is closed')) : run());
+    const next = this.queue.then(guarded, guarded);
     this.queue = next.catch(() => undefined);
     return next;
   }
   private queue: Promise<unknown> = Promise.resolve();
 
   private async syncOnce(): Promise<TeamStatus> {
-    const state = await this.state();
+    let state = await this.state();
+    const ledgerId = await this.deps.store.getLedgerId();
+    if (state.ledgerId !== undefined && state.ledgerId !== ledgerId) {
+      // Kept for this installation's identity before "Delete all data": the old chain's documents and
+      // counts are not ours to push from; the mirror starts again empty and fills from the server.
+      await this.mirror.destroy();
+      this.mirror = new this.deps.PouchDB(this.mirrorName);
+      state = initialState();
+    }
+    state.ledgerId = ledgerId;
     this.seen = await this.loadSeen();
     this.seenChanged = false;
     // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
@@ -1120,9 +1141,22 @@ export class TeamSync {
     return true;
   }
 
+  /** Closes the mirror once the sync or resolution under way is done; nothing more runs through this engine. */
   async close(): Promise<void> {
-    await this.running?.catch(() => undefined);
-    await this.mirror.close();
+    this.closed = true;
+    await this.queue;
+    await this.mirror.close().catch(() => undefined);
+  }
+
+  /**
+   * Deletes the mirror (the local copy of the team's database, its checkpoints and this state) once the sync
+   * or resolution under way is done: turning the team ledger off, "Delete all data". The server keeps what
+   * it holds; a new engine on the same name starts empty.
+   */
+  async destroy(): Promise<void> {
+    this.closed = true;
+    await this.queue;
+    await this.mirror.destroy();
   }
 
   /**

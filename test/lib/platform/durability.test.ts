@@ -203,8 +203,23 @@ describe('durable commands', () => {
     await raw.meta.put({ key: 'signingKey', value: { stand: 'in for the key pair' } });
     await raw.meta.put({ key: 'signingKey.public', value: 'jwk' });
 
-    const deleted = await t.ask('ledgerAdmin', { type: 'delete-all', commandKey: key() });
+    // The team ledger's runner holds replication back and drops its local copy around the deletion.
+    const around: string[] = [];
+    t.hub.eraseWith = async (work) => {
+      around.push('replication stopped, mirror dropped');
+      const done = await work();
+      around.push('resumed');
+      return done;
+    };
+    const commandKey = key();
+    const deleted = await t.ask('ledgerAdmin', { type: 'delete-all', commandKey });
     expect(deleted).toEqual({ ok: true, value: { type: 'delete-all' } });
+    expect(around).toEqual(['replication stopped, mirror dropped', 'resumed']);
+    const newId = await t.store.getLedgerId();
+    // A retry is answered as the first time: no third identity, nothing dropped again.
+    expect(await t.ask('ledgerAdmin', { type: 'delete-all', commandKey })).toEqual(deleted);
+    expect(around).toHaveLength(2);
+    expect(await t.store.getLedgerId()).toBe(newId);
     expect((await raw.meta.toArray()).map((r) => r.key).sort()).toEqual(['ledgerId', 'signingKey']);
     expect((await raw.meta.get('signingKey'))?.value).not.toEqual({ stand: 'in for the key pair' });
     expect(await t.store.getLedgerId()).not.toBe(ledgerId);
