@@ -1148,16 +1148,6 @@ export class TeamSync {
     await this.mirror.close().catch(() => undefined);
   }
 
-  /**
-   * Deletes the mirror (the local copy of the team's database, its checkpoints and this state) once the sync
-   * or resolution under way is done: turning the team ledger off, "Delete all data". The server keeps what
-   * it holds; a new engine on the same name starts empty.
-   */
-  async destroy(): Promise<void> {
-    this.closed = true;
-    await this.queue;
-    await this.mirror.destroy();
-  }
 
   /**
    * The grants in conflict now, each with its business, subject and how many versions are kept (the
