@@ -225,7 +225,7 @@ export function describeSyncError(error: unknown): TeamSyncError {
 export class TeamSync {
   private mirror: PouchDatabase;
   private readonly mirrorName: string;
-  /** Closed (or destroyed): nothing more is read or written through it. */
+  /** Closed: nothing more is read or written through it (a sync asked afterwards fails at once). */
   private closed = false;
   private running: Promise<TeamStatus> | undefined;
   /**
@@ -1147,7 +1147,6 @@ export class TeamSync {
     await this.queue;
     await this.mirror.close().catch(() => undefined);
   }
-
 
   /**
    * The grants in conflict now, each with its business, subject and how many versions are kept (the
