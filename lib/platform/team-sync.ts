@@ -328,9 +328,6 @@ export class TeamSync {
     state.ledgerId = ledgerId;
     this.seen = await this.loadSeen();
     this.seenChanged = false;
-    // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
-    await this.push(state);
-    await this.pushRecords(state);
     // A request that timed out is said as such (PouchDB passes its error on without its name).
     let timedOut = false;
     const remote = new this.deps.PouchDB(getDatabaseUrl(this.deps.settings), {
@@ -338,30 +335,23 @@ export class TeamSync {
         this.deps.fetch ?? teamFetch(this.deps.settings, this.deps.requestTimeoutMs, () => (timedOut = true)),
       skip_setup: true,
     });
-    try {
-      const marker = await this.heldMarker(remote);
-      const since = this.heldByServer(marker, state);
-      const pushed = await this.mirror.replicate.to(remote, {
-        batch_size: TEAM_BATCH,
-        batches_limit: 2,
-        ...(since === undefined ? {} : { since }),
-      });
-      delete state.serverHolds;
-      state.decisionsOnServer = state.decisionsInMirror;
-      state.grantsPending = 0;
-      state.recordsPending = 0;
-      const before = (await this.mirror.info()).update_seq;
-      const pulled = await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
-      await this.noteHeldByServer(remote, state, marker, {
-        pushedTo: pushed?.last_seq,
-        before,
-        after: (await this.mirror.info()).update_seq,
-        written: pulled?.docs_written,
-      });
-      delete state.lastError;
-      state.lastSyncAt = this.now().toISOString();
-    } catch (error) {
+    const failed = (error: unknown) => {
       state.lastError = timedOut ? { kind: 'unreachable', reason: 'timeout' } : describeSyncError(error);
+    };
+    try {
+      const ready = await this.takeServersFirst(remote, state, ledgerId).then(
+        () => true,
+        (error: unknown) => {
+          failed(error);
+          return false;
+        },
+      );
+      if (ready) {
+        // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
+        await this.push(state);
+        await this.pushRecords(state);
+        await this.exchange(remote, state).catch(failed);
+      }
     } finally {
       await remote.close().catch(() => undefined);
     }
@@ -370,6 +360,49 @@ export class TeamSync {
     await this.saveState(state);
     await this.saveSeen();
     return this.status();
+  }
+
+  /**
+   * A mirror that has not synced yet (new, or begun again after the team ledger was turned off) while the
+   * server already holds our ledger first takes what the server holds: our records there are then met in the
+   * mirror as they are, not written again under new signatures (a signature is made anew each time: each
+   * would be a second version, in conflict with our own). Throws when the server cannot say: nothing of ours
+   * goes into such a mirror until it can.
+   */
+  private async takeServersFirst(remote: PouchDatabase, state: TeamSyncState, ledgerId: string) {
+    if (state.lastSyncAt !== undefined) return;
+    try {
+      await remote.get(headDocId(ledgerId));
+    } catch (error) {
+      if ((error as { status?: unknown }).status === 404) return;
+      throw error;
+    }
+    await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+  }
+
+  /** The push of the mirror to the server and the pull back, with what the server is known to hold. */
+  private async exchange(remote: PouchDatabase, state: TeamSyncState): Promise<void> {
+    const marker = await this.heldMarker(remote);
+    const since = this.heldByServer(marker, state);
+    const pushed = await this.mirror.replicate.to(remote, {
+      batch_size: TEAM_BATCH,
+      batches_limit: 2,
+      ...(since === undefined ? {} : { since }),
+    });
+    delete state.serverHolds;
+    state.decisionsOnServer = state.decisionsInMirror;
+    state.grantsPending = 0;
+    state.recordsPending = 0;
+    const before = (await this.mirror.info()).update_seq;
+    const pulled = await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+    await this.noteHeldByServer(remote, state, marker, {
+      pushedTo: pushed?.last_seq,
+      before,
+      after: (await this.mirror.info()).update_seq,
+      written: pulled?.docs_written,
+    });
+    delete state.lastError;
+    state.lastSyncAt = this.now().toISOString();
   }
 
   /**

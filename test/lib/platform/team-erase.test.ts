@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TeamSettings } from '@/lib/domain/team-ledger';
+import { defaultSettings } from '@/lib/domain/settings';
 import { LedgerStore } from '@/lib/ledger/store';
+import { runLedgerCommand } from '@/lib/platform/ledger';
 import { TeamRunner, teamMirrorItem } from '@/lib/platform/team-runner';
 import { teamSettingsItem } from '@/lib/platform/team-settings';
 import { mirrorNameFor, TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
@@ -72,14 +74,38 @@ function colleague() {
   return { store, sync };
 }
 
-/** What a TeamSync opened on the settings' mirror finds there (a new engine, as after a worker restart). */
-async function mirrorState() {
-  const look = new TeamSync({ PouchDB, store: newStore('look'), settings, now: () => NOW });
-  try {
-    return await look.state();
-  } finally {
-    await look.close();
-  }
+/**
+ * What a TeamSync opened on the settings' mirror finds there (a new engine, as after a worker restart). Left
+ * open: the memory adapter shares one store per name, and closing this handle would close the runner's too.
+ */
+function mirrorState() {
+  return new TeamSync({ PouchDB, store: newStore('look'), settings, now: () => NOW }).state();
+}
+
+/** A grant documented as the panel does. */
+async function documentGrant(store: LedgerStore) {
+  const done = await runLedgerCommand(
+    store,
+    {
+      type: 'document',
+      businessId: BUSINESS,
+      subject: PARTNER,
+      assets: [{ type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] }],
+      case: 'Spring campaign',
+      startsAt: '2026-11-20',
+      endsAt: '2027-01-15',
+    },
+    { now: NOW, decidedBy: 'anna@sjobod.se', settings: defaultSettings, isThirdParty: () => true },
+  );
+  expect(done.ok).toBe(true);
+}
+
+/** A document as the server holds it, with its conflicts (read as the server admin). */
+async function serverDoc(id: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}team/${encodeURIComponent(id)}?conflicts=true`, {
+    headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
+  });
+  return (await response.json()) as Record<string, unknown>;
 }
 
 const note = (store: LedgerStore, minute: number, rationale: string) =>
@@ -183,7 +209,7 @@ describe('turning the team ledger off', () => {
   it('drops the mirror: a new engine on the same name starts empty, and turning it on again starts afresh', async () => {
     const anna = newStore('anna');
     const runner = runnerFor(anna);
-    await note(anna, 1, 'Agency onboarded');
+    await documentGrant(anna);
     await runner.syncNow();
     expect(await mirrorState()).toMatchObject({ decisionsInMirror: 1, lastSyncAt: NOW.toISOString() });
     expect(await teamMirrorItem.getValue()).toBe(mirrorNameFor(settings));
@@ -199,6 +225,15 @@ describe('turning the team ledger off', () => {
 
     await teamSettingsItem.setValue(settings);
     await runner.syncNow();
+    await runner.syncNow();
     expect(await mirrorState()).toMatchObject({ decisionsInMirror: 1, decisionsOnServer: 1 });
+    // Our records already on the server are taken as they are there, not written again under new
+    // signatures (a second version of each: a conflict with ourselves).
+    expect(await runner.status()).toMatchObject({ kind: 'on', pending: 0, conflicts: 0, quarantined: 0 });
+    const grant = (await anna.grants())[0]!;
+    const held = await serverDoc(`grant:${grant.id}`);
+    expect(held._conflicts).toBeUndefined();
+    expect(held._rev).toMatch(/^1-/);
+    expect(await serverDoc(`ledger:${await anna.getLedgerId()}`)).not.toHaveProperty('_conflicts');
   });
 });
