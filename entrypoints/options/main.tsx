@@ -28,7 +28,16 @@ createRoot(document.getElementById('root')!).render(
       changesPage: changesPageUrl,
       overviewPage: overviewPageUrl,
       settings: { load: loadSettings, save: saveSettings },
-      team: { view: viewTeamSettings, save: saveTeamSettings, turnOff: turnOffTeamLedger },
+      team: {
+        view: viewTeamSettings,
+        save: saveTeamSettings,
+        // Said done once the background has closed replication and deleted its copy of the team's database
+        // (its status, asked once the setting is gone, answers after that).
+        turnOff: async () => {
+          await turnOffTeamLedger();
+          await ask('teamStatus', {}).catch(() => undefined);
+        },
+      },
       // Handed to the worker by reference where it can be, else (or when asked to be durable, because a
       // stopped worker lost the file it held) stored in IndexedDB for it.
       upload: async (file, how) =>

@@ -91,12 +91,9 @@ export interface StoreLimits {
 }
 const DEFAULT_LIMITS: StoreLimits = { seenPerBusiness: 20_000 };
 
-/** The meta rows "Delete all data" keeps: the ledger's identity and its signing key. */
 /** The meta rows of the businesses' names (issue 15): `business-name:<id>` → `{ name, readAt }`. */
 const BUSINESS_NAME = 'business-name:';
 const businessNameSchema = z.object({ name: z.string().min(1).max(BUSINESS_NAME_MAX), readAt: z.string() });
-
-export const isKeptOnDelete = (key: string): boolean => key === 'ledgerId' || key.startsWith('signingKey');
 
 /**
  * The held decisions' ids, kept beside their rows (issue 16): meta `heldIds:<ledgerId>:<first>` holds the ids
@@ -211,6 +208,18 @@ interface Identity {
   publicKey: PublicKey;
   createdAt: string;
   legacyHead: string | null;
+}
+
+/** A new signing key: the private key non-extractable, the public one as it travels (JWK). */
+async function newKeyPair(): Promise<Pick<Identity, 'privateKey' | 'publicKey'>> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ]);
+  return {
+    privateKey: pair.privateKey,
+    publicKey: publicKeyOf(await crypto.subtle.exportKey('jwk', pair.publicKey)),
+  };
 }
 
 /** A colleague's key as first seen (meta `colleagueKey.<ledgerId>`). */
@@ -426,6 +435,7 @@ export class LedgerStore {
   /** This installation's ledger id, made once. */
   async getLedgerId(): Promise<string> {
     if (this.ledgerId) return this.ledgerId;
+    const identities = this.identities;
     const id = await this.db.transaction('rw', this.db.meta, async () => {
       const row = await this.db.meta.get('ledgerId');
       if (typeof row?.value === 'string') return row.value;
@@ -433,40 +443,36 @@ export class LedgerStore {
       await this.db.meta.put({ key: 'ledgerId', value: made });
       return made;
     });
-    this.ledgerId = id;
-    return id;
+    // Read before "Delete all data" gave this installation a new identity: not kept (the new one is).
+    if (identities === this.identities) this.ledgerId = id;
+    return this.ledgerId ?? id;
   }
+
+  /** Changes each time "Delete all data" has given this installation a new ledger id and key. */
+  private identities = 0;
 
   /** This installation's signing key, made once (with the head of our chain at that moment). */
   private identity(): Promise<Identity> {
-    this.identityPromise ??= this.loadIdentity().catch((error: unknown) => {
-      this.identityPromise = undefined;
-      throw error;
+    if (this.identityPromise) return this.identityPromise;
+    const loading = this.loadIdentity();
+    this.identityPromise = loading;
+    // A failed load is tried again next time (unless "Delete all data" has put a new key in its place).
+    loading.catch(() => {
+      if (this.identityPromise === loading) this.identityPromise = undefined;
     });
-    return this.identityPromise;
+    return loading;
   }
 
   private async loadIdentity(): Promise<Identity> {
     const stored = (await this.db.meta.get('signingKey'))?.value as Identity | undefined;
     if (stored?.privateKey) return stored;
     const ledgerId = await this.getLedgerId();
-    // Made outside the transaction (an IndexedDB transaction ends while Web Crypto works); the first
-    // writer wins, so two racing starts keep one key.
-    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    const publicKey = publicKeyOf(await crypto.subtle.exportKey('jwk', pair.publicKey));
+    const pair = await newKeyPair();
     return this.db.transaction('rw', this.db.meta, this.db.decisionChunks, async () => {
       const again = (await this.db.meta.get('signingKey'))?.value as Identity | undefined;
       if (again?.privateKey) return again;
       const tail = await this.tail(ledgerId);
-      const made: Identity = {
-        privateKey: pair.privateKey,
-        publicKey,
-        createdAt: new Date().toISOString(),
-        legacyHead: tail?.hash ?? null,
-      };
+      const made: Identity = { ...pair, createdAt: new Date().toISOString(), legacyHead: tail?.hash ?? null };
       await this.db.meta.put({ key: 'signingKey', value: made });
       return made;
     });
@@ -1944,10 +1950,14 @@ export class LedgerStore {
 
   /**
    * "Delete all data": every grant, decision, checklist run, snapshot, first-seen date, reminder memory
-   * (notified steps, snoozes, review dates), remembered time and command key. Kept: this installation's
-   * ledger id and signing key (meta rows `ledgerId` and `signingKey…`), so what it signs later is still
-   * its own; the settings live in extension storage, not here. Colleagues' pinned keys and trust go too:
-   * a colleague's file imported afterwards is met as new.
+   * (notified steps, snoozes, review dates), remembered time and command key, and this installation's
+   * ledger id and signing key: it gets new ones in the same transaction (issue 16). What it signs
+   * afterwards is a new chain from its first decision, never a second chain under the old id (which a
+   * colleague who holds the old one, from a file or the team's server, would refuse as a fork); its old
+   * chain, wherever a copy of it lives on, is a colleague's ledger to this installation from now on. The
+   * settings live in extension storage, not here. Colleagues' pinned keys and trust go too: a colleague's
+   * file imported afterwards is met as new. A retry of the same command is answered as the first time
+   * and changes nothing (no third identity).
    */
   async deleteAll(command?: CommandMark<void>): Promise<{ replayed?: unknown }> {
     // From now on, reads taken in before are not recorded (their transactions may be queued behind this).
@@ -1955,6 +1965,13 @@ export class LedgerStore {
     return this.serial(async () => {
       const done = await this.commandResult(command?.key);
       if (done) return { replayed: done.result };
+      // Made outside the transaction (an IndexedDB transaction ends while Web Crypto works).
+      const identity: Identity = {
+        ...(await newKeyPair()),
+        createdAt: new Date().toISOString(),
+        legacyHead: null,
+      };
+      const ledgerId = crypto.randomUUID();
       const tables = [
         'grants',
         'decisionChunks',
@@ -1978,10 +1995,20 @@ export class LedgerStore {
           this.db.snapshots.clear(),
           this.db.checklistRuns.clear(),
           this.db.commands.clear(),
-          this.db.meta.filter((row) => !isKeptOnDelete(row.key)).delete(),
+          this.db.meta.clear(),
+        ]);
+        await this.db.meta.bulkPut([
+          { key: 'ledgerId', value: ledgerId },
+          { key: 'signingKey', value: identity },
         ]);
         if (command) await this.rememberCommand(command, command.result());
       });
+      // The new identity from now on; a read of the old one still under way is not kept (`getLedgerId`).
+      this.identities += 1;
+      this.ledgerId = ledgerId;
+      this.identityPromise = Promise.resolve(identity);
+      // A previewed file's checks were made against the old identity.
+      this.importMemo.clear();
       // Colleagues' pinned keys and trust went with the meta rows: nothing of theirs is held any more.
       this.trustedPromise = undefined;
       // So did the businesses' names.

@@ -1,8 +1,9 @@
 import { getOriginPattern, type TeamSettings, type TeamStatusView } from '../domain/team-ledger';
 import type { Hub } from './hub';
 import { PANEL_PORT } from './messaging';
+import { storage } from '@wxt-dev/storage';
 import { loadTeamSettings, teamSettingsItem } from './team-settings';
-import { TeamSync, type PouchConstructor, type TeamStatus } from './team-sync';
+import { mirrorNameFor, TeamSync, type PouchConstructor, type TeamStatus } from './team-sync';
 
 /** The alarm that syncs while the team ledger is on, so a stopped service worker still syncs (apache/pouchdb#8848). */
 export const TEAM_ALARM = 'scopekeeper-team-sync';
@@ -18,7 +19,17 @@ export const TEAM_DEBOUNCE_MS = 2000;
 /** A page that shows the team's records (the panel, the popup, the options page) opens: a sync, unless one was tried this recently. */
 export const TEAM_FRESH_MS = 30_000;
 
-type RunnerHub = Pick<Hub, 'store' | 'browser'> & Partial<Pick<Hub, 'publisher'>>;
+type RunnerHub = Pick<Hub, 'store' | 'browser'> & Partial<Pick<Hub, 'publisher' | 'eraseWith'>>;
+
+/**
+ * The name of the local copy of the team's database this installation keeps (the mirror, one per server
+ * and database), written before an engine opens it: what turning the team ledger off, pointing it at
+ * another database, or "Delete all data" drops, also after a worker restart (no settings name it then).
+ */
+export const teamMirrorItem = storage.defineItem<string | null>('local:team-mirror', { fallback: null });
+
+/** Deletes a mirror by its name (PouchDB's `destroy`); a test gives its own. */
+export type DropMirror = (name: string) => Promise<void>;
 
 /** What the runner needs of the replication engine (`TeamSync`); a test gives its own. */
 export interface TeamEngine {
@@ -56,13 +67,22 @@ export class TeamRunner {
   /** The ledger was written while a sync ran (a colleague's records applied): its panels are out of date. */
   private wroteDuringSync = false;
   private syncing = 0;
+  /** Opening, closing and dropping the engine and its mirror, and "Delete all data", one at a time. */
+  private lock: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly hub: RunnerHub,
     private readonly createEngine: TeamEngineFactory,
     /** Told after a sync during which the ledger was written (what pulled records changed is shown again). */
     private readonly onApplied: () => void = () => undefined,
+    private readonly dropMirror: DropMirror = async () => undefined,
   ) {}
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.lock.then(work, work);
+    this.lock = next.catch(() => undefined);
+    return next;
+  }
 
   /**
    * A ledger write: pushed after the burst. One made while a sync runs may be the sync's own (the records it
@@ -73,17 +93,59 @@ export class TeamRunner {
     this.schedule();
   }
 
-  private async current(): Promise<TeamEngine | undefined> {
-    const loaded = await loadTeamSettings();
-    if (loaded.kind !== 'on') {
+  private current(): Promise<TeamEngine | undefined> {
+    return this.exclusive(async () => {
+      const loaded = await loadTeamSettings();
+      if (loaded.kind !== 'on') {
+        await this.stop();
+        // Turned off: the local copy of the team's database goes too (kept while the setting cannot be read).
+        if (loaded.kind === 'off') await this.dropMirrors();
+        return undefined;
+      }
+      const key = JSON.stringify(loaded.settings);
+      if (this.engine?.key === key) return this.engine.sync;
       await this.stop();
-      return undefined;
+      const name = mirrorNameFor(loaded.settings);
+      // Another server or database than the copy kept: that copy goes, and this one is named before it opens.
+      if ((await teamMirrorItem.getValue()) !== name) {
+        await this.dropMirrors();
+        await teamMirrorItem.setValue(name);
+      }
+      this.engine = { key, sync: this.createEngine(loaded.settings) };
+      return this.engine.sync;
+    });
+  }
+
+  /**
+   * Drops the kept mirror (and `also`, a mirror the settings name that may have been opened before its name
+   * was kept). A failure leaves the name kept: the next time the team ledger is off, or "Delete all data"
+   * runs, it is tried again.
+   */
+  private async dropMirrors(also?: string): Promise<void> {
+    const kept = await teamMirrorItem.getValue();
+    try {
+      for (const name of new Set([kept, also]))
+        if (typeof name === 'string' && name !== '') await this.dropMirror(name);
+    } catch {
+      return;
     }
-    const key = JSON.stringify(loaded.settings);
-    if (this.engine?.key === key) return this.engine.sync;
-    await this.stop();
-    this.engine = { key, sync: this.createEngine(loaded.settings) };
-    return this.engine.sync;
+    if (kept !== null) await teamMirrorItem.removeValue();
+  }
+
+  /**
+   * "Delete all data" (issue 16): `work` runs with replication stopped (the sync under way finished first,
+   * the engine closed, none opened until `work` is done) and after the local copy of the team's database,
+   * with its sync state and checkpoints, is dropped. The mirror goes first: a worker stopped between the two
+   * leaves a ledger whose next sync starts afresh, never a mirror of the old chain beside a new one. The
+   * next sync, if the team ledger is on, opens a new mirror and pulls the team's records again.
+   */
+  erase<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      await this.stop();
+      const loaded = await loadTeamSettings();
+      await this.dropMirrors(loaded.kind === 'on' ? mirrorNameFor(loaded.settings) : undefined);
+      return work();
+    });
   }
 
   private async permitted(settings: TeamSettings): Promise<boolean> {
@@ -97,11 +159,12 @@ export class TeamRunner {
   async syncNow(): Promise<void> {
     try {
       const loaded = await loadTeamSettings();
-      if (loaded.kind !== 'on' || !(await this.permitted(loaded.settings))) {
-        // Turned off (or the permission taken back): the engine goes, nothing more is sent.
-        await this.stop();
+      if (loaded.kind === 'on' && !(await this.permitted(loaded.settings))) {
+        // The permission taken back: the engine goes, nothing more is sent (its mirror stays for its return).
+        await this.exclusive(() => this.stop());
         return;
       }
+      // Turned off: the engine and its mirror go (`current`).
       const engine = await this.current();
       if (!engine) return;
       this.lastAttempt = Date.now();
@@ -181,10 +244,13 @@ export function setupTeamSync(
   hub: RunnerHub,
   PouchDB: PouchConstructor,
   createEngine: TeamEngineFactory = (settings) => new TeamSync({ PouchDB, store: hub.store, settings }),
+  dropMirror: DropMirror = async (name) => void (await new PouchDB(name).destroy()),
 ): TeamRunner {
   // Records taken from colleagues are written by the sync, not by a command that publishes: every panel is
   // drawn again with them (a pulled checklist run, grant or campaign), and the business's kept runs dropped.
-  const runner = new TeamRunner(hub, createEngine, () => hub.publisher?.invalidateAll());
+  const runner = new TeamRunner(hub, createEngine, () => hub.publisher?.invalidateAll(), dropMirror);
+  // "Delete all data" runs with replication stopped and the mirror dropped first (lib/platform/handlers/ledger.ts).
+  hub.eraseWith = (work) => runner.erase(work);
   const { browser } = hub;
   hub.store.onWrite(() => runner.written());
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -55,6 +55,8 @@ export interface PouchDatabase {
   };
   remove(id: string, rev: string): Promise<unknown>;
   close(): Promise<void>;
+  /** Deletes the whole database (every document, revision, checkpoint and local document). */
+  destroy(): Promise<unknown>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 export type PouchConstructor = new (name: string, options?: Record<string, unknown>) => PouchDatabase;
@@ -105,6 +107,11 @@ export interface QuarantinedDoc {
 
 /** What the last sync left behind, kept in the mirror's local (never replicated) document. */
 export interface TeamSyncState {
+  /**
+   * The ledger id this state was kept for. A mirror kept for another one was made before "Delete all data"
+   * gave this installation a new identity: it is dropped and begun again (absent in a state from before it).
+   */
+  ledgerId?: string;
   /** Decisions of our chain in the mirror, and of those, how many the server has confirmed. */
   decisionsInMirror: number;
   decisionsOnServer: number;
@@ -235,11 +242,13 @@ export function describeSyncError(error: unknown): TeamSyncError {
 }
 
 export class TeamSync {
-  private readonly mirror: PouchDatabase;
+  private mirror: PouchDatabase;
+  private readonly mirrorName: string;
+  /** Closed: nothing more is read or written through it (a sync asked afterwards fails at once). */
+  private closed = false;
   private running: Promise<TeamStatus> | undefined;
   /** The sync asked for while one ran, to start when it ends (`sync`). */
   private next: Promise<TeamStatus> | undefined;
-  private closed = false;
   /**
    * By document id, the digest (`recordDigest`) of the version of each grant, run and campaign this
    * installation last pushed or took from a colleague (kept in the mirror's `_local/scopekeeper-team-records`).
@@ -266,7 +275,8 @@ export class TeamSync {
       heldAfterPull?: number;
     },
   ) {
-    this.mirror = new deps.PouchDB(deps.mirrorName ?? mirrorNameFor(deps.settings));
+    this.mirrorName = deps.mirrorName ?? mirrorNameFor(deps.settings);
+    this.mirror = new deps.PouchDB(this.mirrorName);
   }
 
   private now(): Date {
@@ -336,19 +346,26 @@ export class TeamSync {
    * counts on nothing else writing to the mirror between its push and the end of its pull (`serverHolds`).
    */
   private alone<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run, run);
+    const guarded = () => (this.closed ? Promise.reject(new Error('the team mirror is closed')) : run());
+    const next = this.queue.then(guarded, guarded);
     this.queue = next.catch(() => undefined);
     return next;
   }
   private queue: Promise<unknown> = Promise.resolve();
 
   private async syncOnce(): Promise<TeamStatus> {
-    const state = await this.state();
+    let state = await this.state();
+    const ledgerId = await this.deps.store.getLedgerId();
+    if (state.ledgerId !== undefined && state.ledgerId !== ledgerId) {
+      // Kept for this installation's identity before "Delete all data": the old chain's documents and
+      // counts are not ours to push from; the mirror starts again empty and fills from the server.
+      await this.mirror.destroy();
+      this.mirror = new this.deps.PouchDB(this.mirrorName);
+      state = initialState();
+    }
+    state.ledgerId = ledgerId;
     this.seen = await this.loadSeen();
     this.seenChanged = false;
-    // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
-    await this.push(state);
-    await this.pushRecords(state);
     // A request that timed out is said as such (PouchDB passes its error on without its name).
     let timedOut = false;
     const remote = new this.deps.PouchDB(getDatabaseUrl(this.deps.settings), {
@@ -356,30 +373,23 @@ export class TeamSync {
         this.deps.fetch ?? teamFetch(this.deps.settings, this.deps.requestTimeoutMs, () => (timedOut = true)),
       skip_setup: true,
     });
-    try {
-      const marker = await this.heldMarker(remote);
-      const since = this.heldByServer(marker, state);
-      const pushed = await this.mirror.replicate.to(remote, {
-        batch_size: TEAM_BATCH,
-        batches_limit: 2,
-        ...(since === undefined ? {} : { since }),
-      });
-      delete state.serverHolds;
-      state.decisionsOnServer = state.decisionsInMirror;
-      state.grantsPending = 0;
-      state.recordsPending = 0;
-      const before = (await this.mirror.info()).update_seq;
-      const pulled = await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
-      await this.noteHeldByServer(remote, state, marker, {
-        pushedTo: pushed?.last_seq,
-        before,
-        after: (await this.mirror.info()).update_seq,
-        written: pulled?.docs_written,
-      });
-      delete state.lastError;
-      state.lastSyncAt = this.now().toISOString();
-    } catch (error) {
+    const failed = (error: unknown) => {
       state.lastError = timedOut ? { kind: 'unreachable', reason: 'timeout' } : describeSyncError(error);
+    };
+    try {
+      const ready = await this.takeServersFirst(remote, state, ledgerId).then(
+        () => true,
+        (error: unknown) => {
+          failed(error);
+          return false;
+        },
+      );
+      if (ready) {
+        // Local first: the mirror takes our records whatever the server does, so nothing waits on it.
+        await this.push(state);
+        await this.pushRecords(state);
+        await this.exchange(remote, state).catch(failed);
+      }
     } finally {
       await remote.close().catch(() => undefined);
     }
@@ -388,6 +398,49 @@ export class TeamSync {
     await this.saveState(state);
     await this.saveSeen();
     return this.status();
+  }
+
+  /**
+   * A mirror that has not synced yet (new, or begun again after the team ledger was turned off) while the
+   * server already holds our ledger first takes what the server holds: our records there are then met in the
+   * mirror as they are, not written again under new signatures (a signature is made anew each time: each
+   * would be a second version, in conflict with our own). Throws when the server cannot say: nothing of ours
+   * goes into such a mirror until it can.
+   */
+  private async takeServersFirst(remote: PouchDatabase, state: TeamSyncState, ledgerId: string) {
+    if (state.lastSyncAt !== undefined) return;
+    try {
+      await remote.get(headDocId(ledgerId));
+    } catch (error) {
+      if ((error as { status?: unknown }).status === 404) return;
+      throw error;
+    }
+    await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+  }
+
+  /** The push of the mirror to the server and the pull back, with what the server is known to hold. */
+  private async exchange(remote: PouchDatabase, state: TeamSyncState): Promise<void> {
+    const marker = await this.heldMarker(remote);
+    const since = this.heldByServer(marker, state);
+    const pushed = await this.mirror.replicate.to(remote, {
+      batch_size: TEAM_BATCH,
+      batches_limit: 2,
+      ...(since === undefined ? {} : { since }),
+    });
+    delete state.serverHolds;
+    state.decisionsOnServer = state.decisionsInMirror;
+    state.grantsPending = 0;
+    state.recordsPending = 0;
+    const before = (await this.mirror.info()).update_seq;
+    const pulled = await this.mirror.replicate.from(remote, { batch_size: TEAM_BATCH, batches_limit: 2 });
+    await this.noteHeldByServer(remote, state, marker, {
+      pushedTo: pushed?.last_seq,
+      before,
+      after: (await this.mirror.info()).update_seq,
+      written: pulled?.docs_written,
+    });
+    delete state.lastError;
+    state.lastSyncAt = this.now().toISOString();
   }
 
   /**
@@ -1320,10 +1373,11 @@ export class TeamSync {
     return true;
   }
 
+  /** Closes the mirror once the sync or resolution under way is done; nothing more runs through this engine. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.running?.catch(() => undefined);
-    await this.mirror.close();
+    await this.queue;
+    await this.mirror.close().catch(() => undefined);
   }
 
   /**

@@ -349,11 +349,13 @@ describe('ledger files on the options page', () => {
     await expect
       .poll(() => confirm.locator('p').textContent())
       .toMatch(
-        /^Deleted from this browser: .* Kept: your settings, and this installation’s ledger id and signing key/,
+        /^Deleted from this browser: .* and this installation’s ledger id and signing key\. What you record afterwards is a new ledger under a new key.* Kept: your settings\./,
       );
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
     await expect
       .poll(() => options.getByRole('status').last().textContent())
-      .toBe('All ledger data was deleted. Kept: your settings, the ledger id and the signing key.');
+      .toBe(
+        'All ledger data was deleted. This installation now has a new ledger id and signing key. Kept: your settings.',
+      );
   });
 });

@@ -138,9 +138,19 @@ describe('team ledger connection, two browsers', () => {
     }
   });
 
-  it('turned off, forgets the credentials, gives the permission back, and the server hears nothing more from that browser', async () => {
+  it('turned off, forgets the credentials, gives the permission back, deletes its copy of the team database, and the server hears nothing more from that browser', async () => {
+    // The local copy of the team's database (the mirror): PouchDB's IndexedDB database in the extension's origin.
+    const mirrors = async () =>
+      (
+        await (
+          await bob.options()
+        ).evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''))
+      ).filter((name) => name.startsWith('_pouch_scopekeeper-team-'));
+    await expect.poll(mirrors, { timeout: 30_000 }).toHaveLength(1);
     await turnOffTeamLedger(bob);
     expect(await bob.holdsServerPermission()).toBe(false);
+    // Gone by the time the page says "Turned off".
+    expect(await mirrors()).toEqual([]);
     const options = await bob.options();
     const stored = await options.evaluate(() => chrome.storage.local.get('team-ledger'));
     expect(stored['team-ledger']).toBeUndefined();

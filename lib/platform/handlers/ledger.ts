@@ -99,14 +99,20 @@ export function registerLedgerHandlers(hub: Hub): void {
         };
       } else task = request;
       const importing = task.type === 'plan-import' || task.type === 'apply-import';
-      const outcome = await ledgerAdmin(
-        store,
-        task,
-        hub.clock(),
-        await hub.currentSettings(),
-        request.commandKey,
-        importing ? imports.reporter(request.commandKey) : undefined,
-        bytes,
+      const settings = await hub.currentSettings();
+      const run = () =>
+        ledgerAdmin(
+          store,
+          task,
+          hub.clock(),
+          settings,
+          request.commandKey,
+          importing ? imports.reporter(request.commandKey) : undefined,
+          bytes,
+        );
+      // "Delete all data" with the team ledger's replication stopped and its local copy dropped first.
+      const outcome = await (
+        task.type === 'delete-all' && hub.eraseWith ? hub.eraseWith(run) : run()
       ).finally(() => imports.done(request.commandKey));
       if (!outcome.ok) return outcome;
       const { result } = outcome;

@@ -46,6 +46,11 @@ export interface Hub extends HubDeps {
   /** The settings, read once and then kept up to date by the settings watch. */
   currentSettings(): Promise<Settings>;
   setSettings(settings: Settings): void;
+  /**
+   * Runs "Delete all data" with the team ledger's replication stopped and the local copy of the team's
+   * database dropped first (set by the team ledger's runner, lib/platform/team-runner.ts `erase`).
+   */
+  eraseWith?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 const realToTab: ToTab = async (tabId, name, data) => {

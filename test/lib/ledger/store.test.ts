@@ -237,13 +237,51 @@ describe('the ledger store', () => {
     expect(await bob.chain(colleague)).toEqual(chain);
   });
 
-  it('deletes everything but its ledger id', async () => {
-    const store = open();
+  it('deletes everything, its ledger id and key too: what it decides afterwards is a new chain of a new identity', async () => {
+    const name = `ledger-${Math.random()}`;
+    const store = open(name);
     const id = await store.getLedgerId();
+    const key = await store.publicKey();
     await store.saveGrant(grant('g1'), decision(1));
-    await store.deleteAll();
+    await store.appendDecision(decision(2));
+    const backup = JSON.stringify(await store.exportFile(new Date('2026-11-28T12:00:00Z')));
+    const mark = {
+      key: 'erase-1',
+      name: 'ledgerAdmin',
+      at: '2026-11-28T12:00:00.000Z',
+      result: () => 'erased',
+    };
+    expect(await store.deleteAll(mark)).toEqual({});
     expect(await store.grants()).toHaveLength(0);
     expect((await store.chains()).size).toBe(0);
-    expect(await store.getLedgerId()).toBe(id);
+    const newId = await store.getLedgerId();
+    const newKey = await store.publicKey();
+    expect(newId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(newId).not.toBe(id);
+    expect(newKey).not.toEqual(key);
+    // A retried command is answered as the first time and makes no third identity.
+    expect(await store.deleteAll(mark)).toEqual({ replayed: 'erased' });
+    expect(await store.getLedgerId()).toBe(newId);
+    expect(await store.publicKey()).toEqual(newKey);
+    // Kept as it is across a restart of the worker.
+    const again = open(name);
+    expect(await again.getLedgerId()).toBe(newId);
+    expect(await again.publicKey()).toEqual(newKey);
+    // The new chain starts from its first decision, signed by the new key, and verifies.
+    const first = await again.appendDecision(decision(3));
+    expect(first).toMatchObject({ ledgerId: newId, prevHash: '0'.repeat(64) });
+    const verified = await again.verify();
+    expect(verified).toEqual([
+      expect.objectContaining({ ledgerId: newId, check: expect.objectContaining({ ok: true }) }),
+    ]);
+    expect(verified[0]!.authorship).toMatchObject({ signed: 1, unsigned: 0 });
+    // The old backup is a colleague's ledger now, never our own chain.
+    const restored = await again.applyImport(backup, backup.length);
+    expect(restored).toMatchObject({
+      ok: true,
+      plan: { ledgers: [{ ledgerId: id, ours: false, adding: 2 }] },
+    });
+    expect(await again.chain(newId)).toHaveLength(1);
+    expect(await again.chain(id)).toHaveLength(2);
   });
 });

@@ -377,13 +377,15 @@ describe('our own chain', () => {
     expect(english(refused)).toMatch(/adds decision forged-1 to this installation’s own ledger/);
     expect(await bob.chain(bobId)).toHaveLength(2);
 
-    // Our own backup, after "delete all" (the key and ledger id stay), restores in full.
+    // Our own backup, after "delete all" (a new ledger id and key), restores in full as the ledger of a
+    // former identity: a colleague's, with its own key, never our chain.
     const backup = await text(bob);
     await bob.deleteAll();
     expect(await bob.applyImport(backup, backup.length, options)).toMatchObject({
       ok: true,
-      plan: { ledgers: [{ ours: true, key: 'ours', adding: 2, signed: 2 }] },
+      plan: { ledgers: [{ ledgerId: bobId, ours: false, key: 'new', adding: 2, signed: 2 }] },
     });
+    expect(await bob.getLedgerId()).not.toBe(bobId);
   });
 
   it('keeps the unsigned decisions from before signing restorable, and only those', async () => {

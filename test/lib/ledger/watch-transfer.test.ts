@@ -80,16 +80,17 @@ describe('baselines and changes in the export file (issue 13)', () => {
     expect(file.changes).toMatchObject([{ businessId: B, change: { kind: 'principal-added' } }]);
     const before = await store.baseline(B);
 
-    // "Delete all data" keeps the ledger's id and key: the file is this installation's own backup.
+    // "Delete all data" gives the installation a new ledger id and key: the file is the backup of a former
+    // identity, whose baselines count once the admin trusts it ("Trust this colleague" in the preview).
     await store.deleteAll();
     expect(await store.baseline(B)).toBeUndefined();
     const check = await preview(store, text);
     if (!check.ok) throw new Error(JSON.stringify(check.error));
-    expect(check.plan.watch).toMatchObject({ status: 'ours', businesses: 1, changes: 1, newChanges: 1 });
+    expect(check.plan.watch).toMatchObject({ status: 'untrusted', businesses: 1, changes: 1, newChanges: 1 });
     expect(check.plan.changes).toContainEqual(
       expect.objectContaining({ kind: 'baseline', businessId: B, replaces: false, taken: 3, added: 3 }),
     );
-    const plan = await imported(store, text);
+    const plan = await imported(store, text, [file.ledgerId]);
     expect(plan.watch?.applied).toBe(true);
     expect(await store.baseline(B)).toEqual(before);
     expect(await changeList(store)).toEqual(['principal-added person:nils@byraab.se']);
@@ -165,7 +166,6 @@ describe('baselines and changes in the export file (issue 13)', () => {
     const store = open();
     await store.observeBaseline(snapshot([me, lisa]), day(1), OWN);
     const file = JSON.parse(await exported(store));
-    await store.deleteAll();
     await store.observeBaseline(snapshot([me]), day(2), OWN);
 
     const forged = structuredClone(file);
@@ -273,7 +273,8 @@ describe('baselines and changes in the export file (issue 13)', () => {
     const text = await exported(store);
     await store.deleteAll();
     // Kept 30 days: Nils (last seen on 1 September) and the change that added him go; Lisa stays.
-    const result = await store.applyImport(text, bytes(text), { now: NOW, retentionDays: 30 });
+    const trust = [JSON.parse(text).ledgerId as string];
+    const result = await store.applyImport(text, bytes(text), { now: NOW, retentionDays: 30 }, { trust });
     if (!result.ok || 'replayed' in result) throw new Error(JSON.stringify(result));
     expect(result.plan.watch).toMatchObject({ applied: true, changes: 3, newChanges: 2 });
     expect(await subjects(store)).toEqual(['person:anna@sjobod.se', 'person:lisa@sjobod.se']);

@@ -192,7 +192,7 @@ describe('durable commands', () => {
     expect((await t.hub.reminders.check(new Date('2026-11-28T10:00:00Z'))).notified).toEqual([]);
   });
 
-  it('deletes everything but the ledger id and the signing key, and says what it kept', async () => {
+  it('deletes everything, and gives the installation a new ledger id and signing key', async () => {
     const ledgerId = await t.store.getLedgerId();
     await document('2027-01-31');
     await t.store.recordSnapshot(list('partners', [pixel]), new Date('2026-11-28T10:00:00Z'));
@@ -203,14 +203,27 @@ describe('durable commands', () => {
     await raw.meta.put({ key: 'signingKey', value: { stand: 'in for the key pair' } });
     await raw.meta.put({ key: 'signingKey.public', value: 'jwk' });
 
-    const deleted = await t.ask('ledgerAdmin', { type: 'delete-all', commandKey: key() });
+    // The team ledger's runner holds replication back and drops its local copy around the deletion.
+    const around: string[] = [];
+    t.hub.eraseWith = async (work) => {
+      around.push('replication stopped, mirror dropped');
+      const done = await work();
+      around.push('resumed');
+      return done;
+    };
+    const commandKey = key();
+    const deleted = await t.ask('ledgerAdmin', { type: 'delete-all', commandKey });
     expect(deleted).toEqual({ ok: true, value: { type: 'delete-all' } });
-    expect((await raw.meta.toArray()).map((r) => r.key).sort()).toEqual([
-      'ledgerId',
-      'signingKey',
-      'signingKey.public',
-    ]);
-    expect(await t.store.getLedgerId()).toBe(ledgerId);
+    expect(around).toEqual(['replication stopped, mirror dropped', 'resumed']);
+    const newId = await t.store.getLedgerId();
+    // A retry is answered as the first time: no third identity, nothing dropped again.
+    expect(await t.ask('ledgerAdmin', { type: 'delete-all', commandKey })).toEqual(deleted);
+    expect(around).toHaveLength(2);
+    expect(await t.store.getLedgerId()).toBe(newId);
+    expect((await raw.meta.toArray()).map((r) => r.key).sort()).toEqual(['ledgerId', 'signingKey']);
+    expect((await raw.meta.get('signingKey'))?.value).not.toEqual({ stand: 'in for the key pair' });
+    expect(await t.store.getLedgerId()).not.toBe(ledgerId);
+    expect((await raw.meta.get('ledgerId'))?.value).toBe(await t.store.getLedgerId());
     expect(await raw.seen.count()).toBe(0);
     expect(await raw.snapshots.count()).toBe(0);
     expect(await raw.grants.count()).toBe(0);

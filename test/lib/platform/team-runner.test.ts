@@ -5,6 +5,7 @@ import type { Hub } from '@/lib/platform/hub';
 import { PANEL_PORT } from '@/lib/platform/messaging';
 import {
   setupTeamSync,
+  teamMirrorItem,
   TEAM_ALARM,
   TEAM_ALARM_MINUTES,
   TEAM_DEBOUNCE_MS,
@@ -12,7 +13,7 @@ import {
   type TeamEngine,
 } from '@/lib/platform/team-runner';
 import { teamSettingsItem } from '@/lib/platform/team-settings';
-import type { PouchConstructor, TeamStatus } from '@/lib/platform/team-sync';
+import { mirrorNameFor, type PouchConstructor, type TeamStatus } from '@/lib/platform/team-sync';
 
 /** Issue 16, item 3: when the background's runner syncs the team ledger, and when it does nothing at all. */
 
@@ -31,8 +32,22 @@ class FakeEngine implements TeamEngine {
   failNext = 0;
   /** The next sync takes a colleague's records: it writes the ledger as it runs. */
   pullNext = false;
-  async sync(): Promise<TeamStatus> {
+  /** The next sync waits for this (a sync under way). */
+  holdNext: Promise<void> | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  sync(): Promise<TeamStatus> {
+    const run = this.syncNow();
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+  private async syncNow(): Promise<TeamStatus> {
+    if (this.closed) throw new Error('closed');
     this.syncs += 1;
+    events.push('sync');
+    const hold = this.holdNext;
+    this.holdNext = undefined;
+    await hold;
+    events.push('synced');
     if (this.pullNext) {
       this.pullNext = false;
       await Promise.resolve();
@@ -47,8 +62,11 @@ class FakeEngine implements TeamEngine {
   async status(): Promise<TeamStatus> {
     return { pending: 0, quarantined: 0, conflicts: 0 };
   }
+  /** As TeamSync's: once the sync under way is done. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.running;
+    events.push('closed');
   }
 }
 
@@ -62,6 +80,8 @@ function fakeConnect() {
 }
 
 let engines: FakeEngine[];
+/** What the engines and the runner did, in order (syncs, closes, mirrors dropped). */
+let events: string[];
 let writes: (() => void)[];
 let onConnect: ReturnType<typeof fakeConnect>;
 let permitted: boolean;
@@ -78,12 +98,18 @@ function setup() {
     store: { onWrite: (listener: () => void) => void writes.push(listener) },
     browser: fakeBrowser,
     publisher: { invalidateAll: () => void (invalidations += 1) },
-  } as unknown as Pick<Hub, 'store' | 'browser' | 'publisher'>;
-  return setupTeamSync(hub, undefined as unknown as PouchConstructor, () => {
-    const engine = new FakeEngine();
-    engines.push(engine);
-    return engine;
-  });
+  } as unknown as Pick<Hub, 'store' | 'browser' | 'publisher' | 'eraseWith'>;
+  const runner = setupTeamSync(
+    hub,
+    undefined as unknown as PouchConstructor,
+    () => {
+      const engine = new FakeEngine();
+      engines.push(engine);
+      return engine;
+    },
+    async (name) => void events.push(`dropped ${name}`),
+  );
+  return { runner, hub };
 }
 const write = () => writes.forEach((listener) => listener());
 const fireAlarm = (name = TEAM_ALARM) =>
@@ -98,6 +124,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-12-01T12:00:00Z') });
   fakeBrowser.reset();
   engines = [];
+  events = [];
   writes = [];
   permitted = true;
   invalidations = 0;
@@ -187,7 +214,7 @@ describe('the team ledger runner', () => {
   });
 
   it('does nothing at all while off: no engine, no alarm, no sync on writes, alarms or pages', async () => {
-    const runner = setup();
+    const { runner } = setup();
     await settle();
     write();
     await vi.advanceTimersByTimeAsync(5 * TEAM_DEBOUNCE_MS);
@@ -201,7 +228,7 @@ describe('the team ledger runner', () => {
 
   it('turned off, closes the engine and removes the alarm; turned on again, both come back', async () => {
     await teamSettingsItem.setValue(settings);
-    const runner = setup();
+    const { runner } = setup();
     await settle();
     await fireAlarm();
     await settle();
@@ -238,7 +265,7 @@ describe('the team ledger runner', () => {
 
   it('a failing sync does not stop later ones', async () => {
     await teamSettingsItem.setValue(settings);
-    const runner = setup();
+    const { runner } = setup();
     await settle();
     write();
     await vi.advanceTimersByTimeAsync(TEAM_DEBOUNCE_MS);
@@ -262,7 +289,7 @@ describe('the team ledger runner', () => {
 
   it('syncs when a panel connects or the popup/options page asks the status, unless one was tried in the last half minute', async () => {
     await teamSettingsItem.setValue(settings);
-    const runner = setup();
+    const { runner } = setup();
     await settle();
     // A panel opens: nothing tried since the worker started, so a sync.
     onConnect.connect(`${PANEL_PORT}:token`);
@@ -283,5 +310,96 @@ describe('the team ledger runner', () => {
     await runner.status();
     await settle();
     expect(syncs()).toBe(2);
+  });
+
+  it('drops the local copy of the team database when turned off, also one kept before a worker restart; not when only the permission goes', async () => {
+    await teamSettingsItem.setValue(settings);
+    const { runner } = setup();
+    await settle();
+    await fireAlarm();
+    await settle();
+    const name = mirrorNameFor(settings);
+    expect(await teamMirrorItem.getValue()).toBe(name);
+    // The permission taken back in the browser: the engine goes, its copy stays for when it comes back.
+    permitted = false;
+    await fireAlarm();
+    await settle();
+    expect(engines[0]!.closed).toBe(true);
+    expect(events.filter((e) => e.startsWith('dropped'))).toEqual([]);
+    permitted = true;
+    await teamSettingsItem.removeValue();
+    await settle();
+    expect(events.filter((e) => e.startsWith('dropped'))).toEqual([`dropped ${name}`]);
+    expect(await teamMirrorItem.getValue()).toBeNull();
+    expect(await runner.status()).toEqual({ kind: 'off' });
+
+    // A worker that starts with the team ledger off and a copy still named (its drop cut short): dropped
+    // at the first occasion (a ledger write here).
+    await teamMirrorItem.setValue('scopekeeper-team-left-over');
+    events = [];
+    setup();
+    await settle();
+    write();
+    await vi.advanceTimersByTimeAsync(TEAM_DEBOUNCE_MS);
+    await settle();
+    expect(events).toContain('dropped scopekeeper-team-left-over');
+    expect(await teamMirrorItem.getValue()).toBeNull();
+  });
+
+  it('pointed at another database, drops the copy of the one before', async () => {
+    await teamSettingsItem.setValue(settings);
+    setup();
+    await settle();
+    await fireAlarm();
+    await settle();
+    const other = { ...settings, database: 'sjobod-team-2' };
+    await teamSettingsItem.setValue(other);
+    await settle();
+    expect(events).toContain(`dropped ${mirrorNameFor(settings)}`);
+    expect(events).not.toContain(`dropped ${mirrorNameFor(other)}`);
+    expect(await teamMirrorItem.getValue()).toBe(mirrorNameFor(other));
+  });
+
+  it('"Delete all data" runs once the sync under way is done, after the mirror is dropped, and no sync starts before it ends', async () => {
+    await teamSettingsItem.setValue(settings);
+    const { hub } = setup();
+    await settle();
+    await fireAlarm();
+    await settle();
+    let release = () => undefined as void;
+    engines[0]!.holdNext = new Promise<void>((resolve) => (release = resolve));
+    await fireAlarm();
+    await settle();
+    let finish = () => undefined as void;
+    const erased = hub.eraseWith!(async () => {
+      events.push('deleted');
+      await new Promise<void>((resolve) => (finish = resolve));
+      events.push('deleted all');
+    });
+    await settle();
+    expect(events).not.toContain('deleted');
+    release();
+    await settle();
+    // A sync asked for meanwhile waits for the deletion.
+    await fireAlarm();
+    await settle();
+    expect(engines).toHaveLength(1);
+    finish();
+    await erased;
+    await settle();
+    expect(events).toEqual([
+      'sync',
+      'synced',
+      'sync',
+      'synced',
+      'closed',
+      `dropped ${mirrorNameFor(settings)}`,
+      'deleted',
+      'deleted all',
+      'sync',
+      'synced',
+    ]);
+    expect(engines).toHaveLength(2);
+    expect(await teamMirrorItem.getValue()).toBe(mirrorNameFor(settings));
   });
 });

@@ -8,6 +8,7 @@ export const durability = {
   exportCancelled: 'Export cancelled: no file was written, and your last export is unchanged.',
   exportNotWritten: (why: string) => `The file could not be written (${why}). Your last export is unchanged.`,
   deleteWarning:
-    'Deleted from this browser: every grant record and decision (yours and imported ones), every checklist, what was read from the pages (snapshots, first-seen dates), the reminders (sent, snoozed, review dates), the time of the last export and the remembered commands. Kept: your settings, and this installation’s ledger id and signing key, so what you record afterwards still belongs to the same ledger. Export first to keep a copy.',
-  deleted: 'All ledger data was deleted. Kept: your settings, the ledger id and the signing key.',
+    'Deleted from this browser: every grant record and decision (yours and imported ones), every checklist, what was read from the pages (snapshots, first-seen dates), the reminders (sent, snoozed, review dates), the time of the last export, the remembered commands, and this installation’s ledger id and signing key. What you record afterwards is a new ledger under a new key, which colleagues meet as a new colleague to trust; an export made before imports here as another ledger (tick “Trust this colleague” in its preview for its acceptances and baselines to count). With the team ledger on, this browser’s copy of the team’s database is deleted too, but the team’s server keeps all it holds, your earlier records included, and the next sync brings them back here as a colleague’s: turn the team ledger off first if none of them should stay in this browser. Kept: your settings. Export first to keep a copy.',
+  deleted:
+    'All ledger data was deleted. This installation now has a new ledger id and signing key. Kept: your settings.',
 };

@@ -48,7 +48,7 @@ export const teamLedger = {
   readyCreated: 'The database was created. Ready: the server answers, and the database is open to this user.',
   turnOff: 'Turn off and forget the credentials',
   turnedOff:
-    'Turned off: the server address and credentials are forgotten and its permission given back. Your local ledger is unchanged.',
+    'Turned off: the server address and credentials are forgotten, its permission given back, and this browser’s copy of the team’s database deleted (the team’s server keeps what it holds). Your local ledger is unchanged.',
   // Replication status (issue 16, items 3–4): the popup and the options page.
   sync: {
     title: 'Team ledger',

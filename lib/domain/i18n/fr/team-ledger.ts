@@ -53,7 +53,7 @@ export const teamLedger: typeof en = {
   readyCreated: 'La base a été créée. Prêt : le serveur répond et la base est ouverte à cet utilisateur.',
   turnOff: 'Désactiver et oublier les identifiants',
   turnedOff:
-    'Désactivé : l’adresse du serveur et les identifiants sont oubliés, et son autorisation rendue. Votre registre local est inchangé.',
+    'Désactivé : l’adresse du serveur et les identifiants sont oubliés, son autorisation rendue, et la copie de la base de l’équipe dans ce navigateur supprimée (le serveur de l’équipe garde ce qu’il détient). Votre registre local est inchangé.',
   // État de la réplication (ticket 16, points 3–4) : la fenêtre contextuelle et la page d’options.
   sync: {
     title: 'Registre d’équipe',

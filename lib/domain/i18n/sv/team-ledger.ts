@@ -50,7 +50,7 @@ export const teamLedger: typeof en = {
   readyCreated: 'Databasen skapades. Klart: servern svarar och databasen är öppen för den här användaren.',
   turnOff: 'Stäng av och glöm inloggningsuppgifterna',
   turnedOff:
-    'Avstängd: serverns adress och inloggningsuppgifterna är glömda och behörigheten återlämnad. Din lokala liggare är oförändrad.',
+    'Avstängd: serverns adress och inloggningsuppgifterna är glömda, behörigheten återlämnad och webbläsarens kopia av teamets databas raderad (teamets server behåller det den har). Din lokala liggare är oförändrad.',
   // Replikeringens status (ärende 16, punkt 3–4): popupfönstret och alternativsidan.
   sync: {
     title: 'Teamliggare',
