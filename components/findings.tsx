@@ -1,8 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UiLocale } from '@/lib/domain/locales';
 import type { AssetGrant } from '@/lib/domain/snapshot';
-import { rules, severityRank } from '@/lib/domain/rules';
-import { isBusinessSubject } from '@/lib/domain/rules/types';
+import { isBusinessSubject, severityRank } from '@/lib/domain/rules/types';
 import type { PanelFinding as Finding } from '@/lib/domain/ui-state';
 import { getSubjectKey } from '@/lib/domain/snapshot';
 import { catalogue } from '@/lib/domain/i18n/words';
@@ -74,7 +73,15 @@ function ruleTitle(locale: UiLocale, ruleId: string): string {
   return catalogue(locale).panelLists.ruleTitles[ruleId] ?? ruleId;
 }
 
-const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+/**
+ * Each rule's "why", in every language: the rules (~50 KB, with their checks) are loaded when the admin first
+ * opens a finding, not with the panel, whose first chunk is on the page's critical path (issue 12).
+ */
+let whyOfRules: Promise<Map<string, Record<UiLocale, { why: string }>>> | undefined;
+const loadWhy = () =>
+  (whyOfRules ??= import('@/lib/domain/rules').then(
+    ({ rules }) => new Map(rules.map((rule) => [rule.id, rule.text])),
+  ));
 
 /**
  * A finding's "why" and "how to fix", shown when the admin opens it. The why is its rule's (the same for every
@@ -85,6 +92,7 @@ function Explanation({ finding, locale }: { finding: Finding; locale: UiLocale }
   const { ask } = useApi();
   const t = catalogue(locale).panel;
   const [fix, setFix] = useState<string | undefined>(undefined);
+  const [why, setWhy] = useState<string | undefined>(undefined);
   const { ruleId, subject, message } = finding;
   const assetType = finding.asset?.type;
   const assetName = finding.asset?.name;
@@ -99,7 +107,15 @@ function Explanation({ finding, locale }: { finding: Finding; locale: UiLocale }
       live = false;
     };
   }, [ask, ruleId, subject, assetType, assetName, message]);
-  const why = rulesById.get(ruleId)?.text[locale].why;
+  useEffect(() => {
+    let live = true;
+    void loadWhy().then((texts) => {
+      if (live) setWhy(texts.get(ruleId)?.[locale].why);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ruleId, locale]);
   return (
     <>
       {why !== undefined ? (

@@ -82,18 +82,14 @@ export const protocol = {
    */
   reportDelta: define('content', snapshotDeltaSchema, z.object({ needFull: z.boolean().optional() })),
   /**
-   * content → background: the token its panel iframe carries, new for each page load (issue 11, item 2);
-   * `resume`: this script's own earlier token, for a page shown again from the back/forward cache.
+   * content → background: the token its panel iframe carries, chosen by the content script for each page
+   * load (issue 11, item 2; issue 12: the frame loads without waiting for the worker); sent again for a
+   * page shown again from the back/forward cache. `taken`: whether it is now the tab's current token.
    */
   panelToken: define(
     'content',
-    z.object({
-      resume: z
-        .string()
-        .regex(/^[0-9a-f]{32}$/)
-        .optional(),
-    }),
     z.object({ token: z.string().regex(/^[0-9a-f]{32}$/) }),
+    z.object({ taken: z.boolean() }),
   ),
   /** content → background → panel: a badge was clicked; open the panel on that subject. */
   openPanelOn: define('content', subjectKey, none),

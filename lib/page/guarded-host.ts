@@ -32,7 +32,10 @@ export interface GuardedHost {
   shadow: ShadowRoot;
   /** Where the content goes (styles may go in `shadow`): the layer that is in the top layer. */
   root: HTMLElement;
-  /** Shown (as laid out) or not drawn at all; the guard keeps whichever was asked last. */
+  /**
+   * Shown (as laid out) or not: not drawn at all, or (`keepLaidOut`) laid out but unseen and untouchable;
+   * the guard keeps whichever was asked last.
+   */
   setShown(shown: boolean): void;
   /** Stops guarding and removes the host from the page. */
   remove(): void;
@@ -49,6 +52,13 @@ export interface GuardedHostOptions {
   mark: string;
   /** The host box's own declarations, e.g. `{ position: 'fixed', right: '16px' }`; `!important` is added. */
   style: Readonly<Record<string, string>>;
+  /**
+   * Not shown means laid out but unseen (`opacity: 0`) and out of the pointer's way (`pointer-events:
+   * none`), instead of `display: none`: a frame inside keeps its size and goes on being drawn, so showing it
+   * needs no new layout of it and no new embedding of an out-of-process frame (issue 12, item 4). The host
+   * is fixed: it takes no room from the page either way.
+   */
+  keepLaidOut?: boolean;
   /** Repairs allowed at once within one second; more wait for the slow check. */
   burst?: number;
   /** How often the slow check looks (milliseconds). */
@@ -81,7 +91,8 @@ export function createGuardedHost(
     const declarations = {
       'z-index': '2147483647',
       ...options.style,
-      display: shown ? (options.style.display ?? 'block') : 'none',
+      display: shown || options.keepLaidOut ? (options.style.display ?? 'block') : 'none',
+      ...(shown || !options.keepLaidOut ? {} : { opacity: '0', 'pointer-events': 'none' }),
     };
     inline = ['all: initial !important']
       .concat(Object.entries(declarations).map(([property, value]) => `${property}: ${value} !important`))

@@ -6,6 +6,7 @@ import { createReportStream } from '../page/report-stream';
 import { getPageKind } from '../page/routes';
 import { watchPage, yieldToPage } from '../page/watch';
 import { onMessage, sendFromContent } from './messaging';
+import { makePanelToken } from './hub/panel-tokens';
 import { mountOverlay, type Overlay } from './overlay';
 import { extensionGone, onLocationChange, type PageContext } from './page-context';
 import {
@@ -30,6 +31,8 @@ export interface ContentDeps {
 
 /** How often the session looks whether its extension is still there. */
 const CONTEXT_CHECK_MS = 2000;
+/** How long the panel waits for the page's `load` before it is put up all the same. */
+const LOAD_WAIT_MS = 3000;
 
 /**
  * The content script's work on one tab: read the page as it settles and changes, send each new snapshot to
@@ -117,41 +120,45 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
         }
       : undefined;
 
-  // The panel works only with the token the background gives this page load (issue 11, item 2): the
-  // overlay is put up once it is here. Unreachable: the panel goes up without one (and says so). On a page
-  // whose address says the panel belongs there, it is put up hidden as soon as the token is here (issue 12,
-  // item 4): the panel loads while the page does, and the first read shows it. Elsewhere nothing is put up
-  // (an `other` page stays silent) until a read of such a page.
-  let panelToken: string | undefined;
+  // The panel works only with this page load's token (issue 11, item 2), made here, in the script's own
+  // world out of the page's reach, and sent to the background before the panel is framed: the frame, the
+  // worker's start and the panel's code then load side by side with the page's rows, and the first read
+  // only has to send the state (issue 12, item 4; the frame used to wait for the worker's answer). It is
+  // put up once the page has loaded (a frame put up before the page's `load` holds that event back until
+  // the panel has loaded), or after LOAD_WAIT_MS at the latest: hidden on a page whose address says the
+  // panel belongs there, shown by the first read of such a page. Elsewhere nothing is put up (an `other`
+  // page stays silent) until a read of such a page.
+  const panelToken = makePanelToken();
+  const sendToken = () => void sendFromContent('panelToken', { token: panelToken }).catch(() => undefined);
+  sendToken();
+  let loaded = document.readyState === 'complete';
   let wantOverlay = false;
   const mountPanel = () => {
-    if (overlay || panelToken === undefined || ctx.isInvalid) return;
+    if (overlay || !loaded || ctx.isInvalid) return;
     if (!wantOverlay && getPageKind(location.href) === 'other') return;
     overlay = mountOverlay(document, ctx.signal, { farewell, panelToken });
     overlay.setVisible(wantOverlay);
     showOutcome();
   };
+  const onLoad = () => {
+    loaded = true;
+    mountPanel(); // (nothing once the context has ended)
+  };
+  if (!loaded) {
+    window.addEventListener('load', onLoad, { once: true, signal: ctx.signal });
+    setTimeout(onLoad, LOAD_WAIT_MS);
+  }
   const showOverlay = (visible: boolean) => {
     wantOverlay = visible;
     if (visible) mountPanel();
     overlay?.setVisible(visible);
   };
-  const askToken = (resume?: string) =>
-    sendFromContent('panelToken', resume ? { resume } : {}).then(
-      (reply) => (reply?.ok && typeof reply.value.token === 'string' ? reply.value.token : ''),
-      () => '',
-    );
-  void askToken().then((token) => {
-    panelToken = token;
-    mountPanel();
-  });
-  // A page shown again from the back/forward cache takes its own token back (a newer load replaced it).
+  // A page shown again from the back/forward cache makes its token current again (a newer load replaced it).
   window.addEventListener(
     'pageshow',
     (event) => {
       // Only the browser's own event (a page script can dispatch a fake one).
-      if (!event.isTrusted || !event.persisted || !panelToken) return;
-      void askToken(panelToken);
+      if (event.isTrusted && event.persisted) sendToken();
     },
     { signal: ctx.signal },
   );

@@ -36,14 +36,17 @@ export interface OverlayOptions {
    * get it back), with the label of the button that dismisses it. Nothing: the overlay is removed.
    */
   farewell?: () => { notice: OverlayNotice; dismiss: string } | undefined;
-  /** The background's token for this page load, carried in the panel's URL (issue 11, item 2). */
+  /** This page load's panel token, carried in the panel's URL (issue 11, item 2). */
   panelToken?: string;
 }
 
 export function mountOverlay(doc: Document, signal: AbortSignal, options: OverlayOptions = {}): Overlay {
+  // Hidden, the panel stays laid out (unseen, out of the pointer's way, inert): its frame loads and draws
+  // while the page's rows arrive, and is there to be clicked as soon as it is shown (issue 12, item 4).
   const guarded = createGuardedHost(doc, signal, {
     mark: 'overlay',
     style: { position: 'fixed', right: '16px', bottom: '16px' },
+    keepLaidOut: true,
   });
   const { host, shadow, root } = guarded;
   let visible = true;
@@ -101,6 +104,8 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
     host,
     setVisible(next) {
       visible = next;
+      // Inert while hidden: nothing in it takes the keyboard's focus or is read out.
+      frame.inert = !next;
       guarded.setShown(next);
     },
     expand() {

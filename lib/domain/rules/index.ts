@@ -14,7 +14,7 @@ import singleFullControl from './single-full-control';
 import stalePendingInvite from './stale-pending-invite';
 import thirdPartyFullControl from './third-party-full-control';
 import tooManyFullControl from './too-many-full-control';
-import type { Finding, Rule, RuleContext, Severity, UiLocale } from './types';
+import { severityRank, type Finding, type Rule, type RuleContext, type UiLocale } from './types';
 import undocumentedThirdParty from './undocumented-third-party';
 import unapprovedPartner from './unapproved-partner';
 import newPartner from './new-partner';
@@ -54,7 +54,7 @@ export const rules: readonly Rule[] = [
   inviteNoExpiry,
 ];
 
-export const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+export { severityRank };
 
 export interface Analysis {
   findings: Finding[];

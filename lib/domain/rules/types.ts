@@ -78,6 +78,9 @@ export interface Rule<F extends AnyRawFinding = AnyRawFinding> {
 /** The subject of a finding about the business itself, not about one of its principals. */
 export const businessSubject = (businessId: string | undefined): string => `business:${businessId ?? ''}`;
 
+/** Severities in order, the most severe first (here, not in the index: the panel sorts by it without loading the rules). */
+export const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
 /** A finding about the business itself (no principal, no row on the page to anchor it to). */
 export const isBusinessSubject = (subject: string): boolean => subject.startsWith('business:');
 

@@ -6,15 +6,15 @@ import { panelTokenOfPort } from '../messaging';
 import { ok } from '../router';
 
 /**
- * The panel's token (issue 11, item 2): issued to a tab's own content script for each page load, presented by
+ * The panel's token (issue 11, item 2): chosen by a tab's own content script for each page load, presented by
  * the panel when it connects. A panel without the tab's current token gets no state and one message saying
  * why, and every request from its frame is refused (the router's page gate).
  */
 export function registerPanelHandlers(hub: Hub): void {
-  hub.router.handle('panelToken', async ({ resume }, sender) => {
+  hub.router.handle('panelToken', async ({ token }, sender) => {
     // The router let only a content script in a tab's top frame on business.facebook.com through.
     if (sender.tabId === undefined) return fail('snapshot-no-tab');
-    return ok<'panelToken'>({ token: await hub.panelTokens.issue(sender.tabId, resume) });
+    return ok<'panelToken'>({ taken: await hub.panelTokens.adopt(sender.tabId, token) });
   });
   // A tab that left Business Settings (for another site: the browser then does not even tell us its
   // address) keeps no panel token; only its own content script, shown again from the back/forward cache,

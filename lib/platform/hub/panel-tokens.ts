@@ -10,13 +10,12 @@ export interface PanelFrame {
 interface TabTokens {
   /** The current load's token: the only one a panel may connect with. */
   current: string;
-  /** Tokens of earlier loads of this tab that its content script may take back (a page from the back/forward cache). */
-  earlier: string[];
   /** The panel frames that connected with the current token (`frameId` or `frameId:documentId`). */
   frames: string[];
 }
 
-const EARLIER_KEPT = 4;
+/** How long a panel whose token is not (yet) its tab's waits for its content script's token to arrive. */
+const ADOPT_GRACE_MS = 1000;
 const key = (tabId: number) => `panel-token:${tabId}`;
 const frameKey = (frame: PanelFrame) =>
   frame.documentId ? `${frame.frameId}:${frame.documentId}` : String(frame.frameId);
@@ -39,10 +38,12 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Where the panel may work (issue 11, item 2): the background gives its own content script a random token
- * per tab and page load, the content script puts it in the panel iframe's URL, and the panel presents it
- * when it connects. A panel.html that a page framed itself has no token, or an old one: it is refused, and
- * so is every request from its frame. Only frames that connected with the current token are bound.
+ * Where the panel may work (issue 11, item 2): the content script makes a random token per page load (in
+ * its own isolated world, out of the page's reach), sends it to the background and puts it in the panel
+ * iframe's URL; the panel presents it when it connects. A panel.html that a page framed itself has no
+ * token, or an old one: it is refused, and so is every request from its frame. Only frames that connected
+ * with the current token are bound. (The token was the background's until issue 12: the panel's frame then
+ * waited for the worker to start and answer before it could even begin to load.)
  *
  * Kept in memory and mirrored to `storage.session` (Chromium 102+, Firefox 115+), so a service worker that
  * was stopped still knows the open panels when it wakes; forgotten when the tab closes, replaced when the
@@ -56,6 +57,8 @@ export class PanelTokens {
   private refused = new Set<string>();
   /** Tabs closed: what a session read still brings back for them is dropped. */
   private closed = new Set<number>();
+  /** Connections waiting for their tab's content script to send the token they carry. */
+  private awaiting = new Map<number, Set<(token: string) => void>>();
 
   constructor(
     private readonly session: SessionArea | undefined,
@@ -76,19 +79,13 @@ export class PanelTokens {
     if (
       !s ||
       !isToken(s.current) ||
-      !Array.isArray(s.earlier) ||
-      !s.earlier.every(isToken) ||
       !Array.isArray(s.frames) ||
       !s.frames.every((f) => typeof f === 'string' && f.length < 200)
     )
       return undefined;
     // Issued or forgotten while the session was read: memory is newer.
     if (this.tabs.has(tabId) || this.closed.has(tabId)) return this.tabs.get(tabId);
-    const tokens: TabTokens = {
-      current: s.current,
-      earlier: s.earlier.slice(-EARLIER_KEPT),
-      frames: s.frames.slice(-20),
-    };
+    const tokens: TabTokens = { current: s.current, frames: s.frames.slice(-20) };
     this.tabs.set(tabId, tokens);
     return tokens;
   }
@@ -99,39 +96,31 @@ export class PanelTokens {
   }
 
   /**
-   * A new token for a tab whose content script started (a new page load): every earlier panel of the tab
-   * is unbound. Given the token of this content script's own earlier load (`resume`, a page shown again
-   * from the back/forward cache), that one becomes current again instead (already current: its bound
-   * frames are kept).
+   * The token a tab's content script chose for its page load (issue 12, item 4: its panel's frame loads at
+   * once, without waiting for this worker to start and answer): it becomes the tab's current token. A new
+   * token unbinds every earlier panel of the tab; the token that is current already (a page shown again from
+   * the back/forward cache, or a page faking `pageshow`) keeps its bound frames. Only our content script in
+   * the tab's top frame can send it (the router), so a page can neither choose a token nor learn one.
    */
-  async issue(tabId: number, resume?: string): Promise<string> {
+  async adopt(tabId: number, token: string): Promise<boolean> {
+    if (!isToken(token)) return false;
     this.closed.delete(tabId); // a tab id the browser reuses is a new tab
     const before = await this.load(tabId);
-    const earlier = before ? [...before.earlier, before.current] : [];
-    const resumed = resume && earlier.find((t) => sameToken(t, resume));
-    const current = resumed || this.random();
-    this.save(tabId, {
-      current,
-      earlier: earlier.filter((t) => t !== current).slice(-EARLIER_KEPT),
-      // Resuming the token that is current changes nothing: its panel stays bound (a page that fakes a
-      // `pageshow` must not unbind the real panel). Only a token that changes unbinds the frames.
-      frames: before && current === before.current ? before.frames : [],
-    });
-    return current;
+    const same = before !== undefined && sameToken(before.current, token);
+    this.save(tabId, { current: token, frames: same ? before.frames : [] });
+    for (const tell of this.awaiting.get(tabId) ?? []) tell(token);
+    return true;
   }
 
   /**
    * The tab navigated away from Business Settings: its token is no longer current (a new one that nobody
-   * holds takes its place, and no frame is bound), but stays among the earlier ones for `issue`'s resume.
+   * holds takes its place, and no frame is bound). Its content script, shown again from the back/forward
+   * cache, sends it again.
    */
   async retire(tabId: number): Promise<void> {
     const before = await this.load(tabId);
     if (!before) return;
-    this.save(tabId, {
-      current: this.random(),
-      earlier: [...before.earlier, before.current].slice(-EARLIER_KEPT),
-      frames: [],
-    });
+    this.save(tabId, { current: this.random(), frames: [] });
   }
 
   /** Whether a token is the tab's current one. */
@@ -141,13 +130,39 @@ export class PanelTokens {
   }
 
   /**
-   * A panel frame connects with a token: bound to the tab when the token is current, unbound (if it was)
-   * otherwise. Whether it was accepted.
+   * Whether a token is, or within `graceMs` becomes, the tab's current one: the content script sends its
+   * token before it frames the panel, but a worker that starts gets both at once and may see the panel's
+   * connection first.
    */
-  connect(tabId: number, frame: PanelFrame, token: string): Promise<boolean> {
+  private async becomesCurrent(tabId: number, token: string, graceMs: number): Promise<boolean> {
+    if (!isToken(token)) return false;
+    let tell: ((token: string) => void) | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const adopted = new Promise<boolean>((resolve) => {
+      tell = (next) => {
+        if (sameToken(next, token)) resolve(true);
+      };
+      timer = setTimeout(() => resolve(false), graceMs);
+    });
+    const waiting = this.awaiting.get(tabId) ?? new Set();
+    this.awaiting.set(tabId, waiting.add(tell!));
+    try {
+      return (await this.isCurrent(tabId, token)) || (await adopted);
+    } finally {
+      clearTimeout(timer);
+      waiting.delete(tell!);
+      if (waiting.size === 0 && this.awaiting.get(tabId) === waiting) this.awaiting.delete(tabId);
+    }
+  }
+
+  /**
+   * A panel frame connects with a token: bound to the tab when the token is current (or becomes current
+   * within `graceMs`), unbound (if it was) otherwise. Whether it was accepted.
+   */
+  connect(tabId: number, frame: PanelFrame, token: string, graceMs = ADOPT_GRACE_MS): Promise<boolean> {
     const id = `${tabId}/${frameKey(frame)}`;
     const checked = (async () => {
-      const accepted = await this.isCurrent(tabId, token);
+      const accepted = await this.becomesCurrent(tabId, token, graceMs);
       if (accepted) this.refused.delete(id);
       else this.refused.add(id);
       const tokens = await this.load(tabId);

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 const style = { position: 'fixed', right: '16px', 'z-index': '2147483646' };
-const guard = (options: { burst?: number; checkMs?: number } = {}): GuardedHost =>
+const guard = (options: { burst?: number; checkMs?: number; keepLaidOut?: boolean } = {}): GuardedHost =>
   createGuardedHost(document, controller.signal, { mark: 'test', style, ...options });
 /** What the page's script changes reaches the guard's observer at the next microtask. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -126,6 +126,21 @@ describe('a guarded host (issue 11, item 1)', () => {
     expect(guarded.host.getAttribute('style')).toContain('display: none !important');
     guarded.setShown(true);
     expect(guarded.host.getAttribute('style')).toContain('display: block !important');
+  });
+
+  it('hidden and kept laid out, is unseen and out of the pointer’s way, and the guard keeps that (issue 12)', async () => {
+    const guarded = guard({ keepLaidOut: true });
+    guarded.setShown(false);
+    const inline = guarded.host.getAttribute('style')!;
+    expect(inline).toContain('display: block !important');
+    expect(inline).toContain('opacity: 0 !important');
+    expect(inline).toContain('pointer-events: none !important');
+    expect(guarded.shadow.querySelector('style')!.textContent).toBe(`:host, .layer { ${inline}; }`);
+    guarded.host.style.opacity = '1';
+    await settle();
+    expect(guarded.host.getAttribute('style')).toBe(inline);
+    guarded.setShown(true);
+    expect(guarded.host.getAttribute('style')).not.toMatch(/opacity|pointer-events/);
   });
 
   it('takes the place of what an earlier copy of the script left, and of nothing else', () => {

@@ -12,12 +12,16 @@ import type { SendDelta, SendReport } from '@/lib/platform/snapshot-reporter';
 const tabHandlers = vi.hoisted(
   () => new Map<string, (message: { data: unknown; sender: unknown }) => unknown>(),
 );
+const toBackground = vi.hoisted(() => [] as { name: string; data: unknown }[]);
 vi.mock('@/lib/platform/messaging', () => ({
   onMessage: (name: string, handler: (message: { data: unknown; sender: unknown }) => unknown) => {
     tabHandlers.set(name, handler);
     return () => tabHandlers.delete(name);
   },
-  sendFromContent: () => Promise.resolve({ ok: true, value: {} }),
+  sendFromContent: (name: string, data: unknown) => {
+    toBackground.push({ name, data });
+    return Promise.resolve({ ok: true, value: {} });
+  },
 }));
 
 // The badge layer is replaced by one that records what the session hands it to draw.
@@ -60,6 +64,7 @@ const attachShadow = Element.prototype.attachShadow;
 beforeEach(() => {
   fakeBrowser.reset();
   tabHandlers.clear();
+  toBackground.length = 0;
   drawn.findings = [];
   vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
     return attachShadow.call(this, { ...init, mode: 'open' });
@@ -90,8 +95,13 @@ const overlay = () =>
 const notice = () => overlay()?.shadowRoot?.querySelector<HTMLElement>('.notice') ?? null;
 const shownNotice = () => (notice() && !notice()!.hidden ? notice()!.textContent : undefined);
 const lastDrawn = () => drawn.findings.at(-1);
-/** Whether the overlay is shown (issue 12: it is put up hidden, and shown by the first read of its page). */
-const overlayShown = () => !!overlay() && !/display: none/.test(overlay()!.getAttribute('style') ?? '');
+/**
+ * Whether the overlay is shown (issue 12: it is put up hidden, laid out but unseen and out of the pointer's
+ * way, and shown by the first read of its page).
+ */
+const overlayShown = () =>
+  !!overlay() &&
+  !/display: none|opacity: 0|pointer-events: none/.test(overlay()!.getAttribute('style') ?? '');
 
 /**
  * A session on a People page whose answers come from `answers`, one per snapshot sent. Its background takes
@@ -183,17 +193,36 @@ describe('the content session says what became of what it read (issue 10, item 5
     ctx.abort();
   });
 
-  it('puts the panel up hidden as soon as its token is here, on a page it belongs on, and shows it on the first read (issue 12, item 4)', async () => {
+  it('puts the panel up hidden at once with the token it sent the background, on a page it belongs on, and shows it on the first read (issue 12, item 4)', async () => {
+    expect(document.readyState).toBe('complete');
     const { ctx, sent } = startSession([]);
-    // The token's answer comes before the first read (the next task): the panel's page loads, out of sight.
-    for (let i = 0; i < 5 && !overlay(); i++) await Promise.resolve();
+    // Before the first read (the next task), without waiting for the background: the panel's page loads,
+    // laid out but out of sight, out of the pointer's way and inert.
     expect(sent).toHaveLength(0);
-    expect(overlay()!.shadowRoot!.querySelector('iframe')!.dataset.src).toMatch(/panel\.html#/);
+    const token = (toBackground.find((m) => m.name === 'panelToken')?.data as { token?: string })?.token;
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    const frame = overlay()!.shadowRoot!.querySelector('iframe')!;
+    expect(frame.dataset.src).toMatch(new RegExp(`panel\\.html#${token}$`));
     expect(overlayShown()).toBe(false);
-    const frame = overlay()!.shadowRoot!.querySelector('iframe');
+    expect(overlay()!.getAttribute('style')).not.toMatch(/display: none/);
+    expect(overlay()!.shadowRoot!.querySelector<HTMLElement>('.frame')!.inert).toBe(true);
     await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
     expect(sent).toHaveLength(1);
     expect(overlay()!.shadowRoot!.querySelector('iframe')).toBe(frame);
+    expect(overlay()!.shadowRoot!.querySelector<HTMLElement>('.frame')!.inert).toBe(false);
+    ctx.abort();
+  });
+
+  it('waits for the page’s load to put the panel up (a frame put up before it would hold the page’s load back)', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+    const { ctx } = startSession([]);
+    expect(toBackground.map((m) => m.name)).toContain('panelToken');
+    // The first read wants the panel shown: it still waits for the load.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(overlay()).toBeNull();
+    readyState.mockReturnValue('complete');
+    window.dispatchEvent(new Event('load'));
+    expect(overlayShown()).toBe(true);
     ctx.abort();
   });
 

@@ -1,6 +1,7 @@
 import { receivePanelMessage, type Received } from '@/lib/domain/panel-delta';
 import type { TabState } from '@/lib/domain/ui-state';
 import type { PanelPort } from '@/lib/platform/hub/panel-ports';
+import { makePanelToken } from '@/lib/platform/hub/panel-tokens';
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -138,7 +139,9 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
     if (sender.kind !== 'page' || tabId === undefined || sender.frameId !== PANEL_FRAME) return;
     const frame = { frameId: PANEL_FRAME };
     if (await hub.panelTokens.isBound(tabId, frame, 0)) return;
-    await hub.panelTokens.connect(tabId, frame, await hub.panelTokens.issue(tabId));
+    const token = makePanelToken();
+    await hub.panelTokens.adopt(tabId, token);
+    await hub.panelTokens.connect(tabId, frame, token);
   };
   const contentSender = (
     tabId: number,

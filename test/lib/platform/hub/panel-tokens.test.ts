@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { protocol, unframedOnly } from '@/lib/domain/protocol';
 import { acceptPanelPort } from '@/lib/platform/handlers/panel';
-import { PanelTokens } from '@/lib/platform/hub/panel-tokens';
+import { makePanelToken, PanelTokens } from '@/lib/platform/hub/panel-tokens';
 import { panelPortName } from '@/lib/platform/messaging';
 import type { Sender } from '@/lib/platform/router';
 import { B, listSnapshot, testHub, type TestHub } from '../test-hub';
@@ -13,38 +13,44 @@ const frame = { frameId: 12, documentId: 'DOC-A' };
 describe('panel tokens (issue 11, item 2)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('issues 128 random bits per load; only the current token is accepted, and a frame is bound only by it', async () => {
+  it('takes the token each load’s content script made; only the current token is accepted, and a frame is bound only by it', async () => {
     const tokens = new PanelTokens(fakeBrowser.storage.session);
-    const first = await tokens.issue(4);
+    const first = makePanelToken();
     expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(await tokens.adopt(4, first)).toBe(true);
     expect(await tokens.isCurrent(4, first)).toBe(true);
     expect(await tokens.isCurrent(5, first)).toBe(false); // another tab's
-    expect(await tokens.connect(4, frame, first)).toBe(true);
+    expect(await tokens.connect(4, frame, first, 0)).toBe(true);
     expect(await tokens.isBound(4, frame, 0)).toBe(true);
     // The same frame number with another document (the frame was navigated) is not the bound panel.
     expect(await tokens.isBound(4, { frameId: 12, documentId: 'DOC-B' }, 0)).toBe(false);
 
     // The page loads again: a new token, the earlier panel is unbound and its token refused.
-    const second = await tokens.issue(4);
+    const second = makePanelToken();
     expect(second).not.toBe(first);
+    await tokens.adopt(4, second);
     expect(await tokens.isBound(4, frame, 0)).toBe(false);
-    expect(await tokens.connect(4, frame, first)).toBe(false);
+    expect(await tokens.connect(4, frame, first, 0)).toBe(false);
     expect(await tokens.isBound(4, frame, 0)).toBe(false);
     for (const guess of ['', 'x', second.toUpperCase(), `${second}0`, second.slice(0, 31)])
-      expect(await tokens.connect(4, frame, guess)).toBe(false);
-    expect(await tokens.connect(4, frame, second)).toBe(true);
+      expect(await tokens.connect(4, frame, guess, 0)).toBe(false);
+    expect(await tokens.connect(4, frame, second, 0)).toBe(true);
 
     // A frame that presents a wrong token afterwards loses its binding.
-    expect(await tokens.connect(4, frame, first)).toBe(false);
+    expect(await tokens.connect(4, frame, first, 0)).toBe(false);
     expect(await tokens.isBound(4, frame, 0)).toBe(false);
 
-    const many = new Set(await Promise.all(Array.from({ length: 200 }, (_, i) => tokens.issue(100 + i))));
-    expect(many.size).toBe(200);
+    // What is not a token is never taken.
+    for (const bad of ['', 'x', second.toUpperCase(), `${second}0`])
+      expect(await tokens.adopt(4, bad)).toBe(false);
+    expect(await tokens.isCurrent(4, second)).toBe(true);
+    expect(new Set(Array.from({ length: 200 }, makePanelToken)).size).toBe(200);
   });
 
   it('survives a stopped worker (storage.session) and is forgotten when the tab closes', async () => {
     const before = new PanelTokens(fakeBrowser.storage.session);
-    const token = await before.issue(4);
+    const token = makePanelToken();
+    await before.adopt(4, token);
     await before.connect(4, frame, token);
     await new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -61,38 +67,49 @@ describe('panel tokens (issue 11, item 2)', () => {
 
   it('refuses what the session mirror holds when it is not a token (stored data is checked again)', async () => {
     await fakeBrowser.storage.session.set({
-      'panel-token:4': { current: 'not-a-token', earlier: [], frames: ['12:DOC-A'] },
+      'panel-token:4': { current: 'not-a-token', frames: ['12:DOC-A'] },
     });
     const tokens = new PanelTokens(fakeBrowser.storage.session);
     expect(await tokens.isBound(4, frame, 0)).toBe(false);
-    expect(await tokens.connect(4, frame, 'not-a-token')).toBe(false);
+    expect(await tokens.connect(4, frame, 'not-a-token', 0)).toBe(false);
   });
 
-  it('gives its own content script its earlier token back (a page from the back/forward cache), and nothing else', async () => {
+  it('lets a panel whose connection overtook its content script’s token wait for it (a worker that starts gets both at once)', async () => {
     const tokens = new PanelTokens(fakeBrowser.storage.session);
-    const first = await tokens.issue(4);
-    const second = await tokens.issue(4);
-    expect(await tokens.issue(4, first)).toBe(first);
-    expect(await tokens.isCurrent(4, second)).toBe(false);
-    const other = await tokens.issue(9);
-    expect(await tokens.issue(4, other)).not.toBe(other); // another tab's token is not taken
+    const token = makePanelToken();
+    const connecting = tokens.connect(4, frame, token, 5000);
+    // Its requests wait for the connection being checked.
+    const bound = tokens.isBound(4, frame, 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tokens.adopt(4, token);
+    expect(await connecting).toBe(true);
+    expect(await bound).toBe(true);
+    // Another token arriving in the meantime does not let a panel in; the grace ends with a refusal.
+    const other = { frameId: 13, documentId: 'DOC-C' };
+    const guessed = tokens.connect(4, other, makePanelToken(), 50);
+    await tokens.adopt(4, makePanelToken());
+    expect(await guessed).toBe(false);
+    expect(await tokens.isBound(4, other, 0)).toBe(false);
   });
 
-  it('keeps the bound panel when the current token is resumed (a page faking `pageshow`), unbinds it when the token changes', async () => {
+  it('keeps the bound panel when the current token is sent again (a page faking `pageshow`), unbinds it when the token changes', async () => {
     const tokens = new PanelTokens(fakeBrowser.storage.session);
-    const first = await tokens.issue(4);
+    const first = makePanelToken();
+    await tokens.adopt(4, first);
     expect(await tokens.connect(4, frame, first)).toBe(true);
-    expect(await tokens.issue(4, first)).toBe(first);
+    await tokens.adopt(4, first);
     expect(await tokens.isBound(4, frame, 0)).toBe(true);
     // A new load, then the first one back from the cache: the token changed twice, its frame is unbound.
-    await tokens.issue(4);
-    expect(await tokens.issue(4, first)).toBe(first);
+    await tokens.adopt(4, makePanelToken());
+    await tokens.adopt(4, first);
+    expect(await tokens.isCurrent(4, first)).toBe(true);
     expect(await tokens.isBound(4, frame, 0)).toBe(false);
   });
 
   it('lets a request wait for its panel’s connection that is being checked', async () => {
     const tokens = new PanelTokens(fakeBrowser.storage.session);
-    const token = await tokens.issue(4);
+    const token = makePanelToken();
+    await tokens.adopt(4, token);
     const connecting = tokens.connect(4, frame, token);
     expect(await tokens.isBound(4, frame, 0)).toBe(true);
     await connecting;
@@ -144,9 +161,10 @@ describe('a panel that the page framed itself, against the background', () => {
   afterEach(() => t.close());
 
   const issue = async () => {
-    const reply = await t.ask('panelToken', {}, t.contentSender(TAB));
-    if (!reply.ok) throw new Error('no token');
-    return reply.value.token;
+    const token = makePanelToken();
+    const reply = await t.ask('panelToken', { token }, t.contentSender(TAB));
+    if (!reply.ok || !reply.value.taken) throw new Error('token not taken');
+    return token;
   };
 
   it('gives the state to the panel with the current token, and a refusal to one without', async () => {
@@ -313,11 +331,12 @@ describe('a panel that the page framed itself, against the background', () => {
     await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, tab());
     await vi.waitFor(async () => expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(false));
     expect(await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' }, 0)).toBe(false);
-    // Back from the back/forward cache, its own content script takes the token back.
-    expect(await t.ask('panelToken', { resume: token }, t.contentSender(TAB))).toEqual({
+    // Back from the back/forward cache, its own content script sends the token again.
+    expect(await t.ask('panelToken', { token }, t.contentSender(TAB))).toEqual({
       ok: true,
-      value: { token },
+      value: { taken: true },
     });
+    expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(true);
   });
 
   it('forgets the token when the tab closes', async () => {
