@@ -134,14 +134,23 @@ export function testHub(options: { now?: string | (() => Date); settings?: Setti
     tabId !== undefined
       ? { kind: 'page', tabId, frameId: PANEL_FRAME, url: 'chrome-extension://test/panel.html' }
       : { kind: 'page', url: 'chrome-extension://test/popup.html' };
+  // One binding per tab at a time: asks made together (a poll beside the request it follows) share it,
+  // as the one panel of a tab does (a second token would replace the first one's binding).
+  const binding = new Map<number, Promise<void>>();
   const ourPanel = async (sender: Sender) => {
     const { tabId } = sender;
     if (sender.kind !== 'page' || tabId === undefined || sender.frameId !== PANEL_FRAME) return;
     const frame = { frameId: PANEL_FRAME };
-    if (await hub.panelTokens.isBound(tabId, frame, 0)) return;
-    const token = makePanelToken();
-    await hub.panelTokens.adopt(tabId, token);
-    await hub.panelTokens.connect(tabId, frame, token);
+    const pending = binding.get(tabId);
+    if (pending) return pending;
+    const bind = (async () => {
+      if (await hub.panelTokens.isBound(tabId, frame, 0)) return;
+      const token = makePanelToken();
+      await hub.panelTokens.adopt(tabId, token);
+      await hub.panelTokens.connect(tabId, frame, token);
+    })().finally(() => binding.delete(tabId));
+    binding.set(tabId, bind);
+    return bind;
   };
   const contentSender = (
     tabId: number,
