@@ -497,6 +497,11 @@ export class LedgerStore {
   }
 
   /** The colleagues whose acceptances and revocations take effect here. */
+  /** The ledger ids of the colleagues the admin trusts (a copy: the store's own set stays its own). */
+  async trustedColleagues(): Promise<Set<string>> {
+    return new Set(await this.trustedLedgers());
+  }
+
   private trustedLedgers(): Promise<Set<string>> {
     this.trustedPromise ??= this.db.meta
       .where('key')

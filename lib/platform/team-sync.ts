@@ -201,7 +201,10 @@ type Store = Pick<
   | 'appendDecision'
   | 'commit'
 > &
-  Pick<LedgerStore, 'runs' | 'campaignRevisions' | 'campaign' | 'colleagues' | 'saveGrant' | 'colleagueKey'>;
+  Pick<
+    LedgerStore,
+    'runs' | 'campaignRevisions' | 'campaign' | 'trustedColleagues' | 'saveGrant' | 'colleagueKey'
+  >;
 
 /** A short digest of a record's canonical JSON (cyrb53): which version of a record this installation last saw. */
 export function recordDigest(record: unknown): string {
@@ -717,9 +720,7 @@ export class TeamSync {
   /** Colleagues waiting for the admin's trust (`TeamSyncState.waiting`) whom the admin trusts now. */
   private async trustedNow(state: TeamSyncState): Promise<string[]> {
     if (!state.waiting?.length) return [];
-    const trusted = new Set(
-      (await this.deps.store.colleagues()).filter((c) => c.trusted).map((c) => c.ledgerId),
-    );
+    const trusted = await this.deps.store.trustedColleagues();
     return state.waiting.filter((id) => trusted.has(id));
   }
 
@@ -741,11 +742,7 @@ export class TeamSync {
     const ourLedger = await this.deps.store.getLedgerId();
     // Which versions make a conflict depends on whom the admin trusts (`editedBy`): when that changed (or
     // in a state from before), every record kept in several versions is looked at again.
-    const trust = (await this.deps.store.colleagues())
-      .filter((c) => c.trusted)
-      .map((c) => c.ledgerId)
-      .sort()
-      .join(' ');
+    const trust = [...(await this.deps.store.trustedColleagues())].sort().join(' ');
     if (state.trust !== trust || state.recordConflicts === undefined) {
       const found = await this.findConflicts(state);
       state.conflicts = found.grants;
@@ -1064,9 +1061,7 @@ export class TeamSync {
    */
   private async editedBy(found: { good: { rev: string; doc: RecordDoc }[] }) {
     const ours = await this.deps.store.getLedgerId();
-    const trusted = new Set(
-      (await this.deps.store.colleagues()).filter((c) => c.trusted).map((c) => c.ledgerId),
-    );
+    const trusted = await this.deps.store.trustedColleagues();
     const seen = new Set<string>();
     return found.good.filter((v) => {
       const author = v.doc.author;
