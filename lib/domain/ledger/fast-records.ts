@@ -30,8 +30,15 @@ function onlyKeys(value: Obj, allowed: ReadonlySet<string>): boolean {
 const str = (value: unknown, min: number, max: number): value is string =>
   typeof value === 'string' && value.length >= min && value.length <= max;
 
-const HASH = /^[0-9a-f]{64}$/;
-const SIGNATURE = /^[0-9a-f]{128}$/;
+/** `^[0-9a-f]{length}$`, a character at a time (two a decision, 100,000 decisions: a regex took twice as long). */
+function isLowerHex(value: unknown, length: number): value is string {
+  if (typeof value !== 'string' || value.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
 const BUSINESS_ID = /^\d{1,20}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Narrower than zod's datetime({ offset: true }) (seconds required, at most 9 fraction digits); the
@@ -179,9 +186,8 @@ export function isPlainValidDecision(value: unknown): value is Decision {
   if (!str(d.subject, 1, 600) || !ACTIONS.has(d.action)) return false;
   if (!str(d.rationale, 0, 10_000) || !str(d.decidedBy, 1, 200)) return false;
   if (d.grantId !== undefined && !id(d.grantId)) return false;
-  if (typeof d.prevHash !== 'string' || !HASH.test(d.prevHash)) return false;
-  if (typeof d.hash !== 'string' || !HASH.test(d.hash)) return false;
-  if (d.sig !== undefined && (typeof d.sig !== 'string' || !SIGNATURE.test(d.sig))) return false;
+  if (!isLowerHex(d.prevHash, 64) || !isLowerHex(d.hash, 64)) return false;
+  if (d.sig !== undefined && !isLowerHex(d.sig, 128)) return false;
   const action = d.action as string;
   if (d.before !== undefined && !isPayload(action, 'before', d.before)) return false;
   if (d.after !== undefined && !isPayload(action, 'after', d.after)) return false;

@@ -132,9 +132,21 @@ function mutations(d: Record<string, unknown>): Mutation[] {
     `{${LEDGER}}`,
   ]);
   set('businessId', ['1'.repeat(20), '1'.repeat(21), '12a', '-1', '１２３']);
-  set('hash', [H.toUpperCase(), `${H}0`, H.slice(1), `${H.slice(1)}g`]);
+  // The characters beside the hex digits in ASCII ('/', ':', '`', 'g'), one in place of the last digit.
+  set('hash', [
+    H.toUpperCase(),
+    `${H}0`,
+    H.slice(1),
+    ...['g', '/', ':', '`', 'é'].map((c) => `${H.slice(1)}${c}`),
+  ]);
   set('prevHash', [H.toUpperCase(), `${H}\n`]);
-  set('sig', ['b'.repeat(127), 'B'.repeat(128), 'b'.repeat(130)]);
+  set('sig', [
+    'b'.repeat(127),
+    'B'.repeat(128),
+    'b'.repeat(130),
+    `${'0'.repeat(127)}/`,
+    `${'9'.repeat(127)}:`,
+  ]);
   set('action', ['Grant', 'delete', 'accept']);
   set('subject', ['x'.repeat(600), 'x'.repeat(601)]);
   set('decidedBy', ['x'.repeat(200), 'x'.repeat(201)]);

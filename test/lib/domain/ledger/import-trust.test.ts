@@ -74,6 +74,43 @@ describe('real dates', () => {
       expect(isRealDate(bad)).toBe(false);
   });
 
+  it('says what the calendar says, day by day over the years and around them, and nothing else is a date', () => {
+    // The definition the digit-by-digit check replaced: a regex, then the day the calendar ends the month on.
+    const byCalendar = (text: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return false;
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (year < 2000 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+      return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    let real = 0;
+    for (const year of [1900, 1999, 2000, 2001, 2024, 2026, 2028, 2100, 2104, 2199, 2200, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const text = `${year}-${two(month)}-${two(day)}`;
+          expect(isRealDate(text), text).toBe(byCalendar(text));
+          if (byCalendar(text)) real++;
+        }
+    // Eight sane years, four of them leap (2000, 2024, 2028, 2104; 2100 is not): every one of their days.
+    expect(real).toBe(365 * 8 + 4);
+    for (const odd of [
+      '2026-1-01',
+      '2026-01-1',
+      '2026/01/01',
+      '2026-01-01 ',
+      ' 2026-01-01',
+      '2026-0a-01',
+      '２０２６-01-01',
+      '2026-01-01T00:00:00Z',
+      '',
+      '2026-+1-01',
+      '2026-01--1',
+      '2026.5-01-0',
+    ])
+      expect(isRealDate(odd), odd).toBe(false);
+  });
+
   it.each([
     ['a grant ending 2027-02-30', [], [grant('g1', { endsAt: '2027-02-30' })], /^Grant #1 g1: endsAt/],
     [
