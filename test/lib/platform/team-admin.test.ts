@@ -1,121 +1,38 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { describeQuarantined } from '@/components/team-admin';
 import { catalogue, describeProblem } from '@/lib/domain/i18n';
-import { protocol, type MessageName, type Reply, type ResultOf } from '@/lib/domain/protocol';
-import { defaultSettings } from '@/lib/domain/settings';
-import type { TeamSettings } from '@/lib/domain/team-ledger';
 import { LedgerStore } from '@/lib/ledger/store';
-import { registerTeamAdminHandlers, type TeamEngineSource } from '@/lib/platform/handlers/team-admin';
-import { createHub, type Hub } from '@/lib/platform/hub';
-import { runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
-import type { Sender } from '@/lib/platform/router';
-import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
-import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
+import {
+  adminBackground,
+  BUSINESS,
+  documentGrant,
+  extendGrant,
+  NOW,
+  PARTNER,
+  setupTeamServer,
+  trusts,
+} from './team-fixtures';
 
 /**
  * Issue 16, items 2–4, the admin's side: the background's answers about grants edited in two places (every
  * version, who wrote it, the admin's choice recorded as a decision) and documents refused from the server,
  * through the real engine, two installations and a CouchDB-protocol server on 127.0.0.1.
  */
-const PouchDB = TestPouchDB as unknown as PouchConstructor;
-const BUSINESS = '1203456789012345';
-const PARTNER = 'partner:3228568050780001';
-const NOW = new Date('2026-11-28T12:00:00Z');
-const context = (): CommandContext => ({
-  now: NOW,
-  decidedBy: 'anna@sjobod.se',
-  settings: defaultSettings,
-  isThirdParty: () => true,
-});
-const options: Sender = { kind: 'page', url: 'chrome-extension://test/options.html' };
-
-let server: CouchServer;
-const opened: { close(): unknown }[] = [];
-beforeEach(async () => {
-  fakeBrowser.reset();
-  server = await startCouchServer();
-  await server.createDatabase('team');
-});
-afterEach(async () => {
-  for (const item of opened.splice(0)) await item.close();
-  await server.close();
-});
-
-const settings = (): TeamSettings => ({
-  version: 1,
-  serverUrl: server.url,
-  database: 'team',
-  user: server.admin.user,
-  password: server.admin.password,
-});
-
-function installation(name: string) {
-  const store = new LedgerStore(`${name}-${Math.random()}`);
-  const sync = new TeamSync({
-    PouchDB,
-    store,
-    settings: settings(),
-    mirrorName: `mirror-${name}-${Math.random()}`,
-    now: () => NOW,
-  });
-  opened.push(sync, store);
-  return { store, sync };
-}
-
-/** A background with the team admin's messages, its engine given (or none: the team ledger is off). */
-function background(store: LedgerStore, sync?: TeamSync) {
-  const hub: Hub = createHub({
-    store,
-    clock: () => NOW,
-    browser: fakeBrowser,
-    toTab: (async () => true) as never,
-    settings: { load: async () => defaultSettings, watch: () => () => {} },
-  });
-  const runner: TeamEngineSource = { activeEngine: async () => sync };
-  registerTeamAdminHandlers(hub, runner);
-  const ask = <N extends MessageName>(name: N, data: unknown) =>
-    hub.router.dispatch(name, data, options) as Promise<Reply<N>>;
-  /** An answer, read as the pages read it (parsed by its result schema). */
-  const get = async <N extends MessageName>(name: N, data: unknown): Promise<ResultOf<N>> => {
-    const reply = await ask(name, data);
-    if (!reply.ok) throw new Error(`${name} refused: ${reply.error.code}`);
-    return protocol[name].result.parse(reply.value) as ResultOf<N>;
-  };
-  return { ask, get };
-}
-
-async function documentGrant(store: LedgerStore) {
-  await runLedgerCommand(
-    store,
-    {
-      type: 'document',
-      businessId: BUSINESS,
-      subject: PARTNER,
-      assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
-      case: 'Spring campaign',
-      startsAt: '2026-11-20',
-      endsAt: '2027-01-15',
-    },
-    context(),
-  );
-}
+const { installation, serverDoc, putServerDoc, keep } = setupTeamServer();
 
 /** A grant documented by A (whom B trusts), then extended by A and by B before they synced: a kept conflict. */
 async function conflicted() {
   const a = installation('a');
   const b = installation('b');
-  await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
-  await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
-  await documentGrant(a.store);
+  await trusts(b, a);
+  await trusts(a, b);
+  await documentGrant(a.store, { access: 'partial' });
   await a.sync.sync();
   await b.sync.sync();
   const [held] = await b.store.grants();
-  const extend = (store: LedgerStore, endsAt: string, rationale: string) =>
-    runLedgerCommand(store, { type: 'extend', grantId: held!.id, endsAt, rationale }, context());
-  await extend(a.store, '2027-01-20', 'Two more weeks');
-  await extend(b.store, '2027-01-25', 'Three more weeks');
+  await extendGrant(a.store, held!.id, '2027-01-20', NOW, 'Two more weeks');
+  await extendGrant(b.store, held!.id, '2027-01-25', NOW, 'Three more weeks');
   await a.sync.sync();
   await b.sync.sync();
   await a.sync.sync();
@@ -125,7 +42,7 @@ async function conflicted() {
 describe('the team ledger for an admin (background messages)', () => {
   it('lists a grant edited in two places, shows both versions with their authors, and keeps only the admin’s choice', async () => {
     const { a, b, grantId } = await conflicted();
-    const { get } = background(a.store, a.sync);
+    const { get } = adminBackground(a.store, a.sync);
 
     expect(await get('teamConflicts', {})).toEqual({
       conflicts: [{ grantId, businessId: BUSINESS, subject: PARTNER, versions: 2 }],
@@ -177,14 +94,10 @@ describe('the team ledger for an admin (background messages)', () => {
     // Both installations see the conflict gone after the next syncs.
     await a.sync.sync();
     await b.sync.sync();
-    expect((await background(b.store, b.sync).get('teamConflicts', {})).conflicts).toEqual([]);
+    expect((await adminBackground(b.store, b.sync).get('teamConflicts', {})).conflicts).toEqual([]);
     // The kept version is the grant in both ledgers and on the server, and stays so sync after sync.
-    const onServer = async () => {
-      const response = await fetch(`${server.url}team/${encodeURIComponent(`grant:${grantId}`)}`, {
-        headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
-      });
-      return ((await response.json()) as { grant: { endsAt: string } }).grant.endsAt;
-    };
+    const onServer = async () =>
+      (await serverDoc<{ grant: { endsAt: string } }>(`grant:${grantId}`)).grant.endsAt;
     for (let round = 0; round < 2; round++) {
       expect((await a.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-25']);
       expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-25']);
@@ -196,7 +109,7 @@ describe('the team ledger for an admin (background messages)', () => {
 
   it('refuses a version that is not one of the grant’s, and answers "gone" for a grant not in conflict', async () => {
     const { a, grantId } = await conflicted();
-    const { ask, get } = background(a.store, a.sync);
+    const { ask, get } = adminBackground(a.store, a.sync);
     expect(await get('resolveTeamConflict', { grantId, keepRev: '9-nothing' })).toEqual({
       outcome: 'gone',
     });
@@ -212,28 +125,17 @@ describe('the team ledger for an admin (background messages)', () => {
   it('lists refused documents with when and why, and the import’s problem where the import refused them', async () => {
     const a = installation('a');
     const b = installation('b');
-    await documentGrant(a.store);
+    await documentGrant(a.store, { access: 'partial' });
     await a.sync.sync();
     // A decision rewritten on the server: B's import refuses A's records.
     const aLedger = await a.store.getLedgerId();
     const id = `decision:${aLedger}:000000000`;
-    const auth = { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` };
-    const doc = (await (
-      await fetch(`${server.url}team/${encodeURIComponent(id)}`, { headers: auth })
-    ).json()) as {
-      decision: Record<string, unknown>;
-    };
-    const put = (body: Record<string, unknown>) =>
-      fetch(`${server.url}team/${encodeURIComponent(String(body._id))}`, {
-        method: 'PUT',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    await put({ ...doc, decision: { ...doc.decision, rationale: 'Rewritten on the server' } });
-    await put({ _id: 'something', hello: 'world' });
+    const doc = await serverDoc<{ decision: Record<string, unknown> }>(id);
+    await putServerDoc({ ...doc, decision: { ...doc.decision, rationale: 'Rewritten on the server' } });
+    await putServerDoc({ _id: 'something', hello: 'world' });
     await b.sync.sync();
 
-    const { items, total } = await background(b.store, b.sync).get('teamQuarantine', {});
+    const { items, total } = await adminBackground(b.store, b.sync).get('teamQuarantine', {});
     expect(total).toBe(items.length);
     const malformed = items.find((q) => q.id === 'something');
     expect(malformed).toMatchObject({ reason: 'malformed', at: NOW.toISOString() });
@@ -255,8 +157,8 @@ describe('the team ledger for an admin (background messages)', () => {
 
   it('answers empty lists, and "off" to a choice, while the team ledger is off', async () => {
     const store = new LedgerStore(`off-${Math.random()}`);
-    opened.push(store);
-    const { get } = background(store);
+    keep(store);
+    const { get } = adminBackground(store);
     expect(await get('teamConflicts', {})).toEqual({ conflicts: [] });
     expect(await get('teamQuarantine', {})).toEqual({ items: [], total: 0 });
     expect(await get('teamConflictVersions', { grantId: 'g-1' })).toEqual({ versions: [] });

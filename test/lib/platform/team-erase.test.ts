@@ -1,50 +1,27 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TeamSettings } from '@/lib/domain/team-ledger';
-import { defaultSettings } from '@/lib/domain/settings';
 import { LedgerStore } from '@/lib/ledger/store';
-import { runLedgerCommand } from '@/lib/platform/ledger';
 import { TeamRunner, teamMirrorItem } from '@/lib/platform/team-runner';
 import { teamSettingsItem } from '@/lib/platform/team-settings';
-import { mirrorNameFor, TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
-import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
+import { mirrorNameFor, TeamSync } from '@/lib/platform/team-sync';
+import { BUSINESS, documentGrant, NOW, PARTNER, PouchDB, setupTeamServer } from './team-fixtures';
 
 /**
  * Issue 16, a finding of the review: "Delete all data" and turning the team ledger off, with the team's
  * server on 127.0.0.1. Deleting gives this installation a new identity and drops the local copy of the
  * team's database (the mirror); turning the team ledger off drops the mirror too.
  */
-const PouchDB = TestPouchDB as unknown as PouchConstructor;
-const BUSINESS = '1203456789012345';
-const PARTNER = 'partner:3228568050780001';
-const NOW = new Date('2026-11-28T12:00:00Z');
-
-let server: CouchServer;
-let settings: TeamSettings;
-const opened: { close(): unknown }[] = [];
+const { installation, serverDoc, settings, keep } = setupTeamServer();
+// The team ledger on, with this server's settings, as the options page leaves it.
 beforeEach(async () => {
-  fakeBrowser.reset();
   Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => true) });
-  server = await startCouchServer();
-  await server.createDatabase('team');
-  settings = {
-    version: 1,
-    serverUrl: server.url,
-    database: 'team',
-    user: server.admin.user,
-    password: server.admin.password,
-  };
-  await teamSettingsItem.setValue(settings);
-});
-afterEach(async () => {
-  for (const item of opened.splice(0)) await item.close();
-  await server.close();
+  await teamSettingsItem.setValue(settings());
 });
 
 const newStore = (name: string) => {
   const store = new LedgerStore(`${name}-${Math.random()}`);
-  opened.push(store);
+  keep(store);
   return store;
 };
 
@@ -56,56 +33,19 @@ function runnerFor(store: LedgerStore) {
     undefined,
     async (name) => void (await new PouchDB(name).destroy()),
   );
-  opened.push({ close: () => runner.stop() });
+  keep({ close: () => runner.stop() });
   return runner;
 }
 
 /** A colleague on the same server, with a mirror of their own. */
-function colleague() {
-  const store = newStore('bo');
-  const sync = new TeamSync({
-    PouchDB,
-    store,
-    settings,
-    mirrorName: `mirror-bo-${Math.random()}`,
-    now: () => NOW,
-  });
-  opened.push(sync);
-  return { store, sync };
-}
+const colleague = () => installation('bo');
 
 /**
  * What a TeamSync opened on the settings' mirror finds there (a new engine, as after a worker restart). Left
  * open: the memory adapter shares one store per name, and closing this handle would close the runner's too.
  */
 function mirrorState() {
-  return new TeamSync({ PouchDB, store: newStore('look'), settings, now: () => NOW }).state();
-}
-
-/** A grant documented as the panel does. */
-async function documentGrant(store: LedgerStore) {
-  const done = await runLedgerCommand(
-    store,
-    {
-      type: 'document',
-      businessId: BUSINESS,
-      subject: PARTNER,
-      assets: [{ type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] }],
-      case: 'Spring campaign',
-      startsAt: '2026-11-20',
-      endsAt: '2027-01-15',
-    },
-    { now: NOW, decidedBy: 'anna@sjobod.se', settings: defaultSettings, isThirdParty: () => true },
-  );
-  expect(done.ok).toBe(true);
-}
-
-/** A document as the server holds it, with its conflicts (read as the server admin). */
-async function serverDoc(id: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}team/${encodeURIComponent(id)}?conflicts=true`, {
-    headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
-  });
-  return (await response.json()) as Record<string, unknown>;
+  return new TeamSync({ PouchDB, store: newStore('look'), settings: settings(), now: () => NOW }).state();
 }
 
 const note = (store: LedgerStore, minute: number, rationale: string) =>
@@ -182,15 +122,7 @@ describe('"Delete all data" with the team ledger on', () => {
   });
 
   it('a mirror kept for the old identity (its drop lost) is begun again, not pushed from', async () => {
-    const anna = newStore('anna');
-    const sync = new TeamSync({
-      PouchDB,
-      store: anna,
-      settings,
-      mirrorName: `mirror-a-${Math.random()}`,
-      now: () => NOW,
-    });
-    opened.push(sync);
+    const { store: anna, sync } = installation('anna');
     const bo = colleague();
     await note(anna, 1, 'Agency onboarded');
     await note(anna, 2, 'Scope agreed');
@@ -212,7 +144,7 @@ describe('turning the team ledger off', () => {
     await documentGrant(anna);
     await runner.syncNow();
     expect(await mirrorState()).toMatchObject({ decisionsInMirror: 1, lastSyncAt: NOW.toISOString() });
-    expect(await teamMirrorItem.getValue()).toBe(mirrorNameFor(settings));
+    expect(await teamMirrorItem.getValue()).toBe(mirrorNameFor(settings()));
 
     await teamSettingsItem.removeValue();
     await runner.syncNow();
@@ -223,7 +155,7 @@ describe('turning the team ledger off', () => {
     // The local ledger stays.
     expect(await anna.chain(await anna.getLedgerId())).toHaveLength(1);
 
-    await teamSettingsItem.setValue(settings);
+    await teamSettingsItem.setValue(settings());
     await runner.syncNow();
     await runner.syncNow();
     expect(await mirrorState()).toMatchObject({ decisionsInMirror: 1, decisionsOnServer: 1 });
@@ -231,9 +163,11 @@ describe('turning the team ledger off', () => {
     // signatures (a second version of each: a conflict with ourselves).
     expect(await runner.status()).toMatchObject({ kind: 'on', pending: 0, conflicts: 0, quarantined: 0 });
     const grant = (await anna.grants())[0]!;
-    const held = await serverDoc(`grant:${grant.id}`);
+    const held = await serverDoc(`grant:${grant.id}`, { conflicts: true });
     expect(held._conflicts).toBeUndefined();
     expect(held._rev).toMatch(/^1-/);
-    expect(await serverDoc(`ledger:${await anna.getLedgerId()}`)).not.toHaveProperty('_conflicts');
+    expect(await serverDoc(`ledger:${await anna.getLedgerId()}`, { conflicts: true })).not.toHaveProperty(
+      '_conflicts',
+    );
   });
 });

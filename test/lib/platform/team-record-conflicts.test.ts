@@ -1,117 +1,40 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
-import { protocol, type MessageName, type Reply, type ResultOf } from '@/lib/domain/protocol';
-import { decide, startCampaign, type ReviewCampaign } from '@/lib/domain/review/campaign';
-import { defaultSettings } from '@/lib/domain/settings';
-import type { TeamSettings } from '@/lib/domain/team-ledger';
+import { describe, expect, it } from 'vitest';
+import { decide, type ReviewCampaign } from '@/lib/domain/review/campaign';
 import { LedgerStore } from '@/lib/ledger/store';
-import { registerTeamAdminHandlers, type TeamEngineSource } from '@/lib/platform/handlers/team-admin';
-import { createHub, type Hub } from '@/lib/platform/hub';
-import type { Sender } from '@/lib/platform/router';
-import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
-import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
-import { me, person, snapshot } from '../domain/rules/helpers';
+import {
+  adminBackground,
+  baselineCampaign,
+  BUSINESS,
+  later,
+  NOW,
+  PARTNER,
+  setupTeamServer,
+  startRun,
+  tickRun,
+  trusts,
+} from './team-fixtures';
 
 /**
  * Issue 16: checklist runs and review campaigns edited in two places are listed, compared and resolved as
  * grants are: through the background's messages, the real engine, two installations and a
  * CouchDB-protocol server on 127.0.0.1. The kept version is saved here and pushed, so later syncs keep it.
  */
-const PouchDB = TestPouchDB as unknown as PouchConstructor;
-const BUSINESS = '1203456789012345';
-const PARTNER = 'partner:3228568050780001';
-const NOW = new Date('2026-11-28T12:00:00Z');
-const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const options: Sender = { kind: 'page', url: 'chrome-extension://test/options.html' };
-
-let server: CouchServer;
-const opened: { close(): unknown }[] = [];
-beforeEach(async () => {
-  fakeBrowser.reset();
-  server = await startCouchServer();
-  await server.createDatabase('team');
-});
-afterEach(async () => {
-  for (const item of opened.splice(0)) await item.close();
-  await server.close();
-});
-
-const settings = (): TeamSettings => ({
-  version: 1,
-  serverUrl: server.url,
-  database: 'team',
-  user: server.admin.user,
-  password: server.admin.password,
-});
-
-function installation(name: string) {
-  const store = new LedgerStore(`${name}-${Math.random()}`);
-  const sync = new TeamSync({
-    PouchDB,
-    store,
-    settings: settings(),
-    mirrorName: `mirror-${name}-${Math.random()}`,
-    now: () => NOW,
-  });
-  opened.push(sync, store);
-  return { store, sync };
-}
-
-function background(store: LedgerStore, sync?: TeamSync) {
-  const hub: Hub = createHub({
-    store,
-    clock: () => NOW,
-    browser: fakeBrowser,
-    toTab: (async () => true) as never,
-    settings: { load: async () => defaultSettings, watch: () => () => {} },
-  });
-  const runner: TeamEngineSource = { activeEngine: async () => sync };
-  registerTeamAdminHandlers(hub, runner);
-  const ask = <N extends MessageName>(name: N, data: unknown) =>
-    hub.router.dispatch(name, data, options) as Promise<Reply<N>>;
-  const get = async <N extends MessageName>(name: N, data: unknown): Promise<ResultOf<N>> => {
-    const reply = await ask(name, data);
-    if (!reply.ok) throw new Error(`${name} refused: ${reply.error.code}`);
-    return protocol[name].result.parse(reply.value) as ResultOf<N>;
-  };
-  return { ask, get };
-}
-
-async function serverDoc(id: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}team/${encodeURIComponent(id)}`, {
-    headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
+const { installation, serverDoc, keep } = setupTeamServer();
 
 /** A partner onboarding started by A, taken by B (who trusts A), then a different step ticked in each before they synced. */
 async function runInConflict() {
   const a = installation('a');
   const b = installation('b');
-  await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
-  await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
-  const run = createRun({
-    id: 'run-1',
-    businessId: BUSINESS,
-    templateId: 'onboard-partner',
-    subject: PARTNER,
-    case: 'Spring campaign',
-    now: NOW,
-  });
-  await a.store.commit({ runs: [run] });
+  await trusts(b, a);
+  await trusts(a, b);
+  const run = await startRun(a.store);
   await a.sync.sync();
   await b.sync.sync();
   expect(await b.store.run('run-1')).toEqual(run);
   const open = run.steps.filter((s) => !s.done);
-  const tick = async (store: LedgerStore, stepId: string, at: Date): Promise<ChecklistRun> => {
-    const ticked = tickByHand(run, stepId, true, at)!;
-    await store.commit({ runs: [ticked] });
-    return ticked;
-  };
-  const aRun = await tick(a.store, open[0]!.id, later(1));
-  const bRun = await tick(b.store, open[1]!.id, later(2));
+  const aRun = await tickRun(a.store, run, later(1), open[0]!.id);
+  const bRun = await tickRun(b.store, run, later(2), open[1]!.id);
   await a.sync.sync();
   await b.sync.sync();
   await a.sync.sync();
@@ -122,19 +45,11 @@ async function runInConflict() {
 async function campaignInConflict() {
   const a = installation('a');
   const b = installation('b');
-  await a.store.observeBaseline(snapshot([me, person('Nils Holm', 'nils@byraab.se')]), NOW, ['sjobod.se']);
-  const started = startCampaign({
-    id: 'c1',
-    businessId: BUSINESS,
-    now: NOW,
-    startedBy: 'anna@sjobod.se',
-    baseline: (await a.store.baseline(BUSINESS))!,
-    source: 'baseline',
-  });
+  const started = await baselineCampaign(a.store);
   await a.store.commit({ campaigns: [started] });
   await a.sync.sync();
-  await b.store.setTrusted(await a.store.getLedgerId(), true, NOW);
-  await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
+  await trusts(b, a);
+  await trusts(a, b);
   await b.sync.sync();
   expect(await b.store.campaign('c1')).toEqual(started);
   const answer = async (store: LedgerStore, kind: 'keep' | 'revoke', rationale: string, reviewer: string) => {
@@ -159,7 +74,7 @@ async function campaignInConflict() {
 describe('checklist runs and review campaigns edited in two places (background messages)', () => {
   it('lists a run in conflict, shows both versions with their authors, and keeps the admin’s choice for good', async () => {
     const { a, b, bRun } = await runInConflict();
-    const { get } = background(a.store, a.sync);
+    const { get } = adminBackground(a.store, a.sync);
     const listed = {
       kind: 'checklist',
       id: 'run-1',
@@ -215,14 +130,14 @@ describe('checklist runs and review campaigns edited in two places (background m
       expect(await b.store.run('run-1')).toEqual(bRun);
       expect(await serverDoc('checklist:run-1')).toMatchObject({ author: aLedger, run: bRun });
       expect((await serverDoc('checklist:run-1'))._conflicts).toBeUndefined();
-      expect((await background(b.store, b.sync).get('teamRecordConflicts', {})).conflicts).toEqual([]);
+      expect((await adminBackground(b.store, b.sync).get('teamRecordConflicts', {})).conflicts).toEqual([]);
     }
   });
 
   it('resolves a campaign in conflict: the kept answers, at a revision past both, reach a colleague who trusts the admin', async () => {
     const { a, b, aCampaign, bCampaign } = await campaignInConflict();
     await a.store.setTrusted(await b.store.getLedgerId(), true, NOW);
-    const { get } = background(b.store, b.sync);
+    const { get } = adminBackground(b.store, b.sync);
     expect(await get('teamRecordConflictsOf', { businessId: BUSINESS })).toEqual({
       conflicts: [
         { kind: 'review', id: 'c1', businessId: BUSINESS, startedAt: NOW.toISOString(), versions: 2 },
@@ -255,13 +170,13 @@ describe('checklist runs and review campaigns edited in two places (background m
       await a.sync.sync();
       expect(await b.store.campaign('c1')).toEqual(kept);
       expect(await a.store.campaign('c1')).toEqual(kept);
-      expect((await background(a.store, a.sync).get('teamRecordConflicts', {})).conflicts).toEqual([]);
+      expect((await adminBackground(a.store, a.sync).get('teamRecordConflicts', {})).conflicts).toEqual([]);
     }
   });
 
   it('refuses a version that is not one of the record’s, and answers empty lists and "off" while off', async () => {
     const { a } = await runInConflict();
-    const { ask, get } = background(a.store, a.sync);
+    const { ask, get } = adminBackground(a.store, a.sync);
     expect(
       await get('resolveTeamRecordConflict', { kind: 'checklist', id: 'run-1', keepRev: '9-nothing' }),
     ).toEqual({ outcome: 'gone' });
@@ -277,8 +192,8 @@ describe('checklist runs and review campaigns edited in two places (background m
     });
 
     const store = new LedgerStore(`off-${Math.random()}`);
-    opened.push(store);
-    const off = background(store);
+    keep(store);
+    const off = adminBackground(store);
     expect(await off.get('teamRecordConflicts', {})).toEqual({ conflicts: [] });
     expect(await off.get('teamRecordConflictsOf', { businessId: BUSINESS })).toEqual({ conflicts: [] });
     expect(await off.get('teamRecordConflictVersions', { kind: 'checklist', id: 'run-1' })).toEqual({

@@ -1,14 +1,9 @@
 import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/lib/domain/settings';
+import { describe, expect, it } from 'vitest';
 import type { TeamSettings } from '@/lib/domain/team-ledger';
-import { LedgerStore } from '@/lib/ledger/store';
-import { runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
-import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
-import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
+import { documentGrant, extendGrant, note, NOW, setupTeamServer } from './team-fixtures';
 
 /**
  * What a team's server can do wrong on purpose or by fault (issue 16, item 4), and what comes of it.
@@ -18,76 +13,16 @@ import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/ser
  * never be offered as ours, nor kept (issue 16: every record's author verified).
  */
 
-const PouchDB = TestPouchDB as unknown as PouchConstructor;
-const BUSINESS = '1203456789012345';
-const PARTNER = 'partner:3228568050780001';
-const NOW = new Date('2026-11-28T12:00:00Z');
-const context = (): CommandContext => ({
-  now: NOW,
-  decidedBy: 'anna@sjobod.se',
-  settings: defaultSettings,
-  isThirdParty: () => true,
-});
-
-let server: CouchServer;
-const opened: { close(): unknown }[] = [];
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  server = await startCouchServer();
-  await server.createDatabase('team');
-});
-
-afterEach(async () => {
-  for (const item of opened.splice(0)) await item.close();
-  await server.close();
-});
-
-const settings = (): TeamSettings => ({
-  version: 1,
-  serverUrl: server.url,
-  database: 'team',
-  user: server.admin.user,
-  password: server.admin.password,
-});
-const headers = () => ({
-  authorization: `Basic ${Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64')}`,
-  'content-type': 'application/json',
-});
+const { installation, serverDoc, bulk, forgeVersion, settings } = setupTeamServer();
 
 describe('a version forged on the server beside ours (issue 16)', () => {
   it('is refused and reported, never listed as a version to choose, and cannot be kept', async () => {
-    const store = new LedgerStore(`forged-${Math.random()}`);
-    const sync = new TeamSync({
-      PouchDB,
-      store,
-      settings: settings(),
-      mirrorName: `forged-mirror-${Math.random()}`,
-      now: () => NOW,
-    });
-    opened.push(sync, store);
-    await runLedgerCommand(
-      store,
-      {
-        type: 'document',
-        businessId: BUSINESS,
-        subject: PARTNER,
-        assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
-        case: 'Spring campaign',
-        startsAt: '2026-11-20',
-        endsAt: '2027-01-15',
-      },
-      context(),
-    );
+    const { store, sync } = installation('forged');
+    await documentGrant(store, { access: 'partial' });
     await sync.sync();
     const [grant] = await store.grants();
     const docId = `grant:${grant!.id}`;
-    const held = (await (
-      await fetch(`${server.url}team/${encodeURIComponent(docId)}`, { headers: headers() })
-    ).json()) as Record<string, unknown>;
-    const forged = {
-      ...held,
-      _rev: '1-ffffffffffffffffffffffffffffffff',
+    const forged = await forgeVersion(docId, {
       grant: {
         ...grant!,
         endsAt: '2036-01-15',
@@ -95,13 +30,7 @@ describe('a version forged on the server beside ours (issue 16)', () => {
         case: 'Forged',
       },
       sig: 'ab'.repeat(64),
-    };
-    const put = await fetch(`${server.url}team/_bulk_docs`, {
-      method: 'POST',
-      headers: headers(),
-      body: JSON.stringify({ docs: [forged], new_edits: false }),
     });
-    expect(put.status).toBeLessThan(300);
 
     const status = await sync.sync();
     // Not a conflict for the admin to resolve: the forged version is refused, and said to be.
@@ -116,27 +45,13 @@ describe('a version forged on the server beside ours (issue 16)', () => {
     expect((await store.grant(grant!.id))?.endsAt).toBe('2027-01-15');
 
     // It does not hold our own edits back: our next version of the grant goes out, on our signed one.
-    await runLedgerCommand(
-      store,
-      { type: 'extend', grantId: grant!.id, endsAt: '2027-01-30', rationale: 'Two more weeks' },
-      context(),
-    );
+    await extendGrant(store, grant!.id, '2027-01-30', NOW, 'Two more weeks');
     expect((await sync.sync()).pending).toBe(0);
-    const onServer = (await (
-      await fetch(`${server.url}team/${encodeURIComponent(docId)}`, { headers: headers() })
-    ).json()) as { grant: { endsAt: string }; author: string };
+    const onServer = await serverDoc<{ grant: { endsAt: string }; author: string }>(docId);
     expect(onServer.grant.endsAt).toBe('2027-01-30');
     expect(onServer.author).toBe(await store.getLedgerId());
     // A colleague who trusts us takes it, and not the forged version.
-    const colleague = new LedgerStore(`forged-colleague-${Math.random()}`);
-    const theirs = new TeamSync({
-      PouchDB,
-      store: colleague,
-      settings: settings(),
-      mirrorName: `forged-colleague-mirror-${Math.random()}`,
-      now: () => NOW,
-    });
-    opened.push(theirs, colleague);
+    const { store: colleague, sync: theirs } = installation('forged-colleague');
     await colleague.setTrusted(await store.getLedgerId(), true, NOW);
     const taken = await theirs.sync();
     expect(taken.conflicts).toBe(0);
@@ -146,41 +61,6 @@ describe('a version forged on the server beside ours (issue 16)', () => {
     );
   });
 });
-
-/** An installation on the test server, as the team-sync tests make them. */
-function installation(name: string) {
-  const store = new LedgerStore(`${name}-${Math.random()}`);
-  const sync = new TeamSync({
-    PouchDB,
-    store,
-    settings: settings(),
-    mirrorName: `${name}-mirror-${Math.random()}`,
-    now: () => NOW,
-  });
-  opened.push(sync, store);
-  return { store, sync };
-}
-const note = (i: number) => ({
-  at: '2026-11-27T10:00:00.000Z',
-  businessId: BUSINESS,
-  subject: PARTNER,
-  action: 'note' as const,
-  rationale: `Note ${i}`,
-  decidedBy: 'anna@sjobod.se',
-});
-async function serverDoc(id: string): Promise<Record<string, unknown>> {
-  return (await (
-    await fetch(`${server.url}team/${encodeURIComponent(id)}`, { headers: headers() })
-  ).json()) as Record<string, unknown>;
-}
-async function bulk(docs: Record<string, unknown>[], newEdits = true): Promise<void> {
-  const put = await fetch(`${server.url}team/_bulk_docs`, {
-    method: 'POST',
-    headers: headers(),
-    body: JSON.stringify({ docs, new_edits: newEdits }),
-  });
-  expect(put.status).toBeLessThan(300);
-}
 
 describe('what a member with write access can do to a colleague’s records (issue 16)', () => {
   it('a head whose unsigned length is raised stops nothing silently: it is reported, and the chain goes on once mended', async () => {
@@ -215,19 +95,7 @@ describe('what a member with write access can do to a colleague’s records (iss
 
   it('a record in more versions than a team makes is refused whole, none of them offered or read one by one', async () => {
     const a = installation('a');
-    await runLedgerCommand(
-      a.store,
-      {
-        type: 'document',
-        businessId: BUSINESS,
-        subject: PARTNER,
-        assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
-        case: 'Spring campaign',
-        startsAt: '2026-11-20',
-        endsAt: '2027-01-15',
-      },
-      context(),
-    );
+    await documentGrant(a.store, { access: 'partial' });
     await a.sync.sync();
     const [grant] = await a.store.grants();
     const docId = `grant:${grant!.id}`;
@@ -254,31 +122,10 @@ describe('a server that takes requests and never answers (issue 16)', () => {
     const hanging: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/`;
-    const store = new LedgerStore(`hanging-${Math.random()}`);
     const away: TeamSettings = { ...settings(), serverUrl: url };
-    const sync = new TeamSync({
-      PouchDB,
-      store,
-      settings: away,
-      mirrorName: `hanging-mirror-${Math.random()}`,
-      now: () => NOW,
-      requestTimeoutMs: 300,
-    });
-    opened.push(sync, store);
+    const { store, sync } = installation('hanging', { settings: away, requestTimeoutMs: 300 });
     try {
-      await runLedgerCommand(
-        store,
-        {
-          type: 'document',
-          businessId: BUSINESS,
-          subject: PARTNER,
-          assets: [{ type: 'page', name: 'Sjöbod Café', access: 'partial', tasks: ['content'] }],
-          case: 'Spring campaign',
-          startsAt: '2026-11-20',
-          endsAt: '2027-01-15',
-        },
-        context(),
-      );
+      await documentGrant(store, { access: 'partial' });
       const status = await sync.sync();
       expect(status.lastError).toEqual({ kind: 'unreachable', reason: 'timeout' });
       // Local work is kept for the next sync, and what waited behind this one runs.

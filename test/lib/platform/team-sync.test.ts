@@ -1,74 +1,30 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
-import { decide, startCampaign, type ReviewCampaign } from '@/lib/domain/review/campaign';
-import { defaultSettings } from '@/lib/domain/settings';
-import type { TeamSettings } from '@/lib/domain/team-ledger';
+import { describe, expect, it, vi } from 'vitest';
+import { decide, type ReviewCampaign } from '@/lib/domain/review/campaign';
 import { LedgerStore } from '@/lib/ledger/store';
-import { runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
+import { runLedgerCommand } from '@/lib/platform/ledger';
 import { teamFetch } from '@/lib/platform/team-connection';
-import { TeamSync, type PouchConstructor } from '@/lib/platform/team-sync';
-import { startCouchServer, TestPouchDB, type CouchServer } from '../../couch/server';
-import { me, person, snapshot } from '../domain/rules/helpers';
+import { TeamSync } from '@/lib/platform/team-sync';
+import {
+  baselineCampaign,
+  BUSINESS,
+  context,
+  documentGrant,
+  extendGrant,
+  later,
+  note,
+  NOW,
+  PARTNER,
+  PouchDB,
+  setupTeamServer,
+  startRun,
+  tickRun,
+  trusts,
+} from './team-fixtures';
 
 /** Issue 16, items 2–4: two installations replicating through one CouchDB-protocol server on 127.0.0.1. */
-const PouchDB = TestPouchDB as unknown as PouchConstructor;
-
-const BUSINESS = '1203456789012345';
-const PARTNER = 'partner:3228568050780001';
-const NOW = new Date('2026-11-28T12:00:00Z');
-/** Later than NOW by some minutes (within the import's clock skew of five). */
-const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const context = (now = NOW): CommandContext => ({
-  now,
-  decidedBy: 'anna@sjobod.se',
-  settings: defaultSettings,
-  isThirdParty: () => true,
-});
-
-let server: CouchServer;
-const opened: { close(): unknown }[] = [];
-beforeEach(async () => {
-  server = await startCouchServer();
-  await server.createDatabase('team');
-});
-afterEach(async () => {
-  for (const item of opened.splice(0)) await item.close();
-  await server.close();
-});
-
-const settingsFor = (couch: CouchServer, password = couch.admin.password): TeamSettings => ({
-  version: 1,
-  serverUrl: couch.url,
-  database: 'team',
-  user: couch.admin.user,
-  password,
-});
-
-function installation(name: string, settings = settingsFor(server)) {
-  const store = new LedgerStore(`${name}-${Math.random()}`);
-  const mirrorName = `mirror-${name}-${Math.random()}`;
-  const sync = new TeamSync({ PouchDB, store, settings, mirrorName, now: () => NOW });
-  opened.push(sync, store);
-  return { store, sync, mirrorName };
-}
-
-async function documentGrant(store: LedgerStore, caseText = 'Spring campaign') {
-  const done = await runLedgerCommand(
-    store,
-    {
-      type: 'document',
-      businessId: BUSINESS,
-      subject: PARTNER,
-      assets: [{ type: 'page', name: 'Sjöbod Café', access: 'full', tasks: [] }],
-      case: caseText,
-      startsAt: '2026-11-20',
-      endsAt: '2027-01-15',
-    },
-    context(),
-  );
-  expect(done).toBeDefined();
-}
+const team = setupTeamServer();
+const { installation, serverDoc, putServerDoc, settings } = team;
 
 async function acceptFinding(store: LedgerStore) {
   const done = await runLedgerCommand(
@@ -87,39 +43,10 @@ async function acceptFinding(store: LedgerStore) {
   expect(done).toBeDefined();
 }
 
-/** A partner onboarding started (and its first step ticked by hand, when `tick`), as the panel does. */
-async function startRun(store: LedgerStore, id = 'run-1'): Promise<ChecklistRun> {
-  const run = createRun({
-    id,
-    businessId: BUSINESS,
-    templateId: 'onboard-partner',
-    subject: PARTNER,
-    case: 'Spring campaign',
-    now: NOW,
-  });
-  await store.commit({ runs: [run] });
-  return run;
-}
-async function tickRun(store: LedgerStore, run: ChecklistRun, at: Date): Promise<ChecklistRun> {
-  const step = run.steps.find((s) => !s.done)!;
-  const ticked = tickByHand(run, step.id, true, at)!;
-  await store.commit({ runs: [ticked] });
-  return ticked;
-}
-
 /** An access review campaign over what People showed, with one revoke decided. */
 async function reviewCampaign(store: LedgerStore, id = 'c1'): Promise<ReviewCampaign> {
-  await store.observeBaseline(snapshot([me, person('Nils Holm', 'nils@byraab.se')]), NOW, ['sjobod.se']);
-  const started = startCampaign({
-    id,
-    businessId: BUSINESS,
-    now: NOW,
-    startedBy: 'anna@sjobod.se',
-    baseline: (await store.baseline(BUSINESS))!,
-    source: 'baseline',
-  });
   const decided = decide(
-    started,
+    await baselineCampaign(store, id),
     [{ itemId: 'person:nils@byraab.se|portfolio', kind: 'revoke', rationale: 'Left' }],
     'anna@sjobod.se',
     NOW,
@@ -127,33 +54,6 @@ async function reviewCampaign(store: LedgerStore, id = 'c1'): Promise<ReviewCamp
   if (!decided.ok) throw new Error(decided.problem);
   await store.commit({ campaigns: [decided.campaign] });
   return decided.campaign;
-}
-
-/** The server's documents, read and written as the server admin (what a tamperer with access could do). */
-async function serverDoc(id: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}team/${encodeURIComponent(id)}`, {
-    headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
-async function putServerDoc(doc: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${server.url}team/${encodeURIComponent(String(doc._id))}`, {
-    method: 'PUT',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}`,
-    },
-    body: JSON.stringify(doc),
-  });
-  expect(response.status).toBeLessThan(300);
-}
-
-/**
- * `x` trusts `y`'s ledger, as an admin does on the options page: a colleague's grants, runs and campaigns
- * are taken only then (before, they wait), and their acceptances and revocations take effect.
- */
-async function trusts(x: { store: LedgerStore }, y: { store: LedgerStore }) {
-  await x.store.setTrusted(await y.store.getLedgerId(), true, NOW);
 }
 
 describe('team ledger replication', () => {
@@ -321,12 +221,12 @@ describe('team ledger replication', () => {
   });
 
   it('wrong credentials: the status says so, and local work goes on', async () => {
-    const a = installation('a', settingsFor(server, 'not the password'));
+    const a = installation('a', { settings: settings('not the password') });
     await documentGrant(a.store);
     const status = await a.sync.sync();
     expect(status.lastError).toEqual({ kind: 'wrong-credentials' });
     expect(status.pending).toBeGreaterThan(0);
-    await documentGrant(a.store, 'Summer campaign');
+    await documentGrant(a.store, { caseText: 'Summer campaign' });
     expect(await a.store.grants()).toHaveLength(2);
   });
 
@@ -340,14 +240,8 @@ describe('team ledger replication', () => {
     await a.sync.sync();
     await b.sync.sync();
     const [held] = await b.store.grants();
-    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
-      runLedgerCommand(
-        store,
-        { type: 'extend', grantId: held!.id, endsAt, rationale: 'More time' },
-        context(now),
-      );
-    await extend(a.store, '2027-01-20', later(1));
-    await extend(b.store, '2027-01-25', later(2));
+    await extendGrant(a.store, held!.id, '2027-01-20', later(1));
+    await extendGrant(b.store, held!.id, '2027-01-25', later(2));
     await a.sync.sync();
     expect((await b.sync.sync()).conflicts).toBe(1);
     expect((await a.sync.sync()).conflicts).toBe(1);
@@ -365,39 +259,29 @@ describe('team ledger replication', () => {
 
   it('the server goes away mid-way and a new one comes: the sync resumes and nothing is lost', async () => {
     const aStore = new LedgerStore(`a-${Math.random()}`);
-    opened.push(aStore);
+    team.keep(aStore);
     const mirrorName = `mirror-a-${Math.random()}`;
+    // A's engine made anew (as after a restart): the same ledger and mirror, on `serverSettings`.
+    const engine = (serverSettings = settings()) =>
+      new TeamSync({ PouchDB, store: aStore, settings: serverSettings, mirrorName, now: () => NOW });
     await documentGrant(aStore);
-    let a = new TeamSync({
-      PouchDB,
-      store: aStore,
-      settings: settingsFor(server),
-      mirrorName,
-      now: () => NOW,
-    });
+    let a = engine();
     await a.sync();
     await a.close();
-    const url = server.url;
-    await server.close();
+    const url = team.server.url;
+    await team.server.close();
 
-    await documentGrant(aStore, 'Summer campaign');
-    a = new TeamSync({
-      PouchDB,
-      store: aStore,
-      settings: { ...settingsFor(server), serverUrl: url },
-      mirrorName,
-      now: () => NOW,
-    });
+    await documentGrant(aStore, { caseText: 'Summer campaign' });
+    a = engine({ ...settings(), serverUrl: url });
     const down = await a.sync();
     expect(down.lastError).toMatchObject({ kind: 'unreachable' });
     expect(down.pending).toBeGreaterThan(0);
     await a.close();
 
     // The same server back (an empty one here: the test server keeps its data in memory).
-    server = await startCouchServer();
-    await server.createDatabase('team');
-    a = new TeamSync({ PouchDB, store: aStore, settings: settingsFor(server), mirrorName, now: () => NOW });
-    opened.push(a);
+    await team.startServer();
+    a = engine();
+    team.keep(a);
     const back = await a.sync();
     expect(back.lastError).toBeUndefined();
     expect(back.pending).toBe(0);
@@ -535,20 +419,14 @@ describe('team ledger replication', () => {
     // C took A's grant as a trusting colleague, and then stopped trusting A.
     await c.store.setTrusted(aLedger, false, NOW);
     const [grant] = await a.store.grants();
-    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
-      runLedgerCommand(
-        store,
-        { type: 'extend', grantId: grant!.id, endsAt, rationale: 'More time' },
-        context(now),
-      );
     // C (whom nobody trusts) extends it first; then A, later.
-    await extend(c.store, '2027-01-18', later(1));
+    await extendGrant(c.store, grant!.id, '2027-01-18', later(1));
     await c.sync.sync();
     await a.sync.sync();
     await b.sync.sync();
     expect((await a.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
     expect((await b.store.grants()).map((g) => g.endsAt)).toEqual(['2027-01-15']);
-    await extend(a.store, '2027-01-20', later(2));
+    await extendGrant(a.store, grant!.id, '2027-01-20', later(2));
     await a.sync.sync();
     expect((await b.sync.sync()).conflicts).toBe(0);
     expect(await b.store.grants()).toEqual(await a.store.grants());
@@ -570,14 +448,8 @@ describe('team ledger replication', () => {
     await a.sync.sync();
     await b.sync.sync();
     const [held] = await b.store.grants();
-    const extend = (store: LedgerStore, endsAt: string, now: Date) =>
-      runLedgerCommand(
-        store,
-        { type: 'extend', grantId: held!.id, endsAt, rationale: 'More time' },
-        context(now),
-      );
-    await extend(a.store, '2027-01-20', later(2));
-    await extend(b.store, '2027-01-25', later(1));
+    await extendGrant(a.store, held!.id, '2027-01-20', later(2));
+    await extendGrant(b.store, held!.id, '2027-01-25', later(1));
     await b.sync.sync();
     await a.sync.sync();
     // A's edit is the later one, but the two edits conflict: each keeps its own until an admin chooses.
@@ -598,14 +470,6 @@ describe('team ledger replication', () => {
 });
 
 describe('team ledger at scale: only the new part of a chain', () => {
-  const note = (i: number) => ({
-    at: '2026-11-27T10:00:00.000Z',
-    businessId: BUSINESS,
-    subject: PARTNER,
-    action: 'note' as const,
-    rationale: `Note ${i}`,
-    decidedBy: 'anna@sjobod.se',
-  });
   /** The decisions of each file the store was asked to import, and whether any whole chain was read. */
   function watch(store: LedgerStore) {
     const imported: number[] = [];
@@ -648,16 +512,7 @@ describe('team ledger at scale: only the new part of a chain', () => {
 
   it('a long chain comes in signed parts, each continuing the last', async () => {
     const a = installation('a');
-    const bStore = new LedgerStore(`b-${Math.random()}`);
-    const b = new TeamSync({
-      PouchDB,
-      store: bStore,
-      settings: settingsFor(server),
-      mirrorName: `mirror-b-${Math.random()}`,
-      now: () => NOW,
-      importPart: 3,
-    });
-    opened.push(b, bStore);
+    const { store: bStore, sync: b } = installation('b', { importPart: 3 });
     await a.store.commit({ decisions: Array.from({ length: 10 }, (_, i) => note(i)) });
     await a.sync.sync();
     const atB = watch(bStore);
@@ -696,10 +551,9 @@ describe('team ledger at scale: only the new part of a chain', () => {
    * `beforeHeld` runs before its write of what the server holds (after a pull) reaches the server.
    */
   function offering(name: string, beforeHeld?: () => Promise<void>) {
-    const store = new LedgerStore(`${name}-${Math.random()}`);
-    const settings = settingsFor(server);
+    const serverSettings = settings();
     const offered: string[] = [];
-    const send = teamFetch(settings);
+    const send = teamFetch(serverSettings);
     const fetch: typeof globalThis.fetch = (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
       if (url.includes('/_revs_diff') && typeof init?.body === 'string')
@@ -710,27 +564,8 @@ describe('team ledger at scale: only the new part of a chain', () => {
       return send(input, init);
     };
     // Any pull of a few documents counts (TEAM_HELD_AFTER_PULL is for a first sync's thousands).
-    const sync = new TeamSync({
-      PouchDB,
-      store,
-      settings,
-      mirrorName: `mirror-${name}-${Math.random()}`,
-      now: () => NOW,
-      fetch,
-      heldAfterPull: 1,
-    });
-    opened.push(sync, store);
+    const { store, sync } = installation(name, { settings: serverSettings, fetch, heldAfterPull: 1 });
     return { store, sync, offered };
-  }
-
-  /** The team's database deleted and made again, empty. */
-  async function emptyServer() {
-    const response = await fetch(`${server.url}team`, {
-      method: 'DELETE',
-      headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
-    });
-    expect(response.status).toBeLessThan(300);
-    await server.createDatabase('team');
   }
 
   it('after a pull, the next push offers the server only what is new; a server emptied meanwhile gets everything back', async () => {
@@ -745,7 +580,7 @@ describe('team ledger at scale: only the new part of a chain', () => {
     const bLedger = await b.store.getLedgerId();
 
     // Right after B's pull, the team's database is deleted and made again, empty (restored without its data).
-    await emptyServer();
+    await team.emptyDatabase();
     b.offered.length = 0;
     await b.store.appendDecision(note(100));
     expect((await b.sync.sync()).lastError).toBeUndefined();
@@ -780,7 +615,7 @@ describe('team ledger at scale: only the new part of a chain', () => {
     const b = offering('b', async () => {
       if (emptied) return;
       emptied = true;
-      await emptyServer();
+      await team.emptyDatabase();
     });
     await b.sync.sync();
     expect(emptied).toBe(true);
