@@ -30,7 +30,7 @@ assertPrerequisites();
 // `--only size` prints the content scripts' size alone (the page section prints it too).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const want = (section: string) => only === undefined || only === section;
-const RUNS = 9;
+const RUNS = Number(process.env.BENCH_READER_RUNS ?? 9);
 
 /**
  * The content scripts' gzip size against the target, and the page data they read from `_locales` instead
