@@ -214,6 +214,11 @@ export function ImportPreview(props: {
                 </label>
               </p>
             ) : null}
+            {ledger.trustLapsed ? (
+              <p role="alert" data-trust-lapsed="true">
+                {t.trustLapsed(fp)}
+              </p>
+            ) : null}
             {!ledger.ours && ledger.trusted ? <p>{t.trusted}</p> : null}
             {!ledger.ours && !ledger.trusted ? (
               <p>

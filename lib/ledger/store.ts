@@ -1690,11 +1690,16 @@ export class LedgerStore {
       // decisions' mutes and their campaigns do, until the admin trusts them (nothing of an unknown key
       // changes a finding here without the admin's agreement, DESIGN.md's trust model).
       const fileLedger = check.plan.file.ledgerId;
+      // A trust given while no key was known for a ledger lapses with the first key pinned for it, unless
+      // the admin trusts it again now (lib/domain/ledger/import.ts withoutLapsedTrust).
+      const lapsing = check.plan.ledgers
+        .filter((l) => l.trustLapsed && !heldBack.has(l.ledgerId) && !consent.trust?.includes(l.ledgerId))
+        .map((l) => l.ledgerId);
       const recordsWait =
         !!options.recordsNeedTrust &&
         !fileHeldBack &&
         fileLedger !== (await this.getLedgerId()) &&
-        !(await this.trustedLedgers()).has(fileLedger) &&
+        (!(await this.trustedLedgers()).has(fileLedger) || lapsing.includes(fileLedger)) &&
         !consent.trust?.includes(fileLedger);
       // Waiting: what they add, and their versions of records held here that differ (taken, when newer,
       // once the admin trusts them).
@@ -1776,6 +1781,7 @@ export class LedgerStore {
           if (again) return { result: again.result };
         }
         if (meta.length > 0) await this.db.meta.bulkPut(meta);
+        if (lapsing.length > 0) await this.db.meta.bulkDelete(lapsing.map((id) => `${TRUSTED}${id}`));
         await this.db.grants.bulkAdd(plan.addGrants);
         await this.db.checklistRuns.bulkAdd(plan.addRuns);
         // A trusted colleague's later versions (the team ledger's `replaceNewer`, issue 16).

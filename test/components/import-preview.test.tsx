@@ -188,4 +188,22 @@ describe('an import preview of many changes', () => {
     render(summary(200, 0, 0), 'fr');
     expect(host.querySelector('[data-change-counts]')?.textContent).toMatch(/^200 constats acceptés/);
   });
+
+  it('says, in every language, that a trust given before any key was known does not pass to the first key', () => {
+    const lapsed = summary(2, 0, 0);
+    lapsed.ledgers[0] = { ...lapsed.ledgers[0]!, trustLapsed: true };
+    const said = new Set<string>();
+    for (const locale of uiLocales) {
+      render(lapsed, locale);
+      const note = host.querySelector('[data-trust-lapsed]');
+      expect(note?.getAttribute('role')).toBe('alert');
+      expect(note?.textContent).toContain('abcd abcd abcd abcd');
+      said.add(note!.textContent!);
+      // The trust is offered again, unticked.
+      expect(host.querySelector<HTMLInputElement>(`[data-trust-ledger="${LEDGER}"]`)?.checked).toBe(false);
+    }
+    expect(said.size).toBe(uiLocales.length);
+    render(summary(2, 0, 0));
+    expect(host.querySelector('[data-trust-lapsed]')).toBeNull();
+  });
 });

@@ -204,6 +204,7 @@ export const importSummarySchema = z.object({
       ours: z.boolean(),
       adding: count,
       trusted: z.boolean(),
+      trustLapsed: z.literal(true).optional(),
       key: keyStatusSchema,
       fingerprint: id.optional(),
       pinnedFingerprint: id.optional(),

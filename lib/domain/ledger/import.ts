@@ -68,6 +68,8 @@ export interface LedgerContents {
   pinnedKeys?: ReadonlyMap<string, { key: PublicKey; firstSeenAt: string }>;
   /** Ledgers whose acceptances and revocations take effect here (meta `trustedLedger.<ledgerId>`). */
   trusted?: ReadonlySet<string>;
+  /** Trusted ledgers whose trust this file lets lapse: it brings their first key (`withoutLapsedTrust`). */
+  trustLapsed?: ReadonlySet<string>;
   /**
    * The baselines held, by business, and the change rows held (`changeRowKey`): issue 13. Asked only for
    * a file that carries watch data (reading them costs a parse of every baseline held).
@@ -272,6 +274,8 @@ export interface PlannedLedger {
   adding: number;
   /** Our own ledger, or a colleague the admin trusts: their acceptances and revocations take effect. */
   trusted: boolean;
+  /** Trusted while no key was known for it; the file brings its first key, so it is trusted again or not. */
+  trustLapsed?: true;
   key: KeyStatus;
   fingerprint?: string;
   /** The key first seen for this ledger, when the file's is another. */
@@ -441,6 +445,35 @@ function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure 
 }
 
 /**
+ * What the store holds, with the trust of every ledger that the file brings a first key for taken out. A
+ * colleague trusted while we held their decisions and no key for them (a file written before signatures)
+ * was trusted for what that file showed, not for whichever key signs their ledger first: anyone can make
+ * a key. Such a ledger counts as untrusted in this plan (its records wait, its acceptances and
+ * revocations do not count, its watch data is not taken), and the import that pins the key lets the trust
+ * lapse (lib/ledger/store.ts), unless the admin trusts it again in this preview, where the new key's
+ * fingerprint is shown (`trustLapsed`).
+ */
+export async function withoutLapsedTrust(file: ExportFile, current: LedgerContents): Promise<LedgerContents> {
+  const trusted = current.trusted;
+  if (!trusted || trusted.size === 0) return current;
+  const candidates = new Set([file.ledgerId, ...file.decisions.map((d) => d.ledgerId)]);
+  const lapsed: string[] = [];
+  for (const id of candidates) {
+    if (id === current.ledgerId || !trusted.has(id) || current.pinnedKeys?.has(id)) continue;
+    if (fileKeyFor(file, id) === undefined) continue;
+    // Rare (a trusted ledger without a key): its held chain is read to see whether we hold any of it.
+    const held = current.held ?? heldChainsOf(current.chains ?? new Map());
+    if ((await held.from(id, 0)).length > 0) lapsed.push(id);
+  }
+  if (lapsed.length === 0) return current;
+  return {
+    ...current,
+    trusted: new Set([...trusted].filter((id) => !lapsed.includes(id))),
+    trustLapsed: new Set(lapsed),
+  };
+}
+
+/**
  * Checks a whole import file against what the store holds, before anything is written: size, JSON,
  * format, every record, unique ids, every chain, and how each chain continues ours. Returns the plan of
  * what would be added (the preview), or a plain-words error naming the record that is wrong.
@@ -448,7 +481,7 @@ function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure 
 export async function planImport(
   text: string,
   byteLength: number,
-  current: LedgerContents,
+  stored: LedgerContents,
   options: ImportOptions = {},
 ): Promise<ImportCheck> {
   const now = options.now ?? new Date();
@@ -466,6 +499,7 @@ export async function planImport(
     if (!read.ok) return read;
     file = read.file;
   }
+  const current = await withoutLapsedTrust(file, stored);
 
   // What the file's text alone decides was checked by its preview when the memo kept its chains.
   const shaped = memoed?.byLedger;
@@ -599,6 +633,7 @@ export async function planImport(
       ours,
       adding: extra.length,
       trusted: ours || (current.trusted?.has(ledgerId) ?? false),
+      ...(current.trustLapsed?.has(ledgerId) ? { trustLapsed: true as const } : {}),
       ...authorship.ledger,
       silencing: extra.filter(isSilencing).length,
     });
@@ -739,6 +774,7 @@ async function listFileLedger(
       ours,
       adding: 0,
       trusted: ours || (current.trusted?.has(ledgerId) ?? false),
+      ...(current.trustLapsed?.has(ledgerId) ? { trustLapsed: true as const } : {}),
       key,
       ...(shown ? { fingerprint: await keyFingerprint(shown) } : {}),
       ...(key === 'changed' && pinned ? { pinnedFingerprint: await keyFingerprint(pinned) } : {}),

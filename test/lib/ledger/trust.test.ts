@@ -6,6 +6,7 @@ import { chunkDecisions, decisionChunk, openLedgerDb, type LedgerDb } from '@/li
 import { LedgerStore, type NewDecision } from '@/lib/ledger/store';
 import { ledgerAdmin, runLedgerCommand, type CommandContext } from '@/lib/platform/ledger';
 import { sealDecision } from '@/lib/domain/ledger/chain';
+import type { Decision } from '@/lib/domain/ledger/records';
 import { grant } from '../domain/ledger/fixtures';
 import { appendTo, makeSigner, signedExport } from '../domain/ledger/signing-fixtures';
 
@@ -221,6 +222,109 @@ describe('another admin’s file', () => {
     expect((await bob.chain(aliceId)).length).toBe(4);
     await ledgerAdmin(bob, { type: 'trust', ledgerId: aliceId }, NOW);
     expect(await bob.revocations('9999999999')).toHaveLength(1);
+  });
+
+  it('lets a trust given before any key was known lapse when a first key signs that ledger, unless the admin trusts again', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    // What a Scopekeeper from before signatures exported: no key, no signature.
+    const signed = JSON.parse(await text(alice)) as Record<string, unknown> & { decisions: Decision[] };
+    const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
+    const unsigned = older.decisions.map(({ sig: _sig, ...d }) => d);
+    const keyless = JSON.stringify({ ...older, decisions: unsigned });
+    expect(
+      await ledgerAdmin(bob, { type: 'apply-import', text: keyless, trust: [aliceId], acceptKeys: [] }, NOW),
+    ).toMatchObject({ ok: true });
+    expect((await bob.ledgerFacts(B)).accepted!.size).toBe(1);
+
+    // Anyone can make a key and sign the next decision of Alice's ledger: here, an acceptance.
+    const mallory = await makeSigner();
+    const forgedChain = await appendTo(
+      unsigned,
+      aliceId,
+      [
+        {
+          at: NOW.toISOString(),
+          businessId: B,
+          subject: 'person:mallory@example.com',
+          action: 'accept-finding',
+          rationale: 'Nothing to see',
+          decidedBy: 'anna@sjobod.se',
+          after: { ruleId: 'third-party-full-control', reviewAt: '2027-02-01' },
+        },
+      ],
+      mallory,
+    );
+    const forged = JSON.stringify(
+      await signedExport(aliceId, [], new Map([[aliceId, forgedChain]]), NOW, mallory),
+    );
+    // The preview says the trust does not carry over to that key, and shows the key.
+    const preview = await ledgerAdmin(bob, { type: 'plan-import', text: forged }, NOW);
+    expect(preview).toMatchObject({
+      ok: true,
+      result: {
+        summary: { ledgers: [{ ledgerId: aliceId, key: 'new', trusted: false, trustLapsed: true }] },
+      },
+    });
+    // Applied without trusting again: stored, and nothing of that ledger silences anything any more.
+    expect(
+      await ledgerAdmin(bob, { type: 'apply-import', text: forged, trust: [], acceptKeys: [] }, NOW),
+    ).toMatchObject({ ok: true });
+    expect((await bob.chain(aliceId)).length).toBe(4);
+    expect((await bob.ledgerFacts(B)).accepted!.size).toBe(0);
+    expect(await bob.revocations('9999999999')).toEqual([]);
+    expect(await ledgerAdmin(bob, { type: 'colleagues' }, NOW)).toMatchObject({
+      ok: true,
+      result: { colleagues: [{ ledgerId: aliceId, trusted: false }] },
+    });
+    // Trusted again, with the key now pinned and shown: it counts, and the next file keeps the trust.
+    await ledgerAdmin(bob, { type: 'trust', ledgerId: aliceId }, NOW);
+    expect((await bob.ledgerFacts(B)).accepted!.size).toBe(2);
+    expect(await ledgerAdmin(bob, { type: 'plan-import', text: forged }, NOW)).toMatchObject({
+      ok: true,
+      result: { summary: { ledgers: [{ ledgerId: aliceId, key: 'known', trusted: true }] } },
+    });
+  });
+
+  it('makes a colleague’s records wait on the team path when the trust lapses with their first key', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    const signed = JSON.parse(await text(alice)) as Record<string, unknown> & { decisions: Decision[] };
+    const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
+    const keyless = JSON.stringify({
+      ...older,
+      grants: [],
+      decisions: older.decisions.map(({ sig: _sig, ...d }) => d),
+    });
+    await ledgerAdmin(bob, { type: 'apply-import', text: keyless, trust: [aliceId], acceptKeys: [] }, NOW);
+    // Her signed head with her grant, as the team ledger brings it (no preview: records wait for trust).
+    const file = await text(alice);
+    const applied = await bob.applyImport(file, file.length, { ...options, recordsNeedTrust: true });
+    expect(applied).toMatchObject({ ok: true, plan: { waiting: { grants: 1 } } });
+    expect(await bob.grants()).toEqual([]);
+    expect((await bob.trustedColleagues()).has(aliceId)).toBe(false);
+  });
+
+  it('keeps the trust the admin gives again in the preview of the file that brings the first key', async () => {
+    const alice = await aliceWithDecisions();
+    const aliceId = await alice.getLedgerId();
+    const bob = open();
+    const signed = JSON.parse(await text(alice)) as Record<string, unknown> & { decisions: Decision[] };
+    const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
+    const keyless = JSON.stringify({ ...older, decisions: older.decisions.map(({ sig: _sig, ...d }) => d) });
+    await ledgerAdmin(bob, { type: 'apply-import', text: keyless, trust: [aliceId], acceptKeys: [] }, NOW);
+    // Alice's own signed export, trusted again in its preview.
+    const file = await text(alice);
+    expect(
+      await ledgerAdmin(bob, { type: 'apply-import', text: file, trust: [aliceId], acceptKeys: [] }, NOW),
+    ).toMatchObject({ ok: true });
+    expect((await bob.ledgerFacts(B)).accepted!.size).toBe(1);
+    expect(await ledgerAdmin(bob, { type: 'colleagues' }, NOW)).toMatchObject({
+      ok: true,
+      result: { colleagues: [{ ledgerId: aliceId, trusted: true }] },
+    });
   });
 
   it('holds back a colleague’s ledger whose key changed, unless the admin accepts the new key', async () => {

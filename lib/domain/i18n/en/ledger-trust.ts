@@ -33,6 +33,8 @@ export const ledgerTrust = {
     none: 'no key: its decisions cannot be attributed',
   },
   acceptKey: 'Accept the new key for this ledger',
+  trustLapsed: (fp: string) =>
+    `You trusted this colleague before any key was known for their ledger. This file brings its first key (${fp}), and your trust does not pass to a key by itself: trust them again only if this key is theirs.`,
   silencing: (n: number) =>
     `${n} of its ${plural(n, 'decision mutes a finding or ends', 'decisions mute a finding or end')} a grant: they take effect only if you trust this colleague; otherwise they are stored and ignored.`,
   trust: 'Trust this colleague: their acceptances and revocations take effect',

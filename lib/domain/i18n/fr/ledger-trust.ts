@@ -27,6 +27,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
     none: 'aucune clé : ses décisions ne peuvent être attribuées',
   },
   acceptKey: 'Accepter la nouvelle clé de ce registre',
+  trustLapsed: (fp) =>
+    `Vous faisiez confiance à ce collègue avant qu’aucune clé ne soit connue pour son registre. Ce fichier apporte sa première clé (${fp}), et votre confiance ne passe pas d’elle-même à une clé : faites-lui de nouveau confiance seulement si cette clé est la sienne.`,
   silencing: (n) =>
     `Décisions qui masquent un constat ou mettent fin à un accès : ${n}. Elles ne prennent effet que si vous faites confiance à ce collègue ; sinon elles sont conservées et ignorées.`,
   trust: 'Faire confiance à ce collègue : ses acceptations et révocations prennent effet',

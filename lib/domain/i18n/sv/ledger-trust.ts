@@ -26,6 +26,8 @@ export const ledgerTrust: Catalogue['ledgerTrust'] = {
     none: 'ingen nyckel: besluten kan inte knytas till någon',
   },
   acceptKey: 'Godta den nya nyckeln för den här liggaren',
+  trustLapsed: (fp) =>
+    `Du litade på den här kollegan innan någon nyckel var känd för hens liggare. Filen har liggarens första nyckel (${fp}), och ditt förtroende följer inte med till en nyckel av sig självt: lita på kollegan igen bara om nyckeln är hens.`,
   silencing: (n) =>
     `Beslut som tystar ett fynd eller avslutar en behörighet: ${n}. De gäller först om du litar på kollegan; annars sparas de och bortses från.`,
   trust: 'Lita på den här kollegan: hens godkännanden och återkallanden gäller',
