@@ -168,8 +168,6 @@ export function readIdText(text: string): string | undefined {
 
 /** readIdText of a text already normalised. */
 export function idOfNormal(normalized: string): string | undefined {
-  // An ID ends the text: anything else (a name, an e-mail, a role) is not one, without trying every label.
-  if (!/\d$/.test(normalized)) return undefined;
   let normal = normalized;
   for (const label of businessIdLabels) {
     if (normal.startsWith(label) && /^[\s:#]/.test(normal.charAt(label.length))) {

@@ -66,7 +66,6 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
     (farewellText ??= { unreachable: ask('page_unreachable'), dismiss: ask('page_dismiss') });
   if (typeof requestIdleCallback === 'function')
     requestIdleCallback(() => void farewellWords(), { timeout: 5000 });
-  else setTimeout(() => void farewellWords(), 0);
   const say: Say = (name, substitutions) =>
     name === 'page_unreachable' ? farewellWords().unreachable : ask(name, substitutions);
   // A long list's message is copied for the background where it is sent: in a task of its own, after the

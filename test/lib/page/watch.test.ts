@@ -253,4 +253,70 @@ describe('slicing (issue 12, item 1: the extension never holds the main thread l
     expect(whole.principals.slice(0, reads[0]!.principals.length)).toEqual(reads[0]!.principals);
     page.app.stop();
   }, 300_000);
+
+  it('reads the first slice of rows that arrive in the task that added them, at most 4 ms of it', async () => {
+    const portfolio = generatePortfolio({ people: 80, batchSize: 80, rowDelayMs: 20, seed: 7 });
+    happyDOM().setURL(peopleUrl(portfolio.businessId));
+    const app = new SandboxApp(document, portfolio, { mode: 'live' });
+    // Told first (observers are called in the order they observe): the rows are in, and the next task.
+    let rowsIn = false;
+    let nextTask = false;
+    const before = new MutationObserver(() => {
+      if (rowsIn || listRows().length === 0) return;
+      rowsIn = true;
+      setTimeout(() => (nextTask = true), 0);
+    });
+    before.observe(document.documentElement, { subtree: true, childList: true });
+    app.start();
+    const rows = createRowCache();
+    // A clock where every row read costs 0.1 ms: 4 ms are 40 rows.
+    const clock = () => rows.reads * 0.1;
+    const reads: { snapshot: PageSnapshot; inTask: boolean }[] = [];
+    watchPage(document, {
+      signal: controller.signal,
+      rows,
+      clock,
+      yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      onRead: (snapshot) => reads.push({ snapshot, inTask: rowsIn && !nextTask }),
+    });
+    await vi.waitFor(() => expect(reads.at(-1)?.snapshot.principals.length).toBe(80), { timeout: 30_000 });
+    const first = reads.find((r) => r.snapshot.principals.length > 0)!;
+    expect(first.inTask).toBe(true);
+    expect(first.snapshot.principals.length).toBeLessThanOrEqual(41);
+    expect(first.snapshot.readProblems.map((p) => p.code)).toContain('list-partly-loaded');
+    // The rest in slices of their own, and the whole list as a fresh read gives it.
+    expect(reads.filter((r) => r.snapshot.principals.length === 80 && r.inTask)).toEqual([]);
+    expect(reads.at(-1)!.snapshot).toEqual(readPage(document.location.href, document));
+    before.disconnect();
+    app.stop();
+  }, 60_000);
+
+  it('reads many rows that arrive at once in tasks of their own, not in the task that added them', async () => {
+    const portfolio = generatePortfolio({ people: 500, batchSize: 500, rowDelayMs: 20, seed: 7 });
+    happyDOM().setURL(peopleUrl(portfolio.businessId));
+    const app = new SandboxApp(document, portfolio, { mode: 'live' });
+    let rowsIn = false;
+    let nextTask = false;
+    const before = new MutationObserver(() => {
+      if (rowsIn || listRows().length === 0) return;
+      rowsIn = true;
+      setTimeout(() => (nextTask = true), 0);
+    });
+    before.observe(document.documentElement, { subtree: true, childList: true });
+    app.start();
+    const reads: { count: number; inTask: boolean }[] = [];
+    const rows = createRowCache();
+    watchPage(document, {
+      signal: controller.signal,
+      rows,
+      // Every row read costs 0.05 ms: a slice in the rows' task would have read 80 of them.
+      clock: () => rows.reads * 0.05,
+      yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      onRead: (snapshot) => reads.push({ count: snapshot.principals.length, inTask: rowsIn && !nextTask }),
+    });
+    await vi.waitFor(() => expect(reads.at(-1)?.count).toBe(500), { timeout: 30_000 });
+    expect(reads.filter((r) => r.count > 0 && r.inTask)).toEqual([]);
+    before.disconnect();
+    app.stop();
+  }, 60_000);
 });
