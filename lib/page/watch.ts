@@ -56,9 +56,9 @@ export function yieldToPage(): Promise<void> {
  * (lib/page/row-cache.ts), and a read takes the rows nothing changed in from memory and reads the others.
  * A small change after a quiet while (fewer than 99 records, on a page whose last run of reads took less
  * than IN_TASK_MS) is read at once, in the observer's callback at the end of the task that made it (a
- * first slice of at most IN_TASK_MS, before the browser lays the rows out); any other in the next task; the changes that
- * come while a run reads are read once more after it (on a page that keeps changing, a run of reads waits
- * twice as long as the last one took). Reading that would hold the main thread longer than
+ * first slice of at most IN_TASK_MS, before the browser lays the rows out); any other change in the next
+ * task; the changes that come while a run reads are read once more after it (on a page that keeps
+ * changing, a run of reads waits twice as long as the last one took). Reading that would hold the main thread longer than
  * `sliceMs` goes in slices: the first slice's rows are handed on at once (a list partly read), the rest
  * is read a slice per task and handed on whole. Everything else is read in full every time (page kind,
  * dialogs, detail panes, a list's structure), so every read equals a fresh read of the whole page.
