@@ -38,6 +38,20 @@ const options = { now: NOW, maxGrantDays: 90 };
 const english = (r: { ok: boolean; error?: unknown }) =>
   r.ok ? 'ok' : describeProblem('en', r.error as never);
 
+/**
+ * A store's export as a Scopekeeper from before signatures wrote it: no key, no signature (and, with
+ * `grants: false`, no grants either); its decisions, unsigned.
+ */
+async function keylessExport(store: LedgerStore, { grants = true } = {}) {
+  const signed = JSON.parse(await text(store)) as Record<string, unknown> & { decisions: Decision[] };
+  const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
+  const decisions = older.decisions.map(({ sig: _sig, ...d }) => d);
+  return {
+    text: JSON.stringify({ ...older, ...(grants ? {} : { grants: [] }), decisions }),
+    decisions,
+  };
+}
+
 /** Alice documents a grant, accepts a finding on it, then revokes it: every kind Scopekeeper writes. */
 async function aliceWithDecisions(): Promise<LedgerStore> {
   const alice = open();
@@ -229,10 +243,7 @@ describe('another admin’s file', () => {
     const aliceId = await alice.getLedgerId();
     const bob = open();
     // What a Scopekeeper from before signatures exported: no key, no signature.
-    const signed = JSON.parse(await text(alice)) as Record<string, unknown> & { decisions: Decision[] };
-    const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
-    const unsigned = older.decisions.map(({ sig: _sig, ...d }) => d);
-    const keyless = JSON.stringify({ ...older, decisions: unsigned });
+    const { text: keyless, decisions: unsigned } = await keylessExport(alice);
     expect(
       await ledgerAdmin(bob, { type: 'apply-import', text: keyless, trust: [aliceId], acceptKeys: [] }, NOW),
     ).toMatchObject({ ok: true });
@@ -291,13 +302,7 @@ describe('another admin’s file', () => {
     const alice = await aliceWithDecisions();
     const aliceId = await alice.getLedgerId();
     const bob = open();
-    const signed = JSON.parse(await text(alice)) as Record<string, unknown> & { decisions: Decision[] };
-    const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
-    const keyless = JSON.stringify({
-      ...older,
-      grants: [],
-      decisions: older.decisions.map(({ sig: _sig, ...d }) => d),
-    });
+    const { text: keyless } = await keylessExport(alice, { grants: false });
     await ledgerAdmin(bob, { type: 'apply-import', text: keyless, trust: [aliceId], acceptKeys: [] }, NOW);
     // Her signed head with her grant, as the team ledger brings it (no preview: records wait for trust).
     const file = await text(alice);
@@ -311,9 +316,7 @@ describe('another admin’s file', () => {
     const alice = await aliceWithDecisions();
     const aliceId = await alice.getLedgerId();
     const bob = open();
-    const signed = JSON.parse(await text(alice)) as Record<string, unknown> & { decisions: Decision[] };
-    const { publicKey: _key, chainHeadSignature: _head, watchSignature: _watch, ...older } = signed;
-    const keyless = JSON.stringify({ ...older, decisions: older.decisions.map(({ sig: _sig, ...d }) => d) });
+    const { text: keyless } = await keylessExport(alice);
     await ledgerAdmin(bob, { type: 'apply-import', text: keyless, trust: [aliceId], acceptKeys: [] }, NOW);
     // Alice's own signed export, trusted again in its preview.
     const file = await text(alice);

@@ -218,6 +218,26 @@ describe('the watcher reads only what changed, and its deltas rebuild the page (
   }
 });
 
+/**
+ * A sandbox page whose rows arrive after it starts, with an observer told of changes before the watcher's
+ * (observers are called in the order they observe): `inRowsTask` says whether the task that added the
+ * rows is still running.
+ */
+function rowsArriving(portfolio: ReturnType<typeof generatePortfolio>) {
+  happyDOM().setURL(peopleUrl(portfolio.businessId));
+  const app = new SandboxApp(document, portfolio, { mode: 'live' });
+  let rowsIn = false;
+  let nextTask = false;
+  const before = new MutationObserver(() => {
+    if (rowsIn || listRows().length === 0) return;
+    rowsIn = true;
+    setTimeout(() => (nextTask = true), 0);
+  });
+  before.observe(document.documentElement, { subtree: true, childList: true });
+  app.start();
+  return { app, before, inRowsTask: () => rowsIn && !nextTask };
+}
+
 describe('slicing (issue 12, item 1: the extension never holds the main thread long)', () => {
   it('reads 5,000 new rows in slices of at most 8 ms, and hands on the first slice at once', async () => {
     const rows = createRowCache();
@@ -256,18 +276,7 @@ describe('slicing (issue 12, item 1: the extension never holds the main thread l
 
   it('reads the first slice of rows that arrive in the task that added them, at most 4 ms of it', async () => {
     const portfolio = generatePortfolio({ people: 80, batchSize: 80, rowDelayMs: 20, seed: 7 });
-    happyDOM().setURL(peopleUrl(portfolio.businessId));
-    const app = new SandboxApp(document, portfolio, { mode: 'live' });
-    // Told first (observers are called in the order they observe): the rows are in, and the next task.
-    let rowsIn = false;
-    let nextTask = false;
-    const before = new MutationObserver(() => {
-      if (rowsIn || listRows().length === 0) return;
-      rowsIn = true;
-      setTimeout(() => (nextTask = true), 0);
-    });
-    before.observe(document.documentElement, { subtree: true, childList: true });
-    app.start();
+    const { app, before, inRowsTask } = rowsArriving(portfolio);
     const rows = createRowCache();
     // A clock where every row read costs 0.1 ms: 4 ms are 40 rows.
     const clock = () => rows.reads * 0.1;
@@ -277,7 +286,7 @@ describe('slicing (issue 12, item 1: the extension never holds the main thread l
       rows,
       clock,
       yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      onRead: (snapshot) => reads.push({ snapshot, inTask: rowsIn && !nextTask }),
+      onRead: (snapshot) => reads.push({ snapshot, inTask: inRowsTask() }),
     });
     await vi.waitFor(() => expect(reads.at(-1)?.snapshot.principals.length).toBe(80), { timeout: 30_000 });
     const first = reads.find((r) => r.snapshot.principals.length > 0)!;
@@ -293,17 +302,7 @@ describe('slicing (issue 12, item 1: the extension never holds the main thread l
 
   it('reads many rows that arrive at once in tasks of their own, not in the task that added them', async () => {
     const portfolio = generatePortfolio({ people: 500, batchSize: 500, rowDelayMs: 20, seed: 7 });
-    happyDOM().setURL(peopleUrl(portfolio.businessId));
-    const app = new SandboxApp(document, portfolio, { mode: 'live' });
-    let rowsIn = false;
-    let nextTask = false;
-    const before = new MutationObserver(() => {
-      if (rowsIn || listRows().length === 0) return;
-      rowsIn = true;
-      setTimeout(() => (nextTask = true), 0);
-    });
-    before.observe(document.documentElement, { subtree: true, childList: true });
-    app.start();
+    const { app, before, inRowsTask } = rowsArriving(portfolio);
     const reads: { count: number; inTask: boolean }[] = [];
     const rows = createRowCache();
     watchPage(document, {
@@ -312,7 +311,7 @@ describe('slicing (issue 12, item 1: the extension never holds the main thread l
       // Every row read costs 0.05 ms: a slice in the rows' task would have read 80 of them.
       clock: () => rows.reads * 0.05,
       yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      onRead: (snapshot) => reads.push({ count: snapshot.principals.length, inTask: rowsIn && !nextTask }),
+      onRead: (snapshot) => reads.push({ count: snapshot.principals.length, inTask: inRowsTask() }),
     });
     await vi.waitFor(() => expect(reads.at(-1)?.count).toBe(500), { timeout: 30_000 });
     expect(reads.filter((r) => r.count > 0 && r.inTask)).toEqual([]);
