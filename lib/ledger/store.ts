@@ -672,6 +672,7 @@ export class LedgerStore {
         }
       },
       ids: () => this.heldIds(),
+      holdsAny: async (ledgerId) => (await this.tail(ledgerId)) !== undefined,
     };
   }
 

@@ -88,6 +88,8 @@ export interface HeldChains {
   positionOf(ledgerId: string, hash: string): Promise<number | undefined>;
   /** Every held decision's id, of every ledger. */
   ids(): Promise<ReadonlySet<string>>;
+  /** Whether any decision of that ledger is held. */
+  holdsAny(ledgerId: string): Promise<boolean>;
 }
 
 /** `HeldChains` over chains held in memory (the tests', and any caller that has them all). */
@@ -106,6 +108,7 @@ export function heldChainsOf(chains: ReadonlyMap<string, readonly Decision[]>): 
       }
       return ids;
     },
+    holdsAny: async (ledgerId) => (chains.get(ledgerId)?.length ?? 0) > 0,
   };
 }
 
@@ -454,22 +457,30 @@ function readFile(text: string): { ok: true; file: ExportFile } | ImportFailure 
  * fingerprint is shown (`trustLapsed`).
  */
 export async function withoutLapsedTrust(file: ExportFile, current: LedgerContents): Promise<LedgerContents> {
+  // A file brings a key for its own ledger only (`fileKeyFor`): that ledger is the one whose trust can lapse.
+  const id = file.ledgerId;
   const trusted = current.trusted;
-  if (!trusted || trusted.size === 0) return current;
-  const candidates = new Set([file.ledgerId, ...file.decisions.map((d) => d.ledgerId)]);
-  const lapsed: string[] = [];
-  for (const id of candidates) {
-    if (id === current.ledgerId || !trusted.has(id) || current.pinnedKeys?.has(id)) continue;
-    if (fileKeyFor(file, id) === undefined) continue;
-    // Rare (a trusted ledger without a key): its held chain is read to see whether we hold any of it.
-    const held = current.held ?? heldChainsOf(current.chains ?? new Map());
-    if ((await held.from(id, 0)).length > 0) lapsed.push(id);
-  }
-  if (lapsed.length === 0) return current;
+  if (!trusted?.has(id) || id === current.ledgerId || current.pinnedKeys?.has(id)) return current;
+  if (fileKeyFor(file, id) === undefined) return current;
+  // Rare (a trusted ledger without a key): whether we hold any of its chain.
+  const held = current.held ?? heldChainsOf(current.chains ?? new Map());
+  if (!(await held.holdsAny(id))) return current;
   return {
     ...current,
-    trusted: new Set([...trusted].filter((id) => !lapsed.includes(id))),
-    trustLapsed: new Set(lapsed),
+    trusted: new Set([...trusted].filter((other) => other !== id)),
+    trustLapsed: new Set([id]),
+  };
+}
+
+/** A planned ledger's trust: ours, or trusted here (and not lapsing with this file's key). */
+function trustOf(
+  current: LedgerContents,
+  ledgerId: string,
+  ours: boolean,
+): { trusted: boolean; trustLapsed?: true } {
+  return {
+    trusted: ours || (current.trusted?.has(ledgerId) ?? false),
+    ...(current.trustLapsed?.has(ledgerId) ? { trustLapsed: true as const } : {}),
   };
 }
 
@@ -632,8 +643,7 @@ export async function planImport(
       ledgerId,
       ours,
       adding: extra.length,
-      trusted: ours || (current.trusted?.has(ledgerId) ?? false),
-      ...(current.trustLapsed?.has(ledgerId) ? { trustLapsed: true as const } : {}),
+      ...trustOf(current, ledgerId, ours),
       ...authorship.ledger,
       silencing: extra.filter(isSilencing).length,
     });
@@ -773,8 +783,7 @@ async function listFileLedger(
       ledgerId,
       ours,
       adding: 0,
-      trusted: ours || (current.trusted?.has(ledgerId) ?? false),
-      ...(current.trustLapsed?.has(ledgerId) ? { trustLapsed: true as const } : {}),
+      ...trustOf(current, ledgerId, ours),
       key,
       ...(shown ? { fingerprint: await keyFingerprint(shown) } : {}),
       ...(key === 'changed' && pinned ? { pinnedFingerprint: await keyFingerprint(pinned) } : {}),
