@@ -6,7 +6,7 @@ import {
 } from '../domain/ledger/admin';
 import { utf8Length, type ImportPlan, type ImportProgress } from '../domain/ledger/import';
 import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
-import { decisionsCsv, grantsCsv } from '../domain/ledger/export';
+import { decisionsCsv, exportText, grantsCsv } from '../domain/ledger/export';
 import { decisionSchema, type Decision, type GrantRecord } from '../domain/ledger/records';
 import { fail, type Outcome } from '../domain/problems';
 import { defaultSettings, type Settings } from '../domain/settings';
@@ -254,12 +254,13 @@ export async function ledgerAdmin(
   switch (request.type) {
     case 'export': {
       const file = await s.exportFile(now);
-      // Compact: the file is for Scopekeeper's import first (a ledger of 100,000 decisions stays well
-      // under the import limit); the last export's time is set only once the file is written
-      // ('export-saved', sent by the page after the save).
+      // Compact, and in ASCII where the ledger is mostly in Latin letters (export.ts `exportText`): the file
+      // is for Scopekeeper's import first (a ledger of 100,000 decisions stays well under the import limit);
+      // the last export's time is set only once the file is written ('export-saved', sent by the page
+      // after the save).
       return done({
         type: 'export',
-        json: JSON.stringify(file),
+        json: exportText(file),
         fileName: `scopekeeper-ledger-${now.toISOString().slice(0, 10)}.json`,
       });
     }

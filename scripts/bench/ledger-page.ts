@@ -11,6 +11,7 @@ import {
 import { LedgerStore } from '../../lib/ledger/store';
 import { addDays } from '../../lib/domain/ledger/commands';
 import { checkSignatures, decisionSigningText, signText } from '../../lib/domain/ledger/signing';
+import { exportText } from '../../lib/domain/ledger/export';
 import { ledgerAdmin } from '../../lib/platform/ledger';
 
 const B = '1203456789012345';
@@ -178,7 +179,7 @@ export async function benchLedger(sizes: number[], appends: number) {
       signaturesMs,
     };
     if (size === sizes.at(-1)) {
-      const [exportMs, text] = await time(async () => JSON.stringify(await store.exportFile(new Date())));
+      const [exportMs, text] = await time(async () => exportText(await store.exportFile(new Date())));
       const target = new LedgerStore(`bench-import-${Date.now()}`);
       // As the options page asks it (lib/platform/handlers/ledger.ts): the preview, then the import.
       const now = new Date();

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildExport } from '../../lib/domain/ledger/export';
+import { buildExport, exportText } from '../../lib/domain/ledger/export';
 import type { Decision, PublicKey } from '../../lib/domain/ledger/records';
 import {
   chainSigningText,
@@ -23,7 +23,7 @@ import { generatePortfolio } from '../../test/sandbox/generate';
 
 /** The target: the whole path at 100,000 decisions (issue 12). */
 export const IMPORT_TARGET_MS = 5000;
-const FILE_VERSION = 1;
+const FILE_VERSION = 2;
 
 /** A colleague's export of `n` signed decisions, as a file on disk (made once); its path and size. */
 async function colleagueFile(n: number): Promise<{ path: string; bytes: number }> {
@@ -52,7 +52,7 @@ async function colleagueFile(n: number): Promise<{ path: string; bytes: number }
       new Map([[LARGE_LEDGER, signed]]),
       new Date('2026-11-29T12:00:00Z'),
     );
-    const text = JSON.stringify({
+    const text = exportText({
       ...file,
       publicKey,
       chainHeadSignature: await signText(keys.privateKey, chainSigningText(LARGE_LEDGER, file.chainHead)),

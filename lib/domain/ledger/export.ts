@@ -31,6 +31,22 @@ export function buildExport(
 }
 
 /**
+ * The export's text: compact JSON. A ledger written mostly in Latin letters (names like "Sjöbod Café",
+ * fewer than one character in a hundred outside ASCII) is written in ASCII, each other character as a
+ * `\uXXXX` escape: the same JSON, a few bytes longer, that a browser reads into a one-byte string. An
+ * import of 100,000 decisions read such a file in 0.6-0.75 s instead of 1.1 s, and parsed it faster
+ * (issue 12, item 5). A ledger written in another script stays UTF-8 (escapes would make it up to three
+ * times as large).
+ */
+export function exportText(file: unknown): string {
+  const json = JSON.stringify(file);
+  let outside = 0;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7e) outside++;
+  if (outside === 0 || outside * 100 >= json.length) return json;
+  return json.replace(/[\x7f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return, line feed at the start,
  * or =, +, -, @ after leading white space) is
  * neutralised with a leading apostrophe, then quoted as CSV requires.

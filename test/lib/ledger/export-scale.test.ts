@@ -31,6 +31,9 @@ describe('a large ledger round-trips through its own export and import', () => {
     const pretty = new TextEncoder().encode(JSON.stringify(JSON.parse(json), null, 2)).length;
     // Compact: no pretty printing (what a pretty-printed file of the same ledger would weigh, for the report).
     expect(json.includes('\n')).toBe(false);
+    // In ASCII (its names and notes are Swedish: "Sjöbod Café"), which a browser reads as a one-byte string.
+    expect(json).toContain('Sj\\u00f6bod');
+    expect(/^[\x20-\x7e]*$/.test(json)).toBe(true);
     expect(bytes).toBeLessThan(MAX_IMPORT_BYTES);
 
     const target = new LedgerStore(`scale-b-${Math.random()}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sealDecision } from '@/lib/domain/ledger/chain';
-import { buildExport, csvCell, decisionsCsv, grantsCsv } from '@/lib/domain/ledger/export';
+import { buildExport, csvCell, decisionsCsv, exportText, grantsCsv } from '@/lib/domain/ledger/export';
 import { MAX_IMPORT_BYTES, planImport, type LedgerContents } from '@/lib/domain/ledger/import';
 import type { Decision, GrantRecord } from '@/lib/domain/ledger/records';
 import { createRun, tickByHand, type ChecklistRun } from '@/lib/domain/checklists/runs';
@@ -76,6 +76,22 @@ describe('export', () => {
     );
     expect(csv).toContain(",'=cmd|/c calc,");
     expect(csv).toContain(",'@evil,");
+  });
+
+  it('writes a mostly Latin ledger in ASCII (the same JSON), and one in another script as it is', () => {
+    const latin = {
+      grants: [grant('g1', { notes: 'Sjöbod Café, “spring” — 😀 and a lone \ud800', case: 'ÅÄÖ' })],
+      text: 'plain '.repeat(200),
+    };
+    const text = exportText(latin);
+    expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
+    expect(text).toContain('Sj\\u00f6bod Caf\\u00e9');
+    expect(text).toContain('\\ud83d\\ude00');
+    expect(JSON.parse(text)).toEqual(latin);
+    // A ledger in another script: escapes would make it larger, so it stays as JSON.stringify writes it.
+    const cyrillic = { notes: 'Доступ агентства до конца кампании '.repeat(20) };
+    expect(exportText(cyrillic)).toBe(JSON.stringify(cyrillic));
+    expect(exportText({ a: 'ascii only' })).toBe('{"a":"ascii only"}');
   });
 
   it('writes one CSV row per decision', async () => {
