@@ -17,6 +17,32 @@ export function canonicalJson(value: unknown): string {
 const UNUSUAL: unique symbol = Symbol('unusual');
 
 /**
+ * `canonicalJson` of a record whose keys are known (an import's 100,000 decisions, issue 12, item 5):
+ * `order` lists the keys written, sorted as `canonicalJson` sorts them, and `known` every key the record
+ * may have (those not in `order` are left out). Its own top-level sort and copy are skipped. Undefined for
+ * a record with any other key or any value the quick copy does not take: the caller then writes it with
+ * `canonicalJson` (test/lib/domain/ledger/chain.test.ts holds the two equal).
+ */
+export function canonicalJsonOf(
+  record: Readonly<Record<string, unknown>>,
+  order: readonly string[],
+  known: ReadonlySet<string>,
+): string | undefined {
+  const proto = Object.getPrototypeOf(record) as unknown;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  for (const key in record) if (!known.has(key)) return undefined;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of order) {
+    const item = record[key];
+    if (item === undefined) continue;
+    const copy = sortedPlainCopy(item, 1);
+    if (copy === UNUSUAL) return undefined;
+    out[key] = copy;
+  }
+  return JSON.stringify(out);
+}
+
+/**
  * A copy of a plain JSON value with every object's keys inserted in sorted order (objects without a
  * prototype, so a `__proto__` key is an own key as JSON.parse makes it), or UNUSUAL for anything whose
  * JSON.stringify form could differ from the canonical one: a key that looks like an array index (an

@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Hex } from './canonical';
+import { nextTask } from './chain';
 import { publicKeySchema, type Decision, type PublicKey } from './records';
 
 /**
@@ -104,7 +105,7 @@ export async function checkSignatures(
       batch.map((d) => (d.sig === undefined ? undefined : verifyAny(d.sig, decisionSigningText(d.hash)))),
     );
     onChecked?.(results.filter((r) => r !== undefined).length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     for (const [i, result] of results.entries()) {
       if (result === undefined) out.unsigned++;
       else {

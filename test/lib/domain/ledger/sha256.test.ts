@@ -34,6 +34,27 @@ describe('SHA-256 on the calling thread (issue 12, item 5)', () => {
     const chain = await chainOf(300);
     const h = new Sha256();
     for (const d of chain.slice(0, 20)) expect(hashDecisionWith(h, d)).toBe(await hashDecision(d));
+    // The decision's own keys are written without their copy and sort: the same text whatever they hold,
+    // whatever order they come in, and for a record with another key or an unusual value (the walk).
+    const [first] = chain;
+    const bodies: Record<string, unknown>[] = [
+      JSON.parse(JSON.stringify(first)),
+      Object.fromEntries(Object.entries(first!).reverse()),
+      {
+        ...first,
+        sig: 'a'.repeat(86),
+        grantId: undefined,
+        before: { '10': 1, '9': [2, { b: 'ö', a: null }] },
+      },
+      { ...first, after: { endsAt: '2027-01-01', note: '😀 "quoted"\n' }, extra: 'not hashed the quick way' },
+      { ...first, after: { when: new Date(0) } },
+      { ...first, after: { n: Number.MAX_VALUE, m: -0 } },
+      Object.assign(Object.create(null) as object, first),
+    ];
+    for (const body of bodies) {
+      const { hash: _h, sig: _s, ...rest } = body;
+      expect(hashDecisionWith(h, body as never)).toBe(node(canonicalJson(rest)));
+    }
     let told = 0;
     expect(await verifyChain(chain, (n) => (told += n))).toMatchObject({ ok: true, length: 300 });
     expect(told).toBe(300);
