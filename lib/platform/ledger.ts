@@ -4,7 +4,7 @@ import {
   type StoreAdminRequest,
   type AdminResult,
 } from '../domain/ledger/admin';
-import { utf8Length, type ImportPlan, type ImportProgress } from '../domain/ledger/import';
+import { MAX_IMPORT_BYTES, utf8Length, type ImportPlan, type ImportProgress } from '../domain/ledger/import';
 import { addDays, checkEndDate, grantFromCommand, type LedgerCommand } from '../domain/ledger/commands';
 import { decisionsCsv, exportText, grantsCsv } from '../domain/ledger/export';
 import { decisionSchema, type Decision, type GrantRecord } from '../domain/ledger/records';
@@ -260,7 +260,7 @@ export async function ledgerAdmin(
       // after the save).
       return done({
         type: 'export',
-        json: exportText(file),
+        json: exportText(file, MAX_IMPORT_BYTES),
         fileName: `scopekeeper-ledger-${now.toISOString().slice(0, 10)}.json`,
       });
     }

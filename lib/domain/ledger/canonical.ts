@@ -15,13 +15,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 const UNUSUAL: unique symbol = Symbol('unusual');
+const isOwnEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * `canonicalJson` of a record whose keys are known (an import's 100,000 decisions, issue 12, item 5):
  * `order` lists the keys written, sorted as `canonicalJson` sorts them, and `known` every key the record
  * may have (those not in `order` are left out). Its own top-level sort and copy are skipped. Undefined for
  * a record with any other key or any value the quick copy does not take: the caller then writes it with
- * `canonicalJson` (test/lib/domain/ledger/chain.test.ts holds the two equal).
+ * `canonicalJson` (test/lib/domain/ledger/sha256.test.ts holds the two equal). As `canonicalJson` of
+ * the record's copy, it writes the record's own enumerable keys only (none inherited, none hidden).
  */
 export function canonicalJsonOf(
   record: Readonly<Record<string, unknown>>,
@@ -34,7 +36,7 @@ export function canonicalJsonOf(
   const out = Object.create(null) as Record<string, unknown>;
   for (const key of order) {
     const item = record[key];
-    if (item === undefined) continue;
+    if (item === undefined || !isOwnEnumerable.call(record, key)) continue;
     const copy = sortedPlainCopy(item, 1);
     if (copy === UNUSUAL) return undefined;
     out[key] = copy;

@@ -35,14 +35,15 @@ export function buildExport(
  * fewer than one character in a hundred outside ASCII) is written in ASCII, each other character as a
  * `\uXXXX` escape: the same JSON, a few bytes longer, that a browser reads into a one-byte string. An
  * import of 100,000 decisions read such a file in 0.6-0.75 s instead of 1.1 s, and parsed it faster
- * (issue 12, item 5). A ledger written in another script stays UTF-8 (escapes would make it up to three
- * times as large).
+ * (issue 12, item 5). At most about 5% larger (each escaped character takes six bytes instead of one to
+ * four); a file the escapes would take over `limitBytes` (the import's limit) stays UTF-8, as does a ledger written
+ * in another script (escapes would make it up to three times as large).
  */
-export function exportText(file: unknown): string {
+export function exportText(file: unknown, limitBytes = Infinity): string {
   const json = JSON.stringify(file);
   let outside = 0;
   for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7e) outside++;
-  if (outside === 0 || outside * 100 >= json.length) return json;
+  if (outside === 0 || outside * 100 >= json.length || json.length + 5 * outside > limitBytes) return json;
   return json.replace(/[\x7f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

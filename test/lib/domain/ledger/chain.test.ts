@@ -87,8 +87,18 @@ describe('a turn for the worker’s messages', () => {
       await done;
       expect(turns).toBe(100);
       expect(vi.getTimerCount()).toBe(0);
+      // A message that was waiting (a progress poll) is handled before the turn ends.
+      const poll = new MessageChannel();
+      let polled = false;
+      poll.port1.onmessage = () => {
+        polled = true;
+        poll.port1.close();
+      };
+      poll.port2.postMessage('progress?');
+      await nextTask();
+      expect(polled).toBe(true);
     } finally {
       vi.useRealTimers();
     }
-  });
+  }, 5000);
 });

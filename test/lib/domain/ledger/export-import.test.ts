@@ -92,6 +92,10 @@ describe('export', () => {
     const cyrillic = { notes: 'Доступ агентства до конца кампании '.repeat(20) };
     expect(exportText(cyrillic)).toBe(JSON.stringify(cyrillic));
     expect(exportText({ a: 'ascii only' })).toBe('{"a":"ascii only"}');
+    // Escapes that would take the file over the import's limit are not written.
+    const plain = JSON.stringify(latin);
+    expect(exportText(latin, text.length - 1)).toBe(plain);
+    expect(exportText(latin, text.length)).toBe(text);
   });
 
   it('writes one CSV row per decision', async () => {

@@ -39,6 +39,8 @@ describe('SHA-256 on the calling thread (issue 12, item 5)', () => {
     const [first] = chain;
     const bodies: Record<string, unknown>[] = [
       JSON.parse(JSON.stringify(first)),
+      // Signed, nothing unusual: the quick way, the signature left out as the hash is.
+      { ...JSON.parse(JSON.stringify(first)), sig: 'b'.repeat(86) },
       Object.fromEntries(Object.entries(first!).reverse()),
       {
         ...first,
@@ -53,6 +55,14 @@ describe('SHA-256 on the calling thread (issue 12, item 5)', () => {
     ];
     for (const body of bodies) {
       const { hash: _h, sig: _s, ...rest } = body;
+      expect(hashDecisionWith(h, body as never)).toBe(node(canonicalJson(rest)));
+    }
+    // What a copy of the decision would not hold is not hashed either: a key hidden or inherited.
+    const hidden = JSON.parse(JSON.stringify(first)) as Record<string, unknown>;
+    Object.defineProperty(hidden, 'rationale', { value: 'hidden', enumerable: false });
+    const inherited = Object.assign(Object.create({ grantId: 'inherited' }) as object, first);
+    for (const body of [hidden, inherited]) {
+      const { hash: _h, sig: _s, ...rest } = body as Record<string, unknown>;
       expect(hashDecisionWith(h, body as never)).toBe(node(canonicalJson(rest)));
     }
     let told = 0;
