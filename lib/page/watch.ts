@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../domain/snapshot';
+import { nextTask } from '../domain/turn';
 import type { Anchor } from './anchors';
 import { mergeDialogDraft, type DialogDraft } from './dialog-draft';
 import { getOutline } from './outline';
@@ -37,18 +38,7 @@ const HOLD_LOADING_MS = 400;
 /** Gives the main thread back to the page: `scheduler.yield` where there is one, else a new task. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    // A message to oneself is a new task without setTimeout's clamping; setTimeout where there is none.
-    if (typeof MessageChannel === 'function') {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(undefined);
-    } else setTimeout(resolve, 0);
-  });
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : nextTask();
 }
 
 /**

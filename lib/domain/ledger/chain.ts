@@ -1,6 +1,7 @@
 import { canonicalJson, canonicalJsonOf, sha256Hex } from './canonical';
 import type { ChainBreak } from './admin';
 import { Sha256 } from './sha256';
+import { nextTask } from '../turn';
 import { GENESIS_HASH, type Decision, type DecisionBody } from './records';
 
 /** hash = SHA-256 of the canonical JSON of the decision without its hash (and without its signature). */
@@ -97,23 +98,6 @@ export async function verifyChain(
   }
   onHashed?.(decisions.length - told);
   return { ok: true, head: decisions.length > 0 ? previous : undefined, length: decisions.length };
-}
-
-/**
- * Resolves in a later task: messages waiting for the worker are handled first. A message to itself, not
- * `setTimeout(0)`: a timer set from a timer's task is held back at least 4 ms from the fifth in a row on,
- * which made the hundred turns of an import's check of 100,000 decisions wait about 0.4 s in all.
- */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(undefined);
-  });
 }
 
 /** Splits decisions into chains by ledger, keeping each chain's order. */

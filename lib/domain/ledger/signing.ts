@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Hex } from './canonical';
-import { nextTask } from './chain';
+import { nextTask } from '../turn';
 import { publicKeySchema, type Decision, type PublicKey } from './records';
 
 /**
