@@ -1,5 +1,6 @@
 import { canonicalJson, canonicalJsonOf, sha256Hex } from './canonical';
 import type { ChainBreak } from './admin';
+import { DECISION_KEYS } from './fast-records';
 import { Sha256 } from './sha256';
 import { nextTask } from '../turn';
 import { GENESIS_HASH, type Decision, type DecisionBody } from './records';
@@ -23,22 +24,8 @@ export type ChainCheck =
   | { ok: true; head: string | undefined; length: number }
   | { ok: false; index: number; decisionId: string; reason: ChainBreak };
 
-/** A decision's hashed keys, sorted as canonical JSON sorts them; and those with its hash and signature. */
-const HASHED_KEYS = [
-  'action',
-  'after',
-  'at',
-  'before',
-  'businessId',
-  'decidedBy',
-  'grantId',
-  'id',
-  'ledgerId',
-  'prevHash',
-  'rationale',
-  'subject',
-] as const satisfies readonly (keyof DecisionBody)[];
-const DECISION_KEYS: ReadonlySet<string> = new Set([...HASHED_KEYS, 'hash', 'sig']);
+/** A decision's hashed keys (all it may have but its hash and signature), sorted as canonical JSON sorts them. */
+const HASHED_KEYS = [...DECISION_KEYS].filter((key) => key !== 'hash' && key !== 'sig').sort();
 
 /**
  * `hashDecision`, on the calling thread (sha256.ts): for checking many decisions in a row. A decision of

@@ -61,7 +61,8 @@ const TASKS = new Set<unknown>(taskKeySchema.options);
 const ACTIONS = new Set<unknown>(decisionActions);
 
 const keys = (...names: string[]) => new Set(names);
-const DECISION_KEYS = keys(
+/** Every key a decision may have (the hashed ones, its hash and its signature). */
+export const DECISION_KEYS: ReadonlySet<string> = keys(
   'id',
   'ledgerId',
   'at',
