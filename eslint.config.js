@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/**',
+      '.output-nomin/**',
       '.wxt/**',
       'node_modules/**',
       'test-results/**',

@@ -10,12 +10,16 @@ import { registerWatchHandlers } from '@/lib/platform/handlers/watch';
 import { registerReviewHandlers } from '@/lib/platform/handlers/review';
 import { registerTeamHandlers } from '@/lib/platform/handlers/team';
 import { createHub } from '@/lib/platform/hub';
+import { keepPageDataCopy } from '@/lib/platform/page-data-copy';
 import { setupReminders } from '@/lib/platform/reminders';
 import { setupTeamSync } from '@/lib/platform/team-runner';
 import type { PouchConstructor } from '@/lib/platform/team-sync';
 import PouchDB from 'pouchdb-browser';
 
 export default defineBackground(() => {
+  // The content script reads the reader's data from this copy (asynchronously); without one it asks the
+  // browser's i18n, synchronously, as it did before there was a copy.
+  void keepPageDataCopy().catch(() => undefined);
   const hub = createHub();
   registerSnapshotHandlers(hub);
   registerLedgerHandlers(hub);

@@ -7,9 +7,11 @@
 //   content scripts' gzip size; each figure is defined where the section starts);
 // - ledger, reminders: the background's stores and schedules at scale.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import {
   BUSINESS_URL,
   CHROMIUM,
@@ -17,6 +19,7 @@ import {
   assertPrerequisites,
   launchWithExtension,
 } from '../test/e2e/harness';
+import { PAGE_DATA_KEY_PREFIX } from '../lib/domain/page-data-copy';
 import { PAGE_DATA_MESSAGE } from '../lib/page/page-data';
 import { INJECTED_GZIP_LIMIT, injectedIntoBusiness } from '../test/e2e/injected';
 import { generatePortfolio } from '../test/sandbox/generate';
@@ -372,11 +375,44 @@ function attributeTasks(
   };
 }
 
+declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+
+/** Waits until the extension's worker has copied the reader's data to `storage.local` (30 s at most). */
+async function pageDataCopied(context: BrowserContext): Promise<void> {
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const keys = await worker.evaluate(async (prefix) => {
+      const all = await chrome.storage.local.get(null);
+      return Object.keys(all).filter((key) => key.startsWith(prefix));
+    }, PAGE_DATA_KEY_PREFIX);
+    if (keys.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The extension made no copy of the page data within 30 s.');
+}
+
 async function measurePage(people: number, withExtension: boolean, warm: boolean): Promise<PageRun> {
   const portfolio = generatePortfolio({ people, batchSize: people, rowDelayMs: PAGE_ROW_DELAY_MS, seed: 21 });
+  const extensionDir = EXTENSION_DIR ? { extensionDir: EXTENSION_DIR } : {};
+  // As in an admin's browser, where the extension was installed before: its worker has made the copy of the
+  // reader's data that the content script reads (lib/platform/page-data-copy.ts), and the browser starts
+  // again with it in the profile, its worker stopped (cold). Only a first page load right after an install
+  // asks the browser synchronously instead, as every load did before there was a copy.
+  const profile = withExtension ? mkdtempSync(join(tmpdir(), 'scopekeeper-bench-')) : undefined;
+  if (profile) {
+    const installed = await launchWithExtension(portfolio, { userDataDir: profile, ...extensionDir });
+    try {
+      await pageDataCopied(installed.context);
+    } finally {
+      await installed.close();
+    }
+  }
   const session = await launchWithExtension(portfolio, {
     extension: withExtension,
-    ...(EXTENSION_DIR ? { extensionDir: EXTENSION_DIR } : {}),
+    ...(profile ? { userDataDir: profile } : {}),
+    ...extensionDir,
   });
   try {
     const { page } = session;
@@ -404,7 +440,9 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
         includedCategories: [
           'toplevel',
           'devtools.timeline',
-          ...(process.env.BENCH_TRACE ? ['blink.user_timing', 'v8.execute', 'loading', 'navigation'] : []),
+          ...(process.env.BENCH_TRACE
+            ? ['blink.user_timing', 'v8.execute', 'loading', 'navigation', 'mojom']
+            : []),
         ],
       },
     });
@@ -514,6 +552,7 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
     };
   } finally {
     await session.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
   }
 }
 

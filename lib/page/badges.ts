@@ -5,6 +5,7 @@ import type { Anchor } from './anchors';
 import { createGuardedHost } from './guarded-host';
 import { badgeStyles } from './page-styles';
 import { yieldToPage } from './watch';
+import * as selector from './selectors';
 
 /**
  * Row badges and live dialog warnings, drawn in one fixed layer inside a closed shadow root. Nothing is
@@ -119,7 +120,7 @@ export function createBadgeLayer(
         const show = visibleAt(item.anchor, Math.min(rect.right - 4, x + 9), rect.top + rect.height / 2);
         placed.push({ item, rect, show });
       } else {
-        const box = element.closest('[role="dialog"], [role="alertdialog"], dialog')?.getBoundingClientRect();
+        const box = element.closest(selector.dialogs)?.getBoundingClientRect();
         placed.push({ item, rect, show: true, ...(box ? { box } : {}) });
       }
     }

@@ -1,4 +1,5 @@
 import { cleanDisplayText, hasHiddenCharacters, stripHiddenCharacters } from './text';
+import * as selector from './selectors';
 
 /**
  * DOM walking for the readers: roles and structure, never class names. Every function takes a
@@ -6,8 +7,6 @@ import { cleanDisplayText, hasHiddenCharacters, stripHiddenCharacters } from './
  */
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
-const NOT_PLAIN_TEXT =
-  '[hidden], [aria-hidden="true"], script, style, noscript, template, svg, input, textarea, select';
 
 /** Not shown, or not page text: `hidden`, `aria-hidden`, scripts, styles, templates, SVG. */
 export function isHidden(el: Element): boolean {
@@ -57,7 +56,7 @@ const PLAIN = /^[\x20-\x7e]*$/;
 /** Calls `visit` with the raw value of every visible text node of an element, in document order. */
 function visitText(root: Element, visit: (raw: string, node: Node) => void) {
   // Fast path for the common row: nothing hidden or skipped inside: a native text walker.
-  if (root.querySelector(NOT_PLAIN_TEXT) === null) {
+  if (root.querySelector(selector.notPlainText) === null) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node.nodeValue ?? '', node);
     return;
@@ -77,16 +76,8 @@ function visitText(root: Element, visit: (raw: string, node: Node) => void) {
   walk(root);
 }
 
-/** Task switches and checkboxes, however they are built (research/meta-markup-evidence.md, GeoSwitch). */
-export const CONTROL_SELECTOR =
-  'input[role="switch"], [role="switch"], input[type="checkbox"], [role="checkbox"]';
-
-/** Elements a reader should never look into for page content: navigation, banners, open dialogs. */
-export const CHROME_SELECTOR =
-  'nav, [role="navigation"], [role="banner"], header[role], [role="dialog"], [role="alertdialog"]';
-
 export function isInChrome(el: Element): boolean {
-  return el.closest(CHROME_SELECTOR) !== null;
+  return el.closest(selector.pageChrome) !== null;
 }
 
 /** The main content region: role=main, <main>, or the body. */
@@ -122,13 +113,13 @@ function holders(scope: ParentNode, selector: string): Set<Node> {
 
 export function findRows(scope: ParentNode, exclude?: Element): RowSet {
   // Chrome (nav, dialogs) inside the scope is found once; rows are then checked against those few.
-  const chrome = [...scope.querySelectorAll(CHROME_SELECTOR)];
-  const scopeInChrome = (scope as Element).closest?.(CHROME_SELECTOR) != null;
+  const chrome = [...scope.querySelectorAll(selector.pageChrome)];
+  const scopeInChrome = (scope as Element).closest?.(selector.pageChrome) != null;
   const usable = (el: Element) =>
     !scopeInChrome && !chrome.some((c) => c.contains(el)) && !(exclude && exclude.contains(el));
   const ariaRows = [...scope.querySelectorAll('[role="row"]')];
   // Rows that hold a column header are header rows: found from the few headers up, not by a search in each row.
-  const headerRows = ariaRows.length > 0 ? holders(scope, '[role="columnheader"], th') : undefined;
+  const headerRows = ariaRows.length > 0 ? holders(scope, selector.columnHeaders) : undefined;
   const bodyRows = ariaRows.filter((row) => usable(row) && !headerRows!.has(row));
   if (bodyRows.length > 0) {
     const grid = bodyRows[0]!.closest('[role="grid"], [role="table"], [role="treegrid"]');
@@ -166,8 +157,8 @@ export function findRows(scope: ParentNode, exclude?: Element): RowSet {
  * understands. Headings in navigation, dialogs or an explicit side pane are left out.
  */
 export function findCards(scope: ParentNode): RowSet[] {
-  const headings = [...scope.querySelectorAll(HEADING_SELECTOR)].filter(
-    (h) => (headingLevel(h) ?? 0) >= 3 && !h.closest(`${CHROME_SELECTOR}, [role="complementary"], aside`),
+  const headings = [...scope.querySelectorAll(selector.headings)].filter(
+    (h) => (headingLevel(h) ?? 0) >= 3 && !h.closest(selector.chromeOrAside),
   );
   const look = (h: Element) =>
     `${h.tagName}|${h.getAttribute('aria-level') ?? ''}|${h.getAttribute('class') ?? ''}`;
@@ -209,8 +200,6 @@ export function headingLevel(el: Element): number | undefined {
   return undefined;
 }
 
-export const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-
 export function elementText(el: Element): string {
   return textSegments(el).join(' ');
 }
@@ -228,7 +217,7 @@ export function findDetailPane(
   const explicit = [...scope.querySelectorAll('[role="complementary"], aside')].find((el) => !isInChrome(el));
   if (explicit) return explicit;
   const firstRow = list.rows[0];
-  const headings = (scopeHeadings ?? [...scope.querySelectorAll(HEADING_SELECTOR)]).filter(
+  const headings = (scopeHeadings ?? [...scope.querySelectorAll(selector.headings)]).filter(
     (h) =>
       headingLevel(h) === 2 &&
       !isInChrome(h) &&

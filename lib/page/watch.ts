@@ -5,6 +5,7 @@ import { mergeDialogDraft, type DialogDraft } from './dialog-draft';
 import { getOutline } from './outline';
 import { readPageWithAnchors } from './read';
 import { createRowCache, type RowCache } from './row-cache';
+import * as selector from './selectors';
 
 export interface WatchOptions {
   signal: AbortSignal;
@@ -265,7 +266,7 @@ export function watchPage(
   // a step that no longer shows it. A dialog is small, so this read is cheap; elsewhere input waits.
   const onInput = (event: Event) => {
     const target = event.target as Element | null;
-    if (target?.closest?.('[role="dialog"], [role="alertdialog"], dialog')) readNow();
+    if (target?.closest?.(selector.dialogs)) readNow();
     else schedule();
   };
   doc.addEventListener('input', onInput, { capture: true, signal });

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { pageMessages } from '@/lib/domain/i18n/page-messages';
 import { uiLocales } from '@/lib/domain/locales';
+import { pageDataKey } from '@/lib/domain/page-data-copy';
 import { PAGE_DATA_MESSAGE, pageDataMessage } from '@/lib/page/page-data';
 import { INJECTED_GZIP_BUDGET, injectedIntoBusiness } from './injected';
 
@@ -57,11 +58,16 @@ describe('the builds', () => {
       }
       const code = readFileSync(`.output/${build}/content-scripts/content.js`, 'utf8');
       expect(code).toContain(PAGE_DATA_MESSAGE);
-      // A word of the lexicon, a URL word, an outline token and a style: each only in the data.
+      // It first asks storage for the background's copy of this build's data (lib/page/page-data.ts
+      // pageDataFirst), its function in parentheses for V8 to compile it with the script.
+      const key = JSON.stringify(pageDataKey(pageDataMessage()));
+      expect(code.startsWith(`chrome.storage.local.get(${key},(function(){`), code.slice(0, 120)).toBe(true);
+      // A word of the lexicon, a URL word, an outline token, a selector and a style: each only in the data.
       for (const word of [
         'Fullständig kontroll',
         'whatsapp_business_accounts',
         'menuitemcheckbox',
+        '[aria-haspopup="listbox"]',
         '.callout',
       ])
         expect(code).not.toContain(word);

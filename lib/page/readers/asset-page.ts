@@ -1,13 +1,14 @@
 import { readProblem, type ReadProblem } from '../../domain/read-problems';
 import { getSubjectKey, type Locale, type Principal } from '../../domain/snapshot';
 import type { Anchor } from '../anchors';
-import { elementText, findCards, findRows, HEADING_SELECTOR, headingLevel, isInChrome } from '../dom';
+import { elementText, findCards, findRows, headingLevel, isInChrome } from '../dom';
 import { matchSection } from '../match';
 import type { ReadOutcome } from '../read-outcome';
 import type { RouteInfo } from '../routes';
 import { readAccessText } from './assets';
 import { isLoading } from './page-state';
 import { readRowFacts, toPrincipal } from './rows';
+import * as selector from '../selectors';
 
 /**
  * Reads an asset page: the selected asset's name heading and the People / Partners sections that list
@@ -15,7 +16,7 @@ import { readRowFacts, toPrincipal } from './rows';
  */
 export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale): ReadOutcome {
   // The selected asset's details: a name heading, then People / Partners sections listing its holders.
-  const headings = [...main.querySelectorAll(HEADING_SELECTOR)].filter((h) => !isInChrome(h));
+  const headings = [...main.querySelectorAll(selector.headings)].filter((h) => !isInChrome(h));
   const sections = headings
     .map((heading) => ({ heading, section: matchSection(elementText(heading)) }))
     .filter(
@@ -37,12 +38,12 @@ export function readAssetPage(route: RouteInfo, main: ParentNode, locale: Locale
   let pane: Element = first.heading;
   while (
     pane.parentElement &&
-    ![...pane.parentElement.querySelectorAll(HEADING_SELECTOR)].some(isNameHeading)
+    ![...pane.parentElement.querySelectorAll(selector.headings)].some(isNameHeading)
   ) {
     pane = pane.parentElement;
   }
   pane = pane.parentElement ?? pane;
-  const nameHeading = [...pane.querySelectorAll(HEADING_SELECTOR)]
+  const nameHeading = [...pane.querySelectorAll(selector.headings)]
     .filter((h) => isNameHeading(h) && h.compareDocumentPosition(first.heading) & 4 /* FOLLOWING */)
     .at(-1);
   const assetName = nameHeading ? elementText(nameHeading) : undefined;

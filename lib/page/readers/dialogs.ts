@@ -13,7 +13,6 @@ import { parseDisplayedDate } from '../dates';
 import {
   accessibleName,
   elementText,
-  HEADING_SELECTOR,
   inputValue,
   isChecked,
   labelledByText,
@@ -32,6 +31,7 @@ import type { DialogSeen, ReadOutcome } from '../read-outcome';
 import { readAssetSwitches } from './assets';
 import { actions, allVariants, type Variants } from '../lexicon';
 import { normalizeText } from '../text';
+import * as selector from '../selectors';
 
 function hasButton(dialog: Element, words: Variants): boolean {
   const wanted = new Set(allVariants(words));
@@ -41,7 +41,7 @@ function hasButton(dialog: Element, words: Variants): boolean {
 }
 
 export function findOpenDialog(root: ParentNode): Element | undefined {
-  const dialogs = [...root.querySelectorAll('[role="dialog"], [role="alertdialog"], dialog[open]')].filter(
+  const dialogs = [...root.querySelectorAll(selector.openDialogs)].filter(
     (d) => !d.hasAttribute('hidden') && d.getAttribute('aria-hidden') !== 'true',
   );
   return dialogs.at(-1);
@@ -52,7 +52,7 @@ export function dialogTitle(dialog: Element): string {
   if (labelledBy) return labelledBy;
   const label = dialog.getAttribute('aria-label');
   if (label) return label;
-  const heading = dialog.querySelector(HEADING_SELECTOR);
+  const heading = dialog.querySelector(selector.headings);
   return heading ? elementText(heading) : '';
 }
 
@@ -110,7 +110,7 @@ export function readDialog(
       if (found && piece.hidden) hiddenIn.add(found);
     }
     let access: Person['portfolioAccess'];
-    for (const radio of dialog.querySelectorAll('[role="radio"], input[type="radio"]')) {
+    for (const radio of dialog.querySelectorAll(selector.radios)) {
       if (!isChecked(radio)) continue;
       access = matchPortfolioAccess(accessibleName(radio) || elementText(radio)) ?? access;
       accessElement = radio;
@@ -121,9 +121,7 @@ export function readDialog(
     }
     let temporaryUntil: string | undefined;
     let temporaryOn = false;
-    for (const toggle of dialog.querySelectorAll(
-      'input[role="switch"], [role="switch"], input[type="checkbox"]',
-    )) {
+    for (const toggle of dialog.querySelectorAll(selector.switches)) {
       if (stripTemporaryAccess(accessibleName(toggle)) === undefined) continue;
       expiryElement = toggle.closest('label') ?? toggle;
       if (isChecked(toggle)) temporaryOn = true;
@@ -163,7 +161,7 @@ export function readDialog(
     if (emails.size === 0 && !emailFieldShown) problems.push(readProblem('dialog-missing-invitee'));
     const final = hasButton(dialog, actions['send-request']);
     const accessShown =
-      [...dialog.querySelectorAll('[role="radio"], input[type="radio"]')].some(
+      [...dialog.querySelectorAll(selector.radios)].some(
         (r) => matchPortfolioAccess(accessibleName(r) || elementText(r)) !== undefined,
       ) || access !== undefined;
     const seen: DialogSeen = {
@@ -192,9 +190,7 @@ export function readDialog(
     businessId = shown && readIdText(shown.text);
     idHidden = shown?.hidden ?? false;
   }
-  const giving = [...dialog.querySelectorAll('[role="radio"], input[type="radio"]')].find((r) =>
-    isChecked(r),
-  );
+  const giving = [...dialog.querySelectorAll(selector.radios)].find((r) => isChecked(r));
   if (giving && !matchesAddPartner(accessibleName(giving) || elementText(giving))) {
     problems.push(readProblem('dialog-partner-shares-to-you'));
   }
@@ -207,7 +203,7 @@ export function readDialog(
   };
   if (businessId) partner.businessId = businessId;
   if (idHidden) partner.hiddenCharacters = true;
-  const choosing = dialog.querySelector('[role="radio"], input[type="radio"]') !== null;
+  const choosing = dialog.querySelector(selector.radios) !== null;
   if (!businessId && !idFieldShown && !choosing) {
     problems.push(readProblem('dialog-missing-business-id'));
   }

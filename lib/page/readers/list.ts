@@ -4,11 +4,9 @@ import { getSubjectKey, PRINCIPALS_MAX, type Locale, type Principal } from '../.
 import type { Anchor } from '../anchors';
 import {
   elementText,
-  CONTROL_SELECTOR,
   findCards,
   findDetailPane,
   findRows,
-  HEADING_SELECTOR,
   headingLevel,
   isInChrome,
   textSegments,
@@ -22,6 +20,7 @@ import { readAssetSwitches } from './assets';
 import { asPieces, paneTokens, startsAssets } from './pane';
 import { hasEmptyState, isFiltered, isLoading } from './page-state';
 import { readRowFacts, toPrincipal, type RowFacts } from './rows';
+import * as selector from '../selectors';
 
 /**
  * Where a row's name is, as far as its facts depend on anything outside the row: the page's language, the
@@ -120,16 +119,16 @@ function pendingSectionTest(
 function nameCellFinder(list: RowSet): { column: number; cell: (row: Element) => Element | undefined } {
   const none = { column: -1, cell: () => undefined };
   const first = list.rows[0];
-  const table = first?.closest('[role="grid"], [role="table"], [role="treegrid"], table');
+  const table = first?.closest(selector.tables);
   if (!table) return none;
-  const headers = [...table.querySelectorAll('[role="columnheader"], th')];
+  const headers = [...table.querySelectorAll(selector.columnHeaders)];
   const index = headers.findIndex((h) => isNameColumn(elementText(h)));
   if (index <= 0) return none; // no Name column, or it is the first: the row's first text
   return {
     // The number of columns matters too: a row with another number of cells is read by its first text.
     column: index * 1000 + headers.length,
     cell: (row) => {
-      const cells = [...row.querySelectorAll('[role="gridcell"], [role="cell"], td, th')].filter(
+      const cells = [...row.querySelectorAll(selector.gridCells)].filter(
         (c) => c.parentElement?.closest('[role="row"], tr') === row,
       );
       return cells.length === headers.length ? cells[index] : undefined;
@@ -153,14 +152,14 @@ function pickCards(
     const first = set.rows[0]!;
     // A pane's blocks follow its title (a level-2 heading naming the selected principal) within the
     // pane, and carry its switches: neither is a list of principals.
-    if (set.rows.some((row) => row.querySelector(CONTROL_SELECTOR) !== null)) continue;
+    if (set.rows.some((row) => row.querySelector(selector.controls) !== null)) continue;
     let inPane = false;
     for (
       let el = first.parentElement;
       el && el !== main && !el.matches('[role="main"], main, body');
       el = el.parentElement
     ) {
-      inPane = [...el.querySelectorAll(HEADING_SELECTOR)].some(
+      inPane = [...el.querySelectorAll(selector.headings)].some(
         (h) =>
           headingLevel(h) === 2 &&
           h.compareDocumentPosition(first) & 4 /* FOLLOWING */ &&
@@ -230,8 +229,8 @@ export function readPrincipalList(
   let missingAccess = 0;
   let notUnderstood = 0;
   // Headings and labelled elements, found in one walk of the page (at thousands of rows each walk counts).
-  const marked = [...main.querySelectorAll(`[aria-label], ${HEADING_SELECTOR}`)];
-  const pageHeadings = marked.filter((el) => el.matches(HEADING_SELECTOR));
+  const marked = [...main.querySelectorAll(`[aria-label], ${selector.headings}`)];
+  const pageHeadings = marked.filter((el) => el.matches(selector.headings));
   const inPendingSection = pendingSectionTest(marked, pageHeadings);
   const rowPrincipal = new Map<Element, Principal>();
   let paneTarget: { principal: Principal; headings: Element[]; paneOnly: Element | undefined } | undefined;
@@ -314,7 +313,7 @@ export function readPrincipalList(
   }
 
   if (pane) {
-    const paneHeading = [...pane.querySelectorAll(HEADING_SELECTOR)].find((h) => headingLevel(h) === 2);
+    const paneHeading = [...pane.querySelectorAll(selector.headings)].find((h) => headingLevel(h) === 2);
     // The pane's own facts come before its first asset-type label or section title; its assets after.
     const tokens = paneTokens(pane);
     let split = tokens.findIndex(

@@ -1,9 +1,10 @@
 import { textSegments } from '../dom';
 import { isEmptyStateText, isLoadingText } from '../match';
+import * as selector from '../selectors';
 
 /** The region is still filling in: a progress bar, a busy region or Meta's "Loading" text. */
 export function isLoading(scope: ParentNode): boolean {
-  if (scope.querySelector('[role="progressbar"], [aria-busy="true"]')) return true;
+  if (scope.querySelector(selector.busy)) return true;
   return textSegments(scope as Element).some(isLoadingText);
 }
 

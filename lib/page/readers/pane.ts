@@ -1,6 +1,7 @@
 import { cleanDisplayText, hasHiddenCharacters } from '../text';
-import { CONTROL_SELECTOR, headingLevel, isHidden, type TextPiece } from '../dom';
+import { headingLevel, isHidden, type TextPiece } from '../dom';
 import { isPaneSection, matchAssetType, matchSection } from '../match';
+import * as selector from '../selectors';
 
 /**
  * A detail pane or dialog as a stream of what it shows, in document order: texts (one per element that
@@ -45,7 +46,7 @@ function signature(el: Element): string {
 function controlTexts(root: Element): Set<Element> {
   const out = new Set<Element>();
   const doc = root.ownerDocument;
-  for (const control of root.querySelectorAll(CONTROL_SELECTOR)) {
+  for (const control of root.querySelectorAll(selector.controls)) {
     for (const attr of ['aria-labelledby', 'aria-describedby']) {
       for (const id of (control.getAttribute(attr) ?? '').split(/\s+/)) {
         const target = id ? doc.getElementById(id) : null;
@@ -96,7 +97,7 @@ export function paneTokens(root: Element): PaneToken[] {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isHidden(el) || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') continue;
-        if (el.matches(CONTROL_SELECTOR)) {
+        if (el.matches(selector.controls)) {
           tokens.push({ kind: 'control', el });
           if (el.tagName === 'INPUT') continue;
         }

@@ -1,9 +1,10 @@
 import { readProblem } from '../../domain/read-problems';
 import type { ListedPerson, TwoFactorRequirement } from '../../domain/snapshot';
-import { HEADING_SELECTOR, headingLevel, isInChrome, textPieces } from '../dom';
+import { headingLevel, isInChrome, textPieces } from '../dom';
 import { allVariants, buildIndex, securityLists, twoFactor } from '../lexicon';
 import type { ReadOutcome } from '../read-outcome';
 import { isEmail, normalizeText } from '../text';
+import * as selector from '../selectors';
 
 /**
  * Meta's own security signals (issue 15, item 5; research/meta-business-settings.md §3.4). Facts come from
@@ -15,8 +16,6 @@ import { isEmail, normalizeText } from '../text';
  * not rows (people as plain cards): only a title with nothing after it is an empty list.
  */
 
-const CHOICE = 'select, [role="combobox"], [aria-haspopup="listbox"], [aria-haspopup="menu"]';
-const ROW = '[role="row"], [role="listitem"], li, tr';
 const settingWords = allVariants(twoFactor.setting);
 const requirementOf = buildIndex<TwoFactorRequirement>([
   [twoFactor['no-one'], 'no-one'],
@@ -62,13 +61,16 @@ function valueOf(el: Element): string {
 }
 
 function readTwoFactor(main: ParentNode): ReadOutcome {
-  const controls = [...main.querySelectorAll(CHOICE)].filter((el) => !isInChrome(el));
+  const controls = [...main.querySelectorAll(selector.choices)].filter((el) => !isInChrome(el));
   let setting = controls.filter((el) => settingWords.includes(labelOf(el)));
   if (setting.length === 0) {
     // No label in the markup: the one control inside the nearest block around a text of the setting's words.
-    const labels = [...main.querySelectorAll('label, span, div, dt, th, ' + HEADING_SELECTOR)].filter(
+    const labels = [...main.querySelectorAll('label, span, div, dt, th, ' + selector.headings)].filter(
       (el) =>
-        !isInChrome(el) && !el.closest(CHOICE) && settingWords.includes(own(el)) && !el.querySelector(CHOICE),
+        !isInChrome(el) &&
+        !el.closest(selector.choices) &&
+        settingWords.includes(own(el)) &&
+        !el.querySelector(selector.choices),
     );
     setting = labels.flatMap((label) => {
       for (let block = label.parentElement; block && block !== main; block = block.parentElement) {
@@ -90,7 +92,7 @@ function readTwoFactor(main: ParentNode): ReadOutcome {
 /** The person of a list row: the first text outside its buttons that is not an address, and its address. */
 function personOf(row: Element): ListedPerson | undefined {
   const texts = textPieces(row)
-    .filter((p) => !p.node.parentElement?.closest('button, [role="button"], a[href]'))
+    .filter((p) => !p.node.parentElement?.closest(selector.clickables))
     .map((p) => p.text);
   const name = texts.find((t) => !isEmail(t));
   const email = texts.find(isEmail);
@@ -106,8 +108,13 @@ function contentAfter(title: Element, section: Element, main: ParentNode): boole
     const el = piece.node.parentElement;
     if (!el || title.contains(el) || !(title.compareDocumentPosition(piece.node) & 4) || isInChrome(el))
       continue;
-    const heading = el.closest(HEADING_SELECTOR);
-    if (heading && !heading.closest(ROW) && headingLevel(heading)! <= level && scope.contains(heading))
+    const heading = el.closest(selector.headings);
+    if (
+      heading &&
+      !heading.closest(selector.rowLikes) &&
+      headingLevel(heading)! <= level &&
+      scope.contains(heading)
+    )
       return false;
     return true;
   }
@@ -115,8 +122,8 @@ function contentAfter(title: Element, section: Element, main: ParentNode): boole
 }
 
 function readSecurityCenter(main: ParentNode): ReadOutcome {
-  const titles = [...main.querySelectorAll(HEADING_SELECTOR)].filter(
-    (h) => !isInChrome(h) && !h.closest(ROW) && listOf.has(own(h)),
+  const titles = [...main.querySelectorAll(selector.headings)].filter(
+    (h) => !isInChrome(h) && !h.closest(selector.rowLikes) && listOf.has(own(h)),
   );
   const unreadable = {
     principals: [],
@@ -146,22 +153,24 @@ function readSecurityCenter(main: ParentNode): ReadOutcome {
     // in a row), known or not: "Limit number of users with full control" lists holders, not these people.
     const blocks = [section];
     const heads = (el: Element) =>
-      [el, ...el.querySelectorAll(HEADING_SELECTOR)].some(
-        (h) => h.matches(HEADING_SELECTOR) && !h.closest(ROW),
+      [el, ...el.querySelectorAll(selector.headings)].some(
+        (h) => h.matches(selector.headings) && !h.closest(selector.rowLikes),
       );
-    if (!section.querySelector(ROW))
+    if (!section.querySelector(selector.rowLikes))
       for (
         let next = section === main ? null : section.nextElementSibling;
         next && !heads(next);
         next = next.nextElementSibling
       )
         blocks.push(next);
-    const rows = blocks.flatMap((block) => [...block.querySelectorAll(ROW)]);
+    const rows = blocks.flatMap((block) => [...block.querySelectorAll(selector.rowLikes)]);
     // No rows: any text after the title, up to the next heading of its level or above, is content the
     // reader cannot read as people (Security Center's empty-state words are not known): unreadable.
     if (rows.length === 0 && contentAfter(title, section, main)) return unreadable;
     const people = rows
-      .filter((row) => !row.parentElement?.closest(ROW) && !row.querySelector('[role="columnheader"], th'))
+      .filter(
+        (row) => !row.parentElement?.closest(selector.rowLikes) && !row.querySelector(selector.columnHeaders),
+      )
       .map(personOf)
       .filter((p): p is ListedPerson => p !== undefined);
     const key = listOf.get(own(title))!;
