@@ -81,9 +81,12 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
     if (next?.code) notice.dataset.problemCode = next.code;
     else delete notice.dataset.problemCode;
   };
-  frame.append(notice, toggle, iframe);
+  frame.append(notice, toggle);
   shadow.prepend(style);
   root.append(frame);
+  // The panel's frame goes in in a task of its own: the browser's making of it alone took 24-55 ms of the
+  // page's main thread here, and with the rest of the overlay it made one long task (issue 12).
+  setTimeout(() => frame.append(iframe));
   signal.addEventListener('abort', () => {
     const last = visible ? options.farewell?.() : undefined;
     if (!last) {
