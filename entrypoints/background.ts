@@ -19,7 +19,7 @@ import PouchDB from 'pouchdb-browser';
 export default defineBackground(() => {
   // The content script reads the reader's data from this copy (asynchronously); without one it asks the
   // browser's i18n, synchronously, as it did before there was a copy.
-  void keepPageDataCopy().catch(() => undefined);
+  void keepPageDataCopy().catch((e: unknown) => console.error('Scopekeeper: the page data copy', e));
   const hub = createHub();
   registerSnapshotHandlers(hub);
   registerLedgerHandlers(hub);

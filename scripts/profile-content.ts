@@ -2,7 +2,9 @@
 // People page of that size (issue 12). Build unminified first: `SK_NOMINIFY=1 npx wxt build` (to
 // .output-nomin). Samples the page's main thread with the DevTools profiler from the page load until 8 s after
 // the last row and prints, for stacks that run the content script, self and inclusive time by function.
-// Not a benchmark (`npm run bench` is): on a shared machine the figures include waiting for a core.
+// Not a benchmark (`npm run bench` is): on a shared machine the figures include waiting for a core. Its
+// profile is new, so the page load is the first after an install: the reader's data comes from a synchronous
+// getMessage, not the worker's copy (npm run bench starts on a profile that has it).
 import { launchWithExtension, BUSINESS_URL } from '../test/e2e/harness';
 import { generatePortfolio } from '../test/sandbox/generate';
 const people = Number(process.argv[2] ?? 5000);

@@ -99,13 +99,13 @@ export interface RowSet {
  * Header rows (column headers only) and rows inside navigation or dialogs are left out.
  */
 /**
- * The elements inside `scope` that hold an element matching `selector` (strictly inside them), found by
- * one walk up from each match: equal to asking `el.querySelector(selector) !== null` of each, at the cost
+ * The elements inside `scope` that hold an element matching `pattern` (strictly inside them), found by
+ * one walk up from each match: equal to asking `el.querySelector(pattern) !== null` of each, at the cost
  * of one search of the scope.
  */
-function holders(scope: ParentNode, selector: string): Set<Node> {
+function holders(scope: ParentNode, pattern: string): Set<Node> {
   const out = new Set<Node>();
-  for (const match of scope.querySelectorAll(selector))
+  for (const match of scope.querySelectorAll(pattern))
     for (let node = match.parentNode; node && node !== scope && !out.has(node); node = node.parentNode)
       out.add(node);
   return out;

@@ -8,12 +8,14 @@ import * as snapshotLists from './snapshot-lists';
 
 /**
  * The reader's data (issue 12, item 2): the words of Business Settings in three languages (the lexicon),
- * the words of its URLs, the tokens the diagnostics outline may show, the selectors of the structures it looks for, and the styles of what the script
- * draws (badges, the panel's overlay). The content script's build does
- * not carry them: wxt.config.ts writes them into each language's `_locales/<locale>/messages.json` as one
- * message (`PAGE_DATA_MESSAGE`, this JSON), and puts in place of each module below one that exports the
- * same names, read from that message through the browser (lib/platform/page-data.ts). Tests and the
- * background import the modules themselves: each value has one source.
+ * the words of its URLs, the tokens the diagnostics outline may show, the longer selectors of the
+ * structures it looks for, and the styles of what the script draws (badges, the panel's overlay). The
+ * content script's build does not carry them: wxt.config.ts writes them into each language's
+ * `_locales/<locale>/messages.json` as one message (`PAGE_DATA_MESSAGE`, this JSON), and puts in place of
+ * each module below one that exports the same names, read from the worker's copy of that message in
+ * `storage.local` (pageDataFirst below), or from the message itself through the browser
+ * (lib/platform/page-data.ts). Tests and the background import the modules themselves: each value has one
+ * source.
  *
  * Keyed by each module's path from the project's root, as the build finds them.
  */

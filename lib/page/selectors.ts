@@ -1,8 +1,10 @@
 /**
- * The structures the reader looks for, as CSS selectors: ARIA roles and the HTML elements that carry the
- * same role, never class names (research/meta-markup-evidence.md). Data, like the lexicon: the content
- * script's build reads them from `_locales` with the reader's words (page-data.ts), so the script carries
- * none of these strings (issue 12, item 2). Imported as `selector` (`selector.dialogs`).
+ * The longer and the repeated selectors of the structures the reader looks for: ARIA roles and the HTML
+ * elements that carry the same role, never class names (research/meta-markup-evidence.md). Data, like the
+ * lexicon: the content script's build reads them with the reader's words (page-data.ts), so the script
+ * does not carry these strings (issue 12, item 2; they made room for the wrapper that reads that data
+ * without a synchronous trip). Short ones stay where they are used: a name here costs the script more
+ * than they do. Imported as `selector` (`selector.dialogs`).
  */
 
 /** Not shown, or not page text: `hidden`, `aria-hidden`, scripts, styles, templates, SVG, form fields. */

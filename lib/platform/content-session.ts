@@ -59,8 +59,9 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
     });
   // What the page says once the extension has gone, when the browser may no longer give its words: asked
   // for while the page is idle, and at the latest when it is needed. (The browser's first answer in a tab
-  // is a synchronous trip to its own process, 2-22 ms measured here: in the build it is the page data's,
-  // asked for when the script is evaluated (lib/platform/page-data.ts), and these are answered in place.)
+  // is a synchronous trip to its own process, 2-22 ms measured here, up to ~50 ms while the browser is busy:
+  // the reader's data comes from the worker's copy instead (lib/platform/page-data.ts), so this idle
+  // callback is usually that first trip, and every later sentence is answered in place.)
   let farewellText: { unreachable: string; dismiss: string } | undefined;
   const farewellWords = () =>
     (farewellText ??= { unreachable: ask('page_unreachable'), dismiss: ask('page_dismiss') });
@@ -135,6 +136,7 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   // In a task of its own: the browser's making of the frame alone took 28-62 ms of the page's main thread
   // here, and inside the page's `load` handler or a read it made one long task with them (issue 12).
   const mountPanel = () =>
+    overlay ||
     setTimeout(() => {
       if (overlay || !loaded || ctx.isInvalid) return;
       if (!wantOverlay && getPageKind(location.href) === 'other') return;

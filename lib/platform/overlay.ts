@@ -86,7 +86,8 @@ export function mountOverlay(doc: Document, signal: AbortSignal, options: Overla
   root.append(frame);
   // The panel's frame goes in in a task of its own: the browser's making of it alone took 24-55 ms of the
   // page's main thread here, and with the rest of the overlay it made one long task (issue 12).
-  setTimeout(() => frame.append(iframe));
+  // (Not once the context has ended: the abort below leaves only the farewell.)
+  setTimeout(() => signal.aborted || frame.append(iframe));
   signal.addEventListener('abort', () => {
     const last = visible ? options.farewell?.() : undefined;
     if (!last) {

@@ -15,10 +15,15 @@ let data: Record<string, Record<string, unknown>> | undefined;
  * page's sentences, is answered in place).
  */
 export function readPageData(name: string): Record<string, Record<string, unknown>> {
+  if (data) return data;
+  // A copy that is no JSON object (none, or not written by this build's worker) is not read.
+  try {
+    data = JSON.parse(skPageDataText!) as typeof data;
+  } catch {
+    // the browser's message, below
+  }
   // (WXT types getMessage by public/_locales alone: this message is added at build time.)
   const i18n = browser.i18n as unknown as { getMessage(name: string): string };
-  return (data ??= JSON.parse(skPageDataText ?? i18n.getMessage(name)) as Record<
-    string,
-    Record<string, unknown>
-  >);
+  if (typeof data !== 'object' || !data) data = JSON.parse(i18n.getMessage(name)) as typeof data;
+  return data!;
 }

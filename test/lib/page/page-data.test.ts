@@ -89,6 +89,24 @@ describe('the page data (the reader’s words, tables and styles, read from _loc
     expect(getMessage).not.toHaveBeenCalled();
   });
 
+  it('asks getMessage when the copy is no JSON object (the worker did not write it)', async () => {
+    for (const [dir, text] of [
+      ['not-json', '{"lib/domain/lexicon.ts":'],
+      ['not-object', '42'],
+    ] as const) {
+      const getMessage = vi.fn((name: string) => (name === PAGE_DATA_MESSAGE ? pageDataMessage() : ''));
+      (fakeBrowser as unknown as { i18n: unknown }).i18n = { getMessage };
+      copy[PAGE_DATA_VARIABLE] = text;
+      try {
+        vi.resetModules();
+        await loadStandIns(dir);
+      } finally {
+        copy[PAGE_DATA_VARIABLE] = undefined;
+      }
+      expect(getMessage, dir).toHaveBeenCalledTimes(1);
+    }
+  });
+
   describe('the content script’s wrapper (pageDataFirst)', () => {
     const key = pageDataKey(pageDataMessage());
     /** Runs the wrapped code against a storage that answers `stored` (undefined: it failed), later. */

@@ -6,6 +6,7 @@ import { pageMessages, sayFrom } from '@/lib/domain/i18n/page-messages';
 import type { Reply } from '@/lib/domain/protocol';
 import type { Finding } from '@/lib/domain/rules/types';
 import { runContentSession } from '@/lib/platform/content-session';
+import { mountOverlay } from '@/lib/platform/overlay';
 import type { SendDelta, SendReport } from '@/lib/platform/snapshot-reporter';
 
 // The wire is replaced: the test plays the background. Messages to the tab are kept to be triggered.
@@ -196,7 +197,13 @@ describe('the content session says what became of what it read (issue 10, item 5
   it('puts the panel up in a task of its own with the token it sent the background, hidden until a read of a page it belongs on shows it (issue 12, item 4)', async () => {
     expect(document.readyState).toBe('complete');
     // The overlay's state when it is put up (a mutation observer's callback runs at the end of that task).
-    const atMount: { shown: boolean; inert: boolean; laidOut: boolean; readsSent: number }[] = [];
+    const atMount: {
+      shown: boolean;
+      inert: boolean;
+      laidOut: boolean;
+      framed: boolean;
+      readsSent: number;
+    }[] = [];
     const watcher = new MutationObserver(() => {
       const host = overlay();
       if (!host || atMount.length > 0) return;
@@ -204,6 +211,7 @@ describe('the content session says what became of what it read (issue 10, item 5
         shown: overlayShown(),
         inert: host.shadowRoot!.querySelector<HTMLElement>('.frame')!.inert,
         laidOut: !/display: none/.test(host.getAttribute('style') ?? ''),
+        framed: host.shadowRoot!.querySelector('iframe') !== null,
         readsSent: sent.length,
       });
     });
@@ -222,7 +230,9 @@ describe('the content session says what became of what it read (issue 10, item 5
     expect(mounted!.laidOut).toBe(true);
     expect(mounted!.shown).toBe(mounted!.readsSent > 0);
     expect(mounted!.inert).toBe(!mounted!.shown);
-    // The frame itself goes in a task later, its address carrying the token.
+    // The frame itself goes in a task later (its making is the browser's longest part), its address carrying
+    // the token.
+    expect(mounted!.framed).toBe(false);
     await vi.waitFor(() => expect(overlay()!.shadowRoot!.querySelector('iframe')).not.toBeNull(), {
       timeout: 3000,
     });
@@ -281,5 +291,19 @@ describe('the content session says what became of what it read (issue 10, item 5
     expect(buttons.map((b) => b.textContent)).toEqual(['Fermer']);
     buttons[0]!.click();
     expect(overlay()).toBeNull();
+  });
+
+  it('puts no frame under the farewell when the extension goes before the frame went in', async () => {
+    const controller = new AbortController();
+    const farewell = () => ({ notice: { kind: 'unreachable' as const, text: 'Gone.' }, dismiss: 'Close' });
+    const mounted = mountOverlay(document, controller.signal, { farewell, panelToken: 'a'.repeat(32) });
+    mounted.setVisible(true);
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(overlay()!.shadowRoot!.querySelector('iframe')).toBeNull();
+    expect(shownNotice()).toBe('Gone.');
+    expect([...overlay()!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Close',
+    ]);
   });
 });
