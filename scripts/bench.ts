@@ -404,7 +404,13 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
   if (profile) {
     const installed = await launchWithExtension(portfolio, { userDataDir: profile, ...extensionDir });
     try {
-      await pageDataCopied(installed.context);
+      // A build from before the copy (BENCH_EXTENSION_DIR, to compare): its worker's start, nothing more.
+      const content = readFileSync(
+        join(EXTENSION_DIR ?? '.output/chrome-mv3', 'content-scripts/content.js'),
+        'utf8',
+      );
+      if (content.startsWith('chrome.storage.local.get(')) await pageDataCopied(installed.context);
+      else await installed.page.waitForTimeout(3000);
     } finally {
       await installed.close();
     }

@@ -85,11 +85,14 @@ export const protocol = {
    * content → background: the token its panel iframe carries, chosen by the content script for each page
    * load (issue 11, item 2; issue 12: the frame loads without waiting for the worker); sent again for a
    * page shown again from the back/forward cache. `taken`: whether it is now the tab's current token.
+   * `farewell`: what the page says once the extension has gone (it can no longer ask the browser for its
+   * words then), in the admin's language: given here so that the script asks the browser for nothing
+   * (a tab's first `getMessage` is a synchronous trip to the browser's process, issue 12).
    */
   panelToken: define(
     'content',
     z.object({ token: z.string().regex(/^[0-9a-f]{32}$/) }),
-    z.object({ taken: z.boolean() }),
+    z.object({ taken: z.boolean(), farewell: z.object({ unreachable: z.string(), dismiss: z.string() }) }),
   ),
   /** content → background → panel: a badge was clicked; open the panel on that subject. */
   openPanelOn: define('content', subjectKey, none),

@@ -57,16 +57,14 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
         return ''; // the extension is gone and took its words along
       }
     });
-  // What the page says once the extension has gone, when the browser may no longer give its words: asked
-  // for while the page is idle, and at the latest when it is needed. (The browser's first answer in a tab
-  // is a synchronous trip to its own process, 2-22 ms measured here, up to ~50 ms while the browser is busy:
-  // the reader's data comes from the worker's copy instead (lib/platform/page-data.ts), so this idle
-  // callback is usually that first trip, and every later sentence is answered in place.)
+  // What the page says once the extension has gone, when the browser may no longer give its words: given
+  // by the background's answer to the panel token (below), else asked for when needed. Not asked for ahead:
+  // the browser's first answer in a tab is a synchronous trip to its own process (2-22 ms measured here, and
+  // 50-60 ms of the page's main thread while the browser was busy with the page's load, issue 12), and the
+  // reader's data comes from the worker's copy (lib/platform/page-data.ts).
   let farewellText: { unreachable: string; dismiss: string } | undefined;
   const farewellWords = () =>
     (farewellText ??= { unreachable: ask('page_unreachable'), dismiss: ask('page_dismiss') });
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(() => void farewellWords(), { timeout: 5000 });
   const say: Say = (name, substitutions) =>
     name === 'page_unreachable' ? farewellWords().unreachable : ask(name, substitutions);
   // A long list's message is copied for the background where it is sent: in a task of its own, after the
@@ -129,7 +127,14 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   // panel belongs there, shown by the first read of such a page. Elsewhere nothing is put up (an `other`
   // page stays silent) until a read of such a page.
   const panelToken = makePanelToken();
-  const sendToken = () => void sendFromContent('panelToken', { token: panelToken }).catch(() => undefined);
+  const sendToken = () =>
+    void sendFromContent('panelToken', { token: panelToken })
+      .then((reply) => {
+        const words = reply.ok ? reply.value.farewell : undefined;
+        if (typeof words?.unreachable === 'string' && typeof words.dismiss === 'string')
+          farewellText ??= { unreachable: words.unreachable, dismiss: words.dismiss };
+      })
+      .catch(() => undefined);
   sendToken();
   let loaded = document.readyState === 'complete';
   let wantOverlay = false;

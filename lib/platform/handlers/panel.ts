@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { pageMessages } from '../../domain/i18n/page-messages';
 import { fail, problem } from '../../domain/problems';
 import type { Hub } from '../hub';
 import { needsPanelToken } from '../hub/panel-gate';
@@ -14,7 +15,11 @@ export function registerPanelHandlers(hub: Hub): void {
   hub.router.handle('panelToken', async ({ token }, sender) => {
     // The router let only a content script in a tab's top frame on business.facebook.com through.
     if (sender.tabId === undefined) return fail('snapshot-no-tab');
-    return ok<'panelToken'>({ taken: await hub.panelTokens.adopt(sender.tabId, token) });
+    const words = pageMessages(hub.locale());
+    return ok<'panelToken'>({
+      taken: await hub.panelTokens.adopt(sender.tabId, token),
+      farewell: { unreachable: words.page_unreachable, dismiss: words.page_dismiss },
+    });
   });
   // A tab that left Business Settings (for another site: the browser then does not even tell us its
   // address) keeps no panel token; only its own content script, shown again from the back/forward cache,

@@ -14,6 +14,8 @@ const tabHandlers = vi.hoisted(
   () => new Map<string, (message: { data: unknown; sender: unknown }) => unknown>(),
 );
 const toBackground = vi.hoisted(() => [] as { name: string; data: unknown }[]);
+/** What the played background answers, by message (else `{ ok: true, value: {} }`). */
+const answers = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('@/lib/platform/messaging', () => ({
   onMessage: (name: string, handler: (message: { data: unknown; sender: unknown }) => unknown) => {
     tabHandlers.set(name, handler);
@@ -21,7 +23,7 @@ vi.mock('@/lib/platform/messaging', () => ({
   },
   sendFromContent: (name: string, data: unknown) => {
     toBackground.push({ name, data });
-    return Promise.resolve({ ok: true, value: {} });
+    return Promise.resolve(answers.get(name) ?? { ok: true, value: {} });
   },
 }));
 
@@ -62,10 +64,14 @@ const finding: Finding = {
 
 // Our overlay and badges live in closed shadow roots; the test opens them to look inside.
 const attachShadow = Element.prototype.attachShadow;
+/** The extension's id (a test takes it away, as a reload of the extension does). */
+const extensionId = fakeBrowser.runtime.id;
 beforeEach(() => {
   fakeBrowser.reset();
+  (fakeBrowser.runtime as { id?: string }).id = extensionId;
   tabHandlers.clear();
   toBackground.length = 0;
+  answers.clear();
   drawn.findings = [];
   vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
     return attachShadow.call(this, { ...init, mode: 'open' });
@@ -291,6 +297,32 @@ describe('the content session says what became of what it read (issue 10, item 5
     expect(buttons.map((b) => b.textContent)).toEqual(['Fermer']);
     buttons[0]!.click();
     expect(overlay()).toBeNull();
+  });
+
+  it('says farewell in the words the background gave with the panel token, asking the browser for none', async () => {
+    answers.set('panelToken', {
+      ok: true,
+      value: { taken: true, farewell: { unreachable: 'Gone: reload the page.', dismiss: 'Close it' } },
+    });
+    const asked: string[] = [];
+    const say = sayFrom(pageMessages('en'));
+    const ctx = new ContentScriptContext('content');
+    runContentSession(ctx, {
+      send: () => Promise.resolve({ ok: true, value: {} }),
+      sendDelta: () => Promise.resolve({ ok: true, value: {} }),
+      say: (name, substitutions) => {
+        asked.push(name);
+        return say(name, substitutions);
+      },
+    });
+    await vi.waitFor(() => expect(overlayShown()).toBe(true), { timeout: 3000 });
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    changePage('After the update');
+    await vi.waitFor(() => expect(shownNotice()).toBe('Gone: reload the page.'), { timeout: 3000 });
+    expect([...overlay()!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Close it',
+    ]);
+    expect(asked).toEqual([]);
   });
 
   it('puts no frame under the farewell when the extension goes before the frame went in', async () => {

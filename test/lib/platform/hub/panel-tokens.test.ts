@@ -7,6 +7,7 @@ import { makePanelToken, PanelTokens } from '@/lib/platform/hub/panel-tokens';
 import { panelPortName } from '@/lib/platform/messaging';
 import type { Sender } from '@/lib/platform/router';
 import { B, listSnapshot, testHub, type TestHub } from '../test-hub';
+import { pageMessages } from '@/lib/domain/i18n/page-messages';
 
 const frame = { frameId: 12, documentId: 'DOC-A' };
 
@@ -332,9 +333,11 @@ describe('a panel that the page framed itself, against the background', () => {
     await vi.waitFor(async () => expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(false));
     expect(await t.hub.panelTokens.isBound(TAB, { frameId: 7, documentId: 'A' }, 0)).toBe(false);
     // Back from the back/forward cache, its own content script sends the token again.
+    // With the words the page says once the extension has gone, in the admin's language.
+    const words = pageMessages('en');
     expect(await t.ask('panelToken', { token }, t.contentSender(TAB))).toEqual({
       ok: true,
-      value: { taken: true },
+      value: { taken: true, farewell: { unreachable: words.page_unreachable, dismiss: words.page_dismiss } },
     });
     expect(await t.hub.panelTokens.isCurrent(TAB, token)).toBe(true);
   });
