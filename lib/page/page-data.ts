@@ -64,9 +64,9 @@ export function pageDataMessage(): string {
 }
 
 /**
- * The content script's code, run once the background's copy of the page data (lib/platform/page-data-copy.ts)
- * has been asked for: the build wraps its code in this. Asking is asynchronous, so the script's evaluation
- * does not wait on the browser's process. The copy's text goes to the code in PAGE_DATA_VARIABLE when there
+ * The content script's code, run once storage has answered the script's ask for the background's copy of
+ * the page data (lib/platform/page-data-copy.ts): the build wraps its code in this. Asking is asynchronous,
+ * so the script's evaluation does not wait on the browser's process. The copy's text goes to the code in PAGE_DATA_VARIABLE when there
  * is one under this build's `key` (lib/domain/page-data-copy.ts pageDataKey); else that variable is
  * undefined, and the code asks `getMessage`, a synchronous trip (lib/platform/page-data.ts): on a first
  * page load after an install or an update, before the background has made its copy, or where storage
