@@ -186,7 +186,8 @@ if (want('reader')) {
 //   PAGE_WINDOW_MS after the last row (the extension has long settled by then), with minus without.
 // - long tasks by the extension: tasks over 50 ms on the page's main thread (a trace of the run) that run
 //   the content script's code (a FunctionCall or EvaluateScript of a chrome-extension:// script inside
-//   them) and would not be over 50 ms without that code. `max` is the longest task that runs its code at
+//   them), deliver a message to it (an extensions.mojom message), or compute the badge layer's
+//   intersections, and would not be over 50 ms without that work. `max` is the longest task that runs its code at
 //   all. Beside them, for reference: every long task with / without the extension.
 // - heap added: the page's JS heap after a forced garbage collection (HeapProfiler.collectGarbage, then
 //   Performance.getMetrics JSHeapUsedSize; the content script's isolated world shares the page's heap),
@@ -214,7 +215,11 @@ interface TraceEvent {
   dur?: number;
   /** Thread time (CPU) of the event, where the platform records it. */
   tdur?: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: {
+    name?: string;
+    data?: { url?: string };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string; data_num_bytes?: number };
+  };
 }
 
 interface PageRun {
@@ -284,12 +289,18 @@ function attributeTasks(
     end = task.ts + task.dur!;
     cpuUs += task.tdur ?? task.dur!;
   }
-  // The extension's code: calls into and evaluations of its scripts, not counting those nested in another.
+  // The extension's work: calls into and evaluations of its scripts; the browser's delivery of a message
+  // to them (an extensions.mojom message: its deserialisation and dispatch, before any of its code runs);
+  // and the browser's intersection computations, which on the sandbox (no IntersectionObserver of its own)
+  // are the badge layer's. Not counting those nested in another.
   const ext = onMain
     .filter(
       (e) =>
-        (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
-        e.args?.data?.url?.startsWith('chrome-extension://'),
+        ((e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+          e.args?.data?.url?.startsWith('chrome-extension://')) ||
+        (e.name === 'Receive mojo message' &&
+          e.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')) ||
+        e.name === 'IntersectionObserverController::computeIntersections',
     )
     .sort((a, b) => a.ts - b.ts);
   const outer: TraceEvent[] = [];
@@ -303,7 +314,8 @@ function attributeTasks(
         .sort((a, b) => b.dur! - a.dur!)
         .slice(0, 8)
         .map(
-          (e) => `${(e.dur! / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args?.data).slice(0, 160)}`,
+          (e) =>
+            `${(e.dur! / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args?.data ?? e.args?.chrome_mojo_event_info ?? {}).slice(0, 160)}`,
         )
         .join('\n'),
     );

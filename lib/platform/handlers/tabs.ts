@@ -17,6 +17,7 @@ export function registerTabs(hub: Hub): void {
     hub.panelTokens.forget(tabId);
     hub.recording.forget(tabId);
     hub.publisher.forget(tabId);
+    hub.sentFindings.forget(tabId);
   });
 
   void refillOpenTabs(hub);

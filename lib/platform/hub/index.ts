@@ -17,6 +17,7 @@ import { PanelPorts } from './panel-ports';
 import { PanelTokens } from './panel-tokens';
 import { Publisher } from './publisher';
 import { RunsCache } from './runs-cache';
+import { SentFindings } from './sent-findings';
 import { TabCache } from './tab-cache';
 import { computeTabState, isDialog } from './tab-state';
 import { Throttle } from './throttle';
@@ -41,6 +42,8 @@ export interface Hub extends HubDeps {
   reminders: Reminders;
   /** What the ledger records of a page that streams deltas: once a second per tab, and after the last. */
   recording: Throttle;
+  /** What each tab's page was last sent to draw (the same findings for the same read go once). */
+  sentFindings: SentFindings;
   /** The admin's language (the browser's, when Scopekeeper speaks it). */
   locale(): UiLocale;
   /** The settings, read once and then kept up to date by the settings watch. */
@@ -87,9 +90,12 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
   hub.ports = new PanelPorts();
   hub.runs = new RunsCache((businessId) => deps.store.runs({ businessId }));
   hub.panelTokens = new PanelTokens(deps.browser.storage?.session);
+  hub.sentFindings = new SentFindings();
   hub.router.pageGate = createPanelGate(hub.panelTokens);
   hub.publisher = new Publisher(
     async (tabId) => {
+      // Which read of the page this publish is of (taken first: a read that comes in meanwhile is news).
+      const record = await cache.tab(tabId);
       const state = await computeTabState(hub, tabId);
       const counts = { principals: state.snapshot?.principals.length ?? 0, findings: state.findings.length };
       markTime('scopekeeper:state-computed', counts);
@@ -101,11 +107,9 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       const onPane = new Set(read?.principals.filter((p) => p.assets.length > 0).map(getSubjectKey));
       // An access review's removals still to switch off are drawn as badges too (issue 14).
       const followUps = read?.businessId && !dialog ? await reviewBadges(hub, read.businessId) : [];
-      await deps.toTab(
-        tabId,
-        'showFindings',
-        badgeFindings(state.findings, (subject) => dialog || onPane.has(subject), followUps),
-      );
+      const badges = badgeFindings(state.findings, (subject) => dialog || onPane.has(subject), followUps);
+      if (await hub.sentFindings.isNew(tabId, record, badges))
+        await deps.toTab(tabId, 'showFindings', badges);
     },
     (businessId) => cache.tabsOf(businessId),
     (businessId) => hub.runs.drop(businessId),

@@ -169,6 +169,46 @@ describe('the background hub, without a browser', () => {
     expect(panel[0]!.focus?.subject).toBe('partner:3228568050780001');
   });
 
+  it('sends the page the same findings for the same read once, and again with every new read or a new tab', async () => {
+    const partners = listSnapshot('partners', [agency]);
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(4, partners.url));
+    await t.hub.publisher.settled();
+    const panel = panelOn(t, 4);
+    expect(findingsSentTo(t, 4)).toHaveLength(1);
+
+    // Published again without a new read (a ledger write, a reminder's refresh): the panel gets its state,
+    // the page is not sent what it has.
+    t.hub.publisher.invalidate(4);
+    await t.hub.publisher.settled();
+    expect(panel).toHaveLength(1);
+    expect(findingsSentTo(t, 4)).toHaveLength(1);
+
+    // A new read of the page, even one that says the same: the page may have cleared its own.
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(4, partners.url));
+    await t.hub.publisher.settled();
+    expect(findingsSentTo(t, 4)).toHaveLength(2);
+
+    // Findings that change without a new read go out.
+    await t.ask('ledgerCommand', {
+      type: 'document',
+      businessId: B,
+      subject: 'partner:3228568050780001',
+      assets: [],
+      case: 'Spring campaign',
+      startsAt: '2026-11-28',
+      endsAt: '2026-12-31',
+    });
+    await t.hub.publisher.settled();
+    expect(findingsSentTo(t, 4)).toHaveLength(3);
+    expect(findingsSentTo(t, 4)[2]!.data).not.toEqual(findingsSentTo(t, 4)[1]!.data);
+
+    // A closed tab's id used again is a new page.
+    fakeBrowser.tabs.onRemoved.trigger(4, { windowId: 1, isWindowClosing: false });
+    await t.ask('reportSnapshot', { snapshot: partners }, t.contentSender(4, partners.url));
+    await t.hub.publisher.settled();
+    expect(findingsSentTo(t, 4)).toHaveLength(4);
+  });
+
   it('makes the diagnostics bundle from the outline the page sent, and takes no bundle from the page', async () => {
     const panel = panelOn(t, 7);
     const url = `https://business.facebook.com/settings/people/61000000000002?business_id=${B}&email=anna%40sjobod.se`;
