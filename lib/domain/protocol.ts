@@ -428,8 +428,13 @@ export function parseReply<N extends MessageName>(name: N, raw: unknown): Reply<
  * (a page cannot send these), so the content script checks their shape without zod.
  */
 export interface ContentProtocol {
-  /** The findings to draw as badges and live warnings. */
+  /**
+   * The findings to draw as badges and live warnings: the whole list, or its last part after the others
+   * came as `moreFindings` (lib/domain/badge-findings.ts `findingParts`).
+   */
   showFindings(findings: BadgeFinding[]): void;
+  /** A part of the findings to draw, held until the list's last part comes (`showFindings`). */
+  moreFindings(findings: BadgeFinding[]): void;
   /** Scroll to a subject's row and highlight it; whether it was found. */
   scrollToSubject(subject: string): boolean;
   /** Open the collapsed panel and highlight a subject (a notification or a due item was clicked). */

@@ -217,7 +217,7 @@ export function createBadgeLayer(
     } else {
       node = doc.createElement('button');
       node.className = 'badge';
-      node.setAttribute('type', 'button');
+      (node as HTMLButtonElement).type = 'button';
       node.tabIndex = -1;
       node.style.background = colours[worst];
       node.textContent = String(list.length);

@@ -132,7 +132,7 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
       .then((reply) => {
         const words = reply.ok ? reply.value.farewell : undefined;
         if (typeof words?.unreachable === 'string' && typeof words.dismiss === 'string')
-          farewellText ??= { unreachable: words.unreachable, dismiss: words.dismiss };
+          farewellText ??= words;
       })
       .catch(() => undefined);
   sendToken();
@@ -198,37 +198,46 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
     });
   };
 
-  const removeFindings = onMessage('showFindings', ({ data, sender }) => {
-    // Only our own background can send to a tab (a page cannot); the shape is checked all the same,
-    // without zod, which stays out of the page.
-    if (sender.id === browser.runtime.id && Array.isArray(data) && data.every(isFinding)) {
-      findings = shareStrings(data);
-      drawFindings();
-    }
-  });
-  const removeScroll = onMessage('scrollToSubject', ({ data }) =>
-    typeof data === 'string' ? ensureBadges().highlight(data) : false,
-  );
-  const removeReveal = onMessage('revealPanel', ({ data }) => {
-    if (typeof data !== 'string' || !overlay) return false;
-    overlay.expand();
-    ensureBadges().highlight(data);
-    return true;
-  });
-  const removeAgain = onMessage('sendSnapshotAgain', ({ sender }) => {
-    if (sender.id !== browser.runtime.id || ctx.isInvalid) return false;
-    return reporter.again();
-  });
+  // A long list comes in parts (`moreFindings`, then the last part as `showFindings`), each its own task.
+  let held: Finding[] = [];
+  const take =
+    (last?: true) =>
+    ({ data, sender }: { data: Finding[]; sender: { id?: string } }) => {
+      // Only our own background can send to a tab (a page cannot); the shape is checked all the same,
+      // without zod, which stays out of the page.
+      if (sender.id === browser.runtime.id && Array.isArray(data) && data.every(isFinding)) {
+        held = held.concat(data);
+        if (last) {
+          findings = shareStrings(held);
+          held = [];
+          drawFindings();
+        }
+      }
+    };
+  const removers = [
+    onMessage('showFindings', take(true)),
+    onMessage('moreFindings', take()),
+    onMessage('scrollToSubject', ({ data }) =>
+      typeof data === 'string' ? ensureBadges().highlight(data) : false,
+    ),
+    onMessage('revealPanel', ({ data }) => {
+      if (typeof data !== 'string' || !overlay) return false;
+      overlay.expand();
+      ensureBadges().highlight(data);
+      return true;
+    }),
+    onMessage('sendSnapshotAgain', ({ sender }) => {
+      if (sender.id !== browser.runtime.id || ctx.isInvalid) return false;
+      return reporter.again();
+    }),
+  ];
   // Nothing tells a content script that its extension went away (reloaded or updated): asking the context
   // ends it when the runtime is gone, so the page says so (the overlay's farewell) even when nothing on it
   // changes.
   const check = setInterval(() => ctx.isInvalid, CONTEXT_CHECK_MS);
   ctx.signal.addEventListener('abort', () => {
     clearInterval(check);
-    removeAgain();
-    removeFindings();
-    removeScroll();
-    removeReveal();
+    for (const remove of removers) remove();
   });
   onLocationChange(ctx.signal, start);
   start();

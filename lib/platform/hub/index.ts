@@ -1,4 +1,4 @@
-import { badgeFindings } from '../../domain/badge-findings';
+import { badgeFindings, findingParts } from '../../domain/badge-findings';
 import { getSubjectKey } from '../../domain/snapshot';
 import { browser as realBrowser } from 'wxt/browser';
 import { pickUiLocale, type UiLocale } from '../../domain/locales';
@@ -108,8 +108,11 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       // An access review's removals still to switch off are drawn as badges too (issue 14).
       const followUps = read?.businessId && !dialog ? await reviewBadges(hub, read.businessId) : [];
       const badges = badgeFindings(state.findings, (subject) => dialog || onPane.has(subject), followUps);
-      if (await hub.sentFindings.isNew(tabId, record, badges))
-        await deps.toTab(tabId, 'showFindings', badges);
+      if (!(await hub.sentFindings.isNew(tabId, record, badges))) return;
+      const parts = findingParts(badges);
+      // In order, each after the page took the one before; the last one tells the page the list is whole.
+      for (const [i, part] of parts.entries())
+        await deps.toTab(tabId, i < parts.length - 1 ? 'moreFindings' : 'showFindings', part);
     },
     (businessId) => cache.tabsOf(businessId),
     (businessId) => hub.runs.drop(businessId),

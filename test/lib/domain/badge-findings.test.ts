@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFindings } from '@/lib/domain/badge-findings';
+import { badgeFindings, FINDINGS_PART, findingParts } from '@/lib/domain/badge-findings';
 import type { Finding } from '@/lib/domain/rules/types';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
@@ -45,5 +45,14 @@ describe('what the page is sent of the findings (issue 12)', () => {
         () => true,
       ).map((f) => f.subject),
     ).toEqual(['partner:2']);
+  });
+
+  it('sends a long list in parts of FINDINGS_PART at most, in order, and an empty list as one empty part', () => {
+    const list = Array.from({ length: FINDINGS_PART * 2 + 1 }, (_, i) => i);
+    const parts = findingParts(list);
+    expect(parts.map((part) => part.length)).toEqual([FINDINGS_PART, FINDINGS_PART, 1]);
+    expect(parts.flat()).toEqual(list);
+    expect(findingParts(list.slice(0, FINDINGS_PART))).toHaveLength(1);
+    expect(findingParts([])).toEqual([[]]);
   });
 });

@@ -187,6 +187,30 @@ describe('the content session says what became of what it read (issue 10, item 5
     ctx.abort();
   });
 
+  it('draws a list sent in parts once its last part came, and only parts from our background', async () => {
+    const { ctx, sent } = startSession([() => Promise.resolve({ ok: true, value: {} })]);
+    await vi.waitFor(() => expect(sent.length).toBe(1), { timeout: 3000 });
+    const ours = { id: fakeBrowser.runtime.id };
+    const second = { ...finding, subject: 'person:ann@gmail.com' };
+    const third = { ...finding, subject: 'person:bo@gmail.com' };
+    const drawnBefore = drawn.findings.length;
+    tabHandlers.get('moreFindings')!({ data: [finding], sender: ours });
+    // Another sender's part is not taken.
+    tabHandlers.get('moreFindings')!({
+      data: [{ ...finding, subject: 'person:eve@evil.example' }],
+      sender: {},
+    });
+    tabHandlers.get('moreFindings')!({ data: [second], sender: ours });
+    expect(drawn.findings.length).toBe(drawnBefore);
+    tabHandlers.get('showFindings')!({ data: [third], sender: ours });
+    expect(lastDrawn()).toEqual([finding, second, third]);
+    // The next list starts anew.
+    tabHandlers.get('showFindings')!({ data: [second], sender: ours });
+    expect(lastDrawn()).toEqual([second]);
+    ctx.abort();
+    expect(tabHandlers.has('moreFindings')).toBe(false);
+  });
+
   it('says the background cannot be reached when sending fails, rather than throwing', async () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
