@@ -89,7 +89,7 @@ export function runContentSession(ctx: PageContext, deps: Partial<ContentDeps> =
   // they may be of another page, and are not drawn.
   const drawFindings = () => {
     const kept = ensureBadges().setFindings(outcome.kind === 'taken' ? findings : []);
-    if (outcome.kind === 'taken' && Array.isArray(kept)) findings = kept as Finding[];
+    if (outcome.kind === 'taken') findings = kept as Finding[];
   };
   const showOutcome = () => {
     const text = describeOutcome(say, outcome);

@@ -36,7 +36,10 @@ vi.mock('@/lib/page/badges', () => ({
     return {
       host,
       setAnchors: () => undefined,
-      setFindings: (findings: unknown[]) => drawn.findings.push([...findings]),
+      setFindings: (findings: unknown[]) => {
+        drawn.findings.push([...findings]);
+        return findings;
+      },
       highlight: () => false,
     };
   },
