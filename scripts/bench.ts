@@ -364,12 +364,12 @@ function attributeTasks(
         (e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! > 2_000,
       );
       console.log(
-        `long task ${(task.dur! / 1000).toFixed(0)} ms at ${((task.ts - tasks[0]!.ts) / 1000).toFixed(0)} ms: ` +
+        `long task ${(task.dur! / 1000).toFixed(0)} ms (CPU ${((task.tdur ?? 0) / 1000).toFixed(0)}) at ${((task.ts - tasks[0]!.ts) / 1000).toFixed(0)} ms: ` +
           inside
             .slice(0, 12)
             .map(
               (e) =>
-                `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.slice(-40)}` : ''} ${(e.dur! / 1000).toFixed(1)}`,
+                `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.slice(-40)}` : ''}${e.args?.chrome_mojo_event_info?.mojo_interface_tag ? ` ${e.args.chrome_mojo_event_info.mojo_interface_tag}` : ''} ${(e.dur! / 1000).toFixed(1)}/${((e.tdur ?? 0) / 1000).toFixed(1)}`,
             )
             .join(' | '),
       );
