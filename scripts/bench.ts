@@ -380,12 +380,12 @@ function attributeTasks(
   let extLongestMs = 0;
   let longTasks = 0;
   for (const task of tasks) {
-    const cpuUs = task.tdur ?? task.dur!;
-    if (cpuUs <= 50_000) continue;
+    const taskCpuUs = task.tdur ?? task.dur!;
+    if (taskCpuUs <= 50_000) continue;
     const extCpuUs = outer
       .filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur!)
       .reduce((sum, e) => sum + (e.tdur ?? e.dur!), 0);
-    if (extCpuUs > 0 && cpuUs - extCpuUs <= 50_000) extLongTasksCpu += 1;
+    if (extCpuUs > 0 && taskCpuUs - extCpuUs <= 50_000) extLongTasksCpu += 1;
   }
   for (const task of tasks) {
     const ms = task.dur! / 1000;

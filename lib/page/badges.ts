@@ -182,7 +182,7 @@ export function createBadgeLayer(
       drawn.filter((item) => item.kind === 'badge').map((item) => item.anchor.element),
     ));
     let count = 0;
-    for (const element of [...observed, ...next]) {
+    for (const element of [...next, ...observed]) {
       if (wanted !== next || signal.aborted) return;
       if (!next.has(element)) {
         watcher.unobserve(element);

@@ -3,12 +3,15 @@ import type { ContentProtocol } from '../../domain/protocol';
 import type { Settings } from '../../domain/settings';
 import type { LedgerStore } from '../../ledger/store';
 
-/** Sends to a tab's content script; undefined when the tab has none (loading, or another site). */
+/**
+ * Sends to a tab's content script: its answer, or null when the message did not get there (no content
+ * script in the tab: loading, another site, or the page went into the back/forward cache).
+ */
 export type ToTab = <N extends keyof ContentProtocol>(
   tabId: number,
   name: N,
   data: Parameters<ContentProtocol[N]>[0],
-) => Promise<ReturnType<ContentProtocol[N]> | undefined>;
+) => Promise<ReturnType<ContentProtocol[N]> | null>;
 
 export interface SettingsSource {
   load(): Promise<Settings>;

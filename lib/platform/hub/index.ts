@@ -1,4 +1,4 @@
-import { badgeFindings, findingParts } from '../../domain/badge-findings';
+import { badgeFindings, type BadgeFinding } from '../../domain/badge-findings';
 import { getSubjectKey } from '../../domain/snapshot';
 import { browser as realBrowser } from 'wxt/browser';
 import { pickUiLocale, type UiLocale } from '../../domain/locales';
@@ -60,7 +60,7 @@ const realToTab: ToTab = async (tabId, name, data) => {
   try {
     return (await sendMessage(name, data as never, tabId)) as never;
   } catch {
-    return undefined; // No content script there (loading, or another site): nothing to draw.
+    return null; // No content script there (loading, or another site): nothing to draw.
   }
 };
 
@@ -108,11 +108,10 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       // An access review's removals still to switch off are drawn as badges too (issue 14).
       const followUps = read?.businessId && !dialog ? await reviewBadges(hub, read.businessId) : [];
       const badges = badgeFindings(state.findings, (subject) => dialog || onPane.has(subject), followUps);
-      if (!(await hub.sentFindings.isNew(tabId, record, badges))) return;
-      const parts = findingParts(badges);
-      // In order, each after the page took the one before; the last one tells the page the list is whole.
-      for (const [i, part] of parts.entries())
-        await deps.toTab(tabId, i < parts.length - 1 ? 'moreFindings' : 'showFindings', part);
+      await hub.sentFindings.send(tabId, record, badges, async (name, part) => {
+        // In order, each after the page took the one before; the last one tells the page the list is whole.
+        return (await deps.toTab(tabId, name, part as BadgeFinding[])) !== null;
+      });
     },
     (businessId) => cache.tabsOf(businessId),
     (businessId) => hub.runs.drop(businessId),
