@@ -42,7 +42,7 @@ export interface Hub extends HubDeps {
   reminders: Reminders;
   /** What the ledger records of a page that streams deltas: once a second per tab, and after the last. */
   recording: Throttle;
-  /** What each tab's page was last sent to draw (the same findings for the same read go once). */
+  /** Sends each tab's page the findings its badges draw: in parts, and the same for the same read once. */
   sentFindings: SentFindings;
   /** The admin's language (the browser's, when Scopekeeper speaks it). */
   locale(): UiLocale;
@@ -60,7 +60,7 @@ const realToTab: ToTab = async (tabId, name, data) => {
   try {
     return (await sendMessage(name, data as never, tabId)) as never;
   } catch {
-    return null; // No content script there (loading, or another site): nothing to draw.
+    return null; // No content script there (loading, another site, gone): nothing to draw.
   }
 };
 
@@ -108,10 +108,13 @@ export function createHub(overrides: Partial<HubDeps> = {}): Hub {
       // An access review's removals still to switch off are drawn as badges too (issue 14).
       const followUps = read?.businessId && !dialog ? await reviewBadges(hub, read.businessId) : [];
       const badges = badgeFindings(state.findings, (subject) => dialog || onPane.has(subject), followUps);
-      await hub.sentFindings.send(tabId, record, badges, async (name, part) => {
-        // In order, each after the page took the one before; the last one tells the page the list is whole.
-        return (await deps.toTab(tabId, name, part as BadgeFinding[])) !== null;
-      });
+      // Each part goes once the page took the one before (toTab waits for its answer).
+      await hub.sentFindings.send(
+        tabId,
+        record,
+        badges,
+        async (name, part) => (await deps.toTab(tabId, name, part as BadgeFinding[])) !== null,
+      );
     },
     (businessId) => cache.tabsOf(businessId),
     (businessId) => hub.runs.drop(businessId),

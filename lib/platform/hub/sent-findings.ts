@@ -18,6 +18,10 @@ export class SentFindings {
   /** Tabs whose page may hold the first parts of a list that was cut off (it went away, or was cached). */
   private cut = new Set<number>();
 
+  /**
+   * Sends `findings` to the tab's page unless it got them whole for this read (`read`: the tab cache's
+   * record of it; undefined, always sent). Stops at the first part that does not get there.
+   */
   async send(
     tabId: number,
     read: object | undefined,
