@@ -541,6 +541,12 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
           nav: performance
             .getEntriesByType('navigation')
             .map((n) => (n as PerformanceNavigationTiming).domContentLoadedEventEnd)[0],
+          steps: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(
+            (n) => {
+              const t = n as PerformanceResourceTiming & Partial<PerformanceNavigationTiming>;
+              return `${t.name.replace(/^.*\//, '')} fetch@${t.fetchStart.toFixed(0)} end@${t.responseEnd.toFixed(0)}${t.domInteractive ? ` interactive@${t.domInteractive.toFixed(0)} dcl@${t.domContentLoadedEventStart?.toFixed(0)}` : ''}`;
+            },
+          ),
           marks: performance
             .getEntriesByType('mark')
             .map(
@@ -549,7 +555,7 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
             ),
         }));
         console.log(
-          `panel frame: origin ${(info.origin - rowsAt).toFixed(0)} ms, DOMContentLoaded ${(info.origin + (info.nav ?? 0) - rowsAt).toFixed(0)} ms after the last row; marks ${info.marks.map((m) => m.replace(/@(\d+)/, (_, t) => `@${(Number(t) - rowsAt).toFixed(0)}`)).join(', ')}`,
+          `panel frame: origin ${(info.origin - rowsAt).toFixed(0)} ms, DOMContentLoaded ${(info.origin + (info.nav ?? 0) - rowsAt).toFixed(0)} ms after the last row; steps (ms after the frame's origin) ${info.steps.join(', ')}; marks ${info.marks.map((m) => m.replace(/@(\d+)/, (_, t) => `@${(Number(t) - rowsAt).toFixed(0)}`)).join(', ')}`,
         );
       }
     }

@@ -27,12 +27,6 @@ export interface WatchOptions {
   rows?: RowCache;
 }
 
-/**
- * The first slice read in the task that changed the page (the MutationObserver's callback), in ms: it
- * lengthens the page's own task, so it is kept shorter than the slices read in tasks of their own.
- */
-const IN_TASK_MS = 4;
-
 /** How long a list that shows "Loading…" again is held back before it is handed on (ms). */
 const HOLD_LOADING_MS = 400;
 
@@ -45,11 +39,11 @@ export function yieldToPage(): Promise<void> {
 /**
  * Reads the page as soon as it changes (issue 12, item 1): a MutationObserver tells which rows changed
  * (lib/page/row-cache.ts), and a read takes the rows nothing changed in from memory and reads the others.
- * A small change after a quiet while (fewer than 99 records, on a page whose last run of reads took less
- * than IN_TASK_MS) is read at once, in the observer's callback at the end of the task that made it (a
- * first slice of at most IN_TASK_MS, before the browser lays the rows out); any other change in the next
- * task; the changes that come while a run reads are read once more after it (on a page that keeps
- * changing, a run of reads waits twice as long as the last one took). Reading that would hold the main thread longer than
+ * Nothing is read in the page's own task: the observer's callback, which runs at the end of the task that
+ * changed the page, only keeps the records (on a page whose own task is near 50 ms, any reading there made
+ * it a long task, issue 12). A change is read in the next task; the changes that come while a run reads
+ * are read once more after it (on a page that keeps changing, a run of reads waits twice as long as the
+ * last one took). Reading that would hold the main thread longer than
  * `sliceMs` goes in slices: the first slice's rows are handed on at once (a list partly read), the rest
  * is read a slice per task and handed on whole. Everything else is read in full every time (page kind,
  * dialogs, detail panes, a list's structure), so every read equals a fresh read of the whole page.
@@ -75,6 +69,8 @@ export function watchPage(
   let lastEnd = -Infinity;
   let lastCost = 0;
   let cost = 0;
+  /** The page's records the observer was given and no read has taken yet. */
+  let kept: MutationRecord[] = [];
   const timed = <T>(work: () => T): T => {
     const start = clock();
     try {
@@ -118,6 +114,8 @@ export function watchPage(
    * is not handed on). The caller hands it on at once, or in the next task when the read was long.
    */
   const readOnce = (hasTime: () => boolean, firstOfRun: boolean): [boolean, (() => void)?] => {
+    rows.touch(kept);
+    kept = [];
     rows.touch(observer.takeRecords());
     const read = readPageWithAnchors(doc.location.href, doc, rows.reader(hasTime));
     const partial = (read.deferred ?? 0) > 0;
@@ -162,12 +160,12 @@ export function watchPage(
    * 5,000 people the two together made one long task, issue 12). A read overtaken meanwhile by `readNow`
    * is dropped, and the page read again.
    */
-  const readAndHandOn = async (firstOfRun: boolean, ms = sliceMs): Promise<boolean> => {
+  const readAndHandOn = async (firstOfRun: boolean): Promise<boolean> => {
     const start = clock();
     const before = readsNow;
-    const [left, hand] = timed(() => readOnce(budget(ms), firstOfRun));
+    const [left, hand] = timed(() => readOnce(budget(sliceMs), firstOfRun));
     if (hand) {
-      if (clock() - start > ms) await pause();
+      if (clock() - start > sliceMs) await pause();
       if (signal.aborted) return false;
       if (before === readsNow) timed(hand);
       else again = true;
@@ -175,12 +173,12 @@ export function watchPage(
     return left;
   };
 
-  const run = async (firstMs = sliceMs) => {
+  const run = async () => {
     running = true;
     again = false;
     cost = 0;
     try {
-      let left = await readAndHandOn(true, firstMs);
+      let left = await readAndHandOn(true);
       while (left) {
         await pause();
         if (signal.aborted) return;
@@ -200,8 +198,7 @@ export function watchPage(
     }
   };
 
-  /** `firstMs`: read a first slice of that long at once, in this task, after a quiet while. */
-  const schedule = (firstMs?: number) => {
+  const schedule = () => {
     if (signal.aborted) return;
     if (running) {
       again = true;
@@ -209,16 +206,15 @@ export function watchPage(
     }
     if (scheduled) return;
     scheduled = true;
-    const go = (firstMs?: number) => {
+    const go = () => {
       scheduled = false;
-      if (!signal.aborted && !running) void run(firstMs);
+      if (!signal.aborted && !running) void run();
     };
     // A page that keeps changing gets at least two thirds of the main thread: the next run waits twice
     // as long as the last one took (a first read, or one after a quiet while, waits for nothing).
     const wait = lastEnd + 2 * lastCost - clock();
     if (wait >= 1) setTimeout(go, wait);
-    else if (firstMs) go(firstMs);
-    else void pause().then(() => go());
+    else void pause().then(go);
   };
 
   /** Reads at once, in full (a dialog's input, before the next click moves it on). */
@@ -235,11 +231,9 @@ export function watchPage(
         ? records
         : records.filter((r) => !hosts.some((h) => h === r.target || h.contains(r.target)));
     if (page.length === 0) return;
-    rows.touch(page);
-    // After a quiet while, on a small page, the first slice is read here, as the rows appear (at the end of
-    // the task that added them, before the browser lays them out): the findings then leave while the page
-    // paints. Many rows at once, or a page whose last read took longer, are read in tasks of their own.
-    schedule(page.length < 99 && lastCost < IN_TASK_MS ? IN_TASK_MS : 0);
+    // Kept, not looked at: the rows they touch are forgotten by the read, in a task of its own.
+    for (const record of page) kept.push(record);
+    schedule();
   });
   observer.observe(doc.documentElement, {
     subtree: true,
@@ -271,7 +265,10 @@ export function watchPage(
   };
   doc.addEventListener('input', onInput, { capture: true, signal });
   doc.addEventListener('change', onInput, { capture: true, signal });
-  signal.addEventListener('abort', () => observer.disconnect());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    kept = [];
+  });
   schedule();
   // idle: nothing to read and nothing being read (tests wait for it).
   return { readNow, idle: () => !scheduled && !running };
