@@ -5,6 +5,16 @@ import { me, page, partner } from '../domain/rules/helpers';
 import { B, listSnapshot, panelOn, testHub, type TestHub } from './test-hub';
 
 const agency = partner('Byrå AB', '3228568050780001', [page()]);
+/** The admin documents the agency's access (a grant record: its finding goes). */
+const documentAgency = {
+  type: 'document',
+  businessId: B,
+  subject: 'partner:3228568050780001',
+  assets: [],
+  case: 'Spring campaign',
+  startsAt: '2026-11-28',
+  endsAt: '2026-12-31',
+};
 
 const findingsSentTo = (t: TestHub, tabId: number) =>
   t.sent.filter((s) => s.tabId === tabId && s.name === 'showFindings');
@@ -137,15 +147,7 @@ describe('the background hub, without a browser', () => {
     const panels = [1, 2, 3].map((tabId) => panelOn(t, tabId));
     t.sent.length = 0;
 
-    const reply = await t.ask('ledgerCommand', {
-      type: 'document',
-      businessId: B,
-      subject: 'partner:3228568050780001',
-      assets: [],
-      case: 'Spring campaign',
-      startsAt: '2026-11-28',
-      endsAt: '2026-12-31',
-    });
+    const reply = await t.ask('ledgerCommand', documentAgency);
     expect(reply.ok).toBe(true);
     await t.hub.publisher.settled();
 
@@ -189,15 +191,7 @@ describe('the background hub, without a browser', () => {
     expect(findingsSentTo(t, 4)).toHaveLength(2);
 
     // Findings that change without a new read go out.
-    await t.ask('ledgerCommand', {
-      type: 'document',
-      businessId: B,
-      subject: 'partner:3228568050780001',
-      assets: [],
-      case: 'Spring campaign',
-      startsAt: '2026-11-28',
-      endsAt: '2026-12-31',
-    });
+    await t.ask('ledgerCommand', documentAgency);
     await t.hub.publisher.settled();
     expect(findingsSentTo(t, 4)).toHaveLength(3);
     expect(findingsSentTo(t, 4)[2]!.data).not.toEqual(findingsSentTo(t, 4)[1]!.data);
