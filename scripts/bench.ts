@@ -541,12 +541,13 @@ async function measurePage(people: number, withExtension: boolean, warm: boolean
           nav: performance
             .getEntriesByType('navigation')
             .map((n) => (n as PerformanceNavigationTiming).domContentLoadedEventEnd)[0],
-          steps: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(
-            (n) => {
-              const t = n as PerformanceResourceTiming & Partial<PerformanceNavigationTiming>;
-              return `${t.name.replace(/^.*\//, '')} fetch@${t.fetchStart.toFixed(0)} end@${t.responseEnd.toFixed(0)}${t.domInteractive ? ` interactive@${t.domInteractive.toFixed(0)} dcl@${t.domContentLoadedEventStart?.toFixed(0)}` : ''}`;
-            },
-          ),
+          steps: [
+            ...performance.getEntriesByType('navigation'),
+            ...performance.getEntriesByType('resource'),
+          ].map((n) => {
+            const t = n as PerformanceResourceTiming & Partial<PerformanceNavigationTiming>;
+            return `${t.name.replace(/^.*\//, '')} fetch@${t.fetchStart.toFixed(0)} end@${t.responseEnd.toFixed(0)}${t.domInteractive ? ` interactive@${t.domInteractive.toFixed(0)} dcl@${t.domContentLoadedEventStart?.toFixed(0)}` : ''}`;
+          }),
           marks: performance
             .getEntriesByType('mark')
             .map(
