@@ -30,8 +30,8 @@ export interface RowCache {
   reader(hasTime?: () => boolean): RowRead;
   /** Reads rows the last pass left, while `hasTime()` says so; false once none is left. */
   readDeferred(hasTime: () => boolean): boolean;
-  /** Forgets the rows these mutation records touched. */
-  touch(records: readonly MutationRecord[]): void;
+  /** Forgets the rows these nodes are in, or are (the targets of mutation records). */
+  touch(targets: Iterable<Node>): void;
   /** Forgets every row. */
   clear(): void;
   /** How many rows were read (not taken from memory) since the cache was made. */
@@ -78,12 +78,12 @@ export function createRowCache(): RowCache {
       deferred = deferred.slice(i);
       return deferred.length > 0;
     },
-    touch(records) {
+    touch(targets) {
       const seen = new Set<Node>();
-      for (const record of records) {
+      for (const target of targets) {
         // Every element from the changed node up: the row it is in (or is) forgets its facts. The walk
-        // stops where an earlier record's walk went, so a burst of records costs one walk per branch.
-        for (let node: Node | null = record.target; node && !seen.has(node); node = node.parentNode) {
+        // stops where an earlier target's walk went, so a burst of changes costs one walk per branch.
+        for (let node: Node | null = target; node && !seen.has(node); node = node.parentNode) {
           seen.add(node);
           if (node.nodeType === 1) entries.delete(node as Element);
         }

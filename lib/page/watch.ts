@@ -39,9 +39,9 @@ export function yieldToPage(): Promise<void> {
 /**
  * Reads the page as soon as it changes (issue 12, item 1): a MutationObserver tells which rows changed
  * (lib/page/row-cache.ts), and a read takes the rows nothing changed in from memory and reads the others.
- * Nothing is read in the page's own task: the observer's callback, which runs at the end of the task that
- * changed the page, only keeps the records (on a page whose own task is near 50 ms, any reading there made
- * it a long task, issue 12). A change is read in the next task; the changes that come while a run reads
+ * Nothing is read in the page's own task but a dialog's input (`readNow`): the observer's callback, which
+ * runs at the end of the task that changed the page, only keeps where it changed (on a page whose own task
+ * is near 50 ms, any reading there made it a long task, issue 12). A change is read in the next task; the changes that come while a run reads
  * are read once more after it (on a page that keeps changing, a run of reads waits twice as long as the
  * last one took). Reading that would hold the main thread longer than
  * `sliceMs` goes in slices: the first slice's rows are handed on at once (a list partly read), the rest
@@ -69,8 +69,11 @@ export function watchPage(
   let lastEnd = -Infinity;
   let lastCost = 0;
   let cost = 0;
-  /** The page's records the observer was given and no read has taken yet. */
-  let kept: MutationRecord[] = [];
+  /**
+   * Where the page changed since the last read: the targets of the observer's records (not the records,
+   * which would keep every removed node alive until then), each once.
+   */
+  const changed = new Set<Node>();
   const timed = <T>(work: () => T): T => {
     const start = clock();
     try {
@@ -114,9 +117,9 @@ export function watchPage(
    * is not handed on). The caller hands it on at once, or in the next task when the read was long.
    */
   const readOnce = (hasTime: () => boolean, firstOfRun: boolean): [boolean, (() => void)?] => {
-    rows.touch(kept);
-    kept = [];
-    rows.touch(observer.takeRecords());
+    for (const record of observer.takeRecords()) changed.add(record.target);
+    rows.touch(changed);
+    changed.clear();
     const read = readPageWithAnchors(doc.location.href, doc, rows.reader(hasTime));
     const partial = (read.deferred ?? 0) > 0;
     // Only the first slice of a list that grew goes out before the list is read whole (rows that arrive);
@@ -211,7 +214,7 @@ export function watchPage(
       if (!signal.aborted && !running) void run();
     };
     // A page that keeps changing gets at least two thirds of the main thread: the next run waits twice
-    // as long as the last one took (a first read, or one after a quiet while, waits for nothing).
+    // as long as the last one took (a first read, or one after a quiet while, waits only for the next task).
     const wait = lastEnd + 2 * lastCost - clock();
     if (wait >= 1) setTimeout(go, wait);
     else void pause().then(go);
@@ -232,7 +235,7 @@ export function watchPage(
         : records.filter((r) => !hosts.some((h) => h === r.target || h.contains(r.target)));
     if (page.length === 0) return;
     // Kept, not looked at: the rows they touch are forgotten by the read, in a task of its own.
-    for (const record of page) kept.push(record);
+    for (const record of page) changed.add(record.target);
     schedule();
   });
   observer.observe(doc.documentElement, {
@@ -267,7 +270,7 @@ export function watchPage(
   doc.addEventListener('change', onInput, { capture: true, signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    kept = [];
+    changed.clear();
   });
   schedule();
   // idle: nothing to read and nothing being read (tests wait for it).
